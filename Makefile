@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11 and make:
+#   make run    monitor the configured feeds on the embedded broker (Ctrl-C drains and stops)
+#   make test   the whole test suite (starts the local PostgreSQL if it is not running)
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: run test bench install clean
+
+$(BIN)/newswire: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/newswire
+
+install: $(BIN)/newswire
+
+run: install
+	$(BIN)/newswire run
+
+test: install
+	bash .ci/postgres.sh
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/newswire bench --articles 1000 --corpus ../shared/corpus/html --json bench.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+from newswire.cli import app
+
+app(prog_name="newswire")

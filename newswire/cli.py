@@ -1,0 +1,169 @@
+"""The ``newswire`` command: the one place that builds Settings and wires stages together."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newswire.logs import setup_logging
+from newswire.settings import Settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Streaming news ingestion: feeds -> Kafka -> extractors -> database.")
+feeds_app = typer.Typer(no_args_is_help=True, help="Manage the feed list and see feed health.")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
+config_app = typer.Typer(no_args_is_help=True, help="Configuration.")
+app.add_typer(feeds_app, name="feeds")
+app.add_typer(db_app, name="db")
+app.add_typer(config_app, name="config")
+
+console = Console(stderr=True)
+FeedsOption = typer.Option(None, "--feeds", help="Feed URLs or OPML/list files (overrides NEWSWIRE_FEEDS).")
+
+
+def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
+    settings = Settings(**({"feeds": feeds} if feeds else {}), **{k: v for k, v in overrides.items() if v is not None})
+    setup_logging(settings.log_level)
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    return settings
+
+
+def stop_on_signals(callback) -> None:
+    signal.signal(signal.SIGINT, callback)
+    signal.signal(signal.SIGTERM, callback)
+
+
+# --- the whole pipeline ------------------------------------------------------------------------
+@app.command()
+def run(feeds: Optional[list[str]] = FeedsOption) -> None:
+    """Monitor the configured feeds continuously: broker (if embedded), ingest, process, sink."""
+    from newswire.supervisor import Supervisor
+    from storage.db import open_database
+
+    settings = load_settings(feeds)
+    open_database(settings.db_url, upgrade=True).dispose()
+    live = sys.stderr.isatty()
+
+    def show(statuses: dict[str, list[dict]]) -> None:
+        from newswire.status import total
+
+        line = (f"feeds polled {total(statuses, 'ingest', 'feeds_polled')} | "
+                f"articles {total(statuses, 'sink', 'articles_stored')} | "
+                f"events {total(statuses, 'sink', 'events_stored')} | "
+                f"figures {total(statuses, 'sink', 'figures_stored')} | "
+                f"errors {total(statuses, 'ingest', 'errors') + total(statuses, 'sink', 'dead_letters_stored')}")
+        if live:
+            console.print(line, end="\r", highlight=False, soft_wrap=True)
+        elif int(time.monotonic()) % 10 == 0:
+            console.print(line, highlight=False)
+
+    supervisor = Supervisor(settings, on_status=show)
+    stop_on_signals(supervisor.request_stop)
+    try:
+        supervisor.start()
+        console.print(f"newswire running; data in {Path(settings.data_dir).resolve()}; Ctrl-C stops (draining first)")
+        supervisor.watch()
+    finally:
+        console.print("\nstopping: draining in-flight records ...")
+        supervisor.stop()
+        console.print("stopped.")
+
+
+# --- the stages, each on its own against a shared cluster -------------------------------------
+def _require_cluster(settings: Settings, stage: str) -> str:
+    if settings.embedded:
+        console.print(f"[red]`newswire {stage}` runs one stage against a shared cluster: set "
+                      "NEWSWIRE_KAFKA_BOOTSTRAP (or use `newswire run` for everything on the embedded broker)[/red]")
+        raise typer.Exit(2)
+    return settings.kafka_bootstrap or ""
+
+
+@app.command()
+def ingest(feeds: Optional[list[str]] = FeedsOption) -> None:
+    """Poll feeds, fetch and clean articles, publish them (stage 1)."""
+    from newswire.stages import run_ingest
+
+    settings = load_settings(feeds)
+    _require_cluster(settings, "ingest")
+    run_ingest(settings)
+
+
+@app.command()
+def process() -> None:
+    """Run the Faust worker that extracts figures and events (stage 2)."""
+    from processors.agents import run_worker
+
+    settings = load_settings()
+    _require_cluster(settings, "process")
+    run_worker(settings)
+
+
+@app.command()
+def sink() -> None:
+    """Write articles, figures, events and dead letters to the database (stage 3)."""
+    from newswire.stages import run_sink
+
+    settings = load_settings()
+    _require_cluster(settings, "sink")
+    run_sink(settings)
+
+
+# --- the extractor -----------------------------------------------------------------------------
+@app.command()
+def extract(jsonl: Path = typer.Option(..., "--jsonl", exists=True, dir_okay=False,
+                                       help='Lines of {"id", "text", "published"}; "-" is not accepted.'),
+            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")) -> None:
+    """Extract figures and events from a JSONL file of texts."""
+    from processors.extract import extract_jsonl
+
+    with open(jsonl, encoding="utf-8") as source:
+        if output is None:
+            count = extract_jsonl(source, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8") as out:
+                count = extract_jsonl(source, out)
+    console.print(f"{count} texts extracted", highlight=False)
+
+
+@app.command("eval")
+def evaluate_command(gold: Path = typer.Argument(..., exists=True, dir_okay=False),
+                     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+    """Score the extractor against a gold file (../shared/eval/FORMAT.md)."""
+    from processors.evaluate import evaluate, render_report
+
+    with open(gold, encoding="utf-8") as source:
+        report = evaluate(json.loads(line) for line in source if line.strip())
+    print(json.dumps(report, indent=2) if as_json else render_report(report))
+
+
+# --- feeds, database, configuration -------------------------------------------------------------
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database schema to this version of newswire (Alembic migrations)."""
+    from storage.db import upgrade
+
+    settings = load_settings()
+    upgrade(settings.db_url)
+    console.print("database schema is up to date", highlight=False)
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Print the effective settings (secrets masked)."""
+    settings = Settings()
+    table = Table("setting", "value", "environment variable")
+    for name, value in settings.masked().items():
+        table.add_row(name, json.dumps(value) if not isinstance(value, str) else value, f"NEWSWIRE_{name.upper()}")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,62 @@
+"""What ingest needs to remember between polls, and who remembers it.
+
+Ingest talks to these protocols only; ``storage.feedstore.SqlFeedStore`` implements them on the
+database, and the CLI hands one to the pollers. Keeping the contract here lets ingest and storage
+stay ignorant of each other, and makes "what counts as seen is what the database holds" explicit:
+an entry published to the broker but never stored is not seen, and is fetched again after a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Protocol
+
+
+@dataclass
+class FeedState:
+    """Per-feed memory and health. Timestamps are UTC."""
+
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll_at: datetime | None = None
+    next_poll_at: datetime | None = None
+    last_success_at: datetime | None = None
+    consecutive_errors: int = 0
+    last_error: str | None = None
+    entries_seen: int = 0
+    entries_per_day: float | None = None
+    interval_s: float | None = None
+    healthy: bool = True
+    extra: dict = field(default_factory=dict)  # schedule hints (ttl, skipHours...) kept as parsed
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """The newest stored version of an article, as the database holds it."""
+
+    article_id: str
+    version: int
+    content_hash: str
+
+
+class FeedStore(Protocol):
+    def list_feeds(self) -> list[FeedState]: ...
+
+    def get(self, url: str) -> FeedState | None: ...
+
+    def save(self, state: FeedState) -> None: ...
+
+    def add(self, url: str, title: str | None = None) -> bool: ...
+
+    def remove(self, url: str) -> bool: ...
+
+
+class SeenStore(Protocol):
+    def latest_versions(
+        self, *, guids: Iterable[str] = (), canonical_urls: Iterable[str] = (), article_ids: Iterable[str] = ()
+    ) -> dict[str, StoredVersion]:
+        """Stored articles matching any of the keys, keyed by the guid / URL / id that matched."""
+        ...

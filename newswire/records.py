@@ -1,0 +1,166 @@
+"""The typed records that travel on newswire's topics: one class a topic, the single contract of it.
+
+Every record is plain JSON on the wire (UTF-8, produced by :func:`encode`) with a ``schema_version``,
+so subscribers in any language can read it; ``schemas/*.json`` holds the JSON Schema of each, generated
+from these classes. Timestamps are UTC and their names end in ``_at``; offsets are character offsets
+into the article's ``text`` (Python ``str`` indices, i.e. Unicode code points).
+
+All records of one article carry its ``article_id`` and are keyed by it, so they land on one
+partition, in order. A breaking change here means a new ``.v2`` topic (see ``topics.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+FigureCategory = Literal[
+    "killed", "injured", "missing", "hostages", "detained", "displaced", "affected", "evacuated",
+    "deaths_total", "cases", "votes", "money", "percent", "magnitude", "duration", "count_other",
+]
+Qualifier = Literal["at_least", "more_than", "less_than", "about", "up_to", "range"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this record's schema.")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _aware(cls, value: object) -> object:
+        # Sources (trafilatura, feeds) hand out naive datetimes; the wire and the database are UTC.
+        if isinstance(value, datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class ArticleRecord(_Record):
+    """A cleaned article (topic ``newswire.articles.v1``), keyed by ``article_id``."""
+
+    article_id: str = Field(description="sha256 hex of the canonical URL (see newswire.ids).")
+    version: int = Field(default=1, ge=1, description="1 for the first text seen at this URL; +1 when it changes.")
+    url: str = Field(description="URL the page was fetched from (after redirects).")
+    canonical_url: str = Field(description="Canonical URL: rel=canonical or the URL without tracking parameters.")
+    feed_url: str | None = Field(default=None, description="Feed the entry came from; null for replays of pages.")
+    guid: str | None = Field(default=None, description="The feed entry's guid/id, if any.")
+    title: str | None = None
+    author: str | None = None
+    site: str | None = Field(default=None, description="Site name as the page states it.")
+    language: str | None = Field(default=None, description="ISO 639-1 code, if detected.")
+    text: str = Field(description="Main text; paragraphs separated by a blank line.")
+    content_hash: str = Field(description="sha256 hex of text; a change makes a new version.")
+    published_at: datetime | None = Field(default=None, description="Publication time, UTC.")
+    fetched_at: datetime = Field(default_factory=utc_now, description="When newswire fetched it, UTC.")
+    replayed: bool = Field(default=False, description="True when it came from `newswire replay`.")
+    reprocess: bool = Field(default=False, description="True when re-sent by `newswire reprocess`.")
+
+
+class FigureRecord(_Record):
+    """A number in an article that counts or measures something (topic ``newswire.figures.v1``)."""
+
+    figure_id: str = Field(description="sha256 hex of article_id, version, start, end.")
+    article_id: str
+    article_version: int
+    value: float
+    value_max: float | None = Field(default=None, description="Upper end of a range.")
+    text: str = Field(description="Exact span, qualifier included, counted noun excluded; == text[start:end].")
+    start: int = Field(ge=0, description="Character offset of the span in the article text.")
+    end: int = Field(ge=0)
+    unit: str | None = Field(default=None, description='What is counted: "people", "dollars", "percent".')
+    category: FigureCategory
+    qualifier: Qualifier | None = None
+    source: str | None = Field(default=None, description="Who the text attributes the figure to.")
+    anchor_phrase: str | None = Field(default=None, description='"since the war broke out", "as of Monday".')
+    anchor_kind: Literal["as_of", "since"] | None = None
+    anchor_date: str | None = Field(default=None, description="ISO date or YYYY-MM the figure is anchored to.")
+    sentence: str = Field(description="The sentence the figure came from.")
+    sentence_start: int = Field(ge=0)
+    published_at: datetime | None = Field(default=None, description="The article's publication time, UTC.")
+    extractor_version: str
+    extracted_at: datetime = Field(default_factory=utc_now)
+
+
+class EventRecord(_Record):
+    """Something that happened, as an article tells it (topic ``newswire.events.v1``)."""
+
+    event_id: str = Field(description="sha256 hex of article_id, version, start, end.")
+    article_id: str
+    article_version: int
+    type: str = Field(description="Event type from processors.events' taxonomy: attack, talks, arrest, ...")
+    trigger: str = Field(description="The word naming the event; == text[start:end].")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    actors: list[str] = Field(default_factory=list)
+    location: str | None = None
+    date: str | None = Field(default=None, description="ISO date or YYYY-MM, resolved against publication.")
+    sentence: str
+    sentence_start: int = Field(ge=0)
+    published_at: datetime | None = None
+    extractor_version: str
+    extracted_at: datetime = Field(default_factory=utc_now)
+
+
+class ExtractionRecord(_Record):
+    """Marks an article version as fully extracted (topic ``newswire.extractions.v1``).
+
+    Sent after the article's figures and events, so the sink knows which results of older extractor
+    versions to replace, even when the new version finds nothing.
+    """
+
+    article_id: str
+    article_version: int
+    extractor_version: str
+    figures: int = Field(ge=0, description="How many FigureRecords were sent for this article version.")
+    events: int = Field(ge=0)
+    extracted_at: datetime = Field(default_factory=utc_now)
+
+
+class DeadLetterRecord(_Record):
+    """Something that could not be processed (topic ``newswire.deadletter.v1``): counted, kept, visible."""
+
+    stage: Literal["ingest", "process", "sink", "replay"]
+    reason: str = Field(description="Short machine-readable cause: not_html, too_large, timeout, bad_record...")
+    error: str = Field(description="Human-readable message.")
+    url: str | None = Field(default=None, description="Feed or page URL, for fetch failures.")
+    article_id: str | None = None
+    source_topic: str | None = None
+    source_partition: int | None = None
+    source_offset: int | None = None
+    payload: str | None = Field(default=None, description="The offending message or a prefix of the body.")
+    failed_at: datetime = Field(default_factory=utc_now)
+
+
+R = TypeVar("R", bound=_Record)
+
+
+def encode(record: _Record) -> bytes:
+    return record.model_dump_json().encode("utf-8")
+
+
+def decode(record_type: type[R], payload: bytes | str) -> R:
+    """Parse a message; raises ``newswire.errors.BadRecord`` for anything that is not a valid record."""
+    from newswire.errors import BadRecord
+
+    try:
+        raw = json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRecord(f"not JSON: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise BadRecord("not a JSON object")
+    version = raw.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise BadRecord(f"schema_version {version!r} is not {SCHEMA_VERSION} for {record_type.__name__}")
+    try:
+        return record_type.model_validate(raw)
+    except ValueError as exc:
+        raise BadRecord(f"invalid {record_type.__name__}: {exc}") from exc

@@ -1,0 +1,122 @@
+"""All of newswire's configuration: one pydantic-settings class, read from ``NEWSWIRE_*``.
+
+The CLI builds :class:`Settings` once and passes it (or the parts a stage needs) to constructors;
+no other module reads the environment. docker-compose.yml sets the same names, and a test checks
+that it names nothing this class does not know.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing import Annotated
+
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSWIRE_", extra="ignore")
+
+    # --- Kafka -------------------------------------------------------------------------------
+    kafka_bootstrap: str | None = Field(
+        default=None,
+        description="Comma-separated bootstrap servers of a Kafka cluster. Unset: start the embedded Tansu broker.",
+    )
+    topic_prefix: str = Field(default="", description="Prepended to every topic name (tests isolate themselves with it).")
+    topic_partitions: int = Field(default=3, ge=1, description="Partitions of each topic created at start-up.")
+    topic_replication: int = Field(default=1, ge=1, description="Replication factor of topics created at start-up.")
+    consumer_group_prefix: str = Field(default="newswire", description="Consumer groups are '<prefix>-<stage>'.")
+
+    # --- Database ----------------------------------------------------------------------------
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL (postgresql+psycopg://... or sqlite:///...). Unset: SQLite file in data_dir.",
+    )
+
+    # --- Ingest ------------------------------------------------------------------------------
+    feeds: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Feed URLs, or a path to an OPML / plain list file; comma-separated. Unset: the bundled list.",
+    )
+    poll_interval_s: float = Field(default=900.0, gt=0, description="Default interval between polls of one feed.")
+    min_poll_interval_s: float = Field(default=60.0, gt=0, description="Lower bound of the adaptive poll interval.")
+    max_poll_interval_s: float = Field(default=6 * 3600.0, gt=0, description="Upper bound (and backoff cap).")
+    fetch_concurrency: int = Field(default=8, ge=1, description="Concurrent HTTP requests of one ingest process.")
+    per_host_concurrency: int = Field(default=2, ge=1, description="Concurrent requests to one host.")
+    per_host_delay_s: float = Field(default=1.0, ge=0, description="Minimum delay between requests to one host.")
+    max_response_bytes: int = Field(default=10 * 1024 * 1024, gt=0, description="Abort a response beyond this size.")
+    connect_timeout_s: float = Field(default=10.0, gt=0)
+    read_timeout_s: float = Field(default=20.0, gt=0)
+    total_timeout_s: float = Field(default=60.0, gt=0, description="Whole request including body.")
+    max_redirects: int = Field(default=5, ge=0)
+    user_agent: str = Field(default="newswire/0.1 (+https://github.com/newswire; news monitoring bot)")
+    respect_robots: bool = Field(default=True, description="Honour robots.txt for article pages.")
+    allow_private_networks: bool = Field(
+        default=False,
+        description="Allow fetching loopback/private/link-local addresses (tests and local runs only).",
+    )
+
+    # --- Processing / sink -------------------------------------------------------------------
+    sink_batch_size: int = Field(default=500, ge=1, description="Records per database transaction.")
+    sink_batch_timeout_ms: int = Field(default=500, ge=1, description="Longest wait to fill a batch.")
+    worker_web_port: int = Field(default=6066, description="Port of the Faust worker's web server.")
+
+    # --- Runtime -----------------------------------------------------------------------------
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="SQLite file, Faust state, status files.")
+    log_level: str = Field(default="INFO")
+    metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
+
+    @field_validator("feeds", mode="before")
+    @classmethod
+    def _split_feeds(cls, value: object) -> list[str]:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return list(value or [])
+
+    # --- Derived -----------------------------------------------------------------------------
+    @property
+    def embedded(self) -> bool:
+        return not self.kafka_bootstrap
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return f"sqlite:///{(self.data_dir / 'newswire.db').resolve()}"
+
+    def group(self, stage: str) -> str:
+        return f"{self.consumer_group_prefix}-{stage}"
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as ``NEWSWIRE_*`` variables, to hand to the stage processes of ``run``."""
+        env: dict[str, str] = {}
+        dumped = self.model_dump(mode="json")
+        dumped.update(database_url=self.db_url, data_dir=str(Path(self.data_dir).resolve()))
+        for name, value in dumped.items():
+            if value is None:
+                continue
+            if isinstance(value, list):
+                value = ",".join(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            env[f"NEWSWIRE_{name.upper()}"] = str(value)
+        return env
+
+    def masked(self) -> dict[str, object]:
+        """Settings as shown by ``newswire config show``: secrets and URL passwords hidden."""
+        shown = self.model_dump(mode="json")
+        if self.database_url is not None:
+            shown["database_url"] = _mask_url(self.database_url.get_secret_value())
+        return shown
+
+
+def _mask_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown masked whole rather than leaked
+        return "***"

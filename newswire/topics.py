@@ -1,0 +1,47 @@
+"""Topic names, each paired with the one record type it carries.
+
+Producers (kafka-python) and the Faust agents both take the record type from :data:`TOPICS`, so
+there is exactly one place that says what flows where. A breaking change to a record means a new
+``.v2`` topic here, never a silent change of the ``.v1`` contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newswire.records import (
+    ArticleRecord,
+    DeadLetterRecord,
+    EventRecord,
+    ExtractionRecord,
+    FigureRecord,
+    _Record,
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    record: type[_Record]
+    producer: str
+    consumers: str
+
+    def full_name(self, prefix: str = "") -> str:
+        return f"{prefix}{self.name}"
+
+
+ARTICLES = Topic("newswire.articles.v1", ArticleRecord, "ingest, replay, reprocess", "process, sink")
+FIGURES = Topic("newswire.figures.v1", FigureRecord, "process", "sink, subscribers")
+EVENTS = Topic("newswire.events.v1", EventRecord, "process", "sink, subscribers")
+EXTRACTIONS = Topic("newswire.extractions.v1", ExtractionRecord, "process", "sink")
+DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "sink, subscribers")
+
+TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRACTIONS, DEADLETTER)}
+
+
+def topic_by_short_name(name: str) -> Topic:
+    """Accept ``figures``, ``newswire.figures.v1`` or a prefixed full name (for ``newswire tail``)."""
+    for topic in TOPICS.values():
+        if name in (topic.name, topic.name.split(".")[1]) or name.endswith(topic.name):
+            return topic
+    raise KeyError(f"unknown topic {name!r}; known: {', '.join(TOPICS)}")

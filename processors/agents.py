@@ -1,0 +1,188 @@
+"""The Faust worker: read ArticleRecords, publish their figures, events and an extraction marker.
+
+Messages are read as raw bytes and decoded with the topic's record class (``newswire.topics``), so
+a malformed message becomes a dead letter with its origin instead of an exception inside Faust's
+deserializer. Every output is keyed by ``article_id``, the key the article arrived with: all
+records of one article stay on one partition, in order, and nothing needs ``group_by``.
+
+Delivery is at-least-once (Faust flushes its producer before it commits offsets); ids derived from
+the article version and span make a redelivered result overwrite itself in the sink.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import faust
+
+from newswire.errors import BadRecord
+from newswire.ids import span_id
+from newswire.records import (
+    ArticleRecord,
+    DeadLetterRecord,
+    EventRecord,
+    ExtractionRecord,
+    FigureRecord,
+    decode,
+    encode,
+)
+from newswire.settings import Settings
+from newswire.status import write_status
+from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
+from processors.extract import EXTRACTOR_VERSION, Extraction, extract
+
+log = logging.getLogger(__name__)
+
+PAYLOAD_PREFIX = 2000  # bytes of a bad message kept in its dead letter
+
+
+@dataclass
+class ProcessStats:
+    articles: int = 0
+    figures: int = 0
+    events: int = 0
+    dead_letters: int = 0
+    by_reason: dict[str, int] = field(default_factory=dict)
+
+
+def build_results(article: ArticleRecord, extraction: Extraction) -> tuple[list[FigureRecord], list[EventRecord]]:
+    """Turn the extractor's findings into topic records, with ids and the sentence each came from."""
+    text = article.text
+    figures = [
+        FigureRecord(
+            figure_id=span_id(article.article_id, article.version, "figure", f.start, f.end),
+            article_id=article.article_id,
+            article_version=article.version,
+            value=f.value,
+            value_max=f.value_max,
+            text=f.text,
+            start=f.start,
+            end=f.end,
+            unit=f.unit,
+            category=f.category,
+            qualifier=f.qualifier,
+            source=f.source,
+            anchor_phrase=f.anchor_phrase,
+            anchor_kind=f.anchor_kind,
+            anchor_date=f.anchor_date,
+            sentence=text[f.sentence_start:f.sentence_end],
+            sentence_start=f.sentence_start,
+            published_at=article.published_at,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        for f in extraction.figures
+    ]
+    events = [
+        EventRecord(
+            event_id=span_id(article.article_id, article.version, "event", e.start, e.end),
+            article_id=article.article_id,
+            article_version=article.version,
+            type=e.type,
+            trigger=e.trigger,
+            start=e.start,
+            end=e.end,
+            actors=list(e.actors),
+            location=e.location,
+            date=e.date,
+            sentence=text[e.sentence_start:e.sentence_end],
+            sentence_start=e.sentence_start,
+            published_at=article.published_at,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        for e in extraction.events
+    ]
+    return figures, events
+
+
+def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
+    """A Faust app wired to the configured cluster, with the client settings measured in broker.md."""
+    app = faust.App(
+        f"{settings.group('process')}",
+        broker=[f"kafka://{server}" for server in (settings.kafka_bootstrap or "").split(",")],
+        store="memory://",
+        datadir=str(settings.data_dir / "faust"),
+        processing_guarantee="at_least_once",
+        broker_session_timeout=6.0,
+        broker_heartbeat_interval=1.0,
+        broker_rebalance_timeout=10.0,
+        broker_max_poll_interval=30.0,
+        broker_commit_interval=1.0,
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        topic_allow_declare=False,  # topics are created, with their partitions, at start-up
+        producer_max_request_size=16 * 1024 * 1024,
+        consumer_auto_offset_reset="earliest",
+        web_enabled=False,
+        autodiscover=False,
+    )
+    stats = ProcessStats()
+
+    def raw_topic(name: str) -> faust.TopicT:
+        return app.topic(f"{settings.topic_prefix}{name}", value_type=bytes, key_type=bytes,
+                         value_serializer="raw", key_serializer="raw")
+
+    articles = raw_topic(ARTICLES.name)
+    figures_out = raw_topic(FIGURES.name)
+    events_out = raw_topic(EVENTS.name)
+    extractions_out = raw_topic(EXTRACTIONS.name)
+    deadletter_out = raw_topic(DEADLETTER.name)
+
+    async def dead_letter(event: faust.EventT, reason: str, error: str, article_id: str | None = None) -> None:
+        message = event.message
+        payload = message.value if isinstance(message.value, bytes) else b""
+        record = DeadLetterRecord(
+            stage="process", reason=reason, error=error[:2000], article_id=article_id,
+            source_topic=message.topic, source_partition=message.partition, source_offset=message.offset,
+            payload=payload[:PAYLOAD_PREFIX].decode("utf-8", "replace"),
+        )
+        await deadletter_out.send(key=message.key, value=encode(record))
+        stats.dead_letters += 1
+        stats.by_reason[reason] = stats.by_reason.get(reason, 0) + 1
+        log.warning("dead letter %s from %s[%s]@%s: %s", reason, message.topic, message.partition,
+                    message.offset, error[:200])
+
+    @app.agent(articles, name="extract")
+    async def extract_articles(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            try:
+                article = decode(ArticleRecord, event.value)
+            except BadRecord as exc:
+                await dead_letter(event, BadRecord.reason, str(exc))
+                continue
+            try:
+                extraction = extract(article.text, article.published_at)
+                figures, events = build_results(article, extraction)
+            except Exception as exc:  # the extractor is property-tested, but one bad article must not stop the stream
+                await dead_letter(event, "extract_failed", f"{type(exc).__name__}: {exc}", article.article_id)
+                continue
+            key = article.article_id.encode("utf-8")
+            for figure in figures:
+                await figures_out.send(key=key, value=encode(figure))
+            for found in events:
+                await events_out.send(key=key, value=encode(found))
+            # The marker tells the sink this version's result set is complete (even when empty), so it
+            # can drop what an older extractor version found for the same article version.
+            await extractions_out.send(key=key, value=encode(ExtractionRecord(
+                article_id=article.article_id, article_version=article.version,
+                extractor_version=EXTRACTOR_VERSION, figures=len(figures), events=len(events))))
+            stats.articles += 1
+            stats.figures += len(figures)
+            stats.events += len(events)
+
+    @app.timer(interval=1.0)
+    async def report_status() -> None:
+        write_status(settings.data_dir, "process", stats)
+
+    return app, stats
+
+
+def run_worker(settings: Settings) -> None:
+    """Run the Faust worker in this process until SIGTERM / Ctrl-C (used by ``newswire process``)."""
+    app, stats = make_app(settings)
+    worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True, redirect_stdouts=False,
+                          override_logging=False)
+    try:
+        worker.execute_from_commandline()
+    finally:
+        write_status(settings.data_dir, "process", stats)

@@ -1,0 +1,78 @@
+"""Shared fixtures: the real embedded broker and real databases (SQLite and PostgreSQL).
+
+Nothing here is mocked. The broker is one Tansu process for the session; each test isolates itself
+with a unique topic prefix and consumer-group prefix. PostgreSQL is the machine's server at
+127.0.0.1:5432 (``.ci/run`` starts it if needed; ``NEWSWIRE_TEST_PG_URL`` points elsewhere); each
+session works in a database of its own, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from newswire.broker import EmbeddedBroker
+from newswire.settings import Settings
+
+PG_ADMIN_URL = os.environ.get("NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory):
+    with EmbeddedBroker(log_path=tmp_path_factory.mktemp("broker") / "tansu.log") as running:
+        yield running
+
+
+@pytest.fixture
+def unique() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+@pytest.fixture(scope="session")
+def pg_database_url():
+    """A fresh PostgreSQL database for this test session."""
+    name = f"newswire_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"), {"name": name})
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """Each test that takes this runs twice: on a SQLite file and on PostgreSQL (own schema)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'newswire.db'}"
+    base = request.getfixturevalue("pg_database_url")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    # psycopg passes libpq options through: every connection of this URL works in the new schema.
+    return f"{base}?options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def settings(broker, database_url, unique, tmp_path) -> Settings:
+    return Settings(
+        kafka_bootstrap=broker.bootstrap,
+        topic_prefix=f"t{unique}.",
+        consumer_group_prefix=f"g{unique}",
+        database_url=database_url,
+        data_dir=tmp_path,
+        allow_private_networks=True,
+        per_host_delay_s=0.0,
+        respect_robots=False,
+    )
