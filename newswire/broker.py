@@ -9,6 +9,7 @@ newswire. It keeps topics in memory only: callers drain in-flight records before
 from __future__ import annotations
 
 import ctypes
+import json
 import logging
 import os
 import shutil
@@ -78,6 +79,7 @@ class EmbeddedBroker:
                 [str(tansu_binary()), "broker", "--listener-url", url, "--advertised-listener-url", url,
                  "--storage-engine", "memory://tansu/"],
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,  # a terminal Ctrl-C must reach newswire, which drains first
                 preexec_fn=die_with_parent, env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
             )
         finally:
@@ -112,3 +114,26 @@ class EmbeddedBroker:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+def address_file(data_dir: Path) -> Path:
+    return Path(data_dir) / "broker.json"
+
+
+def publish_address(data_dir: Path, broker: EmbeddedBroker) -> None:
+    """Tell other newswire commands (tail, status) where this run's embedded broker listens."""
+    address_file(data_dir).write_text(json.dumps({"bootstrap": broker.bootstrap, "pid": broker.process.pid if broker.process else None}))
+
+
+def running_bootstrap(kafka_bootstrap: str | None, data_dir: Path) -> str:
+    """The configured cluster, else the embedded broker of a `newswire run` using this data dir."""
+    if kafka_bootstrap:
+        return kafka_bootstrap
+    try:
+        found = json.loads(address_file(data_dir).read_text())
+    except (OSError, ValueError):
+        found = None
+    if not found or not found.get("pid") or not Path(f"/proc/{found['pid']}").exists():
+        raise BrokerError("no broker to talk to: set NEWSWIRE_KAFKA_BOOTSTRAP, or start `newswire run` "
+                          f"with this data dir ({Path(data_dir).resolve()})")
+    return found["bootstrap"]

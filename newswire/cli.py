@@ -144,6 +144,38 @@ def evaluate_command(gold: Path = typer.Argument(..., exists=True, dir_okay=Fals
     print(json.dumps(report, indent=2) if as_json else render_report(report))
 
 
+@app.command()
+def tail(topic: str = typer.Argument(..., help="figures, events, articles, deadletter (or a full topic name)"),
+         from_beginning: bool = typer.Option(False, "--from-beginning", help="Start at the oldest record."),
+         follow: bool = typer.Option(False, "--follow", "-f", help="Keep waiting for new records."),
+         category: Optional[str] = typer.Option(None, help="Figures of this category only (killed, money...)."),
+         event_type: Optional[str] = typer.Option(None, "--type", help="Events of this type only."),
+         article: Optional[str] = typer.Option(None, help="Records of this article id (prefix) only."),
+         as_json: bool = typer.Option(False, "--json", help="Print records as JSON lines."),
+         limit: Optional[int] = typer.Option(None, help="Stop after this many records.")) -> None:
+    """Print the records flowing on a topic, readably."""
+    from newswire.broker import running_bootstrap
+    from newswire.errors import BrokerError
+    from newswire.tail import tail as tail_topic
+    from newswire.topics import topic_by_short_name
+
+    settings = load_settings()
+    try:
+        chosen = topic_by_short_name(topic)
+        bootstrap = running_bootstrap(settings.kafka_bootstrap, settings.data_dir)
+    except (KeyError, BrokerError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+
+    def keep(record: dict) -> bool:
+        return ((category is None or record.get("category") == category)
+                and (event_type is None or record.get("type") == event_type)
+                and (article is None or str(record.get("article_id", "")).startswith(article)))
+
+    tail_topic(bootstrap, chosen, chosen.full_name(settings.topic_prefix), from_beginning=from_beginning,
+               follow=follow, keep=keep, out=sys.stdout, as_json=as_json, limit=limit)
+
+
 # --- feeds, database, configuration -------------------------------------------------------------
 @db_app.command("upgrade")
 def db_upgrade() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from newswire.broker import EmbeddedBroker, die_with_parent
+from newswire.broker import EmbeddedBroker, address_file, die_with_parent, publish_address
 from newswire.kafka import create_topics, wait_until_reachable
 from newswire.settings import Settings
 from newswire.status import clear_status, read_status, total
@@ -85,6 +85,7 @@ class Supervisor:
         clear_status(data_dir)
         if self.settings.embedded:
             self.broker = EmbeddedBroker(log_path=data_dir / "logs" / "broker.log").start()
+            publish_address(data_dir, self.broker)
             bootstrap = self.broker.bootstrap
         else:
             bootstrap = self.settings.kafka_bootstrap or ""
@@ -119,18 +120,14 @@ class Supervisor:
 
     # --- stop ----------------------------------------------------------------------------------
     def drained(self, statuses: dict[str, list[dict]]) -> bool:
-        """True when everything ingest published has been extracted and stored."""
-        published = total(statuses, "ingest", "articles_published")
+        """True when everything published has been extracted, and the sink has read every partition
+        to its end (so the worker's results are stored too)."""
+        published = total(statuses, "ingest", "articles_published") + total(statuses, "replay", "articles_published")
         extracted = total(statuses, "process", "articles") + total(statuses, "process", "dead_letters")
-        stored = total(statuses, "sink", "articles_consumed")
-        results_made = (total(statuses, "process", "figures") + total(statuses, "process", "events")
-                        + total(statuses, "process", "articles"))
-        results_stored = (total(statuses, "sink", "figures_consumed") + total(statuses, "sink", "events_consumed")
-                          + total(statuses, "sink", "extractions_consumed"))
-        dead_made = total(statuses, "ingest", "dead_letters") + total(statuses, "process", "dead_letters")
-        dead_stored = total(statuses, "sink", "dead_letters_consumed")
-        return (extracted >= published and stored >= published and results_stored >= results_made
-                and dead_stored >= dead_made)
+        sink = self.children.get("sink")
+        sink_pid = sink.process.pid if sink and sink.process else None
+        current = [entry for entry in statuses.get("sink", []) if entry.get("pid") == sink_pid]
+        return extracted >= published and bool(current) and all(entry.get("caught_up") for entry in current)
 
     def stop(self) -> None:
         """Ordered shutdown: ingest, wait for the drain, worker and sink, then the broker."""
@@ -162,3 +159,4 @@ class Supervisor:
                 child.stop(timeout_s=5.0)
             if self.broker is not None:
                 self.broker.stop()
+                address_file(self.settings.data_dir).unlink(missing_ok=True)

@@ -1,0 +1,155 @@
+"""Article page HTML -> main text and metadata, with trafilatura.
+
+The text keeps paragraphs separated by one blank line (what ArticleRecord promises downstream);
+the headline is in ``title``, not repeated as the first paragraph. Dates are UTC.
+
+The page's own rel=canonical / og:url is trusted only when it points at the same site as the URL
+the page came from: otherwise any page could claim another outlet's URL and overwrite its article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+import charset_normalizer
+import trafilatura
+from trafilatura.settings import use_config
+from lxml.etree import LxmlError
+
+from newswire.errors import PermanentFetchError
+
+MAX_HTML_BYTES = 10 * 1024 * 1024
+MAX_TREE_NODES = 200_000  # trafilatura gives up on a larger DOM instead of walking it for minutes
+MIN_TEXT_CHARS = 80  # less is a teaser, a paywall stub or a cookie wall, not an article
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_LANG = re.compile(r"""<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
+_CANONICAL = re.compile(
+    r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'>]+)["']""", re.I)
+_OG_URL = re.compile(
+    r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']""", re.I)
+_CONFIG = use_config()  # a copy of trafilatura's defaults; the tree-size cap is set only here
+_CONFIG["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE_NODES)
+_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    text: str  # paragraphs separated by a blank line
+    title: str | None
+    author: str | None
+    published_at: datetime | None  # UTC, as the page states it
+    site: str | None
+    language: str | None  # ISO 639-1 when the page says so
+    canonical_url: str | None  # the page's rel=canonical / og:url, if same-site; else None
+
+
+def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
+                  max_bytes: int = MAX_HTML_BYTES) -> CleanedArticle:
+    """Extract the article; :class:`PermanentFetchError` (``no_article_text``, ``bad_html``) if none."""
+    if len(html) > max_bytes:
+        raise PermanentFetchError("too_large", f"page is {len(html)} bytes, more than {max_bytes}", url=url)
+    markup = html if isinstance(html, str) else decode_html(html, charset)
+    try:
+        document = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            config=_CONFIG, date_extraction_params=_DATE_PARAMS,
+        )
+    except (RecursionError, LxmlError, ValueError, MemoryError) as exc:
+        raise PermanentFetchError("bad_html", f"cannot parse the page: {type(exc).__name__}: {exc}", url=url) from exc
+    if document is None or not document.text:
+        raise PermanentFetchError("no_article_text", "no article text found on the page", url=url)
+    title = _clean(document.title)
+    text = _paragraphs(document.text, title)
+    if len(text) < MIN_TEXT_CHARS:
+        raise PermanentFetchError("no_article_text", f"only {len(text)} characters of text found", url=url)
+    head = markup[:200_000]  # <head> and <html lang> are near the top; never scan a huge body
+    language = document.language or _first(_HTML_LANG, head)
+    return CleanedArticle(
+        text=text,
+        title=title,
+        author=_clean(document.author),
+        published_at=_date(document.date),
+        site=_clean(document.sitename),
+        language=language[:2].lower() if language else None,
+        canonical_url=_same_site(url, _first(_CANONICAL, head) or _first(_OG_URL, head)),
+    )
+
+
+def decode_html(body: bytes, charset: str | None = None) -> str:
+    """HTTP charset, then <meta charset>, then UTF-8, then detection; never fails."""
+    declared = [charset] if charset else []
+    if match := _META_CHARSET.search(body[:4096]):
+        declared.append(match.group(1).decode("ascii", "replace"))
+    for name in declared:
+        try:
+            codecs.lookup(name)
+            return body.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("cp1252", errors="replace")
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and title and lines[0] == title:
+        lines = lines[1:]  # trafilatura repeats the <h1> as the first line
+    return "\n\n".join(lines)
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
+        try:
+            parsed = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return parsed.astimezone(timezone.utc)
+    return None
+
+
+def _same_site(page_url: str, claimed: str | None) -> str | None:
+    if not claimed:
+        return None
+    absolute = urljoin(page_url, claimed.strip())
+    if urlsplit(absolute).scheme not in ("http", "https"):
+        return None
+    page_host, claimed_host = _site(page_url), _site(absolute)
+    if not page_host or not claimed_host:
+        return None
+    related = (page_host == claimed_host or page_host.endswith("." + claimed_host)
+               or claimed_host.endswith("." + page_host))
+    return absolute if related else None
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix):
+            return host[len(prefix):]
+    return host
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(1) if match else None
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else None
+    return value or None

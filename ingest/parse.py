@@ -1,0 +1,185 @@
+"""Feed bytes -> entries and schedule hints, with feedparser.
+
+Feeds in the wild are often broken XML; feedparser falls back to a lenient parser and we keep what
+it recovers, recording the error (``ParsedFeed.error``) so ``feeds status`` can show it. What is not
+a feed at all (an HTML page, an empty body) is a :class:`PermanentFetchError`.
+
+At most :data:`MAX_ENTRIES` entries, the newest, are returned: a feed of 10,000 entries is handled
+in bounded time, and entries beyond the cap are old news a live monitor does not need.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+import feedparser
+
+from newswire.errors import PermanentFetchError
+
+MAX_ENTRIES = 500
+SUMMARY_MAX_CHARS = 2000
+
+# sy:updatePeriod in seconds (RSS 1.0 syndication module).
+UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly": 30 * 86400, "yearly": 365 * 86400}
+DAY_NAMES = {name: number for number, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# feedparser keeps only the last <hour>/<day> of skipHours/skipDays, so those are read directly.
+_SKIP_HOURS = re.compile(rb"<skipHours\b[^>]*>(.*?)</skipHours>", re.S | re.I)
+_SKIP_DAYS = re.compile(rb"<skipDays\b[^>]*>(.*?)</skipDays>", re.S | re.I)
+_HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
+_DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    guid: str | None
+    link: str | None  # absolute URL
+    title: str | None
+    published_at: datetime | None  # UTC
+    updated_at: datetime | None  # UTC
+    summary: str | None  # plain text
+
+    @property
+    def date(self) -> datetime | None:
+        return self.published_at or self.updated_at
+
+
+@dataclass(frozen=True)
+class ScheduleHints:
+    """What the feed says about how often to poll it (all optional)."""
+
+    ttl_s: float | None = None  # RSS <ttl>, given in minutes
+    update_period_s: float | None = None  # sy:updatePeriod / sy:updateFrequency
+    skip_hours: frozenset[int] = frozenset()  # UTC hours 0-23
+    skip_days: frozenset[int] = frozenset()  # 0 = Monday, as datetime.weekday()
+
+    def to_dict(self) -> dict:
+        return {"ttl_s": self.ttl_s, "update_period_s": self.update_period_s,
+                "skip_hours": sorted(self.skip_hours), "skip_days": sorted(self.skip_days)}
+
+    @classmethod
+    def from_dict(cls, raw: dict | None) -> "ScheduleHints":
+        raw = raw or {}
+        return cls(ttl_s=raw.get("ttl_s"), update_period_s=raw.get("update_period_s"),
+                   skip_hours=frozenset(raw.get("skip_hours") or ()), skip_days=frozenset(raw.get("skip_days") or ()))
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    entries: list[FeedEntry]  # newest first, at most MAX_ENTRIES
+    total_entries: int  # before the cap
+    hints: ScheduleHints = field(default_factory=ScheduleHints)
+    error: str | None = None  # feedparser's complaint about malformed input, if any
+
+
+def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> ParsedFeed:
+    if not body.strip():
+        raise PermanentFetchError("empty_body", "the feed is empty", url=url)
+    # No content-location: feedparser would then also "resolve" non-URL guids against the feed URL.
+    # Relative links are joined with the feed URL in _entry instead.
+    headers: dict[str, str] = {}
+    if content_type:
+        headers["content-type"] = content_type  # its charset helps decoding
+    try:
+        # A stream, never bytes: feedparser would treat a body that looks like a path as a file to open.
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=False)
+    except Exception as exc:  # feedparser is lenient; anything it raises means "not a feed"
+        raise PermanentFetchError("not_a_feed", f"feedparser failed: {type(exc).__name__}: {exc}", url=url) from exc
+    if not parsed.get("version") and not parsed.entries:
+        raise PermanentFetchError("not_a_feed", "the document is not RSS or Atom (an HTML page?)", url=url)
+
+    entries = [_entry(raw, url) for raw in parsed.entries]
+    total = len(entries)
+    if total > max_entries:
+        # Newest first; undated entries keep their place relative to each other (feeds list newest first).
+        oldest = datetime.min.replace(tzinfo=timezone.utc)
+        entries = sorted(entries, key=lambda entry: entry.date or oldest, reverse=True)[:max_entries]
+    error = None
+    # A missing or odd Content-Type is the server's label, not a fault of the feed: not recorded.
+    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _LABEL_COMPLAINTS):
+        error = f"{type(parsed.bozo_exception).__name__}: {parsed.bozo_exception}"
+    feed = parsed.feed
+    return ParsedFeed(
+        title=_text(feed.get("title")),
+        entries=entries,
+        total_entries=total,
+        hints=_hints(feed, body),
+        error=error,
+    )
+
+
+def _entry(raw: dict, feed_url: str) -> FeedEntry:
+    # dict.get, not FeedParserDict.get: its key aliases (updated_parsed -> published_parsed) warn and blur.
+    def get(key: str):
+        return dict.get(raw, key)
+
+    link = (get("link") or "").strip() or None
+    if link is None and get("guidislink"):
+        link = (get("id") or "").strip() or None
+    if link is not None:
+        link = urljoin(feed_url, link)
+    summary = _text(get("summary"))
+    return FeedEntry(
+        guid=(get("id") or "").strip() or None,
+        link=link,
+        title=_text(get("title")),
+        published_at=_utc(get("published_parsed")),
+        updated_at=_utc(get("updated_parsed")),
+        summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
+    )
+
+
+def _hints(feed: dict, body: bytes) -> ScheduleHints:
+    ttl_s = _number(feed.get("ttl"))
+    period = UPDATE_PERIODS.get(str(feed.get("sy_updateperiod", "")).strip().lower())
+    frequency = _number(feed.get("sy_updatefrequency")) or 1.0
+    skip_hours: set[int] = set()
+    skip_days: set[int] = set()
+    if match := _SKIP_HOURS.search(body):
+        skip_hours = {int(hour) % 24 for hour in _HOUR.findall(match.group(1)) if int(hour) <= 24}
+    if match := _SKIP_DAYS.search(body):
+        skip_days = {DAY_NAMES[day.decode().lower()] for day in _DAY.findall(match.group(1))
+                     if day.decode().lower() in DAY_NAMES}
+    if len(skip_hours) >= 24 or len(skip_days) >= 7:
+        skip_hours, skip_days = set(), set()  # "never poll" is a broken feed, not an instruction
+    return ScheduleHints(
+        ttl_s=ttl_s * 60 if ttl_s else None,
+        update_period_s=period / max(frequency, 1.0) if period else None,
+        skip_hours=frozenset(skip_hours),
+        skip_days=frozenset(skip_days),
+    )
+
+
+def _utc(parsed_time) -> datetime | None:
+    # feedparser normalises dates to UTC struct_time; timegm keeps it UTC.
+    if not parsed_time:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed_time), tz=timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _text(value: str | None) -> str | None:
+    if not value:
+        return None
+    text = " ".join(html.unescape(_TAG.sub(" ", value)).split())
+    return text or None

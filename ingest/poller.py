@@ -1,0 +1,418 @@
+"""Polls feeds and publishes their new and changed articles: the ingest stage's loop.
+
+One poll of a feed: conditional GET -> parse -> for each entry not known yet (or whose feed entry
+changed), fetch the page -> clean -> publish an :class:`ArticleRecord`; then save the feed's state
+and schedule the next poll. Every failure is published as a :class:`DeadLetterRecord` and counted;
+nothing a feed or a page contains can stop the poller.
+
+What counts as already seen is what the database holds (``SeenStore``), plus what this process
+published in the last hour and the database may not hold yet (``_InFlight``). The second is not
+persisted on purpose: after a crash, entries that never reached the database are fetched again.
+
+Versions: an article's id is the sha256 of its canonical URL (the page's rel=canonical when
+trusted, else the URL after redirects). A page whose cleaned text hashes differently from the
+newest stored or in-flight version is published as version + 1; the same text is not published.
+Stored entries are re-fetched only when their feed entry changed (title, summary, dates, link),
+tracked by a fingerprint per entry in ``FeedState.extra["entries"]``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import heapq
+import logging
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Iterable, Literal
+
+from ingest import schedule
+from ingest.clean import CleanedArticle, clean_article
+from ingest.fetch import Fetcher, classify
+from ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
+from newswire.errors import FetchError, PermanentFetchError
+from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion
+from newswire.ids import article_id, canonical_url, content_hash, sha256_hex
+from newswire.records import ArticleRecord, DeadLetterRecord
+from newswire.settings import Settings
+
+log = logging.getLogger(__name__)
+
+INFLIGHT_TTL_S = 3600.0  # after this, an article the database never stored is fetched again
+MAX_ENTRY_TRIES = 3  # transient page failures of one unchanged entry before giving up on it
+FEED_LIST_REFRESH_S = 60.0  # run(None) re-reads the feed store this often
+
+
+@dataclass
+class PollStats:
+    """Counters since start, for the status line and metrics."""
+
+    feeds_polled: int = 0
+    not_modified: int = 0
+    feed_errors: int = 0
+    entries_new: int = 0
+    articles_published: int = 0
+    articles_unchanged: int = 0
+    errors: Counter = field(default_factory=Counter)  # reason -> count, feeds and pages
+
+    def status_line(self) -> str:
+        errors = " ".join(f"{reason}={count}" for reason, count in self.errors.most_common(5)) or "none"
+        return (f"feeds polled {self.feeds_polled} ({self.not_modified} not modified, {self.feed_errors} failed) | "
+                f"entries new {self.entries_new} | articles published {self.articles_published} | errors: {errors}")
+
+
+@dataclass(frozen=True)
+class PollResult:
+    feed_url: str
+    status: Literal["ok", "not_modified", "error"]
+    next_poll_at: datetime
+    entries: int = 0  # entries in the feed (after parse's cap)
+    new_entries: int = 0  # entries whose page was fetched
+    published: int = 0
+    error: str | None = None  # the feed's failure, when status == "error"
+    page_errors: tuple[str, ...] = ()  # reasons of the pages that failed
+
+
+@dataclass
+class _EntryWork:
+    entry: FeedEntry
+    key: str  # guid, else canonical link, else hash of the entry's content
+    fingerprint: str
+
+
+class _InFlight:
+    """Entries and article versions this process published that the database may not hold yet."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, float] = {}  # entry key / canonical link -> monotonic time published
+        self.articles: dict[str, tuple[StoredVersion, float]] = {}
+        self.claimed: set[str] = set()  # being fetched right now (two feeds, one article)
+
+    def has(self, *keys: str | None) -> bool:
+        return any(key in self.keys or key in self.claimed for key in keys if key)
+
+    def add(self, keys: Iterable[str | None], version: StoredVersion) -> None:
+        now = time.monotonic()
+        for key in keys:
+            if key:
+                self.keys[key] = now
+        self.articles[version.article_id] = (version, now)
+
+    def prune(self) -> None:
+        oldest = time.monotonic() - INFLIGHT_TTL_S
+        self.keys = {key: at for key, at in self.keys.items() if at >= oldest}
+        self.articles = {aid: item for aid, item in self.articles.items() if item[1] >= oldest}
+
+
+class Poller:
+    def __init__(
+        self,
+        settings: Settings,
+        fetcher: Fetcher,
+        feed_store: FeedStore,
+        seen: SeenStore,
+        publish_article: Callable[[ArticleRecord], None],
+        publish_dead_letter: Callable[[DeadLetterRecord], None],
+        *,
+        clock: Callable[[], datetime] | None = None,
+        rng: random.Random | None = None,
+    ):
+        self.settings = settings
+        self.stats = PollStats()
+        self._fetcher = fetcher
+        self._feeds = feed_store
+        self._seen = seen
+        self._publish_article = publish_article
+        self._publish_dead_letter = publish_dead_letter
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._rng = rng or random.Random()
+        self._inflight = _InFlight()
+        self._last_prune = time.monotonic()
+
+    # --- one feed ------------------------------------------------------------------------------
+
+    async def poll_feed(self, url: str) -> PollResult:
+        """Poll one feed now; never raises (except cancellation)."""
+        if time.monotonic() - self._last_prune > 60:
+            self._inflight.prune()
+            self._last_prune = time.monotonic()
+        state = self._feeds.get(url) or FeedState(url=url)
+        hints = ScheduleHints.from_dict(state.extra.get("hints"))
+        self.stats.feeds_polled += 1
+        state.last_poll_at = self._clock()
+        try:
+            fetched = await self._fetcher.fetch_feed(url, etag=state.etag, last_modified=state.last_modified)
+            parsed = None
+            if not fetched.not_modified:
+                parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url,
+                                                 content_type=fetched.content_type)
+        except Exception as exc:  # FetchError, or a bug: either way this poll failed, the next one may not
+            return self._feed_failed(state, hints, _as_fetch_error(url, exc))
+
+        state.consecutive_errors = 0
+        state.last_error = None
+        state.healthy = True
+        state.last_success_at = state.last_poll_at
+        if fetched.etag or not fetched.not_modified:
+            state.etag = fetched.etag
+        if fetched.last_modified or not fetched.not_modified:
+            state.last_modified = fetched.last_modified
+        if parsed is None:
+            self.stats.not_modified += 1
+            return self._finish(state, hints, PollResult(url, "not_modified", next_poll_at=state.last_poll_at))
+
+        hints = parsed.hints
+        state.extra["hints"] = hints.to_dict()
+        state.extra["parse_error"] = parsed.error
+        state.title = state.title or parsed.title
+        state.entries_per_day = schedule.estimate_entries_per_day(
+            (entry.date for entry in parsed.entries), state.last_poll_at, state.entries_per_day)
+        new, published, page_errors = await self._process_entries(state, parsed)
+        return self._finish(state, hints, PollResult(
+            url, "ok", next_poll_at=state.last_poll_at, entries=len(parsed.entries), new_entries=new,
+            published=published, page_errors=tuple(page_errors)))
+
+    def _feed_failed(self, state: FeedState, hints: ScheduleHints, error: FetchError) -> PollResult:
+        state.consecutive_errors += 1
+        state.last_error = str(error)
+        state.healthy = schedule.is_healthy(state.consecutive_errors)
+        state.next_poll_at = schedule.next_poll_after_error(
+            state.last_poll_at, self.settings, hints, state.consecutive_errors, error.retry_after, self._rng)
+        self.stats.feed_errors += 1
+        self.stats.errors[error.reason] += 1
+        log.warning("feed poll failed: %s", error,
+                    extra={"feed_url": state.url, "reason": error.reason, "consecutive_errors": state.consecutive_errors})
+        self._dead_letter(error, state.url)
+        self._save(state)
+        return PollResult(state.url, "error", next_poll_at=state.next_poll_at, error=str(error))
+
+    def _finish(self, state: FeedState, hints: ScheduleHints, result: PollResult) -> PollResult:
+        state.next_poll_at, state.interval_s = schedule.next_poll_after_success(
+            state.last_poll_at, self.settings, hints, state.entries_per_day, self._rng)
+        self._save(state)
+        log.info("feed polled", extra={"feed_url": state.url, "status": result.status,
+                                       "new_entries": result.new_entries, "published": result.published})
+        return dataclasses.replace(result, next_poll_at=state.next_poll_at)
+
+    # --- entries -------------------------------------------------------------------------------
+
+    async def _process_entries(self, state: FeedState, parsed: ParsedFeed) -> tuple[int, int, list[str]]:
+        memory: dict[str, dict] = state.extra.get("entries") or {}
+        works = [_EntryWork(entry, _entry_key(entry), _fingerprint(entry)) for entry in parsed.entries]
+        links = {work.key: canonical_url(work.entry.link) for work in works if work.entry.link}
+        # The article id a page resolved to last time (its rel=canonical may differ from the link).
+        resolved = {key: entry["aid"] for key, entry in memory.items() if entry.get("aid")}
+        # One batched, synchronous query a poll: short next to the HTTP work, so not worth a thread.
+        stored = self._seen.latest_versions(
+            guids=[work.entry.guid for work in works if work.entry.guid],
+            canonical_urls=list(links.values()),
+            article_ids=[article_id(link) for link in links.values()] + list(resolved.values()),
+        )
+        next_memory: dict[str, dict] = {}
+        todo: list[_EntryWork] = []
+        for work in works:
+            link = links.get(work.key)
+            known = _lookup(stored, work.entry.guid, link, resolved.get(work.key))
+            remembered = memory.get(work.key)
+            if work.key not in memory:
+                state.entries_seen += 1
+            if known is not None:
+                self._inflight.keys.pop(work.key, None)  # the database has it now
+            if self._inflight.has(work.key, link):
+                next_memory[work.key] = remembered or {"fp": work.fingerprint}
+            elif known is not None and (remembered is None or remembered.get("fp") == work.fingerprint):
+                # Stored, and its feed entry did not change.
+                next_memory[work.key] = {"fp": work.fingerprint, "aid": known.article_id}
+            elif remembered and remembered.get("gave_up") and remembered.get("fp") == work.fingerprint:
+                next_memory[work.key] = remembered  # failed for good; retried only if the entry changes
+            else:
+                todo.append(work)
+        self.stats.entries_new += len(todo)
+        outcomes = await asyncio.gather(*(self._process_entry(state, work, memory.get(work.key)) for work in todo))
+        published = 0
+        page_errors: list[str] = []
+        for work, (was_published, error, remembered) in zip(todo, outcomes):
+            next_memory[work.key] = remembered
+            published += was_published
+            if error is not None:
+                page_errors.append(error.reason)
+        state.extra["entries"] = next_memory  # only entries still in the feed: bounded by parse's cap
+        return len(todo), published, page_errors
+
+    async def _process_entry(self, state: FeedState, work: _EntryWork, remembered: dict | None
+                             ) -> tuple[bool, FetchError | None, dict]:
+        entry = work.entry
+        link = canonical_url(entry.link) if entry.link else None
+        claims = {key for key in (work.key, link) if key}
+        if self._inflight.has(*claims):  # another feed is fetching the same article right now
+            return False, None, {"fp": work.fingerprint}
+        self._inflight.claimed |= claims
+        try:
+            if entry.link is None:
+                raise PermanentFetchError("no_link", f"feed entry {entry.guid or entry.title!r} has no link",
+                                          url=state.url)
+            page = await self._fetcher.fetch_page(entry.link)
+            cleaned = await asyncio.to_thread(clean_article, page.body, page.url, charset=page.charset,
+                                              max_bytes=self.settings.max_response_bytes)
+            was_published, aid = self._publish(state, entry, page.url, cleaned, claims)
+            return was_published, None, {"fp": work.fingerprint, "aid": aid}
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            error = _as_fetch_error(entry.link, exc)
+            tries = (remembered or {}).get("tries", 0) + 1 if (remembered or {}).get("fp") == work.fingerprint else 1
+            gave_up = isinstance(error, PermanentFetchError) or tries >= MAX_ENTRY_TRIES
+            self.stats.errors[error.reason] += 1
+            state.last_error = f"page {entry.link}: {error}"
+            log.info("article failed: %s", error, extra={"feed_url": state.url, "url": entry.link, "reason": error.reason})
+            self._dead_letter(error, entry.link or state.url)
+            return False, error, {"fp": work.fingerprint, "tries": tries, "gave_up": gave_up}
+        finally:
+            self._inflight.claimed -= claims
+
+    def _publish(self, state: FeedState, entry: FeedEntry, page_url: str, cleaned: CleanedArticle,
+                 claims: set[str]) -> tuple[bool, str]:
+        """Publish the page as a new version unless its text is the newest known; (published?, article_id)."""
+        canonical = canonical_url(cleaned.canonical_url or page_url)
+        aid = article_id(canonical)
+        text_hash = content_hash(cleaned.text)
+        # No await from here to inflight.add: two feeds finishing the same article cannot interleave.
+        latest = self._latest_version(aid)
+        if latest is not None and latest.content_hash == text_hash:
+            self.stats.articles_unchanged += 1
+            self._inflight.add(claims, latest)
+            return False, aid
+        record = ArticleRecord(
+            article_id=aid,
+            version=latest.version + 1 if latest else 1,
+            url=page_url,
+            canonical_url=canonical,
+            feed_url=state.url,
+            guid=entry.guid,
+            title=cleaned.title or entry.title,
+            author=cleaned.author,
+            site=cleaned.site,
+            language=cleaned.language,
+            text=cleaned.text,
+            content_hash=text_hash,
+            published_at=entry.published_at or entry.updated_at or cleaned.published_at,
+        )
+        self._publish_article(record)
+        self._inflight.add(claims | {canonical}, StoredVersion(aid, record.version, text_hash))
+        self.stats.articles_published += 1
+        return True, aid
+
+    def _latest_version(self, aid: str) -> StoredVersion | None:
+        stored = self._seen.latest_versions(article_ids=[aid]).get(aid)
+        pending = self._inflight.articles.get(aid)
+        if pending is not None and (stored is None or pending[0].version > stored.version):
+            return pending[0]
+        return stored
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def _dead_letter(self, error: FetchError, url: str | None) -> None:
+        try:
+            self._publish_dead_letter(DeadLetterRecord(stage="ingest", reason=error.reason, error=str(error), url=url))
+        except Exception:  # the broker being down must not stop polling; the log still has it
+            log.exception("could not publish a dead letter", extra={"url": url, "reason": error.reason})
+
+    def _save(self, state: FeedState) -> None:
+        try:
+            self._feeds.save(state)
+        except Exception:  # the database being down must not stop polling; state is re-derived next time
+            log.exception("could not save feed state", extra={"feed_url": state.url})
+
+    # --- many feeds ----------------------------------------------------------------------------
+
+    async def run(self, feed_urls: Iterable[str] | None, stop: asyncio.Event) -> None:
+        """Poll feeds as they fall due until ``stop`` is set, ``fetch_concurrency`` feeds at a time.
+
+        ``feed_urls=None`` polls the feed store's list, re-read every minute, so feeds added or
+        removed with ``newswire feeds`` are picked up without a restart.
+        """
+        dynamic = feed_urls is None
+        urls = self._feed_urls() if dynamic else list(dict.fromkeys(feed_urls or ()))
+        heap: list[tuple[datetime, str]] = [(self._due(url), url) for url in urls]
+        heapq.heapify(heap)
+        active = set(urls)
+        running: dict[asyncio.Task, str] = {}
+        stopping = asyncio.create_task(stop.wait())
+        next_refresh = time.monotonic() + FEED_LIST_REFRESH_S
+        try:
+            while not stop.is_set():
+                if dynamic and time.monotonic() >= next_refresh:
+                    current = set(self._feed_urls())
+                    for url in current - active:
+                        heapq.heappush(heap, (self._due(url), url))
+                    active, next_refresh = current, time.monotonic() + FEED_LIST_REFRESH_S
+                now = self._clock()
+                while heap and heap[0][0] <= now and len(running) < self.settings.fetch_concurrency:
+                    _, url = heapq.heappop(heap)
+                    if url in active and url not in running.values():
+                        running[asyncio.create_task(self.poll_feed(url))] = url
+                timeout = FEED_LIST_REFRESH_S if dynamic else None
+                if heap and len(running) < self.settings.fetch_concurrency:
+                    due_in = max(0.0, (heap[0][0] - now).total_seconds())
+                    timeout = due_in if timeout is None else min(timeout, due_in)
+                done, _ = await asyncio.wait([*running, stopping], timeout=timeout,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    if task is stopping:
+                        continue
+                    url = running.pop(task)
+                    heapq.heappush(heap, (self._next_due(task, url), url))
+        finally:
+            stopping.cancel()
+            for task in running:
+                task.cancel()  # a cut-short poll saved nothing: it is simply done again next start
+            await asyncio.gather(stopping, *running, return_exceptions=True)
+
+    def _next_due(self, task: asyncio.Task, url: str) -> datetime:
+        if not task.cancelled() and task.exception() is None:
+            return task.result().next_poll_at
+        log.error("poll crashed", exc_info=task.exception() if not task.cancelled() else None,
+                  extra={"feed_url": url})
+        return self._clock() + timedelta(seconds=self.settings.min_poll_interval_s)
+
+    def _due(self, url: str) -> datetime:
+        state = self._feeds.get(url)
+        if state is not None and state.next_poll_at is not None:
+            return state.next_poll_at
+        return self._clock()
+
+    def _feed_urls(self) -> list[str]:
+        return [state.url for state in self._feeds.list_feeds()]
+
+
+def _lookup(stored: dict[str, StoredVersion], guid: str | None, link: str | None, resolved: str | None
+            ) -> StoredVersion | None:
+    for key in (guid, link, article_id(link) if link else None, resolved):
+        if key and key in stored:
+            return stored[key]
+    return None
+
+
+def _entry_key(entry: FeedEntry) -> str:
+    if entry.guid:
+        return entry.guid
+    if entry.link:
+        return canonical_url(entry.link)
+    return "sha256:" + sha256_hex(entry.title, entry.summary, entry.date)
+
+
+def _fingerprint(entry: FeedEntry) -> str:
+    return sha256_hex(entry.link, entry.title, entry.summary, entry.published_at, entry.updated_at)[:16]
+
+
+def _as_fetch_error(url: str | None, exc: BaseException) -> FetchError:
+    if isinstance(exc, FetchError):
+        return exc
+    if isinstance(exc, Exception) and not isinstance(exc, (OSError, TimeoutError)):
+        # A bug or a library failing on odd input: a dead letter, with the type to find it by.
+        log.exception("unexpected error", extra={"url": url})
+        return PermanentFetchError("internal_error", f"{type(exc).__name__}: {exc}", url=url)
+    return classify(url, exc=exc)

@@ -1,0 +1,149 @@
+"""The ingest and sink stage processes, wired from Settings (the CLI's ``ingest`` and ``sink``).
+
+Each stage runs until SIGTERM or Ctrl-C, then finishes what it holds: ingest flushes its producer,
+the sink stores its batch and commits. Both report their counters to the status files every second.
+The process stage is the Faust worker in ``processors.agents``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+
+from newswire.kafka import create_topics, make_producer
+from newswire.settings import Settings
+from newswire.status import write_status
+from newswire.topics import ARTICLES, DEADLETTER
+
+log = logging.getLogger(__name__)
+
+
+def create_pipeline_topics(settings: Settings) -> None:
+    create_topics(settings.kafka_bootstrap or "", settings.topic_prefix, settings.topic_partitions,
+                  settings.topic_replication)
+
+
+def feed_urls(settings: Settings, store) -> list[str] | None:
+    """The feeds to poll: NEWSWIRE_FEEDS / --feeds, else the database's list, else the bundled one.
+
+    ``None`` means "the database's list", which the poller re-reads so `newswire feeds add` takes
+    effect without a restart. Explicit and bundled feeds are added to the database so that
+    `newswire feeds status` shows them.
+    """
+    from ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
+
+    if settings.feeds:
+        specs = load_feed_list(settings.feeds)
+    elif store.list_feeds():
+        return None
+    else:
+        specs = load_feed_list([str(DEFAULT_FEEDS_FILE)])
+    for spec in specs:
+        store.add(spec.url, spec.title)
+    return [spec.url for spec in specs]
+
+
+def ingest_status(stats) -> dict:
+    return {
+        "feeds_polled": stats.feeds_polled,
+        "not_modified": stats.not_modified,
+        "feed_errors": stats.feed_errors,
+        "entries_new": stats.entries_new,
+        "articles_published": stats.articles_published,
+        "errors": sum(stats.errors.values()),
+        "dead_letters": sum(stats.errors.values()),
+        "errors_by_reason": dict(stats.errors),
+    }
+
+
+def run_ingest(settings: Settings) -> None:
+    from ingest.fetch import Fetcher
+    from ingest.poller import Poller
+    from storage.db import open_database
+    from storage.feedstore import SqlFeedStore
+
+    create_pipeline_topics(settings)
+    engine = open_database(settings.db_url, upgrade=False)
+    store = SqlFeedStore(engine)
+    urls = feed_urls(settings, store)
+    producer = make_producer(settings.kafka_bootstrap or "")
+    articles_topic = ARTICLES.full_name(settings.topic_prefix)
+    deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        async with Fetcher(settings) as fetcher:
+            poller = Poller(
+                settings, fetcher, store, store,
+                publish_article=lambda record: producer.send(articles_topic, key=record.article_id, value=record),
+                publish_dead_letter=lambda record: producer.send(
+                    deadletter_topic, key=record.article_id or record.url, value=record),
+            )
+
+            async def report() -> None:
+                while True:
+                    write_status(settings.data_dir, "ingest", ingest_status(poller.stats))
+                    await asyncio.sleep(1.0)
+
+            reporter = asyncio.create_task(report())
+            try:
+                await poller.run(urls, stop)
+            finally:
+                reporter.cancel()
+                # Published means acknowledged by the broker: flush before the final count is written.
+                await asyncio.to_thread(producer.flush, 30)
+                write_status(settings.data_dir, "ingest", ingest_status(poller.stats) | {"stopped": True})
+
+    log.info("ingest polling %s feeds", "the database's" if urls is None else len(urls))
+    try:
+        asyncio.run(main())
+    finally:
+        producer.close(timeout=10)
+        engine.dispose()
+
+
+def sink_status(worker) -> dict:
+    stats = worker.stats
+    return {
+        "articles_stored": stats.articles,
+        "figures_stored": stats.figures,
+        "events_stored": stats.events,
+        "extractions_stored": stats.extractions,
+        "dead_letters_stored": stats.dead_letters,
+        "messages": stats.messages,
+        "batches": stats.batches,
+        "db_errors": stats.db_errors,
+        "retrying": stats.retrying,
+        "last_error": stats.last_error,
+        "caught_up": worker.caught_up(),
+        "lag": {f"{topic}[{partition}]": lag for (topic, partition), lag in stats.lag.items()},
+    }
+
+
+def run_sink(settings: Settings) -> None:
+    from storage.db import open_database
+    from storage.sink import SinkWorker
+
+    create_pipeline_topics(settings)
+    engine = open_database(settings.db_url, upgrade=False)  # refuses an out-of-date schema
+    worker = SinkWorker(settings, engine)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+
+    def report() -> None:
+        while not stop.wait(1.0):
+            write_status(settings.data_dir, "sink", sink_status(worker))
+
+    reporter = threading.Thread(target=report, name="sink-status", daemon=True)
+    reporter.start()
+    try:
+        worker.run(stop)
+    finally:
+        write_status(settings.data_dir, "sink", sink_status(worker) | {"stopped": True})
+        engine.dispose()

@@ -1,0 +1,78 @@
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import clean_article, decode_html
+from newswire.errors import PermanentFetchError
+
+SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+EXPECTED = json.loads((SITE / "expected.json").read_text())["articles"]
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED))
+def test_fixture_articles_clean_to_their_expected_fields(path):
+    expected = EXPECTED[path]
+    page_url = f"http://127.0.0.1:8123{path}?utm_source=rss"
+    article = clean_article((SITE / path.lstrip("/")).read_bytes(), page_url)
+    assert article.title == expected["title"]
+    assert article.author == expected["author"]
+    assert article.site == expected["site"]
+    assert article.language == expected["language"]
+    assert article.published_at == datetime.fromisoformat(expected["published_at"])
+    assert article.canonical_url == f"http://127.0.0.1:8123{path}"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == expected["first_paragraph"]
+    assert len(paragraphs) == expected["paragraphs"]
+    # Boilerplate stays out: navigation, "most read", cookie banner, footer.
+    for noise in ("Subscribe", "Most read", "cookies", "All rights reserved", "Home"):
+        assert noise not in article.text
+
+
+def test_canonical_on_another_site_is_not_trusted():
+    html = (SITE / "articles" / "a1.html").read_text().replace(
+        'href="/articles/a1.html"', 'href="https://www.bbc.co.uk/news/world-1"')
+    assert clean_article(html, "http://127.0.0.1:8123/articles/a1.html").canonical_url is None
+    same_site = html.replace("https://www.bbc.co.uk/news/world-1", "https://www.harbour.example/a1")
+    assert clean_article(same_site, "https://m.harbour.example/a1?x=1").canonical_url == "https://www.harbour.example/a1"
+
+
+def test_og_url_used_when_there_is_no_rel_canonical():
+    html = (SITE / "articles" / "a2.html").read_text().replace(
+        '<link rel="canonical" href="/articles/a2.html">', '<meta property="og:url" content="/articles/fund">')
+    assert clean_article(html, "http://127.0.0.1:8123/articles/a2.html").canonical_url == "http://127.0.0.1:8123/articles/fund"
+
+
+def test_page_without_article_text():
+    html = "<html><head><title>Sign in</title></head><body><nav><a href='/'>Home</a></nav><form>Password</form></body></html>"
+    with pytest.raises(PermanentFetchError) as caught:
+        clean_article(html, "http://127.0.0.1/login")
+    assert caught.value.reason == "no_article_text"
+
+
+def test_charset_declared_in_meta_is_honoured():
+    html = (SITE / "articles" / "a3.html").read_text().replace('charset="utf-8"', 'charset="iso-8859-1"')
+    html = html.replace("Ostrava Mala", "Ostrava Malá")
+    article = clean_article(html.encode("iso-8859-1"), "http://127.0.0.1/articles/a3.html")
+    assert "Ostrava Malá" in article.text
+
+
+def test_undeclared_non_utf8_bytes_still_decode():
+    assert "café" in decode_html("<p>café crème brûlée, déjà vu à la française</p>".encode("cp1252"))
+
+
+def test_deeply_nested_page_fails_fast_with_a_reason():
+    html = "<html><body>" + "<div>" * 100_000 + "<p>deep</p>" + "</div>" * 100_000 + "</body></html>"
+    started = time.perf_counter()
+    with pytest.raises(PermanentFetchError) as caught:
+        clean_article(html, "http://127.0.0.1/deep")
+    assert time.perf_counter() - started < 10
+    assert caught.value.reason in ("no_article_text", "bad_html")
+
+
+def test_oversized_page_is_refused_before_parsing():
+    with pytest.raises(PermanentFetchError) as caught:
+        clean_article(b"<p>" + b"x" * 2000 + b"</p>", "http://127.0.0.1/big", max_bytes=1000)
+    assert caught.value.reason == "too_large"

@@ -1,0 +1,295 @@
+import asyncio
+import copy
+import json
+from datetime import datetime
+from pathlib import Path
+
+
+from ingest.fetch import Fetcher
+from ingest.poller import Poller
+from newswire.feeds import FeedState, StoredVersion
+from newswire.ids import article_id, content_hash
+from newswire.records import ArticleRecord, DeadLetterRecord
+
+SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+EXPECTED = json.loads((SITE / "expected.json").read_text())
+
+
+class MemoryFeedStore:
+    """FeedStore on a dict; hands out copies, as a database would."""
+
+    def __init__(self):
+        self.states: dict[str, FeedState] = {}
+
+    def list_feeds(self):
+        return [copy.deepcopy(state) for state in self.states.values()]
+
+    def get(self, url):
+        return copy.deepcopy(self.states.get(url))
+
+    def save(self, state):
+        self.states[state.url] = copy.deepcopy(state)
+
+    def add(self, url, title=None):
+        if url in self.states:
+            return False
+        self.states[url] = FeedState(url=url, title=title)
+        return True
+
+    def remove(self, url):
+        return self.states.pop(url, None) is not None
+
+
+class MemorySeenStore:
+    """SeenStore holding what a sink stored: call ``store`` with published records to play the sink."""
+
+    def __init__(self):
+        self.latest: dict[str, ArticleRecord] = {}
+
+    def store(self, records):
+        for record in records:
+            if record.article_id not in self.latest or self.latest[record.article_id].version < record.version:
+                self.latest[record.article_id] = record
+
+    def latest_versions(self, *, guids=(), canonical_urls=(), article_ids=()):
+        found = {}
+        for record in self.latest.values():
+            version = StoredVersion(record.article_id, record.version, record.content_hash)
+            for key, wanted in ((record.guid, guids), (record.canonical_url, canonical_urls), (record.article_id, article_ids)):
+                if key is not None and key in set(wanted):
+                    found[key] = version
+        return found
+
+
+class Harness:
+    def __init__(self, settings, feed_store=None, seen=None):
+        self.settings = settings
+        self.feed_store = feed_store or MemoryFeedStore()
+        self.seen = seen or MemorySeenStore()
+        self.articles: list[ArticleRecord] = []
+        self.dead_letters: list[DeadLetterRecord] = []
+
+    async def poll(self, *urls):
+        async with Fetcher(self.settings) as fetcher:
+            poller = self.poller(fetcher)
+            results = [await poller.poll_feed(url) for url in urls]
+            return poller, results
+
+    def poller(self, fetcher):
+        return Poller(self.settings, fetcher, self.feed_store, self.seen, self.articles.append, self.dead_letters.append)
+
+    def restart(self):
+        """A new process: same database, nothing in memory."""
+        return Harness(self.settings, self.feed_store, self.seen)
+
+
+def test_new_entries_are_published_once_with_all_fields(site, settings):
+    feed_url = site.serve_fixture_site()
+    harness = Harness(settings)
+    _, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "ok" and result.entries == 3 and result.published == 3
+    assert harness.dead_letters == []
+    by_path = {record.canonical_url.split(str(site.port))[1]: record for record in harness.articles}
+    assert set(by_path) == set(EXPECTED["articles"])
+    for path, expected in EXPECTED["articles"].items():
+        record = by_path[path]
+        assert record.article_id == article_id(site.url(path))
+        assert record.version == 1
+        assert record.url.startswith(site.url(path))
+        assert record.canonical_url == site.url(path)
+        assert record.feed_url == feed_url and record.guid == expected["guid"]
+        assert record.title == expected["title"] and record.author == expected["author"]
+        assert record.site == expected["site"] and record.language == expected["language"]
+        assert record.published_at == datetime.fromisoformat(expected["published_at"])
+        assert record.text.split("\n\n")[0] == expected["first_paragraph"]
+        assert record.content_hash == content_hash(record.text)
+    state = harness.feed_store.get(feed_url)
+    assert state.title == EXPECTED["feed_title"] and state.entries_seen == 3
+    assert state.consecutive_errors == 0 and state.healthy and state.next_poll_at > state.last_poll_at
+
+
+
+def test_second_poll_of_one_process_does_not_republish_what_is_in_flight(site, settings):
+    feed_url = site.serve_fixture_site()
+    harness = Harness(settings)
+    _, (first, second) = asyncio.run(harness.poll(feed_url, feed_url))  # the sink has stored nothing yet
+    assert (first.published, second.published) == (3, 0)
+    assert len(harness.articles) == 3 and site.hits("/articles/a1.html") == 1
+
+
+def test_conditional_get_skips_unchanged_feed(site, settings):
+    feed_url = site.serve_fixture_site()
+    site.routes["/feed.xml"].etag = '"feed-v1"'
+    harness = Harness(settings)
+    asyncio.run(harness.poll(feed_url))
+    poller, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "not_modified" and poller.stats.not_modified == 1
+    assert harness.feed_store.get(feed_url).etag == '"feed-v1"'
+
+
+def test_restart_publishes_nothing_twice_once_stored(site, settings):
+    feed_url = site.serve_fixture_site()
+    first = Harness(settings)
+    asyncio.run(first.poll(feed_url))
+    first.seen.store(first.articles)  # the sink caught up
+    page_hits = site.hits("/articles/a1.html")
+
+    second = first.restart()
+    _, (result,) = asyncio.run(second.poll(feed_url))
+    assert result.status == "ok" and second.articles == [] and second.dead_letters == []
+    assert site.hits("/articles/a1.html") == page_hits  # not even fetched
+
+
+def test_restart_refetches_what_never_reached_the_database(site, settings):
+    feed_url = site.serve_fixture_site()
+    first = Harness(settings)
+    asyncio.run(first.poll(feed_url))
+    second = first.restart()  # crashed before the sink stored anything
+    asyncio.run(second.poll(feed_url))
+    assert sorted(r.article_id for r in second.articles) == sorted(r.article_id for r in first.articles)
+    assert {r.version for r in second.articles} == {1}
+
+
+def test_changed_text_is_version_two_and_unchanged_text_is_not_republished(site, settings):
+    feed_url = site.serve_fixture_site()
+    harness = Harness(settings)
+    asyncio.run(harness.poll(feed_url))
+    harness.seen.store(harness.articles)
+    v1 = next(r for r in harness.articles if r.guid == "harbourtimes-a1")
+
+    # The story is updated: the page says 15 now, and the feed entry changes with it.
+    feed = site.routes["/feed.xml"]
+    feed.body = feed.body.replace(b"At least 12 people were killed", b"At least 15 people were killed")
+    page = site.routes["/articles/a1.html"]
+    page.body = page.body.replace(b"At least 12 people were killed", b"At least 15 people were killed")
+    later = harness.restart()
+    asyncio.run(later.poll(feed_url))
+    assert len(later.articles) == 1
+    v2 = later.articles[0]
+    assert (v2.article_id, v2.version) == (v1.article_id, 2)
+    assert v2.content_hash != v1.content_hash and "At least 15 people" in v2.text
+
+    # The feed entry changes again but the page text does not: nothing new to publish.
+    later.seen.store(later.articles)
+    feed.body = feed.body.replace(b"At least 15 people were killed", b"At least 15 people died")
+    again = later.restart()
+    asyncio.run(again.poll(feed_url))
+    assert again.articles == []
+
+
+def test_same_article_through_two_feeds_is_one_article(site, settings):
+    feed_url = site.serve_fixture_site()
+    # Different guids; a2 with a tracking parameter; a1 at another path whose page names the
+    # original as rel=canonical (syndication).
+    other = (SITE / "feed.xml").read_bytes().replace(b"harbourtimes-", b"mirror-").replace(
+        b"/articles/a2.html", b"/articles/a2.html?ocid=mirror").replace(b"/articles/a1.html", b"/syndicated/a1.html")
+    mirror_url = site.add("/mirror.xml", other, content_type="application/rss+xml")
+    site.add("/syndicated/a1.html", (SITE / "articles" / "a1.html").read_bytes())
+    harness = Harness(settings)
+    asyncio.run(harness.poll(feed_url, mirror_url))
+    ids = [record.article_id for record in harness.articles]
+    assert len(ids) == 3 and len(set(ids)) == 3
+
+    assert {record.canonical_url for record in harness.articles} == {
+        site.url(f"/articles/a{n}.html") for n in (1, 2, 3)}
+
+    harness.seen.store(harness.articles)
+    syndicated_hits = site.hits("/syndicated/a1.html")
+    later = harness.restart()
+    asyncio.run(later.poll(mirror_url, feed_url, mirror_url))
+    assert later.articles == []
+    assert site.hits("/syndicated/a1.html") == syndicated_hits  # known by the id its page resolved to
+
+
+def test_two_feeds_polled_concurrently_publish_each_article_once(site, settings):
+    feed_url = site.serve_fixture_site()
+    other = (SITE / "feed.xml").read_bytes().replace(b"harbourtimes-", b"copy-").replace(b".html", b".html?ref=copy")
+    copy_url = site.add("/copy.xml", other, content_type="application/rss+xml")
+    harness = Harness(settings)
+
+    async def both():
+        async with Fetcher(settings) as fetcher:
+            poller = harness.poller(fetcher)
+            return await asyncio.gather(poller.poll_feed(feed_url), poller.poll_feed(copy_url))
+    asyncio.run(both())
+    assert sorted(record.article_id for record in harness.articles) == sorted(
+        article_id(site.url(f"/articles/a{n}.html")) for n in (1, 2, 3))
+
+
+def test_failures_become_dead_letters_and_feed_state(site, settings):
+    broken = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>
+      <item><guid>gone</guid><link>/gone.html</link><title>Gone</title></item>
+      <item><guid>pdf</guid><link>/report.html</link><title>PDF</title></item>
+      <item><guid>stub</guid><link>/stub.html</link><title>Stub</title></item>
+      <item><guid isPermaLink="false">nolink</guid><title>No link</title></item>
+      <item><guid>ok</guid><link>/articles/a1.html</link><title>Fine</title></item>
+    </channel></rss>"""
+    site.serve_fixture_site()
+    feed_url = site.add("/mixed.xml", broken, content_type="application/rss+xml")
+    site.add("/report.html", b"%PDF-1.7 binary")
+    site.add("/stub.html", b"<html><body><p>Subscribe to read.</p></body></html>")
+    harness = Harness(settings)
+    poller, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "ok" and result.published == 1
+    reasons = sorted(dead.reason for dead in harness.dead_letters)
+    assert reasons == ["http_404", "no_article_text", "no_link", "not_html"]
+    assert all(dead.stage == "ingest" and dead.url for dead in harness.dead_letters)
+    assert poller.stats.errors["http_404"] == 1
+    assert harness.feed_store.get(feed_url).consecutive_errors == 0  # page failures do not slow the feed
+    assert "page" in harness.feed_store.get(feed_url).last_error
+
+    # Permanent failures of unchanged entries are not retried (nor dead-lettered) every poll.
+    harness.seen.store(harness.articles)
+    asyncio.run(harness.restart().poll(feed_url))
+    assert len(harness.dead_letters) == 4
+
+
+def test_failing_feed_backs_off_and_is_marked_unhealthy(site, settings):
+    feed_url = site.add("/down.xml", b"maintenance", status=503, headers={"Retry-After": "600"})
+    harness = Harness(settings)
+    for attempt in range(1, 6):
+        _, (result,) = asyncio.run(harness.poll(feed_url))
+        state = harness.feed_store.get(feed_url)
+        assert result.status == "error" and state.consecutive_errors == attempt
+        assert (state.next_poll_at - state.last_poll_at).total_seconds() >= 600
+    assert not state.healthy and "http_503" in state.last_error
+    assert [dead.reason for dead in harness.dead_letters] == ["http_503"] * 5
+
+    site.serve_fixture_site()
+    site.routes["/down.xml"] = site.routes["/feed.xml"]
+    asyncio.run(harness.poll(feed_url))
+    state = harness.feed_store.get(feed_url)
+    assert state.healthy and state.consecutive_errors == 0 and state.last_error is None
+
+
+def test_garbage_feed_does_not_crash_the_poller(site, settings):
+    feed_url = site.add("/feed.xml", b"<html><body>Not a feed</body></html>", content_type="text/html")
+    harness = Harness(settings)
+    _, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "error" and harness.dead_letters[0].reason == "not_a_feed"
+
+
+def test_run_polls_all_feeds_until_stopped(site, settings):
+    feed_url = site.serve_fixture_site()
+    other = (SITE / "feed.xml").read_bytes().replace(b"/articles/a3.html", b"/articles/a3.html?v=other")
+    second_url = site.add("/second.xml", other, content_type="application/rss+xml")
+    dead_url = site.add("/dead.xml", b"gone", status=410)
+    harness = Harness(settings)
+
+    async def go():
+        stop = asyncio.Event()
+        async with Fetcher(settings) as fetcher:
+            poller = harness.poller(fetcher)
+            runner = asyncio.create_task(poller.run([feed_url, second_url, dead_url], stop))
+            for _ in range(200):
+                if len(harness.feed_store.states) == 3:
+                    break
+                await asyncio.sleep(0.05)
+            stop.set()
+            await asyncio.wait_for(runner, 5)
+            return poller
+    poller = asyncio.run(go())
+    assert len({record.article_id for record in harness.articles}) == 3
+    assert poller.stats.feeds_polled == 3 and poller.stats.feed_errors == 1
+    assert "feeds polled 3" in poller.stats.status_line() and "http_410=1" in poller.stats.status_line()
+    assert all(state.next_poll_at is not None for state in harness.feed_store.states.values())
