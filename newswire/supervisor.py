@@ -15,6 +15,7 @@ A child that dies on its own is restarted.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
@@ -97,8 +98,19 @@ class Supervisor:
             child = Child(stage, [sys.executable, "-m", "newswire", stage], env, data_dir / "logs" / f"{stage}.log")
             child.start()
             self.children[stage] = child
-        log.info("pipeline started on %s (children %s)", bootstrap,
-                 {s: c.process.pid for s, c in self.children.items() if c.process})
+        self._write_pids()
+        log.info("pipeline started on %s (children %s)", bootstrap, self.pids())
+
+    def pids(self) -> dict[str, int]:
+        found = {stage: child.process.pid for stage, child in self.children.items() if child.process}
+        if self.broker is not None and self.broker.process is not None:
+            found["broker"] = self.broker.process.pid
+        return found
+
+    def _write_pids(self) -> None:
+        """``<data_dir>/pids.json``: who belongs to this run (for operators and the tests)."""
+        path = Path(self.settings.data_dir) / "pids.json"
+        path.write_text(json.dumps({"supervisor": os.getpid(), **self.pids()}))
 
     # --- watch ---------------------------------------------------------------------------------
     def watch(self, interval_s: float = 1.0) -> None:
@@ -110,6 +122,7 @@ class Supervisor:
                     log.warning("%s exited (code %s); restart %d", child.stage,
                                 child.process.returncode if child.process else None, child.restarts)
                     child.start()
+                    self._write_pids()
             if self.broker is not None and not self.broker.alive() and not self.stopping:
                 raise RuntimeError("the embedded broker died; see data/logs/broker.log")
             self.on_status(read_status(self.settings.data_dir))

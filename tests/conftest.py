@@ -76,3 +76,26 @@ def settings(broker, database_url, unique, tmp_path) -> Settings:
         per_host_delay_s=0.0,
         respect_robots=False,
     )
+
+
+SITE_DIR = REPO / "tests" / "fixtures" / "site"
+
+
+@pytest.fixture
+def static_site():
+    """Serve tests/fixtures/site (feed.xml + three articles) on a free loopback port."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(SITE_DIR)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

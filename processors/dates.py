@@ -1,0 +1,211 @@
+"""Time expressions in news text, resolved against the publication date.
+
+One compiled regex finds the candidate phrases ("on Sunday", "yesterday's", "March 18",
+"October 7, 2023", "in March", "Thursday afternoon", "at 3:32 a.m.", "in recent days", ...); each is
+resolved by plain calendar arithmetic, cached per (phrase, publication date, tense). The phrases news
+uses are few and regular, so neither dateparser nor dateutil is called at run time: they would cost
+milliseconds a phrase for no gain in accuracy on these forms.
+
+Values are ISO dates ("2025-05-11"), months ("2025-03") or None (a year alone, a week, a vague
+period, or a relative phrase with no publication date). ``vague`` marks phrases that name a time but
+no resolvable one ("in recent days", "for decades" is *not* a time point and is not returned).
+Resolution rules: a weekday or month-day without a year is the most recent such day on or before
+publication, unless the sentence speaks of the future ("will", "next", "scheduled"...), then the next.
+A clock time alone ("at 3:32 a.m.") is the publication day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from processors.sentences import scan_words
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+TIME_RE = re.compile(
+    r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
+    rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+    rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?P<myy>(?:19|20)\d\d)\b)"
+    rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<dmy>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<inmonth>\b(?:in|during|since|until|by|from|of|last|this|next|early|mid|late|earlier in|later in)"
+    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*\d))"
+    rf"|(?P<wd>\b(?:(?P<wdq>last|this|next|on|late on|early on|late|early)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?{_PART}\b)"
+    r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
+    r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
+    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago))(?:'s)?\b)"
+    r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
+    r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
+    r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
+    r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
+    r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
+    rf"|(?P<year>\b(?:in|since|of|during|until|by|from) (?P<yy>(?:19|20)\d\d)\b))",
+)
+# where a time expression can start: a digit, a month or weekday name, or one of a few lead words
+# followed by what the expression needs (checked against TIME_RE.finditer in the tests)
+_CANDIDATES = re.compile(
+    r"(?<!\w)(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
+    r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
+    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years))"
+    r"|(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Oo]n|[Aa]t)\s"
+    r"(?:[A-Z\d]|the (?:past|last|coming|weekend)|recent|early|mid|late|(?:early|late) on))")
+_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: str            # iso mdy dmy my inmonth wd rel vague clock year
+    value: str | None    # ISO date, "YYYY-MM", or None
+    vague: bool
+
+
+def as_date(published: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _shift_month(year: int, month: int, delta: int) -> str:
+    index = year * 12 + (month - 1) + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@lru_cache(maxsize=8192)
+def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: bool) -> str | None:
+    g = dict(groups)
+    if kind == "iso":
+        d = _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return d.isoformat() if d else None
+    if kind == "my":
+        return f"{int(g['myy']):04d}-{_month_num(g['mym']):02d}"
+    if kind in ("mdy", "dmy"):
+        month = _month_num(g["mdm"] if kind == "mdy" else g["dmm"])
+        day = int(g["mdd"] if kind == "mdy" else g["dmd"])
+        year = g.get("mdy_y") if kind == "mdy" else g.get("dmy_y")
+        if year:
+            d = _safe_date(int(year), month, day)
+            return d.isoformat() if d else None
+        if pub is None or not 1 <= day <= 31:
+            return None
+        d = _safe_date(pub.year, month, day)
+        if d is None:
+            return None
+        if d > pub and not future:
+            d = _safe_date(pub.year - 1, month, day)
+        elif d < pub - dt.timedelta(days=60) and future:
+            d = _safe_date(pub.year + 1, month, day)
+        return d.isoformat() if d else None
+    if kind == "inmonth":
+        if pub is None:
+            return None
+        month = _month_num(g["imm"])
+        low = text.lower()
+        if low.startswith("next") or (future and month > pub.month):
+            year = pub.year if month > pub.month else pub.year + 1
+        elif low.startswith("last") and month >= pub.month:
+            year = pub.year - 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "wd":
+        if pub is None:
+            return None
+        target = WEEKDAYS[g["wdn"].lower()]
+        qual = (g.get("wdq") or "").lower()
+        if qual == "next" or (future and qual != "last"):
+            delta = (target - pub.weekday()) % 7
+            if qual == "next" and delta == 0:
+                delta = 7
+            return (pub + dt.timedelta(days=delta)).isoformat()
+        back = (pub.weekday() - target) % 7
+        if qual == "last" and back == 0:
+            back = 7
+        return (pub - dt.timedelta(days=back)).isoformat()
+    if kind == "rel":
+        if pub is None:
+            return None
+        low = text.lower().removesuffix("'s")
+        if low.startswith(("yesterday", "last night")):
+            return (pub - dt.timedelta(days=1)).isoformat()
+        if low.startswith("tomorrow"):
+            return (pub + dt.timedelta(days=1)).isoformat()
+        if low.endswith("month"):
+            delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
+            return _shift_month(pub.year, pub.month, delta)
+        if low.endswith(("year", "week")):
+            return None
+        if g.get("ago"):
+            from processors.numbers import parse_number
+            days = parse_number(g["ago"].split()[0]) or 0
+            return (pub - dt.timedelta(days=int(days))).isoformat()
+        return pub.isoformat()
+    if kind == "clock":
+        return pub.isoformat() if pub else None
+    return None
+
+
+_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
+_GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
+           "wdn", "ago", "yy")
+
+
+def find_time_expressions(text: str, start: int = 0, end: int | None = None,
+                          published: dt.date | dt.datetime | None = None) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]`` (offsets are into ``text``), resolved."""
+    end = len(text) if end is None else end
+    pub = as_date(published)
+    future = bool(_FUTURE_RE.search(text, start, end))
+    found: list[TimeExpr] = []
+    for m in scan_words(TIME_RE, text, start, end, _CANDIDATES):
+        kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
+        groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
+        value = None
+        if kind not in ("vague", "year"):
+            try:
+                value = _resolve(kind, m.group(0), groups, pub, future)
+            except (KeyError, ValueError, OverflowError):
+                value = None
+        a, b = m.span()
+        found.append(TimeExpr(a, b, m.group(0), kind, value, kind in ("vague", "year")))
+    return found
+
+
+def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
+    """Spans of calendar dates and clock times: numbers inside them are never figures."""
+    return [(e.start, e.end) for e in exprs if e.kind in ("iso", "my", "mdy", "dmy", "clock")]
+
+
+def sentence_times(text: str, sentences, published) -> list[list[TimeExpr]]:
+    """Time expressions of each sentence (one list per sentence, in order)."""
+    return [find_time_expressions(text, s.start, s.end, published) for s in sentences]

@@ -1,0 +1,274 @@
+"""Events: what happened, named by a trigger word, with actors, place and date.
+
+Triggers come from one lexicon regex (attacks, strikes, explosions, clashes, raids, kidnappings,
+talks, ceasefires, statements, rejections, arrests, releases, protests, elections, disasters,
+accidents, outbreaks, evacuations, resignations, sanctions, economic changes, ...).
+
+Dates, per event:
+
+1. the nearest time expression in the same sentence (``processors.dates``): "on Sunday",
+   "yesterday's", "March 18", "at 3:32 a.m." (the publication day); a vague one ("in recent days")
+   gives None;
+2. otherwise, a statement takes the date of the last explicitly dated statement in the same or the
+   previous paragraph (a reporter's "told AFP on Sunday" covers the quotes that follow), and an
+   incident (attack, explosion, evacuation, ...) the date of the last explicitly dated incident in the
+   same or previous paragraph; a disaster or accident takes the first dated disaster of the article
+   (a quake's collapses happen the day of the quake);
+3. otherwise None: the gold convention is null where the text gives no time.
+
+Actors are the capitalised names before the trigger in its clause (and "between X and Y" after it);
+the location is the first capitalised name after "in/at/near".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from processors import lexicon as lx
+from processors.dates import TimeExpr, sentence_times
+from processors.sentences import Sentence, prefix_regex
+
+_TRIGGERS = [
+    ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),
+    ("ceasefire_end", r"(?:ended|ending|ends|broke|breaking|collapsed|violated|violating)(?=\s+(?:[\w'-]+\s+){0,3}?"
+                      r"(?:cease-?fire|truce|peace deal)s?\b)"),
+    ("end", r"(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
+            r"|conflict|fighting)\b)"),
+    ("hostage_taking", r"taken hostage|hostage[- ]taking|(?:took|taken|taking|take|takes|seized|seize|seizing)"
+                       r"(?=\s+(?:[\w'-]+\s+){0,3}?hostages?\b)"),
+    ("kidnapping", r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)"),
+    ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?"),
+    ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
+    ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
+    ("attack", r"attacks?|attacked|attacking|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+               r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
+               r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
+               r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
+               r"|drones?|at|on|upon|into)\b)"),
+    ("casualties", r"killed|killing|killings|died"),
+    ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled"),
+    ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
+    ("raid", r"raids?|raided|stormed|storming"),
+    ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
+              r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
+    ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
+    ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
+    ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+                  r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"),
+    ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|jailed|imprisoned"),
+    ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
+    ("release", r"freed|released|release|releases|liberated|rescued"),
+    ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
+    ("strike", r"strikes?|walkouts?"),
+    ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted"
+                 r"|inaugurat(?:ed|ion)|sworn in|polls"),
+    ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
+    ("flood", r"floods?|flooding|flooded"),
+    ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
+    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?"),
+    ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
+    ("accident", r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+                 r"|sank|sinking|accidents?|stampedes?|ran aground"),
+    ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
+    ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
+    ("blockade", r"cut off|blockade[ds]?|siege|besieged"),
+    ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
+    ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
+    ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("threat", r"threatened|threatens|threats?|vowed"),
+    ("exchange", r"exchange|swap"),
+    ("start", r"began|begun|begins|started|launched|launching|resumed"),
+    ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
+               r"|slumped|grew|shrank"),
+]
+TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
+                        + ")", re.IGNORECASE)
+
+
+def _prefixes(pattern: str) -> set[str]:
+    """First three characters of every word ``pattern`` can match (enough regex syntax for the lexicon)."""
+    out: set[str] = set()
+    depth, begin, alternatives = 0, 0, []
+    for i, ch in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            alternatives.append(pattern[begin:i])
+            begin = i + 1
+    alternatives.append(pattern[begin:])
+    for alt in alternatives:
+        if alt.startswith("(?:"):
+            close, depth = 3, 1
+            while depth:
+                depth += {"(": 1, ")": -1}.get(alt[close], 0)
+                close += 1
+            out |= _prefixes(alt[3:close - 1])
+            continue
+        run = ""
+        for i, ch in enumerate(alt):
+            if ch in "?*":
+                run = run[:-1]
+                break
+            if ch in "()[]|+\\":
+                break
+            run += ch
+        if len(run) < 3:
+            raise ValueError(f"trigger alternative {alt!r} needs three literal leading characters")
+        out.add(run[:3].lower())
+    return out
+
+
+TRIGGER_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern))
+_CANDIDATES = prefix_regex(TRIGGER_PREFIXES)
+
+
+# per first letter, the lexicon types that can start with it: a candidate is tried against few branches
+_BY_LETTER = {
+    letter: re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
+                                if any(p[0] == letter for p in _prefixes(pattern))), re.IGNORECASE)
+    for letter in sorted({p[0] for p in TRIGGER_PREFIXES})
+}
+
+
+def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Trigger matches in ``text[start:end]``, left to right, never overlapping."""
+    found: list[re.Match[str]] = []
+    last_end = start
+    for w in _CANDIDATES.finditer(text, start, end):
+        pos = w.start()
+        if pos < last_end:
+            continue
+        m = _BY_LETTER[text[pos].lower()].match(text, pos, end)
+        if m:
+            found.append(m)
+            last_end = m.end()
+    return found
+INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
+                  "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
+                  "fire", "disaster", "accident"}
+DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}
+
+_CAP_NP_RE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][a-z]+\s+[A-Z]))?[A-Z][\w'’.&-]*)*")
+_LOCATION_RE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?"
+                          r"(?P<loc>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+(?:the\s+)?"
+                         r"(?P<b>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_NOT_NAMES = set("""The A An In On At As But And Or If When While After Before Since During It He She They We I
+This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Yesterday Today
+Earlier Later Meanwhile However According Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December Direct Indirect Unconfirmed
+Reports Officials Police""".split()) | {w.title() for w in lx.COMMON_WORDS}
+_NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b|[.!?][\"”]?\s")
+_CLAUSE_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    trigger: str
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    location: str | None
+    date: str | None           # ISO date, "YYYY-MM", or None
+    sentence_start: int
+    sentence_end: int
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"(?:'s|’s)$", "", name.strip())
+    return name.rstrip(".")
+
+
+def _actors(text: str, sent: Sentence, start: int, end: int) -> tuple[str, ...]:
+    seg_start = sent.start
+    for m in _CLAUSE_CUT_RE.finditer(text, sent.start, start):
+        seg_start = m.end()
+    names: list[str] = []
+    for m in _CAP_NP_RE.finditer(text, seg_start, start):
+        words = m.group(0).split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if words:
+            name = _clean_name(" ".join(words))
+            if name and name not in names:
+                names.append(name)
+    between = _BETWEEN_RE.search(text, end, min(sent.end, end + 80))
+    if between:
+        for key in ("a", "b"):
+            name = _clean_name(between.group(key))
+            if name and name not in names:
+                names.append(name)
+    return tuple(names[-4:])
+
+
+def _location(text: str, sent: Sentence, start: int) -> str | None:
+    best = None
+    for m in _LOCATION_RE.finditer(text, sent.start, sent.end):
+        words = m.group("loc").split()
+        while words and words[-1] in _NOT_NAMES:
+            words = words[:-1]
+        if not words or words[0] in _NOT_NAMES:
+            continue
+        loc = _clean_name(" ".join(words))
+        if m.start() >= start:
+            return loc
+        best = loc
+    return best
+
+
+def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: bool) -> TimeExpr | None:
+    """The closest time expression in the same clause as the trigger."""
+    best, best_dist = None, None
+    for e in exprs:
+        dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
+        if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
+            continue
+        if statement and (dist > 40 if e.start >= end else dist > 15):
+            continue  # "said on Sunday" / "on Sunday said"; an earlier date belongs to what was said
+        if best_dist is None or dist < best_dist:
+            best, best_dist = e, dist
+    return best
+
+
+def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
+                times: Sequence[list[TimeExpr]] | None = None) -> list[Event]:
+    """Every event trigger in ``text``, in text order, with actors, location and date."""
+    if times is None:
+        times = sentence_times(text, sentences, published)
+    events: list[Event] = []
+    last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
+    disaster_date: str | None = None
+    for sent, exprs in zip(sentences, times):
+        matches = find_triggers(text, sent.start, sent.end)
+        if not matches:
+            continue
+        if any(e.value for e in exprs if e.kind != "clock"):
+            exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
+        for m in matches:
+            kind = m.lastgroup or "other"
+            start, end = m.span()
+            date = None
+            explicit = False
+            near = _nearest(text, exprs, start, end, kind == "statement")
+            if near is not None:
+                date = near.value
+                explicit = date is not None
+            else:
+                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                if cls and cls in last_dated and sent.paragraph - last_dated[cls][0] <= 1:
+                    date = last_dated[cls][1]
+                if date is None and kind in DISASTER_TYPES:
+                    date = disaster_date
+            if explicit:
+                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                if cls:
+                    last_dated[cls] = (sent.paragraph, date)
+                if kind in DISASTER_TYPES and disaster_date is None:
+                    disaster_date = date
+            events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end),
+                                _location(text, sent, start), date, sent.start, sent.end))
+    return events

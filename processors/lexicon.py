@@ -1,0 +1,302 @@
+"""What the figure extractor knows about English news wording: word lists and compiled patterns.
+
+Kept apart from ``processors.figures`` (which holds the procedure) so the vocabulary can grow without
+touching the logic. Everything is compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from processors.sentences import Attribution, Sentence, attributions
+
+_NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+             "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
+NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z][A-Za-z'’-]*)")
+NOUN_WINDOW_RE = re.compile(r"[ \t]+((?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,2}[A-Za-z][A-Za-z'’-]*)")
+
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|aged between|aged about|aged around)\s+$", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"(?:\s|-)years?(?:\s|-)old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
+NAME_AGE_RE = re.compile(
+    r"(?:[A-Z][a-z]+|\b(?:father|mother|son|daughter|wife|husband|brother|sister|man|woman|boy|girl|suspect|victim"
+    r"|driver|pilot|gunman|attacker|teacher|student|officer|soldier|mayor|leader|owner|resident|survivor"
+    r"|journalist|worker|nurse|doctor|farmer|child|teenager|grandmother|grandfather|friend|partner|actor|singer"
+    r"|player|defendant))(?:,\s*|\s+\()$")
+DISTANCE_RE = re.compile(
+    r"(?:\s|-)?(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?|m|ft|feet|foot|yards?|inch(?:es)?|cm|mm"
+    r"|nautical\s+miles|km/h|kph|mph|knots|sq(?:uare)?\.?\s*(?:km|kilomet(?:re|er)s?|miles?|metres?|meters?|feet)"
+    r"|hectares?|acres?|light[- ]years?)\b")
+PHONE_RE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])")
+ID_CHAIN_RE = re.compile(r"(?:\s+and|\s+or|,|\s+to|\s*&)\s*$")
+
+ID_NOUNS = set("""post posts flight flights route highway road resolution resolutions article articles section
+chapter page pages room gate platform line number no terminal unit block district ward zone level phase stage
+category grade size model version channel bus train seat lot apartment floor lane exit pier berth tower station
+act bill paragraph clause rule item reactor runway squad battalion brigade regiment round game match episode
+season cell plot hole interstate km mile sector camp checkpoint tables table figure chart annex appendix
+bulletin list""".split())
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec"}
+MAGNITUDE_WORDS = {"magnitude", "richter"}
+FUNCTION_WORDS = set("""the a an of in on at to for from by with and or but as that which who whom whose this these
+those there here it its they them their he his she her we our you your i is are was were be been being has
+have had do does did will would could should may might must can shall not no nor so than then when where
+while after before since during until about over under into onto out up down off per each every all both
+some any more most other such only just also very even still yet already again across along among between
+through against without within toward towards around near upon""".split())
+COMMON_WORDS = FUNCTION_WORDS | set("""least nearly almost approximately roughly estimated approx circa exactly
+precisely total totalling totaling including killing killed kills kill leaves left leaving injuring wounding
+another additional extra further fewer less above below plus minus among say said says reports reported
+according sentenced like even well fully once now barely another only just top first last next some many
+much several numbered number numbering reached reaching hit hitting topped passed exceeded stands stood
+rose fell climbed jumped dropped declined grew increased decreased surged plunged soared doubled won lost
+beat received got gave took holds held had has owns employs""".split())
+MODIFIERS = set("""new more other additional confirmed suspected further young armed foreign local elderly innocent
+registered eligible temporary striking total estimated reported known identified unidentified alleged retired
+senior former top small large major minor key separate different similar fresh recorded active overall
+cumulative permanent nonfarm military civilian unarmed injured wounded dead missing seriously critically
+badly slightly severely more-than less-than""".split()) - {"injured", "wounded", "dead", "missing"}
+CUE_WORDS_AFTER = set("""killed dead died wounded injured hurt missing displaced evacuated arrested detained affected
+infected rescued freed released""".split())
+
+PERSON_NOUNS = set("""people persons person civilians civilian children child kids women men man woman soldiers
+soldier troops militants militant fighters police policemen policewomen officers officials students workers
+residents passengers migrants refugees gunmen gunman attackers protesters protestors demonstrators victims
+patients miners crew crewmen crewmembers journalists reporters hostages hostage prisoners detainees tourists
+pilgrims villagers inhabitants families individuals adults babies infants others members staff employees
+doctors nurses medics paramedics rescuers firefighters suspects insurgents rebels terrorists jihadists guards
+pupils teenagers teens boys girls sailors marines personnel volunteers settlers worshippers fans spectators
+voters citizens nationals foreigners survivors colleagues bodies dead wounded injured casualties fatalities
+deaths captives persons them us labourers laborers farmers fishermen climbers hikers skiers swimmers
+motorists pedestrians commuters shoppers customers athletes players""".split())
+_NOT_PERSON_SUFFIX = set("""numbers papers orders containers computers letters matters towers centers centres
+waters borders quarters headquarters powers markers meters metres liters litres chambers layers sectors
+hangars helicopters shelters transfers barrels tankers trailers flyers posters ventilators
+tanks planes""".split())
+
+
+def last_word(before: str) -> str:
+    """The last word of ``before``, lower-cased (cheap gate before running an end-anchored regex)."""
+    parts = before.rsplit(None, 1)
+    return parts[-1].lower().lstrip("(\"“'") if parts else ""
+
+
+def ends_with(rx: re.Pattern[str], gate: set[str] | frozenset[str], before: str) -> re.Match[str] | None:
+    """``rx.search(before)`` for an end-anchored ``rx``, run only when the last word can end a match."""
+    return rx.search(before) if last_word(before) in gate else None
+
+
+def is_known_noun(low: str) -> bool:
+    return low in PERSON_NOUNS or low in NOUN_CATEGORY or low in TIME_UNITS
+
+
+def is_person_noun(word: str) -> bool:
+    low = word.lower()
+    if low in PERSON_NOUNS:
+        return True
+    if low in _NOT_PERSON_SUFFIX:
+        return False
+    if word[:1].isupper() and low.endswith(("ans", "is", "ese", "ians", "ers")):
+        return True  # demonyms: "Palestinians", "Israelis", "Congolese"
+    return low.endswith(("ers", "ists", "ians", "ees", "ants", "ents")) and not low.endswith("ments")
+
+
+NOUN_CATEGORY = {
+    "hostages": "hostages", "hostage": "hostages", "captives": "hostages", "captive": "hostages",
+    "votes": "votes", "vote": "votes", "ballots": "votes",
+    "cases": "cases", "case": "cases", "infections": "cases", "infection": "cases",
+    "bodies": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed", "dead": "killed",
+    "casualties": "killed", "lives": "killed", "injuries": "injured", "refugees": "displaced", "evacuees": "evacuated",
+    "detainees": "detained", "arrests": "detained", "prisoners": "detained",
+}
+TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
+              "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+              "month": "months", "months": "months", "year": "years", "years": "years", "decade": "decades",
+              "decades": "decades", "century": "centuries", "centuries": "centuries", "night": "nights",
+              "nights": "nights", "hr": "hours", "hrs": "hours", "min": "minutes", "mins": "minutes"}
+CASUALTY_CATEGORIES = {"killed", "injured", "missing", "hostages", "detained", "displaced", "affected",
+                       "evacuated", "deaths_total", "cases"}
+
+QUALIFIERS = {
+    "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least", "not less than": "at_least",
+    "a minimum of": "at_least", "at a minimum": "at_least",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "greater than": "more_than", "well over": "more_than", "just over": "more_than",
+    "well above": "more_than", "just above": "more_than", "slightly more than": "more_than",
+    "nearly": "about", "almost": "about", "close to": "about", "about": "about", "around": "about",
+    "some": "about", "approximately": "about", "roughly": "about", "an estimated": "about",
+    "approx.": "about", "circa": "about", "an approximate": "about", "just about": "about",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "just under": "less_than", "just below": "less_than",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "no more than": "up_to",
+    "not more than": "up_to", "a maximum of": "up_to", "at most": "up_to", "within": "up_to",
+}
+_QUAL_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in QUALIFIERS), key=len, reverse=True))
+QUAL_RE = re.compile(rf"\b(?P<q>{_QUAL_ALT})\s+$", re.IGNORECASE)
+QUAL_GATE = frozenset(k.split()[-1] for k in QUALIFIERS)
+POST_QUAL_RE = re.compile(r"(?P<q>\s+or more\b|\s+or so\b|-plus\b|\s+plus\b(?!\s+\d)|\+)", re.IGNORECASE)
+POST_QUALIFIERS = {"or more": "at_least", "or so": "about", "plus": "more_than", "+": "more_than"}
+
+WORD_IDIOM_BEFORE_RE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|such|at|anyone|someone)\s+$",
+                                  re.IGNORECASE)
+FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+             "sixth", "sixths", "tenth", "tenths", "eighth", "eighths"}
+ONE_HYPHEN_IDIOMS = {"time", "off", "way", "sided", "on", "size", "party", "stop", "man", "liner", "night",
+                     "third", "quarter", "half", "fifth", "tenth", "shot", "piece", "horse", "star", "point"}
+NOT_COUNTED_AFTER_ONE = set("""another who which that is was has had could would will can may might must should
+said says told in on at by for with to and or but thing way hand point time too side else more less another
+another's way another day week month year morning afternoon evening night moment stage occasion instance
+hundred thousand million billion""".split())
+ONE_CASUALTY_RE = re.compile(r"\s+(?:(?:was|is|has|had|been|later|also|reportedly|remains|remained)\s+){0,3}"
+                             r"(?:killed|died|dead|wounded|injured|hurt|missing|arrested|detained|kidnapped|abducted)\b")
+ONE_OF_RE = re.compile(r"\s+of\s+(?!the\s+(?:most|best|worst|few|largest|biggest|deadliest|main|world's|key|"
+                       r"top|first|last|greatest|highest|lowest|oldest|richest|poorest|major|leading)\b)"
+                       r"(?:the|them|those|these|its|his|her|their|whom|which|our|my|your|[A-Z])")
+
+MAGNITUDE_BEFORE_RE = re.compile(r"(?:magnitude|richter(?:\s+scale)?)(?:\s+of)?[\s-]*(?:a\s+)?$")
+MAGNITUDE_AFTER_RE = re.compile(r"(?:\s|-)(?:magnitude|richter|(?:earth)?quake|aftershock|tremor)\b", re.IGNORECASE)
+QUAKE_RE = re.compile(r"\b(?:quake|earthquake|aftershock|tremor|magnitude|richter|seismic|temblor)")
+
+KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
+                                   r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
+INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
+PRE_CUE_GATE = frozenset("""killing killed kill kills of injuring injured injure injures wounding wounded wounds
+evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
+detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
+the another some estimated""".split())
+INCLUDING_GATE = frozenset({"including", "them", "whom"})
+AGE_GATE = frozenset({"aged", "age", "ages", "between", "about", "around"})
+IDIOM_GATE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "such", "at", "anyone",
+                        "someone"})
+PRE_CUE_RE = re.compile(
+    r"\b(?P<cue>killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"
+    r"|injure|injures|wounding|wounded|wounds|evacuated|evacuating|evacuate|displacing|displaced|displace"
+    r"|arrested|arresting|arrests|arrest|detained|detaining|detain|kidnapped|kidnapping|abducted|abducting"
+    r"|infected|infecting|sickened|sickening|affected|affecting|affects|rescued|rescuing)"
+    r"\s+(?:(?:an?|the|another|some|an estimated)\s+)?$", re.IGNORECASE)
+TOLL_RE = re.compile(
+    r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
+    r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:cases"
+    r"|infections)|case count|caseload|number of (?:the )?(?:displaced|missing|hostages|detainees|arrests))\b",
+    re.IGNORECASE)
+POST_CUE_RE = re.compile(
+    r"\b(?P<cue>killed|dead|died|die|dies|perished|slain|murdered|massacred|lost their lives|shot dead|executed"
+    r"|drowned|wounded|injured|hurt|hospitali[sz]ed|missing|unaccounted for|kidnapped|abducted|taken hostage"
+    r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
+    r"|displaced|fled their homes|forced from their homes|forced to flee|homeless|uprooted|evacuated|affected"
+    r"|infected|tested positive|sickened|fell ill)\b", re.IGNORECASE)
+ACTIVE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|an?|the"
+    rf"|another)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
+_CUES = [
+    ("killed", r"kill|dead|die|death|perish|slain|murder|massacre|lost their lives|execut|drown|claim"),
+    ("injured", r"wound|injur|hurt|hospitali"),
+    ("missing", r"missing|unaccounted"),
+    ("hostages", r"kidnap|abduct|hostage|captiv"),
+    ("detained", r"arrest|detain|custody|captured|jail|impris"),
+    ("displaced", r"displac|fled|flee|homeless|uproot|forced from"),
+    ("evacuated", r"evacua"),
+    ("affected", r"affect"),
+    ("cases", r"infect|tested positive|sicken|fell ill"),
+    ("count_other", r"rescu"),
+]
+_CUE_RES = [(cat, re.compile(p, re.IGNORECASE)) for cat, p in _CUES]
+
+
+def cue_category(cue: str) -> str:
+    for category, pattern in _CUE_RES:
+        if pattern.search(cue):
+            return category
+    return "count_other"
+
+
+def toll_category(phrase: str) -> str:
+    low = phrase.lower()
+    if "injur" in low or "wound" in low:
+        return "injured"
+    if "case" in low or "infection" in low:
+        return "cases"
+    for word, category in (("displaced", "displaced"), ("missing", "missing"), ("hostage", "hostages"),
+                           ("detainee", "detained"), ("arrest", "detained")):
+        if word in low:
+            return category
+    if low.startswith("number of"):
+        return "killed"
+    return "deaths_total"
+
+
+OF_THE_RE = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|all)\s+)?(?:total\s+(?:of\s+)?)?")
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+CHANGE_RE = re.compile(
+    r"\b(?:rose|risen|rising|rise|rises|increased|increase|increases|increasing|climbed|climbing|climb|jumped"
+    r"|jumping|fell|fallen|falling|dropped|dropping|declined|declining|decreased|grew|grown|growing|surged"
+    r"|soared|plunged|taking|bringing|took|brought|raised|raising|lifted|lifting|revised|revising|up|down|cut"
+    r"|reduced|lowered|went|going|doubled|tripled|toll|count|number)\b", re.IGNORECASE)
+_MONTH_ALT = ("January|February|March|April|May|June|July|August|September|October|November|December")
+ANCHOR_RE = re.compile(
+    r"\b[Ss]ince\s+[^,;.]*?(?=\s+(?:to|at|of)\s+(?:\d|about|at least|more than)|[,;.]|\s+(?:and|but|bringing"
+    r"|according|said|says)\b|$)"
+    r"|\b[Aa]s of\s+[^,;.]+?(?=[,;.]|\s+(?:and|but)\b|$)"
+    rf"|\b(?:so far this year|so far|to date|this year|last year|over the past (?:year|month|week|decade)"
+    rf"|in the past (?:year|month|week)|in (?:{_MONTH_ALT})(?:\s+\d{{4}})?)\b")
+_QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
+
+
+def quote_speakers(text: str, sentences: Sequence[Sentence],
+                   get_atts: Callable[[Sentence], list[Attribution]] | None = None) -> list[tuple[int, int, str]]:
+    """(open, close, speaker) for quotations whose speaker is named right after or before them."""
+    if '"' not in text and "“" not in text:
+        return []
+    get_atts = get_atts or (lambda s: attributions(text, s.start, s.end))
+    out: list[tuple[int, int, str]] = []
+    starts = [s.start for s in sentences]
+    import bisect
+    for m in _QUOTE_RE.finditer(text):
+        open_, close = m.start(), m.end()
+        i = bisect.bisect_right(starts, max(close - 1, 0)) - 1
+        j = bisect.bisect_right(starts, open_) - 1
+        found = None
+        if 0 <= i < len(sentences):
+            for att in get_atts(sentences[i]):
+                if 0 <= min(att.verb_start, att.src_start) - close <= 6:
+                    found = att.source
+                    break
+        if found is None and 0 <= j < len(sentences):
+            for att in get_atts(sentences[j]):
+                if 0 <= open_ - att.verb_end <= 4:
+                    found = att.source
+                    break
+        if found:
+            out.append((open_, close, found))
+    return out
+
+
+def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
+                quotes: list[tuple[int, int, str]], embedded) -> str | None:
+    """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
+    emb = embedded(text, end, sent.end)
+    if emb:
+        return emb[0]
+    for open_, close, speaker in quotes:
+        if open_ <= start < close:
+            return speaker
+    best = None
+    for att in atts:
+        if att.kind != "according" and att.verb_end <= start and not (att.src_start <= start < att.src_end):
+            if best is None or att.verb_end > best.verb_end:
+                best = att
+    if best is not None:
+        return best.source
+    for att in atts:
+        if att.kind == "according":
+            return att.source
+    for att in atts:
+        if att.kind == "final" and att.verb_start >= end and not (att.src_start <= start < att.src_end):
+            return att.source
+    return None

@@ -1,0 +1,198 @@
+"""Number recognition: find every number-like token in a text and read its value.
+
+A token is digits (``2,720``, ``3.9``, ``1 000`` with a no-break space), or English number words
+(``three``, ``forty-five``, ``two hundred and fifty``, read with ``text_to_num``), optionally with a
+scale (``1.5 million``, ``$2bn``, ``5 crore``), a currency (``$``, ``US$``, ``€``, ``dollars``), a
+percent sign or word, or a hyphenated unit (``45-day``, ``6.3-magnitude``). Whether a token is a
+*figure* (not a year, date, age, identifier...) is decided in ``processors.figures``; this module only
+reads numbers.
+
+``parse_number`` and ``parse_range`` read a whole expression (``"$2bn"``, ``"between 125 and 149"``)
+and are what tests and callers use for single strings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+# single letters are scales only next to a currency ("$5m"); "5m" alone may be metres
+_LETTER_SCALES = {"k", "m", "b"}
+
+CURRENCY_WORDS = {
+    "dollar": "dollars", "dollars": "dollars", "euro": "euros", "euros": "euros", "pound": "pounds",
+    "pounds": "pounds", "sterling": "pounds", "yen": "yen", "yuan": "yuan", "renminbi": "yuan",
+    "rupee": "rupees", "rupees": "rupees", "ruble": "rubles", "rubles": "rubles", "rouble": "rubles",
+    "roubles": "rubles", "franc": "francs", "francs": "francs", "shekel": "shekels", "shekels": "shekels",
+    "naira": "naira", "rand": "rand", "peso": "pesos", "pesos": "pesos", "dirham": "dirhams",
+    "dirhams": "dirhams", "riyal": "riyals", "riyals": "riyals", "lira": "lira", "liras": "lira",
+    "dinar": "dinars", "dinars": "dinars", "usd": "dollars", "eur": "euros", "gbp": "pounds",
+    "hryvnia": "hryvnias", "hryvnias": "hryvnias", "baht": "baht", "rupiah": "rupiah", "ringgit": "ringgit",
+}
+CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "₩": "won",
+                    "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
+                    "eur": "euros", "gbp": "pounds"}
+
+_NUM_WORD = "|".join(UNITS + TENS)
+_WORD_PHRASE = (rf"(?:{_NUM_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{'|'.join(_WORD_SCALES)}))*")
+# one pass over the text finds digit groups and number-word phrases
+TOKEN_RE = re.compile(
+    r"(?<![\w.])(?=[0-9A-Za-z])(?:"  # only at word starts
+    r"(?P<digits>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|(?<![\w.])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d])"
+    r"|(?<![\w.])\d+(?:\.\d+)?(?![\d]))"
+    rf"|(?P<words>{_WORD_PHRASE}\b))",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(
+    r"(?:\s?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
+    r"|\s?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT)?\$|€|£|¥|₹|₩|₽|₪|₦|\bRs\.?|\bUSD|\bEUR|\bGBP)\s?$")
+_CURRENCY_AFTER = re.compile(r"\s(?:(?:US|U\.S\.|Swiss|Hong Kong|Canadian|Australian|Singapore)\s)?"
+                             r"(?P<cur>[A-Za-z]+)\b")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|per-cent\b)",
+                            re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?:-(?P<unit2>[a-z]+))?\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class NumberToken:
+    """One number found in a text; ``start``/``end`` cover scale, currency and percent sign or word."""
+    start: int
+    end: int
+    value: float
+    num_start: int          # offsets of the bare number (digits or words)
+    num_end: int
+    is_word: bool
+    currency: str | None    # "dollars", "euros", ... when a currency symbol or word is attached
+    percent: bool
+    scaled: bool            # a scale word or suffix was applied ("1.5 million")
+    hyphen_unit: str | None  # "day" in "45-day", "magnitude" in "6.3-magnitude"
+    hyphen_unit2: str | None  # "old" in "34-year-old"
+
+
+@lru_cache(maxsize=4096)
+def words_to_number(phrase: str) -> tuple[float, int] | None:
+    """Value of the longest leading part of ``phrase`` that reads as a number, and its length."""
+    text = phrase.lower()
+    while text:
+        try:
+            return float(text2num(text.replace("-", " ") if " " in text else text, "en")), len(text)
+        except ValueError:
+            cut = max(text.rfind(" "), text.rfind("-"))
+            if cut <= 0:
+                return None
+            text = text[:cut].rstrip()
+            if text.endswith(" and"):
+                text = text[:-4]
+    return None
+
+
+def parse_digits(digits: str) -> float | None:
+    cleaned = digits.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Every number token in ``text``, in order, with attached scale, currency and percent."""
+    tokens: list[NumberToken] = []
+    n = len(text)
+    for m in TOKEN_RE.finditer(text):
+        if m.group("digits") is not None:
+            value = parse_digits(m.group("digits"))
+            is_word = False
+            num_start, num_end = m.span()
+            if value is None:
+                continue
+        else:
+            read = words_to_number(m.group("words"))
+            if read is None:
+                continue
+            value, length = read
+            is_word = True
+            num_start, num_end = m.start(), m.start() + length
+        start, end = num_start, num_end
+        currency = None
+        before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+        if before and not is_word:
+            sym = before.group("cur")
+            currency = "dollars" if "$" in sym else CURRENCY_SYMBOLS.get(sym.rstrip(".").lower(), "money")
+            start = before.start()
+        scaled = False
+        sm = _SCALE_AFTER.match(text, end) if end < n else None
+        if sm:
+            word = (sm.group("long") or sm.group("short") or sm.group("letter")).lower()
+            after = _CURRENCY_AFTER.match(text, sm.end())
+            if sm.group("letter") is None or currency is not None or (
+                    after is not None and after.group("cur").lower() in CURRENCY_WORDS):
+                if not (is_word and sm.group("long")):  # "two million" is already read by text2num
+                    value *= SCALES[word]
+                    scaled = True
+                    end = sm.end()
+        percent = False
+        pm = _PERCENT_AFTER.match(text, end) if end < n else None
+        if pm and currency is None:
+            percent = True
+            end = pm.end()
+        if currency is None and not percent:
+            cm = _CURRENCY_AFTER.match(text, end)
+            if cm and cm.group("cur").lower() in CURRENCY_WORDS and cm.group("cur") not in ("Rand", "Won"):
+                currency = CURRENCY_WORDS[cm.group("cur").lower()]
+                end = cm.end()
+        hyphen_unit = hyphen_unit2 = None
+        if not percent and currency is None:
+            hm = _HYPHEN_UNIT.match(text, end)
+            if hm:
+                hyphen_unit = hm.group("unit").lower()
+                hyphen_unit2 = (hm.group("unit2") or "").lower() or None
+        if not math.isfinite(value):
+            continue
+        tokens.append(NumberToken(start, end, value, num_start, num_end, is_word, currency, percent,
+                                  scaled, hyphen_unit, hyphen_unit2))
+    return tokens
+
+
+def parse_number(expression: str) -> float | None:
+    """The value of a single number expression: "2,720", "1.5 million", "$2bn", "three", "45-day"."""
+    tokens = find_numbers(expression.strip())
+    return tokens[0].value if tokens else None
+
+
+_RANGE_RE = re.compile(r"^\s*(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)|from\s+(?P<c>.+?)\s+to\s+(?P<d>.+?)"
+                       r"|(?P<e>.+?)\s+(?:to|-|–)\s+(?P<f>.+?)|(?P<g>[\d.,]+)[-–](?P<h>[\d.,]+))\s*$",
+                       re.IGNORECASE)
+
+
+def parse_range(expression: str) -> tuple[float, float] | None:
+    """Both ends of "between 125 and 149", "from 125 to 149", "3.9 percent to 4.1 percent", "10-15"."""
+    m = _RANGE_RE.match(expression)
+    if not m:
+        return None
+    parts = [p for p in m.groups() if p is not None]
+    if len(parts) != 2:
+        return None
+    low, high = parse_number(parts[0]), parse_number(parts[1])
+    if low is None or high is None:
+        return None
+    return low, high

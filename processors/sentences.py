@@ -1,0 +1,268 @@
+"""Sentences, paragraphs and attribution ("who says so") in news text.
+
+``split_sentences`` cuts at sentence-final punctuation followed by a capital, a digit or a quote,
+except after abbreviations and initials ("Mr.", "U.S.", "A.N. Roy", "3 a.m. local"), and always at
+line breaks. Paragraphs are blocks separated by a blank line.
+
+``attributions`` finds, for one sentence, the places a source is named:
+
+- ``according to X`` (anywhere in the sentence);
+- ``X said/says/told/reported/announced/estimated ...`` with X the subject before the verb
+  (passives such as "are reported to" name no one);
+- ``..., said X`` / ``"...," X said`` (quote-final, source after or before the verb);
+- ``N X says are dead`` (an attribution right after a number).
+
+Which figure takes which attribution is decided in ``processors.figures``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
+    "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "a.m", "p.m", "approx", "est", "dept", "univ", "gov't", "rev", "pres", "maj", "brig", "hon", "fig",
+}
+_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
+
+
+def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -> re.Pattern[str]:
+    """A regex finding word starts whose next characters are one of ``prefixes`` (built as a trie)."""
+    def trie(words: list[str]) -> str:
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[:1], []).append(w[1:])
+        parts = []
+        for head, tails in sorted(groups.items()):
+            if head == "":
+                continue
+            rest = [t for t in tails if t]
+            inner = trie(rest) if rest else ""
+            optional = "" in tails and rest
+            parts.append(re.escape(head) + (f"(?:{inner})?" if optional else inner))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    body = trie(sorted({p.lower() for p in prefixes}))
+    if any_digit:
+        body = f"(?:\\d|{body})"
+    return re.compile(rf"(?<!\w)(?={body})", re.IGNORECASE)
+
+
+def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
+               candidates: re.Pattern[str]) -> list[re.Match[str]]:
+    """Non-overlapping ``rx.match`` hits in ``text[start:end]``, left to right, tried only where
+    ``candidates`` matches (see ``prefix_regex``): much cheaper than ``rx.finditer`` when ``rx`` is a
+    large alternation."""
+    found: list[re.Match[str]] = []
+    last_end = start
+    for w in candidates.finditer(text, start, end):
+        pos = w.start()
+        if pos < last_end:
+            continue
+        m = rx.match(text, pos, end)
+        if m:
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "A. Roy"
+    low = word.lower().rstrip(".")
+    if low in ("a.m", "p.m"):
+        nxt = text[dot + 1:dot + 12].lstrip()
+        return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local"
+    return low in _ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` as offsets, whitespace trimmed, with their paragraph number."""
+    sentences: list[Sentence] = []
+    para_breaks = [m.end() for m in _PARA_RE.finditer(text)]
+    para_index = 0
+    start = 0
+    cuts: list[int] = []
+    for m in _END_RE.finditer(text):
+        if m.group(0) == "\n":
+            cuts.append(m.start())
+            continue
+        first_dot = m.start()
+        if text[first_dot] == "." and m.end() - first_dot == 1 and _is_abbreviation(text, first_dot):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    for cut in cuts:
+        a, b = start, cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            while para_index < len(para_breaks) and para_breaks[para_index] <= a:
+                para_index += 1
+            sentences.append(Sentence(a, b, para_index))
+        start = cut
+    return sentences
+
+
+# ---------------------------------------------------------------- attribution
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|reported|reports|report|announced|announces|stated|states|added|adds"
+    "|estimated|estimates|estimate|confirmed|confirms|claimed|claims|noted|notes|wrote|writes|suggest|suggests"
+    "|suggested|showed|shows|show|indicated|indicates|indicate|registered|recorded|counted|tallied|quoted"
+    "|warned|explained|insisted|acknowledged|disclosed|revealed|tweeted|posted|declared|believes|believe"
+    "|put|puts|measured|cited"
+)
+_VERB_RE = re.compile(rf"(?:{SPEECH_VERBS})\b")
+_VERB_CANDIDATES = prefix_regex(frozenset(v[:3] for v in SPEECH_VERBS.split("|")))
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_AUX = {"has", "have", "had", "also", "later", "earlier", "previously", "had", "would", "will", "did", "does",
+        "do", "further", "then", "officially", "separately", "reportedly", "first", "initially", "again",
+        "have", "has", "could", "may", "might", "not", "never", "still"}
+_CLAUSE_WORDS = {"that", "but", "while", "as", "which", "who", "after", "before", "because", "when", "if",
+                 "where", "although", "though", "since", "whom", "whose", "what", "how", "so", "yet"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "authorities"}
+_TRUE_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_CONTENT_STOP = {"the", "a", "an", "of", "in", "on", "at", "from", "and", "for", "to", "by", "s", "with"}
+_POSTNP_RE = re.compile(
+    r"\s+(?P<np>(?:the |a |an )?[A-Za-z][\w.'&-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Za-z][\w.'&-]*){0,7})")
+_NOT_SUBJECT = {"that", "there", "on", "in", "it", "this", "to", "by", "at", "he", "she", "they", "we", "i",
+                "yesterday", "today", "earlier", "later", "last", "after", "before", "when", "as", "its", "his",
+                "her", "their", "also", "would", "will", "was", "is", "had", "has", "in"}
+_NP_STOP_RE = re.compile(r"\s(?:to|on|in|at|who|on|during|late|early|after|before|when|as|while|adding|citing|"
+                         r"according|that|yesterday|today|this|last|in a|told)\b.*$")
+_EMBED_RE = re.compile(rf"\s+(?P<np>(?:the|a|an|some|many)\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+(?:{SPEECH_VERBS})\b")
+_WORD_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    kind: str        # according | subject | final | embedded
+    verb_start: int  # where the attribution is anchored (verb or "according to")
+    verb_end: int
+    source: str      # as written, or a pronoun to resolve
+    src_start: int
+    src_end: int
+
+
+def _subject_before(text: str, sent_start: int, verb_start: int) -> tuple[str, int, int] | None:
+    seg = text[sent_start:verb_start]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind('"'), seg.rfind("“"), seg.rfind("”"),
+              seg.rfind(" - "), seg.rfind("—"), seg.rfind("–"))
+    # parentheses inside a subject "(USGS)" are kept; a comma inside them is not a boundary
+    if cut >= 0 and seg.count("(", cut) < seg.count(")", cut):
+        cut = seg.rfind(",", 0, seg.rfind("(", 0, cut))
+    base = sent_start + cut + 1
+    words = list(re.finditer(r"\S+", text[base:verb_start]))
+    if not words:
+        return None
+    # stop at clause words; "and" only when a verb phrase precedes it
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group(0).lower().strip("\"“”'(")
+        if w in _CLAUSE_WORDS:
+            words = words[i + 1:]
+            break
+        if w == "and" and i > 0:
+            before = " ".join(x.group(0).lower() for x in words[:i])
+            if re.search(r"\b(?:is|are|was|were|has|have|had|been|\w+ed)\b", before):
+                words = words[i + 1:]
+                break
+    while words and words[-1].group(0).lower().strip(",") in _AUX:
+        words = words[:-1]
+    while words and words[0].group(0).lower() in ("and", "but", "so", "then"):
+        words = words[1:]
+    if not words or len(words) > 14:
+        return None
+    last = words[-1].group(0).lower()
+    if last in _PASSIVE or last.endswith("ly") and len(words) == 1:
+        return None
+    if any(re.fullmatch(r"[\d.,%$]+", w.group(0)) for w in words):
+        return None
+    s, e = base + words[0].start(), base + words[-1].end()
+    return text[s:e].strip("\"“”'"), s, e
+
+
+def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] | None:
+    rest = text[start:sent_end]
+    m = re.match(r"[^,;.!?\"”]*(?:\.(?=\w)[^,;.!?\"”]*)*", rest)
+    chunk = m.group(0) if m else ""
+    words_outside = re.sub(r"\([^)]*\)", "", chunk).split()
+    if chunk and len(words_outside) <= 8:
+        phrase = chunk.rstrip()
+    else:  # no punctuation soon: take the capitalised name "the United States Geological Survey (USGS)"
+        np = re.match(r"(?:(?:the|an|a)\s+)?(?:[A-Z][\w.'&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the"
+                      r"|\([^)]*\)))*", rest)
+        if not np:
+            return None
+        phrase = re.sub(r"\s+(?:of|for|and|the)$", "", np.group(0).rstrip())
+    if not phrase.strip():
+        return None
+    return phrase, start, start + len(phrase)
+
+
+def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
+    """Attributions named in the sentence ``text[sent_start:sent_end]``."""
+    found: list[Attribution] = []
+    for m in (_ACCORDING_RE.finditer(text, sent_start, sent_end) if "ccording" in text[sent_start:sent_end] else ()):
+        np = _according_np(text, m.end(), sent_end)
+        if np:
+            found.append(Attribution("according", m.start(), m.end(), *np))
+    for m in scan_words(_VERB_RE, text, sent_start, sent_end, _VERB_CANDIDATES):
+        verb = m.group(0)
+        if verb in ("put", "puts") and not re.match(r"\s+the\s+(?:death\s+)?(?:toll|number|figure)", text[m.end():]):
+            continue
+        # source after the verb: '", said a senior official' / ', said police'
+        pre = text[max(sent_start, m.start() - 3):m.start()].rstrip()
+        if m.start() == sent_start or pre.endswith((",", '"', "”")):
+            post = _POSTNP_RE.match(text, m.end(), sent_end)
+            if post:
+                np = _NP_STOP_RE.sub("", post.group("np")).rstrip(" ,.")
+                first = np.split()[0].lower() if np else ""
+                if first and first not in _NOT_SUBJECT:
+                    s = post.start("np")
+                    found.append(Attribution("final", m.start(), m.end(), np, s, s + len(np)))
+                    continue
+        subj = _subject_before(text, sent_start, m.start())
+        if subj is None:
+            continue
+        tail = text[m.end():sent_end]
+        words_after = re.split(r"\s+", tail.strip().rstrip(".!?\"”'"))
+        comma_before = text[sent_start:subj[1]].rstrip().endswith((",", "\"", "”"))
+        is_final = comma_before and (len([w for w in words_after if w]) <= 6 or re.match(
+            r"^(?:\s*\S+){0,6}?,\s*(?:adding|citing|according)", tail) is not None)
+        found.append(Attribution("final" if is_final else "subject", m.start(), m.end(), *subj))
+    return found
+
+
+def embedded_source(text: str, after: int, sent_end: int) -> tuple[str, int, int] | None:
+    """'34 the Israeli military says are dead': a source named right after a number."""
+    m = _EMBED_RE.match(text, after, sent_end)
+    if not m:
+        return None
+    return m.group("np"), m.start("np"), m.end("np")
+
+
+def content_words(phrase: str) -> list[str]:
+    return [w for w in (x.lower() for x in _WORD_RE.findall(phrase)) if w not in _CONTENT_STOP]
+
+
+def is_pronoun(source: str) -> bool:
+    return source.lower() in _TRUE_PRONOUNS

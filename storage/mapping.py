@@ -1,0 +1,114 @@
+"""Records (the wire) to rows (the tables) and back: the only module that knows both shapes.
+
+Rows are plain dicts keyed by column name, ready for a bulk ``INSERT``. Strings lose NUL characters
+(PostgreSQL text cannot hold them, and JSON happily carries ``\\u0000``); datetimes are made aware
+UTC (records already are; ``FeedState`` from a caller may not be).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from newswire.feeds import FeedState
+from newswire.ids import sha256_hex
+from newswire.records import (
+    ArticleRecord,
+    DeadLetterRecord,
+    EventRecord,
+    ExtractionRecord,
+    FigureRecord,
+    _Record,
+)
+from storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
+
+PAYLOAD_PREFIX_CHARS = 4000  # of an unreadable message kept in its dead letter
+
+Row = dict[str, Any]
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """Aware UTC; a naive value is taken to be UTC already."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, datetime):
+        return utc(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    return value
+
+
+def _fields(record: _Record, table: type) -> Row:
+    """The record's fields that are columns of ``table``, cleaned."""
+    columns = table.__table__.columns.keys()
+    return {name: _clean(getattr(record, name)) for name in columns if name in type(record).model_fields}
+
+
+def article_row(record: ArticleRecord, stored_at: datetime) -> Row:
+    return {**_fields(record, Article), "stored_at": utc(stored_at)}
+
+
+def figure_row(record: FigureRecord) -> Row:
+    return _fields(record, Figure)
+
+
+def event_row(record: EventRecord) -> Row:
+    return _fields(record, Event)
+
+
+def extraction_row(record: ExtractionRecord) -> Row:
+    return _fields(record, Extraction)
+
+
+def dead_letter_id(record: DeadLetterRecord) -> str:
+    """Same failure, same id: a redelivered or re-consumed dead letter overwrites nothing and adds nothing."""
+    if record.source_offset is not None:
+        return sha256_hex("dl", record.stage, record.source_topic, record.source_partition, record.source_offset)
+    failed_at = utc(record.failed_at).isoformat()
+    return sha256_hex("dl", record.stage, record.url, record.reason, failed_at)
+
+
+def dead_letter_row(record: DeadLetterRecord) -> Row:
+    return {**_fields(record, DeadLetter), "id": dead_letter_id(record)}
+
+
+def dead_letter_for_message(
+    topic: str, partition: int, offset: int, payload: bytes | None, error: Exception, *, stage: str = "sink",
+    key: bytes | None = None, reason: str | None = None,
+) -> DeadLetterRecord:
+    """The dead letter of a message that could not be decoded (or stored)."""
+    text = (payload or b"").decode("utf-8", errors="replace")
+    article = key.decode("utf-8", errors="replace") if key else None
+    return DeadLetterRecord(
+        stage=stage,
+        reason=reason or getattr(error, "reason", None) or type(error).__name__,
+        error=str(error)[:2000],
+        article_id=article if article and len(article) == 64 else None,
+        source_topic=topic,
+        source_partition=partition,
+        source_offset=offset,
+        payload=text[:PAYLOAD_PREFIX_CHARS],
+    )
+
+
+def feed_row(state: FeedState) -> Row:
+    return {name: _clean(getattr(state, name)) for name in Feed.__table__.columns.keys()}
+
+
+def feed_state(row: Feed) -> FeedState:
+    values = {name: getattr(row, name) for name in Feed.__table__.columns.keys()}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = utc(value)
+    values["extra"] = dict(values.get("extra") or {})
+    return FeedState(**values)

@@ -1,0 +1,148 @@
+"""newswire's tables. The wire records live in ``newswire.records``; ``storage.mapping`` turns one into
+the other, so a table can change (with a migration in ``storage/migrations/``) without touching a topic.
+
+There are no foreign keys between figures/events/extractions and articles on purpose: they arrive on
+different topics, in any order, and each is stored as it comes. Timestamps are UTC; SQLModel's
+``UTCDateTime`` stores aware values and hands them back aware, SQLite included.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, BigInteger, MetaData, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+# Named constraints and indexes, so later batch migrations on SQLite can find them by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class StorageModel(SQLModel, registry=registry(metadata=metadata)):
+    """Base of newswire's tables: their own metadata, not SQLModel's global one."""
+
+
+class Feed(StorageModel, table=True):
+    __tablename__ = "feeds"
+
+    url: str = Field(primary_key=True)
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll_at: datetime | None = None
+    next_poll_at: datetime | None = None
+    last_success_at: datetime | None = None
+    consecutive_errors: int = 0
+    last_error: str | None = Field(default=None, sa_type=Text)
+    entries_seen: int = 0
+    entries_per_day: float | None = None
+    interval_s: float | None = None
+    healthy: bool = True
+    extra: dict = Field(default_factory=dict, sa_type=JSONType)
+
+
+class Article(StorageModel, table=True):
+    __tablename__ = "articles"
+
+    article_id: str = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    url: str = Field(sa_type=Text)
+    canonical_url: str = Field(sa_type=Text, index=True)
+    feed_url: str | None = Field(default=None, sa_type=Text)
+    guid: str | None = Field(default=None, sa_type=Text, index=True)
+    title: str | None = Field(default=None, sa_type=Text)
+    author: str | None = Field(default=None, sa_type=Text)
+    site: str | None = None
+    language: str | None = None
+    text: str = Field(sa_type=Text)
+    content_hash: str
+    published_at: datetime | None = Field(default=None, index=True)
+    fetched_at: datetime
+    stored_at: datetime
+    replayed: bool = False
+
+
+class Figure(StorageModel, table=True):
+    __tablename__ = "figures"
+
+    figure_id: str = Field(primary_key=True)
+    article_id: str = Field(index=True)
+    article_version: int
+    value: float
+    value_max: float | None = None
+    text: str = Field(sa_type=Text)
+    start: int
+    end: int
+    unit: str | None = None
+    category: str = Field(index=True)
+    qualifier: str | None = None
+    source: str | None = Field(default=None, index=True)
+    anchor_phrase: str | None = Field(default=None, sa_type=Text)
+    anchor_kind: str | None = None
+    anchor_date: str | None = None
+    sentence: str = Field(sa_type=Text)
+    sentence_start: int
+    published_at: datetime | None = Field(default=None, index=True)
+    extractor_version: str
+    extracted_at: datetime
+
+
+class Event(StorageModel, table=True):
+    __tablename__ = "events"
+
+    event_id: str = Field(primary_key=True)
+    article_id: str = Field(index=True)
+    article_version: int
+    type: str = Field(index=True)
+    trigger: str = Field(sa_type=Text)
+    start: int
+    end: int
+    actors: list = Field(default_factory=list, sa_type=JSONType)
+    location: str | None = Field(default=None, sa_type=Text)
+    date: str | None = Field(default=None, index=True)
+    sentence: str = Field(sa_type=Text)
+    sentence_start: int
+    published_at: datetime | None = None
+    extractor_version: str
+    extracted_at: datetime
+
+
+class Extraction(StorageModel, table=True):
+    __tablename__ = "extractions"
+
+    article_id: str = Field(primary_key=True)
+    article_version: int = Field(primary_key=True)
+    extractor_version: str
+    figures: int
+    events: int
+    extracted_at: datetime
+
+
+class DeadLetter(StorageModel, table=True):
+    __tablename__ = "dead_letters"
+
+    id: str = Field(primary_key=True, description="Deterministic: see storage.mapping.dead_letter_id.")
+    stage: str
+    reason: str = Field(index=True)
+    error: str = Field(sa_type=Text)
+    url: str | None = Field(default=None, sa_type=Text)
+    article_id: str | None = None
+    source_topic: str | None = None
+    source_partition: int | None = None
+    source_offset: int | None = Field(default=None, sa_type=BigInteger)
+    payload: str | None = Field(default=None, sa_type=Text)
+    failed_at: datetime = Field(index=True)
+
+
+TABLES = (Feed, Article, Figure, Event, Extraction, DeadLetter)
