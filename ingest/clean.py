@@ -32,6 +32,11 @@ _CANONICAL = re.compile(
     r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'>]+)["']""", re.I)
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']""", re.I)
+# Pages state the publication *time* here; trafilatura/htmldate keep only the day.
+_PUBLISHED_TIME = re.compile(
+    r"""<meta\b(?=[^>]*\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
+    r"""og:published_time|publish[-_]?date|pubdate)["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']"""
+    r"""|"datePublished"\s*:\s*"([^"]+)\"""", re.I)
 _CONFIG = use_config()  # a copy of trafilatura's defaults; the tree-size cap is set only here
 _CONFIG["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE_NODES)
 _DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
@@ -73,7 +78,7 @@ def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
         text=text,
         title=title,
         author=_clean(document.author),
-        published_at=_date(document.date),
+        published_at=_published(_date(document.date), head),
         site=_clean(document.sitename),
         language=language[:2].lower() if language else None,
         canonical_url=_same_site(url, _first(_CANONICAL, head) or _first(_OG_URL, head)),
@@ -143,6 +148,21 @@ def _site(url: str) -> str:
         if host.startswith(prefix):
             return host[len(prefix):]
     return host
+
+
+def _published(day: datetime | None, head: str) -> datetime | None:
+    """The page's full publication time when it states one on the day trafilatura found (or none)."""
+    match = _PUBLISHED_TIME.search(head)
+    if match is None:
+        return day
+    try:
+        stated = datetime.fromisoformat((match.group(1) or match.group(2)).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return day
+    stated = stated.replace(tzinfo=stated.tzinfo or timezone.utc).astimezone(timezone.utc)
+    if day is None or abs((stated - day).total_seconds()) <= 86400 * 1.5:
+        return stated
+    return day
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:

@@ -46,6 +46,7 @@ class FeedEntry:
     published_at: datetime | None  # UTC
     updated_at: datetime | None  # UTC
     summary: str | None  # plain text
+    content_html: str | None = None  # full content (content:encoded / atom:content), if the feed carries it
 
     @property
     def date(self) -> datetime | None:
@@ -136,7 +137,15 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         published_at=_utc(get("published_parsed")),
         updated_at=_utc(get("updated_parsed")),
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
+        content_html=_content(get("content")),
     )
+
+
+def _content(contents) -> str | None:
+    """The longest HTML/text content block of an entry (archives replay from it: the page may be gone)."""
+    values = [str(dict.get(block, "value") or "") for block in contents or [] if isinstance(block, dict)]
+    longest = max(values, key=len, default="")
+    return longest or None
 
 
 def _hints(feed: dict, body: bytes) -> ScheduleHints:

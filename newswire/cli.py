@@ -6,6 +6,7 @@ import json
 import signal
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -18,7 +19,7 @@ from newswire.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Streaming news ingestion: feeds -> Kafka -> extractors -> database.")
-feeds_app = typer.Typer(no_args_is_help=True, help="Manage the feed list and see feed health.")
+from newswire.cli_feeds import feeds_app
 db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
 config_app = typer.Typer(no_args_is_help=True, help="Configuration.")
 app.add_typer(feeds_app, name="feeds")
@@ -114,6 +115,160 @@ def sink() -> None:
     settings = load_settings()
     _require_cluster(settings, "sink")
     run_sink(settings)
+
+
+# --- history: replay archives, reprocess what is stored -----------------------------------------
+def _parse_time(value: Optional[str], option: str) -> Optional[datetime]:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date or time (2025-03-01, 2025-03-01T12:00Z)",
+                                 param_hint=option)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _print_summary(summary) -> None:
+    table = Table("read", "outside window", "unchanged", "published", "dead letters", "stored",
+                  "failed in pipeline", "seconds", "articles/s", title="summary")
+    table.add_row(*(str(v) for v in (summary.read, summary.outside_window, summary.unchanged, summary.published,
+                                      summary.dead_letters, summary.stored, summary.failed_in_pipeline)),
+                  f"{summary.seconds:.1f}", f"{summary.articles_per_s:.1f}")
+    Console().print(table)
+    if summary.dead_letter_reasons:
+        console.print("dead letters by reason: " + ", ".join(
+            f"{reason}={count}" for reason, count in sorted(summary.dead_letter_reasons.items())), highlight=False)
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=False)
+
+
+@app.command()
+def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
+                                                help="WARC (.warc/.warc.gz), feed XML archives, or JSONL of articles."),
+           since: Optional[str] = typer.Option(None, help="Only articles published at or after this time."),
+           until: Optional[str] = typer.Option(None, help="Only articles published before this time."),
+           wait: bool = typer.Option(False, "--wait", help="On a shared cluster: wait until the sink stored all."),
+           workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
+    """Push archived news through the same clean -> extract -> sink path."""
+    from ingest.replay import clean_all, in_window, read_sources
+    from newswire.history import HistorySummary, publish_history, versioned
+    from newswire.records import ArticleRecord
+    from storage.db import open_database
+
+    settings = load_settings()
+    start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
+    engine = open_database(settings.db_url, upgrade=settings.embedded)
+    summary = HistorySummary()
+    with _progress() as progress:
+        reading = progress.add_task("read", total=None)
+        storing = progress.add_task("stored", total=None)
+
+        def counted(records):
+            for record in records:
+                summary.read += 1
+                progress.update(reading, completed=summary.read)
+                if isinstance(record, ArticleRecord) and not in_window(record, start, end):
+                    summary.outside_window += 1
+                    continue
+                yield record
+
+        records = versioned(counted(clean_all(read_sources(sources), workers)), engine, summary)
+        publish_history(settings, engine, records, summary, wait=wait,
+                        on_stored=lambda done, total: progress.update(storing, completed=done, total=total))
+    engine.dispose()
+    _print_summary(summary)
+
+
+@app.command()
+def reprocess(since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
+              until: Optional[str] = typer.Option(None, help="Articles published before this time.")) -> None:
+    """Re-run the current extractor over stored articles; newer results replace older ones."""
+    from newswire.history import HistorySummary, publish_history, stored_articles
+    from processors.extract import EXTRACTOR_VERSION
+    from storage.db import open_database
+
+    settings = load_settings()
+    engine = open_database(settings.db_url, upgrade=settings.embedded)
+    summary = HistorySummary()
+    with _progress() as progress:
+        reading = progress.add_task("republished", total=None)
+        storing = progress.add_task("re-extracted", total=None)
+
+        def counted():
+            for record in stored_articles(engine, _parse_time(since, "--since"), _parse_time(until, "--until")):
+                summary.read += 1
+                progress.update(reading, completed=summary.read)
+                yield record
+
+        publish_history(settings, engine, counted(), summary, wait=True, extractor_version=EXTRACTOR_VERSION,
+                        on_stored=lambda done, total: progress.update(storing, completed=done, total=total))
+    engine.dispose()
+    _print_summary(summary)
+
+
+# --- queries -------------------------------------------------------------------------------------
+def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        Console().print(table)
+
+
+FormatOption = typer.Option("table", "--format", help="table, csv or jsonl")
+
+
+@app.command()
+def figures(category: Optional[str] = typer.Option(None, help="killed, injured, money, percent, ..."),
+            source: Optional[str] = typer.Option(None, help="Attributed to a source containing this."),
+            since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
+            until: Optional[str] = typer.Option(None, help="Articles published before this time."),
+            text: Optional[str] = typer.Option(None, "--search", help="Sentence or title containing this."),
+            limit: int = typer.Option(100), fmt: str = FormatOption) -> None:
+    """Figures found, newest first, each traceable to its article, sentence and span."""
+    from storage.db import open_database
+    from storage.queries import list_figures
+
+    settings = load_settings()
+    engine = open_database(settings.db_url, upgrade=False)
+    rows = list_figures(engine, category=category, source=source, since=_parse_time(since, "--since"),
+                        until=_parse_time(until, "--until"), text=text, limit=limit)
+    engine.dispose()
+    _emit(rows, ["published_at", "category", "text", "unit", "qualifier", "source", "anchor_phrase", "title"],
+          fmt, "figures")
+
+
+@app.command()
+def events(event_type: Optional[str] = typer.Option(None, "--type", help="attack, talks, arrest, ..."),
+           since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
+           until: Optional[str] = typer.Option(None, help="Articles published before this time."),
+           text: Optional[str] = typer.Option(None, "--search", help="Sentence or title containing this."),
+           limit: int = typer.Option(100), fmt: str = FormatOption) -> None:
+    """Events found, newest first."""
+    from storage.db import open_database
+    from storage.queries import list_events
+
+    settings = load_settings()
+    engine = open_database(settings.db_url, upgrade=False)
+    rows = list_events(engine, type=event_type, since=_parse_time(since, "--since"),
+                       until=_parse_time(until, "--until"), text=text, limit=limit)
+    engine.dispose()
+    _emit(rows, ["published_at", "type", "trigger", "date", "location", "actors", "title"], fmt, "events")
 
 
 # --- the extractor -----------------------------------------------------------------------------

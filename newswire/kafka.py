@@ -38,10 +38,11 @@ class KeySerializer(Serializer):
 
 
 class RecordSerializer(Serializer):
-    """Records become their JSON; bytes pass through (dead letters keep the original payload)."""
+    """Records become their JSON; bytes pass through (dead letters keep the original payload), and
+    None stays None (a tombstone on a compacted topic)."""
 
     def serialize(self, topic, headers, data):
-        return data if isinstance(data, bytes) else encode(data)
+        return data if data is None or isinstance(data, bytes) else encode(data)
 
 
 def make_producer(bootstrap: str, **overrides) -> KafkaProducer:

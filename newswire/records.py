@@ -140,6 +140,19 @@ class DeadLetterRecord(_Record):
     failed_at: datetime = Field(default_factory=utc_now)
 
 
+class FeedRecord(_Record):
+    """A feed on the shared feed list (topic ``newswire.feeds.v1``, compacted), keyed by ``url``.
+
+    Every ingest process publishes the feeds it is configured with; a null value (tombstone) under a
+    URL removes that feed. The value holds nothing that changes between publications (no timestamp),
+    so publishing the same list again is idempotent. Ingest processes share the list through the
+    topic's consumer group: each polls the feeds on the partitions it is assigned.
+    """
+
+    url: str = Field(description="The feed's http(s) URL, exactly as configured; also the message key.")
+    title: str | None = Field(default=None, description="Title from the OPML file or feed list, if any.")
+
+
 R = TypeVar("R", bound=_Record)
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newswire.topics import TOPICS
+from newswire.topics import CONTROL_TOPICS, TOPICS
+
+ALL_TOPICS = {**TOPICS, **CONTROL_TOPICS}
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
 
 def schema_for(topic_name: str) -> dict:
-    topic = TOPICS[topic_name]
+    topic = ALL_TOPICS[topic_name]
     schema = topic.record.model_json_schema(mode="serialization")
     schema["$id"] = f"https://newswire.dev/schemas/{topic.name}.json"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -30,7 +32,7 @@ def render(topic_name: str) -> str:
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in TOPICS:
+    for name in ALL_TOPICS:
         path = directory / f"{name}.json"
         path.write_text(render(name))
         written.append(path)

@@ -59,12 +59,15 @@ def ingest_status(stats) -> dict:
 
 
 def run_ingest(settings: Settings) -> None:
+    """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C."""
+    from ingest.assignment import FeedAssignment, create_feeds_topic
     from ingest.fetch import Fetcher
     from ingest.poller import Poller
     from storage.db import open_database
     from storage.feedstore import SqlFeedStore
 
     create_pipeline_topics(settings)
+    create_feeds_topic(settings)
     engine = open_database(settings.db_url, upgrade=False)
     store = SqlFeedStore(engine)
     urls = feed_urls(settings, store)
@@ -84,22 +87,33 @@ def run_ingest(settings: Settings) -> None:
                 publish_dead_letter=lambda record: producer.send(
                     deadletter_topic, key=record.article_id or record.url, value=record),
             )
+            # The feed list goes to the shared topic; the group decides which of it this process polls.
+            assignment = FeedAssignment(settings, producer, store, poller.update_feeds, follow_store=urls is None)
+            known = {state.url: state.title for state in store.list_feeds()}
+            mine = known if urls is None else {url: known.get(url) for url in urls}
+            await asyncio.to_thread(assignment.publish, mine.items())
+            assignment.start()
+
+            def status() -> dict:
+                return ingest_status(poller.stats) | {"feeds_assigned": len(assignment.owned),
+                                                      "feed_partitions": assignment.partitions}
 
             async def report() -> None:
                 while True:
-                    write_status(settings.data_dir, "ingest", ingest_status(poller.stats))
+                    write_status(settings.data_dir, "ingest", status())
                     await asyncio.sleep(1.0)
 
             reporter = asyncio.create_task(report())
             try:
-                await poller.run(urls, stop)
+                await poller.run((), stop)  # until the assignment hands it feeds, nothing is ours
             finally:
                 reporter.cancel()
+                await asyncio.to_thread(assignment.stop)
                 # Published means acknowledged by the broker: flush before the final count is written.
                 await asyncio.to_thread(producer.flush, 30)
-                write_status(settings.data_dir, "ingest", ingest_status(poller.stats) | {"stopped": True})
+                write_status(settings.data_dir, "ingest", status() | {"stopped": True})
 
-    log.info("ingest polling %s feeds", "the database's" if urls is None else len(urls))
+    log.info("ingest publishing %s feeds to the shared list", "the database's" if urls is None else len(urls))
     try:
         asyncio.run(main())
     finally:

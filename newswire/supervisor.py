@@ -73,6 +73,7 @@ class Child:
 @dataclass
 class Supervisor:
     settings: Settings
+    stages: tuple[str, ...] = STAGES
     on_status: Callable[[dict[str, list[dict]]], None] = lambda statuses: None
     broker: EmbeddedBroker | None = None
     children: dict[str, Child] = field(default_factory=dict)
@@ -94,7 +95,7 @@ class Supervisor:
         create_topics(bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
         env = {**os.environ, **self.settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
-        for stage in STAGES:
+        for stage in self.stages:
             child = Child(stage, [sys.executable, "-m", "newswire", stage], env, data_dir / "logs" / f"{stage}.log")
             child.start()
             self.children[stage] = child

@@ -14,6 +14,7 @@ from newswire.records import (
     DeadLetterRecord,
     EventRecord,
     ExtractionRecord,
+    FeedRecord,
     FigureRecord,
     _Record,
 )
@@ -37,6 +38,11 @@ EXTRACTIONS = Topic("newswire.extractions.v1", ExtractionRecord, "process", "sin
 DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "sink, subscribers")
 
 TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRACTIONS, DEADLETTER)}
+
+
+# Coordination between the processes of one stage: not data, so not in TOPICS (which the sink stores).
+FEEDS = Topic("newswire.feeds.v1", FeedRecord, "ingest (its feed list, at start-up)", "ingest (feed assignment)")
+CONTROL_TOPICS: dict[str, Topic] = {FEEDS.name: FEEDS}
 
 
 def topic_by_short_name(name: str) -> Topic:

@@ -74,6 +74,8 @@ def dead_letter_id(record: DeadLetterRecord) -> str:
     """Same failure, same id: a redelivered or re-consumed dead letter overwrites nothing and adds nothing."""
     if record.source_offset is not None:
         return sha256_hex("dl", record.stage, record.source_topic, record.source_partition, record.source_offset)
+    if record.stage == "replay":  # an archive fails the same way every time: replaying twice adds nothing
+        return sha256_hex("dl", record.stage, record.url, record.reason)
     failed_at = utc(record.failed_at).isoformat()
     return sha256_hex("dl", record.stage, record.url, record.reason, failed_at)
 

@@ -1,0 +1,225 @@
+"""``newswire replay`` and ``newswire reprocess``: history through the live path, until stored.
+
+Both publish ArticleRecords to ``newswire.articles.v1`` and let the same Faust worker and sink do
+the rest. On the embedded default they run that worker and sink themselves (a Supervisor without
+ingest) and return only when every published article version has its extraction stored; against a
+shared cluster they publish, and with ``wait`` poll the database the same way.
+
+"Stored" is read from the database (the extraction marker of each article version), never from
+broker offsets: the embedded broker forgets everything when it stops, and real clusters expire data.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import Engine, select, tuple_
+from sqlmodel import Session
+
+from newswire.kafka import create_topics, make_producer
+from newswire.records import ArticleRecord, DeadLetterRecord
+from newswire.settings import Settings
+from newswire.status import write_status
+from newswire.topics import ARTICLES, DEADLETTER
+
+log = logging.getLogger(__name__)
+
+WAIT_TIMEOUT_S = 3600.0
+
+
+@dataclass
+class HistorySummary:
+    read: int = 0
+    outside_window: int = 0
+    unchanged: int = 0  # already stored with the same text: nothing to do
+    published: int = 0
+    dead_letters: int = 0
+    stored: int = 0
+    failed_in_pipeline: int = 0  # published, then dead-lettered by the worker
+    seconds: float = 0.0
+    dead_letter_reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+
+class Publisher:
+    """kafka-python producer for articles and dead letters, counting what it sends."""
+
+    def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary):
+        self.producer = make_producer(bootstrap)
+        self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
+        self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
+        self.summary = summary
+        self.keys: set[tuple[str, int]] = set()
+
+    def article(self, record: ArticleRecord) -> None:
+        self.producer.send(self.articles_topic, key=record.article_id, value=record)
+        self.keys.add((record.article_id, record.version))
+        self.summary.published += 1
+
+    def dead_letter(self, record: DeadLetterRecord) -> None:
+        self.producer.send(self.deadletter_topic, key=record.article_id or record.url, value=record)
+        self.summary.dead_letters += 1
+        self.summary.dead_letter_reasons[record.reason] = self.summary.dead_letter_reasons.get(record.reason, 0) + 1
+
+    def close(self) -> None:
+        self.producer.flush(60)
+        self.producer.close(timeout=10)
+
+
+def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engine,
+              summary: HistorySummary, batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
+    """Give each article its version against what the database holds; drop unchanged ones."""
+    from storage.feedstore import SqlFeedStore
+
+    store = SqlFeedStore(engine)
+    pending: list[ArticleRecord | DeadLetterRecord] = []
+
+    def flush() -> Iterator[ArticleRecord | DeadLetterRecord]:
+        ids = [r.article_id for r in pending if isinstance(r, ArticleRecord)]
+        stored = store.latest_versions(article_ids=ids) if ids else {}
+        seen_here: dict[str, ArticleRecord] = {}
+        for record in pending:
+            if isinstance(record, DeadLetterRecord):
+                yield record
+                continue
+            previous = seen_here.get(record.article_id)
+            latest = stored.get(record.article_id)
+            if previous is not None and previous.content_hash == record.content_hash:
+                summary.unchanged += 1
+                continue
+            if previous is None and latest is not None and latest.content_hash == record.content_hash:
+                summary.unchanged += 1
+                continue
+            base = previous.version if previous is not None else (latest.version if latest is not None else 0)
+            record = record.model_copy(update={"version": base + 1})
+            seen_here[record.article_id] = record
+            yield record
+        pending.clear()
+
+    for record in records:
+        pending.append(record)
+        if len(pending) >= batch:
+            yield from flush()
+    yield from flush()
+
+
+def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: HistorySummary,
+                      extractor_version: str | None = None, on_progress: Callable[[int], None] = lambda n: None,
+                      alive: Callable[[], bool] = lambda: True, timeout_s: float = WAIT_TIMEOUT_S) -> None:
+    """Block until every (article_id, version) has its extraction (by ``extractor_version``) stored,
+    or was dead-lettered by the worker."""
+    from storage.models import DeadLetter, Extraction
+
+    remaining = set(keys)
+    deadline = time.monotonic() + timeout_s
+    while remaining and time.monotonic() < deadline:
+        if not alive():
+            raise RuntimeError("the pipeline stopped before everything was stored")
+        chunk = list(remaining)[:5000]
+        with Session(engine) as session:
+            query = select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version).where(
+                tuple_(Extraction.article_id, Extraction.article_version).in_(chunk))
+            done = {(aid, version) for aid, version, made_by in session.execute(query)
+                    if extractor_version is None or made_by == extractor_version}
+            ids = {aid for aid, _ in chunk}
+            failed = {row[0] for row in session.execute(
+                select(DeadLetter.article_id).where(DeadLetter.stage == "process", DeadLetter.article_id.in_(ids)))}
+        failed_keys = {key for key in chunk if key[0] in failed and key not in done}
+        summary.failed_in_pipeline += len(failed_keys)
+        remaining -= done | failed_keys
+        summary.stored += len(done)
+        on_progress(len(keys) - len(remaining))
+        if remaining:
+            time.sleep(0.5)
+    if remaining:
+        raise TimeoutError(f"{len(remaining)} published articles were not stored within {timeout_s:.0f} s")
+
+
+def stored_articles(engine: Engine, since: datetime | None, until: datetime | None,
+                    batch: int = 500) -> Iterator[ArticleRecord]:
+    """The newest stored version of every article published in the window (for reprocess)."""
+    from sqlalchemy import func
+
+    from storage.models import Article
+
+    newest = select(Article.article_id, func.max(Article.version).label("version")).group_by(Article.article_id)
+    if since is not None:
+        newest = newest.where(Article.published_at >= since)
+    if until is not None:
+        newest = newest.where(Article.published_at < until)
+    newest = newest.subquery()
+    query = (select(Article).join(newest, (Article.article_id == newest.c.article_id)
+                                  & (Article.version == newest.c.version)).order_by(Article.article_id))
+    last = ""
+    with Session(engine) as session:
+        while True:
+            rows = session.execute(query.where(Article.article_id > last).limit(batch)).scalars().all()
+            if not rows:
+                return
+            for row in rows:
+                yield ArticleRecord(
+                    article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
+                    feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
+                    language=row.language, text=row.text, content_hash=row.content_hash,
+                    published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=True)
+            last = rows[-1].article_id
+
+
+class PipelineForHistory:
+    """The worker and sink a replay needs: started here on the embedded default, else the cluster's."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.supervisor = None
+
+    def __enter__(self) -> str:
+        if self.settings.embedded:
+            from newswire.supervisor import Supervisor
+
+            self.supervisor = Supervisor(self.settings, stages=("sink", "process"))
+            self.supervisor.start()
+            return self.supervisor.broker.bootstrap
+        create_topics(self.settings.kafka_bootstrap or "", self.settings.topic_prefix,
+                      self.settings.topic_partitions, self.settings.topic_replication)
+        return self.settings.kafka_bootstrap or ""
+
+    def alive(self) -> bool:
+        if self.supervisor is None:
+            return True
+        return self.supervisor.broker.alive() and all(c.alive() for c in self.supervisor.children.values())
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.supervisor is not None:
+            self.supervisor.stop()
+
+
+def publish_history(settings: Settings, engine: Engine, records: Iterable[ArticleRecord | DeadLetterRecord],
+                    summary: HistorySummary, *, wait: bool, extractor_version: str | None = None,
+                    on_published: Callable[[int], None] = lambda n: None,
+                    on_stored: Callable[[int, int], None] = lambda done, total: None) -> HistorySummary:
+    started = time.monotonic()
+    pipeline = PipelineForHistory(settings)
+    with pipeline as bootstrap:
+        publisher = Publisher(settings, bootstrap, summary)
+        try:
+            for record in records:
+                if isinstance(record, DeadLetterRecord):
+                    publisher.dead_letter(record)
+                else:
+                    publisher.article(record)
+                on_published(summary.published + summary.dead_letters)
+        finally:
+            publisher.close()
+            write_status(settings.data_dir, "replay", {"articles_published": summary.published})
+        if wait or settings.embedded:
+            wait_until_stored(engine, publisher.keys, summary, extractor_version, alive=pipeline.alive,
+                              on_progress=lambda done: on_stored(done, len(publisher.keys)))
+    summary.seconds = time.monotonic() - started
+    return summary
