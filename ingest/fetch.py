@@ -37,6 +37,7 @@ import httpcore
 import httpx
 
 from ingest import content
+from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError, TransientFetchError
 from newswire.settings import Settings
 
@@ -288,13 +289,16 @@ class Fetcher:
                     async with asyncio.timeout(max(budget, 0.001)):
                         outcome = await self._get_once(current, kind, headers, max_bytes)
                 except TimeoutError as exc:
+                    metrics.HTTP_RESPONSES.labels(kind, "error").inc()
                     raise classify(current, reason="timeout", message=(
                         f"no complete response within {self._settings.total_timeout_s:g}s")) from exc
                 except FetchError:
                     raise
                 except (httpx.HTTPError, OSError) as exc:
+                    metrics.HTTP_RESPONSES.labels(kind, "error").inc()
                     raise classify(current, exc=exc) from exc
                 budget -= loop.time() - started
+                metrics.STAGE_SECONDS.labels("fetch").observe(loop.time() - started)
             if isinstance(outcome, FetchResult):
                 return outcome
             current = outcome.location
@@ -304,6 +308,7 @@ class Fetcher:
     async def _get_once(self, url: str, kind: Kind, headers: dict[str, str], max_bytes: int) -> FetchResult | _Redirect:
         async with self._client.stream("GET", url, headers=headers) as response:
             status = response.status_code
+            metrics.HTTP_RESPONSES.labels(kind, metrics.status_class(status)).inc()
             if status in REDIRECT_STATUSES:
                 location = response.headers.get("location")
                 if not location:
@@ -321,6 +326,7 @@ class Fetcher:
             if declared.isdigit() and int(declared) > max_bytes:  # refuse before reading a byte
                 raise classify(url, reason="too_large", message=f"Content-Length {declared} > {max_bytes} bytes")
             data = await _read_capped(response, url, max_bytes)
+            metrics.FETCHED_BYTES.labels(kind).inc(len(data))
         if kind != "robots":
             if not data.strip():
                 raise classify(url, reason="empty_body", message="the response has no body")

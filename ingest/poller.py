@@ -23,6 +23,7 @@ import dataclasses
 import heapq
 import logging
 import random
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from ingest import schedule
 from ingest.clean import CleanedArticle, clean_article
 from ingest.fetch import Fetcher, classify
 from ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
+from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError
 from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion
 from newswire.ids import article_id, canonical_url, content_hash, sha256_hex
@@ -131,6 +133,11 @@ class Poller:
         self._rng = rng or random.Random()
         self._inflight = _InFlight()
         self._last_prune = time.monotonic()
+        # update_feeds() hands a new feed set to run() from any thread (the feed assignment's).
+        self._feed_update: list[str] | None = None
+        self._feed_update_lock = threading.Lock()
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- one feed ------------------------------------------------------------------------------
 
@@ -142,6 +149,7 @@ class Poller:
         state = self._feeds.get(url) or FeedState(url=url)
         hints = ScheduleHints.from_dict(state.extra.get("hints"))
         self.stats.feeds_polled += 1
+        metrics.FEEDS_POLLED.inc()
         state.last_poll_at = self._clock()
         try:
             fetched = await self._fetcher.fetch_feed(url, etag=state.etag, last_modified=state.last_modified)
@@ -153,7 +161,8 @@ class Poller:
             return self._feed_failed(state, hints, _as_fetch_error(url, exc))
 
         state.consecutive_errors = 0
-        state.last_error = None
+        # An unchanged feed keeps the problem its content has (see _note_feed_warning).
+        state.last_error = state.extra.get("warning_error") if fetched.not_modified else None
         state.healthy = True
         state.last_success_at = state.last_poll_at
         if fetched.etag or not fetched.not_modified:
@@ -167,6 +176,7 @@ class Poller:
         hints = parsed.hints
         state.extra["hints"] = hints.to_dict()
         state.extra["parse_error"] = parsed.error
+        self._note_feed_warning(state, parsed)
         state.title = state.title or parsed.title
         state.entries_per_day = schedule.estimate_entries_per_day(
             (entry.date for entry in parsed.entries), state.last_poll_at, state.entries_per_day)
@@ -188,6 +198,33 @@ class Poller:
         self._dead_letter(error, state.url)
         self._save(state)
         return PollResult(state.url, "error", next_poll_at=state.next_poll_at, error=str(error))
+
+    def _note_feed_warning(self, state: FeedState, parsed: ParsedFeed) -> None:
+        """A feed that works but is broken (malformed XML recovered, too many entries) is shown, not hidden.
+
+        Its problem goes to ``last_error`` and is counted in ``extra["warnings"]`` on every poll that
+        sees it; a dead letter is sent when the problem first appears or changes, not on every poll
+        of a feed that stays the same for months.
+        """
+        warning: FetchError | None = None
+        if parsed.error:
+            warning = PermanentFetchError("malformed_feed", f"recovered {len(parsed.entries)} entries from "
+                                          f"malformed XML: {parsed.error}", url=state.url)
+        elif parsed.total_entries > len(parsed.entries):
+            warning = PermanentFetchError("feed_truncated", f"{parsed.total_entries} entries; only the newest "
+                                          f"{len(parsed.entries)} are read", url=state.url)
+        previous = state.extra.pop("warning", None)
+        state.extra.pop("warning_error", None)
+        if warning is None:
+            return
+        state.extra["warning"] = warning.reason
+        state.extra["warning_error"] = str(warning)
+        state.extra["warnings"] = int(state.extra.get("warnings") or 0) + 1
+        state.last_error = str(warning)
+        self.stats.errors[warning.reason] += 1
+        if previous != warning.reason:
+            log.warning("feed is degraded: %s", warning, extra={"feed_url": state.url, "reason": warning.reason})
+            self._dead_letter(warning, state.url)
 
     def _finish(self, state: FeedState, hints: ScheduleHints, result: PollResult) -> PollResult:
         state.next_poll_at, state.interval_s = schedule.next_poll_after_success(
@@ -255,8 +292,10 @@ class Poller:
                 raise PermanentFetchError("no_link", f"feed entry {entry.guid or entry.title!r} has no link",
                                           url=state.url)
             page = await self._fetcher.fetch_page(entry.link)
-            cleaned = await asyncio.to_thread(clean_article, page.body, page.url, charset=page.charset,
-                                              max_bytes=self.settings.max_response_bytes)
+            with metrics.STAGE_SECONDS.labels("clean").time():
+                cleaned = await asyncio.to_thread(clean_article, page.body, page.url, charset=page.charset,
+                                                  max_bytes=self.settings.max_response_bytes)
+            metrics.ARTICLES_CLEANED.inc()
             was_published, aid = self._publish(state, entry, page.url, cleaned, claims)
             return was_published, None, {"fp": work.fingerprint, "aid": aid}
         except asyncio.CancelledError:
@@ -315,6 +354,7 @@ class Poller:
     # --- plumbing ------------------------------------------------------------------------------
 
     def _dead_letter(self, error: FetchError, url: str | None) -> None:
+        metrics.DEAD_LETTERS.labels("ingest", error.reason).inc()
         try:
             self._publish_dead_letter(DeadLetterRecord(stage="ingest", reason=error.reason, error=str(error), url=url))
         except Exception:  # the broker being down must not stop polling; the log still has it
@@ -332,44 +372,85 @@ class Poller:
         """Poll feeds as they fall due until ``stop`` is set, ``fetch_concurrency`` feeds at a time.
 
         ``feed_urls=None`` polls the feed store's list, re-read every minute, so feeds added or
-        removed with ``newswire feeds`` are picked up without a restart.
+        removed with ``newswire feeds`` are picked up without a restart. :meth:`update_feeds`
+        replaces the set at any time (scale-out: the feeds this process is assigned).
         """
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
         dynamic = feed_urls is None
-        urls = self._feed_urls() if dynamic else list(dict.fromkeys(feed_urls or ()))
-        heap: list[tuple[datetime, str]] = [(self._due(url), url) for url in urls]
-        heapq.heapify(heap)
-        active = set(urls)
+        active: set[str] = set()
+        due_at: dict[str, datetime] = {}  # active feed -> its one valid heap entry
+        heap: list[tuple[datetime, str]] = []
+
+        def set_active(urls: Iterable[str]) -> set[str]:
+            wanted = set(urls)
+            for url in wanted - active:  # newly ours: due when the store says (another process may have polled it)
+                due_at[url] = self._due(url)
+                heapq.heappush(heap, (due_at[url], url))
+            for url in active - wanted:
+                due_at.pop(url, None)  # its heap entry is now stale; a poll already running finishes
+            return wanted
+
+        active = set_active(self._feed_urls() if dynamic else dict.fromkeys(feed_urls or ()))
         running: dict[asyncio.Task, str] = {}
         stopping = asyncio.create_task(stop.wait())
+        waking = asyncio.create_task(self._wake.wait())
         next_refresh = time.monotonic() + FEED_LIST_REFRESH_S
         try:
             while not stop.is_set():
+                with self._feed_update_lock:
+                    update, self._feed_update = self._feed_update, None
+                if update is not None:
+                    dynamic = False  # an assigned set replaces the store's list
+                    active = set_active(update)
                 if dynamic and time.monotonic() >= next_refresh:
-                    current = set(self._feed_urls())
-                    for url in current - active:
-                        heapq.heappush(heap, (self._due(url), url))
-                    active, next_refresh = current, time.monotonic() + FEED_LIST_REFRESH_S
+                    active, next_refresh = set_active(self._feed_urls()), time.monotonic() + FEED_LIST_REFRESH_S
                 now = self._clock()
                 while heap and heap[0][0] <= now and len(running) < self.settings.fetch_concurrency:
-                    _, url = heapq.heappop(heap)
-                    if url in active and url not in running.values():
-                        running[asyncio.create_task(self.poll_feed(url))] = url
+                    due, url = heapq.heappop(heap)
+                    if due_at.get(url) != due or url in running.values():
+                        continue  # no longer ours, rescheduled, or being polled (its entry comes back after)
+                    running[asyncio.create_task(self.poll_feed(url))] = url
                 timeout = FEED_LIST_REFRESH_S if dynamic else None
                 if heap and len(running) < self.settings.fetch_concurrency:
                     due_in = max(0.0, (heap[0][0] - now).total_seconds())
                     timeout = due_in if timeout is None else min(timeout, due_in)
-                done, _ = await asyncio.wait([*running, stopping], timeout=timeout,
+                done, _ = await asyncio.wait([*running, stopping, waking], timeout=timeout,
                                              return_when=asyncio.FIRST_COMPLETED)
                 for task in done:
                     if task is stopping:
                         continue
+                    if task is waking:
+                        self._wake.clear()
+                        waking = asyncio.create_task(self._wake.wait())
+                        continue
                     url = running.pop(task)
-                    heapq.heappush(heap, (self._next_due(task, url), url))
+                    next_due = self._next_due(task, url)
+                    if url in active:
+                        due_at[url] = next_due
+                        heapq.heappush(heap, (next_due, url))
         finally:
             stopping.cancel()
+            waking.cancel()
             for task in running:
                 task.cancel()  # a cut-short poll saved nothing: it is simply done again next start
-            await asyncio.gather(stopping, *running, return_exceptions=True)
+            await asyncio.gather(stopping, waking, *running, return_exceptions=True)
+            self._loop = None
+
+    def update_feeds(self, feed_urls: Iterable[str]) -> None:
+        """Make :meth:`run` poll exactly ``feed_urls`` from now on; callable from any thread.
+
+        Feeds that stay keep their schedule; new ones are due when the feed store says; polls of
+        dropped feeds already running finish, and nothing more is scheduled for them.
+        """
+        with self._feed_update_lock:
+            self._feed_update = list(dict.fromkeys(feed_urls))
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None:
+            try:
+                loop.call_soon_threadsafe(wake.set)
+            except RuntimeError:
+                pass  # the loop is closing: run() is over
 
     def _next_due(self, task: asyncio.Task, url: str) -> datetime:
         if not task.cancelled() and task.exception() is None:

@@ -212,6 +212,27 @@ def reprocess(since: Optional[str] = typer.Option(None, help="Articles published
     _print_summary(summary)
 
 
+@app.command()
+def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles to push through each measurement."),
+          corpus: Optional[Path] = typer.Option(None, exists=True, file_okay=False,
+                                                help="Directory of .html pages (recursive, cycled to reach N); "
+                                                     "default: synthetic pages."),
+          json_path: Optional[Path] = typer.Option(None, "--json", dir_okay=False, help="Write the report here."),
+          slow_db_ms: float = typer.Option(0.0, "--slow-db-ms", min=0,
+                                           help="The sink sleeps this long per batch: a slow database."),
+          workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
+    """Measure the pipeline on the embedded broker against the machine's in-process ceiling."""
+    from newswire.benchmark import render, run_benchmark, write_report
+
+    settings = load_settings()
+    with _progress() as progress:
+        report = run_benchmark(articles, corpus, slow_db_ms, workers, settings, progress)
+    Console().print(render(report))
+    if json_path is not None:
+        write_report(report, json_path)
+        console.print(f"report written to {json_path}", highlight=False)
+
+
 # --- queries -------------------------------------------------------------------------------------
 def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
     if fmt == "jsonl":

@@ -12,6 +12,7 @@ import logging
 import signal
 import threading
 
+from newswire import metrics
 from newswire.kafka import create_topics, make_producer
 from newswire.settings import Settings
 from newswire.status import write_status
@@ -55,6 +56,7 @@ def ingest_status(stats) -> dict:
         "errors": sum(stats.errors.values()),
         "dead_letters": sum(stats.errors.values()),
         "errors_by_reason": dict(stats.errors),
+        "articles_cleaned": stats.articles_published + stats.articles_unchanged,
     }
 
 
@@ -96,7 +98,8 @@ def run_ingest(settings: Settings) -> None:
 
             def status() -> dict:
                 return ingest_status(poller.stats) | {"feeds_assigned": len(assignment.owned),
-                                                      "feed_partitions": assignment.partitions}
+                                                      "feed_partitions": assignment.partitions,
+                                                      "metrics_port": settings.metrics_port}
 
             async def report() -> None:
                 while True:
@@ -114,6 +117,7 @@ def run_ingest(settings: Settings) -> None:
                 write_status(settings.data_dir, "ingest", status() | {"stopped": True})
 
     log.info("ingest publishing %s feeds to the shared list", "the database's" if urls is None else len(urls))
+    metrics.serve_metrics(settings, "ingest")
     try:
         asyncio.run(main())
     finally:
@@ -136,16 +140,19 @@ def sink_status(worker) -> dict:
         "last_error": stats.last_error,
         "caught_up": worker.caught_up(),
         "lag": {f"{topic}[{partition}]": lag for (topic, partition), lag in stats.lag.items()},
+        "metrics_port": worker.settings.metrics_port,
     }
 
 
-def run_sink(settings: Settings) -> None:
+def run_sink(settings: Settings, writer_factory=None) -> None:
+    """``writer_factory(engine)`` replaces the RecordWriter (``newswire bench`` times its commits)."""
     from storage.db import open_database
     from storage.sink import SinkWorker
 
     create_pipeline_topics(settings)
     engine = open_database(settings.db_url, upgrade=False)  # refuses an out-of-date schema
-    worker = SinkWorker(settings, engine)
+    worker = SinkWorker(settings, engine, writer=writer_factory(engine) if writer_factory else None)
+    metrics.serve_metrics(settings, "sink")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -28,6 +28,7 @@ from typing import Callable
 
 from newswire.broker import EmbeddedBroker, address_file, die_with_parent, publish_address
 from newswire.kafka import create_topics, wait_until_reachable
+from newswire.metrics import child_metrics_port
 from newswire.settings import Settings
 from newswire.status import clear_status, read_status, total
 
@@ -95,8 +96,13 @@ class Supervisor:
         create_topics(bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
         env = {**os.environ, **self.settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
-        for stage in self.stages:
-            child = Child(stage, [sys.executable, "-m", "newswire", stage], env, data_dir / "logs" / f"{stage}.log")
+        for index, stage in enumerate(self.stages):
+            child_env = dict(env)
+            port = child_metrics_port(self.settings.metrics_port, index)  # one /metrics port per child
+            if port is not None:
+                child_env["NEWSWIRE_METRICS_PORT"] = str(port)
+            child = Child(stage, [sys.executable, "-m", "newswire", stage], child_env,
+                          data_dir / "logs" / f"{stage}.log")
             child.start()
             self.children[stage] = child
         self._write_pids()

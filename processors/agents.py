@@ -11,11 +11,13 @@ the article version and span make a redelivered result overwrite itself in the s
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 
 import faust
 
+from newswire import metrics
 from newswire.errors import BadRecord
 from newswire.ids import span_id
 from newswire.records import (
@@ -139,6 +141,7 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         await deadletter_out.send(key=message.key, value=encode(record))
         stats.dead_letters += 1
         stats.by_reason[reason] = stats.by_reason.get(reason, 0) + 1
+        metrics.DEAD_LETTERS.labels("process", reason).inc()
         log.warning("dead letter %s from %s[%s]@%s: %s", reason, message.topic, message.partition,
                     message.offset, error[:200])
 
@@ -151,7 +154,8 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
                 await dead_letter(event, BadRecord.reason, str(exc))
                 continue
             try:
-                extraction = extract(article.text, article.published_at)
+                with metrics.STAGE_SECONDS.labels("extract").time():
+                    extraction = extract(article.text, article.published_at)
                 figures, events = build_results(article, extraction)
             except Exception as exc:  # the extractor is property-tested, but one bad article must not stop the stream
                 await dead_letter(event, "extract_failed", f"{type(exc).__name__}: {exc}", article.article_id)
@@ -169,17 +173,32 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
             stats.articles += 1
             stats.figures += len(figures)
             stats.events += len(events)
+            metrics.ARTICLES_EXTRACTED.inc()
+            metrics.FIGURES_EXTRACTED.inc(len(figures))
+            metrics.EVENTS_EXTRACTED.inc(len(events))
 
     @app.timer(interval=1.0)
     async def report_status() -> None:
-        write_status(settings.data_dir, "process", stats)
+        write_status(settings.data_dir, "process", process_status(app, stats, settings))
 
     return app, stats
+
+
+def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> dict:
+    """The status-file counters, plus the article partitions this worker holds and its metrics port."""
+    articles_topic = ARTICLES.full_name(settings.topic_prefix)
+    try:
+        assigned = app.consumer.assignment()
+    except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
+        assigned = set()
+    partitions = sorted(tp.partition for tp in assigned if tp.topic == articles_topic)
+    return {**dataclasses.asdict(stats), "partitions": partitions, "metrics_port": settings.metrics_port}
 
 
 def run_worker(settings: Settings) -> None:
     """Run the Faust worker in this process until SIGTERM / Ctrl-C (used by ``newswire process``)."""
     app, stats = make_app(settings)
+    metrics.serve_metrics(settings, "process")
     worker = faust.Worker(app, loglevel=settings.log_level.lower(), quiet=True, redirect_stdouts=False,
                           override_logging=False)
     try:

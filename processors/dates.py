@@ -62,8 +62,8 @@ _CANDIDATES = re.compile(
     r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
     r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
     r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years))"
-    r"|(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Oo]n|[Aa]t)\s"
-    r"(?:[A-Z\d]|the (?:past|last|coming|weekend)|recent|early|mid|late|(?:early|late) on))")
+    r"|(?i:in|during|since|until|by|from|of|on|at)\s"
+    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late)))")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
 
 
@@ -185,13 +185,14 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
     """Time expressions in ``text[start:end]`` (offsets are into ``text``), resolved."""
     end = len(text) if end is None else end
     pub = as_date(published)
-    future = bool(_FUTURE_RE.search(text, start, end))
     found: list[TimeExpr] = []
     for m in scan_words(TIME_RE, text, start, end, _CANDIDATES):
         kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
         if kind not in ("vague", "year"):
+            # the future reading needs "will", "next", "scheduled"... shortly before, in the same sentence
+            future = bool(_FUTURE_RE.search(text, max(start, m.start() - 60), m.end()))
             try:
                 value = _resolve(kind, m.group(0), groups, pub, future)
             except (KeyError, ValueError, OverflowError):
@@ -209,3 +210,42 @@ def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
 def sentence_times(text: str, sentences, published) -> list[list[TimeExpr]]:
     """Time expressions of each sentence (one list per sentence, in order)."""
     return [find_time_expressions(text, s.start, s.end, published) for s in sentences]
+
+
+# ------------------------------------------------------------------ figure anchors
+
+_MONTH_ALT = "January|February|March|April|May|June|July|August|September|October|November|December"
+ANCHOR_RE = re.compile(
+    r"\b[Ss]ince\s+[^,;.]*?(?=\s+(?:to|at|of)\s+(?:\d|about|at least|more than)|[,;.]|\s+(?:and|but|bringing"
+    r"|according|said|says)\b|$)"
+    r"|\b[Aa]s of\s+[^,;.]+?(?=[,;.]|\s+(?:and|but)\b|$)"
+    rf"|\b(?:so far this year|so far|to date|this year|last year|over the past (?:year|month|week|decade)"
+    rf"|in the past (?:year|month|week)|in (?:{_MONTH_ALT})(?:\s+\d{{4}})?)\b")
+_ANCHOR_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
+
+
+def find_anchor(text: str, start: int, end: int, anchors: list[re.Match[str]],
+                published: dt.date | dt.datetime | None) -> tuple[str | None, str | None, str | None]:
+    """(phrase, kind, date) of the anchor nearest the figure ``text[start:end]`` in its clause.
+
+    ``anchors`` are the ``ANCHOR_RE`` matches of the figure's sentence: "since the war began" (kind
+    "since"), "as of Monday", "in September" (written "September"), "so far this year" (kind "as_of").
+    """
+    best = None
+    for m in anchors:
+        if m.start() < end and m.end() > start:
+            continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        if dist > 90 or _ANCHOR_BREAK_RE.search(text, min(end, m.end()), max(start, m.start())):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None, None, None
+    m = best[1]
+    phrase = m.group(0).strip()
+    kind = "since" if phrase.lower().startswith("since") else "as_of"
+    if phrase.lower().startswith("in "):
+        phrase = phrase[3:]
+    value = next((e.value for e in find_time_expressions(text, m.start(), m.end(), published) if e.value), None)
+    return phrase, kind, value

@@ -29,7 +29,6 @@ Choices where FORMAT.md is silent:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from pathlib import Path

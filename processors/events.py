@@ -6,9 +6,12 @@ accidents, outbreaks, evacuations, resignations, sanctions, economic changes, ..
 
 Dates, per event:
 
-1. the nearest time expression in the same sentence (``processors.dates``): "on Sunday",
-   "yesterday's", "March 18", "at 3:32 a.m." (the publication day); a vague one ("in recent days")
-   gives None;
+1. the nearest time expression in the same clause (``processors.dates``): "on Sunday",
+   "yesterday's", "March 18", "at 3:32 a.m." (the publication day, unless the sentence has a date);
+   a vague one ("in recent days") gives None. A statement only takes a date next to its verb
+   ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
+   "since ..." clause dates only the events inside that clause, and a month after an economic
+   change ("rose in September") is the statistic's period, not an event date;
 2. otherwise, a statement takes the date of the last explicitly dated statement in the same or the
    previous paragraph (a reporter's "told AFP on Sunday" covers the quotes that follow), and an
    incident (attack, explosion, evacuation, ...) the date of the last explicitly dated incident in the
@@ -40,7 +43,7 @@ _TRIGGERS = [
     ("hostage_taking", r"taken hostage|hostage[- ]taking|(?:took|taken|taking|take|takes|seized|seize|seizing)"
                        r"(?=\s+(?:[\w'-]+\s+){0,3}?hostages?\b)"),
     ("kidnapping", r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)"),
-    ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?"),
+    ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
     ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
     ("attack", r"attacks?|attacked|attacking|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
@@ -48,7 +51,7 @@ _TRIGGERS = [
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
     ("raid", r"raids?|raided|stormed|storming"),
@@ -63,12 +66,12 @@ _TRIGGERS = [
     ("release", r"freed|released|release|releases|liberated|rescued"),
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
-    ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted"
+    ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
                  r"|inaugurat(?:ed|ion)|sworn in|polls"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"floods?|flooding|flooded"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
-    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?"),
+    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|fires?|burned|burnt|burning"),
     ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
     ("accident", r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
@@ -81,6 +84,28 @@ _TRIGGERS = [
     ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchange|swap"),
+    ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
+    ("withdrawal", r"withdrew|withdrawn|withdrawal|pulled out|retreated"),
+    ("capture", r"seized|seizure"),
+    ("damage", r"destroyed|damaged|razed|flattened"),
+    ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
+    ("accusation", r"accused|accuses|blamed|blames"),
+    ("visit", r"visited|visits|visit|arrived in"),
+    ("meeting", r"met|meeting|meetings"),
+    ("win", r"won|wins|victory|defeated"),
+    ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
+                    r"|state of emergency"),
+    ("investigation", r"investigation|investigating|probe|inquiry"),
+    ("search", r"search|searching|searched"),
+    ("displacement", r"fled|fleeing|flee"),
+    ("outage", r"power outages?|blackouts?"),
+    ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
+    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts"),
+    ("expulsion", r"expelled|deported|deportation|deportations"),
+    ("execution", r"executed|execution|hanged"),
+    ("surrender", r"surrendered|surrender"),
+    ("escape", r"escaped|escape|jailbreak"),
+    ("unrest", r"looted|looting|unrest|violence|riot police"),
     ("start", r"began|begun|begins|started|launched|launching|resumed"),
     ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank"),
@@ -161,7 +186,7 @@ This That These Those There Here Its His Her Their Our Some Many Most Both All N
 Earlier Later Meanwhile However According Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
 February March April May June July August September October November December Direct Indirect Unconfirmed
 Reports Officials Police""".split()) | {w.title() for w in lx.COMMON_WORDS}
-_NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b|[.!?][\"”]?\s")
+_NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
 _CLAUSE_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because)\b")
 
 
@@ -220,15 +245,25 @@ def _location(text: str, sent: Sentence, start: int) -> str | None:
     return best
 
 
-def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: bool) -> TimeExpr | None:
+def _since_before(text: str, sent_start: int, pos: int) -> int | None:
+    """Where the "since" clause holding ``pos`` starts, if ``pos`` is in one."""
+    head = text[sent_start:pos]
+    at = max(head.rfind("since "), head.rfind("Since "))
+    if at < 0 or any(ch in head[at:] for ch in ",;:"):
+        return None
+    return sent_start + at
+
+
+def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: bool,
+             sent_start: int) -> TimeExpr | None:
     """The closest time expression in the same clause as the trigger."""
     best, best_dist = None, None
     for e in exprs:
         dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
-        if statement and (dist > 40 if e.start >= end else dist > 15):
-            continue  # "said on Sunday" / "on Sunday said"; an earlier date belongs to what was said
+        if statement and (dist > 40 if e.start >= end else (dist > 4 and e.start - sent_start > 3)):
+            continue  # "said on Sunday", "on Sunday said", "On Sunday, police said"; other dates are what was said
         if best_dist is None or dist < best_dist:
             best, best_dist = e, dist
     return best
@@ -253,9 +288,14 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             start, end = m.span()
             date = None
             explicit = False
-            near = _nearest(text, exprs, start, end, kind == "statement")
+            near = _nearest(text, exprs, start, end, kind == "statement", sent.start)
             if near is not None:
                 date = near.value
+                since = _since_before(text, sent.start, near.start)
+                if since is not None and start < since:
+                    date = None   # "the biggest rise since December 1981": a starting point, not the event's day
+                if kind == "change" and near.kind in ("inmonth", "my"):
+                    date = None  # "employment rose in September": the statistic's period, not an event date
                 explicit = date is not None
             else:
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from processors import lexicon as lx
-from processors.dates import TimeExpr, date_spans, find_time_expressions, sentence_times
+from processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
 from processors.numbers import NumberToken, find_numbers
 from processors.sentences import Sentence, attributions, embedded_source, is_pronoun
 
@@ -83,7 +83,8 @@ def _excluded(text: str, tok: NumberToken, sent: Sentence, in_dates, prev_ident:
     a, b = tok.num_start, tok.num_end
     if in_dates(a):
         return "date"
-    if a >= 2 and text[a - 1] in "-–/" and (text[a - 2].isalpha() or text[a - 1] == "/"):
+    if (a >= 2 and text[a - 1] in "-–/" and (text[a - 2].isalpha() or text[a - 1] == "/")
+            and not text[max(0, a - 10):a - 1].lower().endswith(("magnitude", "richter"))):
         return "identifier"
     after = text[tok.end:tok.end + 2]
     if not (tok.scaled or tok.percent or tok.currency) and after[:1].isalpha():
@@ -104,6 +105,8 @@ def _excluded(text: str, tok: NumberToken, sent: Sentence, in_dates, prev_ident:
         return "age"
     if lx.DISTANCE_RE.match(text, tok.end):
         return "distance"
+    if lx.ERA_RE.match(text, tok.end):
+        return "year"
     if tok.hyphen_unit in lx.FRACTIONS:
         return "fraction"
     word = _word_before(text, tok.start)
@@ -125,9 +128,11 @@ def _excluded(text: str, tok: NumberToken, sent: Sentence, in_dates, prev_ident:
         phrase = text[a:b].lower()
         nxt = lx.NEXT_WORD_RE.match(text, b)
         nxt_word = nxt.group(1).lower() if nxt else ""
-        if lx.ends_with(lx.WORD_IDIOM_BEFORE_RE, lx.IDIOM_GATE, before) or (b < n and text[b] == "-" and nxt_word in lx.ONE_HYPHEN_IDIOMS):
-            return "idiom"
+        if b < n and text[b] == "-" and nxt_word in lx.ONE_HYPHEN_IDIOMS:
+            return "idiom"   # "one-sided", "two-way"
         if phrase == "one":
+            if lx.ends_with(lx.WORD_IDIOM_BEFORE_RE, lx.IDIOM_GATE, before):
+                return "idiom"   # "no one", "the one", "at one point"
             if lx.ends_with(lx.QUAL_RE, lx.QUAL_GATE, before):
                 return None
             if nxt_word == "of":
@@ -181,12 +186,13 @@ def _read_noun(text: str, c: _Cand) -> None:
         lw = w.lower()
         if lw in lx.MODIFIERS:
             continue
-        if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].islower() \
+        if w[:1].isupper() and not w.endswith("s") and i + 1 < len(words) and words[i + 1][:1].islower() \
                 and words[i + 1].lower() not in lx.FUNCTION_WORDS:
-            continue  # "58 Israeli hostages"
+            continue  # "58 Israeli hostages" (but "3.7 million Ukrainians remain displaced")
         if lw in lx.FUNCTION_WORDS or lw in lx.CUE_WORDS_AFTER:
             return
-        if not lx.is_known_noun(lw) and i + 1 < len(words) and lx.is_known_noun(words[i + 1].lower()):
+        if (not lx.is_known_noun(lw) and (not lw.endswith("s") or "-" in w or w[:1].isupper())
+                and i + 1 < len(words) and lx.is_known_noun(words[i + 1].lower())):
             continue  # "270 electoral votes"
         c.noun = lw
         c.person = lx.is_person_noun(w)
@@ -228,7 +234,10 @@ def _ranges(text: str, cands: list[_Cand], sent: Sentence) -> list[_Cand]:
                 elif sep == "to" and (before.rstrip().lower().endswith(" by")
                                       or lx.CHANGE_RE.search(before[-30:])):
                     c.change_partner, nxt.change_partner = nxt, c   # "raised by 0.25 points to 5.5 percent"
-                elif nxt.value > c.value or (sep == "or" and nxt.value != c.value):
+                elif sep == "or":
+                    if c.tok.is_word and nxt.tok.is_word and nxt.value > c.value:
+                        joined = "range"   # "two or three people"
+                elif nxt.value > c.value:
                     joined = "range"
                 elif tight:
                     i += 2  # "3-1", "52-48": a score or a tally, not a figure
@@ -256,6 +265,8 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
+            if c.category == "cases" and not lx.HEALTH_RE.search(low):
+                c.category = "count_other"   # "two cases against the company": court cases
         else:
             before = text[max(sent.start, c.start - 60):c.start]
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
@@ -270,20 +281,24 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
                 window = low[max(0, c.start - 120 - sent.start):c.start - sent.start]
                 toll = None
                 if "toll" in window or "number of" in window or "death" in window or "case" in window:
-                    toll = lx.TOLL_RE.search(text, max(sent.start, c.start - 120), c.start)
-                if toll and not re.search(r"\d", text[toll.end():c.start]) and c.person:
-                    c.category = lx.toll_category(toll.group(0))
+                    for toll in lx.TOLL_RE.finditer(text, max(sent.start, c.start - 120), c.start):
+                        pass   # the last toll phrase before the figure
+                if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
+                        and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
+                    c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
         previous = c
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause
     prev_cue_end = sent.start
     for cue in lx.POST_CUE_RE.finditer(text, sent.start, sent.end):
-        if text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the ":
-            continue  # "one of the wounded", "among the dead": a noun, not what happened to the figure
+        if (text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the "
+                and not text[max(sent.start, cue.start() - 10):cue.start()].lower().endswith("among the ")):
+            continue  # "one of the wounded": a noun, not what happened to the figure ("are among the dead" is)
         if lx.ACTIVE_AFTER_RE.match(text, cue.end()):
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
         category = lx.cue_category(cue.group("cue"))
+        later: _Cand | None = None
         for c in reversed(cands):
             if c.end > cue.start():
                 continue
@@ -292,16 +307,25 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
             gap = text[c.end:cue.start()]
             if len(gap.split()) > 16 or lx.CLAUSE_BREAK_RE.search(gap):
                 break
+            # an earlier figure shares the casualty word only through a list: "six people, four children
+            # and a woman were killed"; not across a verb ("2,000 officers were deployed after 3 were killed")
+            if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
+                                      or lx.OF_WHOM_RE.match(text, later.end)):
+                break
             if c.category is None and c.person:
                 c.category = category
+            later = c
         prev_cue_end = cue.end()
     for c, nxt in zip(cands, cands[1:]):
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
     for prev, c in zip(cands, cands[1:]):
-        if (c.category is None and c.noun is None and prev.category in lx.CASUALTY_CATEGORIES
-                and prev.noun is not None and not text.startswith(" of", c.end)):
-            c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40"
+        if c.category is not None or prev.category not in lx.CASUALTY_CATEGORIES:
+            continue
+        if c.noun is None and prev.noun is not None and lx.BARE_END_RE.match(text, c.end):
+            c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
+        elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
+            c.category = prev.category   # "killed 19 children and two teachers"
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category
@@ -309,28 +333,6 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
             c.category = "count_other"
         if c.unit is None:
             c.unit = c.noun if c.noun else ("people" if c.category in lx.CASUALTY_CATEGORIES else None)
-
-
-def _anchor(text: str, c: _Cand, sent: Sentence, published) -> tuple[str | None, str | None, str | None]:
-    best = None
-    for m in lx.ANCHOR_RE.finditer(text, sent.start, sent.end):
-        if m.start() < c.end and m.end() > c.start:
-            continue
-        dist = m.start() - c.end if m.start() >= c.end else c.start - m.end()
-        if lx.CLAUSE_BREAK_RE.search(text[min(c.end, m.end()):max(c.start, m.start())]) or dist > 90:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, m)
-    if best is None:
-        return None, None, None
-    m = best[1]
-    phrase = m.group(0).strip()
-    kind = "since" if phrase.lower().startswith("since") else "as_of"
-    if phrase.lower().startswith("in "):
-        phrase = phrase[3:]
-    exprs = find_time_expressions(text, m.start(), m.end(), published)
-    value = next((e.value for e in exprs if e.value), None)
-    return phrase, kind, value
 
 
 def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
@@ -358,7 +360,6 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         return False
 
     figures: list[Figure] = []
-    last_source: str | None = None
     atts_cache: dict[int, list] = {}
 
     def get_atts(s: Sentence) -> list:
@@ -366,9 +367,17 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             atts_cache[s.start] = attributions(text, s.start, s.end)
         return atts_cache[s.start]
 
+    def last_named_source(index: int) -> str | None:
+        """The last source named by name (not "he", "it") up to sentence ``index``, looking back 20."""
+        for j in range(index, max(-1, index - 20), -1):
+            for att in reversed(get_atts(sentences[j])):
+                if not is_pronoun(att.source):
+                    return att.source
+        return None
+
     quotes = lx.quote_speakers(text, sentences, get_atts)
     ti = 0
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         while ti < len(tokens) and tokens[ti].num_start < sent.start:
             ti += 1
         cands: list[_Cand] = []
@@ -376,7 +385,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         while ti < len(tokens) and tokens[ti].num_start < sent.end:
             tok = tokens[ti]
             ti += 1
-            if tok.end > sent.end:
+            if tok.end > sent.end or tok.start < sent.start:
                 continue
             why = _excluded(text, tok, sent, in_dates, prev_ident)
             prev_ident = why == "identifier"
@@ -385,22 +394,22 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             c = _Cand(tok, tok.start, tok.end, tok.value)
             _read_noun(text, c)
             cands.append(c)
-        atts = get_atts(sent)
-        for att in atts:
-            if not is_pronoun(att.source):
-                last_source = att.source
         if not cands:
             continue
+        atts = get_atts(sent)
         cands = _ranges(text, cands, sent)
+        anchors = list(ANCHOR_RE.finditer(text, sent.start, sent.end))
         for c in cands:
             if c.qualifier != "range":
                 _qualifier(text, c, sent)
         _categorize(text, cands, sent)
         for c in cands:
+            if c.start < sent.start or c.end > sent.end:
+                continue
             source = lx.pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source)
             if source is not None and is_pronoun(source):
-                source = last_source
-            phrase, kind, adate = _anchor(text, c, sent, published)
+                source = last_named_source(index)
+            phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, published)
             figures.append(Figure(
                 value=float(c.value), value_max=None if c.value_max is None else float(c.value_max),
                 text=text[c.start:c.end], start=c.start, end=c.end, unit=c.unit, category=c.category or "count_other",

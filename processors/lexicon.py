@@ -14,11 +14,11 @@ from processors.sentences import Attribution, Sentence, attributions
 _NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 
-WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z][A-Za-z'’-]*)")
 NOUN_WINDOW_RE = re.compile(r"[ \t]+((?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,2}[A-Za-z][A-Za-z'’-]*)")
 
-AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|aged between|aged about|aged around)\s+$", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|aged between|aged about|aged around|age of)\s+$", re.IGNORECASE)
+ERA_RE = re.compile(r"\s?(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?!\w)")
 AGE_AFTER_RE = re.compile(r"(?:\s|-)years?(?:\s|-)old\b|\s+years?\s+of\s+age\b", re.IGNORECASE)
 NAME_AGE_RE = re.compile(
     r"(?:[A-Z][a-z]+|\b(?:father|mother|son|daughter|wife|husband|brother|sister|man|woman|boy|girl|suspect|victim"
@@ -113,6 +113,11 @@ NOUN_CATEGORY = {
     "casualties": "killed", "lives": "killed", "injuries": "injured", "refugees": "displaced", "evacuees": "evacuated",
     "detainees": "detained", "arrests": "detained", "prisoners": "detained",
 }
+HEALTH_RE = re.compile(
+    r"\b(?:virus|viral|infect\w*|disease|outbreak|epidemic|pandemic|cholera|covid|coronavirus|plague|measles|ebola"
+    r"|flu|influenza|dengue|malaria|mpox|monkeypox|polio|tuberculosis|hiv|aids|zika|hepatitis|diphtheria|anthrax"
+    r"|tested positive|symptoms|patients|hospitali[sz]ed|health|medical|cases of|new cases|confirmed cases"
+    r"|suspected cases|quarantine|vaccin\w*)")
 TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
               "month": "months", "months": "months", "year": "years", "years": "years", "decade": "decades",
@@ -167,17 +172,19 @@ INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them
 PRE_CUE_GATE = frozenset("""killing killed kill kills of injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
 detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
-the another some estimated""".split())
+the another some estimated all were are included include of""".split())
 INCLUDING_GATE = frozenset({"including", "them", "whom"})
-AGE_GATE = frozenset({"aged", "age", "ages", "between", "about", "around"})
+AGE_GATE = frozenset({"aged", "age", "ages", "between", "about", "around", "of"})
 IDIOM_GATE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "such", "at", "anyone",
                         "someone"})
 PRE_CUE_RE = re.compile(
-    r"\b(?P<cue>killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"
+    r"\b(?P<cue>among the (?:dead|victims) (?:were|are)|the dead (?:included|include|were)"
+    r"|among the (?:injured|wounded) (?:were|are)|(?:evacuation|displacement|arrest|killing|killings) of"
+    r"|killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"
     r"|injure|injures|wounding|wounded|wounds|evacuated|evacuating|evacuate|displacing|displaced|displace"
     r"|arrested|arresting|arrests|arrest|detained|detaining|detain|kidnapped|kidnapping|abducted|abducting"
     r"|infected|infecting|sickened|sickening|affected|affecting|affects|rescued|rescuing)"
-    r"\s+(?:(?:an?|the|another|some|an estimated)\s+)?$", re.IGNORECASE)
+    r"\s+(?:(?:an?|the|another|some|an estimated|all|all of the|a total of)\s+)?$", re.IGNORECASE)
 TOLL_RE = re.compile(
     r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
     r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:cases"
@@ -187,11 +194,18 @@ POST_CUE_RE = re.compile(
     r"\b(?P<cue>killed|dead|died|die|dies|perished|slain|murdered|massacred|lost their lives|shot dead|executed"
     r"|drowned|wounded|injured|hurt|hospitali[sz]ed|missing|unaccounted for|kidnapped|abducted|taken hostage"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
-    r"|displaced|fled their homes|forced from their homes|forced to flee|homeless|uprooted|evacuated|affected"
+    r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"
+    r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
+    r"|affected|without (?:power|electricity|water)"
     r"|infected|tested positive|sickened|fell ill)\b", re.IGNORECASE)
 ACTIVE_AFTER_RE = re.compile(
     rf"\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|an?|the"
-    rf"|another)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)
+    rf"|another|all|a total of)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)
+NOT_A_LIST_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says|of whom|of them|of which|\w+ed)\b"
+                           r"|(?:\S+\s+){9}")
+OF_WHOM_RE = re.compile(r"\s+of\s+(?:whom|them|which)\b")
+BARE_END_RE = re.compile(r"\s*(?:[,.;:!?\"”)]|$|\s+(?:more|others|more people)\b)")
+OBJECT_LIST_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|or)\s+|\s+(?:[\w'-]+\s+){0,3}?[\w'-]+,\s+")
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
 _CUES = [
     ("killed", r"kill|dead|die|death|perish|slain|murder|massacre|lost their lives|execut|drown|claim"),
@@ -199,9 +213,9 @@ _CUES = [
     ("missing", r"missing|unaccounted"),
     ("hostages", r"kidnap|abduct|hostage|captiv"),
     ("detained", r"arrest|detain|custody|captured|jail|impris"),
-    ("displaced", r"displac|fled|flee|homeless|uproot|forced from"),
+    ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter"),
     ("evacuated", r"evacua"),
-    ("affected", r"affect"),
+    ("affected", r"affect|without"),
     ("cases", r"infect|tested positive|sicken|fell ill"),
     ("count_other", r"rescu"),
 ]
@@ -231,6 +245,8 @@ def toll_category(phrase: str) -> str:
 
 
 OF_THE_RE = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|all)\s+)?(?:total\s+(?:of\s+)?)?")
+TOLL_LINK_RE = re.compile(r"(?:\b(?:to|at|of|from|reached|hit|hits|is|was|were|passed|exceeded|topped|surpassed"
+                          r"|neared|now|stood|stands|climbed|rose|risen|jumped)|:)\s*$", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 CHANGE_RE = re.compile(
@@ -238,13 +254,6 @@ CHANGE_RE = re.compile(
     r"|jumping|fell|fallen|falling|dropped|dropping|declined|declining|decreased|grew|grown|growing|surged"
     r"|soared|plunged|taking|bringing|took|brought|raised|raising|lifted|lifting|revised|revising|up|down|cut"
     r"|reduced|lowered|went|going|doubled|tripled|toll|count|number)\b", re.IGNORECASE)
-_MONTH_ALT = ("January|February|March|April|May|June|July|August|September|October|November|December")
-ANCHOR_RE = re.compile(
-    r"\b[Ss]ince\s+[^,;.]*?(?=\s+(?:to|at|of)\s+(?:\d|about|at least|more than)|[,;.]|\s+(?:and|but|bringing"
-    r"|according|said|says)\b|$)"
-    r"|\b[Aa]s of\s+[^,;.]+?(?=[,;.]|\s+(?:and|but)\b|$)"
-    rf"|\b(?:so far this year|so far|to date|this year|last year|over the past (?:year|month|week|decade)"
-    rf"|in the past (?:year|month|week)|in (?:{_MONTH_ALT})(?:\s+\d{{4}})?)\b")
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
 
 

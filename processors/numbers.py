@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from processors.sentences import trie_pattern
+
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -32,8 +34,6 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-# single letters are scales only next to a currency ("$5m"); "5m" alone may be metres
-_LETTER_SCALES = {"k", "m", "b"}
 
 CURRENCY_WORDS = {
     "dollar": "dollars", "dollars": "dollars", "euro": "euros", "euros": "euros", "pound": "pounds",
@@ -49,8 +49,8 @@ CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen",
                     "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
                     "eur": "euros", "gbp": "pounds"}
 
-_NUM_WORD = "|".join(UNITS + TENS)
-_WORD_PHRASE = (rf"(?:{_NUM_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{'|'.join(_WORD_SCALES)}))*")
+_NUM_WORD = trie_pattern(UNITS + TENS)
+_WORD_PHRASE = rf"{_NUM_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{trie_pattern(_WORD_SCALES)}))*"
 # one pass over the text finds digit groups and number-word phrases
 TOKEN_RE = re.compile(
     r"(?<![\w.])(?=[0-9A-Za-z])(?:"  # only at word starts
@@ -61,13 +61,15 @@ TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
-    r"(?:\s?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
-    r"|\s?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
+    r"(?:[ \u00a0-]?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
+    r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT)?\$|€|£|¥|₹|₩|₽|₪|₦|\bRs\.?|\bUSD|\bEUR|\bGBP)\s?$")
-_CURRENCY_AFTER = re.compile(r"\s(?:(?:US|U\.S\.|Swiss|Hong Kong|Canadian|Australian|Singapore)\s)?"
+    r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT)?\$|€|£|¥|₹|₩|₽|₪|₦|\bRs\.?|\bUSD|\bEUR|\bGBP)[ \u00a0]?$")
+_CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Swiss|Hong Kong|Canadian|Australian|Singapore)\s)?"
                              r"(?P<cur>[A-Za-z]+)\b")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|per-cent\b)",
+_MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"
+                             r"|customers|viewers|refugees|migrants|workers|jobs|barrels|tonnes|doses|cases)\b")
+_PERCENT_AFTER = re.compile(r"[ \u00a0]?(?:%|percent\b|per\s?cent\b|pct\b|pc\b|percentage points?\b|per-cent\b)",
                             re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?:-(?P<unit2>[a-z]+))?\b", re.IGNORECASE)
 
@@ -145,7 +147,8 @@ def find_numbers(text: str) -> list[NumberToken]:
             word = (sm.group("long") or sm.group("short") or sm.group("letter")).lower()
             after = _CURRENCY_AFTER.match(text, sm.end())
             if sm.group("letter") is None or currency is not None or (
-                    after is not None and after.group("cur").lower() in CURRENCY_WORDS):
+                    after is not None and after.group("cur").lower() in CURRENCY_WORDS) or (
+                    sm.group("letter").lower() == "m" and _MILLION_PEOPLE.match(text, sm.end())):
                 if not (is_word and sm.group("long")):  # "two million" is already read by text2num
                     value *= SCALES[word]
                     scaled = True

@@ -30,6 +30,7 @@ from kafka.structs import OffsetAndMetadata
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
+from newswire import metrics
 from newswire.errors import BadRecord
 from newswire.kafka import make_consumer, make_producer, send
 from newswire.records import _Record, decode
@@ -220,7 +221,17 @@ class SinkWorker:
                 return False
             lag[(tp.topic, tp.partition)] = max(0, highwater - position)
         self.stats.lag = lag
+        _export_lag(lag)
         return not any(lag.values())
+
+    def _note_lag(self) -> None:
+        """Lag after a commit, from the last fetch's high watermark and the committed offset (no I/O)."""
+        for tp in self._consumer.assignment():
+            highwater = self._consumer.highwater(tp)
+            committed = self.stats.offsets.get((tp.topic, tp.partition))
+            if highwater is not None and committed is not None:
+                self.stats.lag[(tp.topic, tp.partition)] = max(0, highwater - committed)
+        _export_lag(self.stats.lag)
 
     # --- storing -----------------------------------------------------------------------------------
 
@@ -228,7 +239,8 @@ class SinkWorker:
         """Write the batch, publish its dead letters, commit its offsets. False: database unavailable."""
         batch.attempts += 1
         try:
-            counts = self._write(batch)
+            with metrics.STAGE_SECONDS.labels("store").time():
+                counts = self._write(batch)
         except DBAPIError as exc:
             self.stats.db_errors += 1
             self.stats.retrying = True
@@ -241,6 +253,12 @@ class SinkWorker:
         self.stats.last_batch_at = datetime.now(timezone.utc)
         self._publish_dead_letters([item for item in batch.items if item.new_dead_letter])
         self._commit(batch.offsets)
+        self._note_lag()
+        for kind in ("articles", "figures", "events", "extractions", "dead_letters"):
+            metrics.RECORDS_STORED.labels(kind).inc(getattr(counts, kind))
+        for item in batch.items:
+            if item.new_dead_letter:
+                metrics.DEAD_LETTERS.labels("sink", item.record.reason).inc()
         self._pending = None
         if self._consumer.paused():
             self._consumer.resume(*self._consumer.paused())
@@ -289,3 +307,7 @@ class SinkWorker:
         for tp, meta in mine.items():
             self.stats.offsets[(tp.topic, tp.partition)] = meta.offset
 
+
+def _export_lag(lag: dict[tuple[str, int], int]) -> None:
+    for (topic, partition), behind in lag.items():
+        metrics.CONSUMER_LAG.labels(topic, str(partition)).set(behind)

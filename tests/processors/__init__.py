@@ -1,0 +1,1 @@
+"""Tests of the figure and event extractor (processors/)."""

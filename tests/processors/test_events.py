@@ -1,0 +1,179 @@
+"""Events: triggers, types, dates, actors and places."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from processors.dates import TIME_RE, find_time_expressions
+from processors.events import TRIGGER_RE, find_triggers
+from processors.extract import extract
+
+MONDAY = dt.date(2025, 5, 12)
+
+
+def events(text, published=MONDAY):
+    found = extract(text, published).events
+    for e in found:
+        assert text[e.start:e.end] == e.trigger
+    return found
+
+
+def event(text, trigger, published=MONDAY):
+    hits = [e for e in events(text, published) if e.trigger == trigger]
+    assert len(hits) == 1, [(e.trigger, e.type) for e in events(text, published)]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("Militants attacked a police station in the north.", "attacked", "attack"),
+    ("A car bomb exploded outside the ministry.", "car bomb", "bombing"),
+    ("The blast shattered windows across the district.", "blast", "explosion"),
+    ("An air strike hit a school on the outskirts.", "air strike", "airstrike"),
+    ("Overnight shelling damaged the power plant.", "shelling", "shelling"),
+    ("Clashes broke out between rival militias.", "Clashes", "clash"),
+    ("Delegations resumed talks in Cairo.", "talks", "talks"),
+    ("The truce has largely held.", "truce", "ceasefire"),
+    ("The government rejected the proposal.", "rejected", "rejection"),
+    ("Police arrested the suspect at the airport.", "arrested", "arrest"),
+    ("The hostages were freed after negotiations.", "freed", "release"),
+    ("Thousands joined the protest in the capital.", "protest", "protest"),
+    ("The election was marred by violence.", "election", "election"),
+    ("A powerful earthquake shook the region.", "earthquake", "earthquake"),
+    ("Flash floods swept through the valley.", "floods", "flood"),
+    ("The hurricane made landfall overnight.", "hurricane", "storm"),
+    ("The wildfire forced thousands to flee.", "wildfire", "fire"),
+    ("The train derailed near the border.", "derailed", "accident"),
+    ("A cholera outbreak spread through the camps.", "outbreak", "outbreak"),
+    ("Authorities evacuated the coastal towns.", "evacuated", "evacuation"),
+    ("The minister resigned amid the scandal.", "resigned", "resignation"),
+    ("Washington imposed new sanctions on the firm.", "sanctions", "sanctions"),
+    ("Gunmen had taken dozens of hostages at the hotel.", "taken", "hostage_taking"),
+    ("Commandos stormed the building at dawn.", "stormed", "raid"),
+    ("The army launched an offensive in the east.", "offensive", "offensive"),
+    ("The two armies exchanged artillery fire across the river.", "exchanged", "attack"),
+    ("Israel ended the ceasefire with a wave of strikes.", "ended", "ceasefire_end"),
+    ("The government cut off aid to the enclave.", "cut off", "blockade"),
+    ("The militia kidnapped two aid workers.", "kidnapped", "kidnapping"),
+    ("Unemployment rose sharply in the spring.", "rose", "change"),
+])
+def test_trigger_types(text, trigger, kind):
+    assert event(text, trigger).type == kind
+
+
+def test_statement_date_from_the_same_sentence():
+    e = event("Two officials told AFP on Sunday that talks had stalled.", "told")
+    assert (e.type, e.date) == ("statement", "2025-05-11")
+
+
+def test_nearest_date_wins_and_vague_gives_none():
+    text = "Delegates held talks in Doha in recent days, an official told reporters on Sunday."
+    assert event(text, "talks").date is None
+    assert event(text, "told").date == "2025-05-11"
+
+
+def test_date_expressions_bind_in_their_clause():
+    text = "The broadcasts began on August 10 and the army says they will continue."
+    assert event(text, "began").date == "2024-08-10"
+    assert event(text, "says").date is None
+
+
+def test_two_events_share_a_date_in_one_clause():
+    text = "Israel ended the ceasefire, which had lasted two months, on March 18, launching a new offensive."
+    assert event(text, "ended").date == "2025-03-18"
+    assert event(text, "offensive").date == "2025-03-18"
+
+
+def test_month_only_date():
+    assert event("The government first engaged with the rebels in March.", "engaged").date == "2025-03"
+
+
+def test_undated_sentence_has_no_date():
+    assert event("Talks between the two sides continue.", "Talks").date is None
+
+
+def test_statement_inherits_the_reporting_date_of_the_previous_paragraph():
+    text = ("A senior official told AFP on Sunday that a deal was close.\n\n"
+            "\"We are very near,\" said the official.")
+    assert event(text, "said").date == "2025-05-11"
+
+
+def test_incident_inherits_a_date_from_the_previous_paragraph_only():
+    text = ("Yesterday, rebels fired rockets at the town.\n\n"
+            "Authorities evacuated 200 residents after the shelling.\n\n"
+            "A separate raid was reported.\n\n"
+            "Later, commandos stormed the compound.")
+    assert event(text, "evacuated").date == "2025-05-11"
+    assert event(text, "stormed").date is None
+
+
+def test_disaster_date_carries_through_the_article():
+    text = ("A magnitude 6.1 earthquake struck the valley at 2:10 a.m. local time.\n\n"
+            "Aid agencies sent teams.\n\nMore help was promised.\n\n"
+            "Six people died in the collapse of a school.")
+    assert event(text, "earthquake").date == "2025-05-12"
+    assert event(text, "collapse").date == "2025-05-12"
+
+
+def test_clock_time_defers_to_a_date_in_the_same_sentence():
+    text = "The truce took effect at 6 a.m. on March 2."
+    assert event(text, "truce").date == "2025-03-02"
+
+
+def test_actors_and_location():
+    e = event("Hamas and Israeli negotiators held talks in Doha.", "talks")
+    assert "Hamas" in e.actors
+    assert e.location == "Doha"
+    e = event("Negotiations between Russia and Ukraine stalled.", "Negotiations")
+    assert e.actors == ("Russia", "Ukraine")
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved():
+    assert event("The army attacked the town on Sunday.", "attacked", None).date is None
+
+
+SAMPLE = ("Yesterday, rebels fired rockets at the town on March 3, 2024 while talks in Geneva stalled. "
+          "In recent days 40 people were killed in clashes; on Sunday the army stormed the camp at 4:30 p.m. "
+          "A quake and floods struck since 2014, the ministry said. The vote will be held next Monday.")
+
+
+def test_gated_scans_find_what_a_plain_scan_finds():
+    texts = [SAMPLE, SAMPLE.upper(), SAMPLE.lower()]
+    for text in texts:
+        plain = [(m.start(), m.lastgroup) for m in TRIGGER_RE.finditer(text)]
+        gated = [(m.start(), m.lastgroup) for m in find_triggers(text, 0, len(text))]
+        assert gated == plain
+        plain = [(m.start(), m.group(0)) for m in TIME_RE.finditer(text)]
+        gated = [(e.start, e.text) for e in find_time_expressions(text, 0, None, None)]
+        assert gated == plain
+
+
+def test_jsonable():
+    (e,) = [e for e in events("Police arrested 3 men in Lagos on Sunday.") if e.type == "arrest"]
+    assert json.loads(json.dumps({"actors": list(e.actors), "date": e.date}))["date"] == "2025-05-11"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Police on Sunday said the road was closed.", "2025-05-11"),
+    ("On Sunday, police said the road was closed.", "2025-05-11"),
+    ("Police said on Sunday the road was closed.", "2025-05-11"),
+    ("The suspect threatened the mayor in March, prosecutors said.", None),
+])
+def test_statement_dates_bind_only_next_to_the_verb(text, date):
+    assert event(text, "said").date == date
+
+
+def test_since_is_a_starting_point_not_an_event_date():
+    assert event("Prices rose 8.6 percent, the biggest increase since December 1981.", "rose").date is None
+
+
+def test_a_statistic_period_is_not_an_event_date():
+    assert event("Employment rose by 252,000 in September, the bureau reported today.", "rose").date is None
+    assert event("Employment rose by 252,000 in September, the bureau reported today.", "reported").date == \
+        "2025-05-12"
+
+
+def test_a_date_inside_a_since_clause_dates_only_what_is_in_it():
+    text = "More than 11,000 civilians have been killed since Moscow launched its invasion in February 2022."
+    assert event(text, "killed").date is None
+    assert event(text, "invasion").date == "2022-02"
