@@ -51,8 +51,9 @@ _TRIGGERS = [
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned"),
-    ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?"),
+    ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
+              r"|brawls?|scuffles?|scuffled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
     ("raid", r"raids?|raided|stormed|storming"),
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
@@ -60,8 +61,10 @@ _TRIGGERS = [
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
     ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
-                  r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"),
-    ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|jailed|imprisoned"),
+                  r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
+                  r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"),
+    ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
+               r"|imprisoned|nabbed|rounded up"),
     ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
     ("release", r"freed|released|release|releases|liberated|rescued"),
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
@@ -69,7 +72,7 @@ _TRIGGERS = [
     ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
                  r"|inaugurat(?:ed|ion)|sworn in|polls"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
-    ("flood", r"floods?|flooding|flooded"),
+    ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|fires?|burned|burnt|burning"),
     ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
@@ -83,7 +86,7 @@ _TRIGGERS = [
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
     ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
     ("threat", r"threatened|threatens|threats?|vowed"),
-    ("exchange", r"exchange|swap"),
+    ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
     ("withdrawal", r"withdrew|withdrawn|withdrawal|pulled out|retreated"),
     ("capture", r"seized|seizure"),
@@ -93,20 +96,24 @@ _TRIGGERS = [
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
     ("win", r"won|wins|victory|defeated"),
+    ("concession", r"conceded|concedes|concession"),
     ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
                     r"|state of emergency"),
     ("investigation", r"investigation|investigating|probe|inquiry"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
-    ("outage", r"power outages?|blackouts?"),
+    ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts"),
+    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
+                 r"(?:interest\s+)?rates?\b)"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
     ("execution", r"executed|execution|hanged"),
     ("surrender", r"surrendered|surrender"),
     ("escape", r"escaped|escape|jailbreak"),
     ("unrest", r"looted|looting|unrest|violence|riot police"),
-    ("start", r"began|begun|begins|started|launched|launching|resumed"),
+    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|first (?:appeared|emerged|detected"
+              r"|identified|reported|confirmed)"),
     ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank"),
 ]
@@ -254,15 +261,38 @@ def _since_before(text: str, sent_start: int, pos: int) -> int | None:
     return sent_start + at
 
 
+_SPEECH_GAP_RE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?")
+_PREMOD_GAP = {" ", "'s ", "’s ", "-"}
+
+
+def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> dict[int, int]:
+    """Time expressions that belong to one trigger (index of the expression -> start of its trigger): the
+    date of a statement ("said in a statement on Wednesday", "told AFP on Sunday") and a date written as a
+    trigger's modifier ("the September 11, 2001 attacks", "Sunday's blast"). Other triggers leave them."""
+    owned: dict[int, int] = {}
+    for i, e in enumerate(exprs):
+        for m in matches:
+            if m.lastgroup == "statement" and e.start >= m.end():
+                gap = text[m.end():e.start]
+                if i not in owned and _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
+                    owned[i] = m.start()   # the first verb: "said in a statement on Wednesday" is "said"
+            elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
+                owned[i] = m.start()
+    return owned
+
+
 def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: bool,
-             sent_start: int) -> TimeExpr | None:
+             sent_start: int, owned: dict[int, int] | None = None) -> TimeExpr | None:
     """The closest time expression in the same clause as the trigger."""
     best, best_dist = None, None
-    for e in exprs:
+    for i, e in enumerate(exprs):
+        if owned and i in owned and owned[i] != start:
+            continue  # another trigger's date
         dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
-        if statement and (dist > 40 if e.start >= end else (dist > 4 and e.start - sent_start > 3)):
+        if statement and (dist > 40 if e.start >= end else (
+                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and e.start - sent_start > 3)):
             continue  # "said on Sunday", "on Sunday said", "On Sunday, police said"; other dates are what was said
         if best_dist is None or dist < best_dist:
             best, best_dist = e, dist
@@ -283,18 +313,22 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             continue
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
+        owned = _claimed(text, matches, exprs) if exprs else {}
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
             date = None
             explicit = False
-            near = _nearest(text, exprs, start, end, kind == "statement", sent.start)
+            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned)
             if near is not None:
                 date = near.value
                 since = _since_before(text, sent.start, near.start)
+                if since is None and near.text.lower().startswith("since"):
+                    since = near.start   # "died of cholera since January": a starting point
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
-                if kind == "change" and near.kind in ("inmonth", "my"):
+                if kind == "change" and (near.kind in ("inmonth", "my")
+                                         or (near.kind == "rel" and near.value and len(near.value) == 7)):
                     date = None  # "employment rose in September": the statistic's period, not an event date
                 explicit = date is not None
             else:

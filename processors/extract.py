@@ -21,7 +21,7 @@ from processors.events import Event, find_events
 from processors.figures import Figure, find_figures
 from processors.sentences import split_sentences
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long
 
 __all__ = ["EXTRACTOR_VERSION", "Event", "Extraction", "Figure", "extract", "extract_jsonl",

@@ -25,7 +25,7 @@ from typing import Sequence
 
 from processors import lexicon as lx
 from processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
-from processors.numbers import NumberToken, find_numbers
+from processors.numbers import NumberToken, find_numbers, parse_digits
 from processors.sentences import Sentence, attributions, embedded_source, is_pronoun
 
 
@@ -117,7 +117,7 @@ def _excluded(text: str, tok: NumberToken, sent: Sentence, in_dates, prev_ident:
         return "identifier"
     if (word[:1].isupper() and not word.endswith(("'s", "’s")) and low not in lx.COMMON_WORDS
             and low not in lx.MAGNITUDE_WORDS and tok.start - len(word) - 1 > sent.start
-            and low.rstrip(".") not in lx.MONTH_WORDS):
+            and low.rstrip(".") not in lx.MONTH_WORDS and low not in lx.TIME_WORDS_BEFORE):
         return "identifier"
     if (not tok.is_word and not tok.scaled and not tok.currency and not tok.percent and "," not in text[a:b]
             and "." not in text[a:b] and 1800 <= tok.value <= 2100 and b - a == 4):
@@ -182,17 +182,30 @@ def _read_noun(text: str, c: _Cand) -> None:
     if not m:
         return
     words = m.group(1).split()
+    skip_to = 0
     for i, w in enumerate(words):
+        if i < skip_to:
+            continue
         lw = w.lower()
         if lw in lx.MODIFIERS:
             continue
+        if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
+            k = i + 1
+            while k < len(words) and words[k][:1].isupper():
+                k += 1
+            if k < len(words) and words[k].lower() not in lx.FUNCTION_WORDS:
+                skip_to = k   # "two United States service members": a name before the noun
+                continue
         if w[:1].isupper() and not w.endswith("s") and i + 1 < len(words) and words[i + 1][:1].islower() \
                 and words[i + 1].lower() not in lx.FUNCTION_WORDS:
             continue  # "58 Israeli hostages" (but "3.7 million Ukrainians remain displaced")
         if lw in lx.FUNCTION_WORDS or lw in lx.CUE_WORDS_AFTER:
             return
+        if w[:1].islower() and lw.endswith(("ed", "ing")) and not lx.is_known_noun(lw):
+            return   # "about 660,000 based on forecasts", "30 according to": a verb, not the counted noun
         if (not lx.is_known_noun(lw) and (not lw.endswith("s") or "-" in w or w[:1].isupper())
-                and i + 1 < len(words) and lx.is_known_noun(words[i + 1].lower())):
+                and i + 1 < len(words) and (lx.is_known_noun(words[i + 1].lower())
+                                            or (words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1])))):
             continue  # "270 electoral votes"
         c.noun = lw
         c.person = lx.is_person_noun(w)
@@ -245,7 +258,12 @@ def _ranges(text: str, cands: list[_Cand], sent: Sentence) -> list[_Cand]:
             if joined:
                 m = lx.BETWEEN_RE.search(before) if joined == "between" else lx.FROM_RE.search(before)
                 start = c.tok.start - (len(before) - m.start()) if (m and joined == "between") else c.start
-                merged = _Cand(c.tok, start, nxt.end, c.value, nxt.value, "range")
+                low_value = c.value
+                if nxt.tok.scaled and not c.tok.scaled and not c.tok.is_word:
+                    bare = parse_digits(text[nxt.tok.num_start:nxt.tok.num_end])
+                    if bare and c.value < bare:   # "$40-50 billion", "5 to 10 million": the scale applies to both
+                        low_value = c.value * (nxt.value / bare)
+                merged = _Cand(c.tok, start, nxt.end, low_value, nxt.value, "range")
                 merged.tok = nxt.tok if nxt.tok.currency or nxt.tok.percent else c.tok
                 merged.noun, merged.person = nxt.noun, nxt.person
                 out.append(merged)
@@ -274,8 +292,10 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
             if inc and previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
                 c.category = previous.category
                 c.unit = c.unit or previous.unit
-            elif pre and c.person:
+            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
                 c.category = lx.cue_category(pre.group("cue"))
+                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and lx.HEALTH_RE.search(low):
+                    c.category = "cases"   # "treated 300 patients for cholera"
                 c.pre_cued = True
             else:
                 window = low[max(0, c.start - 120 - sent.start):c.start - sent.start]
@@ -316,6 +336,11 @@ def _categorize(text: str, cands: list[_Cand], sent: Sentence) -> None:
                 c.category = category
             later = c
         prev_cue_end = cue.end()
+    for c in cands:  # after the verbs: "one of the wounded later died" is killed
+        if c.category is None:
+            of = lx.OF_CASUALTY_RE.match(text, c.end)
+            if of:
+                c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
     for c, nxt in zip(cands, cands[1:]):
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"

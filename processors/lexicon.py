@@ -15,7 +15,7 @@ _NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 
 NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z][A-Za-z'’-]*)")
-NOUN_WINDOW_RE = re.compile(r"[ \t]+((?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,2}[A-Za-z][A-Za-z'’-]*)")
+NOUN_WINDOW_RE = re.compile(r"[ \t]+((?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}[A-Za-z][A-Za-z'’-]*)")
 
 AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|aged between|aged about|aged around|age of)\s+$", re.IGNORECASE)
 ERA_RE = re.compile(r"\s?(?:BC|AD|BCE|CE|B\.C\.|A\.D\.)(?!\w)")
@@ -42,6 +42,13 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                "nov", "dec"}
 MAGNITUDE_WORDS = {"magnitude", "richter"}
+# a capitalised word before a number that is not a name: "police said Tuesday 14 people had died"
+POWER_UNITS = {"homes", "households", "customers", "businesses", "properties", "premises", "houses"}
+TIME_WORDS_BEFORE = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                     "today", "tonight", "overnight"}
+OF_CASUALTY_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?P<cue>dead|killed|injured|wounded|hurt|missing|hostages"
+                            r"|abducted|kidnapped|detainees|detained|arrested|evacuees|displaced|infected)\b",
+                            re.IGNORECASE)
 FUNCTION_WORDS = set("""the a an of in on at to for from by with and or but as that which who whom whose this these
 those there here it its they them their he his she her we our you your i is are was were be been being has
 have had do does did will would could should may might must can shall not no nor so than then when where
@@ -169,7 +176,7 @@ QUAKE_RE = re.compile(r"\b(?:quake|earthquake|aftershock|tremor|magnitude|richte
 KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
 INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
-PRE_CUE_GATE = frozenset("""killing killed kill kills of injuring injured injure injures wounding wounded wounds
+PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
 detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
 the another some estimated all were are included include of""".split())
@@ -178,7 +185,10 @@ AGE_GATE = frozenset({"aged", "age", "ages", "between", "about", "around", "of"}
 IDIOM_GATE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "such", "at", "anyone",
                         "someone"})
 PRE_CUE_RE = re.compile(
-    r"\b(?P<cue>among the (?:dead|victims) (?:were|are)|the dead (?:included|include|were)"
+    r"\b(?P<cue>among the (?:dead|victims) (?:were|are)|the dead (?:included|include|were)|bodies of"
+    r"|(?:shut(?:ting|s)? off|cut(?:ting|s)? off|cut(?:ting|s)?|knock(?:ed|ing|s)? out|restor(?:e|ed|ing|es))"
+    r" (?:the )?(?:power|electricity|water)(?: supplies)?(?: (?:on )?\w+day)? to"
+    r"|treated|treating"
     r"|among the (?:injured|wounded) (?:were|are)|(?:evacuation|displacement|arrest|killing|killings) of"
     r"|killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"
     r"|injure|injures|wounding|wounded|wounds|evacuated|evacuating|evacuate|displacing|displaced|displace"
@@ -187,17 +197,25 @@ PRE_CUE_RE = re.compile(
     r"\s+(?:(?:an?|the|another|some|an estimated|all|all of the|a total of)\s+)?$", re.IGNORECASE)
 TOLL_RE = re.compile(
     r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
-    r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:cases"
-    r"|infections)|case count|caseload|number of (?:the )?(?:displaced|missing|hostages|detainees|arrests))\b",
+    r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:(?:confirmed"
+    r"|new|reported|suspected|recorded|known|total) )?(?:cases|infections)|case count|caseload|case tally"
+    r"|number of (?:the )?(?:displaced|missing|hostages|detainees|arrests|evacuees)"
+    r"|number of (?:people|customers|households|homes|residents|businesses)(?: who (?:could|would|will|may|might"
+    r"|were|are|have been|had been) (?:be )?| who (?:could|would|will|may|might) | )(?:affected|without power"
+    r"|without electricity|lose power|lost power|displaced|evacuated))\b",
     re.IGNORECASE)
 POST_CUE_RE = re.compile(
     r"\b(?P<cue>killed|dead|died|die|dies|perished|slain|murdered|massacred|lost their lives|shot dead|executed"
-    r"|drowned|wounded|injured|hurt|hospitali[sz]ed|missing|unaccounted for|kidnapped|abducted|taken hostage"
+    r"|drowned|wounded|injured|hurt|hospitali[sz]ed|in (?:the )?hospital|missing|unaccounted for|kidnapped|abducted"
+    r"|taken hostage"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
     r"|affected|without (?:power|electricity|water)"
-    r"|infected|tested positive|sickened|fell ill)\b", re.IGNORECASE)
+    r"|held (?:by|in) (?:the )?(?:[\w'-]+ )?(?:government|authorities|police|army|military|security forces"
+    r"|regime|jails?|prisons?)"
+    r"|infected|tested positive|sickened|fell ill|diagnosed|contracted|suffering from|sick with|ill with)\b",
+    re.IGNORECASE)
 ACTIVE_AFTER_RE = re.compile(
     rf"\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|an?|the"
     rf"|another|all|a total of)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)
@@ -209,14 +227,16 @@ OBJECT_LIST_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|or)\s+|\s+(?:[\w'-]+
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
 _CUES = [
     ("killed", r"kill|dead|die|death|perish|slain|murder|massacre|lost their lives|execut|drown|claim"),
-    ("injured", r"wound|injur|hurt|hospitali"),
+    ("injured", r"wound|injur|hurt|hospital"),
     ("missing", r"missing|unaccounted"),
     ("hostages", r"kidnap|abduct|hostage|captiv"),
-    ("detained", r"arrest|detain|custody|captured|jail|impris"),
+    ("detained", r"arrest|detain|custody|captured|jail|impris|held (?:by|in)"),
     ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter"),
     ("evacuated", r"evacua"),
     ("affected", r"affect|without"),
-    ("cases", r"infect|tested positive|sicken|fell ill"),
+    ("cases", r"infect|tested positive|sicken|fell ill|diagnos|contracted|suffering|sick with|ill with"),
+    ("injured", r"treat"),
+    ("affected", r"power|electricity|water"),
     ("count_other", r"rescu"),
 ]
 _CUE_RES = [(cat, re.compile(p, re.IGNORECASE)) for cat, p in _CUES]
@@ -236,7 +256,8 @@ def toll_category(phrase: str) -> str:
     if "case" in low or "infection" in low:
         return "cases"
     for word, category in (("displaced", "displaced"), ("missing", "missing"), ("hostage", "hostages"),
-                           ("detainee", "detained"), ("arrest", "detained")):
+                           ("detainee", "detained"), ("arrest", "detained"), ("affected", "affected"),
+                           ("without", "affected"), ("power", "affected"), ("evacu", "evacuated")):
         if word in low:
             return category
     if low.startswith("number of"):
@@ -281,6 +302,13 @@ def quote_speakers(text: str, sentences: Sequence[Sentence],
                 if 0 <= open_ - att.verb_end <= 4:
                     found = att.source
                     break
+        if found is None and out and 0 <= j < len(sentences) and open_ - sentences[j].start <= 1 and j >= 1:
+            # a quotation opening a sentence right after an attributed quotation of the same paragraph
+            # continues it: '"...," said Houser, the author. "In the power sector..."'
+            p_open, p_close, p_speaker = out[-1]
+            prev = bisect.bisect_right(starts, max(p_close - 1, 0)) - 1
+            if 0 <= prev and j - prev <= 1 and sentences[prev].paragraph == sentences[j].paragraph:
+                found = p_speaker
         if found:
             out.append((open_, close, found))
     return out
@@ -292,6 +320,9 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     emb = embedded(text, end, sent.end)
     if emb:
         return emb[0]
+    agent = _BY_AGENT_RE.match(text, end, sent.end) if " by " in text[end:sent.end] else None
+    if agent:
+        return _NP_TAIL_RE.sub("", agent.group("np")).rstrip(" ,.") or None
     for open_, close, speaker in quotes:
         if open_ <= start < close:
             return speaker
@@ -308,4 +339,24 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     for att in atts:
         if att.kind == "final" and att.verb_start >= end and not (att.src_start <= start < att.src_end):
             return att.source
+    # "In addition to the three deaths on Tuesday, the ombudsman said ...": an opening phrase shares the
+    # attribution of the clause it introduces
+    if _LEAD_PHRASE_RE.match(text, sent.start, end):
+        for att in atts:
+            if (att.kind == "subject" and att.src_start >= end
+                    and text[sent.start:att.src_start].rstrip().endswith(",")
+                    and "," not in text[end:att.src_start].rstrip()[:-1]):
+                return att.source
     return None
+
+
+# "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
+_BY_AGENT_RE = re.compile(
+    r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
+    r"|published|compiled|confirmed|recorded|tallied|counted|quoted|forecast|projected|predicted)\s+by\s+"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w.'’&-]*){0,5})")
+_NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that|after|before|for|as|with|since"
+                         r"|from|over|when|while|earlier|later|yesterday|today)\b.*$", re.IGNORECASE)
+_LEAD_PHRASE_RE = re.compile(r"(?:In addition to|Besides|Apart from|Aside from|On top of|As well as|Along with"
+                             r"|After|Following|Despite|Beyond|Including|Excluding|Of|Among|With|In|On|At"
+                             r"|During|Since|Until|From|Over|Overall)\b")

@@ -44,10 +44,19 @@ CURRENCY_WORDS = {
     "dirhams": "dirhams", "riyal": "riyals", "riyals": "riyals", "lira": "lira", "liras": "lira",
     "dinar": "dinars", "dinars": "dinars", "usd": "dollars", "eur": "euros", "gbp": "pounds",
     "hryvnia": "hryvnias", "hryvnias": "hryvnias", "baht": "baht", "rupiah": "rupiah", "ringgit": "ringgit",
+    "krona": "kronor", "kronor": "kronor", "krone": "kroner", "kroner": "kroner", "zloty": "zloty",
+    "zlotys": "zloty", "forint": "forint", "forints": "forint", "shilling": "shillings", "shillings": "shillings",
+    "cedi": "cedis", "cedis": "cedis", "kwacha": "kwacha", "birr": "birr", "taka": "taka", "kyat": "kyat",
+    "dong": "dong", "reais": "reais", "real": "reais", "lei": "lei", "leu": "lei", "tenge": "tenge",
+    "manat": "manat", "lari": "lari", "afghanis": "afghanis", "rials": "rials", "rial": "rials",
+    "chf": "francs", "inr": "rupees", "cny": "yuan", "rmb": "yuan", "jpy": "yen", "aud": "dollars",
+    "cad": "dollars",
 }
 CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "₩": "won",
                     "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
-                    "eur": "euros", "gbp": "pounds"}
+                    "eur": "euros", "gbp": "pounds", "chf": "francs", "inr": "rupees", "cny": "yuan",
+                    "rmb": "yuan", "jpy": "yen", "ksh": "shillings", "sh": "shillings", "rp": "rupiah",
+                    "r$": "reais", "₺": "lira", "₱": "pesos", "₴": "hryvnias", "₫": "dong", "tk": "taka"}
 
 _NUM_WORD = trie_pattern(UNITS + TENS)
 _WORD_PHRASE = rf"{_NUM_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{trie_pattern(_WORD_SCALES)}))*"
@@ -64,8 +73,9 @@ _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0-]?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
     r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT)?\$|€|£|¥|₹|₩|₽|₪|₦|\bRs\.?|\bUSD|\bEUR|\bGBP)[ \u00a0]?$")
-_CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Swiss|Hong Kong|Canadian|Australian|Singapore)\s)?"
+    r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\$|€|£|¥|₹|₩|₽|₪|₦|₺|₱|₴|₫|\bRs\.?|\bUSD|\bEUR|\bGBP|\bCHF"
+    r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk)[ \u00a0]?$")
+_CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
                              r"(?P<cur>[A-Za-z]+)\b")
 _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"
                              r"|customers|viewers|refugees|migrants|workers|jobs|barrels|tonnes|doses|cases)\b")
@@ -139,7 +149,8 @@ def find_numbers(text: str) -> list[NumberToken]:
         before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
         if before and not is_word:
             sym = before.group("cur")
-            currency = "dollars" if "$" in sym else CURRENCY_SYMBOLS.get(sym.rstrip(".").lower(), "money")
+            currency = ("reais" if sym == "R$" else "dollars" if "$" in sym
+                        else CURRENCY_SYMBOLS.get(sym.rstrip(".").lower(), "money"))
             start = before.start()
         scaled = False
         sm = _SCALE_AFTER.match(text, end) if end < n else None

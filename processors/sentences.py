@@ -132,7 +132,9 @@ SPEECH_VERBS = (
     "|estimated|estimates|estimate|confirmed|confirms|claimed|claims|noted|notes|wrote|writes|suggest|suggests"
     "|suggested|showed|shows|show|indicated|indicates|indicate|registered|recorded|counted|tallied|quoted"
     "|warned|explained|insisted|acknowledged|disclosed|revealed|tweeted|posted|declared|believes|believe"
-    "|put|puts|measured|cited"
+    "|put|puts|measured|cited|suggesting|saying|showing|indicating|estimating|expects|expected|expecting"
+    "|forecast|forecasts|forecasting|predicted|predicts|predicting|projected|projects|projecting|sees"
+    "|anticipates|anticipated"
 )
 _VERB_RE = re.compile(rf"(?:{SPEECH_VERBS})\b")
 _VERB_CANDIDATES = prefix_regex(frozenset(v[:3] for v in SPEECH_VERBS.split("|")))
@@ -145,7 +147,28 @@ _ADVERBIAL_START = {"in", "on", "at", "via", "citing", "adding", "after", "durin
 _LEADING_PREPOSITIONS = {"with", "of", "in", "on", "at", "from", "by", "for", "to", "after", "amid", "despite",
                          "while", "and", "but", "so", "then"}
 _NOUN_VERBS = {"report", "reports", "claims", "estimate", "estimates", "notes", "shows", "show", "tallies",
-               "counts", "quoted", "put", "puts", "posted", "cited"}
+               "counts", "quoted", "put", "puts", "posted", "cited", "forecast", "forecasts", "projects"}
+_STRICT_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+                       "latest", "earlier", "initial", "original", "first", "new", "official", "previous"}
+# "the number of confirmed cases", "a reported 30 deaths": a participle used as an adjective
+_ADJECTIVAL_BEFORE = {"of", "the", "a", "an", "newly", "new", "officially", "previously", "all", "any", "no",
+                      "other", "more", "its", "their", "those", "these"}
+_ADJECTIVAL_VERBS = {"confirmed", "reported", "estimated", "registered", "recorded", "projected", "expected",
+                     "predicted", "anticipated", "forecast", "suggested", "claimed", "measured"}
+# subjects that are measured, not sources: "the quake measured 6.1", "sales showed a 3 percent rise"
+_NOT_SOURCE_HEADS = {"quake", "earthquake", "tremor", "aftershock", "storm", "hurricane", "typhoon", "cyclone",
+                     "blast", "explosion", "fire", "wildfire", "rainfall", "rain", "temperature", "temperatures",
+                     "wind", "winds", "rate", "rates", "index", "price", "prices", "sales", "economy", "inflation",
+                     "unemployment", "output", "growth", "shares", "stock", "stocks", "market", "markets",
+                     "toll", "number", "count", "level", "levels", "it", "this", "that"}
+_MEASURE_VERBS = {"measured", "registered", "recorded", "showed", "shows", "show", "indicated", "indicates",
+                  "suggests", "suggested", "put", "puts", "sees", "expects", "expected", "projected", "counted"}
+_TRAILING_TIME_RE = re.compile(
+    r"(?:,?\s+(?:on|in|at|during|late|early|earlier|later|last|this|next)(?:\s+(?:on|in|the|this|last))?"
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|week|month|year"
+    r"|morning|afternoon|evening|night|day|weekend)(?:\s+(?:\d{1,2}|morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|tonight|earlier|later|previously|separately))$")
 _DETERMINERS = {"the", "a", "an", "some", "many", "several", "these", "those", "media", "news", "press",
                 "unconfirmed", "earlier", "initial", "local", "latest", "official", "to", "of", "with", "by", "from",
                 "in", "on", "other", "such", "his", "her", "their", "its", "our", "recent", "new", "first",
@@ -179,7 +202,8 @@ class Attribution:
     src_end: int
 
 
-def _subject_before(text: str, sent_start: int, verb_start: int) -> tuple[str, int, int] | None:
+def _subject_before(text: str, sent_start: int, verb_start: int,
+                    verb_ing: bool = False) -> tuple[str, int, int] | None:
     seg = text[sent_start:verb_start]
     stripped = seg.rstrip()
     if stripped.endswith(",") and stripped.count(",") >= 2:
@@ -205,7 +229,7 @@ def _subject_before(text: str, sent_start: int, verb_start: int) -> tuple[str, i
             w = words[i].group(0).lower().strip("\"“”'(")
             is_and = w == "and" and i > 0 and re.search(
                 r"\b(?:is|are|was|were|has|have|had|been|\w+ed)\b", " ".join(x.group(0).lower() for x in words[:i]))
-            if w in _CLAUSE_WORDS or is_and:
+            if (w in _CLAUSE_WORDS and not words[i].group(0).strip("\"“”'(").isupper()) or is_and:  # "WHO"
                 if w in ("who", "which") and i > 0:
                     words = words[:i]
                     cut = True
@@ -216,6 +240,10 @@ def _subject_before(text: str, sent_start: int, verb_start: int) -> tuple[str, i
         words = words[1:]
     while words and words[-1].group(0).lower().strip(",") in _AUX:
         words = words[:-1]
+    if (words and verb_ing and words[-1].group(0).lower() in _PASSIVE and len(words) > 1):
+        words = words[:-1]   # "analysts were expecting $2.52": a progressive, not a passive
+        while words and words[-1].group(0).lower().strip(",") in _AUX:
+            words = words[:-1]
     while words and words[0].group(0).lower() in ("and", "but", "so", "then"):
         words = words[1:]
     if not words or len(words) > 14:
@@ -226,7 +254,12 @@ def _subject_before(text: str, sent_start: int, verb_start: int) -> tuple[str, i
     if any(re.fullmatch(r"[\d.,%$]+", w.group(0)) for w in words):
         return None
     s, e = base + words[0].start(), base + words[-1].end()
-    return text[s:e].strip("\"“”'"), s, e
+    subject = text[s:e]
+    trimmed = _TRAILING_TIME_RE.sub("", subject)   # "Clark in October revealed": the source is Clark
+    if trimmed and trimmed != subject:
+        e = s + len(trimmed)
+        subject = trimmed
+    return subject.strip("\"“”'"), s, e
 
 
 def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] | None:
@@ -262,7 +295,9 @@ def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]
             continue  # "the economy added 272,000 jobs", "the virus has claimed 6 million lives"
         # source after the verb: '", said a senior official' / ', said police'
         pre = text[max(sent_start, m.start() - 3):m.start()].rstrip()
-        if m.start() == sent_start or pre.endswith((",", '"', "”")):
+        # '", said a senior official' / ', said police' (not "X, a spokesman, told Reuters": that names the hearer)
+        if m.start() == sent_start or (pre.endswith((",", '"', "”")) and not (
+                verb in ("told", "tells", "tell") and pre.endswith(","))):
             post = _POSTNP_RE.match(text, m.end(), sent_end)
             if post:
                 np = _NP_STOP_RE.sub("", post.group("np")).rstrip(" ,.")
@@ -271,13 +306,18 @@ def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]
                     s = post.start("np")
                     found.append(Attribution("final", m.start(), m.end(), np, s, s + len(np)))
                     continue
+        prev = text[max(sent_start, m.start() - 30):m.start()].split()
         if verb in _NOUN_VERBS:
-            prev = text[max(sent_start, m.start() - 20):m.start()].split()
-            if prev and prev[-1].lower().strip(",") in _DETERMINERS:
-                continue  # "some reports suggest", "according to reports": a noun
-        subj = _subject_before(text, sent_start, m.start())
+            if prev and (prev[-1].lower().strip(",") in _DETERMINERS
+                         or (len(prev) > 1 and prev[-2].lower() in _STRICT_DETERMINERS)):
+                continue  # "some reports suggest", "according to reports", "an original estimate of": a noun
+        if verb in _ADJECTIVAL_VERBS and prev and prev[-1].lower() in _ADJECTIVAL_BEFORE:
+            continue  # "the number of confirmed cases"
+        subj = _subject_before(text, sent_start, m.start(), verb.endswith("ing"))
         if subj is None:
             continue
+        if verb in _MEASURE_VERBS and subj[0].split()[-1].lower().strip(".,") in _NOT_SOURCE_HEADS:
+            continue  # "the quake measured 6.1": a measurement, not an attribution
         tail = text[m.end():sent_end]
         words_after = re.split(r"\s+", tail.strip().rstrip(".!?\"”'"))
         comma_before = text[sent_start:subj[1]].rstrip().endswith((",", "\"", "”"))

@@ -82,7 +82,8 @@ def test_paragraphs_are_numbered():
 @pytest.mark.parametrize("text, span, source", [
     ("According to reports, the bar charges 300 rupees an hour.", "300 rupees", "reports"),
     ("Analysts who have done the calculations say exports could reach $30 billion.", "$30 billion", "Analysts"),
-    ("The toll may be higher, with some reports suggesting as many as 200 died.", "as many as 200", None),
+    # "with some reports suggesting N": the reports are named as the source, as in "Reports say N"
+    ("The toll may be higher, with some reports suggesting as many as 200 died.", "as many as 200", "some reports"),
     ("The Syrian Observatory, a Britain-based monitor, said 25 fighters were killed.", "25",
      "The Syrian Observatory"),
     ("The economy added 272,000 jobs in May, the Labor Department said.", "272,000", "the Labor Department"),
