@@ -233,6 +233,19 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
         console.print(f"report written to {json_path}", highlight=False)
 
 
+@app.command()
+def status(once: bool = typer.Option(False, "--once", help="Print one snapshot and exit."),
+           interval: float = typer.Option(1.0, min=0.1, help="Seconds between refreshes.")) -> None:
+    """Live view of the running pipeline: each process's counters, the sink's lag, database rows."""
+    from newswire.dashboard import render, take_snapshot, watch
+
+    settings = load_settings()
+    if once:
+        Console().print(render(take_snapshot(settings.data_dir, settings.db_url), settings.data_dir))
+    else:
+        watch(settings.data_dir, settings.db_url, Console(), interval)
+
+
 # --- queries -------------------------------------------------------------------------------------
 def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
     if fmt == "jsonl":
@@ -270,7 +283,7 @@ def figures(category: Optional[str] = typer.Option(None, help="killed, injured, 
     rows = list_figures(engine, category=category, source=source, since=_parse_time(since, "--since"),
                         until=_parse_time(until, "--until"), text=text, limit=limit)
     engine.dispose()
-    _emit(rows, ["published_at", "category", "text", "unit", "qualifier", "source", "anchor_phrase", "title"],
+    _emit(rows, ["published_at", "category", "text", "unit", "qualifier", "source", "anchor_phrase", "article_title"],
           fmt, "figures")
 
 
@@ -289,7 +302,7 @@ def events(event_type: Optional[str] = typer.Option(None, "--type", help="attack
     rows = list_events(engine, type=event_type, since=_parse_time(since, "--since"),
                        until=_parse_time(until, "--until"), text=text, limit=limit)
     engine.dispose()
-    _emit(rows, ["published_at", "type", "trigger", "date", "location", "actors", "title"], fmt, "events")
+    _emit(rows, ["published_at", "type", "trigger", "date", "location", "actors", "article_title"], fmt, "events")
 
 
 # --- the extractor -----------------------------------------------------------------------------
@@ -368,6 +381,8 @@ def config_show() -> None:
     """Print the effective settings (secrets masked)."""
     settings = Settings()
     table = Table("setting", "value", "environment variable")
+    for column in table.columns:
+        column.overflow = "fold"  # a URL cut short would hide which database this is
     for name, value in settings.masked().items():
         table.add_row(name, json.dumps(value) if not isinstance(value, str) else value, f"NEWSWIRE_{name.upper()}")
     Console().print(table)
