@@ -19,7 +19,11 @@ feed. Kafka's consumer-group protocol does the rest:
   stops heartbeating; after the session timeout (6 s) the survivors are given its partitions and
   poll its feeds from the state it saved in the database (``next_poll_at``, ETag, seen entries).
 - **Remove.** ``newswire feeds remove`` deletes a feed from the database; the owner of its
-  partition notices (every :data:`REFRESH_S`) and publishes its tombstone.
+  partition notices (every :data:`REFRESH_S`) and publishes its tombstone. (A process started with
+  ``NEWSWIRE_FEEDS`` adds those feeds to the database, so with several processes the list polled is
+  the union of what they were started with; ``feeds remove`` is how a feed leaves it.)
+- **Fail.** Should the assignment's consumer fail for good, the stage stops (and exits non-zero)
+  rather than poll feeds it can no longer know are its own.
 
 :data:`PARTITIONS` bounds how many processes share the work (more stay idle, as standbys).
 """
@@ -105,10 +109,12 @@ class FeedAssignment(ConsumerRebalanceListener):
         self._feeds: dict[int, dict[str, str | None]] = {}  # assigned partition -> url -> title
         self._published: set[str] = set()
         self._notified: frozenset[str] | None = None
+        self._partitions: tuple[int, ...] = ()  # snapshot for other threads (status)
         self._consumer = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.rebalances = 0
+        self.error: BaseException | None = None  # why the thread stopped, if it failed
 
     # --- lifecycle ---------------------------------------------------------------------------------
 
@@ -128,13 +134,20 @@ class FeedAssignment(ConsumerRebalanceListener):
         if self._thread is not None:
             self._thread.join(timeout_s)
 
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     @property
     def owned(self) -> frozenset[str]:
-        return frozenset(url for feeds in list(self._feeds.values()) for url in feeds)
+        """The feeds this process polls now (as last handed to ``on_change``); safe from any thread."""
+        return self._notified or frozenset()
 
     @property
     def partitions(self) -> list[int]:
-        return sorted(self._feeds)
+        return list(self._partitions)
+
+    def _owned(self) -> frozenset[str]:
+        return frozenset(url for feeds in self._feeds.values() for url in feeds)
 
     # --- ConsumerRebalanceListener (called inside consumer.poll, on this object's thread) -----------
 
@@ -155,9 +168,14 @@ class FeedAssignment(ConsumerRebalanceListener):
     # --- the thread --------------------------------------------------------------------------------
 
     def _run(self) -> None:
-        self._consumer = make_consumer(self.settings.kafka_bootstrap or "", self.settings.group("ingest"),
-                                       max_poll_interval_ms=MAX_POLL_INTERVAL_MS)
-        self._consumer.subscribe([self.topic], listener=self)
+        try:
+            self._consumer = make_consumer(self.settings.kafka_bootstrap or "", self.settings.group("ingest"),
+                                           max_poll_interval_ms=MAX_POLL_INTERVAL_MS)
+            self._consumer.subscribe([self.topic], listener=self)
+        except Exception as exc:
+            self.error = exc
+            log.exception("feed assignment could not start", extra={"topic": self.topic})
+            return
         next_refresh = time.monotonic() + self._refresh_s
         try:
             while not self._stop.is_set():
@@ -174,9 +192,9 @@ class FeedAssignment(ConsumerRebalanceListener):
                 if time.monotonic() >= next_refresh:
                     next_refresh = time.monotonic() + self._refresh_s
                     self._refresh()
-        except Exception:
-            log.exception("feed assignment stopped", extra={"topic": self.topic})
-            raise
+        except Exception as exc:  # the stage sees .error and stops: polling blind would double-poll
+            self.error = exc
+            log.exception("feed assignment failed", extra={"topic": self.topic})
         finally:
             self._feeds.clear()
             self._notify()  # out of the group means owning nothing: never poll what others now own
@@ -200,14 +218,15 @@ class FeedAssignment(ConsumerRebalanceListener):
         feeds[url] = record.title
 
     def _notify(self) -> None:
-        owned = self.owned
+        owned = self._owned()
+        self._partitions = tuple(sorted(self._feeds))
         if owned != self._notified:
             self._notified = owned
             self._on_change(owned)
 
     def _refresh(self) -> None:
         """Publish feeds the database gained (``follow_store``); tombstone ours it lost."""
-        owned = self.owned  # before reading the store: a feed on the topic was in the store first
+        owned = self._owned()  # before reading the store: a feed on the topic was in the store first
         try:
             in_store = {state.url: state.title for state in self._store.list_feeds()}
         except Exception:  # the database away: try again next time

@@ -13,6 +13,7 @@ import signal
 import threading
 
 from newswire import metrics
+from newswire.errors import BrokerError
 from newswire.kafka import create_topics, make_producer
 from newswire.settings import Settings
 from newswire.status import write_status
@@ -77,7 +78,7 @@ def run_ingest(settings: Settings) -> None:
     articles_topic = ARTICLES.full_name(settings.topic_prefix)
     deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
 
-    async def main() -> None:
+    async def main() -> BaseException | None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -104,6 +105,11 @@ def run_ingest(settings: Settings) -> None:
             async def report() -> None:
                 while True:
                     write_status(settings.data_dir, "ingest", status())
+                    if not assignment.alive() and not stop.is_set():
+                        # Without the group this process cannot know which feeds are its own: stop,
+                        # so whatever runs it restarts it, rather than poll nothing (or everything).
+                        log.error("feed assignment stopped (%r): stopping ingest", assignment.error)
+                        stop.set()
                     await asyncio.sleep(1.0)
 
             reporter = asyncio.create_task(report())
@@ -115,14 +121,17 @@ def run_ingest(settings: Settings) -> None:
                 # Published means acknowledged by the broker: flush before the final count is written.
                 await asyncio.to_thread(producer.flush, 30)
                 write_status(settings.data_dir, "ingest", status() | {"stopped": True})
+            return assignment.error
 
     log.info("ingest publishing %s feeds to the shared list", "the database's" if urls is None else len(urls))
     metrics.serve_metrics(settings, "ingest")
     try:
-        asyncio.run(main())
+        failure = asyncio.run(main())
     finally:
         producer.close(timeout=10)
         engine.dispose()
+    if failure is not None:
+        raise BrokerError(f"ingest stopped: its feed assignment failed: {failure!r}") from failure
 
 
 def sink_status(worker) -> dict:

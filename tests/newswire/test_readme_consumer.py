@@ -35,7 +35,12 @@ def test_readme_consumer_prints_casualty_figures(broker, unique):
                 .replace('group_id="casualty-alerts",', f'group_id="g{unique}", consumer_timeout_ms=8000,'
                          ' session_timeout_ms=6000, heartbeat_interval_ms=1000,'))
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, "README.md", "exec"), {})
+    namespace: dict = {}
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), namespace)
+    finally:
+        if "consumer" in namespace:
+            namespace["consumer"].close()
     lines = out.getvalue().splitlines()
     assert [line.split()[:3] for line in lines] == [["f0", "killed", "10"], ["f2", "injured", "12"]]
