@@ -100,6 +100,13 @@ def decode_html(body: bytes, charset: str | None = None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Mostly UTF-8 with a few broken bytes (a pasted cp1252 paragraph, a cut character): keep the
+    # UTF-8 and replace only what is broken. Detection would decode *all* of it as a legacy codec,
+    # turning every correct "Café" into "CafĂŠ".
+    lenient = body.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    if broken * 100 <= len(lenient) or sum(ord(ch) > 127 for ch in lenient) - broken >= broken:
+        return lenient
     best = charset_normalizer.from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         return body.decode(best.encoding, errors="replace")

@@ -12,9 +12,11 @@ broker offsets: the embedded broker forgets everything when it stops, and real c
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, select, tuple_
@@ -49,28 +51,73 @@ class HistorySummary:
 
 
 class Publisher:
-    """kafka-python producer for articles and dead letters, counting what it sends."""
+    """kafka-python producer for articles and dead letters, counting what it sends.
 
-    def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary):
+    With ``spill`` (a file path), every article published is also written there, one JSON line
+    each, so that after a loss of the embedded broker :meth:`republish` can send again what the
+    database does not hold yet, without keeping a month of archive in memory.
+    """
+
+    def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary, spill: Path | None = None):
         self.producer = make_producer(bootstrap)
         self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
         self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
         self.summary = summary
         self.keys: set[tuple[str, int]] = set()
+        self.on_broker = 0  # articles sent to the current broker (the status files count these)
+        self.spill_path = spill
+        self._spill = open(spill, "w", encoding="utf-8") if spill is not None else None
 
     def article(self, record: ArticleRecord) -> None:
         self.producer.send(self.articles_topic, key=record.article_id, value=record)
         self.keys.add((record.article_id, record.version))
         self.summary.published += 1
+        self.on_broker += 1
+        if self._spill is not None:
+            self._spill.write(record.model_dump_json() + "\n")
 
     def dead_letter(self, record: DeadLetterRecord) -> None:
         self.producer.send(self.deadletter_topic, key=record.article_id or record.url, value=record)
         self.summary.dead_letters += 1
         self.summary.dead_letter_reasons[record.reason] = self.summary.dead_letter_reasons.get(record.reason, 0) + 1
 
-    def close(self) -> None:
+    def reconnect(self, bootstrap: str) -> None:
+        """A new producer: after a broker restart kafka-python's idempotent one fails on every send."""
+        try:
+            self.producer.close(timeout=0)
+        except Exception:  # noqa: BLE001 - it is broken already; only the new one matters
+            log.debug("closing the old producer failed", exc_info=True)
+        self.producer = make_producer(bootstrap)
+        self.on_broker = 0
+
+    def republish(self, engine: Engine, extractor_version: str | None = None) -> int:
+        """Send again the spilled articles whose extraction the database does not hold; returns how many."""
+        if self._spill is None or self.spill_path is None:
+            return 0
+        self._spill.flush()
+        pending = self.keys - stored_keys(engine, self.keys, extractor_version)
+        sent: set[tuple[str, int]] = set()
+        with open(self.spill_path, encoding="utf-8") as lines:
+            for line in lines:
+                record = ArticleRecord.model_validate_json(line)
+                key = (record.article_id, record.version)
+                if key in pending and key not in sent:
+                    self.producer.send(self.articles_topic, key=record.article_id, value=record)
+                    sent.add(key)
         self.producer.flush(60)
-        self.producer.close(timeout=10)
+        self.on_broker += len(sent)
+        log.warning("re-published %d of %d articles not stored before the broker was lost", len(sent), len(pending))
+        return len(sent)
+
+    def close(self) -> None:
+        try:
+            self.producer.flush(60)
+            self.producer.close(timeout=10)
+        finally:
+            if self._spill is not None:
+                self._spill.close()
+                if self.spill_path is not None:
+                    self.spill_path.unlink(missing_ok=True)
 
 
 def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engine,
@@ -110,12 +157,28 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
     yield from flush()
 
 
+def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_version: str | None = None,
+                chunk: int = 5000) -> set[tuple[str, int]]:
+    """The (article_id, version) keys whose extraction (by ``extractor_version``, if given) is stored."""
+    from storage.models import Extraction
+
+    keys = list(keys)
+    done: set[tuple[str, int]] = set()
+    with Session(engine) as session:
+        for start in range(0, len(keys), chunk):
+            query = select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version).where(
+                tuple_(Extraction.article_id, Extraction.article_version).in_(keys[start:start + chunk]))
+            done |= {(aid, version) for aid, version, made_by in session.execute(query)
+                     if extractor_version is None or made_by == extractor_version}
+    return done
+
+
 def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: HistorySummary,
                       extractor_version: str | None = None, on_progress: Callable[[int], None] = lambda n: None,
                       alive: Callable[[], bool] = lambda: True, timeout_s: float = WAIT_TIMEOUT_S) -> None:
     """Block until every (article_id, version) has its extraction (by ``extractor_version``) stored,
     or was dead-lettered by the worker."""
-    from storage.models import DeadLetter, Extraction
+    from storage.models import DeadLetter
 
     remaining = set(keys)
     deadline = time.monotonic() + timeout_s
@@ -123,11 +186,8 @@ def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: Histo
         if not alive():
             raise RuntimeError("the pipeline stopped before everything was stored")
         chunk = list(remaining)[:5000]
+        done = stored_keys(engine, chunk, extractor_version)
         with Session(engine) as session:
-            query = select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version).where(
-                tuple_(Extraction.article_id, Extraction.article_version).in_(chunk))
-            done = {(aid, version) for aid, version, made_by in session.execute(query)
-                    if extractor_version is None or made_by == extractor_version}
             ids = {aid for aid, _ in chunk}
             failed = {row[0] for row in session.execute(
                 select(DeadLetter.article_id).where(DeadLetter.stage == "process", DeadLetter.article_id.in_(ids)))}
@@ -164,12 +224,64 @@ def stored_articles(engine: Engine, since: datetime | None, until: datetime | No
             if not rows:
                 return
             for row in rows:
-                yield ArticleRecord(
-                    article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
-                    feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
-                    language=row.language, text=row.text, content_hash=row.content_hash,
-                    published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=True)
+                yield _article_record(row, reprocess=True)
             last = rows[-1].article_id
+
+
+def _article_record(row, reprocess: bool) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
+        feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
+        language=row.language, text=row.text, content_hash=row.content_hash,
+        published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=reprocess)
+
+
+def unextracted_articles(engine: Engine, batch: int = 500) -> Iterator[ArticleRecord]:
+    """Stored article versions without an extraction marker: their results were in flight when a broker was lost."""
+    from sqlalchemy import and_
+
+    from storage.models import Article, Extraction
+
+    missing = (select(Article)
+               .outerjoin(Extraction, and_(Extraction.article_id == Article.article_id,
+                                           Extraction.article_version == Article.version))
+               .where(Extraction.article_id.is_(None))
+               .order_by(Article.article_id, Article.version))
+    last: tuple[str, int] = ("", 0)
+    with Session(engine) as session:
+        while True:
+            rows = session.execute(missing.where(tuple_(Article.article_id, Article.version) > last)
+                                   .limit(batch)).scalars().all()
+            if not rows:
+                return
+            for row in rows:
+                yield _article_record(row, reprocess=False)
+            last = (rows[-1].article_id, rows[-1].version)
+
+
+def republish_unextracted(settings: Settings, bootstrap: str) -> int:
+    """After a broker loss: publish again every stored article version whose extraction is not stored.
+
+    The article row itself is not written twice (articles are insert-if-absent); the worker extracts
+    it again and the sink stores the figures, events and marker that were lost with the broker.
+    """
+    from storage.db import make_engine
+
+    engine = make_engine(settings.db_url)
+    producer = make_producer(bootstrap)
+    topic = ARTICLES.full_name(settings.topic_prefix)
+    count = 0
+    try:
+        for record in unextracted_articles(engine):
+            producer.send(topic, key=record.article_id, value=record)
+            count += 1
+        producer.flush(60)
+    except Exception:  # noqa: BLE001 - the database may be down too: the pipeline must still come back
+        log.exception("could not re-publish stored articles without extraction (%d sent)", count)
+    finally:
+        producer.close(timeout=10)
+        engine.dispose()
+    return count
 
 
 class PipelineForHistory:
@@ -195,6 +307,12 @@ class PipelineForHistory:
             return True
         return self.supervisor.broker.alive() and all(c.alive() for c in self.supervisor.children.values())
 
+    def tend(self) -> bool:
+        """Restart crashed children and a lost embedded broker; True when the broker was restarted."""
+        if self.supervisor is None:
+            return False
+        return self.supervisor.tend()
+
     def __exit__(self, *exc_info: object) -> None:
         if self.supervisor is not None:
             self.supervisor.stop()
@@ -207,19 +325,37 @@ def publish_history(settings: Settings, engine: Engine, records: Iterable[Articl
     started = time.monotonic()
     pipeline = PipelineForHistory(settings)
     with pipeline as bootstrap:
-        publisher = Publisher(settings, bootstrap, summary)
+        # On the embedded broker, what was published is kept on disk until stored: a broker lost
+        # midway takes it along, and it is sent again (see Publisher.republish).
+        spill = Path(settings.data_dir) / f"replay-{os.getpid()}.jsonl" if pipeline.supervisor else None
+        if spill is not None:
+            spill.parent.mkdir(parents=True, exist_ok=True)
+        publisher = Publisher(settings, bootstrap, summary, spill=spill)
+
+        def tend() -> bool:
+            if pipeline.tend():
+                publisher.reconnect(bootstrap)
+                publisher.republish(engine, extractor_version)
+                write_status(settings.data_dir, "replay", {"articles_published": publisher.on_broker})
+            return True
+
         try:
-            for record in records:
+            for count, record in enumerate(records):
+                if count % 100 == 0:
+                    tend()
                 if isinstance(record, DeadLetterRecord):
                     publisher.dead_letter(record)
                 else:
                     publisher.article(record)
                 on_published(summary.published + summary.dead_letters)
+            publisher.producer.flush(60)
+            if wait or settings.embedded:
+                write_status(settings.data_dir, "replay", {"articles_published": publisher.on_broker})
+                wait_until_stored(engine, publisher.keys, summary, extractor_version,
+                                  alive=tend if pipeline.supervisor else pipeline.alive,
+                                  on_progress=lambda done: on_stored(done, len(publisher.keys)))
         finally:
             publisher.close()
-            write_status(settings.data_dir, "replay", {"articles_published": summary.published})
-        if wait or settings.embedded:
-            wait_until_stored(engine, publisher.keys, summary, extractor_version, alive=pipeline.alive,
-                              on_progress=lambda done: on_stored(done, len(publisher.keys)))
+            write_status(settings.data_dir, "replay", {"articles_published": publisher.on_broker})
     summary.seconds = time.monotonic() - started
     return summary

@@ -11,6 +11,14 @@ then drains in order: ingest stops first, the worker and the sink finish what is
 embedded broker forgets everything when it stops), then they stop, then the broker. Every child
 also gets the kernel's parent-death signal, so a SIGKILL of the supervisor leaves nothing behind.
 A child that dies on its own is restarted.
+
+The embedded broker dying loses every topic and committed offset, and the children's clients do
+not survive it (kafka-python's idempotent producer fails until recreated, aiokafka consumers may
+skip records). So :meth:`Supervisor.recover_broker` SIGKILLs the children, starts a new broker on
+the *same port* (their bootstrap stays valid), recreates the topics, re-publishes the stored
+articles whose extraction is not stored, and starts the children again. Nothing else needs saving:
+what the pipeline has seen is what the database holds, and a new ingest re-fetches the feed entries
+it published that never reached the database (``ingest.poller``).
 """
 
 from __future__ import annotations
@@ -27,16 +35,18 @@ from pathlib import Path
 from typing import Callable
 
 from newswire.broker import EmbeddedBroker, address_file, die_with_parent, publish_address
+from newswire.errors import BrokerError
 from newswire.kafka import create_topics, wait_until_reachable
 from newswire.metrics import child_metrics_port
 from newswire.settings import Settings
-from newswire.status import clear_status, read_status, total
+from newswire.status import clear_status, read_status, total, write_status
 
 log = logging.getLogger(__name__)
 
 STAGES = ("sink", "process", "ingest")  # start order; stop order is the reverse
 DRAIN_TIMEOUT_S = 120.0
 DRAIN_QUIET_S = 2.0
+BROKER_START_TRIES = 5  # the old broker's port can take a moment to free up
 
 
 @dataclass
@@ -57,6 +67,13 @@ class Child:
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL: for a child whose broker is gone, nothing it holds is worth a drain."""
+        if self.alive():
+            assert self.process is not None
+            self.process.kill()
+            self.process.wait()
 
     def stop(self, timeout_s: float = 20.0) -> None:
         if not self.alive():
@@ -80,6 +97,8 @@ class Supervisor:
     children: dict[str, Child] = field(default_factory=dict)
     stopping: bool = False
     started_at: float = field(default_factory=time.monotonic)
+    broker_restarts: int = 0
+    recovered_articles: int = 0  # stored articles re-published after broker losses
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -123,26 +142,74 @@ class Supervisor:
     def watch(self, interval_s: float = 1.0) -> None:
         """Report status and restart crashed children until :meth:`request_stop` is called."""
         while not self.stopping:
-            for child in self.children.values():
-                if not child.alive() and not self.stopping:
-                    child.restarts += 1
-                    log.warning("%s exited (code %s); restart %d", child.stage,
-                                child.process.returncode if child.process else None, child.restarts)
-                    child.start()
-                    self._write_pids()
-            if self.broker is not None and not self.broker.alive() and not self.stopping:
-                raise RuntimeError("the embedded broker died; see data/logs/broker.log")
+            self.tend()
             self.on_status(read_status(self.settings.data_dir))
             time.sleep(interval_s)
 
+    def tend(self) -> bool:
+        """One round of care: recover a lost broker (True if it was), restart crashed children."""
+        recovered = False
+        if self.broker_lost():
+            self.recover_broker()
+            recovered = True
+        for child in self.children.values():
+            if not child.alive() and not self.stopping:
+                child.restarts += 1
+                log.warning("%s exited (code %s); restart %d", child.stage,
+                            child.process.returncode if child.process else None, child.restarts)
+                child.start()
+                self._write_pids()
+        return recovered
+
     def request_stop(self, *_: object) -> None:
         self.stopping = True
+
+    # --- broker loss ---------------------------------------------------------------------------
+    def broker_lost(self) -> bool:
+        return self.broker is not None and not self.broker.alive() and not self.stopping
+
+    def recover_broker(self) -> None:
+        """Restart a dead embedded broker on its port, and everything that talked to it (see module doc)."""
+        assert self.broker is not None
+        data_dir = Path(self.settings.data_dir).resolve()
+        code = self.broker.process.returncode if self.broker.process else None
+        self.broker_restarts += 1
+        log.error("the embedded broker died (code %s): its topics are lost; restarting it on %s (restart %d)",
+                  code, self.broker.bootstrap, self.broker_restarts)
+        for child in self.children.values():
+            child.kill()
+        clear_status(data_dir)  # counters of records the lost broker held mean nothing any more
+        self.broker = self._start_broker_on(self.broker.port, data_dir)
+        publish_address(data_dir, self.broker)
+        create_topics(self.broker.bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
+                      self.settings.topic_replication)
+        from newswire.history import republish_unextracted
+
+        recovered = republish_unextracted(self.settings, self.broker.bootstrap)
+        self.recovered_articles += recovered
+        write_status(data_dir, "recover", {"articles_published": recovered})  # what the new broker got
+        for child in self.children.values():
+            child.start()
+        self._write_pids()
+        log.warning("broker recovered on %s: %d stored articles without extraction re-published; children %s",
+                    self.broker.bootstrap, recovered, self.pids())
+
+    def _start_broker_on(self, port: int, data_dir: Path) -> EmbeddedBroker:
+        last: Exception | None = None
+        for attempt in range(BROKER_START_TRIES):
+            try:
+                return EmbeddedBroker(port=port, log_path=data_dir / "logs" / "broker.log").start()
+            except BrokerError as exc:
+                last = exc
+                log.warning("embedded broker did not start on port %d (attempt %d): %s", port, attempt + 1, exc)
+                time.sleep(1.0)
+        raise BrokerError(f"could not restart the embedded broker on port {port}: {last}")
 
     # --- stop ----------------------------------------------------------------------------------
     def drained(self, statuses: dict[str, list[dict]]) -> bool:
         """True when everything published has been extracted, and the sink has read every partition
         to its end (so the worker's results are stored too)."""
-        published = total(statuses, "ingest", "articles_published") + total(statuses, "replay", "articles_published")
+        published = sum(total(statuses, stage, "articles_published") for stage in ("ingest", "replay", "recover"))
         extracted = total(statuses, "process", "articles") + total(statuses, "process", "dead_letters")
         sink = self.children.get("sink")
         sink_pid = sink.process.pid if sink and sink.process else None

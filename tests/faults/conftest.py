@@ -252,3 +252,29 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
                    "<pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate></item>" for guid, link, title in items)
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fault feed</title>'
             f"<link>http://127.0.0.1/</link>{body}</channel></rss>").encode()
+
+
+# --- records ---------------------------------------------------------------------------------------
+
+def make_article(n: int, text: str | None = None):
+    """Article ``n`` of a fault test, with a figure-worthy sentence, ids derived as the pipeline derives them."""
+    from newswire.ids import article_id, canonical_url, content_hash
+    from newswire.records import ArticleRecord
+
+    url = f"https://news.example/fault/{n}"
+    text = text or f"At least {n + 3} people were killed in the storm, police said on Monday."
+    return ArticleRecord(article_id=article_id(url), url=url, canonical_url=canonical_url(url), title=f"Story {n}",
+                         text=text, content_hash=content_hash(text))
+
+
+def make_figure(article):
+    """The "At least N" figure at the start of ``make_article``'s text."""
+    from newswire.ids import span_id
+    from newswire.records import FigureRecord
+
+    end = article.text.index(" people")
+    return FigureRecord(figure_id=span_id(article.article_id, article.version, "figure", 0, end),
+                        article_id=article.article_id, article_version=article.version,
+                        value=float(article.text[9:end]), text=article.text[:end], start=0, end=end, unit="people",
+                        category="killed", qualifier="at_least", sentence=article.text, sentence_start=0,
+                        extractor_version="1.0.0")

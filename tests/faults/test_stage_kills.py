@@ -30,9 +30,13 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
+from kafka import TopicPartition
+
 from ingest.replay import read_jsonl, to_record
+from newswire.kafka import create_topics, make_consumer
 from newswire.records import ArticleRecord
 from newswire.synthetic import make_page
+from newswire.topics import ARTICLES
 from processors.agents import build_results
 from processors.extract import extract
 from storage.db import upgrade
@@ -52,7 +56,7 @@ def write_articles(path: Path) -> list[ArticleRecord]:
     with open(path, "w", encoding="utf-8") as out:
         for i in range(N):
             page = make_page(i, base_url="https://wire.example.net")
-            text = "\n\n".join(PARAGRAPH.findall(page.html)[:-1])  # the article's paragraphs, not the footer
+            text = PARAGRAPH.findall(page.html)[0]  # the lead: ~4.5 figures and events an article, cheap to store
             out.write(json.dumps({"url": page.url, "title": page.title, "text": text,
                                   "published_at": page.published_at.isoformat()}) + "\n")
     records = [to_record(item) for item in read_jsonl(path)]
@@ -107,23 +111,28 @@ class Killer(threading.Thread):
     """
 
     def __init__(self, stage: Stage, rng: random.Random, busy, delay: tuple[float, float], log: list, lock,
-                 rows, max_tries: int = 3 * KILLS):
+                 rows, baseline=lambda: None, after: threading.Thread | None = None, max_tries: int = 3 * KILLS):
         super().__init__(name=f"kill-{stage.name}", daemon=True)
         self.stage, self.rng, self.busy, self.delay = stage, rng, busy, delay
         self.log, self.lock, self.rows, self.max_tries = log, lock, rows, max_tries
+        self.baseline = baseline  # measured just before each start, handed to busy()
+        self.after = after  # a killer to wait for before starting
         self.kills = 0
         self.error: BaseException | None = None
         self.stop = threading.Event()
 
     def run(self) -> None:
         try:
+            if self.after is not None:
+                self.after.join()
             tries = 0
             while self.kills < KILLS and not self.stop.is_set():
                 tries += 1
                 assert tries <= self.max_tries, f"{self.stage.name}: only {self.kills} kills landed in {tries} tries"
+                baseline = self.baseline()
                 self.stage.start()
                 started = time.monotonic()
-                while not self.busy(self.stage) and not self.stop.is_set():
+                while not self.busy(self.stage, baseline) and not self.stop.is_set():
                     assert time.monotonic() - started < 90, f"{self.stage.name} never got busy:\n{self.stage.log()}"
                     if not self.stage.alive():
                         break  # finished (the publisher) or crashed: start it again
@@ -152,9 +161,10 @@ T0 = [0.0]
 def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path):
     path, articles, expected = corpus
     upgrade(settings.db_url)
+    create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions)
     seed = SEED + (1 if settings.db_url.startswith("postgresql") else 0)
     print(f"fault seed {seed} (NEWSWIRE_FAULT_SEED={SEED}); database {settings.db_url.split(':')[0]}", flush=True)
-    env = stage_env(settings, sink_batch_size=200, sink_batch_timeout_ms=200)
+    env = stage_env(settings)
     sink = Stage("sink", ["sink"], env, tmp_path / "sink.log")
     worker = Stage("process", ["process"], env, tmp_path / "process.log")
     publisher = Stage("replay", ["replay", "--workers", "1", str(path)], env, tmp_path / "replay.log")
@@ -165,20 +175,34 @@ def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path):
     master = random.Random(seed)
     T0[0] = time.monotonic()
 
-    def processed(stage: Stage) -> bool:
+    def processed(stage: Stage, baseline: None) -> bool:
         return (stage.status(data_dir).get("articles") or 0) > 0
 
-    def sink_busy(stage: Stage) -> bool:
+    def sink_busy(stage: Stage, baseline: None) -> bool:
         return (stage.status(data_dir).get("messages") or 0) > 0
 
-    def publishing(stage: Stage) -> bool:
-        return True  # its start-up (about a second) is part of the random window below
+    articles_topic = ARTICLES.full_name(settings.topic_prefix)
+    watcher = make_consumer(settings.kafka_bootstrap, None)
+    partitions = [TopicPartition(articles_topic, p) for p in range(settings.topic_partitions)]
 
+    def topic_end() -> int:
+        # end_offsets is off on batched data on this broker (../shared/docs/broker.md), but it grows
+        # with every new batch: enough to see that a publisher has started sending.
+        return sum(watcher.end_offsets(partitions).values())
+
+    def publishing(stage: Stage, baseline: int) -> bool:
+        return topic_end() > baseline
+
+    # The sink starts once the publisher's kills are over: a replay re-publishes only what is not
+    # stored, so with the sink caught up a publisher would have nothing left to be killed during.
+    # Until then the worker extracts (and is killed) on its own; afterwards the sink has a backlog.
+    publisher_killer = Killer(publisher, random.Random(master.random()), publishing, (0.0, 0.6), kills, lock,
+                              counter, baseline=topic_end)
     killers = [
-        # The publisher takes ~1 s to start and ~1-2 s to publish 2,000 articles: kill within that.
-        Killer(publisher, random.Random(master.random()), publishing, (0.8, 2.5), kills, lock, counter),
-        Killer(worker, random.Random(master.random()), processed, (0.0, 1.5), kills, lock, counter),
-        Killer(sink, random.Random(master.random()), sink_busy, (0.0, 1.0), kills, lock, counter),
+        publisher_killer,
+        Killer(worker, random.Random(master.random()), processed, (0.0, 1.0), kills, lock, counter),
+        Killer(sink, random.Random(master.random()), sink_busy, (0.0, 1.0), kills, lock, counter,
+               after=publisher_killer),
     ]
     try:
         for killer in killers:
@@ -194,8 +218,11 @@ def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path):
         publisher.start()
         wait_for(lambda: publisher.process.poll() is not None, 60, "the last replay run")
         assert publisher.process.returncode == 0, publisher.log()
-        wait_for(lambda: counter()["extractions"] >= N and counter()["articles"] >= N, 150,
-                 "every article and its extraction", worker, sink)
+        # The extraction marker can be stored before its article's figures and events (three topics,
+        # consumed independently), so wait for the full expected counts.
+        want = {"articles": N, "figures": len(expected["figures"]), "events": len(expected["events"]),
+                "extractions": N, "dead_letters": 0}
+        wait_for(lambda: all(n >= want[k] for k, n in counter().items()), 150, f"every row: {want}", worker, sink)
         time.sleep(2.0)  # redeliveries still in flight would show up as extra rows below
         assert worker.stop() == 0, worker.log()
         assert sink.stop() == 0, sink.log()
@@ -206,6 +233,7 @@ def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path):
             if stage.alive():
                 stage.kill()
         counter.close()
+        watcher.close()
         (tmp_path / "kills.json").write_text(json.dumps({"seed": seed, "kills": kills}, indent=1))
 
     per_stage = {name: sum(1 for k in kills if k["stage"] == name) for name in ("replay", "process", "sink")}
