@@ -159,17 +159,35 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
 
 def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_version: str | None = None,
                 chunk: int = 5000) -> set[tuple[str, int]]:
-    """The (article_id, version) keys whose extraction (by ``extractor_version``, if given) is stored."""
-    from storage.models import Extraction
+    """The (article_id, version) keys stored completely: the extraction marker (by ``extractor_version``,
+    if given) and as many figure and event rows as the marker counts. Results travel on their own
+    topics and may land after the marker, so the marker alone does not mean "stored"."""
+    from sqlalchemy import func
+
+    from storage.models import Event, Extraction, Figure
+
+    def counted(model, wanted) -> dict[tuple[str, int, str], int]:
+        query = (select(model.article_id, model.article_version, model.extractor_version, func.count())
+                 .where(tuple_(model.article_id, model.article_version).in_(wanted))
+                 .group_by(model.article_id, model.article_version, model.extractor_version))
+        return {(aid, version, made_by): n for aid, version, made_by, n in session.execute(query)}
 
     keys = list(keys)
     done: set[tuple[str, int]] = set()
     with Session(engine) as session:
         for start in range(0, len(keys), chunk):
-            query = select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version).where(
-                tuple_(Extraction.article_id, Extraction.article_version).in_(keys[start:start + chunk]))
-            done |= {(aid, version) for aid, version, made_by in session.execute(query)
-                     if extractor_version is None or made_by == extractor_version}
+            wanted = keys[start:start + chunk]
+            markers = session.execute(
+                select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version,
+                       Extraction.figures, Extraction.events)
+                .where(tuple_(Extraction.article_id, Extraction.article_version).in_(wanted))).all()
+            markers = [m for m in markers if extractor_version is None or m[2] == extractor_version]
+            if not markers:
+                continue
+            figures, events = counted(Figure, wanted), counted(Event, wanted)
+            done |= {(aid, version) for aid, version, made_by, n_figures, n_events in markers
+                     if figures.get((aid, version, made_by), 0) >= n_figures
+                     and events.get((aid, version, made_by), 0) >= n_events}
     return done
 
 
