@@ -26,6 +26,7 @@ long before each batch's transaction: a deliberately slow database, to show back
 from __future__ import annotations
 
 import json
+import logging
 import os
 import platform
 import shutil
@@ -45,8 +46,11 @@ from newswire.records import ArticleRecord, DeadLetterRecord, _Record
 from newswire.settings import Settings
 from newswire.synthetic import make_page
 
+log = logging.getLogger(__name__)
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARMUP_ARTICLES = 20
+STALL_S = 180.0  # no article stored for this long: the run failed (e.g. a worker stuck re-joining its group)
 READ_AHEAD_PER_WORKER = 32  # pages in flight a cleaning process: bounded memory, busy cores
 
 
@@ -60,7 +64,9 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def bench_items(count: int, corpus: Path | None, tag: str) -> Iterator[ArchivedItem]:
     """``count`` pages, read lazily; ``tag`` keeps the URLs (so the ids) of two runs apart."""
-    host = f"https://{tag}.bench.newswire.invalid"  # no real site: a page's own rel=canonical is ignored
+    # No real site: a page's absolute rel=canonical is ignored, and a relative one resolves to the
+    # copy's own host (one a cycle through the corpus), so every copy is a distinct article.
+    host = f"https://{tag}.bench.newswire.invalid"
     if corpus is None:
         for i in range(count):
             page = make_page(i, base_url=host)
@@ -69,7 +75,8 @@ def bench_items(count: int, corpus: Path | None, tag: str) -> Iterator[ArchivedI
     files = corpus_files(corpus)
     for i in range(count):
         path = files[i % len(files)]
-        yield ArchivedItem(source=str(path), url=f"{host}/{i // len(files)}/{path.relative_to(corpus).as_posix()}",
+        copy_host = f"https://c{i // len(files)}.{tag}.bench.newswire.invalid"
+        yield ArchivedItem(source=str(path), url=f"{copy_host}/{path.relative_to(corpus).as_posix()}",
                            html=path.read_bytes())
 
 
@@ -317,9 +324,16 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path | None, worker
                 on_published(summary.published + summary.dead_letters)
             publisher.close()
 
+            last_change = [time.monotonic(), -1]
+
             def progress(done: int) -> None:
                 nonlocal max_lag
                 on_stored(done, len(publisher.keys))
+                if done != last_change[1]:
+                    last_change[:] = [time.monotonic(), done]
+                elif time.monotonic() - last_change[0] > STALL_S:
+                    raise RuntimeError(f"nothing stored for {STALL_S:.0f} s ({done} of {len(publisher.keys)}): "
+                                       f"see the worker's and the sink's logs in {data_dir / 'logs'}")
                 for entry in read_status(data_dir).get("sink", []):
                     max_lag = max(max_lag, sum((entry.get("lag") or {}).values()))
 
@@ -361,10 +375,13 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         ceiling = measure_ceiling(settings, articles, corpus, workers, task("ceiling: clean+extract+store"))
         pipeline = measure_pipeline(settings, articles, corpus, workers, slow_db_ms,
                                     task("pipeline: published"), task("pipeline: stored"))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    except BaseException:
+        log.error("bench failed; its database and logs are kept in %s", scratch)
+        raise
+    shutil.rmtree(scratch, ignore_errors=True)
     lat = pipeline.latencies_ms
     ratio = pipeline.phase.articles_per_s / ceiling.articles_per_s if ceiling.articles_per_s else 0.0
+    ceiling_cpu, pipeline_cpu = ceiling.to_json()["cpu_ms_per_article"], pipeline.phase.to_json()["cpu_ms_per_article"]
     return {
         "articles": articles,
         "input": str(corpus) if corpus else "synthetic (newswire.synthetic.make_page)",
@@ -373,6 +390,9 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),
         "pipeline_articles_per_s": round(pipeline.phase.articles_per_s, 2),
         "ratio": round(ratio, 3),
+        # Ceiling CPU per article over the pipeline's: what the ratio would be with both on idle cores
+        # (it does not move with the other load of a shared machine, the ratio does).
+        "cpu_ratio": round(ceiling_cpu / pipeline_cpu, 3) if ceiling_cpu and pipeline_cpu else None,
         "latency_ms": {"p50": round(percentile(lat, 50), 1), "p95": round(percentile(lat, 95), 1),
                        "p99": round(percentile(lat, 99), 1), "max": round(max(lat, default=0.0), 1),
                        "articles": len(lat),
@@ -398,6 +418,7 @@ def render(report: dict):
     table.add_row("articles/s", f"{ceiling['articles_per_s']:.1f}", f"{pipeline['articles_per_s']:.1f}")
     table.add_row("ratio", "", f"[bold]{report['ratio']:.3f}[/bold]")
     table.add_row("CPU ms / article", str(ceiling["cpu_ms_per_article"]), str(pipeline["cpu_ms_per_article"]))
+    table.add_row("CPU ratio (ceiling / pipeline CPU per article)", "", str(report["cpu_ratio"]))
     table.add_row("cores busy", str(ceiling["cores_busy"]), str(pipeline["cores_busy"]))
     for name in sorted(set(ceiling["cpu_s"]) | set(pipeline["cpu_s"])):
         table.add_row(f"CPU s: {name}", str(ceiling["cpu_s"].get(name, "")), str(pipeline["cpu_s"].get(name, "")))
@@ -405,7 +426,8 @@ def render(report: dict):
         table.add_row(f"peak RSS MiB: {name}", str(ceiling["peak_rss_mb"].get(name, "")),
                       str(pipeline["peak_rss_mb"].get(name, "")))
     latency = report["latency_ms"]
-    table.add_row("latency ms p50 / p95 / p99", "", f"{latency['p50']:.0f} / {latency['p95']:.0f} / {latency['p99']:.0f}")
+    table.add_row("latency ms p50 / p95 / p99", "",
+                  f"{latency['p50']:.0f} / {latency['p95']:.0f} / {latency['p99']:.0f}")
     table.add_row("max sink lag (messages)", "", str(report["max_sink_lag_messages"]))
     return table
 

@@ -114,6 +114,7 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         topic_replication_factor=settings.topic_replication,
         topic_allow_declare=False,  # topics are created, with their partitions, at start-up
         producer_max_request_size=16 * 1024 * 1024,
+        producer_linger=0.01,  # seconds: batch an article's results (0 costs the broker 2.5x the CPU)
         consumer_auto_offset_reset="earliest",
         web_enabled=False,
         autodiscover=False,
