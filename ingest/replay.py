@@ -161,7 +161,7 @@ def clean_all(items: Iterable[ArchivedItem | DeadLetterRecord], workers: int | N
             yield item if isinstance(item, DeadLetterRecord) else to_record(item)
         return
     window = workers * chunk * 4  # bounded read-ahead keeps memory flat on huge archives
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=lower_priority) as pool:
         pending: list = []
         for item in items:
             pending.append(item if isinstance(item, DeadLetterRecord) else pool.submit(to_record, item))
@@ -170,6 +170,13 @@ def clean_all(items: Iterable[ArchivedItem | DeadLetterRecord], workers: int | N
                 yield head if isinstance(head, DeadLetterRecord) else head.result()
         for head in pending:
             yield head if isinstance(head, DeadLetterRecord) else head.result()
+
+
+def lower_priority() -> None:
+    """Cleaning fills the pipeline; the worker and sink drain it. Give draining the CPU first, so a
+    replay on a busy machine grows no backlog the consumers cannot keep up with (and their group
+    heartbeats are never starved)."""
+    os.nice(10)
 
 
 def in_window(record: ArticleRecord, since: datetime | None, until: datetime | None) -> bool:

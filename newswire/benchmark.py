@@ -40,7 +40,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ingest.replay import ArchivedItem, to_record
+from ingest.replay import ArchivedItem, lower_priority, to_record
 from newswire.procstat import ProcSampler, cpu_between, reset_peak
 from newswire.records import ArticleRecord, DeadLetterRecord, _Record
 from newswire.settings import Settings
@@ -121,7 +121,8 @@ def in_order(pool: ProcessPoolExecutor, function: Callable, items: Iterable, win
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process, not a fork of one running producer threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
+                               initializer=lower_priority)
 
 
 # --- results ---------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import time
 from dataclasses import dataclass, field
 
 import faust
@@ -36,6 +38,7 @@ from processors.extract import EXTRACTOR_VERSION, Extraction, extract
 
 log = logging.getLogger(__name__)
 
+STALL_LIMIT_S = 60.0  # a rebalance takes seconds; a minute without partitions is a stuck member
 PAYLOAD_PREFIX = 2000  # bytes of a bad message kept in its dead letter
 
 
@@ -178,11 +181,45 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
             metrics.FIGURES_EXTRACTED.inc(len(figures))
             metrics.EVENTS_EXTRACTED.inc(len(events))
 
+    watchdog = MembershipWatchdog()
+
     @app.timer(interval=1.0)
     async def report_status() -> None:
-        write_status(settings.data_dir, "process", process_status(app, stats, settings))
+        status = process_status(app, stats, settings)
+        write_status(settings.data_dir, "process", status)
+        if watchdog.stalled(bool(status["partitions"])):
+            # Seen on the embedded broker under a large backlog: the member is dropped from its group
+            # and the re-join never completes. A fresh process joins fine, so leave and be restarted
+            # (by `newswire run`, or the orchestrator); uncommitted offsets are simply redelivered.
+            log.error("worker lost its partitions %.0f s ago and did not get them back: exiting to rejoin "
+                      "as a new member", watchdog.lost_for())
+            os._exit(3)
 
     return app, stats
+
+
+class MembershipWatchdog:
+    """Notices a worker that held partitions, lost them all, and got none back for ``limit_s``.
+
+    A worker that never held any (more workers than partitions) is not stalled, only idle.
+    """
+
+    def __init__(self, limit_s: float = STALL_LIMIT_S, clock=time.monotonic):
+        self.limit_s = limit_s
+        self.clock = clock
+        self.held = False
+        self.lost_at: float | None = None
+
+    def stalled(self, holding: bool) -> bool:
+        if holding:
+            self.held, self.lost_at = True, None
+            return False
+        if self.held and self.lost_at is None:
+            self.lost_at = self.clock()
+        return self.lost_at is not None and self.clock() - self.lost_at > self.limit_s
+
+    def lost_for(self) -> float:
+        return 0.0 if self.lost_at is None else self.clock() - self.lost_at
 
 
 def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> dict:
