@@ -36,7 +36,7 @@ from ingest.fetch import Fetcher, classify
 from ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError
-from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion
+from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion, next_version
 from newswire.ids import article_id, canonical_url, content_hash, sha256_hex
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
@@ -327,13 +327,14 @@ class Poller:
         text_hash = content_hash(cleaned.text)
         # No await from here to inflight.add: two feeds finishing the same article cannot interleave.
         latest = self._latest_version(aid)
-        if latest is not None and latest.content_hash == text_hash:
+        version = next_version(latest, text_hash)
+        if version is None:
             self.stats.articles_unchanged += 1
             self._inflight.add(claims, latest)
             return False, aid
         record = ArticleRecord(
             article_id=aid,
-            version=latest.version + 1 if latest else 1,
+            version=version,
             url=page_url,
             canonical_url=canonical,
             feed_url=state.url,

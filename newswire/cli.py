@@ -265,44 +265,46 @@ def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
 
 
 FormatOption = typer.Option("table", "--format", help="table, csv or jsonl")
+SinceOption = typer.Option(None, help="Articles published at or after this time.")
+UntilOption = typer.Option(None, help="Articles published before this time.")
+SearchOption = typer.Option(None, "--search", help="Sentence or title containing this.")
+LimitOption = typer.Option(100)
+
+
+def _query(lister: str, columns: list[str], fmt: str, since: Optional[str], until: Optional[str],
+           **filters: object) -> None:
+    """Run one of storage.queries' listings on the configured database and print it."""
+    from storage import queries
+    from storage.db import open_database
+
+    settings = load_settings()
+    engine = open_database(settings.db_url, upgrade=False)
+    try:
+        rows = getattr(queries, lister)(engine, since=_parse_time(since, "--since"),
+                                        until=_parse_time(until, "--until"), **filters)
+    finally:
+        engine.dispose()
+    _emit(rows, columns, fmt, lister.removeprefix("list_"))
 
 
 @app.command()
 def figures(category: Optional[str] = typer.Option(None, help="killed, injured, money, percent, ..."),
             source: Optional[str] = typer.Option(None, help="Attributed to a source containing this."),
-            since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
-            until: Optional[str] = typer.Option(None, help="Articles published before this time."),
-            text: Optional[str] = typer.Option(None, "--search", help="Sentence or title containing this."),
-            limit: int = typer.Option(100), fmt: str = FormatOption) -> None:
+            since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+            text: Optional[str] = SearchOption, limit: int = LimitOption, fmt: str = FormatOption) -> None:
     """Figures found, newest first, each traceable to its article, sentence and span."""
-    from storage.db import open_database
-    from storage.queries import list_figures
-
-    settings = load_settings()
-    engine = open_database(settings.db_url, upgrade=False)
-    rows = list_figures(engine, category=category, source=source, since=_parse_time(since, "--since"),
-                        until=_parse_time(until, "--until"), text=text, limit=limit)
-    engine.dispose()
-    _emit(rows, ["published_at", "category", "text", "unit", "qualifier", "source", "anchor_phrase", "article_title"],
-          fmt, "figures")
+    _query("list_figures", ["published_at", "category", "text", "unit", "qualifier", "source", "anchor_phrase",
+                            "article_title"], fmt, since, until,
+           category=category, source=source, text=text, limit=limit)
 
 
 @app.command()
 def events(event_type: Optional[str] = typer.Option(None, "--type", help="attack, talks, arrest, ..."),
-           since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
-           until: Optional[str] = typer.Option(None, help="Articles published before this time."),
-           text: Optional[str] = typer.Option(None, "--search", help="Sentence or title containing this."),
-           limit: int = typer.Option(100), fmt: str = FormatOption) -> None:
+           since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+           text: Optional[str] = SearchOption, limit: int = LimitOption, fmt: str = FormatOption) -> None:
     """Events found, newest first."""
-    from storage.db import open_database
-    from storage.queries import list_events
-
-    settings = load_settings()
-    engine = open_database(settings.db_url, upgrade=False)
-    rows = list_events(engine, type=event_type, since=_parse_time(since, "--since"),
-                       until=_parse_time(until, "--until"), text=text, limit=limit)
-    engine.dispose()
-    _emit(rows, ["published_at", "type", "trigger", "date", "location", "actors", "article_title"], fmt, "events")
+    _query("list_events", ["published_at", "type", "trigger", "date", "location", "actors", "article_title"],
+           fmt, since, until, type=event_type, text=text, limit=limit)
 
 
 # --- the extractor -----------------------------------------------------------------------------

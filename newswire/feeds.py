@@ -42,6 +42,16 @@ class StoredVersion:
     content_hash: str
 
 
+def next_version(latest: StoredVersion | None, text_hash: str) -> int | None:
+    """The version a newly fetched text gets: 1 if unknown, newest + 1 if changed, None if unchanged.
+
+    Ingest and replay both decide versions this way, so a page reached either way is one article.
+    """
+    if latest is None:
+        return 1
+    return None if latest.content_hash == text_hash else latest.version + 1
+
+
 class FeedStore(Protocol):
     def list_feeds(self) -> list[FeedState]: ...
 

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import Engine, select, tuple_
 from sqlmodel import Session
 
+from newswire.feeds import StoredVersion, next_version
 from newswire.kafka import create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
@@ -137,15 +138,13 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
                 yield record
                 continue
             previous = seen_here.get(record.article_id)
-            latest = stored.get(record.article_id)
-            if previous is not None and previous.content_hash == record.content_hash:
+            latest = (StoredVersion(previous.article_id, previous.version, previous.content_hash)
+                      if previous is not None else stored.get(record.article_id))
+            version = next_version(latest, record.content_hash)
+            if version is None:
                 summary.unchanged += 1
                 continue
-            if previous is None and latest is not None and latest.content_hash == record.content_hash:
-                summary.unchanged += 1
-                continue
-            base = previous.version if previous is not None else (latest.version if latest is not None else 0)
-            record = record.model_copy(update={"version": base + 1})
+            record = record.model_copy(update={"version": version})
             seen_here[record.article_id] = record
             yield record
         pending.clear()
