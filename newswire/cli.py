@@ -60,7 +60,7 @@ def run(feeds: Optional[list[str]] = FeedsOption) -> None:
                 f"articles {total(statuses, 'sink', 'articles_stored')} | "
                 f"events {total(statuses, 'sink', 'events_stored')} | "
                 f"figures {total(statuses, 'sink', 'figures_stored')} | "
-                f"errors {total(statuses, 'ingest', 'errors') + total(statuses, 'sink', 'dead_letters_stored')}")
+                f"errors {total(statuses, 'ingest', 'errors') + total(statuses, 'process', 'dead_letters')}")
         if live:
             console.print(line, end="\r", highlight=False, soft_wrap=True)
         elif int(time.monotonic()) % 10 == 0:
