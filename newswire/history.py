@@ -60,7 +60,8 @@ class Publisher:
     """
 
     def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary, spill: Path | None = None):
-        self.producer = make_producer(bootstrap)
+        self.compression = settings.kafka_compression
+        self.producer = make_producer(bootstrap, self.compression)
         self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
         self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
         self.summary = summary
@@ -88,7 +89,7 @@ class Publisher:
             self.producer.close(timeout=0)
         except Exception:  # noqa: BLE001 - it is broken already; only the new one matters
             log.debug("closing the old producer failed", exc_info=True)
-        self.producer = make_producer(bootstrap)
+        self.producer = make_producer(bootstrap, self.compression)
         self.on_broker = 0
 
     def republish(self, engine: Engine, extractor_version: str | None = None) -> int:
@@ -285,7 +286,7 @@ def republish_unextracted(settings: Settings, bootstrap: str) -> int:
     from storage.db import make_engine
 
     engine = make_engine(settings.db_url)
-    producer = make_producer(bootstrap)
+    producer = make_producer(bootstrap, settings.kafka_compression)
     topic = ARTICLES.full_name(settings.topic_prefix)
     count = 0
     try:

@@ -287,7 +287,7 @@ class SinkWorker:
             return
         try:
             if self._producer is None:
-                self._producer = make_producer(self.bootstrap)
+                self._producer = make_producer(self.bootstrap, self.settings.kafka_compression)
             for item in items:
                 send(self._producer, self.deadletter_topic, item.record.article_id, item.record)
             self._producer.flush(timeout=30)

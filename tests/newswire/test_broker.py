@@ -38,12 +38,14 @@ def wait_gone(pid: int, timeout_s: float = 10.0) -> bool:
     return False
 
 
-def test_records_round_trip_keyed_by_article(broker, unique):
+@pytest.mark.parametrize("compression", ["lz4", "gzip", "none"])  # NEWSWIRE_KAFKA_COMPRESSION
+def test_records_round_trip_keyed_by_article(broker, unique, compression):
     prefix = f"t{unique}."
     names = create_topics(broker.bootstrap, prefix, partitions=3)
     articles = f"{prefix}newswire.articles.v1"
     assert articles in names
-    producer = make_producer(broker.bootstrap)
+    producer = make_producer(broker.bootstrap, compression)
+    assert producer.config["compression_type"] == (None if compression == "none" else compression)
     sent = [ArticleRecord(article_id=f"a{i}", url=f"http://x/{i}", canonical_url=f"http://x/{i}",
                           text="Some text.", content_hash=f"h{i}") for i in range(6)]
     for record in sent:
