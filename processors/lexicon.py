@@ -1,7 +1,8 @@
 """What the figure extractor knows about English news wording: word lists and compiled patterns.
 
-Kept apart from ``processors.figures`` (which holds the procedure) so the vocabulary can grow without
-touching the logic. Everything is compiled once at import.
+Kept apart from the procedure (``processors.figures`` and the ``exclusions``, ``candidates`` and
+``categories`` modules it calls) so the vocabulary can grow without touching the logic. Everything is
+compiled once at import.
 """
 
 from __future__ import annotations

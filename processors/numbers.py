@@ -4,7 +4,7 @@ A token is digits (``2,720``, ``3.9``, ``1 000`` with a no-break space), or Engl
 (``three``, ``forty-five``, ``two hundred and fifty``, read with ``text_to_num``), optionally with a
 scale (``1.5 million``, ``$2bn``, ``5 crore``), a currency (``$``, ``US$``, ``€``, ``dollars``), a
 percent sign or word, or a hyphenated unit (``45-day``, ``6.3-magnitude``). Whether a token is a
-*figure* (not a year, date, age, identifier...) is decided in ``processors.figures``; this module only
+*figure* (not a year, date, age, identifier...) is decided in ``processors.exclusions``; this module only
 reads numbers.
 
 ``parse_number`` and ``parse_range`` read a whole expression (``"$2bn"``, ``"between 125 and 149"``)

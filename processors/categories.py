@@ -1,0 +1,170 @@
+"""Categories: what a figure counts (killed, hostages, votes, money, ...) and in which unit.
+
+``read_noun`` reads the counted noun after a number and whether it names people; ``categorize`` then
+sets each candidate's category, in this order: its form (money, percent, magnitude, duration), the
+counted noun ("hostages", "votes", "cases", "bodies"), "including N" after a casualty figure, a
+casualty verb right before it ("killing 12", "evacuated about 80"), a toll phrase ("the death toll
+rose to N"), a casualty word after it in the same clause ("N people were killed", "N wounded"), else
+``count_other``. Casualty words only apply to people: "50,000 houses ... homeless" stays count_other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from processors import lexicon as lx
+from processors.candidates import Candidate
+from processors.sentences import Sentence
+
+
+def _category_by_form(text: str, c: Candidate, sent_text_low: str, sent: Sentence) -> str | None:
+    tok = c.tok
+    if tok.currency:
+        c.unit = tok.currency
+        return "money"
+    if tok.percent:
+        c.unit = "percent"
+        return "percent"
+    hu = tok.hyphen_unit
+    if hu in lx.TIME_UNITS:
+        c.unit = lx.TIME_UNITS[hu]
+        return "duration"
+    if hu in lx.MAGNITUDE_WORDS:
+        c.unit = "magnitude"
+        return "magnitude"
+    before = text[max(sent.start, c.start - 40):c.start].lower()
+    if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
+        c.unit = "magnitude"
+        return "magnitude"
+    nxt = lx.NEXT_WORD_RE.match(text, tok.end)
+    if nxt and nxt.group(1).lower() in lx.TIME_UNITS:
+        c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
+        return "duration"
+    raw = text[tok.num_start:tok.num_end]
+    if (not tok.is_word and re.fullmatch(r"\d\.\d", raw) and lx.QUAKE_RE.search(sent_text_low)
+            and not (nxt and nxt.group(1).lower() not in lx.FUNCTION_WORDS)):
+        c.unit = "magnitude"
+        return "magnitude"
+    return None
+
+
+def read_noun(text: str, c: Candidate) -> None:
+    """The counted noun after the number (skipping modifiers) and whether it names people."""
+    m = lx.NOUN_WINDOW_RE.match(text, c.tok.end)
+    if not m:
+        return
+    words = m.group(1).split()
+    skip_to = 0
+    for i, w in enumerate(words):
+        if i < skip_to:
+            continue
+        lw = w.lower()
+        if lw in lx.MODIFIERS:
+            continue
+        if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
+            k = i + 1
+            while k < len(words) and words[k][:1].isupper():
+                k += 1
+            if k < len(words) and words[k].lower() not in lx.FUNCTION_WORDS:
+                skip_to = k   # "two United States service members": a name before the noun
+                continue
+        if w[:1].isupper() and not w.endswith("s") and i + 1 < len(words) and words[i + 1][:1].islower() \
+                and words[i + 1].lower() not in lx.FUNCTION_WORDS:
+            continue  # "58 Israeli hostages" (but "3.7 million Ukrainians remain displaced")
+        if lw in lx.FUNCTION_WORDS or lw in lx.CUE_WORDS_AFTER:
+            return
+        if w[:1].islower() and lw.endswith(("ed", "ing")) and not lx.is_known_noun(lw):
+            return   # "about 660,000 based on forecasts", "30 according to": a verb, not the counted noun
+        if (not lx.is_known_noun(lw) and (not lw.endswith("s") or "-" in w or w[:1].isupper())
+                and i + 1 < len(words) and (lx.is_known_noun(words[i + 1].lower())
+                                            or (words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1])))):
+            continue  # "270 electoral votes"
+        c.noun = lw
+        c.person = lx.is_person_noun(w)
+        return
+
+
+def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
+    low = text[sent.start:sent.end].lower()
+    previous: Candidate | None = None
+    for c in cands:
+        form = _category_by_form(text, c, low, sent)
+        if form:
+            c.category = form
+        elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
+            c.category = lx.NOUN_CATEGORY[c.noun]
+            if c.category == "cases" and not lx.HEALTH_RE.search(low):
+                c.category = "count_other"   # "two cases against the company": court cases
+        else:
+            before = text[max(sent.start, c.start - 60):c.start]
+            inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
+            pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
+            if inc and previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
+                c.category = previous.category
+                c.unit = c.unit or previous.unit
+            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
+                c.category = lx.cue_category(pre.group("cue"))
+                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and lx.HEALTH_RE.search(low):
+                    c.category = "cases"   # "treated 300 patients for cholera"
+                c.pre_cued = True
+            else:
+                window = low[max(0, c.start - 120 - sent.start):c.start - sent.start]
+                toll = None
+                if "toll" in window or "number of" in window or "death" in window or "case" in window:
+                    for toll in lx.TOLL_RE.finditer(text, max(sent.start, c.start - 120), c.start):
+                        pass   # the last toll phrase before the figure
+                if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
+                        and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
+                    c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
+        previous = c
+    # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
+    # to figures after the previous casualty word of the clause
+    prev_cue_end = sent.start
+    for cue in lx.POST_CUE_RE.finditer(text, sent.start, sent.end):
+        if (text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the "
+                and not text[max(sent.start, cue.start() - 10):cue.start()].lower().endswith("among the ")):
+            continue  # "one of the wounded": a noun, not what happened to the figure ("are among the dead" is)
+        if lx.ACTIVE_AFTER_RE.match(text, cue.end()):
+            prev_cue_end = cue.end()
+            continue  # "killed 12 people": a pre-cue of the next figure
+        category = lx.cue_category(cue.group("cue"))
+        later: Candidate | None = None
+        for c in reversed(cands):
+            if c.end > cue.start():
+                continue
+            if c.start < prev_cue_end:
+                break
+            gap = text[c.end:cue.start()]
+            if len(gap.split()) > 16 or lx.CLAUSE_BREAK_RE.search(gap):
+                break
+            # an earlier figure shares the casualty word only through a list: "six people, four children
+            # and a woman were killed"; not across a verb ("2,000 officers were deployed after 3 were killed")
+            if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
+                                      or lx.OF_WHOM_RE.match(text, later.end)):
+                break
+            if c.category is None and c.person:
+                c.category = category
+            later = c
+        prev_cue_end = cue.end()
+    for c in cands:  # after the verbs: "one of the wounded later died" is killed
+        if c.category is None:
+            of = lx.OF_CASUALTY_RE.match(text, c.end)
+            if of:
+                c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
+    for c, nxt in zip(cands, cands[1:]):
+        if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
+            c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
+    for prev, c in zip(cands, cands[1:]):
+        if c.category is not None or prev.category not in lx.CASUALTY_CATEGORIES:
+            continue
+        if c.noun is None and prev.noun is not None and lx.BARE_END_RE.match(text, c.end):
+            c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
+        elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
+            c.category = prev.category   # "killed 19 children and two teachers"
+    for c in cands:
+        if c.category is None and c.change_partner is not None and c.change_partner.category:
+            c.category = c.change_partner.category
+        if c.category is None:
+            c.category = "count_other"
+        if c.unit is None:
+            c.unit = c.noun if c.noun else ("people" if c.category in lx.CASUALTY_CATEGORIES else None)
