@@ -5,15 +5,9 @@ changed), fetch the page -> clean -> publish an :class:`ArticleRecord`; then sav
 and schedule the next poll. Every failure is published as a :class:`DeadLetterRecord` and counted;
 nothing a feed or a page contains can stop the poller.
 
-What counts as already seen is what the database holds (``SeenStore``), plus what this process
-published in the last hour and the database may not hold yet (``_InFlight``). The second is not
-persisted on purpose: after a crash, entries that never reached the database are fetched again.
-
-Versions: an article's id is the sha256 of its canonical URL (the page's rel=canonical when
-trusted, else the URL after redirects). A page whose cleaned text hashes differently from the
-newest stored or in-flight version is published as version + 1; the same text is not published.
-Stored entries are re-fetched only when their feed entry changed (title, summary, dates, link),
-tracked by a fingerprint per entry in ``FeedState.extra["entries"]``.
+Which entries count as already seen, and which version a page's text is, is decided in
+:mod:`ingest.dedup`. A feed whose entries were published by an earlier process but never reached
+the database is fetched unconditionally, so those entries are fetched again.
 """
 
 from __future__ import annotations
@@ -25,88 +19,24 @@ import logging
 import random
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable
 
-from ingest import schedule
+from ingest import dedup, schedule
 from ingest.clean import CleanedArticle, clean_article
 from ingest.fetch import Fetcher, classify
 from ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
+from ingest.poll_report import PollResult, PollStats
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError
 from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion, next_version
-from newswire.ids import article_id, canonical_url, content_hash, sha256_hex
+from newswire.ids import article_id, canonical_url, content_hash
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INFLIGHT_TTL_S = 3600.0  # after this, an article the database never stored is fetched again
-MAX_ENTRY_TRIES = 3  # transient page failures of one unchanged entry before giving up on it
 FEED_LIST_REFRESH_S = 60.0  # run(None) re-reads the feed store this often
-
-
-@dataclass
-class PollStats:
-    """Counters since start, for the status line and metrics."""
-
-    feeds_polled: int = 0
-    not_modified: int = 0
-    feed_errors: int = 0
-    entries_new: int = 0
-    articles_published: int = 0
-    articles_unchanged: int = 0
-    errors: Counter = field(default_factory=Counter)  # reason -> count, feeds and pages
-
-    def status_line(self) -> str:
-        errors = " ".join(f"{reason}={count}" for reason, count in self.errors.most_common(5)) or "none"
-        return (f"feeds polled {self.feeds_polled} ({self.not_modified} not modified, {self.feed_errors} failed) | "
-                f"entries new {self.entries_new} | articles published {self.articles_published} | errors: {errors}")
-
-
-@dataclass(frozen=True)
-class PollResult:
-    feed_url: str
-    status: Literal["ok", "not_modified", "error"]
-    next_poll_at: datetime
-    entries: int = 0  # entries in the feed (after parse's cap)
-    new_entries: int = 0  # entries whose page was fetched
-    published: int = 0
-    error: str | None = None  # the feed's failure, when status == "error"
-    page_errors: tuple[str, ...] = ()  # reasons of the pages that failed
-
-
-@dataclass
-class _EntryWork:
-    entry: FeedEntry
-    key: str  # guid, else canonical link, else hash of the entry's content
-    fingerprint: str
-
-
-class _InFlight:
-    """Entries and article versions this process published that the database may not hold yet."""
-
-    def __init__(self) -> None:
-        self.keys: dict[str, float] = {}  # entry key / canonical link -> monotonic time published
-        self.articles: dict[str, tuple[StoredVersion, float]] = {}
-        self.claimed: set[str] = set()  # being fetched right now (two feeds, one article)
-
-    def has(self, *keys: str | None) -> bool:
-        return any(key in self.keys or key in self.claimed for key in keys if key)
-
-    def add(self, keys: Iterable[str | None], version: StoredVersion) -> None:
-        now = time.monotonic()
-        for key in keys:
-            if key:
-                self.keys[key] = now
-        self.articles[version.article_id] = (version, now)
-
-    def prune(self) -> None:
-        oldest = time.monotonic() - INFLIGHT_TTL_S
-        self.keys = {key: at for key, at in self.keys.items() if at >= oldest}
-        self.articles = {aid: item for aid, item in self.articles.items() if item[1] >= oldest}
 
 
 class Poller:
@@ -131,7 +61,7 @@ class Poller:
         self._publish_dead_letter = publish_dead_letter
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._rng = rng or random.Random()
-        self._inflight = _InFlight()
+        self._inflight = dedup.InFlight()
         self._last_prune = time.monotonic()
         # update_feeds() hands a new feed set to run() from any thread (the feed assignment's).
         self._feed_update: list[str] | None = None
@@ -245,35 +175,7 @@ class Poller:
 
     async def _process_entries(self, state: FeedState, parsed: ParsedFeed) -> tuple[int, int, list[str]]:
         memory: dict[str, dict] = state.extra.get("entries") or {}
-        works = [_EntryWork(entry, _entry_key(entry), _fingerprint(entry)) for entry in parsed.entries]
-        links = {work.key: canonical_url(work.entry.link) for work in works if work.entry.link}
-        # The article id a page resolved to last time (its rel=canonical may differ from the link).
-        resolved = {key: entry["aid"] for key, entry in memory.items() if entry.get("aid")}
-        # One batched, synchronous query a poll: short next to the HTTP work, so not worth a thread.
-        stored = self._seen.latest_versions(
-            guids=[work.entry.guid for work in works if work.entry.guid],
-            canonical_urls=list(links.values()),
-            article_ids=[article_id(link) for link in links.values()] + list(resolved.values()),
-        )
-        next_memory: dict[str, dict] = {}
-        todo: list[_EntryWork] = []
-        for work in works:
-            link = links.get(work.key)
-            known = _lookup(stored, work.entry.guid, link, resolved.get(work.key))
-            remembered = memory.get(work.key)
-            if work.key not in memory:
-                state.entries_seen += 1
-            if known is not None:
-                self._inflight.keys.pop(work.key, None)  # the database has it now
-            if self._inflight.has(work.key, link):
-                next_memory[work.key] = remembered or {"fp": work.fingerprint}
-            elif known is not None and (remembered is None or remembered.get("fp") == work.fingerprint):
-                # Stored, and its feed entry did not change.
-                next_memory[work.key] = {"fp": work.fingerprint, "aid": known.article_id}
-            elif remembered and remembered.get("gave_up") and remembered.get("fp") == work.fingerprint:
-                next_memory[work.key] = remembered  # failed for good; retried only if the entry changes
-            else:
-                todo.append(work)
+        todo, next_memory = dedup.select_entries(state, parsed.entries, self._seen, self._inflight)
         self.stats.entries_new += len(todo)
         outcomes = await asyncio.gather(*(self._process_entry(state, work, memory.get(work.key)) for work in todo))
         published = 0
@@ -286,7 +188,7 @@ class Poller:
         state.extra["entries"] = next_memory  # only entries still in the feed: bounded by parse's cap
         return len(todo), published, page_errors
 
-    async def _process_entry(self, state: FeedState, work: _EntryWork, remembered: dict | None
+    async def _process_entry(self, state: FeedState, work: dedup.EntryWork, remembered: dict | None
                              ) -> tuple[bool, FetchError | None, dict]:
         entry = work.entry
         link = canonical_url(entry.link) if entry.link else None
@@ -309,13 +211,11 @@ class Poller:
             raise
         except Exception as exc:
             error = _as_fetch_error(entry.link, exc)
-            tries = (remembered or {}).get("tries", 0) + 1 if (remembered or {}).get("fp") == work.fingerprint else 1
-            gave_up = isinstance(error, PermanentFetchError) or tries >= MAX_ENTRY_TRIES
             self.stats.errors[error.reason] += 1
             state.last_error = f"page {entry.link}: {error}"
             log.info("article failed: %s", error, extra={"feed_url": state.url, "url": entry.link, "reason": error.reason})
             self._dead_letter(error, entry.link or state.url)
-            return False, error, {"fp": work.fingerprint, "tries": tries, "gave_up": gave_up}
+            return False, error, dedup.failed_entry_memory(work, remembered, error)
         finally:
             self._inflight.claimed -= claims
 
@@ -326,7 +226,7 @@ class Poller:
         aid = article_id(canonical)
         text_hash = content_hash(cleaned.text)
         # No await from here to inflight.add: two feeds finishing the same article cannot interleave.
-        latest = self._latest_version(aid)
+        latest = dedup.latest_version(self._seen, self._inflight, aid)
         version = next_version(latest, text_hash)
         if version is None:
             self.stats.articles_unchanged += 1
@@ -351,13 +251,6 @@ class Poller:
         self._inflight.add(claims | {canonical}, StoredVersion(aid, record.version, text_hash))
         self.stats.articles_published += 1
         return True, aid
-
-    def _latest_version(self, aid: str) -> StoredVersion | None:
-        stored = self._seen.latest_versions(article_ids=[aid]).get(aid)
-        pending = self._inflight.articles.get(aid)
-        if pending is not None and (stored is None or pending[0].version > stored.version):
-            return pending[0]
-        return stored
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -476,9 +369,7 @@ class Poller:
     def _has_unstored_entries(self, state: FeedState) -> bool:
         """True when the feed's remembered entries name articles that were published (by an earlier
         process: this one's are in flight) but that the database does not hold."""
-        memory = state.extra.get("entries") or {}
-        published = {entry["aid"] for entry in memory.values() if isinstance(entry, dict) and entry.get("aid")}
-        published -= set(self._inflight.articles)
+        published = dedup.published_elsewhere(state, self._inflight)
         if not published:
             return False
         try:
@@ -490,26 +381,6 @@ class Poller:
 
     def _feed_urls(self) -> list[str]:
         return [state.url for state in self._feeds.list_feeds()]
-
-
-def _lookup(stored: dict[str, StoredVersion], guid: str | None, link: str | None, resolved: str | None
-            ) -> StoredVersion | None:
-    for key in (guid, link, article_id(link) if link else None, resolved):
-        if key and key in stored:
-            return stored[key]
-    return None
-
-
-def _entry_key(entry: FeedEntry) -> str:
-    if entry.guid:
-        return entry.guid
-    if entry.link:
-        return canonical_url(entry.link)
-    return "sha256:" + sha256_hex(entry.title, entry.summary, entry.date)
-
-
-def _fingerprint(entry: FeedEntry) -> str:
-    return sha256_hex(entry.link, entry.title, entry.summary, entry.published_at, entry.updated_at)[:16]
 
 
 def _as_fetch_error(url: str | None, exc: BaseException) -> FetchError:
