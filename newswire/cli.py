@@ -42,6 +42,12 @@ def stop_on_signals(callback) -> None:
     signal.signal(signal.SIGTERM, callback)
 
 
+def unwind_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so process pools, child stages and scratch files are cleaned up
+    (Python's default for SIGTERM ends the process on the spot, leaving pool workers behind)."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
 # --- the whole pipeline ------------------------------------------------------------------------
 @app.command()
 def run(feeds: Optional[list[str]] = FeedsOption) -> None:
@@ -156,6 +162,7 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
            wait: bool = typer.Option(False, "--wait", help="On a shared cluster: wait until the sink stored all."),
            workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
     """Push archived news through the same clean -> extract -> sink path."""
+    unwind_on_sigterm()
     from ingest.replay import clean_all, in_window, read_sources
     from newswire.history import HistorySummary, publish_history, versioned
     from newswire.records import ArticleRecord
@@ -189,6 +196,7 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
 def reprocess(since: Optional[str] = typer.Option(None, help="Articles published at or after this time."),
               until: Optional[str] = typer.Option(None, help="Articles published before this time.")) -> None:
     """Re-run the current extractor over stored articles; newer results replace older ones."""
+    unwind_on_sigterm()
     from newswire.history import HistorySummary, publish_history, stored_articles
     from processors.extract import EXTRACTOR_VERSION
     from storage.db import open_database
@@ -222,7 +230,8 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
                                            help="The sink sleeps this long per batch: a slow database."),
           workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
     """Measure the pipeline on the embedded broker against the machine's in-process ceiling."""
-    from newswire.benchmark import render, run_benchmark, write_report
+    unwind_on_sigterm()
+    from newswire.bench import render, run_benchmark, write_report
 
     settings = load_settings()
     with _progress() as progress:

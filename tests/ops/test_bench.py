@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -35,3 +37,67 @@ def test_bench_writes_a_sane_report(tmp_path):
     assert set(report["pipeline"]["cpu_s"]) == set(report["peak_rss_mb"])
     assert all(seconds >= 0 for seconds in report["pipeline"]["cpu_s"].values())
     assert report["pipeline"]["cpu_s"]["process"] > 0 and report["pipeline"]["cpu_s"]["sink"] > 0
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """pid -> command line of every live process below ``pid``."""
+    children: dict[int, list[int]] = {}
+    commands: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                commands[int(entry)] = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = {}, [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found[child] = commands.get(child, "")
+            todo.append(child)
+    return found
+
+
+def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    scratch = tmp_path / "tmp"  # where bench (and multiprocessing) make their temporary directories
+    scratch.mkdir()
+    env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"), TMPDIR=str(scratch))
+    bench = subprocess.Popen([sys.executable, "-m", "newswire", "bench", "--articles", "400"], env=env, cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + 180
+        # Wait for the pipeline phase: cleaning pool, broker, Faust worker and sink all running.
+        while time.monotonic() < deadline and bench.poll() is None:
+            seen.update(descendants(bench.pid))
+            live = " ".join(descendants(bench.pid).values())
+            if "tansu" in live and "newswire process" in live and "bench.pipeline sink" in live and "forkserver" in live:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail(f"bench never reached its pipeline phase: {seen}")
+        bench.send_signal(signal.SIGTERM)
+        assert bench.wait(timeout=60) != 0
+    finally:
+        if bench.poll() is None:
+            bench.kill()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") and pid_alive(pid) for pid in seen):
+        time.sleep(0.2)
+    left = {pid: cmd for pid, cmd in seen.items() if pid_alive(pid)}
+    assert not left, f"still running after bench was stopped: {left}"
+    assert not list(scratch.iterdir()), "bench left its scratch directories behind"
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -1,0 +1,91 @@
+"""The benchmark's input and its cleaning pool: pages in, records out, in order, on every core.
+
+Input is synthetic news-site pages (``newswire.synthetic``, each a full site page around an article)
+or the HTML files of a directory, cycled to reach N; each copy gets a distinct URL, so it is a
+distinct article.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ingest.replay import ArchivedItem, lower_priority, to_record
+from newswire.records import ArticleRecord, DeadLetterRecord, _Record
+from newswire.synthetic import make_page
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+READ_AHEAD_PER_WORKER = 32  # pages in flight a cleaning process: bounded memory, busy cores
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    files = sorted(p for p in Path(corpus).rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
+    if not files:
+        raise ValueError(f"no .html files under {corpus}")
+    return files
+
+
+def bench_items(count: int, corpus: Path | None, tag: str) -> Iterator[ArchivedItem]:
+    """``count`` pages, read lazily; ``tag`` keeps the URLs (so the ids) of two runs apart."""
+    # No real site: a page's absolute rel=canonical is ignored, and a relative one resolves to the
+    # copy's own host (one a cycle through the corpus), so every copy is a distinct article.
+    host = f"https://{tag}.bench.newswire.invalid"
+    if corpus is None:
+        for i in range(count):
+            page = make_page(i, base_url=host, site_chrome=True)
+            yield ArchivedItem(source="synthetic", url=page.url, html=page.html)
+        return
+    files = corpus_files(corpus)
+    for i in range(count):
+        path = files[i % len(files)]
+        copy_host = f"https://c{i // len(files)}.{tag}.bench.newswire.invalid"
+        yield ArchivedItem(source=str(path), url=f"{copy_host}/{path.relative_to(corpus).as_posix()}",
+                           html=path.read_bytes())
+
+
+def clean_page(item: ArchivedItem) -> tuple[int, ArticleRecord | DeadLetterRecord]:
+    return os.getpid(), to_record(item)
+
+
+def clean_and_extract(item: ArchivedItem) -> tuple[int, list[_Record]]:
+    from newswire.records import ExtractionRecord
+    from processors.agents import build_results
+    from processors.extract import EXTRACTOR_VERSION, extract
+
+    record = to_record(item)
+    if isinstance(record, DeadLetterRecord):
+        return os.getpid(), [record]
+    figures, events = build_results(record, extract(record.text, record.published_at))
+    done = ExtractionRecord(article_id=record.article_id, article_version=record.version,
+                            extractor_version=EXTRACTOR_VERSION, figures=len(figures), events=len(events))
+    return os.getpid(), [record, *figures, *events, done]
+
+
+def in_order(pool: ProcessPoolExecutor, function: Callable, items: Iterable, window: int,
+             on_worker: Callable[[int], None]) -> Iterator:
+    """``function(item)`` on the pool, results in input order, at most ``window`` in flight."""
+    pending: list = []
+    seen: set[int] = set()
+
+    def result(future):
+        pid, value = future.result()
+        if pid not in seen:
+            seen.add(pid)
+            on_worker(pid)
+        return value
+
+    for item in items:
+        pending.append(pool.submit(function, item))
+        if len(pending) >= window:
+            yield result(pending.pop(0))
+    for future in pending:
+        yield result(future)
+
+
+def make_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: workers start from a clean process, not a fork of one running producer threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
+                               initializer=lower_priority)

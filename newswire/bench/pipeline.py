@@ -1,0 +1,179 @@
+"""(b) The pipeline: replay's path on the embedded broker, and its latency.
+
+A pool cleans, this process publishes ``ArticleRecord``s with replay's ``Publisher`` (kafka-python),
+the Faust worker extracts, the sink stores (a ``Supervisor`` runs broker and worker; the sink is the
+real ``run_sink`` with its ``RecordWriter`` wrapped by :class:`TimedWriter`, which notes when each
+batch committed). Articles/s from the first publish to the last row committed.
+
+Latency of an article = the time its last row (article, figure, event or extraction marker) was
+committed by the sink (wall clock right after the transaction's COMMIT returned) minus the time the
+publisher called ``producer.send`` for it. It covers queueing in the producer, the broker, the
+worker, the sink's batching and the database. Both clocks are this machine's ``time.time()``.
+``slow_ms`` makes the sink sleep that long before each batch's transaction: a deliberately slow
+database, to show back-pressure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from newswire.bench.pages import READ_AHEAD_PER_WORKER, bench_items, clean_page, in_order, make_pool
+from newswire.bench.phase import Phase, pool_peaks
+from newswire.procstat import ProcSampler, cpu_between, reset_peak
+from newswire.records import ArticleRecord, DeadLetterRecord
+from newswire.settings import Settings
+
+WARMUP_ARTICLES = 20
+STALL_S = 180.0  # no article stored for this long: the run failed (e.g. a worker stuck re-joining its group)
+
+
+class TimedWriter:
+    """A RecordWriter that notes when each batch committed (and can be slow on purpose).
+
+    Appends ``<unix time>\\t<article ids, comma-separated>`` to ``log_path`` after every
+    transaction; ``slow_ms`` sleeps before it, like a database that takes that long to commit.
+    """
+
+    def __init__(self, writer, log_path: Path, slow_ms: float = 0.0):
+        self.writer = writer
+        self.slow_s = slow_ms / 1000
+        self.log = open(log_path, "a", encoding="utf-8", buffering=1)
+
+    def write(self, records):
+        if self.slow_s:
+            time.sleep(self.slow_s)
+        counts = self.writer.write(records)
+        committed = time.time()
+        ids = {r.article_id for r in records if getattr(r, "article_id", None)}
+        self.log.write(f"{committed:.6f}\t{','.join(ids)}\n")
+        return counts
+
+
+def read_commits(log_path: Path) -> dict[str, float]:
+    """article id -> when its last row was committed."""
+    done: dict[str, float] = {}
+    if not log_path.exists():
+        return done
+    for line in log_path.read_text().splitlines():
+        stamp, _, ids = line.partition("\t")
+        for aid in filter(None, ids.split(",")):
+            done[aid] = max(done.get(aid, 0.0), float(stamp))
+    return done
+
+
+def run_bench_sink(commit_log: Path, slow_ms: float) -> None:
+    """The sink process of a bench run: ``newswire sink`` with its writer timed (and maybe slowed)."""
+    from newswire.logs import setup_logging
+    from newswire.stages import run_sink
+    from storage.writer import RecordWriter
+
+    settings = Settings()
+    setup_logging(settings.log_level)
+    run_sink(settings, writer_factory=lambda engine: TimedWriter(RecordWriter(engine), commit_log, slow_ms))
+
+
+@dataclass
+class PipelineResult:
+    phase: Phase
+    latencies_ms: list[float]
+    published: int
+    max_sink_lag: int
+
+
+def measure_pipeline(settings: Settings, count: int, corpus: Path | None, workers: int, slow_ms: float = 0.0,
+                     on_published: Callable[[int], None] = lambda n: None,
+                     on_stored: Callable[[int, int], None] = lambda done, total: None) -> PipelineResult:
+    from newswire.history import HistorySummary, Publisher, wait_until_stored
+    from newswire.status import read_status
+    from newswire.supervisor import Child, Supervisor
+    from storage.db import open_database
+
+    data_dir = Path(settings.data_dir)
+    commit_log = data_dir / "commits.tsv"
+    engine = open_database(settings.db_url, upgrade=True)
+    supervisor = Supervisor(settings, stages=("process",))
+    sampler = ProcSampler().start()
+    sampler.watch("publisher", os.getpid())
+    phase, latencies, max_lag = Phase(), [], 0
+    try:
+        supervisor.start()
+        bootstrap = supervisor.broker.bootstrap
+        env = {**os.environ, **settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
+        sink = Child("sink", [sys.executable, "-m", "newswire.bench.pipeline", "sink", str(commit_log), str(slow_ms)],
+                     env, data_dir / "logs" / "sink.log")
+        sink.start()
+        supervisor.children = {"sink": sink, **supervisor.children}  # stopped (and drained) like `run`'s
+        for name, pid in supervisor.pids().items():
+            sampler.watch(name, pid)
+
+        def alive() -> bool:
+            return supervisor.broker.alive() and all(child.alive() for child in supervisor.children.values())
+
+        with make_pool(workers) as pool:
+            watch = lambda pid: sampler.watch(f"clean-{pid}", pid)  # noqa: E731
+            # Warm-up, not timed: the worker joins its group, the sink its, the pool imports trafilatura.
+            warm = HistorySummary()
+            publisher = Publisher(settings, bootstrap, warm)
+            for record in in_order(pool, clean_page, bench_items(WARMUP_ARTICLES, corpus, "warm"), workers * 4, watch):
+                publisher.article(record) if isinstance(record, ArticleRecord) else publisher.dead_letter(record)
+            publisher.close()
+            wait_until_stored(engine, publisher.keys, warm, alive=alive, timeout_s=300)
+
+            sampler.forget_peaks()
+            reset_peak()  # this process ran the ceiling before: its own peak starts again here
+            before = sampler.last()
+            summary = HistorySummary()
+            publisher = Publisher(settings, bootstrap, summary)
+            sent_at: dict[str, float] = {}
+            first = None
+            for record in in_order(pool, clean_page, bench_items(count, corpus, "pipeline"),
+                                   workers * READ_AHEAD_PER_WORKER, watch):
+                now = time.time()
+                first = first or now
+                if isinstance(record, DeadLetterRecord):
+                    publisher.dead_letter(record)
+                    phase.failed += 1
+                else:
+                    sent_at[record.article_id] = now
+                    publisher.article(record)  # blocks when the producer's buffer is full
+                on_published(summary.published + summary.dead_letters)
+            publisher.close()
+
+            last_change = [time.monotonic(), -1]
+
+            def progress(done: int) -> None:
+                nonlocal max_lag
+                on_stored(done, len(publisher.keys))
+                if done != last_change[1]:
+                    last_change[:] = [time.monotonic(), done]
+                elif time.monotonic() - last_change[0] > STALL_S:
+                    raise RuntimeError(f"nothing stored for {STALL_S:.0f} s ({done} of {len(publisher.keys)}): "
+                                       f"see the worker's and the sink's logs in {data_dir / 'logs'}")
+                for entry in read_status(data_dir).get("sink", []):
+                    max_lag = max(max_lag, sum((entry.get("lag") or {}).values()))
+
+            wait_until_stored(engine, publisher.keys, summary, alive=alive, on_progress=progress)
+            after = sampler.last()
+            peaks = sampler.peaks()
+        committed = read_commits(commit_log)
+        done = {aid: committed[aid] for aid in sent_at if aid in committed}
+        phase.articles = summary.stored
+        phase.seconds = (max(done.values()) - first) if done and first else 0.0
+        latencies = [1000 * (done[aid] - sent_at[aid]) for aid in done]
+        phase.peak_rss_mb, phase.cpu_s = pool_peaks(peaks, cpu_between(before, after))
+        return PipelineResult(phase, latencies, summary.published, max_lag)
+    finally:
+        sampler.stop()
+        supervisor.stop()
+        engine.dispose()
+
+
+if __name__ == "__main__":  # the sink process of a bench run: python -m newswire.bench.pipeline sink LOG SLOW_MS
+    if len(sys.argv) != 4 or sys.argv[1] != "sink":
+        raise SystemExit("usage: python -m newswire.bench.pipeline sink COMMIT_LOG SLOW_MS")
+    run_bench_sink(Path(sys.argv[2]), float(sys.argv[3]))
