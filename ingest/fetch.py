@@ -12,7 +12,8 @@ Feeds and article pages are URLs that strangers wrote, so every request is treat
 - content types are checked from the headers and from the first bytes (a PDF labelled text/html).
 
 Politeness: at most ``per_host_concurrency`` requests to one host, ``per_host_delay_s`` between
-their starts, ``fetch_concurrency`` overall, an identifying User-Agent, and robots.txt for pages.
+their starts (longer if the site's robots.txt asks, ``ingest.robots``), ``fetch_concurrency``
+overall, an identifying User-Agent, and robots.txt rules for pages.
 
 Every failure leaves as a :class:`~newswire.errors.FetchError` made by :func:`classify`, the one
 place that decides what is worth retrying.
@@ -31,12 +32,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import AsyncIterator, Mapping
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpcore
 import httpx
 
 from ingest import content
+from ingest.robots import ROBOTS_MAX_BYTES, Robots
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError, TransientFetchError
 from newswire.settings import Settings
@@ -57,9 +58,6 @@ METADATA_ADDRESSES = frozenset({
     ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254"),
     ipaddress.ip_address("100.100.100.200"),
 })
-ROBOTS_MAX_BYTES = 512 * 1024  # Google's limit; a longer robots.txt is ignored (allow).
-ROBOTS_TTL_S = 3600.0
-ROBOTS_RETRY_S = 300.0  # a robots.txt that answered 5xx/timeout is asked again after this
 
 
 @dataclass(frozen=True)
@@ -203,12 +201,7 @@ class _HostGate:
     slots: asyncio.Semaphore
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0  # loop.time() before which the next request must not start
-
-
-@dataclass
-class _Robots:
-    parser: RobotFileParser | None  # None: robots.txt unavailable (5xx/timeout) until expires_at
-    expires_at: float
+    robots_delay_s: float = 0.0  # the host's own robots.txt Crawl-delay / Request-rate, when it asks for more
 
 
 @dataclass(frozen=True)
@@ -243,7 +236,7 @@ class Fetcher:
         )
         self._slots = asyncio.Semaphore(settings.fetch_concurrency)
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, _Robots] = {}
+        self._robots: dict[str, Robots] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._robots_agent = settings.user_agent.split("/", 1)[0].split()[0] or "newswire"
 
@@ -334,11 +327,15 @@ class Fetcher:
         return FetchResult(url=url, status=status, body=data, content_type=media_type, charset=charset,
                            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
 
-    @asynccontextmanager
-    async def _slot(self, host: str) -> AsyncIterator[None]:
+    def _gate(self, host: str) -> _HostGate:
         gate = self._gates.get(host)
         if gate is None:
             gate = self._gates[host] = _HostGate(asyncio.Semaphore(self._settings.per_host_concurrency))
+        return gate
+
+    @asynccontextmanager
+    async def _slot(self, host: str) -> AsyncIterator[None]:
+        gate = self._gate(host)
         async with gate.slots:
             # The delay is waited before taking a global slot, so a slow host never holds one idle.
             async with gate.lock:
@@ -346,7 +343,7 @@ class Fetcher:
                 wait = gate.next_start - loop.time()
                 if wait > 0:
                     await asyncio.sleep(wait)
-                gate.next_start = loop.time() + self._settings.per_host_delay_s
+                gate.next_start = loop.time() + max(self._settings.per_host_delay_s, gate.robots_delay_s)
             async with self._slots:
                 yield
 
@@ -355,34 +352,32 @@ class Fetcher:
     async def _check_robots(self, url: str) -> None:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        entry = self._robots.get(origin)
-        if entry is None or entry.expires_at < time.monotonic():
+        robots = self._robots.get(origin)
+        if robots is None or robots.expired(time.monotonic()):
             lock = self._robots_locks.setdefault(origin, asyncio.Lock())
             async with lock:  # one fetch of robots.txt per host, however many pages wait for it
-                entry = self._robots.get(origin)
-                if entry is None or entry.expires_at < time.monotonic():
-                    entry = self._robots[origin] = await self._load_robots(origin)
-        if entry.parser is None:
+                robots = self._robots.get(origin)
+                if robots is None or robots.expired(time.monotonic()):
+                    robots = self._robots[origin] = await self._load_robots(origin)
+                    if parts.hostname:
+                        self._gate(parts.hostname).robots_delay_s = robots.delay_s(self._robots_agent)
+        if robots.parser is None:
             raise classify(url, reason="robots_unavailable", message=f"{origin}/robots.txt could not be read")
-        if not entry.parser.can_fetch(self._robots_agent, url):
+        if not robots.allows(self._robots_agent, url):
             raise classify(url, reason="robots_disallowed", message=f"{origin}/robots.txt disallows {url}")
 
-    async def _load_robots(self, origin: str) -> _Robots:
-        parser = RobotFileParser(f"{origin}/robots.txt")
+    async def _load_robots(self, origin: str) -> Robots:
         now = time.monotonic()
         try:
             result = await self._fetch(f"{origin}/robots.txt", "robots", {"Accept": "text/plain"}, ROBOTS_MAX_BYTES)
         except TransientFetchError as exc:
-            # RFC 9309: an unreachable robots.txt means "assume disallowed" for now, not "allowed".
             log.info("robots.txt unavailable", extra={"url": origin, "reason": exc.reason})
-            return _Robots(None, now + ROBOTS_RETRY_S)
+            return Robots.unavailable(now)
         except PermanentFetchError as exc:
             if exc.reason == "private_address":
                 raise
-            parser.allow_all = True  # 4xx (or unusable): no rules, per RFC 9309
-            return _Robots(parser, now + ROBOTS_TTL_S)
-        parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
-        return _Robots(parser, now + ROBOTS_TTL_S)
+            return Robots.allow_all(origin, now)
+        return Robots.parsed(origin, result.body, now)
 
 
 def _check_declared_type(url: str, kind: Kind, media_type: str | None) -> None:

@@ -136,10 +136,11 @@ def _parse_time(value: Optional[str], option: str) -> Optional[datetime]:
 
 
 def _print_summary(summary) -> None:
-    table = Table("read", "outside window", "unchanged", "published", "dead letters", "stored",
+    table = Table("read", "outside window", "unchanged", "published", "dead letters", "known failures", "stored",
                   "failed in pipeline", "seconds", "articles/s", title="summary")
     table.add_row(*(str(v) for v in (summary.read, summary.outside_window, summary.unchanged, summary.published,
-                                      summary.dead_letters, summary.stored, summary.failed_in_pipeline)),
+                                      summary.dead_letters, summary.known_failures, summary.stored,
+                                      summary.failed_in_pipeline)),
                   f"{summary.seconds:.1f}", f"{summary.articles_per_s:.1f}")
     Console().print(table)
     if summary.dead_letter_reasons:

@@ -11,6 +11,7 @@ broker offsets: the embedded broker forgets everything when it stops, and real c
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import time
@@ -39,6 +40,7 @@ class HistorySummary:
     read: int = 0
     outside_window: int = 0
     unchanged: int = 0  # already stored with the same text: nothing to do
+    known_failures: int = 0  # dead letters an earlier run of the same archive already stored
     published: int = 0
     dead_letters: int = 0
     stored: int = 0
@@ -124,8 +126,11 @@ class Publisher:
 
 def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engine,
               summary: HistorySummary, batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
-    """Give each article its version against what the database holds; drop unchanged ones."""
+    """Give each article its version against what the database holds; drop unchanged ones, and dead
+    letters already stored (an archive fails the same way every time it is replayed)."""
     from storage.feedstore import SqlFeedStore
+    from storage.mapping import dead_letter_id
+    from storage.models import DeadLetter
 
     store = SqlFeedStore(engine)
     pending: list[ArticleRecord | DeadLetterRecord] = []
@@ -133,10 +138,16 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
     def flush() -> Iterator[ArticleRecord | DeadLetterRecord]:
         ids = [r.article_id for r in pending if isinstance(r, ArticleRecord)]
         stored = store.latest_versions(article_ids=ids) if ids else {}
+        failure_ids = {dead_letter_id(r) for r in pending if isinstance(r, DeadLetterRecord)}
+        known = set(session_scalars(engine, select(DeadLetter.id).where(DeadLetter.id.in_(failure_ids)))) \
+            if failure_ids else set()
         seen_here: dict[str, ArticleRecord] = {}
         for record in pending:
             if isinstance(record, DeadLetterRecord):
-                yield record
+                if dead_letter_id(record) in known:
+                    summary.known_failures += 1
+                else:
+                    yield record
                 continue
             previous = seen_here.get(record.article_id)
             latest = (StoredVersion(previous.article_id, previous.version, previous.content_hash)
@@ -157,6 +168,11 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
     yield from flush()
 
 
+def session_scalars(engine: Engine, statement) -> list:
+    with Session(engine) as session:
+        return list(session.execute(statement).scalars())
+
+
 def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_version: str | None = None,
                 chunk: int = 5000) -> set[tuple[str, int]]:
     """The (article_id, version) keys stored completely: the extraction marker (by ``extractor_version``,
@@ -166,9 +182,10 @@ def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_versi
 
     from storage.models import Event, Extraction, Figure
 
-    def counted(model, wanted) -> dict[tuple[str, int, str], int]:
+    # By article id, versions matched here: a (article_id, version) IN list is a full scan on SQLite.
+    def counted(model, ids) -> dict[tuple[str, int, str], int]:
         query = (select(model.article_id, model.article_version, model.extractor_version, func.count())
-                 .where(tuple_(model.article_id, model.article_version).in_(wanted))
+                 .where(model.article_id.in_(ids))
                  .group_by(model.article_id, model.article_version, model.extractor_version))
         return {(aid, version, made_by): n for aid, version, made_by, n in session.execute(query)}
 
@@ -176,15 +193,17 @@ def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_versi
     done: set[tuple[str, int]] = set()
     with Session(engine) as session:
         for start in range(0, len(keys), chunk):
-            wanted = keys[start:start + chunk]
+            wanted = set(keys[start:start + chunk])
+            ids = sorted({aid for aid, _ in wanted})
             markers = session.execute(
                 select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version,
                        Extraction.figures, Extraction.events)
-                .where(tuple_(Extraction.article_id, Extraction.article_version).in_(wanted))).all()
-            markers = [m for m in markers if extractor_version is None or m[2] == extractor_version]
+                .where(Extraction.article_id.in_(ids))).all()
+            markers = [m for m in markers if (m[0], m[1]) in wanted
+                       and (extractor_version is None or m[2] == extractor_version)]
             if not markers:
                 continue
-            figures, events = counted(Figure, wanted), counted(Event, wanted)
+            figures, events = counted(Figure, ids), counted(Event, ids)
             done |= {(aid, version) for aid, version, made_by, n_figures, n_events in markers
                      if figures.get((aid, version, made_by), 0) >= n_figures
                      and events.get((aid, version, made_by), 0) >= n_events}
@@ -341,6 +360,12 @@ def publish_history(settings: Settings, engine: Engine, records: Iterable[Articl
                     on_published: Callable[[int], None] = lambda n: None,
                     on_stored: Callable[[int, int], None] = lambda done, total: None) -> HistorySummary:
     started = time.monotonic()
+    records = iter(records)
+    first = next(records, None)
+    if first is None:  # nothing new (say, an archive replayed again): no broker or worker to start
+        summary.seconds = time.monotonic() - started
+        return summary
+    records = itertools.chain([first], records)
     pipeline = PipelineForHistory(settings)
     with pipeline as bootstrap:
         # On the embedded broker, what was published is kept on disk until stored: a broker lost

@@ -27,8 +27,8 @@ from datetime import datetime, timezone
 from kafka import TopicPartition
 from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata
-from sqlalchemy import Engine
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from newswire import metrics
 from newswire.errors import BadRecord
@@ -104,6 +104,7 @@ class SinkWorker:
             raise ValueError("SinkWorker needs a broker: pass bootstrap= or set settings.kafka_bootstrap")
         self.settings = settings
         self.engine = engine
+        self._last_db_error: DBAPIError | None = None
         self.writer = writer or RecordWriter(engine)
         self.stats = SinkStats()
         self.topics: dict[str, Topic] = {t.full_name(settings.topic_prefix): t for t in TOPICS.values()}
@@ -156,9 +157,15 @@ class SinkWorker:
         log.warning("database unavailable, retrying batch of %d in %.1f s (attempt %d): %s",
                     len(self._pending.items), delay, self._pending.attempts, self.stats.last_error)
         deadline = time.monotonic() + delay
+        outage = isinstance(self._last_db_error, (OperationalError, InterfaceError))
         while not stop.is_set() and time.monotonic() < deadline:
             self._stay_in_group()
             stop.wait(min(1.0, max(0.0, deadline - time.monotonic())))
+            # A database that is back is worth retrying at once, not at the end of a 30 s backoff;
+            # other errors (a batch the database refuses) keep their backoff.
+            if outage and self._database_answers():
+                log.info("database answers again: retrying the pending batch now")
+                break
 
     # --- polling -----------------------------------------------------------------------------------
 
@@ -233,6 +240,14 @@ class SinkWorker:
                 self.stats.lag[(tp.topic, tp.partition)] = max(0, highwater - committed)
         _export_lag(self.stats.lag)
 
+    def _database_answers(self) -> bool:
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return True
+        except DBAPIError:
+            return False
+
     # --- storing -----------------------------------------------------------------------------------
 
     def _store_and_commit(self, batch: _Batch) -> bool:
@@ -242,6 +257,7 @@ class SinkWorker:
             with metrics.STAGE_SECONDS.labels("store").time():
                 counts = self._write(batch)
         except DBAPIError as exc:
+            self._last_db_error = exc
             self.stats.db_errors += 1
             self.stats.retrying = True
             self.stats.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select, tuple_
+from sqlalchemy import Connection, Engine, bindparam, delete, select
 
 from newswire.records import ArticleRecord, DeadLetterRecord, EventRecord, ExtractionRecord, FigureRecord, _Record
 from storage import mapping
@@ -25,6 +25,9 @@ from storage.db import chunked, upsert
 from storage.models import Article, DeadLetter, Event, Extraction, Figure
 
 IN_CLAUSE_CHUNK = 500
+# Lookups go by ``article_id IN (...)`` and the version is matched here: SQLite answers a
+# ``(article_id, version) IN (...)`` row-value list with a scan of the whole table, which made every
+# batch slower as the database grew (a sink at 20,000 articles spent twice the CPU it did at 1,000).
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -133,13 +136,12 @@ class RecordWriter:
     def _stored_extractions(conn: Connection, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
         table = Extraction.__table__
         found: dict[tuple[str, int], str] = {}
-        for chunk in chunked(sorted(keys), IN_CLAUSE_CHUNK):
-            rows = conn.execute(
-                select(table.c.article_id, table.c.article_version, table.c.extractor_version)
-                .where(tuple_(table.c.article_id, table.c.article_version).in_(list(chunk)))
-            )
+        for chunk in chunked(sorted({article_id for article_id, _ in keys}), IN_CLAUSE_CHUNK):
+            rows = conn.execute(select(table.c.article_id, table.c.article_version, table.c.extractor_version)
+                                .where(table.c.article_id.in_(list(chunk))))
             for article_id, version, extractor_version in rows:
-                found[(article_id, version)] = extractor_version
+                if (article_id, version) in keys:
+                    found[(article_id, version)] = extractor_version
         return found
 
     @staticmethod
@@ -167,13 +169,14 @@ class RecordWriter:
         for model in (Figure, Event):
             table = model.__table__
             doomed: list[dict] = []
-            for chunk in chunked(sorted(by_key), IN_CLAUSE_CHUNK):
+            for chunk in chunked(sorted({article_id for article_id, _ in by_key}), IN_CLAUSE_CHUNK):
                 present = conn.execute(
                     select(table.c.article_id, table.c.article_version, table.c.extractor_version).distinct()
-                    .where(tuple_(table.c.article_id, table.c.article_version).in_(list(chunk)))
+                    .where(table.c.article_id.in_(list(chunk)))
                 )
                 for article_id, version, extractor_version in present:
-                    if is_older(extractor_version, by_key[(article_id, version)]):
+                    newest = by_key.get((article_id, version))
+                    if newest is not None and is_older(extractor_version, newest):
                         doomed.append({"a": article_id, "v": version, "x": extractor_version})
             if doomed:
                 result = conn.execute(

@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from newswire.bench.ceiling import measure_ceiling
+from newswire.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
 from newswire.bench.phase import percentile
 from newswire.bench.pipeline import measure_pipeline
 from newswire.settings import Settings
@@ -43,8 +44,9 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         return lambda done, total=None: progress.update(task_id, completed=done)
 
     try:
-        ceiling = measure_ceiling(settings, articles, corpus, workers, task("ceiling: clean+extract+store"))
-        pipeline = measure_pipeline(settings, articles, corpus, workers, slow_db_ms,
+        pages = corpus or write_synthetic_corpus(scratch / "pages")
+        ceiling = measure_ceiling(settings, articles, pages, workers, task("ceiling: clean+extract+store"))
+        pipeline = measure_pipeline(settings, articles, pages, workers, slow_db_ms,
                                     task("pipeline: published"), task("pipeline: stored"))
     except Exception:
         log.error("bench failed; its database and logs are kept in %s", scratch)
@@ -58,7 +60,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
     ceiling_cpu, pipeline_cpu = ceiling.to_json()["cpu_ms_per_article"], pipeline.phase.to_json()["cpu_ms_per_article"]
     return {
         "articles": articles,
-        "input": str(corpus) if corpus else "synthetic news-site pages (newswire.synthetic)",
+        "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.synthetic)",
         "slow_db_ms": slow_db_ms,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),

@@ -21,7 +21,7 @@ from newswire.records import DeadLetterRecord, _Record
 from newswire.settings import Settings
 
 
-def measure_ceiling(settings: Settings, count: int, corpus: Path | None, workers: int,
+def measure_ceiling(settings: Settings, count: int, corpus: Path, workers: int,
                     on_progress: Callable[[int], None] = lambda n: None) -> Phase:
     from storage.db import open_database
     from storage.writer import RecordWriter

@@ -85,7 +85,7 @@ class PipelineResult:
     max_sink_lag: int
 
 
-def measure_pipeline(settings: Settings, count: int, corpus: Path | None, workers: int, slow_ms: float = 0.0,
+def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int, slow_ms: float = 0.0,
                      on_published: Callable[[int], None] = lambda n: None,
                      on_stored: Callable[[int, int], None] = lambda done, total: None) -> PipelineResult:
     from newswire.history import HistorySummary, Publisher, wait_until_stored

@@ -145,6 +145,7 @@ def test_sink_survives_a_database_outage(broker, private_postgres, unique, tmp_p
         counter.close()
 
     assert status.get("retrying") is True and status.get("db_errors", 0) >= 1, status
+    assert "database answers again" in sink.log(tail=10**8)  # retried when it came back, not at the end of a backoff
     assert max(samples) - before_rss < GROWTH_LIMIT_KIB, (before_rss, max(samples))
     engine = make_engine(url)
     with Session(engine) as session:

@@ -108,9 +108,21 @@ def test_replay_archives_end_to_end_twice_changes_nothing(database_url, tmp_path
     wire = rows[article_id("https://wire.example.net/a/1")]
     assert wire.published_at == datetime(2024, 6, 3, 10, tzinfo=timezone.utc)
 
+    # Again, from another data directory: nothing new, so no broker or worker is even started.
+    env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data-again"), COLUMNS="200")
     second = run(["replay", str(warc), str(feed), str(jsonl)], env)
     assert counts(database_url) == after_first
-    assert "21" in second.stdout  # all unchanged
+    read, outside, unchanged, published, dead_letters, known_failures, stored = summary_values(second.stdout)[:7]
+    assert (read, unchanged, known_failures) == ("22", "21", "1")
+    assert published == dead_letters == stored == "0"
+    assert not (tmp_path / "data-again" / "broker.json").exists()
+    assert not (tmp_path / "data-again" / "pids.json").exists()
+
+
+def summary_values(stdout: str) -> list[str]:
+    """The cells of the replay summary table's one row (read, outside window, unchanged, published, ...)."""
+    row = [line for line in stdout.splitlines() if line.count("│") > 5][-1]
+    return [cell.strip() for cell in row.strip().strip("│").split("│")]
 
 
 def test_replay_window_and_reprocess(tmp_path):

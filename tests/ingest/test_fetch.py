@@ -249,6 +249,21 @@ def test_minimum_delay_between_requests_to_one_host(site, settings):
     assert len(gaps) == 3 and min(gaps) >= 0.2
 
 
+@pytest.mark.parametrize("rule", ["Crawl-delay: 1", "Request-rate: 1/1"])  # whole numbers, as robotparser reads them
+def test_a_sites_crawl_delay_spaces_its_pages_out(site, settings, rule):
+    settings = settings.model_copy(update={"respect_robots": True, "per_host_delay_s": 0.0})
+    site.add("/robots.txt", f"User-agent: *\n{rule}\nDisallow: /private/\n".encode(), content_type="text/plain")
+    site.add("/p", PAGE)
+
+    async def go():
+        async with Fetcher(settings) as fetcher:
+            await asyncio.gather(*(fetcher.fetch_page(site.url(f"/p?{i}")) for i in range(3)))
+    asyncio.run(go())
+    pages = [at for (path, _), at in zip(site.requests, site.arrivals) if path.startswith("/p?")]
+    gaps = [later - earlier for earlier, later in zip(pages, pages[1:])]
+    assert len(gaps) == 2 and min(gaps) >= 0.95
+
+
 def test_per_host_concurrency_limit(site, settings, slow_sender):
     settings = settings.model_copy(update={"per_host_concurrency": 1})
     site.routes["/slow"] = slow_sender([PAGE], delay_s=0.2)
