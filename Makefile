@@ -23,7 +23,7 @@ test: install
 	$(BIN)/pytest -q
 
 bench: install
-	$(BIN)/newswire bench --articles 1000 --corpus ../shared/corpus/html --json bench.json
+	$(BIN)/newswire bench --articles 5000 --json bench.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

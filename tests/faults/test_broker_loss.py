@@ -133,7 +133,7 @@ def test_broker_killed_under_run_is_restarted_and_nothing_is_lost(site, tmp_path
     assert "restarting it on" in log.read_text()  # the supervisor said what happened
 
 
-REPLAYED = 300
+REPLAYED = 2000  # enough that the kill lands mid-replay: the sink stores ~300 of these short articles a second
 
 
 def test_broker_killed_under_replay_is_restarted_and_the_replay_completes(tmp_path, unique):
