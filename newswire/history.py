@@ -62,7 +62,7 @@ class Publisher:
     """
 
     def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary, spill: Path | None = None):
-        self.compression = settings.kafka_compression
+        self.compression = settings.compression_codec
         self.producer = make_producer(bootstrap, self.compression)
         self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
         self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
@@ -138,13 +138,16 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
     def flush() -> Iterator[ArticleRecord | DeadLetterRecord]:
         ids = [r.article_id for r in pending if isinstance(r, ArticleRecord)]
         stored = store.latest_versions(article_ids=ids) if ids else {}
-        failure_ids = {dead_letter_id(r) for r in pending if isinstance(r, DeadLetterRecord)}
-        known = set(session_scalars(engine, select(DeadLetter.id).where(DeadLetter.id.in_(failure_ids)))) \
-            if failure_ids else set()
+        failure_ids = {id(r): dead_letter_id(r) for r in pending if isinstance(r, DeadLetterRecord)}
+        known: set[str] = set()
+        if failure_ids:
+            with Session(engine) as session:
+                known = set(session.execute(
+                    select(DeadLetter.id).where(DeadLetter.id.in_(set(failure_ids.values())))).scalars())
         seen_here: dict[str, ArticleRecord] = {}
         for record in pending:
             if isinstance(record, DeadLetterRecord):
-                if dead_letter_id(record) in known:
+                if failure_ids[id(record)] in known:
                     summary.known_failures += 1
                 else:
                     yield record
@@ -166,11 +169,6 @@ def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engin
         if len(pending) >= batch:
             yield from flush()
     yield from flush()
-
-
-def session_scalars(engine: Engine, statement) -> list:
-    with Session(engine) as session:
-        return list(session.execute(statement).scalars())
 
 
 def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_version: str | None = None,
@@ -305,7 +303,7 @@ def republish_unextracted(settings: Settings, bootstrap: str) -> int:
     from storage.db import make_engine
 
     engine = make_engine(settings.db_url)
-    producer = make_producer(bootstrap, settings.kafka_compression)
+    producer = make_producer(bootstrap, settings.compression_codec)
     topic = ARTICLES.full_name(settings.topic_prefix)
     count = 0
     try:

@@ -45,15 +45,15 @@ class RecordSerializer(Serializer):
         return data if data is None or isinstance(data, bytes) else encode(data)
 
 
-def make_producer(bootstrap: str, compression: str = "lz4", **overrides) -> KafkaProducer:
-    """``compression``: ``Settings.kafka_compression`` ("none" sends uncompressed batches)."""
+def make_producer(bootstrap: str, compression: str | None = "lz4", **overrides) -> KafkaProducer:
+    """``compression``: the codec, ``Settings.compression_codec`` (None: uncompressed batches)."""
     settings = dict(
         bootstrap_servers=bootstrap.split(","),
         acks="all",
         linger_ms=20,
         batch_size=256 * 1024,
         max_request_size=16 * 1024 * 1024,
-        compression_type=None if compression == "none" else compression,
+        compression_type=compression,
         key_serializer=KeySerializer(),
         value_serializer=RecordSerializer(),
     )

@@ -110,6 +110,11 @@ class Settings(BaseSettings):
             env[f"NEWSWIRE_{name.upper()}"] = str(value)
         return env
 
+    @property
+    def compression_codec(self) -> str | None:
+        """``kafka_compression`` as Kafka clients name it (None: uncompressed)."""
+        return None if self.kafka_compression == "none" else self.kafka_compression
+
     def masked(self) -> dict[str, object]:
         """Settings as shown by ``newswire config show``: secrets and URL passwords hidden."""
         shown = self.model_dump(mode="json")

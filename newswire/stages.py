@@ -74,7 +74,7 @@ def run_ingest(settings: Settings) -> None:
     engine = open_database(settings.db_url, upgrade=False)
     store = SqlFeedStore(engine)
     urls = feed_urls(settings, store)
-    producer = make_producer(settings.kafka_bootstrap or "", settings.kafka_compression)
+    producer = make_producer(settings.kafka_bootstrap or "", settings.compression_codec)
     articles_topic = ARTICLES.full_name(settings.topic_prefix)
     deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
 

@@ -303,7 +303,7 @@ class SinkWorker:
             return
         try:
             if self._producer is None:
-                self._producer = make_producer(self.bootstrap, self.settings.kafka_compression)
+                self._producer = make_producer(self.bootstrap, self.settings.compression_codec)
             for item in items:
                 send(self._producer, self.deadletter_topic, item.record.article_id, item.record)
             self._producer.flush(timeout=30)

@@ -14,6 +14,7 @@ import pytest
 from newswire.broker import EmbeddedBroker
 from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.records import ArticleRecord, decode
+from newswire.settings import Settings
 
 
 def pid_alive(pid: int) -> bool:
@@ -44,7 +45,7 @@ def test_records_round_trip_keyed_by_article(broker, unique, compression):
     names = create_topics(broker.bootstrap, prefix, partitions=3)
     articles = f"{prefix}newswire.articles.v1"
     assert articles in names
-    producer = make_producer(broker.bootstrap, compression)
+    producer = make_producer(broker.bootstrap, Settings(kafka_compression=compression).compression_codec)
     assert producer.config["compression_type"] == (None if compression == "none" else compression)
     sent = [ArticleRecord(article_id=f"a{i}", url=f"http://x/{i}", canonical_url=f"http://x/{i}",
                           text="Some text.", content_hash=f"h{i}") for i in range(6)]
