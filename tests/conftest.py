@@ -2,8 +2,8 @@
 
 Nothing here is mocked. The broker is one Tansu process for the session; each test isolates itself
 with a unique topic prefix and consumer-group prefix. PostgreSQL is the machine's server at
-127.0.0.1:5432 (``.ci/run`` starts it if needed; ``NEWSWIRE_TEST_PG_URL`` points elsewhere); each
-session works in a database of its own, dropped at the end.
+127.0.0.1:5432, as the role ``newswire_test`` that ``.ci/postgres.sh`` creates (``NEWSWIRE_TEST_PG_URL``
+points elsewhere); each session works in a database of its own, dropped at the end.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from sqlalchemy import create_engine, text
 from newswire.broker import EmbeddedBroker
 from newswire.settings import Settings
 
-PG_ADMIN_URL = os.environ.get("NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://newswire_test:newswire_test@127.0.0.1:5432/newswire_test")
 REPO = Path(__file__).resolve().parent.parent
 
 
