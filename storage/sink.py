@@ -49,7 +49,7 @@ from newswire.topics import DEADLETTER, TOPICS, Topic
 from storage import mapping
 from storage.writer import RecordWriter, WriteCounts
 
-__all__ = ["SinkWorker", "SinkStats", "RecordWriter", "WriteCounts"]
+__all__ = ["SinkWorker", "SinkStats", "RecordWriter", "WriteCounts", "write_isolated"]
 
 log = logging.getLogger(__name__)
 
@@ -291,41 +291,7 @@ class SinkWorker:
         return True
 
     def _write(self, batch: _Batch) -> WriteCounts:
-        """Store the batch; a record that cannot be stored becomes a dead letter and the rest is stored.
-
-        Raises ``DBAPIError`` only when the database is unavailable (the whole batch is retried then).
-        """
-        try:
-            return self.writer.write([item.record for item in batch.items])
-        except Exception as exc:  # noqa: BLE001 - any failure of one record must not stop the stream
-            if not _record_fault(exc):
-                raise
-            log.warning("batch of %d not stored (%s); storing its records one by one", len(batch.items),
-                        type(exc).__name__)
-        counts = WriteCounts()
-        for item in batch.items:
-            try:
-                counts += self.writer.write([item.record])
-                continue
-            except Exception as exc:  # noqa: BLE001
-                if not _record_fault(exc):
-                    raise
-                error = exc
-            reason = "db_rejected" if isinstance(error, DBAPIError) else "unstorable_record"
-            log.error("record not stored, dead-lettered as %s: %s[%d]@%d: %s: %s", reason, item.topic,
-                      item.partition, item.offset, type(error).__name__, str(error).splitlines()[0][:500],
-                      extra={"topic": item.topic, "offset": item.offset})
-            item.record = mapping.dead_letter_for_message(item.topic, item.partition, item.offset, item.value,
-                                                          error, key=item.key, reason=reason)
-            item.new_dead_letter = True
-            try:
-                counts += self.writer.write([item.record])
-            except Exception as exc:  # noqa: BLE001 - e.g. a payload the database refuses: keep the origin
-                if not _record_fault(exc):
-                    raise
-                item.record = item.record.model_copy(update={"payload": None, "error": type(error).__name__})
-                counts += self.writer.write([item.record])
-        return counts
+        return write_isolated(self.writer, batch.items)
 
     def _publish_dead_letters(self, items: list[_Item]) -> None:
         if not items:
@@ -351,6 +317,46 @@ class SinkWorker:
             return
         for tp, meta in mine.items():
             self.stats.offsets[(tp.topic, tp.partition)] = meta.offset
+
+
+def write_isolated(writer: RecordWriter, items: list[_Item]) -> WriteCounts:
+    """Store the items' records; each that cannot be stored becomes a dead letter, the rest is stored.
+
+    One transaction for all when it succeeds; otherwise one per record, and a record that fails alone
+    is replaced (``item.record``, ``item.new_dead_letter``) by a ``sink`` dead letter carrying its
+    message: ``db_rejected`` when the database refused it, ``unstorable_record`` when it could not
+    be mapped or sent at all. Raises only when the database is unavailable (the caller retries all).
+    """
+    try:
+        return writer.write([item.record for item in items])
+    except Exception as exc:  # noqa: BLE001 - any failure of one record must not stop the stream
+        if not _record_fault(exc):
+            raise
+        log.warning("batch of %d not stored (%s); storing its records one by one", len(items), type(exc).__name__)
+    counts = WriteCounts()
+    for item in items:
+        try:
+            counts += writer.write([item.record])
+            continue
+        except Exception as exc:  # noqa: BLE001
+            if not _record_fault(exc):
+                raise
+            error = exc
+        reason = "db_rejected" if isinstance(error, DBAPIError) else "unstorable_record"
+        log.error("record not stored, dead-lettered as %s: %s[%d]@%d: %s: %s", reason, item.topic, item.partition,
+                  item.offset, type(error).__name__, str(error).splitlines()[0][:500] if str(error) else "",
+                  extra={"topic": item.topic, "offset": item.offset})
+        item.record = mapping.dead_letter_for_message(item.topic, item.partition, item.offset, item.value, error,
+                                                      key=item.key, reason=reason)
+        item.new_dead_letter = True
+        try:
+            counts += writer.write([item.record])
+        except Exception as exc:  # noqa: BLE001 - e.g. a payload the database refuses: keep the origin
+            if not _record_fault(exc):
+                raise
+            item.record = item.record.model_copy(update={"payload": None, "error": type(error).__name__})
+            counts += writer.write([item.record])
+    return counts
 
 
 # SQLSTATE classes that blame the statement's data, not the server: 22 data exception (a value out
