@@ -211,7 +211,8 @@ class SinkWorker:
             log.warning("bad record on %s[%d]@%d: %s", message.topic, message.partition, message.offset, exc,
                         extra={"topic": message.topic, "offset": message.offset})
             dead = mapping.dead_letter_for_message(message.topic, message.partition, message.offset,
-                                                   message.value, exc, key=message.key)
+                                                   message.value, exc, key=message.key,
+                                                   reason=getattr(exc, "reason", "bad_record"))
             return _Item(message.topic, message.partition, message.offset, message.key, message.value, dead,
                          new_dead_letter=True)
 
