@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
@@ -21,6 +21,7 @@ from trafilatura.settings import use_config
 from lxml.etree import LxmlError
 
 from newswire.errors import PermanentFetchError
+from newswire.records import as_utc
 
 MAX_HTML_BYTES = 10 * 1024 * 1024
 MAX_TREE_NODES = 200_000  # trafilatura gives up on a larger DOM instead of walking it for minutes
@@ -78,7 +79,7 @@ def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
         text=text,
         title=title,
         author=_clean(document.author),
-        published_at=_published(_date(document.date), head),
+        published_at=_published(_date(document.date), head, url),
         site=_clean(document.sitename),
         language=language[:2].lower() if language else None,
         canonical_url=_same_site(url, _first(_CANONICAL, head) or _first(_OG_URL, head)),
@@ -129,9 +130,10 @@ def _date(value: str | None) -> datetime | None:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
-        return parsed.astimezone(timezone.utc)
+        try:
+            return as_utc(parsed)
+        except ValueError:  # trafilatura's own guess, outside years 1-9999 in UTC: no guess
+            return None
     return None
 
 
@@ -157,16 +159,25 @@ def _site(url: str) -> str:
     return host
 
 
-def _published(day: datetime | None, head: str) -> datetime | None:
-    """The page's full publication time when it states one on the day trafilatura found (or none)."""
+def _published(day: datetime | None, head: str, url: str | None = None) -> datetime | None:
+    """The page's full publication time when it states one on the day trafilatura found (or none).
+
+    A stated time that UTC cannot hold (``9999-12-31T23:00:00-05:00``) is a hostile or broken page:
+    :class:`PermanentFetchError` ``bad_date`` (the page becomes a dead letter). One that is not a
+    date at all is ignored, as before.
+    """
     match = _PUBLISHED_TIME.search(head)
     if match is None:
         return day
+    value = (match.group(1) or match.group(2)).strip()
     try:
-        stated = datetime.fromisoformat((match.group(1) or match.group(2)).strip().replace("Z", "+00:00"))
+        stated = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return day
-    stated = stated.replace(tzinfo=stated.tzinfo or timezone.utc).astimezone(timezone.utc)
+    try:
+        stated = as_utc(stated)
+    except ValueError as exc:
+        raise PermanentFetchError("bad_date", f"the page states a publication time {exc}", url=url) from None
     if day is None or abs((stated - day).total_seconds()) <= 86400 * 1.5:
         return stated
     return day

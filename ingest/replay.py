@@ -21,15 +21,17 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from pydantic import ValidationError
 
 from ingest.clean import clean_article
 from ingest.parse import parse_feed
 from newswire.errors import NewswireError, PermanentFetchError
 from newswire.ids import article_id, canonical_url, content_hash
-from newswire.records import ArticleRecord, DeadLetterRecord
+from newswire.records import ArticleRecord, DeadLetterRecord, as_utc, valid_text
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -129,12 +131,13 @@ def read_jsonl(path: Path) -> Iterator[ArchivedItem | DeadLetterRecord]:
 def to_record(item: ArchivedItem) -> ArticleRecord | DeadLetterRecord:
     """Clean one archived item into a version-1 article record (the caller sets the version)."""
     try:
-        if item.article is not None:
-            raw = item.article
-            canonical = canonical_url(str(raw.get("canonical_url") or item.url))
+        if item.article is not None:  # JSON's "\ud800" escapes give lone surrogates: hashed as the record holds them
+            raw = {key: valid_text(value) if isinstance(value, str) else value for key, value in item.article.items()}
+            url = valid_text(item.url)
+            canonical = canonical_url(str(raw.get("canonical_url") or url))
             text = str(raw["text"])
             return ArticleRecord(
-                article_id=article_id(canonical), url=item.url, canonical_url=canonical, feed_url=item.feed_url,
+                article_id=article_id(canonical), url=url, canonical_url=canonical, feed_url=item.feed_url,
                 guid=item.guid, title=raw.get("title"), author=raw.get("author"), site=raw.get("site"),
                 language=raw.get("language"), text=text, content_hash=content_hash(text),
                 published_at=item.published_at, replayed=True)
@@ -147,9 +150,18 @@ def to_record(item: ArchivedItem) -> ArticleRecord | DeadLetterRecord:
             published_at=item.published_at or cleaned.published_at or item.captured_at, replayed=True)
     except PermanentFetchError as exc:
         return DeadLetterRecord(stage="replay", reason=exc.reason, url=item.url, error=f"{item.source}: {exc}")
+    except ValidationError as exc:  # the record refused a field: a date UTC cannot hold, a title that is a list...
+        reason = "bad_date" if any(e["type"] == "bad_date" for e in exc.errors()) else "bad_record"
+        return DeadLetterRecord(stage="replay", reason=reason, url=item.url,
+                                error=f"{item.source}: {_first_error(exc)}")
     except Exception as exc:  # one bad archived page must not end a month-long replay
         return DeadLetterRecord(stage="replay", reason="clean_failed", url=item.url,
                                 error=f"{item.source}: {type(exc).__name__}: {exc}")
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
 
 
 def clean_all(items: Iterable[ArchivedItem | DeadLetterRecord], workers: int | None = None,
@@ -189,10 +201,18 @@ def in_window(record: ArticleRecord, since: datetime | None, until: datetime | N
 
 
 def _parse_date(value: object) -> datetime | None:
+    """An archive's date in UTC (naive: UTC already); None when it is not an ISO date at all.
+
+    A date UTC cannot hold (``9999-12-31T23:00:00-05:00``) is returned as stated: the record refuses
+    it (``newswire.records``), and :func:`to_record` turns that into a ``bad_date`` dead letter.
+    """
     if not value:
         return None
     try:
         parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    try:
+        return as_utc(parsed)
+    except ValueError:
+        return parsed

@@ -6,7 +6,7 @@ import json
 import signal
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -125,14 +125,22 @@ def sink() -> None:
 
 # --- history: replay archives, reprocess what is stored -----------------------------------------
 def _parse_time(value: Optional[str], option: str) -> Optional[datetime]:
+    """``--since``/``--until`` in UTC (naive: UTC); a usage error (one line, exit 2) if it is not one."""
+    from newswire.records import as_utc
+
     if value is None:
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date or time (2025-03-01, 2025-03-01T12:00Z)",
-                                 param_hint=option)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        problem = f"{value!r} is not an ISO date or time (2025-03-01, 2025-03-01T12:00Z)"
+    else:
+        try:
+            return as_utc(parsed)
+        except ValueError as exc:
+            problem = str(exc)
+    console.print(f"{option}: {problem}", style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
 
 
 def _print_summary(summary) -> None:
@@ -203,6 +211,7 @@ def reprocess(since: Optional[str] = typer.Option(None, help="Articles published
     from storage.db import open_database
 
     settings = load_settings()
+    start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
     engine = open_database(settings.db_url, upgrade=settings.embedded)
     summary = HistorySummary()
     with _progress() as progress:
@@ -210,7 +219,7 @@ def reprocess(since: Optional[str] = typer.Option(None, help="Articles published
         storing = progress.add_task("re-extracted", total=None)
 
         def counted():
-            for record in stored_articles(engine, _parse_time(since, "--since"), _parse_time(until, "--until")):
+            for record in stored_articles(engine, start, end):
                 summary.read += 1
                 progress.update(reading, completed=summary.read)
                 yield record
@@ -288,10 +297,10 @@ def _query(lister: str, columns: list[str], fmt: str, since: Optional[str], unti
     from storage.db import open_database
 
     settings = load_settings()
+    start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
     engine = open_database(settings.db_url, upgrade=False)
     try:
-        rows = getattr(queries, lister)(engine, since=_parse_time(since, "--since"),
-                                        until=_parse_time(until, "--until"), **filters)
+        rows = getattr(queries, lister)(engine, since=start, until=end, **filters)
     finally:
         engine.dispose()
     _emit(rows, columns, fmt, lister.removeprefix("list_"))

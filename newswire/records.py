@@ -12,10 +12,12 @@ partition, in order. A breaking change here means a new ``.v2`` topic (see ``top
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
@@ -30,6 +32,28 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC, a naive one taken as UTC already; ``ValueError`` if UTC cannot hold it.
+
+    ``9999-12-31T23:00:00-05:00`` is year 10000 in UTC and ``0001-01-01T00:30:00+05:00`` year 0:
+    Python's datetime (and so the wire and the database) only has years 1-9999.
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError(f"{value.isoformat()} is outside years 1-9999 in UTC") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" decodes to one; UTF-8 cannot encode it
+
+
+def valid_text(value: str) -> str:
+    """``value`` with each lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
@@ -39,8 +63,18 @@ class _Record(BaseModel):
     @classmethod
     def _aware(cls, value: object) -> object:
         # Sources (trafilatura, feeds) hand out naive datetimes; the wire and the database are UTC.
-        if isinstance(value, datetime) and value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
+        # Any other offset is converted here; a time UTC cannot hold (year 0 or 10000) is refused
+        # with the error type "bad_date", which callers turn into a dead letter of that reason.
+        if isinstance(value, datetime):
+            try:
+                return as_utc(value)
+            except ValueError as exc:
+                raise PydanticCustomError("bad_date", "{error}", {"error": str(exc)}) from None
+        # Lone surrogates would make the record unencodable (no JSON, no database row): U+FFFD.
+        if isinstance(value, str):
+            return valid_text(value)
+        if isinstance(value, list) and any(isinstance(item, str) for item in value):
+            return [valid_text(item) if isinstance(item, str) else item for item in value]
         return value
 
 
@@ -166,7 +200,7 @@ def decode(record_type: type[R], payload: bytes | str) -> R:
 
     try:
         raw = json.loads(payload)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: [[[[... nested deep
         raise BadRecord(f"not JSON: {exc}") from exc
     if not isinstance(raw, dict):
         raise BadRecord("not a JSON object")
@@ -176,4 +210,7 @@ def decode(record_type: type[R], payload: bytes | str) -> R:
     try:
         return record_type.model_validate(raw)
     except ValueError as exc:
-        raise BadRecord(f"invalid {record_type.__name__}: {exc}") from exc
+        error = BadRecord(f"invalid {record_type.__name__}: {exc}")
+        if any(e["type"] == "bad_date" for e in getattr(exc, "errors", list)()):
+            error.reason = "bad_date"
+        raise error from exc

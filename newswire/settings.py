@@ -7,6 +7,7 @@ that it names nothing this class does not know.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -119,14 +120,26 @@ class Settings(BaseSettings):
         """Settings as shown by ``newswire config show``: secrets and URL passwords hidden."""
         shown = self.model_dump(mode="json")
         if self.database_url is not None:
-            shown["database_url"] = _mask_url(self.database_url.get_secret_value())
+            shown["database_url"] = mask_url(self.database_url.get_secret_value())
         return shown
 
 
-def _mask_url(url: str) -> str:
+_SECRET_PARAMETER = re.compile(r"pass(word|wd)?$|pwd$|secret|token", re.IGNORECASE)
+
+
+def mask_url(url: str) -> str:
+    """A database URL fit to show or log: the userinfo password and every secret query parameter
+    (``password=``, ``sslpassword=``, ...: libpq reads them there too) are ``***``.
+
+    The one function for this: ``config show`` and ``storage.db.describe_url`` (every log line and
+    error message that names the database) call it.
+    """
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        query = {key: (tuple("***" for _ in value) if isinstance(value, tuple) else "***")
+                 if _SECRET_PARAMETER.search(key) else value for key, value in parsed.query.items()}
+        return parsed.set(query=query).render_as_string(hide_password=True).replace("=%2A%2A%2A", "=***")
     except Exception:  # an unparsable URL is shown masked whole rather than leaked
         return "***"

@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
 from newswire.errors import SchemaOutOfDate
+from newswire.settings import mask_url
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,10 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def describe_url(engine_or_url: Engine | str) -> str:
-    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
-    return url.render_as_string(hide_password=True)
+    """The database's URL as logs and messages show it: passwords masked (``newswire.settings.mask_url``)."""
+    if isinstance(engine_or_url, Engine):
+        return mask_url(engine_or_url.url.render_as_string(hide_password=False))
+    return mask_url(engine_or_url)
 
 
 def upgrade(target: str | Engine, revision: str = "head") -> str:

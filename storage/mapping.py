@@ -7,7 +7,7 @@ UTC (records already are; ``FeedState`` from a caller may not be).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from newswire.feeds import FeedState
@@ -19,6 +19,7 @@ from newswire.records import (
     ExtractionRecord,
     FigureRecord,
     _Record,
+    as_utc,
 )
 from storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
 
@@ -28,12 +29,8 @@ Row = dict[str, Any]
 
 
 def utc(value: datetime | None) -> datetime | None:
-    """Aware UTC; a naive value is taken to be UTC already."""
-    if value is None:
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    """Aware UTC; a naive value is taken to be UTC already; ``ValueError`` outside years 1-9999 in UTC."""
+    return None if value is None else as_utc(value)
 
 
 def _clean(value: Any) -> Any:

@@ -11,8 +11,10 @@ At-least-once in, idempotent writes out (see ``storage.writer``), so each thing 
 
 When the database is unreachable the batch in hand is retried with capped, jittered backoff; no new
 messages are taken (partitions are paused; polling continues only to stay in the group) and no
-offsets are committed. A record the database rejects (a data or integrity error) is retried alone
-and, if it fails again, stored as a dead letter instead of blocking the stream.
+offsets are committed. When a batch fails for any other reason (the database rejects a value, or a
+record cannot be mapped to a row at all), its records are written one by one: each that fails alone
+becomes a ``sink`` dead letter carrying its message (``db_rejected`` or ``unstorable_record``), the
+others are stored, and the offsets are committed. No single record can stop the sink.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ from kafka import TopicPartition
 from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+    StatementError,
+)
 
 from newswire import metrics
 from newswire.errors import BadRecord
@@ -39,7 +49,7 @@ from newswire.topics import DEADLETTER, TOPICS, Topic
 from storage import mapping
 from storage.writer import RecordWriter, WriteCounts
 
-__all__ = ["SinkWorker", "SinkStats", "RecordWriter", "WriteCounts"]
+__all__ = ["SinkWorker", "SinkStats", "RecordWriter", "WriteCounts", "write_isolated"]
 
 log = logging.getLogger(__name__)
 
@@ -197,11 +207,12 @@ class SinkWorker:
                 raise BadRecord("empty message (tombstone)")
             record = decode(topic.record, message.value)
             return _Item(message.topic, message.partition, message.offset, message.key, message.value, record)
-        except BadRecord as exc:
+        except Exception as exc:  # noqa: BLE001 - BadRecord, or anything else a hostile message provokes
             log.warning("bad record on %s[%d]@%d: %s", message.topic, message.partition, message.offset, exc,
                         extra={"topic": message.topic, "offset": message.offset})
             dead = mapping.dead_letter_for_message(message.topic, message.partition, message.offset,
-                                                   message.value, exc, key=message.key)
+                                                   message.value, exc, key=message.key,
+                                                   reason=getattr(exc, "reason", "bad_record"))
             return _Item(message.topic, message.partition, message.offset, message.key, message.value, dead,
                          new_dead_letter=True)
 
@@ -281,22 +292,7 @@ class SinkWorker:
         return True
 
     def _write(self, batch: _Batch) -> WriteCounts:
-        try:
-            return self.writer.write([item.record for item in batch.items])
-        except (DataError, IntegrityError) as exc:
-            log.warning("batch rejected by the database (%s); storing its records one by one", type(exc).__name__)
-        counts = WriteCounts()
-        for item in batch.items:
-            try:
-                counts += self.writer.write([item.record])
-            except (DataError, IntegrityError) as exc:
-                log.error("record rejected by the database: %s[%d]@%d: %s", item.topic, item.partition, item.offset,
-                          exc, extra={"topic": item.topic, "offset": item.offset})
-                item.record = mapping.dead_letter_for_message(item.topic, item.partition, item.offset, item.value,
-                                                              exc, key=item.key, reason="db_rejected")
-                item.new_dead_letter = True
-                counts += self.writer.write([item.record])
-        return counts
+        return write_isolated(self.writer, batch.items)
 
     def _publish_dead_letters(self, items: list[_Item]) -> None:
         if not items:
@@ -322,6 +318,68 @@ class SinkWorker:
             return
         for tp, meta in mine.items():
             self.stats.offsets[(tp.topic, tp.partition)] = meta.offset
+
+
+def write_isolated(writer: RecordWriter, items: list[_Item]) -> WriteCounts:
+    """Store the items' records; each that cannot be stored becomes a dead letter, the rest is stored.
+
+    One transaction for all when it succeeds; otherwise one per record, and a record that fails alone
+    is replaced (``item.record``, ``item.new_dead_letter``) by a ``sink`` dead letter carrying its
+    message: ``db_rejected`` when the database refused it, ``unstorable_record`` when it could not
+    be mapped or sent at all. Raises only when the database is unavailable (the caller retries all).
+    """
+    try:
+        return writer.write([item.record for item in items])
+    except Exception as exc:  # noqa: BLE001 - any failure of one record must not stop the stream
+        if not _record_fault(exc):
+            raise
+        log.warning("batch of %d not stored (%s); storing its records one by one", len(items), type(exc).__name__)
+    counts = WriteCounts()
+    for item in items:
+        try:
+            counts += writer.write([item.record])
+            continue
+        except Exception as exc:  # noqa: BLE001
+            if not _record_fault(exc):
+                raise
+            error = exc
+        reason = "db_rejected" if isinstance(error, DBAPIError) else "unstorable_record"
+        log.error("record not stored, dead-lettered as %s: %s[%d]@%d: %s: %s", reason, item.topic, item.partition,
+                  item.offset, type(error).__name__, str(error).splitlines()[0][:500] if str(error) else "",
+                  extra={"topic": item.topic, "offset": item.offset})
+        item.record = mapping.dead_letter_for_message(item.topic, item.partition, item.offset, item.value, error,
+                                                      key=item.key, reason=reason)
+        item.new_dead_letter = True
+        try:
+            counts += writer.write([item.record])
+        except Exception as exc:  # noqa: BLE001 - e.g. a payload the database refuses: keep the origin
+            if not _record_fault(exc):
+                raise
+            item.record = item.record.model_copy(update={"payload": None, "error": type(error).__name__})
+            counts += writer.write([item.record])
+    return counts
+
+
+# SQLSTATE classes that blame the statement's data, not the server: 22 data exception (a value out
+# of range), 23 integrity violation, 54 program limit exceeded (e.g. a 3 KB guid in a btree index,
+# which psycopg reports as an OperationalError, like an outage).
+_DATA_SQLSTATES = ("22", "23", "54")
+
+
+def _record_fault(exc: BaseException) -> bool:
+    """True when ``exc`` comes from what was written (retrying it alone will fail again), False when
+    from the database's availability (retrying the batch later will succeed)."""
+    if isinstance(exc, (DataError, IntegrityError)):
+        return True
+    if isinstance(exc, DBAPIError):
+        sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+        return sqlstate[:2] in _DATA_SQLSTATES
+    if isinstance(exc, SQLAlchemyError) and not isinstance(exc, StatementError):
+        return False  # the engine's own trouble (e.g. no pooled connection in time), not a record's
+    # Mapping or driver errors raised before the database sees the row: a date UTC cannot hold, an
+    # int SQLite cannot hold (OverflowError), text the driver cannot encode, a version string of
+    # 5,000 digits (ValueError)...
+    return True
 
 
 def _export_lag(lag: dict[tuple[str, int], int]) -> None:

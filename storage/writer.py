@@ -30,12 +30,14 @@ IN_CLAUSE_CHUNK = 500
 # batch slower as the database grew (3 -> 25 ms an article over 20,000; benchmarks/writer_growth.py).
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """``"1.10.0"`` -> ``(1, 10)``: numeric parts, trailing zeros dropped, so 1.10 > 1.9 and 1.0 == 1."""
-    parts = [int(part) for part in re.findall(r"\d+", version)]
-    while parts and parts[-1] == 0:
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """``"1.10.0"`` -> ``((1, "1"), (2, "10"))``: numeric parts, trailing zeros dropped, so 1.10 > 1.9
+    and 1.0 == 1. Each part is (digits, digit string), which orders as the number would, without
+    ``int()``: a hostile version of 5,000 digits would make ``int()`` raise."""
+    parts = [part.lstrip("0") for part in re.findall(r"\d+", version)]
+    while parts and not parts[-1]:
         parts.pop()
-    return tuple(parts)
+    return tuple((len(part), part) for part in parts)
 
 
 def is_older(version: str, than: str) -> bool:

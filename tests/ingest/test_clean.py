@@ -1,6 +1,6 @@
 import json
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -76,3 +76,19 @@ def test_oversized_page_is_refused_before_parsing():
     with pytest.raises(PermanentFetchError) as caught:
         clean_article(b"<p>" + b"x" * 2000 + b"</p>", "http://127.0.0.1/big", max_bytes=1000)
     assert caught.value.reason == "too_large"
+
+
+@pytest.mark.parametrize("stated", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+05:00"])
+def test_a_publication_time_utc_cannot_hold_is_a_bad_date_not_an_overflow(stated):
+    html = (SITE / "articles" / "a1.html").read_text().replace("2025-03-02T08:30:00+00:00", stated)
+    assert stated in html
+    with pytest.raises(PermanentFetchError) as caught:  # before: OverflowError, an internal_error with a traceback
+        clean_article(html, "http://127.0.0.1/articles/a1.html")
+    assert caught.value.reason == "bad_date" and stated in str(caught.value)
+    assert caught.value.url == "http://127.0.0.1/articles/a1.html"
+
+
+def test_a_stated_offset_is_converted_to_utc():
+    html = (SITE / "articles" / "a1.html").read_text().replace("2025-03-02T08:30:00+00:00", "2025-03-02T10:30:00+02:00")
+    published = clean_article(html, "http://127.0.0.1/articles/a1.html").published_at
+    assert published == datetime(2025, 3, 2, 8, 30, tzinfo=timezone.utc) and published.utcoffset().total_seconds() == 0

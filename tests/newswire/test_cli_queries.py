@@ -7,6 +7,7 @@ import io
 import json
 from datetime import datetime, timezone
 
+import pytest
 from typer.testing import CliRunner
 
 from newswire.cli import app
@@ -105,3 +106,32 @@ def test_config_show_masks_the_database_password(tmp_path):
     out = invoke(["config", "show"], env)
     assert "s3cret" not in out
     assert "postgresql+psycopg://newswire:***@db:5432/newswire" in out
+
+
+def test_config_show_masks_passwords_in_the_query_string(tmp_path):
+    env = {"NEWSWIRE_DATABASE_URL": "postgresql+psycopg://alice:pw@host/news?password=QueryPW&sslpassword=X",
+           "NEWSWIRE_DATA_DIR": str(tmp_path)}
+    out = invoke(["config", "show"], env)
+    assert "QueryPW" not in out and "sslpassword=X" not in out and ":pw@" not in out
+    assert "postgresql+psycopg://alice:***@host/news?password=***&sslpassword=***" in out
+
+
+@pytest.mark.parametrize("args", [
+    ["figures", "--since", "9999-12-31T23:00:00-05:00"],
+    ["events", "--until", "0001-01-01T00:30:00+05:00"],
+    ["figures", "--until", "not a date"],
+    ["reprocess", "--since", "9999-12-31T23:00:00-05:00"],
+    ["replay", "--since", "9999-12-31T23:00:00-05:00", "SOURCE"],
+])
+def test_since_until_out_of_range_are_usage_errors(args, tmp_path):
+    source = tmp_path / "empty.jsonl"
+    source.write_text("")
+    args = [str(source) if arg == "SOURCE" else arg for arg in args]
+    env = {"NEWSWIRE_DATA_DIR": str(tmp_path), "NEWSWIRE_LOG_LEVEL": "WARNING", "COLUMNS": "300"}
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(args[1]), result.output
+    assert "Traceback" not in result.output
+    assert ("outside years 1-9999 in UTC" in lines[0]) != (args[2] == "not a date")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import jsonschema
 import pytest
+from pydantic import ValidationError
 
 from newswire.errors import BadRecord
-from newswire.records import ArticleRecord, FigureRecord, decode, encode
+from newswire.records import ArticleRecord, EventRecord, FigureRecord, as_utc, decode, encode
 from newswire.schemas import SCHEMA_DIR, render
 from newswire.topics import TOPICS, topic_by_short_name
 
@@ -63,3 +64,49 @@ def test_topic_lookup_by_short_or_prefixed_name():
     assert topic_by_short_name("t1.newswire.events.v1").name == "newswire.events.v1"
     with pytest.raises(KeyError):
         topic_by_short_name("nope")
+
+
+@pytest.mark.parametrize("stated, utc", [
+    ("2025-05-12T09:30:00+05:30", "2025-05-12T04:00:00Z"),
+    ("2025-05-12T09:30:00-05:00", "2025-05-12T14:30:00Z"),
+    ("9999-12-31T18:59:59-05:00", "9999-12-31T23:59:59Z"),  # the last second UTC holds
+    ("0001-01-01T00:30:00+00:30", "0001-01-01T00:00:00Z"),  # the first
+])
+def test_every_datetime_is_utc_at_the_record(stated, utc):
+    record = decode(ArticleRecord, json.dumps({**json.loads(encode(article())), "published_at": stated}))
+    assert record.published_at.utcoffset().total_seconds() == 0
+    assert json.loads(encode(record))["published_at"] == utc
+    assert article(published_at=datetime.fromisoformat(stated)).published_at == record.published_at
+
+
+@pytest.mark.parametrize("stated", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+05:00",
+                                    "9999-12-31T23:59:59-00:01", "0001-01-01T00:00:00+23:59"])
+def test_a_datetime_utc_cannot_hold_is_refused_as_bad_date(stated):
+    with pytest.raises(ValidationError) as caught:
+        article(published_at=datetime.fromisoformat(stated))
+    assert [error["type"] for error in caught.value.errors()] == ["bad_date"]
+    with pytest.raises(BadRecord, match="outside years 1-9999 in UTC") as refused:
+        decode(ArticleRecord, json.dumps({**json.loads(encode(article())), "published_at": stated}))
+    assert refused.value.reason == "bad_date"
+
+
+def test_as_utc_converts_and_refuses():
+    assert as_utc(datetime(2025, 1, 1, 12)) == datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
+    assert as_utc(datetime(2025, 1, 1, 12, tzinfo=timezone(timedelta(hours=-3)))).hour == 15
+    with pytest.raises(ValueError, match="outside years 1-9999"):
+        as_utc(datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))))
+
+
+def test_lone_surrogates_become_replacement_characters_so_the_record_encodes():
+    record = decode(ArticleRecord, json.dumps({**json.loads(encode(article())), "title": "a\ud800b",
+                                                "text": "x\udfff\x00y"}))
+    assert (record.title, record.text) == ("a\ufffdb", "x\ufffd\x00y")
+    assert decode(ArticleRecord, encode(record)) == record  # encodes: UTF-8 has no lone surrogates
+    event = EventRecord(event_id="e", article_id="a", article_version=1, type="attack", trigger="t", start=0, end=1,
+                        actors=["ok", "bad\ud83d"], sentence="s", sentence_start=0, extractor_version="1")
+    assert event.actors == ["ok", "bad\ufffd"]
+
+
+def test_deeply_nested_json_is_a_bad_record_not_a_crash():
+    with pytest.raises(BadRecord, match="not JSON"):
+        decode(ArticleRecord, b"[" * 100_000)

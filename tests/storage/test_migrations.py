@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -84,3 +86,26 @@ def test_password_is_not_shown(tmp_path):
 
     assert "s3cret" not in describe_url(engine)
     engine.dispose()
+
+
+def test_passwords_in_the_query_string_are_not_shown():
+    from newswire.settings import mask_url
+    from storage.db import describe_url
+
+    url = "postgresql+psycopg://alice:pw@host/news?password=QueryPW&sslpassword=SslPW&sslmode=require"
+    for shown in (mask_url(url), describe_url(url), describe_url(make_engine(url, pool_pre_ping=False))):
+        assert "QueryPW" not in shown and "SslPW" not in shown and ":pw@" not in shown, shown
+        assert shown == "postgresql+psycopg://alice:***@host/news?password=***&sslmode=require&sslpassword=***"
+    assert mask_url("postgresql+psycopg://bob@host/news?PASSWORD=a&password=b") == \
+        "postgresql+psycopg://bob@host/news?PASSWORD=***&password=***"
+
+
+def test_the_revision_log_line_masks_both_password_forms(pg_database_url, caplog):
+    # The session database's URL with its password stated a second time, in the query string (libpq reads
+    # both; the query wins), and an sslpassword, which libpq only uses for an encrypted client key.
+    url = f"{pg_database_url}?password=newswire_test&sslpassword=SslQueryPW"
+    with caplog.at_level(logging.INFO, logger="storage.db"):
+        upgrade(url)
+    [line] = [r.getMessage() for r in caplog.records if "at revision" in r.getMessage()]
+    assert "password=***" in line and "sslpassword=***" in line and ":***@" in line, line
+    assert "SslQueryPW" not in line and "password=newswire_test" not in line and ":newswire_test@" not in line
