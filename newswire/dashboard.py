@@ -90,7 +90,10 @@ def _show(value: object) -> str:
 
 
 def render(snapshot: Snapshot, data_dir: Path) -> Group:
-    processes = Table("stage", "pid", "state", "updated", "counters", "metrics", title=f"newswire status ({data_dir})")
+    from newswire.versions import describe
+
+    processes = Table("stage", "pid", "state", "updated", "counters", "metrics",
+                      title=f"newswire status ({data_dir}), {describe()}")
     if not snapshot.statuses:
         processes.add_row("-", "-", "no status files", "-", "is `newswire run` using this data dir?", "-")
     for stage in sorted(snapshot.statuses):
