@@ -63,11 +63,12 @@ def ingest_status(stats) -> dict:
 
 class FailingFeeds:
     """The feed store as the poller sees it, noting which feeds' latest poll failed (the poller saves
-    every feed's state after each poll), so the status line can say when all of them fail."""
+    every feed's state after each poll), so the status line can say when all of them fail. Feeds
+    that were failing when the process started count until their next poll succeeds."""
 
     def __init__(self, store) -> None:
         self.store = store
-        self.failing: set[str] = set()
+        self.failing: set[str] = {state.url for state in store.list_feeds() if state.consecutive_errors}
 
     def save(self, state) -> None:
         (self.failing.add if state.consecutive_errors else self.failing.discard)(state.url)
