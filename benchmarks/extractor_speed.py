@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus is None:
         from newswire.bench.pages import write_synthetic_corpus
 
-        args.corpus = write_synthetic_corpus(Path(tempfile.mkdtemp(prefix="newswire-extractor-speed-")))
+        scratch = tempfile.TemporaryDirectory(prefix="newswire-extractor-speed-")  # removed at exit
+        args.corpus = write_synthetic_corpus(Path(scratch.name))
 
     pages = sorted(args.corpus.glob("*.html"))
     if args.limit:
