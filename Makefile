@@ -1,7 +1,12 @@
-# Two commands do all the set-up on a fresh machine with Python 3.11 and make:
+# Two commands do all the set-up on a fresh machine with Python 3.11 or newer and make:
 #   make run    monitor the configured feeds on the embedded broker (Ctrl-C drains and stops)
 #   make test   the whole test suite (starts the local PostgreSQL if it is not running)
-PYTHON ?= python3.11
+# PYTHON=... names the interpreter; otherwise the newest Python 3.11+ on PATH (.ci/find-python.sh).
+ifndef PYTHON
+FOUND_PYTHON := $(shell /bin/sh .ci/find-python.sh)
+NO_PYTHON = newswire needs Python 3.11 or newer and there is none on PATH: install one (python3.12, python3.13, ...) or name it with make PYTHON=/path/to/python3
+PYTHON = $(or $(FOUND_PYTHON),$(error $(NO_PYTHON)))
+endif
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 

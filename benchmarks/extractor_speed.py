@@ -4,8 +4,10 @@ For every HTML page of the corpus directory: time trafilatura ``extract`` (with 
 text output, as the ingest stage runs it), then time ``processors.extract.extract`` on the cleaned
 text with the page's publication date. Prints per-article medians and the ratio
 extract / clean (the budget is 0.25). Pages are read from where they are; nothing is copied.
+Without ``--corpus`` it times newswire's synthetic news-site pages (``newswire.synthetic``), written
+to a scratch directory first; real pages give the numbers the README quotes.
 
-    .venv/bin/python benchmarks/extractor_speed.py [--corpus ../shared/corpus/html/zyte] [--repeat 3]
+    .venv/bin/python benchmarks/extractor_speed.py [--corpus DIR_OF_HTML_PAGES] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 import json
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +27,6 @@ import trafilatura  # noqa: E402
 
 from processors.extract import extract  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "html" / "zyte"
 
 
 def _published(meta_date: str | None) -> dt.date | None:
@@ -38,10 +40,16 @@ def _published(meta_date: str | None) -> dt.date | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="directory of .html pages")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="directory of .html pages, e.g. a crawl of news sites (default: synthetic pages)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per page (the minimum is kept)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     args = parser.parse_args(argv)
+    if args.corpus is None:
+        from newswire.bench.pages import write_synthetic_corpus
+
+        scratch = tempfile.TemporaryDirectory(prefix="newswire-extractor-speed-")  # removed at exit
+        args.corpus = write_synthetic_corpus(Path(scratch.name))
 
     pages = sorted(args.corpus.glob("*.html"))
     if args.limit:

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 PARTITIONS = 12  # of the feeds topic: at most this many ingest processes share the feeds
 REFRESH_S = 60.0  # publish feeds added to the database / tombstone removed ones this often
 POLL_TIMEOUT_MS = 500
-# Short rebalances (../shared/docs/broker.md): a member's poll loop runs every POLL_TIMEOUT_MS, so
+# Short rebalances (docs/broker.md): a member's poll loop runs every POLL_TIMEOUT_MS, so
 # it always rejoins well within this; a dead member is noticed after the session timeout (6 s).
 MAX_POLL_INTERVAL_MS = 10_000
 

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newswire.logs import setup_logging
+from newswire.logs import console, for_people, say, setup_logging
 from newswire.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
@@ -26,15 +26,29 @@ app.add_typer(feeds_app, name="feeds")
 app.add_typer(db_app, name="db")
 app.add_typer(config_app, name="config")
 
-console = Console(stderr=True)
 FeedsOption = typer.Option(None, "--feeds", help="Feed URLs or OPML/list files (overrides NEWSWIRE_FEEDS).")
 
 
 def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
     settings = Settings(**({"feeds": feeds} if feeds else {}), **{k: v for k, v in overrides.items() if v is not None})
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, settings.log_format)
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     return settings
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from newswire.versions import describe
+
+        print(describe())
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                      help="Print newswire's, the extractor's and the schema's versions, and exit.")
+         ) -> None:
+    """Streaming news ingestion: feeds -> Kafka -> extractors -> database."""
 
 
 def stop_on_signals(callback) -> None:
@@ -52,36 +66,70 @@ def unwind_on_sigterm() -> None:
 @app.command()
 def run(feeds: Optional[list[str]] = FeedsOption) -> None:
     """Monitor the configured feeds continuously: broker (if embedded), ingest, process, sink."""
+    from rich.live import Live
+    from rich.text import Text
+
     from newswire.supervisor import Supervisor
     from storage.db import open_database
 
     settings = load_settings(feeds)
     open_database(settings.db_url, upgrade=True).dispose()
-    live = sys.stderr.isatty()
+    # On a terminal the counters refresh in place, below the log lines (which print above them).
+    live = Live(console=console, auto_refresh=False, transient=False) if for_people() and console.is_terminal else None
+    last_said = -1
 
     def show(statuses: dict[str, list[dict]]) -> None:
-        from newswire.status import total
-
-        line = (f"feeds polled {total(statuses, 'ingest', 'feeds_polled')} | "
-                f"articles {total(statuses, 'sink', 'articles_stored')} | "
-                f"events {total(statuses, 'sink', 'events_stored')} | "
-                f"figures {total(statuses, 'sink', 'figures_stored')} | "
-                f"errors {total(statuses, 'ingest', 'errors') + total(statuses, 'process', 'dead_letters')}")
-        if live:
-            console.print(line, end="\r", highlight=False, soft_wrap=True)
-        elif int(time.monotonic()) % 10 == 0:
-            console.print(line, highlight=False)
+        nonlocal last_said
+        line = status_line(statuses)
+        if live is not None:
+            live.update(Text(line), refresh=True)
+        elif int(time.monotonic()) // 10 != last_said:  # a pipe or a log file: one line in 10 s
+            last_said = int(time.monotonic()) // 10
+            say(line, **status_counters(statuses))
 
     supervisor = Supervisor(settings, on_status=show)
     stop_on_signals(supervisor.request_stop)
+    if settings.database_url is None:
+        where = f"data in {Path(settings.data_dir).resolve()}"
+    else:  # the database the sink writes; the data dir still holds logs and status files
+        where = f"database {settings.masked()['database_url']}; logs in {Path(settings.data_dir).resolve() / 'logs'}"
     try:
+        if live is not None:
+            live.start()
         supervisor.start()
-        console.print(f"newswire running; data in {Path(settings.data_dir).resolve()}; Ctrl-C stops (draining first)")
+        say(f"newswire running; {where}; Ctrl-C stops (draining first)")
         supervisor.watch()
     finally:
-        console.print("\nstopping: draining in-flight records ...")
-        supervisor.stop()
-        console.print("stopped.")
+        say("stopping: draining in-flight records ...")
+        try:
+            supervisor.stop()
+        finally:
+            if live is not None:
+                live.stop()
+        say("stopped.")
+
+
+def status_counters(statuses: dict[str, list[dict]]) -> dict[str, int]:
+    """The numbers of ``run``'s status line (the fields of its JSON record when not on a terminal)."""
+    from newswire.status import total
+
+    return {"feeds_polled": total(statuses, "ingest", "feeds_polled"),
+            "feeds_assigned": total(statuses, "ingest", "feeds_assigned"),
+            "feeds_failing": total(statuses, "ingest", "feeds_failing"),
+            "articles": total(statuses, "sink", "articles_stored"), "events": total(statuses, "sink", "events_stored"),
+            "figures": total(statuses, "sink", "figures_stored"),
+            "errors": total(statuses, "ingest", "errors") + total(statuses, "process", "dead_letters")}
+
+
+def status_line(statuses: dict[str, list[dict]]) -> str:
+    counts = status_counters(statuses)
+    line = (f"feeds polled {counts['feeds_polled']} | articles {counts['articles']} | events {counts['events']} | "
+            f"figures {counts['figures']} | errors {counts['errors']}")
+    assigned = counts["feeds_assigned"]
+    if assigned and counts["feeds_failing"] >= assigned:
+        line += (f" | {'the one feed is' if assigned == 1 else f'all {assigned} feeds are'} failing: "
+                 "`newswire feeds status --unhealthy` shows why")
+    return line
 
 
 # --- the stages, each on its own against a shared cluster -------------------------------------
@@ -152,15 +200,16 @@ def _print_summary(summary) -> None:
                   f"{summary.seconds:.1f}", f"{summary.articles_per_s:.1f}")
     Console().print(table)
     if summary.dead_letter_reasons:
-        console.print("dead letters by reason: " + ", ".join(
-            f"{reason}={count}" for reason, count in sorted(summary.dead_letter_reasons.items())), highlight=False)
+        say("dead letters by reason: " + ", ".join(
+            f"{reason}={count}" for reason, count in sorted(summary.dead_letter_reasons.items())),
+            dead_letter_reasons=summary.dead_letter_reasons)
 
 
 def _progress():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False)
+                    console=console, transient=False, disable=not for_people())
 
 
 @app.command()
@@ -249,7 +298,7 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
     Console().print(render(report))
     if json_path is not None:
         write_report(report, json_path)
-        console.print(f"report written to {json_path}", highlight=False)
+        say(f"report written to {json_path}", path=str(json_path))
 
 
 @app.command()
@@ -340,13 +389,13 @@ def extract(jsonl: Path = typer.Option(..., "--jsonl", exists=True, dir_okay=Fal
         else:
             with open(output, "w", encoding="utf-8") as out:
                 count = extract_jsonl(source, out)
-    console.print(f"{count} texts extracted", highlight=False)
+    say(f"{count} texts extracted", texts=count)
 
 
 @app.command("eval")
 def evaluate_command(gold: Path = typer.Argument(..., exists=True, dir_okay=False),
                      as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
-    """Score the extractor against a gold file (../shared/eval/FORMAT.md)."""
+    """Score the extractor against a gold file of annotated texts (format: docs/gold-format.md)."""
     from processors.evaluate import evaluate, render_report
 
     with open(gold, encoding="utf-8") as source:
@@ -394,7 +443,7 @@ def db_upgrade() -> None:
 
     settings = load_settings()
     upgrade(settings.db_url)
-    console.print("database schema is up to date", highlight=False)
+    say("database schema is up to date")
 
 
 @config_app.command("show")

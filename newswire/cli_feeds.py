@@ -36,7 +36,7 @@ def _store():
     from storage.feedstore import SqlFeedStore
 
     settings = Settings()
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, settings.log_format)
     for name in ("alembic", "storage.db"):  # migration chatter: these commands print their own result
         logging.getLogger(name).setLevel(logging.WARNING)
     try:

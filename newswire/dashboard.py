@@ -114,7 +114,11 @@ def render(snapshot: Snapshot, data_dir: Path) -> Group:
     else:
         database = Table("database", title="database rows")
         database.add_row(f"unavailable: {snapshot.database_error}")
-    return Group(processes, totals, database)
+    from rich.text import Text
+
+    from newswire.versions import describe
+
+    return Group(Text(describe(), style="dim"), processes, totals, database)
 
 
 def watch(data_dir: Path, database_url: str, console, interval_s: float = 1.0) -> None:

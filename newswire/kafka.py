@@ -1,7 +1,7 @@
 """kafka-python clients with the settings that work on both Apache Kafka and the embedded broker.
 
-Timeouts are the short ones measured in ../shared/docs/broker.md (a group join takes ~3 s instead
-of ~23 s); they are also reasonable on a real cluster. Producers are idempotent with acks=all and
+Timeouts are the short ones measured on the embedded broker (docs/broker.md): a group join takes
+~3 s instead of ~23 s; they are also reasonable on a real cluster. Producers are idempotent with acks=all and
 key every record by ``article_id``, so all records of an article share a partition and no stage
 ever repartitions.
 """

@@ -72,7 +72,9 @@ class Settings(BaseSettings):
 
     # --- Runtime -----------------------------------------------------------------------------
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="SQLite file, Faust state, status files.")
-    log_level: str = Field(default="INFO")
+    log_level: str = Field(default="INFO", description="debug also shows third-party libraries' INFO and DEBUG lines.")
+    log_format: Literal["auto", "text", "json"] = Field(
+        default="auto", description="auto: short text lines when stderr is a terminal, JSON lines otherwise.")
     metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
 
     @field_validator("feeds", mode="before")

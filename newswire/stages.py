@@ -61,6 +61,23 @@ def ingest_status(stats) -> dict:
     }
 
 
+class FailingFeeds:
+    """The feed store as the poller sees it, noting which feeds' latest poll failed (the poller saves
+    every feed's state after each poll), so the status line can say when all of them fail. Feeds
+    that were failing when the process started count until their next poll succeeds."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.failing: set[str] = {state.url for state in store.list_feeds() if state.consecutive_errors}
+
+    def save(self, state) -> None:
+        (self.failing.add if state.consecutive_errors else self.failing.discard)(state.url)
+        self.store.save(state)
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+
 def run_ingest(settings: Settings) -> None:
     """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C."""
     from ingest.assignment import FeedAssignment, create_feeds_topic
@@ -84,8 +101,9 @@ def run_ingest(settings: Settings) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         async with Fetcher(settings) as fetcher:
+            polled = FailingFeeds(store)
             poller = Poller(
-                settings, fetcher, store, store,
+                settings, fetcher, polled, store,
                 publish_article=lambda record: producer.send(articles_topic, key=record.article_id, value=record),
                 publish_dead_letter=lambda record: producer.send(
                     deadletter_topic, key=record.article_id or record.url, value=record),
@@ -99,6 +117,7 @@ def run_ingest(settings: Settings) -> None:
 
             def status() -> dict:
                 return ingest_status(poller.stats) | {"feeds_assigned": len(assignment.owned),
+                                                      "feeds_failing": len(polled.failing & set(assignment.owned)),
                                                       "feed_partitions": assignment.partitions,
                                                       "metrics_port": settings.metrics_port}
 

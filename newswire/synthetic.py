@@ -36,7 +36,7 @@ BODY = [
     "Shipping through the port fell by nearly {p2} percent in the first week, the port authority said.",
 ]
 # Background, description and reaction: real reports are mostly this, around a few facts. Mixed so
-# that a page's counts match the 290 real pages of ../shared/corpus (per article: ~12 figures,
+# that a page's counts match those of 290 real news-site pages we measured (per article: ~12 figures,
 # ~10 events, ~4.5 KB of text; see README "Benchmark").
 CONTEXT = [
     "The district lies on a narrow plain between the hills and the sea, and most of its homes are old.",

@@ -1,6 +1,6 @@
-"""Score the extractor against gold annotations (``shared/eval/FORMAT.md``) and render a table.
+"""Score the extractor against gold annotations (format: ``docs/gold-format.md``) and render a table.
 
-Rules, as FORMAT.md states them:
+Rules, as the format states them:
 
 - A prediction matches a gold figure when the values are equal (relative tolerance 1e-9) and the
   character spans overlap; matching is one to one, greedy in text order (each gold figure, in
@@ -10,7 +10,7 @@ Rules, as FORMAT.md states them:
   ``count_other`` or ``duration``, and an unmatched prediction overlapping an ``ambiguous`` span
   (every occurrence of each ambiguous string in the text) are neither right nor wrong.
 
-Choices where FORMAT.md is silent:
+Choices where the format is silent:
 
 - A prediction matched to a scored gold figure counts as a true positive whatever category it has
   (category is scored separately).
@@ -213,8 +213,8 @@ def render_report(report: dict) -> str:
 def _main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Score the extractor on gold JSON lines (FORMAT.md).")
-    parser.add_argument("gold", help="gold .jsonl file, e.g. ../shared/eval/dev.jsonl")
+    parser = argparse.ArgumentParser(description="Score the extractor on gold JSON lines (docs/gold-format.md).")
+    parser.add_argument("gold", help="gold .jsonl file, e.g. docs/gold-example.jsonl")
     parser.add_argument("--errors", action="store_true", help="list each document's errors")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)

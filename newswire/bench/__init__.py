@@ -22,6 +22,7 @@ from newswire.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
 from newswire.bench.phase import percentile
 from newswire.bench.pipeline import measure_pipeline
 from newswire.settings import Settings
+from newswire.versions import versions
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.synthetic)",
         "slow_db_ms": slow_db_ms,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},
+        "versions": versions(),  # newswire, extractor, schema
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),
         "pipeline_articles_per_s": round(pipeline.phase.articles_per_s, 2),
         "ratio": round(ratio, 3),

@@ -73,7 +73,7 @@ def run_bench_sink(commit_log: Path, slow_ms: float) -> None:
     from storage.writer import RecordWriter
 
     settings = Settings()
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, settings.log_format)
     run_sink(settings, writer_factory=lambda engine: TimedWriter(RecordWriter(engine), commit_log, slow_ms))
 
 

@@ -12,6 +12,8 @@ import time
 
 import pytest
 
+from newswire.versions import versions
+
 pytestmark = pytest.mark.slow
 
 
@@ -25,6 +27,7 @@ def test_bench_writes_a_sane_report(tmp_path):
     assert "ratio" in result.stdout
     report = json.loads(out.read_text())
     assert report["articles"] == 30
+    assert report["versions"] == versions()  # newswire, extractor, schema: what made these numbers
     assert report["ceiling"]["articles"] == report["pipeline"]["articles"] == 30
     assert report["ceiling_articles_per_s"] > 0 and report["pipeline_articles_per_s"] > 0
     assert report["ratio"] == pytest.approx(report["pipeline_articles_per_s"] / report["ceiling_articles_per_s"],
