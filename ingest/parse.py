@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from newswire.errors import PermanentFetchError
+from newswire.ids import canonical_url
 
 MAX_ENTRIES = 500
 SUMMARY_MAX_CHARS = 2000
@@ -47,6 +48,7 @@ class FeedEntry:
     updated_at: datetime | None  # UTC
     summary: str | None  # plain text
     content_html: str | None = None  # full content (content:encoded / atom:content), if the feed carries it
+    bad_link: str | None = None  # the link as written when it is no usable URL (``link`` is then None)
 
     @property
     def date(self) -> datetime | None:
@@ -127,12 +129,18 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
     link = (get("link") or "").strip() or None
     if link is None and get("guidislink"):
         link = (get("id") or "").strip() or None
+    bad_link = None
     if link is not None:
-        link = urljoin(feed_url, link)
+        try:
+            link = urljoin(feed_url, link)
+            canonical_url(link)  # raises on what no fetch could use: "http://[::1/", a port of 99999
+        except ValueError:
+            link, bad_link = None, link[:2000]
     summary = _text(get("summary"))
     return FeedEntry(
         guid=(get("id") or "").strip() or None,
         link=link,
+        bad_link=bad_link,
         title=_text(get("title")),
         published_at=_utc(get("published_parsed")),
         updated_at=_utc(get("updated_parsed")),

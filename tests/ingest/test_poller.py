@@ -137,6 +137,9 @@ def test_restart_publishes_nothing_twice_once_stored(site, settings):
 
     second = first.restart()
     _, (result,) = asyncio.run(second.poll(feed_url))
+    assert result.status == "not_modified"  # the same bytes: not even parsed (see the body hash tests)
+    site.routes["/feed.xml"].body += b"<!-- changed -->"
+    _, (result,) = asyncio.run(second.poll(feed_url))
     assert result.status == "ok" and second.articles == [] and second.dead_letters == []
     assert site.hits("/articles/a1.html") == page_hits  # not even fetched
 
