@@ -4,13 +4,17 @@ Feeds in the wild are often broken XML; feedparser falls back to a lenient parse
 it recovers, recording the error (``ParsedFeed.error``) so ``feeds status`` can show it. What is not
 a feed at all (an HTML page, an empty body) is a :class:`PermanentFetchError`.
 
-At most :data:`MAX_ENTRIES` entries, the newest, are returned: a feed of 10,000 entries is handled
-in bounded time, and entries beyond the cap are old news a live monitor does not need.
+At most :data:`MAX_ENTRIES` entries, the newest, are returned, and feedparser never reads many more:
+:func:`bound_entries` cuts the entry list out of the bytes first, keeping the first and the last
+``max_entries`` ``<item>``/``<entry>`` elements (feeds list newest first, a few oldest first), so a
+feed of 50,000 entries costs what one of 1,000 does. Entries beyond the cap are old news a live
+monitor does not need; how many there were is still counted (``ParsedFeed.total_entries``).
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import html
 import io
 import re
@@ -37,6 +41,18 @@ _HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
 _DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+
+# What bound_entries looks for: CDATA sections and comments (skipped whole: an <item> inside one is
+# text) and entry start/end tags, with any namespace prefix and in any case (the lenient parser folds it).
+_ENTRY_MARK = (rb"<(?:(!\[CDATA\[)|(!--)|(/?)(?:[A-Za-z_][\w.\-]*:)?(?:item|entry)(?=[\s/>]))")
+_MARK_BYTES = re.compile(_ENTRY_MARK, re.I)
+_MARK_TEXT = re.compile(_ENTRY_MARK.decode(), re.I)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)""")
+# Encodings in which the byte "<" can be part of another character: never cut as bytes.
+_NOT_ASCII_SAFE = ("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "utf-7", "utf7",
+                   "iso-2022", "iso2022", "csiso2022", "hz", "cp037", "cp500", "cp1026", "cp1140", "ebcdic", "ibm0")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -92,9 +108,10 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
     headers: dict[str, str] = {}
     if content_type:
         headers["content-type"] = content_type  # its charset helps decoding
+    bounded, dropped = bound_entries(body, max_entries)
     try:
         # A stream, never bytes: feedparser would treat a body that looks like a path as a file to open.
-        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
+        parsed = feedparser.parse(io.BytesIO(bounded), response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
     except Exception as exc:  # feedparser is lenient; anything it raises means "not a feed"
         raise PermanentFetchError("not_a_feed", f"feedparser failed: {type(exc).__name__}: {exc}", url=url) from exc
@@ -102,7 +119,7 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         raise PermanentFetchError("not_a_feed", "the document is not RSS or Atom (an HTML page?)", url=url)
 
     entries = [_entry(raw, url) for raw in parsed.entries]
-    total = len(entries)
+    total = len(entries) + dropped
     if total > max_entries:
         # Newest first; undated entries keep their place relative to each other (feeds list newest first).
         oldest = datetime.min.replace(tzinfo=timezone.utc)
@@ -119,6 +136,74 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         hints=_hints(feed, body),
         error=error,
     )
+
+
+def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:
+    """``body`` with only the first and the last ``keep`` entry elements, and how many were cut out.
+
+    A scan of the bytes, no parse: CDATA sections and comments are skipped, entries do not nest (an
+    unclosed ``<item>`` ends where the next begins), and whatever lies between the cut entries (a
+    channel element among the items) stays. Bodies in an encoding where "<" may be part of another
+    character are left whole (UTF-16/32 with a byte order mark are decoded, cut and re-encoded);
+    so is anything the scan cannot follow to the end (an unclosed CDATA section or comment).
+    """
+    encoding = None
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            encoding = name
+            break
+    if encoding is None:
+        declared = _XML_ENCODING.match(body[:512])
+        if declared and declared.group(1).decode("ascii").lower().startswith(_NOT_ASCII_SAFE):
+            return body, 0
+        text: bytes | str = body
+    else:
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            return body, 0
+    spans = _entry_spans(text)
+    if spans is None or len(spans) <= 2 * keep:
+        return body, 0
+    cut = spans[keep:len(spans) - keep]
+    pieces = [text[:cut[0][0]], *(text[end:start] for (_, end), (start, _) in zip(cut, cut[1:])), text[cut[-1][1]:]]
+    bounded = text[:0].join(pieces)
+    return (bounded if isinstance(bounded, bytes) else bounded.encode(encoding)), len(cut)
+
+
+def _entry_spans(text: bytes | str) -> list[tuple[int, int]] | None:
+    """(start, end) of every complete entry element; None when the markup cannot be followed."""
+    binary = isinstance(text, bytes)
+    mark = _MARK_BYTES if binary else _MARK_TEXT
+    cdata_end, comment_end, gt, slash = (b"]]>", b"-->", b">", b"/") if binary else ("]]>", "-->", ">", "/")
+    spans: list[tuple[int, int]] = []
+    start: int | None = None  # of the entry being read
+    pos = 0
+    while (found := mark.search(text, pos)) is not None:
+        if found.group(1) or found.group(2):
+            end = text.find(cdata_end if found.group(1) else comment_end, found.end())
+            if end < 0:
+                return None
+            pos = end + 3
+            continue
+        close = text.find(gt, found.end())
+        if close < 0:
+            return None
+        pos = close + 1
+        if found.group(3):  # an end tag
+            if start is not None:
+                spans.append((start, pos))
+                start = None
+        elif text[close - 1:close] == slash:  # <item/>
+            if start is not None:
+                spans.append((start, found.start()))
+            spans.append((found.start(), pos))
+            start = None
+        else:
+            if start is not None:  # entries do not nest: the unclosed one ends here
+                spans.append((start, found.start()))
+            start = found.start()
+    return spans
 
 
 def _entry(raw: dict, feed_url: str) -> FeedEntry:
