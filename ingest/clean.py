@@ -131,7 +131,10 @@ def _date(value: str | None) -> datetime | None:
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=timezone.utc)
-        return parsed.astimezone(timezone.utc)
+        try:
+            return parsed.astimezone(timezone.utc)
+        except OverflowError:  # outside years 1-9999 once in UTC: no usable date
+            return None
     return None
 
 
@@ -169,9 +172,9 @@ def _published(day: datetime | None, head: str) -> datetime | None:
         return day
     try:
         stated = datetime.fromisoformat((match.group(1) or match.group(2)).strip().replace("Z", "+00:00"))
-    except ValueError:
+        stated = stated.replace(tzinfo=stated.tzinfo or timezone.utc).astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: 9999-12-31T23:00-05:00 is past year 9999 in UTC
         return day
-    stated = stated.replace(tzinfo=stated.tzinfo or timezone.utc).astimezone(timezone.utc)
     if day is None or abs((stated - day).total_seconds()) <= 86400 * 1.5:
         return stated
     return day

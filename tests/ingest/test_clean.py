@@ -76,3 +76,24 @@ def test_oversized_page_is_refused_before_parsing():
     with pytest.raises(PermanentFetchError) as caught:
         clean_article(b"<p>" + b"x" * 2000 + b"</p>", "http://127.0.0.1/big", max_bytes=1000)
     assert caught.value.reason == "too_large"
+
+
+# --- found by tests/fuzz/fuzz_clean_extract.py ---------------------------------------------------
+
+FUZZ_TEXT = "<p>" + "Officials said the bridge stayed closed on Monday after the storm. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize("canonical", ["http://[::1/story", "https://news.example:99999/story"])
+def test_a_canonical_that_is_no_url_is_ignored(canonical):
+    page = f'<html><head><link rel="canonical" href="{canonical}"></head><body><article>{FUZZ_TEXT}</article></body></html>'
+    article = clean_article(page, "https://news.example/story")
+    assert article.canonical_url is None and article.text
+
+
+@pytest.mark.parametrize("stated", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+05:00"])
+def test_a_stated_time_outside_years_1_to_9999_in_utc_is_dropped_not_raised(stated):
+    page = (f'<html><head><meta property="article:published_time" content="{stated}"></head>'
+            f"<body><article>{FUZZ_TEXT}</article></body></html>")
+    article = clean_article(page, "https://news.example/story")
+    assert article.published_at is None or article.published_at.year in range(1, 10000)
+    assert article.published_at is None or article.published_at.utcoffset().total_seconds() == 0
