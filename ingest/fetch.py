@@ -261,7 +261,13 @@ class Fetcher:
                 location = response.headers.get("location")
                 if not location:
                     raise classify(url, reason="bad_redirect", message=f"HTTP {status} without a Location")
-                return _Redirect(urljoin(url, location.strip()))
+                try:  # httpx refused what it cannot parse (see classify); a port past 65535 it lets by
+                    target = urljoin(url, location.strip())
+                    urlsplit(target).port  # noqa: B018
+                except ValueError as exc:
+                    raise classify(url, reason="bad_redirect",
+                                   message=f"HTTP {status} to an unusable Location {location[:200]!r}: {exc}") from exc
+                return _Redirect(target)
             if status == 304:  # nothing to read: the body of a 304 is empty by definition
                 return FetchResult(url=url, status=304, body=b"", not_modified=True,
                                    etag=response.headers.get("etag"),

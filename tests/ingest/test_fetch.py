@@ -322,13 +322,12 @@ def raw_redirect(location: bytes):
     return handle
 
 
-@pytest.mark.parametrize("location", BAD_URLS)
+@pytest.mark.parametrize("location", [*BAD_URLS, "http://127.0.0.1:99999/"])
 def test_redirect_to_an_unparsable_url_is_a_permanent_bad_redirect(site, settings, location):
     site.routes["/story"] = raw_redirect(location.format(port=site.port).encode())
     error = fetch_error(settings, "fetch_page", site.url("/story"))
     assert isinstance(error, PermanentFetchError) and error.reason == "bad_redirect"
-    assert "Invalid URL in location header" in str(error)
-    assert site.hits("/story") == 1
+    assert site.hits("/story") == 1 and len(site.requests) == 1
 
 
 def test_bad_location_is_classified_by_the_one_classifier():
