@@ -20,6 +20,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import feedparser
@@ -53,6 +54,11 @@ _NOT_ASCII_SAFE = ("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4
                    "iso-2022", "iso2022", "csiso2022", "hz", "cp037", "cp500", "cp1026", "cp1140", "ebcdic", "ibm0")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# "<" as the first character of a UTF-16/32 document without a byte order mark (XML 1.0, appendix F).
+_WIDE_STARTS = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+                (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"))
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"
+_Markup = TypeVar("_Markup", bytes, str)
 
 
 @dataclass(frozen=True)
@@ -141,38 +147,55 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
 def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:
     """``body`` with only the first and the last ``keep`` entry elements, and how many were cut out.
 
-    A scan of the bytes, no parse: CDATA sections and comments are skipped, entries do not nest (an
-    unclosed ``<item>`` ends where the next begins), and whatever lies between the cut entries (a
-    channel element among the items) stays. Bodies in an encoding where "<" may be part of another
-    character are left whole (UTF-16/32 with a byte order mark are decoded, cut and re-encoded);
-    so is anything the scan cannot follow to the end (an unclosed CDATA section or comment).
+    A scan, no parse: CDATA sections and comments are skipped, entries do not nest (an unclosed
+    ``<item>`` ends where the next begins), whatever lies between the cut entries (a channel element
+    among the items) stays, and the scan ends at an unclosed CDATA section, comment or tag (the rest
+    is text to any parser). UTF-16/32 (by byte order mark or by the first "<") and declared encodings
+    in which the byte "<" can be part of another character (ISO-2022, UTF-7, EBCDIC) are decoded,
+    cut as text and re-encoded; a body that does not decode as declared is cut as bytes, as the
+    lenient parser then reads it in an ASCII-compatible fallback.
     """
-    encoding = None
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            encoding = name
-            break
-    if encoding is None:
-        declared = _XML_ENCODING.match(body[:512])
-        if declared and declared.group(1).decode("ascii").lower().startswith(_NOT_ASCII_SAFE):
-            return body, 0
-        text: bytes | str = body
-    else:
+    for encoding in _encodings_to_cut_as_text(body):
         try:
             text = body.decode(encoding)
-        except UnicodeDecodeError:
-            return body, 0
+        except (UnicodeDecodeError, LookupError):
+            continue
+        bounded, dropped = _cut(text, keep)
+        if dropped:
+            try:
+                return bounded.encode(encoding), dropped
+            except UnicodeEncodeError:
+                continue
+    return _cut(body, keep)
+
+
+def _encodings_to_cut_as_text(body: bytes) -> list[str]:
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return [name]
+    for start, name in _WIDE_STARTS:
+        if body.startswith(start):
+            return [name]
+    if body.startswith(_EBCDIC_XML):  # "<?xm" in EBCDIC: the declaration names which EBCDIC
+        declared = _XML_ENCODING.match(body[:512].decode("cp037").encode("ascii", "replace"))
+        return [declared.group(1).decode("ascii"), "cp037"] if declared else ["cp037"]
+    declared = _XML_ENCODING.match(body[:512])
+    if declared and declared.group(1).decode("ascii").lower().startswith(_NOT_ASCII_SAFE):
+        return [declared.group(1).decode("ascii")]
+    return []
+
+
+def _cut(text: _Markup, keep: int) -> tuple[_Markup, int]:
     spans = _entry_spans(text)
-    if spans is None or len(spans) <= 2 * keep:
-        return body, 0
+    if len(spans) <= 2 * keep:
+        return text, 0
     cut = spans[keep:len(spans) - keep]
     pieces = [text[:cut[0][0]], *(text[end:start] for (_, end), (start, _) in zip(cut, cut[1:])), text[cut[-1][1]:]]
-    bounded = text[:0].join(pieces)
-    return (bounded if isinstance(bounded, bytes) else bounded.encode(encoding)), len(cut)
+    return text[:0].join(pieces), len(cut)
 
 
-def _entry_spans(text: bytes | str) -> list[tuple[int, int]] | None:
-    """(start, end) of every complete entry element; None when the markup cannot be followed."""
+def _entry_spans(text: _Markup) -> list[tuple[int, int]]:
+    """(start, end) of every complete entry element, up to where the markup can be followed."""
     binary = isinstance(text, bytes)
     mark = _MARK_BYTES if binary else _MARK_TEXT
     cdata_end, comment_end, gt, slash = (b"]]>", b"-->", b">", b"/") if binary else ("]]>", "-->", ">", "/")
@@ -183,12 +206,12 @@ def _entry_spans(text: bytes | str) -> list[tuple[int, int]] | None:
         if found.group(1) or found.group(2):
             end = text.find(cdata_end if found.group(1) else comment_end, found.end())
             if end < 0:
-                return None
+                break
             pos = end + 3
             continue
         close = text.find(gt, found.end())
         if close < 0:
-            return None
+            break
         pos = close + 1
         if found.group(3):  # an end tag
             if start is not None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import parse_feed
+from ingest.parse import bound_entries, parse_feed
 from newswire.errors import PermanentFetchError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -148,10 +148,25 @@ def test_utf16_feed_with_a_bom_is_cut_and_still_decoded():
     assert feed.entries[1].title == "t1 \u00e9t\u00e9"
 
 
-def test_unfollowable_markup_is_parsed_whole_and_still_capped():
+def test_an_unclosed_cdata_section_at_the_end_does_not_stop_the_cut():
     body = rss_items(30).replace(b"</channel>", b"<![CDATA[ never closed </channel>")
+    assert bound_entries(body, 5)[1] == 20
     feed = parse_feed(body, "http://x.example/rss", max_entries=5)
-    assert len(feed.entries) == 5 and feed.entries[0].guid == "g0"
+    assert len(feed.entries) == 5 and feed.entries[0].guid == "g0" and feed.total_entries == 30
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le", "iso-2022-jp", "cp037"])
+def test_feeds_in_encodings_where_bytes_lie_are_cut_as_text(encoding):
+    body = rss_items(40).decode().replace("utf-8", encoding).replace("<title>t1</title>", "<title>t1 日本</title>")
+    data = body.encode(encoding) if encoding != "cp037" else body.replace("日本", "ok").encode(encoding)
+    bounded, dropped = bound_entries(data, 5)
+    assert dropped == 30
+    assert bounded.decode(encoding).count("<item>") == 10 and "<guid>g1</guid>" in bounded.decode(encoding)
+
+
+def test_a_false_encoding_declaration_does_not_stop_the_cut():
+    body = rss_items(40).replace(b'encoding="utf-8"', b'encoding="utf-16"')
+    assert bound_entries(body, 5)[1] == 30
 
 
 @pytest.mark.parametrize("link", ["http://[::1/story", "http://x.example:99999/story"])
