@@ -140,8 +140,13 @@ def _date(value: str | None) -> datetime | None:
 def _same_site(page_url: str, claimed: str | None) -> str | None:
     if not claimed:
         return None
-    absolute = urljoin(page_url, claimed.strip())
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(page_url, claimed.strip())
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 (raises on a port past 65535)
+    except ValueError:  # "http://[::1/", "http://host:99999/": the page's claim is no URL
+        return None
+    if parts.scheme not in ("http", "https"):
         return None
     page_host, claimed_host = _site(page_url), _site(absolute)
     if not page_host or not claimed_host:

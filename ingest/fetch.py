@@ -2,9 +2,9 @@
 
 Feeds and article pages are URLs that strangers wrote, so every request is treated as hostile:
 
-- the host is resolved and every address checked *at connect time*, for the first request and for
-  each redirect hop (redirects are followed here, not by httpx), and the socket connects to the
-  address that was checked, so DNS rebinding cannot swap in 127.0.0.1 between check and connect;
+- the host is resolved and every address checked *at connect time* by :mod:`ingest.guard`, for the
+  first request and for each redirect hop (redirects are followed here, not by httpx), and the
+  socket connects to the address that was checked, so DNS rebinding cannot swap in 127.0.0.1;
 - bodies are decoded (gzip/deflate) by us, with the size cap applied to the *decoded* bytes, so a
   gzip bomb stops at ``max_response_bytes`` instead of filling memory;
 - one total deadline covers a hop's connect, headers and body: a server trickling a byte a second
@@ -23,20 +23,19 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import ipaddress
 import logging
 import socket
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import AsyncIterator, Mapping
+from typing import AsyncIterator, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from ingest import content
+from ingest.guard import AddressGuard
 from ingest.robots import ROBOTS_MAX_BYTES, Robots
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError, TransientFetchError
@@ -53,11 +52,8 @@ TRANSIENT_REASONS = frozenset({
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504}) | frozenset(range(500, 600))
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-# Cloud instance-metadata endpoints: link-local / ULA already, named so the refusal says so.
-METADATA_ADDRESSES = frozenset({
-    ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254"),
-    ipaddress.ip_address("100.100.100.200"),
-})
+# httpx reads a redirect's Location even when it does not follow it; one it cannot parse is this error.
+BAD_LOCATION_PREFIX = "Invalid URL in location header"
 
 
 @dataclass(frozen=True)
@@ -86,7 +82,8 @@ def classify(
     Transient: timeouts, connection/DNS/protocol errors, 408/425/429 and 5xx (with ``retry_after``
     in seconds from Retry-After when given). Permanent: everything else, e.g. 404, 410, other 4xx,
     ``not_html``, ``too_large``, ``private_address``, ``too_many_redirects``, ``robots_disallowed``,
-    ``empty_body``.
+    ``empty_body``, ``bad_url`` (a URL httpx cannot parse, e.g. ``http://127.000.000.001/``) and
+    ``bad_redirect`` (a redirect without a usable Location).
     """
     retry_after: float | None = None
     if exc is not None:
@@ -110,8 +107,10 @@ def _exception_reason(exc: BaseException) -> tuple[str, str]:
     detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
         return "timeout", detail
-    if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
+    if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError)):
         return "bad_url", detail
+    if isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith(BAD_LOCATION_PREFIX):
+        return "bad_redirect", detail
     if isinstance(exc, socket.gaierror):
         return "dns_error", detail
     if isinstance(exc, httpx.ConnectError):
@@ -137,65 +136,6 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
-def refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    """Why an address must not be fetched from, or None when it is a public unicast address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    if address in METADATA_ADDRESSES:
-        return "a cloud metadata address"
-    for name in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
-        if getattr(address, f"is_{name}"):
-            return f"a {name.replace('_', '-')} address"
-    if not address.is_global:
-        return "not a globally routable address"
-    return None
-
-
-class _GuardedBackend(httpcore.AsyncNetworkBackend):
-    """Resolves, refuses non-public addresses, and connects to the address it checked."""
-
-    def __init__(self) -> None:
-        self._inner = httpcore.AnyIOBackend()
-
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        loop = asyncio.get_running_loop()
-        try:
-            address = ipaddress.ip_address(host)
-            candidates = [str(address)]
-        except ValueError:
-            try:
-                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            except socket.gaierror as exc:
-                raise classify(host, exc=exc) from exc
-            candidates = list(dict.fromkeys(info[4][0] for info in infos))
-        allowed: list[str] = []
-        refused: list[str] = []
-        for candidate in candidates:
-            why = refusal(ipaddress.ip_address(candidate.split("%")[0]))
-            (refused.append(f"{candidate} ({why})") if why else allowed.append(candidate))
-        if not allowed:
-            raise classify(
-                host, reason="private_address",
-                message=f"refusing to connect to {host}: it resolves to {', '.join(refused)}; "
-                        "set NEWSWIRE_ALLOW_PRIVATE_NETWORKS=true to allow local and private networks",
-            )
-        last_error: Exception | None = None
-        for candidate in allowed:  # like happy eyeballs, but only over the addresses we checked
-            try:
-                return await self._inner.connect_tcp(
-                    candidate, port, timeout=timeout, local_address=local_address, socket_options=socket_options)
-            except httpcore.ConnectError as exc:
-                last_error = exc
-        assert last_error is not None
-        raise last_error
-
-    async def connect_unix_socket(self, path, timeout=None, socket_options=None):
-        raise httpcore.ConnectError("unix sockets are never fetched")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
 @dataclass
 class _HostGate:
     slots: asyncio.Semaphore
@@ -212,17 +152,22 @@ class _Redirect:
 class Fetcher:
     """One per process; use as ``async with Fetcher(settings) as fetcher:``."""
 
-    def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None,
+                 private_origins: Iterable[str] = ()):
+        """``private_origins``: URLs whose host:port may be private when ``allow_private_networks``
+        is set, besides the feeds (``settings.feeds`` and every URL fetched with :meth:`fetch_feed`)."""
         self._settings = settings
+        self._guard = AddressGuard(classify, allow_private_networks=settings.allow_private_networks)
+        for url in [*settings.feeds, *private_origins]:
+            self._guard.allow(url)
         if transport is None:
             # trust_env=False: a proxy from the environment would bypass the address guard.
             http_transport = httpx.AsyncHTTPTransport(trust_env=False, retries=0)
-            if not settings.allow_private_networks:
-                # httpx offers no public hook for the connect step; httpcore's pool does.
-                pool = http_transport._pool
-                if not hasattr(pool, "_network_backend"):
-                    raise RuntimeError("httpcore changed: cannot install the private-address guard")
-                pool._network_backend = _GuardedBackend()
+            # httpx offers no public hook for the connect step; httpcore's pool does.
+            pool = http_transport._pool
+            if not hasattr(pool, "_network_backend"):
+                raise RuntimeError("httpcore changed: cannot install the private-address guard")
+            pool._network_backend = self._guard
             transport = http_transport
         self._client = httpx.AsyncClient(
             transport=transport,
@@ -250,7 +195,12 @@ class Fetcher:
         await self._client.aclose()
 
     async def fetch_feed(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET a feed, conditionally: a 304 gives ``not_modified=True`` and no body."""
+        """GET a feed, conditionally: a 304 gives ``not_modified=True`` and no body.
+
+        Only configured feeds are fetched as feeds, so the feed's host:port is what
+        ``allow_private_networks`` lets reach a private address (see :mod:`ingest.guard`).
+        """
+        self._guard.allow(url)
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                              "text/xml;q=0.9, */*;q=0.1"}
         if etag:
@@ -273,7 +223,11 @@ class Fetcher:
         budget = self._settings.total_timeout_s  # shared by all hops of this fetch
         current = url
         for _hop in range(self._settings.max_redirects + 1):
-            parts = urlsplit(current)
+            try:
+                parts = urlsplit(current)
+                parts.port  # noqa: B018 (raises on a port past 65535, which httpx would try to connect to)
+            except ValueError as exc:  # e.g. "http://[::1/", "http://host:99999/"
+                raise classify(current, reason="bad_url", message=f"unparsable URL {current!r}: {exc}") from exc
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise classify(current, reason="bad_url", message=f"not an http(s) URL: {current!r}")
             async with self._slot(parts.hostname):
@@ -287,7 +241,8 @@ class Fetcher:
                         f"no complete response within {self._settings.total_timeout_s:g}s")) from exc
                 except FetchError:
                     raise
-                except (httpx.HTTPError, OSError) as exc:
+                except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError) as exc:
+                    # InvalidURL is no HTTPError: httpx raises it for e.g. http://127.000.000.001/
                     metrics.HTTP_RESPONSES.labels(kind, "error").inc()
                     raise classify(current, exc=exc) from exc
                 budget -= loop.time() - started
@@ -306,7 +261,13 @@ class Fetcher:
                 location = response.headers.get("location")
                 if not location:
                     raise classify(url, reason="bad_redirect", message=f"HTTP {status} without a Location")
-                return _Redirect(urljoin(url, location.strip()))
+                try:  # httpx refused what it cannot parse (see classify); a port past 65535 it lets by
+                    target = urljoin(url, location.strip())
+                    urlsplit(target).port  # noqa: B018
+                except ValueError as exc:
+                    raise classify(url, reason="bad_redirect",
+                                   message=f"HTTP {status} to an unusable Location {location[:200]!r}: {exc}") from exc
+                return _Redirect(target)
             if status == 304:  # nothing to read: the body of a 304 is empty by definition
                 return FetchResult(url=url, status=304, body=b"", not_modified=True,
                                    etag=response.headers.get("etag"),
@@ -350,7 +311,10 @@ class Fetcher:
     # --- robots.txt ----------------------------------------------------------------------------
 
     async def _check_robots(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise classify(url, reason="bad_url", message=f"unparsable URL {url!r}: {exc}") from exc
         origin = f"{parts.scheme}://{parts.netloc}"
         robots = self._robots.get(origin)
         if robots is None or robots.expired(time.monotonic()):

@@ -4,23 +4,29 @@ Feeds in the wild are often broken XML; feedparser falls back to a lenient parse
 it recovers, recording the error (``ParsedFeed.error``) so ``feeds status`` can show it. What is not
 a feed at all (an HTML page, an empty body) is a :class:`PermanentFetchError`.
 
-At most :data:`MAX_ENTRIES` entries, the newest, are returned: a feed of 10,000 entries is handled
-in bounded time, and entries beyond the cap are old news a live monitor does not need.
+At most :data:`MAX_ENTRIES` entries, the newest, are returned, and feedparser never reads many more:
+:func:`bound_entries` cuts the entry list out of the bytes first, keeping the first and the last
+``max_entries`` ``<item>``/``<entry>`` elements (feeds list newest first, a few oldest first), so a
+feed of 50,000 entries costs what one of 1,000 does. Entries beyond the cap are old news a live
+monitor does not need; how many there were is still counted (``ParsedFeed.total_entries``).
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import html
 import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import feedparser
 
 from newswire.errors import PermanentFetchError
+from newswire.ids import canonical_url
 
 MAX_ENTRIES = 500
 SUMMARY_MAX_CHARS = 2000
@@ -37,6 +43,23 @@ _DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
+# What bound_entries looks for: CDATA sections and comments (skipped whole: an <item> inside one is
+# text) and entry start/end tags, with any namespace prefix and in any case (the lenient parser folds it).
+_ENTRY_MARK = (rb"<(?:(!\[CDATA\[)|(!--)|(/?)(?:[A-Za-z_][\w.\-]*:)?(?:item|entry)(?=[\s/>]))")
+_MARK_BYTES = re.compile(_ENTRY_MARK, re.I)
+_MARK_TEXT = re.compile(_ENTRY_MARK.decode(), re.I)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)""")
+# Encodings in which the byte "<" can be part of another character: never cut as bytes.
+_NOT_ASCII_SAFE = ("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "utf-7", "utf7",
+                   "iso-2022", "iso2022", "csiso2022", "hz", "cp037", "cp500", "cp1026", "cp1140", "ebcdic", "ibm0")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# "<" as the first character of a UTF-16/32 document without a byte order mark (XML 1.0, appendix F).
+_WIDE_STARTS = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+                (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"))
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"
+_Markup = TypeVar("_Markup", bytes, str)
+
 
 @dataclass(frozen=True)
 class FeedEntry:
@@ -47,6 +70,7 @@ class FeedEntry:
     updated_at: datetime | None  # UTC
     summary: str | None  # plain text
     content_html: str | None = None  # full content (content:encoded / atom:content), if the feed carries it
+    bad_link: str | None = None  # the link as written when it is no usable URL (``link`` is then None)
 
     @property
     def date(self) -> datetime | None:
@@ -90,9 +114,10 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
     headers: dict[str, str] = {}
     if content_type:
         headers["content-type"] = content_type  # its charset helps decoding
+    bounded, dropped = bound_entries(body, max_entries)
     try:
         # A stream, never bytes: feedparser would treat a body that looks like a path as a file to open.
-        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False,
+        parsed = feedparser.parse(io.BytesIO(bounded), response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
     except Exception as exc:  # feedparser is lenient; anything it raises means "not a feed"
         raise PermanentFetchError("not_a_feed", f"feedparser failed: {type(exc).__name__}: {exc}", url=url) from exc
@@ -100,7 +125,7 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         raise PermanentFetchError("not_a_feed", "the document is not RSS or Atom (an HTML page?)", url=url)
 
     entries = [_entry(raw, url) for raw in parsed.entries]
-    total = len(entries)
+    total = len(entries) + dropped
     if total > max_entries:
         # Newest first; undated entries keep their place relative to each other (feeds list newest first).
         oldest = datetime.min.replace(tzinfo=timezone.utc)
@@ -119,6 +144,91 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
     )
 
 
+def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:
+    """``body`` with only the first and the last ``keep`` entry elements, and how many were cut out.
+
+    A scan, no parse: CDATA sections and comments are skipped, entries do not nest (an unclosed
+    ``<item>`` ends where the next begins), whatever lies between the cut entries (a channel element
+    among the items) stays, and the scan ends at an unclosed CDATA section, comment or tag (the rest
+    is text to any parser). UTF-16/32 (by byte order mark or by the first "<") and declared encodings
+    in which the byte "<" can be part of another character (ISO-2022, UTF-7, EBCDIC) are decoded,
+    cut as text and re-encoded; a body that does not decode as declared is cut as bytes, as the
+    lenient parser then reads it in an ASCII-compatible fallback.
+    """
+    for encoding in _encodings_to_cut_as_text(body):
+        try:
+            text = body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        bounded, dropped = _cut(text, keep)
+        if dropped:
+            try:
+                return bounded.encode(encoding), dropped
+            except UnicodeEncodeError:
+                continue
+    return _cut(body, keep)
+
+
+def _encodings_to_cut_as_text(body: bytes) -> list[str]:
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return [name]
+    for start, name in _WIDE_STARTS:
+        if body.startswith(start):
+            return [name]
+    if body.startswith(_EBCDIC_XML):  # "<?xm" in EBCDIC: the declaration names which EBCDIC
+        declared = _XML_ENCODING.match(body[:512].decode("cp037").encode("ascii", "replace"))
+        return [declared.group(1).decode("ascii"), "cp037"] if declared else ["cp037"]
+    declared = _XML_ENCODING.match(body[:512])
+    if declared and declared.group(1).decode("ascii").lower().startswith(_NOT_ASCII_SAFE):
+        return [declared.group(1).decode("ascii")]
+    return []
+
+
+def _cut(text: _Markup, keep: int) -> tuple[_Markup, int]:
+    spans = _entry_spans(text)
+    if len(spans) <= 2 * keep:
+        return text, 0
+    cut = spans[keep:len(spans) - keep]
+    pieces = [text[:cut[0][0]], *(text[end:start] for (_, end), (start, _) in zip(cut, cut[1:])), text[cut[-1][1]:]]
+    return text[:0].join(pieces), len(cut)
+
+
+def _entry_spans(text: _Markup) -> list[tuple[int, int]]:
+    """(start, end) of every complete entry element, up to where the markup can be followed."""
+    binary = isinstance(text, bytes)
+    mark = _MARK_BYTES if binary else _MARK_TEXT
+    cdata_end, comment_end, gt, slash = (b"]]>", b"-->", b">", b"/") if binary else ("]]>", "-->", ">", "/")
+    spans: list[tuple[int, int]] = []
+    start: int | None = None  # of the entry being read
+    pos = 0
+    while (found := mark.search(text, pos)) is not None:
+        if found.group(1) or found.group(2):
+            end = text.find(cdata_end if found.group(1) else comment_end, found.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        close = text.find(gt, found.end())
+        if close < 0:
+            break
+        pos = close + 1
+        if found.group(3):  # an end tag
+            if start is not None:
+                spans.append((start, pos))
+                start = None
+        elif text[close - 1:close] == slash:  # <item/>
+            if start is not None:
+                spans.append((start, found.start()))
+            spans.append((found.start(), pos))
+            start = None
+        else:
+            if start is not None:  # entries do not nest: the unclosed one ends here
+                spans.append((start, found.start()))
+            start = found.start()
+    return spans
+
+
 def _entry(raw: dict, feed_url: str) -> FeedEntry:
     # dict.get, not FeedParserDict.get: its key aliases (updated_parsed -> published_parsed) warn and blur.
     def get(key: str):
@@ -127,12 +237,18 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
     link = (get("link") or "").strip() or None
     if link is None and get("guidislink"):
         link = (get("id") or "").strip() or None
+    bad_link = None
     if link is not None:
-        link = urljoin(feed_url, link)
+        try:
+            link = urljoin(feed_url, link)
+            canonical_url(link)  # raises on what no fetch could use: "http://[::1/", a port of 99999
+        except ValueError:
+            link, bad_link = None, link[:2000]
     summary = _text(get("summary"))
     return FeedEntry(
         guid=(get("id") or "").strip() or None,
         link=link,
+        bad_link=bad_link,
         title=_text(get("title")),
         published_at=_utc(get("published_parsed")),
         updated_at=_utc(get("updated_parsed")),

@@ -13,7 +13,8 @@ class PollStats:
     """Counters since start, for the status line and metrics."""
 
     feeds_polled: int = 0
-    not_modified: int = 0
+    not_modified: int = 0  # 304s, and bodies unchanged since the last parse
+    bodies_unchanged: int = 0  # of those, the 200s whose body hashed the same (not parsed again)
     feed_errors: int = 0
     entries_new: int = 0
     articles_published: int = 0

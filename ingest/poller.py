@@ -1,6 +1,7 @@
 """Polls feeds and publishes their new and changed articles: the ingest stage's loop.
 
-One poll of a feed: conditional GET -> parse -> for each entry not known yet (or whose feed entry
+One poll of a feed: conditional GET -> parse (skipped when the body is byte for byte the one parsed
+last time, see ``BODY_HASH``) -> for each entry not known yet (or whose feed entry
 changed), fetch the page -> clean -> publish an :class:`ArticleRecord`; then save the feed's state
 and schedule the next poll. Every failure is published as a :class:`DeadLetterRecord` and counted;
 nothing a feed or a page contains can stop the poller.
@@ -20,6 +21,7 @@ import random
 import threading
 import time
 from datetime import datetime, timedelta, timezone
+from hashlib import sha256
 from typing import Callable, Iterable
 
 from ingest import dedup, schedule
@@ -37,6 +39,7 @@ from newswire.settings import Settings
 log = logging.getLogger(__name__)
 
 FEED_LIST_REFRESH_S = 60.0  # run(None) re-reads the feed store this often
+BODY_HASH = "body_sha256"  # FeedState.extra key: sha256 hex of the feed body last parsed
 
 
 class Poller:
@@ -82,16 +85,22 @@ class Poller:
         metrics.FEEDS_POLLED.inc()
         state.last_poll_at = self._clock()
         etag, last_modified = state.etag, state.last_modified
-        if (etag or last_modified) and self._has_unstored_entries(state):
-            # Entries published before (by a process that crashed, or to a broker that was lost) never
-            # reached the database: a 304 would hide them for good, so ask for the whole feed.
-            log.info("feed has published entries the database does not hold: fetching it unconditionally",
+        # Entries published before (by a process that crashed, or to a broker that was lost) that never
+        # reached the database: a 304, or skipping an unchanged body, would hide them for good.
+        unstored = self._has_unstored_entries(state) if (etag or last_modified or state.extra.get(BODY_HASH)) else False
+        if unstored:
+            log.info("feed has published entries the database does not hold: fetching and parsing it whole",
                      extra={"feed_url": url})
             etag = last_modified = None
         try:
             fetched = await self._fetcher.fetch_feed(url, etag=etag, last_modified=last_modified)
             parsed = None
-            if not fetched.not_modified:
+            body_hash = None if fetched.not_modified else sha256(fetched.body).hexdigest()
+            # Servers that ignore conditional GET send the same bytes again: not parsed twice (a big
+            # feed costs seconds of feedparser CPU), unless entries of it wait for a retry.
+            unchanged = (body_hash is not None and body_hash == state.extra.get(BODY_HASH)
+                         and not unstored and not _has_pending_retries(state))
+            if not fetched.not_modified and not unchanged:
                 parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url,
                                                  content_type=fetched.content_type)
         except Exception as exc:  # FetchError, or a bug: either way this poll failed, the next one may not
@@ -99,7 +108,7 @@ class Poller:
 
         state.consecutive_errors = 0
         # An unchanged feed keeps the problem its content has (see _note_feed_warning).
-        state.last_error = state.extra.get("warning_error") if fetched.not_modified else None
+        state.last_error = state.extra.get("warning_error") if parsed is None else None
         state.healthy = True
         state.last_success_at = state.last_poll_at
         if fetched.etag or not fetched.not_modified:
@@ -108,8 +117,11 @@ class Poller:
             state.last_modified = fetched.last_modified
         if parsed is None:
             self.stats.not_modified += 1
+            if unchanged:
+                self.stats.bodies_unchanged += 1
             return self._finish(state, hints, PollResult(url, "not_modified", next_poll_at=state.last_poll_at))
 
+        state.extra[BODY_HASH] = body_hash
         hints = parsed.hints
         state.extra["hints"] = hints.to_dict()
         state.extra["parse_error"] = parsed.error
@@ -197,6 +209,9 @@ class Poller:
             return False, None, {"fp": work.fingerprint}
         self._inflight.claimed |= claims
         try:
+            if entry.bad_link is not None:
+                raise PermanentFetchError("bad_url", f"feed entry {entry.guid or entry.title!r} links to "
+                                          f"{entry.bad_link!r}, not a usable URL", url=state.url)
             if entry.link is None:
                 raise PermanentFetchError("no_link", f"feed entry {entry.guid or entry.title!r} has no link",
                                           url=state.url)
@@ -381,6 +396,12 @@ class Poller:
 
     def _feed_urls(self) -> list[str]:
         return [state.url for state in self._feeds.list_feeds()]
+
+
+def _has_pending_retries(state: FeedState) -> bool:
+    """True when an entry's page failed transiently and has tries left (see dedup.failed_entry_memory)."""
+    memory = state.extra.get("entries") or {}
+    return any(isinstance(entry, dict) and entry.get("tries") and not entry.get("gave_up") for entry in memory.values())
 
 
 def _as_fetch_error(url: str | None, exc: BaseException) -> FetchError:

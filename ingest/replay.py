@@ -32,8 +32,11 @@ from ingest.parse import parse_feed
 from newswire.errors import NewswireError, PermanentFetchError
 from newswire.ids import article_id, canonical_url, content_hash
 from newswire.records import ArticleRecord, DeadLetterRecord, as_utc, valid_text
+from newswire.settings import Settings
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
+# An archived feed is capped like a live one (Settings.max_response_bytes, whose default this is).
+MAX_FEED_BYTES: int = Settings.model_fields["max_response_bytes"].default
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -85,9 +88,22 @@ def read_warc(path: Path) -> Iterator[ArchivedItem | DeadLetterRecord]:
                                captured_at=_parse_date(record.rec_headers.get_header("WARC-Date")))
 
 
-def read_feed_archive(path: Path) -> Iterator[ArchivedItem | DeadLetterRecord]:
+def read_feed_archive(path: Path, max_bytes: int = MAX_FEED_BYTES) -> Iterator[ArchivedItem | DeadLetterRecord]:
+    """Every entry of an archived feed with content to clean; a file over ``max_bytes`` (the cap of a
+    live fetch) or one that cannot be read is one dead letter, never read into memory whole."""
     try:
-        parsed = parse_feed(path.read_bytes(), path.resolve().as_uri(), max_entries=1_000_000)
+        with open(path, "rb") as stream:
+            body = stream.read(max_bytes + 1)  # not stat(): a file may grow, or be a pipe
+    except OSError as exc:
+        yield DeadLetterRecord(stage="replay", reason="unreadable", url=str(path), error=f"{path}: {exc}")
+        return
+    if len(body) > max_bytes:
+        yield DeadLetterRecord(stage="replay", reason="too_large", url=str(path),
+                               error=f"{path.name}: feed archive larger than {max_bytes} bytes "
+                                     "(NEWSWIRE_MAX_RESPONSE_BYTES, the cap of a live fetch)")
+        return
+    try:
+        parsed = parse_feed(body, path.resolve().as_uri(), max_entries=1_000_000)
     except NewswireError as exc:
         yield DeadLetterRecord(stage="replay", reason=getattr(exc, "reason", "bad_feed"), url=str(path), error=str(exc))
         return

@@ -92,3 +92,15 @@ def test_a_stated_offset_is_converted_to_utc():
     html = (SITE / "articles" / "a1.html").read_text().replace("2025-03-02T08:30:00+00:00", "2025-03-02T10:30:00+02:00")
     published = clean_article(html, "http://127.0.0.1/articles/a1.html").published_at
     assert published == datetime(2025, 3, 2, 8, 30, tzinfo=timezone.utc) and published.utcoffset().total_seconds() == 0
+
+
+# --- found by tests/fuzz/fuzz_clean_extract.py ---------------------------------------------------
+
+FUZZ_TEXT = "<p>" + "Officials said the bridge stayed closed on Monday after the storm. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize("canonical", ["http://[::1/story", "https://news.example:99999/story"])
+def test_a_canonical_that_is_no_url_is_ignored(canonical):
+    page = f'<html><head><link rel="canonical" href="{canonical}"></head><body><article>{FUZZ_TEXT}</article></body></html>'
+    article = clean_article(page, "https://news.example/story")
+    assert article.canonical_url is None and article.text

@@ -10,8 +10,9 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-import ingest.fetch
-from ingest.fetch import Fetcher, classify, parse_retry_after, refusal
+import ingest.guard
+from ingest.fetch import Fetcher, classify, parse_retry_after
+from ingest.guard import refusal
 from newswire.errors import PermanentFetchError, TransientFetchError
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><guid>1</guid></item></channel></rss>'
@@ -19,8 +20,9 @@ PAGE = b"<html><body><article><p>" + b"Words of an article. " * 20 + b"</p></art
 
 
 def fetch(settings, method: str, url: str, **kwargs):
+    """One fetch; the URL's own host:port may be private (allow_private_networks), as a feed's would be."""
     async def go():
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, private_origins=[url]) as fetcher:
             return await getattr(fetcher, method)(url, **kwargs)
     return asyncio.run(go())
 
@@ -190,8 +192,8 @@ def test_private_addresses_refused_before_connecting(site, settings, url):
 
 def test_redirect_to_loopback_is_refused(settings, monkeypatch, make_site):
     # 127.0.0.2 stands in for a public server: the guard treats it as public in this test only.
-    real = ingest.fetch.refusal
-    monkeypatch.setattr(ingest.fetch, "refusal", lambda a: None if str(a) == "127.0.0.2" else real(a))
+    real = ingest.guard.refusal
+    monkeypatch.setattr(ingest.guard, "refusal", lambda a: None if str(a) == "127.0.0.2" else real(a))
     public, private = make_site("127.0.0.2"), make_site("127.0.0.1")
     private.add("/admin", b"secret")
     public.add("/story", status=302, headers={"Location": private.url("/admin")})
@@ -212,7 +214,7 @@ def test_robots_txt_is_honoured_and_cached(site, settings):
     site.add("/public/story", PAGE)
 
     async def go():
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, private_origins=[site.url("/")]) as fetcher:
             assert (await fetcher.fetch_page(site.url("/public/story"))).body == PAGE
             with pytest.raises(PermanentFetchError) as caught:
                 await fetcher.fetch_page(site.url("/private/story"))
@@ -242,7 +244,7 @@ def test_minimum_delay_between_requests_to_one_host(site, settings):
     site.add("/p", PAGE)
 
     async def go():
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, private_origins=[site.url("/")]) as fetcher:
             await asyncio.gather(*(fetcher.fetch_page(site.url(f"/p?{i}")) for i in range(4)))
     asyncio.run(go())
     gaps = [later - earlier for earlier, later in zip(site.arrivals, site.arrivals[1:])]
@@ -256,7 +258,7 @@ def test_a_sites_crawl_delay_spaces_its_pages_out(site, settings, rule):
     site.add("/p", PAGE)
 
     async def go():
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, private_origins=[site.url("/")]) as fetcher:
             await asyncio.gather(*(fetcher.fetch_page(site.url(f"/p?{i}")) for i in range(3)))
     asyncio.run(go())
     pages = [at for (path, _), at in zip(site.requests, site.arrivals) if path.startswith("/p?")]
@@ -269,7 +271,7 @@ def test_per_host_concurrency_limit(site, settings, slow_sender):
     site.routes["/slow"] = slow_sender([PAGE], delay_s=0.2)
 
     async def go():
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, private_origins=[site.url("/")]) as fetcher:
             started = time.perf_counter()
             await asyncio.gather(*(fetcher.fetch_page(site.url(f"/slow?{i}")) for i in range(3)))
             return time.perf_counter() - started
@@ -297,3 +299,103 @@ def test_classify_reasons():
     assert isinstance(classify("u", reason="too_large"), PermanentFetchError)
     assert isinstance(classify("u", reason="timeout"), TransientFetchError)
     assert classify("u", status=503, headers={"retry-after": "30"}).retry_after == 30
+
+
+# --- URLs httpx cannot parse: permanent, never an internal error -----------------------------------
+
+BAD_URLS = ["http://127.000.000.001:{port}/", "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11:{port}/"]
+
+
+@pytest.mark.parametrize("url", [*BAD_URLS, "http://[::1:{port}/", "http://127.0.0.1:99999/"])
+def test_unparsable_urls_are_bad_url(site, settings, url):
+    site.add("/", PAGE)
+    error = fetch_error(settings, "fetch_page", url.format(port=site.port))
+    assert isinstance(error, PermanentFetchError) and error.reason == "bad_url"
+    assert site.requests == []
+
+
+def raw_redirect(location: bytes):
+    """A 302 whose Location is sent as raw bytes (http.server would refuse non-latin-1 text)."""
+    def handle(request) -> None:
+        request.wfile.write(b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n")
+        request.wfile.flush()
+    return handle
+
+
+@pytest.mark.parametrize("location", [*BAD_URLS, "http://127.0.0.1:99999/"])
+def test_redirect_to_an_unparsable_url_is_a_permanent_bad_redirect(site, settings, location):
+    site.routes["/story"] = raw_redirect(location.format(port=site.port).encode())
+    error = fetch_error(settings, "fetch_page", site.url("/story"))
+    assert isinstance(error, PermanentFetchError) and error.reason == "bad_redirect"
+    assert site.hits("/story") == 1 and len(site.requests) == 1
+
+
+def test_bad_location_is_classified_by_the_one_classifier():
+    error = classify("http://a/", exc=httpx.RemoteProtocolError("Invalid URL in location header: bad."))
+    assert isinstance(error, PermanentFetchError) and error.reason == "bad_redirect"
+    error = classify("http://a/", exc=httpx.InvalidURL("Invalid IPv4 address"))
+    assert isinstance(error, PermanentFetchError) and error.reason == "bad_url"
+    assert classify("http://a/", exc=httpx.RemoteProtocolError("illegal header")).reason == "protocol_error"
+
+
+# --- the guard: embedded IPv4, and what allow_private_networks still refuses -----------------------
+
+@pytest.mark.parametrize("address, kind", [
+    ("2002:7f00:1::1", "6to4"), ("2002:a00:1::1", "6to4"), ("2002:c0a8:101::1", "6to4"),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo"),  # client 127.0.0.1
+    ("64:ff9b::7f00:1", "NAT64"),
+])
+def test_ipv6_addresses_embedding_a_refused_ipv4_are_refused_by_what_they_embed(address, kind):
+    why = refusal(ipaddress.ip_address(address))
+    assert why is not None and why.startswith(f"a {kind} address embedding")
+
+
+def test_6to4_of_a_public_ipv4_passes():
+    assert refusal(ipaddress.ip_address("2002:5db8:d822::1")) is None  # 93.184.216.34
+
+
+def test_ipv4_mapped_loopback_is_refused():
+    assert refusal(ipaddress.ip_address("::ffff:127.0.0.1")) == "a loopback address"
+    assert refusal(ipaddress.ip_address("::ffff:10.0.0.1")) == "a private address"
+
+
+def test_allow_private_networks_allows_only_the_host_and_port_of_configured_feeds(make_site, settings):
+    feed_site, other_port = make_site(), make_site()
+    feed_url = feed_site.add("/feed.xml", FEED, content_type="application/rss+xml")
+    feed_site.add("/story", PAGE)
+    other_port.add("/admin", PAGE)
+
+    async def go():
+        async with Fetcher(settings) as fetcher:
+            with pytest.raises(PermanentFetchError) as before:  # not a feed's host yet
+                await fetcher.fetch_page(feed_site.url("/story"))
+            assert (await fetcher.fetch_feed(feed_url)).body == FEED
+            assert (await fetcher.fetch_page(feed_site.url("/story"))).body == PAGE
+            errors = []
+            for url in (other_port.url("/admin"), f"http://localhost:{feed_site.port}/story"):
+                with pytest.raises(PermanentFetchError) as caught:
+                    await fetcher.fetch_page(url)
+                errors.append(caught.value)
+            return before.value, errors
+    before, errors = asyncio.run(go())
+    assert before.reason == "private_address"
+    assert [error.reason for error in errors] == ["private_address", "private_address"]
+    assert "allows only the host:port of configured feeds" in str(errors[0])
+    assert other_port.requests == [] and feed_site.hits("/story") == 1
+
+
+def test_feeds_from_settings_are_allowed_from_the_start(site, settings):
+    settings = settings.model_copy(update={"feeds": [site.url("/feed.xml")]})
+    site.add("/story", PAGE)
+
+    async def go():
+        async with Fetcher(settings) as fetcher:
+            return await fetcher.fetch_page(site.url("/story"))
+    assert asyncio.run(go()).body == PAGE
+
+
+def test_without_allow_private_networks_a_feed_host_is_still_refused(site, settings):
+    settings = settings.model_copy(update={"allow_private_networks": False})
+    url = site.add("/feed.xml", FEED, content_type="application/rss+xml")
+    error = fetch_error(settings, "fetch_feed", url)
+    assert error.reason == "private_address" and site.requests == []

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import parse_feed
+from ingest.parse import bound_entries, parse_feed
 from newswire.errors import PermanentFetchError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -88,3 +88,90 @@ def test_huge_feed_is_capped_to_the_newest_entries_in_bounded_time():
     assert feed.total_entries == 10_000
     assert len(feed.entries) == 500
     assert feed.entries[0].guid == "g9999" and feed.entries[-1].guid == "g9500"
+
+
+def rss_items(count: int, *, newest_first: bool = True, extra: bytes = b"") -> bytes:
+    """RSS with ``count`` dated entries g0..g{count-1}; g0 is the newest when ``newest_first``."""
+    def item(i: int) -> bytes:
+        minutes = count - i if newest_first else i
+        date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(1.7e9 + minutes * 60)).encode()
+        return b"<item><guid>g%d</guid><link>http://x.example/%d</link><title>t%d</title><pubDate>%s</pubDate>%s</item>" % (
+            i, i, i, date, extra)
+    return (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Big</title>'
+            + b"".join(item(i) for i in range(count)) + b"<ttl>30</ttl></channel></rss>")
+
+
+def test_feedparser_never_reads_the_whole_of_a_huge_entry_list(monkeypatch):
+    import ingest.parse
+
+    seen: list[int] = []
+    real = ingest.parse.feedparser.parse
+
+    def counting(stream, **kwargs):
+        result = real(stream, **kwargs)
+        seen.append(len(result.entries))
+        return result
+    monkeypatch.setattr(ingest.parse.feedparser, "parse", counting)
+    feed = parse_feed(rss_items(50_000), "http://x.example/rss", max_entries=500)
+    assert seen == [1000]  # the first and the last 500
+    assert feed.total_entries == 50_000
+    assert [entry.guid for entry in feed.entries] == [f"g{i}" for i in range(500)]
+    assert feed.hints.ttl_s == 30 * 60  # channel elements after the items survive the cut
+
+
+def test_cut_of_an_oldest_first_feed_keeps_the_newest():
+    feed = parse_feed(rss_items(3000, newest_first=False), "http://x.example/rss", max_entries=100)
+    assert feed.total_entries == 3000
+    assert [entry.guid for entry in feed.entries] == [f"g{i}" for i in range(2999, 2899, -1)]
+
+
+def test_items_inside_cdata_and_comments_are_not_entries():
+    fake = b"<description><![CDATA[<item><title>fake</title></item> <entry>no</entry>]]></description><!-- <item> -->"
+    feed = parse_feed(rss_items(10, extra=fake), "http://x.example/rss", max_entries=2)
+    assert feed.total_entries == 10
+    assert [entry.guid for entry in feed.entries] == ["g0", "g1"]
+    assert all(entry.title != "fake" for entry in feed.entries)
+
+
+def test_atom_entries_with_a_prefix_are_cut_too():
+    entries = b"".join(b"<a:entry><a:id>e%d</a:id><a:title>t</a:title><a:link href='http://x.example/%d'/>"
+                       b"<a:updated>2025-03-01T%02d:00:00Z</a:updated></a:entry>" % (i, i, 23 - i) for i in range(24))
+    body = b'<?xml version="1.0"?><a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>A</a:title>' + entries + b"</a:feed>"
+    feed = parse_feed(body, "http://x.example/atom", max_entries=3)
+    assert feed.total_entries == 24 and [entry.guid for entry in feed.entries] == ["e0", "e1", "e2"]
+
+
+def test_utf16_feed_with_a_bom_is_cut_and_still_decoded():
+    body = rss_items(300).decode().replace("utf-8", "utf-16").replace("<title>t1</title>", "<title>t1 \u00e9t\u00e9</title>")
+    feed = parse_feed(body.encode("utf-16"), "http://x.example/rss", max_entries=50)
+    assert feed.total_entries == 300 and len(feed.entries) == 50
+    assert feed.entries[1].title == "t1 \u00e9t\u00e9"
+
+
+def test_an_unclosed_cdata_section_at_the_end_does_not_stop_the_cut():
+    body = rss_items(30).replace(b"</channel>", b"<![CDATA[ never closed </channel>")
+    assert bound_entries(body, 5)[1] == 20
+    feed = parse_feed(body, "http://x.example/rss", max_entries=5)
+    assert len(feed.entries) == 5 and feed.entries[0].guid == "g0" and feed.total_entries == 30
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le", "iso-2022-jp", "cp037"])
+def test_feeds_in_encodings_where_bytes_lie_are_cut_as_text(encoding):
+    body = rss_items(40).decode().replace("utf-8", encoding).replace("<title>t1</title>", "<title>t1 日本</title>")
+    data = body.encode(encoding) if encoding != "cp037" else body.replace("日本", "ok").encode(encoding)
+    bounded, dropped = bound_entries(data, 5)
+    assert dropped == 30
+    assert bounded.decode(encoding).count("<item>") == 10 and "<guid>g1</guid>" in bounded.decode(encoding)
+
+
+def test_a_false_encoding_declaration_does_not_stop_the_cut():
+    body = rss_items(40).replace(b'encoding="utf-8"', b'encoding="utf-16"')
+    assert bound_entries(body, 5)[1] == 30
+
+
+@pytest.mark.parametrize("link", ["http://[::1/story", "http://x.example:99999/story"])
+def test_an_unusable_link_is_kept_aside_not_raised(link):
+    body = rss_items(2).replace(b"<link>http://x.example/0</link>", f"<link>{link}</link>".encode())
+    feed = parse_feed(body, "http://x.example/rss")
+    assert feed.entries[0].link is None and feed.entries[0].bad_link == link
+    assert feed.entries[1].link == "http://x.example/1"

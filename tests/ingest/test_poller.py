@@ -137,6 +137,9 @@ def test_restart_publishes_nothing_twice_once_stored(site, settings):
 
     second = first.restart()
     _, (result,) = asyncio.run(second.poll(feed_url))
+    assert result.status == "not_modified"  # the same bytes: not even parsed (see the body hash tests)
+    site.routes["/feed.xml"].body += b"<!-- changed -->"
+    _, (result,) = asyncio.run(second.poll(feed_url))
     assert result.status == "ok" and second.articles == [] and second.dead_letters == []
     assert site.hits("/articles/a1.html") == page_hits  # not even fetched
 
@@ -294,3 +297,85 @@ def test_run_polls_all_feeds_until_stopped(site, settings):
     assert poller.stats.feeds_polled == 3 and poller.stats.feed_errors == 1
     assert "feeds polled 3" in poller.stats.status_line() and "http_410=1" in poller.stats.status_line()
     assert all(state.next_poll_at is not None for state in harness.feed_store.states.values())
+
+
+# --- hostile feeds: unchanged bodies, huge entry lists, bad links, other local ports -------------
+
+class EverythingStored(MemorySeenStore):
+    """A database that holds every guid asked about: the poll fetches no page."""
+
+    def latest_versions(self, *, guids=(), canonical_urls=(), article_ids=()):
+        return {guid: StoredVersion(article_id(guid), 1, "h") for guid in guids}
+
+
+def test_an_unchanged_feed_body_is_not_parsed_again(site, settings, monkeypatch):
+    import ingest.poller
+
+    feed_url = site.serve_fixture_site()  # no ETag, no Last-Modified: every poll gets the whole body
+    parses = []
+    real = ingest.poller.parse_feed
+    monkeypatch.setattr(ingest.poller, "parse_feed", lambda *a, **k: parses.append(1) or real(*a, **k))
+    harness = Harness(settings)
+    poller, (first, second) = asyncio.run(harness.poll(feed_url, feed_url))
+    assert (first.status, second.status) == ("ok", "not_modified")
+    assert len(parses) == 1 and poller.stats.bodies_unchanged == 1 and site.hits("/feed.xml") == 2
+    assert harness.feed_store.get(feed_url).extra["body_sha256"]
+    harness.seen.store(harness.articles)
+    site.routes["/feed.xml"].body = site.routes["/feed.xml"].body.replace(b"</channel>", b"<ttl>5</ttl></channel>")
+    _, (third,) = asyncio.run(harness.poll(feed_url))
+    assert third.status == "ok" and len(parses) == 2 and len(harness.articles) == 3
+
+
+def test_unchanged_body_is_parsed_again_while_a_page_waits_for_a_retry(site, settings, monkeypatch):
+    feed_url = site.serve_fixture_site()
+    site.add("/articles/a2.html", b"busy", status=503)
+    harness = Harness(settings)
+    asyncio.run(harness.poll(feed_url))
+    harness.seen.store(harness.articles)
+    site.serve_fixture_site()  # a2 is back
+    _, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "ok" and result.published == 1 and len(harness.articles) == 3
+
+
+def test_a_huge_entry_list_is_bounded_and_counted_as_a_warning(site, settings):
+    from ingest.parse import MAX_ENTRIES
+
+    items = "".join(f"<item><guid>big-{i}</guid><link>/s/{i}</link></item>" for i in range(15_000))
+    feed_url = site.add("/big.xml", f'<rss version="2.0"><channel><title>Big</title>{items}</channel></rss>',
+                        content_type="application/rss+xml")
+    harness = Harness(settings, seen=EverythingStored())
+    poller, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "ok" and result.entries == MAX_ENTRIES and result.new_entries == 0
+    state = harness.feed_store.get(feed_url)
+    assert list(state.extra["entries"])[:3] == ["big-0", "big-1", "big-2"]
+    assert set(state.extra["entries"]) == {f"big-{i}" for i in range(MAX_ENTRIES)}  # the first ones, in order
+    assert state.extra["warning"] == "feed_truncated" and state.extra["warnings"] == 1
+    assert "15000 entries" in state.last_error and poller.stats.errors["feed_truncated"] == 1
+    assert [dead.reason for dead in harness.dead_letters] == ["feed_truncated"]
+
+
+def test_unusable_links_are_bad_url_dead_letters_and_the_rest_is_published(site, settings):
+    feed_url = site.serve_fixture_site()
+    body = site.routes["/feed.xml"].body.replace(b"</channel>", (
+        b"<item><guid>bracket</guid><link>http://[::1/story</link><title>x</title></item>"
+        b"<item><guid>port</guid><link>http://x.example:99999/story</link><title>y</title></item>"
+        b"<item><guid>zeros</guid><link>http://127.000.000.001:%d/story</link><title>z</title></item>"
+        b"</channel>") % site.port)
+    site.routes["/feed.xml"].body = body
+    harness = Harness(settings)
+    _, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.status == "ok" and result.published == 3
+    assert sorted(dead.reason for dead in harness.dead_letters) == ["bad_url"] * 3
+
+
+def test_a_local_feeds_link_to_another_local_port_is_refused(make_site, settings):
+    feed_site, other = make_site(), make_site()
+    feed_url = feed_site.serve_fixture_site()
+    other.add("/admin", b"<html><body><p>internal</p></body></html>")
+    feed_site.routes["/feed.xml"].body = feed_site.routes["/feed.xml"].body.replace(
+        b"</channel>", f"<item><guid>inside</guid><link>{other.url('/admin')}</link></item></channel>".encode())
+    harness = Harness(settings)
+    _, (result,) = asyncio.run(harness.poll(feed_url))
+    assert result.published == 3  # the feed's own host:port is allowed
+    assert [dead.reason for dead in harness.dead_letters] == ["private_address"]
+    assert other.requests == []
