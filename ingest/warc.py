@@ -1,0 +1,564 @@
+"""WARC files -> records, read so that damage costs the damaged record and nothing else.
+
+warcio stops at the first record it cannot read and does not notice a record cut short, so this
+module reads the format itself (WARC 1.0/1.1, as wget, wpull, Heritrix, Nutch, pywb, warcprox and
+jwat write it):
+
+- **Compression.** Per-record gzip (one member a record, the usual ``.warc.gz``), a whole file
+  gzipped as one member (``gzip x.warc``), or none; recognised by the first bytes, not the name.
+- **Damage.** A gzip member that does not inflate, or a record whose header cannot be parsed, is a
+  :class:`Damage` (``bad_record``) naming its byte offset: the offset of its gzip member in a
+  compressed file, of its ``WARC/1.x`` line otherwise. Reading resumes at the next gzip member, or
+  at the next ``WARC/1.x`` line of an uncompressed file. Records before the damage stand.
+- **Truncation.** A record is whole only if its block has ``Content-Length`` bytes, the record
+  ends there (blank line, then the next record, the end of its gzip member, or the end of the
+  file), and its ``WARC-Block-Digest`` / ``WARC-Payload-Digest`` match where present (sha1, sha256,
+  md5...; base32, hex or base64). Anything else is a :class:`Damage` (``truncated_record``).
+- **Bounded memory.** A block larger than ``MAX_BLOCK_BYTES`` is passed over, not held, and
+  reported as :class:`Oversized`.
+
+HTTP messages inside ``response`` records are split by :func:`parse_http`; bodies are de-chunked
+and their ``Content-Encoding`` (gzip, deflate, br, zstd) undone by :func:`decode_body`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from typing import BinaryIO, Iterator
+
+MAX_BLOCK_BYTES = 32 * 1024 * 1024  # larger records (video, archives) are skipped, never buffered
+MAX_HEADER_BYTES = 256 * 1024  # a WARC or HTTP header block longer than this is not one
+READ_BYTES = 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b\x08"
+RESYNC_WINDOW = 16 * 1024 * 1024  # compressed bytes kept to find the member after a corrupt one
+_WARC_LINE = re.compile(rb"(?:^|\n)(WARC/1\.[0-9])\r?\n")
+
+
+@dataclass(frozen=True)
+class WarcRecord:
+    offset: int  # of the record (of its gzip member, in a compressed file)
+    headers: dict[str, str]  # WARC header names lower-cased
+    block: bytes
+
+    @property
+    def type(self) -> str:
+        return self.headers.get("warc-type", "").strip().lower()
+
+    @property
+    def url(self) -> str:
+        return self.headers.get("warc-target-uri", "").strip().strip("<>")
+
+
+@dataclass(frozen=True)
+class Damage:
+    offset: int
+    reason: str  # bad_record | truncated_record
+    error: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Oversized:
+    offset: int
+    headers: dict[str, str]
+    length: int
+
+
+# --- bytes -> events: data pieces, gzip member boundaries, damage ---------------------------------
+
+@dataclass(frozen=True)
+class _Data:
+    offset: int  # plain file: offset of the piece's first byte; gzip: offset of its member
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Boundary:  # a gzip member ended cleanly
+    pass
+
+
+@dataclass(frozen=True)
+class _Broken:  # a gzip member is corrupt or cut; what came from it since the last whole record is void
+    offset: int
+    reason: str
+    error: str
+
+
+def _plain_events(stream: BinaryIO) -> Iterator[_Data]:
+    offset = 0
+    while chunk := stream.read(READ_BYTES):
+        yield _Data(offset, chunk)
+        offset += len(chunk)
+
+
+def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
+    """Inflate member after member; after a corrupt member, resume at the next gzip header."""
+    window = bytearray()  # compressed bytes from window_at on, for resynchronising
+    window_at = 0
+    member_at = 0
+    eof = False
+
+    def fill() -> bool:
+        nonlocal eof
+        if eof:
+            return False
+        chunk = stream.read(READ_BYTES)
+        if not chunk:
+            eof = True
+            return False
+        window.extend(chunk)
+        return True
+
+    fill()
+    while True:
+        start = member_at - window_at
+        if start >= len(window) and not fill():
+            return
+        if len(window) - start < 3 and fill():
+            continue
+        if bytes(window[start:start + 3]) != GZIP_MAGIC:
+            if window[start:].strip(b"\x00\r\n \t") == b"" and not fill():
+                return  # padding at the end of the file
+            if eof and GZIP_MAGIC.startswith(bytes(window[start:])):
+                yield _Broken(member_at, "truncated_record", "file ends inside a gzip header")
+                return
+            found = _find_magic(window, start + 1, fill)
+            yield _Broken(member_at, "bad_record", "not a gzip member")
+            if found is None:
+                return
+            member_at = window_at + found
+            continue
+        inflater = zlib.decompressobj(31)
+        fed = start
+        try:
+            while not inflater.eof:
+                if fed >= len(window) and not fill():
+                    break
+                piece = bytes(window[fed:])
+                fed = len(window)
+                out = inflater.decompress(piece, READ_BYTES)
+                while True:
+                    if out:
+                        yield _Data(member_at, out)
+                    if not inflater.unconsumed_tail or inflater.eof:
+                        break
+                    out = inflater.decompress(inflater.unconsumed_tail, READ_BYTES)
+                # Keep only the last RESYNC_WINDOW bytes: a whole-file gzip is one member of any size.
+                keep_from = len(window) - RESYNC_WINDOW
+                if keep_from > 0:
+                    del window[:keep_from]
+                    window_at += keep_from
+                    start -= keep_from
+                    fed -= keep_from
+        except zlib.error as exc:
+            yield _Broken(member_at, "bad_record", f"gzip member does not inflate: {exc}")
+            found = _find_magic(window, max(start + 1, 0), fill)
+            if found is None:
+                return
+            member_at = window_at + found
+            continue
+        if not inflater.eof:
+            yield _Broken(member_at, "truncated_record", "file ends inside a gzip member")
+            return
+        yield _Boundary()
+        member_at = window_at + fed - len(inflater.unused_data)
+
+
+def _find_magic(window: bytearray, start: int, fill) -> int | None:
+    while True:
+        found = window.find(GZIP_MAGIC, start)
+        if found >= 0:
+            return found
+        start = max(start, len(window) - 2)
+        if not fill():
+            return None
+
+
+# --- events -> records ---------------------------------------------------------------------------
+
+class _Buffer:
+    """Uncompressed bytes not parsed yet, with the file offset each came from."""
+
+    def __init__(self, gzipped: bool):
+        self.data = bytearray()
+        self.marks: list[tuple[int, int]] = []  # (index in data, offset of the piece / member)
+        self.gzipped = gzipped
+
+    def add(self, piece: _Data) -> None:
+        self.marks.append((len(self.data), piece.offset))
+        self.data.extend(piece.data)
+
+    def offset(self, index: int = 0) -> int:
+        at, offset = 0, 0
+        for mark, value in self.marks:
+            if mark > index:
+                break
+            at, offset = mark, value
+        return offset if self.gzipped else offset + index - at
+
+    def drop(self, count: int) -> None:
+        count = min(count, len(self.data))
+        del self.data[:count]
+        marks = [(at - count, value) for at, value in self.marks]
+        keep = [m for m in marks if m[0] > 0]
+        before = [m for m in marks if m[0] <= 0]
+        if before and (not keep or keep[0][0] > 0):
+            at, value = before[-1]
+            keep.insert(0, (0, value if self.gzipped else value - at))
+        self.marks = keep
+
+    def clear(self) -> None:
+        self.drop(len(self.data))
+
+
+def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
+    """Every record of a WARC stream, or the damage where one cannot be read."""
+    head = stream.read(2)
+    stream.seek(-len(head), 1)
+    gzipped = head == b"\x1f\x8b"
+    parser = _Parser(gzipped)
+    events = _gzip_events(stream) if gzipped else _plain_events(stream)
+    for event in events:
+        yield from parser.feed(event)
+    yield from parser.finish()
+
+
+class _Parser:
+    def __init__(self, gzipped: bool):
+        self.buffer = _Buffer(gzipped)
+        self.gzipped = gzipped
+        self.skip = 0  # bytes of an oversized block still to pass over
+        self.at_boundary = False  # the buffer ends where a gzip member ended
+        self.seeking = False  # plain file: looking for the next WARC/1.x line after unreadable bytes
+        self.skip_member = False  # gzip: the rest of this member is unreadable (reported already)
+        self.last_member = -1  # gzip: offset of the member the last data came from
+
+    def feed(self, event) -> Iterator[WarcRecord | Damage | Oversized]:
+        if isinstance(event, _Boundary):
+            self.at_boundary = True
+            self.skip_member = False
+            yield from self._parse(boundary=True)
+            return
+        if isinstance(event, _Broken):
+            if event.reason == "truncated_record":  # cut inside a member: whole records in it stand
+                yield from self._parse(boundary=True)
+                if self.buffer.data.strip(b"\r\n\t \x00"):
+                    yield Damage(self.buffer.offset(), event.reason, event.error, self._pending_url())
+                elif self.last_member != event.offset:  # the cut member gave nothing at all
+                    yield Damage(event.offset, event.reason, event.error)
+            else:  # corrupt: nothing of this member since the last whole record can be trusted
+                yield Damage(event.offset, event.reason, event.error, self._pending_url())
+            self.buffer.clear()
+            self.skip = 0
+            self.skip_member = False
+            self.at_boundary = True
+            return
+        data = event.data
+        self.last_member = event.offset
+        if self.skip:
+            used = min(self.skip, len(data))
+            self.skip -= used
+            data = data[used:]
+            if not data:
+                return
+            event = _Data(event.offset if self.gzipped else event.offset + used, data)
+        if self.skip_member:
+            return
+        if self.at_boundary and self.buffer.data.strip() and data.lstrip(b"\r\n").startswith(b"WARC/"):
+            # The record in hand ended with its member, short of its Content-Length.
+            yield Damage(self.buffer.offset(), "truncated_record", "record ends before its Content-Length",
+                         self._pending_url())
+            self.buffer.clear()
+        self.at_boundary = False
+        self.buffer.add(event)
+        yield from self._parse(boundary=False)
+
+    def finish(self) -> Iterator[WarcRecord | Damage | Oversized]:
+        yield from self._parse(boundary=True)
+        if self.buffer.data.strip(b"\r\n\t \x00") and not self.seeking:
+            yield Damage(self.buffer.offset(), "truncated_record", "file ends inside the record",
+                         self._pending_url())
+        self.buffer.clear()
+
+    def _pending_url(self) -> str | None:
+        end = self.buffer.data.find(b"\r\n\r\n")
+        head = bytes(self.buffer.data[:end if end >= 0 else MAX_HEADER_BYTES])
+        match = re.search(rb"(?im)^WARC-Target-URI:[ \t]*<?([^\r\n>]*)", head)
+        return match.group(1).strip().decode("utf-8", "replace") if match else None
+
+    def _resync(self, reason: str, error: str, url: str | None = None) -> Iterator[Damage]:
+        """Report the bytes at the buffer's start as unreadable, and pass over them."""
+        yield Damage(self.buffer.offset(), reason, error, url)
+        self._pass_over()
+
+    def _pass_over(self) -> None:
+        """Skip to the next ``WARC/1.x`` line (plain file), or past the rest of this gzip member."""
+        if self.gzipped:
+            self.buffer.clear()
+            self.skip_member = not self.at_boundary
+            return
+        match = _WARC_LINE.search(self.buffer.data, 1)
+        if match is not None:
+            self.buffer.drop(match.start(1))
+        else:
+            self.buffer.drop(max(0, len(self.buffer.data) - 16))  # a WARC line may straddle the next read
+            self.seeking = True
+
+    def _parse(self, boundary: bool) -> Iterator[WarcRecord | Damage | Oversized]:
+        buf = self.buffer
+        while True:
+            data = buf.data
+            lead = len(data) - len(data.lstrip(b"\r\n\t \x00"))
+            if lead:
+                buf.drop(lead)
+                data = buf.data
+            if not data or self.skip_member:
+                return
+            if self.seeking:  # after unreadable bytes: look for the next record
+                match = _WARC_LINE.search(data)
+                if match is None:
+                    buf.drop(max(0, len(data) - 16))
+                    return
+                buf.drop(match.start(1))
+                self.seeking = False
+                continue
+            if not data.startswith(b"WARC/"):
+                if len(data) < 5 and b"WARC/".startswith(bytes(data)):
+                    return  # the start of a record: more to come, or finish() reports the cut
+                yield from self._resync("bad_record", "bytes that are not a WARC record")
+                continue
+            end, sep = _header_end(data)
+            if end < 0:
+                if len(data) > MAX_HEADER_BYTES:
+                    yield from self._resync("bad_record", "WARC header has no end")
+                    continue
+                return  # need more (or, at the end, finish() reports the cut)
+            headers = _parse_headers(bytes(data[:end]).decode("utf-8", "replace"))
+            url = headers.get("warc-target-uri", "").strip().strip("<>") or None
+            try:
+                length = int(headers["content-length"].strip())
+                if length < 0:
+                    raise ValueError(length)
+            except (KeyError, ValueError) as exc:
+                yield from self._resync("bad_record", f"no valid Content-Length ({exc})", url)
+                continue
+            body_at = end + sep
+            if length > MAX_BLOCK_BYTES:
+                yield Oversized(buf.offset(), headers, length)
+                have = len(data) - body_at
+                if have >= length:
+                    buf.drop(body_at + length)
+                    continue
+                self.skip = length - have
+                buf.clear()
+                return
+            record_end = body_at + length
+            if len(data) < record_end:
+                return  # need more; finish() or a new member reports the cut
+            # The record must end here: blank line, then the next record or the end of the member.
+            after = bytes(data[record_end:record_end + 4096]).lstrip(b"\r\n\t \x00")
+            if not after or (len(after) < 5 and b"WARC/".startswith(after)):
+                if not boundary:
+                    return  # wait for what follows (or the member's end) to know it is whole
+            elif not after.startswith(b"WARC/"):
+                yield Damage(buf.offset(), "truncated_record", "record does not end at its Content-Length", url)
+                buf.drop(record_end)
+                self._pass_over()
+                continue
+            offset = buf.offset()
+            record = WarcRecord(offset, headers, bytes(data[body_at:record_end]))
+            buf.drop(record_end)
+            problem = check_digests(record)
+            if problem:
+                yield Damage(offset, "truncated_record", problem, url)
+            else:
+                yield record
+
+
+def _header_end(data: bytearray) -> tuple[int, int]:
+    crlf = data.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES + 4)
+    lf = data.find(b"\n\n", 0, MAX_HEADER_BYTES + 2)
+    if lf >= 0 and (crlf < 0 or lf < crlf):
+        return lf, 2
+    return crlf, (4 if crlf >= 0 else 0)
+
+
+def _parse_headers(text: str) -> dict[str, str]:
+    """Header lines (the first, the version or status line, skipped) -> lower-cased name: value."""
+    headers: dict[str, str] = {}
+    last = None
+    for line in text.replace("\r\n", "\n").split("\n")[1:]:
+        if line[:1] in (" ", "\t") and last:
+            headers[last] += " " + line.strip()
+            continue
+        name, colon, value = line.partition(":")
+        if colon:
+            last = name.strip().lower()
+            headers[last] = value.strip() if last not in headers else headers[last] + ", " + value.strip()
+    return headers
+
+
+# --- digests ---------------------------------------------------------------------------------------
+
+def check_digests(record: WarcRecord) -> str | None:
+    """Why the record's digests do not match its bytes, or None (also when it states none)."""
+    block_digest = record.headers.get("warc-block-digest")
+    if block_digest and not _matches(block_digest, [record.block]):
+        return f"WARC-Block-Digest does not match ({block_digest})"
+    payload_digest = record.headers.get("warc-payload-digest")
+    if payload_digest and record.type in ("response", "resource", "request"):
+        payload = record.block
+        if record.type == "response" and is_http(record):
+            split = _split_http(record.block)
+            if split is None:
+                return None
+            payload = split[1]
+        # Writers disagree on whether the payload is counted before or after de-chunking.
+        candidates = [payload]
+        dechunked = dechunk(payload)
+        if dechunked is not None:
+            candidates.append(dechunked)
+        if not _matches(payload_digest, candidates):
+            return f"WARC-Payload-Digest does not match ({payload_digest})"
+    return None
+
+
+def _matches(digest: str, candidates: list[bytes]) -> bool:
+    algorithm, _, encoded = digest.strip().partition(":")
+    try:
+        hasher = hashlib.new(algorithm.strip().lower().replace("-", ""))
+    except (ValueError, TypeError):
+        return True  # an algorithm we do not know: nothing to check
+    expected = _digest_bytes(encoded.strip())
+    if expected is None:
+        return True
+    for data in candidates:
+        copy = hasher.copy()
+        copy.update(data)
+        if copy.digest() == expected:
+            return True
+    return False
+
+
+def _digest_bytes(encoded: str) -> bytes | None:
+    for decode in (lambda s: base64.b32decode(s.upper() + "=" * (-len(s) % 8)),
+                   lambda s: bytes.fromhex(s),
+                   lambda s: base64.b64decode(s + "=" * (-len(s) % 4), validate=True)):
+        try:
+            return decode(encoded)
+        except (binascii.Error, ValueError):
+            continue
+    return None
+
+
+# --- HTTP inside a record --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HttpMessage:
+    status: int | None  # None when the status line cannot be read
+    headers: dict[str, str]  # names lower-cased
+    body: bytes  # as recorded (still chunked / content-encoded)
+
+
+def is_http(record: WarcRecord) -> bool:
+    return "application/http" in record.headers.get("content-type", "").lower() or record.block[:5] == b"HTTP/"
+
+
+def _split_http(block: bytes) -> tuple[bytes, bytes] | None:
+    end, sep = _header_end(bytearray(block[:MAX_HEADER_BYTES + 4]))
+    if end < 0:
+        return None
+    return block[:end], block[end + sep:]
+
+
+def parse_http(block: bytes) -> HttpMessage | None:
+    split = _split_http(block)
+    if split is None:
+        return None
+    head, body = split
+    text = head.decode("iso-8859-1")
+    status_line = text.split("\n", 1)[0].strip()
+    match = re.match(r"HTTP/\d(?:\.\d)?\s+(\d{3})", status_line)
+    return HttpMessage(int(match.group(1)) if match else None, _parse_headers(text), body)
+
+
+def dechunk(body: bytes) -> bytes | None:
+    """The body of a chunked transfer, or None if it is not one."""
+    out = bytearray()
+    at = 0
+    while True:
+        line_end = body.find(b"\n", at)
+        if line_end < 0:
+            return None
+        size_text = body[at:line_end].split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            return None
+        if size == 0:
+            return bytes(out)
+        start = line_end + 1
+        if start + size > len(body):
+            return None
+        out.extend(body[start:start + size])
+        at = start + size
+        if body[at:at + 2] == b"\r\n":
+            at += 2
+        elif body[at:at + 1] == b"\n":
+            at += 1
+        else:
+            return None
+
+
+class BadEncoding(Exception):
+    pass
+
+
+def decode_body(message: HttpMessage, limit: int) -> bytes:
+    """The entity as the server meant it: de-chunked and its Content-Encoding undone, at most ``limit``
+    bytes plus one. :class:`BadEncoding` when it cannot be undone."""
+    body = message.body
+    if "chunked" in message.headers.get("transfer-encoding", "").lower():
+        dechunked = dechunk(body)
+        if dechunked is not None:
+            body = dechunked  # else the writer stored it de-chunked already (wget, warcprox do)
+    encodings = [e.strip().lower() for e in message.headers.get("content-encoding", "").split(",") if e.strip()]
+    for encoding in reversed(encodings):
+        if encoding in ("identity", "none", "utf-8", "text/html"):
+            continue
+        try:
+            body = _undo(encoding, body, limit)
+        except BadEncoding:
+            if body.lstrip()[:1] == b"<":
+                break  # stored decoded with the header kept (wget does this)
+            raise
+    return body
+
+
+def _undo(encoding: str, body: bytes, limit: int) -> bytes:
+    try:
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            wbits = 47 if encoding != "deflate" or body[:1] == b"\x78" else -15  # zlib or raw deflate
+            if encoding == "deflate" and body[:1] != b"\x78":
+                wbits = -15
+            inflater = zlib.decompressobj(wbits)
+            out = inflater.decompress(body, limit + 1)
+            return out
+        if encoding == "br":
+            import brotli
+
+            decoder = brotli.Decompressor()
+            return decoder.process(body)[:limit + 1]
+        if encoding == "zstd":
+            import zstandard
+
+            with zstandard.ZstdDecompressor().stream_reader(body) as reader:
+                return reader.read(limit + 1)
+    except Exception as exc:  # noqa: BLE001 - each codec raises its own error type
+        raise BadEncoding(f"Content-Encoding {encoding} does not decode: {type(exc).__name__}: {exc}") from exc
+    raise BadEncoding(f"unknown Content-Encoding {encoding!r}")
