@@ -220,7 +220,7 @@ def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
     """Every record of a WARC stream, or the damage where one cannot be read."""
     head = stream.read(2)
     stream.seek(-len(head), 1)
-    gzipped = head == b"\x1f\x8b"
+    gzipped = head[:1] == b"\x1f"  # a WARC starts with "WARC/"; this is gzip, maybe cut after one byte
     parser = _Parser(gzipped)
     events = _gzip_events(stream) if gzipped else _plain_events(stream)
     for event in events:
@@ -293,6 +293,8 @@ class _Parser:
 
     def _resync(self, reason: str, error: str, url: str | None = None) -> Iterator[Damage]:
         """Report the bytes at the buffer's start as unreadable, and pass over them."""
+        data = self.buffer.data
+        self.buffer.drop(len(data) - len(data.lstrip(b"\r\n\t \x00")))
         yield Damage(self.buffer.offset(), reason, error, url)
         self._pass_over()
 
@@ -366,9 +368,17 @@ class _Parser:
                 if not boundary:
                     return  # wait for what follows (or the member's end) to know it is whole
             elif not after.startswith(b"WARC/"):
-                yield Damage(buf.offset(), "truncated_record", "record does not end at its Content-Length", url)
+                # Bytes that are no record follow the block. Its digest says whether the block is whole
+                # (garbage after it) or Content-Length was short; without a digest, it cannot be trusted.
+                offset = buf.offset()
+                record = WarcRecord(offset, headers, bytes(data[body_at:record_end]))
                 buf.drop(record_end)
-                self._pass_over()
+                if "warc-block-digest" in headers and check_digests(record) is None:
+                    yield record
+                    yield from self._resync("bad_record", "bytes that are not a WARC record")
+                else:
+                    yield Damage(offset, "truncated_record", "record does not end at its Content-Length", url)
+                    self._pass_over()
                 continue
             offset = buf.offset()
             record = WarcRecord(offset, headers, bytes(data[body_at:record_end]))
@@ -411,7 +421,7 @@ def check_digests(record: WarcRecord) -> str | None:
     if block_digest and not _matches(block_digest, [record.block]):
         return f"WARC-Block-Digest does not match ({block_digest})"
     payload_digest = record.headers.get("warc-payload-digest")
-    if payload_digest and record.type in ("response", "resource", "request"):
+    if payload_digest and record.type in ("response", "resource"):
         payload = record.block
         if record.type == "response" and is_http(record):
             split = _split_http(record.block)

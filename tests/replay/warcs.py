@@ -39,3 +39,21 @@ def write_pages(path: Path, indices, *, gzip_records: bool = True, date: str = "
 
 def gzip_whole(source: Path, target: Path) -> None:
     target.write_bytes(gzip.compress(source.read_bytes()))
+
+
+def resource(writer: WARCWriter, url: str, body: bytes, content_type: str = "text/html",
+             date: str = "2026-01-01T00:00:00Z") -> None:
+    record = writer.create_warc_record(url, "resource", payload=io.BytesIO(body), length=len(body),
+                                       warc_content_type=content_type, warc_headers_dict={"WARC-Date": date})
+    writer.write_record(record)
+
+
+def revisit(writer: WARCWriter, url: str, digest: str = "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_revisit_record(url, digest, "https://news.example.org/", "2025-12-01T00:00:00Z",
+                                                     http_headers=headers))
+
+
+def request(writer: WARCWriter, url: str) -> None:
+    headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example.org")], is_http_request=True)
+    writer.write_record(writer.create_warc_record(url, "request", http_headers=headers))
