@@ -161,15 +161,20 @@ def _print_replay_files(summary) -> None:
     def reasons(counts: dict[str, int]) -> str:
         return ", ".join(f"{reason}={n}" for reason, n in sorted(counts.items())) or "-"
 
+    out = Console()  # stdout, with the summary table
     table = Table("file", "read", "new versions", "unchanged", "skipped", "dead letters", title="replayed files")
     for source, counts in summary.files.items():
         table.add_row(source, str(counts.read), str(counts.articles), str(counts.unchanged),
                       reasons(counts.skipped), reasons(counts.dead_letters))
-    Console().print(table)
+    out.print(table)
+    for source, counts in summary.files.items():
+        if counts.read and sum(counts.dead_letters.values()) + counts.known_failures == counts.read:
+            why = reasons(counts.dead_letters) if counts.dead_letters else "failed the same way before"
+            out.print(f"could not read {source}: {why}", style="red", markup=False, highlight=False, soft_wrap=True)
     if summary.date_sources:
-        console.print("publication dates from: " + reasons(summary.date_sources), highlight=False)
+        out.print("publication dates from: " + reasons(summary.date_sources), highlight=False)
     if summary.renumbered:
-        console.print(f"versions renumbered by capture time: {summary.renumbered}", highlight=False)
+        out.print(f"versions renumbered by capture time: {summary.renumbered}", highlight=False)
 
 
 @app.command()
@@ -219,7 +224,7 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
     engine.dispose()
     _print_replay_files(summary)
     if summary.skipped:
-        console.print("skipped (not pages, or not 2xx): " + ", ".join(
+        Console().print("skipped (not pages, or not 2xx): " + ", ".join(
             f"{reason}={count}" for reason, count in sorted(summary.skipped.items())), highlight=False)
     _print_summary(summary)
     if json_path is not None:
