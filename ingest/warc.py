@@ -34,8 +34,10 @@ from typing import BinaryIO, Iterator
 MAX_BLOCK_BYTES = 32 * 1024 * 1024  # larger records (video, archives) are skipped, never buffered
 MAX_HEADER_BYTES = 256 * 1024  # a WARC or HTTP header block longer than this is not one
 READ_BYTES = 1024 * 1024
+FEED_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b\x08"
 RESYNC_WINDOW = 16 * 1024 * 1024  # compressed bytes kept to find the member after a corrupt one
+_BLANK = re.compile(rb"[\r\n\t \x00]*")
 _WARC_LINE = re.compile(rb"(?:^|\n)(WARC/1\.[0-9])\r?\n")
 
 
@@ -139,8 +141,8 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
             while not inflater.eof:
                 if fed >= len(window) and not fill():
                     break
-                piece = bytes(window[fed:])
-                fed = len(window)
+                piece = bytes(window[fed:fed + FEED_BYTES])  # bounded: members are often a few KB
+                fed += len(piece)
                 out = inflater.decompress(piece, READ_BYTES)
                 while True:
                     if out:
@@ -247,7 +249,7 @@ class _Parser:
         if isinstance(event, _Broken):
             if event.reason == "truncated_record":  # cut inside a member: whole records in it stand
                 yield from self._parse(boundary=True)
-                if self.buffer.data.strip(b"\r\n\t \x00"):
+                if _has_data(self.buffer.data):
                     yield Damage(self.buffer.offset(), event.reason, event.error, self._pending_url())
                 elif self.last_member != event.offset:  # the cut member gave nothing at all
                     yield Damage(event.offset, event.reason, event.error)
@@ -269,7 +271,7 @@ class _Parser:
             event = _Data(event.offset if self.gzipped else event.offset + used, data)
         if self.skip_member:
             return
-        if self.at_boundary and self.buffer.data.strip() and data.lstrip(b"\r\n").startswith(b"WARC/"):
+        if self.at_boundary and _has_data(self.buffer.data) and data.lstrip(b"\r\n").startswith(b"WARC/"):
             # The record in hand ended with its member, short of its Content-Length.
             yield Damage(self.buffer.offset(), "truncated_record", "record ends before its Content-Length",
                          self._pending_url())
@@ -280,7 +282,7 @@ class _Parser:
 
     def finish(self) -> Iterator[WarcRecord | Damage | Oversized]:
         yield from self._parse(boundary=True)
-        if self.buffer.data.strip(b"\r\n\t \x00") and not self.seeking:
+        if _has_data(self.buffer.data) and not self.seeking:
             yield Damage(self.buffer.offset(), "truncated_record", "file ends inside the record",
                          self._pending_url())
         self.buffer.clear()
@@ -293,8 +295,7 @@ class _Parser:
 
     def _resync(self, reason: str, error: str, url: str | None = None) -> Iterator[Damage]:
         """Report the bytes at the buffer's start as unreadable, and pass over them."""
-        data = self.buffer.data
-        self.buffer.drop(len(data) - len(data.lstrip(b"\r\n\t \x00")))
+        self.buffer.drop(_BLANK.match(self.buffer.data).end())
         yield Damage(self.buffer.offset(), reason, error, url)
         self._pass_over()
 
@@ -315,7 +316,7 @@ class _Parser:
         buf = self.buffer
         while True:
             data = buf.data
-            lead = len(data) - len(data.lstrip(b"\r\n\t \x00"))
+            lead = _BLANK.match(data).end()  # (lstrip would copy the whole buffer for every record)
             if lead:
                 buf.drop(lead)
                 data = buf.data
@@ -390,9 +391,13 @@ class _Parser:
                 yield record
 
 
+def _has_data(data: bytearray) -> bool:
+    return _BLANK.match(data).end() < len(data)
+
+
 def _header_end(data: bytearray) -> tuple[int, int]:
     crlf = data.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES + 4)
-    lf = data.find(b"\n\n", 0, MAX_HEADER_BYTES + 2)
+    lf = data.find(b"\n\n", 0, crlf if crlf >= 0 else MAX_HEADER_BYTES + 2)  # bare LF: some old writers
     if lf >= 0 and (crlf < 0 or lf < crlf):
         return lf, 2
     return crlf, (4 if crlf >= 0 else 0)
