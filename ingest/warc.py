@@ -38,7 +38,7 @@ FEED_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b\x08"
 RESYNC_WINDOW = 16 * 1024 * 1024  # compressed bytes kept to find the member after a corrupt one
 _BLANK = re.compile(rb"[\r\n\t \x00]*")
-_WARC_LINE = re.compile(rb"(?:^|\n)(WARC/1\.[0-9])\r?\n")
+_WARC_LINE = re.compile(rb"(WARC/1\.[0-9])\r?\n")
 
 
 @dataclass(frozen=True)
@@ -99,11 +99,17 @@ def _plain_events(stream: BinaryIO) -> Iterator[_Data]:
 
 
 def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
-    """Inflate member after member; after a corrupt member, resume at the next gzip header."""
+    """Inflate member after member; after a corrupt member, resume at the next gzip header.
+
+    A corrupt member does not always fail: its deflate stream may run on through the members after
+    it to the end of the file. So after a member that ends with the file, the bytes after its start
+    are searched for later members too, quietly: one counts only if it inflates whole (CRC checked).
+    """
     window = bytearray()  # compressed bytes from window_at on, for resynchronising
     window_at = 0
     member_at = 0
     eof = False
+    quiet = False  # looking for members after one that ran to the end of the file
 
     def fill() -> bool:
         nonlocal eof
@@ -124,19 +130,22 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
         if len(window) - start < 3 and fill():
             continue
         if bytes(window[start:start + 3]) != GZIP_MAGIC:
-            if window[start:].strip(b"\x00\r\n \t") == b"" and not fill():
-                return  # padding at the end of the file
-            if eof and GZIP_MAGIC.startswith(bytes(window[start:])):
-                yield _Broken(member_at, "truncated_record", "file ends inside a gzip header")
-                return
+            if not quiet:
+                if window[start:].strip(b"\x00\r\n \t") == b"" and not fill():
+                    return  # padding at the end of the file
+                if eof and GZIP_MAGIC.startswith(bytes(window[start:])):
+                    yield _Broken(member_at, "truncated_record", "file ends inside a gzip header")
+                    return
+                yield _Broken(member_at, "bad_record", "not a gzip member")
             found = _find_magic(window, start + 1, fill)
-            yield _Broken(member_at, "bad_record", "not a gzip member")
             if found is None:
                 return
             member_at = window_at + found
             continue
         inflater = zlib.decompressobj(31)
         fed = start
+        held: list[bytes] | None = [] if quiet else None  # a quiet candidate's output, until it proves whole
+        held_bytes = 0
         try:
             while not inflater.eof:
                 if fed >= len(window) and not fill():
@@ -145,8 +154,13 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
                 fed += len(piece)
                 out = inflater.decompress(piece, READ_BYTES)
                 while True:
-                    if out:
+                    if out and held is None:
                         yield _Data(member_at, out)
+                    elif out:
+                        held.append(out)
+                        held_bytes += len(out)
+                        if held_bytes > MAX_BLOCK_BYTES:
+                            raise zlib.error("too large for a member found by searching")
                     if not inflater.unconsumed_tail or inflater.eof:
                         break
                     out = inflater.decompress(inflater.unconsumed_tail, READ_BYTES)
@@ -158,15 +172,25 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
                     start -= keep_from
                     fed -= keep_from
         except zlib.error as exc:
-            yield _Broken(member_at, "bad_record", f"gzip member does not inflate: {exc}")
+            if not quiet:
+                yield _Broken(member_at, "bad_record", f"gzip member does not inflate: {exc}")
             found = _find_magic(window, max(start + 1, 0), fill)
             if found is None:
                 return
             member_at = window_at + found
             continue
         if not inflater.eof:
-            yield _Broken(member_at, "truncated_record", "file ends inside a gzip member")
-            return
+            if not quiet:
+                yield _Broken(member_at, "truncated_record", "file ends inside a gzip member")
+            quiet = True
+            found = _find_magic(window, max(start + 1, 0), lambda: False)
+            if found is None:
+                return
+            member_at = window_at + found
+            continue
+        for out in held or ():
+            yield _Data(member_at, out)
+        quiet = False
         yield _Boundary()
         member_at = window_at + fed - len(inflater.unused_data)
 
@@ -373,11 +397,11 @@ class _Parser:
                 # (garbage after it) or Content-Length was short; without a digest, it cannot be trusted.
                 offset = buf.offset()
                 record = WarcRecord(offset, headers, bytes(data[body_at:record_end]))
-                buf.drop(record_end)
                 if "warc-block-digest" in headers and check_digests(record) is None:
+                    buf.drop(record_end)
                     yield record
                     yield from self._resync("bad_record", "bytes that are not a WARC record")
-                else:
+                else:  # the next record may start inside what Content-Length claimed: resync from here
                     yield Damage(offset, "truncated_record", "record does not end at its Content-Length", url)
                     self._pass_over()
                 continue

@@ -203,3 +203,27 @@ def test_a_cut_anywhere_keeps_every_record_before_it_and_nothing_partial(count, 
     # its closing blank line or gzip trailer is whole)
     if len(got) < count and cut > (ends[len(got) - 1] if got else 0):
         assert [reason for reason, _ in damage(found)] == ["truncated_record"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(count=st.integers(2, 6), gzip_records=st.booleans(), where=st.integers(0, 10**6),
+       junk=st.binary(min_size=1, max_size=40), mode=st.sampled_from(["overwrite", "delete", "insert"]))
+def test_damage_anywhere_costs_only_the_records_it_touches(count, gzip_records, where, junk, mode):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip_records)
+    starts = []
+    for i in range(count):
+        starts.append(buffer.tell())
+        response(writer, *page(i)[:2])
+    starts.append(buffer.tell())
+    full = buffer.getvalue()
+    blocks = [r.block for r in records(full)]
+    at = where * len(full) // 10**6
+    damaged = {"overwrite": full[:at] + junk + full[at + len(junk):],
+               "delete": full[:at] + full[at + len(junk):],
+               "insert": full[:at] + junk + full[at:]}[mode]
+    got = [r.block for r in whole(records(damaged))]
+    assert all(block in blocks for block in got)  # nothing partial, nothing made up
+    assert all(blocks[i] in got for i in range(count) if starts[i + 1] <= at)  # everything before the damage
+    if mode == "overwrite":  # and everything after it
+        assert all(blocks[i] in got for i in range(count) if starts[i] >= at + len(junk))
