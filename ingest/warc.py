@@ -244,14 +244,25 @@ class _Buffer:
 
 def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
     """Every record of a WARC stream, or the damage where one cannot be read."""
-    head = stream.read(2)
+    head = stream.read(64 * 1024)
     stream.seek(-len(head), 1)
-    gzipped = head[:1] == b"\x1f"  # a WARC starts with "WARC/"; this is gzip, maybe cut after one byte
+    gzipped = _looks_gzipped(head)
     parser = _Parser(gzipped)
     events = _gzip_events(stream) if gzipped else _plain_events(stream)
     for event in events:
         yield from parser.feed(event)
     yield from parser.finish()
+
+
+def _looks_gzipped(head: bytes) -> bool:
+    """A WARC starts with "WARC/"; gzip with 1f 8b (maybe cut after one byte). A damaged start is
+    judged by what comes first: a gzip header or a WARC line."""
+    if head[_BLANK.match(head).end():].startswith(b"WARC/"):
+        return False
+    if head[:1] == b"\x1f":
+        return True
+    member, line = head.find(GZIP_MAGIC), _WARC_LINE.search(head)
+    return member >= 0 and (line is None or member < line.start())
 
 
 class _Parser:
