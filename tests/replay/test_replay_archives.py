@@ -15,9 +15,12 @@ from pathlib import Path
 import brotli
 import pytest
 import zstandard
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, select
 from warcio.warcwriter import WARCWriter
 
+from ingest.replay import ArchivedItem, to_record
 from newswire.ids import article_id
 from storage.db import make_engine
 from storage.models import Article, DeadLetter, Event, Extraction, Figure
@@ -194,3 +197,44 @@ def test_good_broken_good_and_every_kind_of_record(database_url, tmp_path):
     assert files[str(mixed)]["articles"] == 5
     assert files[str(cut)] == {**files[str(cut)], "unchanged": 1, "dead_letters": {"truncated_record": 1}}
     assert summary["date_sources"]["capture"] >= 1 and summary["date_sources"]["metadata"] >= 8
+
+
+_example = iter(range(10**6))
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.integers(0, 10**6), min_size=4, max_size=4), gzip_records=st.booleans())
+def test_archives_cut_at_random_store_what_precedes_the_cut_and_nothing_partial(database_url, tmp_path_factory,
+                                                                                 cuts, gzip_records):
+    """Four archives of four pages, each cut at a random offset, replayed together (pages differ between
+    files and examples, so each file's outcome is its own)."""
+    tmp_path = tmp_path_factory.mktemp("cuts")
+    base = 1000 + next(_example) * 16
+    files, expected, before, straddling = [], {}, set(), set()
+    for n, share in enumerate(cuts):
+        indices = range(base + n * 4, base + n * 4 + 4)
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=gzip_records)
+        ends = []
+        for i in indices:
+            url, body, _ = page(i)
+            response(writer, url, body, date=T1)
+            ends.append(buffer.tell())
+            record = to_record(ArchivedItem(source="-", url=url, html=body))
+            expected[record.article_id] = record.text
+        data = buffer.getvalue()
+        cut = share * len(data) // 10**6
+        path = tmp_path / f"cut{n}.warc.gz"
+        path.write_bytes(data[:cut])
+        files.append(path)
+        ids = [article_id(page(i)[0]) for i in indices]
+        before |= {aid for aid, end in zip(ids, ends) if end <= cut}
+        straddling |= {aid for aid, start, end in zip(ids, [0, *ends], ends) if start < cut < end}
+    replay(env_for(database_url, tmp_path / "data"), *files)
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(Article.article_id, Article.text)
+                                   .where(Article.article_id.in_(list(expected)))).all())
+    engine.dispose()
+    assert before <= set(stored) <= before | straddling  # all before the cut; the cut one only if whole
+    assert all(stored[aid] == expected[aid] for aid in stored)  # nothing partial

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
-from ingest.replay import ArchivedItem, Skipped, read_warc
+from ingest.replay import ArchivedItem, Skipped, read_sources, read_warc
 from ingest.warc import Damage, WarcRecord, read_records
 from newswire.records import DeadLetterRecord
 from tests.replay.warcs import page, request, resource, response, revisit, write_pages
@@ -227,3 +227,15 @@ def test_damage_anywhere_costs_only_the_records_it_touches(count, gzip_records, 
     assert all(blocks[i] in got for i in range(count) if starts[i + 1] <= at)  # everything before the damage
     if mode == "overwrite":  # and everything after it
         assert all(blocks[i] in got for i in range(count) if starts[i] >= at + len(junk))
+
+
+def test_a_file_that_cannot_be_opened_is_one_dead_letter_and_the_next_file_is_read(five, tmp_path):
+    good = tmp_path / "good.warc.gz"
+    good.write_bytes(five["gz"][0])
+    missing = tmp_path / "gone.warc"
+    found = list(read_sources([missing, good]))
+    assert [source for source, _ in found] == [str(missing)] + [str(good)] * 5
+    letter = found[0][1]
+    assert isinstance(letter, DeadLetterRecord) and letter.reason == "unreadable_file"
+    assert str(missing) in letter.error
+    assert all(isinstance(item, ArchivedItem) for _, item in found[1:])
