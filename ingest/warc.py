@@ -456,25 +456,32 @@ def _parse_headers(text: str) -> dict[str, str]:
 # --- digests ---------------------------------------------------------------------------------------
 
 def check_digests(record: WarcRecord) -> str | None:
-    """Why the record's digests do not match its bytes, or None (also when it states none)."""
+    """Why the record's digests do not match its bytes, or None (also when it states none).
+
+    The block digest covers every byte, so when it is there and matches, the record is whole; the
+    payload digest is checked only without one, as writers disagree on what it covers (before or
+    after de-chunking: both are accepted; non-HTTP responses have no defined payload).
+    """
     block_digest = record.headers.get("warc-block-digest")
-    if block_digest and not _matches(block_digest, [record.block]):
-        return f"WARC-Block-Digest does not match ({block_digest})"
+    if block_digest:
+        return None if _matches(block_digest, [record.block]) else f"WARC-Block-Digest does not match ({block_digest})"
     payload_digest = record.headers.get("warc-payload-digest")
-    if payload_digest and record.type in ("response", "resource"):
-        payload = record.block
-        if record.type == "response" and is_http(record):
-            split = _split_http(record.block)
-            if split is None:
-                return None
-            payload = split[1]
-        # Writers disagree on whether the payload is counted before or after de-chunking.
-        candidates = [payload]
-        dechunked = dechunk(payload)
-        if dechunked is not None:
-            candidates.append(dechunked)
-        if not _matches(payload_digest, candidates):
-            return f"WARC-Payload-Digest does not match ({payload_digest})"
+    if not payload_digest or record.type not in ("response", "resource"):
+        return None
+    payload = record.block
+    if record.type == "response":
+        if not is_http(record):
+            return None
+        split = _split_http(record.block)
+        if split is None:
+            return None
+        payload = split[1]
+    candidates = [payload]
+    dechunked = dechunk(payload)
+    if dechunked is not None:
+        candidates.append(dechunked)
+    if not _matches(payload_digest, candidates):
+        return f"WARC-Payload-Digest does not match ({payload_digest})"
     return None
 
 
@@ -484,7 +491,7 @@ def _matches(digest: str, candidates: list[bytes]) -> bool:
         hasher = hashlib.new(algorithm.strip().lower().replace("-", ""))
     except (ValueError, TypeError):
         return True  # an algorithm we do not know: nothing to check
-    expected = _digest_bytes(encoded.strip())
+    expected = _digest_bytes(encoded.strip(), hasher.digest_size)
     if expected is None:
         return True
     for data in candidates:
@@ -495,14 +502,17 @@ def _matches(digest: str, candidates: list[bytes]) -> bool:
     return False
 
 
-def _digest_bytes(encoded: str) -> bytes | None:
+def _digest_bytes(encoded: str, size: int) -> bytes | None:
+    """The digest in base32 (the usual), base16 or base64: whichever decodes to the right length."""
     for decode in (lambda s: base64.b32decode(s.upper() + "=" * (-len(s) % 8)),
                    lambda s: bytes.fromhex(s),
                    lambda s: base64.b64decode(s + "=" * (-len(s) % 4), validate=True)):
         try:
-            return decode(encoded)
+            value = decode(encoded)
         except (binascii.Error, ValueError):
             continue
+        if len(value) == size:
+            return value
     return None
 
 

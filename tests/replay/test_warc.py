@@ -7,6 +7,7 @@ a wrong Content-Length, a block that does not match its digest).
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import zlib
@@ -239,3 +240,20 @@ def test_a_file_that_cannot_be_opened_is_one_dead_letter_and_the_next_file_is_re
     assert isinstance(letter, DeadLetterRecord) and letter.reason == "unreadable_file"
     assert str(missing) in letter.error
     assert all(isinstance(item, ArchivedItem) for _, item in found[1:])
+
+
+def test_payload_digest_is_checked_without_a_block_digest_in_any_encoding(tmp_path):
+    path = tmp_path / "one.warc"
+    write_pages(path, range(1), gzip_records=False)
+    data = path.read_bytes()
+    block_line = next(line for line in data.split(b"\r\n") if line.startswith(b"WARC-Block-Digest"))
+    no_block = data.replace(block_line + b"\r\n", b"")
+    assert len(whole(records(no_block))) == 1
+    tampered = no_block.replace(b"<p>", b"<P>", 1)
+    assert [reason for reason, _ in damage(records(tampered))] == ["truncated_record"]
+    # The same digest written in hex instead of base32 still matches.
+    payload_line = next(line for line in data.split(b"\r\n") if line.startswith(b"WARC-Payload-Digest"))
+    value = base64.b32decode(payload_line.split(b"sha1:")[1]).hex().encode()
+    hexed = no_block.replace(payload_line, b"WARC-Payload-Digest: sha1:" + value)
+    assert len(whole(records(hexed))) == 1
+    assert damage(records(hexed.replace(b"<p>", b"<P>", 1))) != []
