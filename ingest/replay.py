@@ -31,7 +31,8 @@ from typing import Iterable, Iterator
 
 from ingest.clean import CleanedArticle, clean_article
 from ingest.parse import parse_feed
-from ingest.warc import BadEncoding, Damage, Oversized, WarcRecord, decode_body, is_http, parse_http, read_records
+from ingest.archived_http import BadEncoding, decode_body, parse_http
+from ingest.warc import Damage, Oversized, WarcRecord, read_records
 from newswire.errors import NewswireError, PermanentFetchError
 from newswire.ids import article_id, canonical_url, content_hash
 from newswire.records import ArticleRecord, DeadLetterRecord, utc_now
@@ -120,7 +121,7 @@ def warc_page(path: Path, record: WarcRecord) -> ArchivedItem | Skipped | DeadLe
     kind, url = record.type, record.url
     if kind not in ("response", "resource"):
         return Skipped(str(path), kind or "untyped_record", url or None)
-    if kind == "resource" or not is_http(record):
+    if kind == "resource" or not record.is_http:
         if kind == "response":
             return Skipped(str(path), "not_http", url or None)  # dns:, ftp: and the like
         content_type, body, charset = record.headers.get("content-type", ""), record.block, None

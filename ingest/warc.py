@@ -17,8 +17,7 @@ jwat write it):
 - **Bounded memory.** A block larger than ``MAX_BLOCK_BYTES`` is passed over, not held, and
   reported as :class:`Oversized`.
 
-HTTP messages inside ``response`` records are split by :func:`parse_http`; bodies are de-chunked
-and their ``Content-Encoding`` (gzip, deflate, br, zstd) undone by :func:`decode_body`.
+The HTTP message inside a ``response`` record is read by ``ingest.archived_http``.
 """
 
 from __future__ import annotations
@@ -31,8 +30,9 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
+from ingest.archived_http import MAX_HEADER_BYTES, dechunk, header_end, parse_headers, split_http
+
 MAX_BLOCK_BYTES = 32 * 1024 * 1024  # larger records (video, archives) are skipped, never buffered
-MAX_HEADER_BYTES = 256 * 1024  # a WARC or HTTP header block longer than this is not one
 READ_BYTES = 1024 * 1024
 FEED_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -54,6 +54,11 @@ class WarcRecord:
     @property
     def url(self) -> str:
         return self.headers.get("warc-target-uri", "").strip().strip("<>")
+
+    @property
+    def is_http(self) -> bool:
+        """The block is an HTTP message (a response record of an http(s) capture)."""
+        return "application/http" in self.headers.get("content-type", "").lower() or self.block[:5] == b"HTTP/"
 
 
 @dataclass(frozen=True)
@@ -370,13 +375,13 @@ class _Parser:
                     return  # the start of a record: more to come, or finish() reports the cut
                 yield from self._resync("bad_record", "bytes that are not a WARC record")
                 continue
-            end, sep = _header_end(data)
+            end, sep = header_end(data)
             if end < 0:
                 if len(data) > MAX_HEADER_BYTES:
                     yield from self._resync("bad_record", "WARC header has no end")
                     continue
                 return  # need more (or, at the end, finish() reports the cut)
-            headers = _parse_headers(bytes(data[:end]).decode("utf-8", "replace"))
+            headers = parse_headers(bytes(data[:end]).decode("utf-8", "replace"))
             url = headers.get("warc-target-uri", "").strip().strip("<>") or None
             try:
                 length = int(headers["content-length"].strip())
@@ -430,29 +435,6 @@ def _has_data(data: bytearray) -> bool:
     return _BLANK.match(data).end() < len(data)
 
 
-def _header_end(data: bytearray) -> tuple[int, int]:
-    crlf = data.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES + 4)
-    lf = data.find(b"\n\n", 0, crlf if crlf >= 0 else MAX_HEADER_BYTES + 2)  # bare LF: some old writers
-    if lf >= 0 and (crlf < 0 or lf < crlf):
-        return lf, 2
-    return crlf, (4 if crlf >= 0 else 0)
-
-
-def _parse_headers(text: str) -> dict[str, str]:
-    """Header lines (the first, the version or status line, skipped) -> lower-cased name: value."""
-    headers: dict[str, str] = {}
-    last = None
-    for line in text.replace("\r\n", "\n").split("\n")[1:]:
-        if line[:1] in (" ", "\t") and last:
-            headers[last] += " " + line.strip()
-            continue
-        name, colon, value = line.partition(":")
-        if colon:
-            last = name.strip().lower()
-            headers[last] = value.strip() if last not in headers else headers[last] + ", " + value.strip()
-    return headers
-
-
 # --- digests ---------------------------------------------------------------------------------------
 
 def check_digests(record: WarcRecord) -> str | None:
@@ -470,9 +452,9 @@ def check_digests(record: WarcRecord) -> str | None:
         return None
     payload = record.block
     if record.type == "response":
-        if not is_http(record):
+        if not record.is_http:
             return None
-        split = _split_http(record.block)
+        split = split_http(record.block)
         if split is None:
             return None
         payload = split[1]
@@ -514,111 +496,3 @@ def _digest_bytes(encoded: str, size: int) -> bytes | None:
         if len(value) == size:
             return value
     return None
-
-
-# --- HTTP inside a record --------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class HttpMessage:
-    status: int | None  # None when the status line cannot be read
-    headers: dict[str, str]  # names lower-cased
-    body: bytes  # as recorded (still chunked / content-encoded)
-
-
-def is_http(record: WarcRecord) -> bool:
-    return "application/http" in record.headers.get("content-type", "").lower() or record.block[:5] == b"HTTP/"
-
-
-def _split_http(block: bytes) -> tuple[bytes, bytes] | None:
-    end, sep = _header_end(bytearray(block[:MAX_HEADER_BYTES + 4]))
-    if end < 0:
-        return None
-    return block[:end], block[end + sep:]
-
-
-def parse_http(block: bytes) -> HttpMessage | None:
-    split = _split_http(block)
-    if split is None:
-        return None
-    head, body = split
-    text = head.decode("iso-8859-1")
-    status_line = text.split("\n", 1)[0].strip()
-    match = re.match(r"HTTP/\d(?:\.\d)?\s+(\d{3})", status_line)
-    return HttpMessage(int(match.group(1)) if match else None, _parse_headers(text), body)
-
-
-def dechunk(body: bytes) -> bytes | None:
-    """The body of a chunked transfer, or None if it is not one."""
-    out = bytearray()
-    at = 0
-    while True:
-        line_end = body.find(b"\n", at)
-        if line_end < 0:
-            return None
-        size_text = body[at:line_end].split(b";", 1)[0].strip()
-        try:
-            size = int(size_text, 16)
-        except ValueError:
-            return None
-        if size == 0:
-            return bytes(out)
-        start = line_end + 1
-        if start + size > len(body):
-            return None
-        out.extend(body[start:start + size])
-        at = start + size
-        if body[at:at + 2] == b"\r\n":
-            at += 2
-        elif body[at:at + 1] == b"\n":
-            at += 1
-        else:
-            return None
-
-
-class BadEncoding(Exception):
-    pass
-
-
-def decode_body(message: HttpMessage, limit: int) -> bytes:
-    """The entity as the server meant it: de-chunked and its Content-Encoding undone, at most ``limit``
-    bytes plus one. :class:`BadEncoding` when it cannot be undone."""
-    body = message.body
-    if "chunked" in message.headers.get("transfer-encoding", "").lower():
-        dechunked = dechunk(body)
-        if dechunked is not None:
-            body = dechunked  # else the writer stored it de-chunked already (wget, warcprox do)
-    encodings = [e.strip().lower() for e in message.headers.get("content-encoding", "").split(",") if e.strip()]
-    for encoding in reversed(encodings):
-        if encoding in ("identity", "none", "utf-8", "text/html"):
-            continue
-        try:
-            body = _undo(encoding, body, limit)
-        except BadEncoding:
-            if body.lstrip()[:1] == b"<":
-                break  # stored decoded with the header kept (wget does this)
-            raise
-    return body
-
-
-def _undo(encoding: str, body: bytes, limit: int) -> bytes:
-    try:
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            wbits = 47 if encoding != "deflate" or body[:1] == b"\x78" else -15  # zlib or raw deflate
-            if encoding == "deflate" and body[:1] != b"\x78":
-                wbits = -15
-            inflater = zlib.decompressobj(wbits)
-            out = inflater.decompress(body, limit + 1)
-            return out
-        if encoding == "br":
-            import brotli
-
-            decoder = brotli.Decompressor()
-            return decoder.process(body)[:limit + 1]
-        if encoding == "zstd":
-            import zstandard
-
-            with zstandard.ZstdDecompressor().stream_reader(body) as reader:
-                return reader.read(limit + 1)
-    except Exception as exc:  # noqa: BLE001 - each codec raises its own error type
-        raise BadEncoding(f"Content-Encoding {encoding} does not decode: {type(exc).__name__}: {exc}") from exc
-    raise BadEncoding(f"unknown Content-Encoding {encoding!r}")

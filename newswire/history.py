@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import Engine, select, tuple_
 from sqlmodel import Session
 
-from newswire.feeds import StoredVersion, replay_version
+from newswire.versions import VersionLedger
 from newswire.kafka import create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
@@ -161,66 +161,6 @@ class Publisher:
                 self._spill.close()
                 if self.spill_path is not None:
                     self.spill_path.unlink(missing_ok=True)
-
-
-class VersionLedger:
-    """The replay's versions: stored ones, those this run published, and the articles whose captures
-    came out of capture-time order (to settle once everything is stored; see the module docstring)."""
-
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        self.published: dict[str, list[StoredVersion]] = {}  # this run's new versions, by article
-        self.out_of_order: set[str] = set()
-        self.earlier: dict[tuple[str, str], datetime] = {}  # (article, text hash) -> an earlier capture
-
-    def assign(self, record: ArticleRecord, stored: list[StoredVersion]) -> int | None:
-        """The record's version number, or None when its text is a known version."""
-        mine = self.published.get(record.article_id, [])
-        known = stored + [v for v in mine if v.version not in {s.version for s in stored}]
-        at = record.fetched_at
-        version = replay_version(known, record.content_hash)
-        if version is None:
-            same = [v for v in known if v.content_hash == record.content_hash]
-            if all(v.captured_at is not None and at < v.captured_at for v in same):
-                key = (record.article_id, record.content_hash)
-                self.earlier[key] = min(at, self.earlier.get(key, at))
-                self.out_of_order.add(record.article_id)
-            return None
-        if any(v.captured_at is not None and (at, record.content_hash) < (v.captured_at, v.content_hash)
-               for v in known):
-            self.out_of_order.add(record.article_id)
-        self.published.setdefault(record.article_id, []).append(
-            StoredVersion(record.article_id, version, record.content_hash, at))
-        return version
-
-    def needed(self) -> bool:
-        return bool(self.out_of_order)
-
-    def settle(self) -> list[ArticleRecord]:
-        """Delete the versions whose capture-time number or capture time changed; their records to publish."""
-        from storage.versions import article_rows, drop_versions
-
-        republish: list[ArticleRecord] = []
-        for aid in sorted(self.out_of_order):
-            rows = article_rows(self.engine, aid)
-            first = {row.content_hash: min(row.fetched_at, self.earlier.get((aid, row.content_hash), row.fetched_at))
-                     for row in rows}
-            ordered = sorted(rows, key=lambda row: (first[row.content_hash], row.content_hash, row.version))
-            moved = [(number, row) for number, row in enumerate(ordered, 1)
-                     if row.version != number or row.fetched_at != first[row.content_hash]]
-            if not moved:
-                continue
-            records = []
-            for number, row in moved:
-                update = {"version": number, "fetched_at": first[row.content_hash]}
-                if row.published_at is not None and row.published_at == row.fetched_at:  # dated by its capture
-                    update["published_at"] = first[row.content_hash]
-                records.append(_article_record(row, reprocess=False).model_copy(update=update))
-            drop_versions(self.engine, aid, [row.version for _, row in moved])
-            republish.extend(records)
-        self.out_of_order.clear()
-        self.earlier.clear()
-        return republish
 
 
 def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], engine: Engine,
