@@ -260,11 +260,11 @@ def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
 
 
 def _looks_gzipped(head: bytes) -> bool:
-    """A WARC starts with "WARC/"; gzip with 1f 8b (maybe cut after one byte). A damaged start is
+    """A WARC starts with "WARC/"; gzip with 1f 8b 08 (maybe cut inside those). A damaged start is
     judged by what comes first: a gzip header or a WARC line."""
     if head[_BLANK.match(head).end():].startswith(b"WARC/"):
         return False
-    if head[:1] == b"\x1f":
+    if head[:3] == GZIP_MAGIC or (len(head) < 3 and GZIP_MAGIC.startswith(head) and head):
         return True
     member, line = head.find(GZIP_MAGIC), _WARC_LINE.search(head)
     return member >= 0 and (line is None or member < line.start())
