@@ -162,9 +162,10 @@ def _print_replay_files(summary) -> None:
         return ", ".join(f"{reason}={n}" for reason, n in sorted(counts.items())) or "-"
 
     out = Console()  # stdout, with the summary table
-    table = Table("file", "read", "new versions", "unchanged", "skipped", "dead letters", title="replayed files")
+    table = Table("file", "read", "new versions", "stored", "unchanged", "skipped", "dead letters",
+                  title="replayed files")
     for source, counts in summary.files.items():
-        table.add_row(source, str(counts.read), str(counts.articles), str(counts.unchanged),
+        table.add_row(source, str(counts.read), str(counts.articles), str(counts.stored), str(counts.unchanged),
                       reasons(counts.skipped), reasons(counts.dead_letters))
     out.print(table)
     for source, counts in summary.files.items():
@@ -221,6 +222,7 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
         records = versioned(counted(clean_all(read_sources(sources), workers)), engine, summary, ledger)
         publish_history(settings, engine, records, summary, wait=wait, ledger=ledger,
                         on_stored=lambda done, total: progress.update(storing, completed=done, total=total))
+    summary.count_stored(engine)
     engine.dispose()
     _print_replay_files(summary)
     if summary.skipped:

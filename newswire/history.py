@@ -51,6 +51,7 @@ class FileSummary:
 
     read: int = 0  # records, lines or entries read (damaged ones included)
     articles: int = 0  # new article versions published
+    stored: int = 0  # of those, stored with their extraction when the replay ended
     unchanged: int = 0  # a text already stored for its article
     outside_window: int = 0
     known_failures: int = 0
@@ -74,6 +75,7 @@ class HistorySummary:
     date_sources: dict[str, int] = field(default_factory=dict)  # new versions by date_source
     renumbered: int = 0  # versions published again under their capture-time number
     files: dict[str, FileSummary] = field(default_factory=dict)
+    origins: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)  # (article, version) -> file
 
     @property
     def articles_per_s(self) -> float:
@@ -85,7 +87,14 @@ class HistorySummary:
     def as_dict(self) -> dict:
         from dataclasses import asdict
 
-        return {**asdict(self), "articles_per_s": round(self.articles_per_s, 2)}
+        found = asdict(self)
+        found.pop("origins")
+        return {**found, "articles_per_s": round(self.articles_per_s, 2)}
+
+    def count_stored(self, engine: Engine) -> None:
+        """Per file, how many of its new versions the database holds now."""
+        for key in stored_keys(engine, self.origins):
+            self.file(self.origins[key]).stored += 1
 
 
 def _bump(counts: dict[str, int], key: str) -> None:
@@ -201,6 +210,7 @@ def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], e
                 continue
             counts.articles += 1
             _bump(summary.date_sources, record.date_source or "none")
+            summary.origins[(record.article_id, version)] = source
             yield record.model_copy(update={"version": version})
         pending.clear()
 

@@ -190,7 +190,8 @@ def test_good_broken_good_and_every_kind_of_record(database_url, tmp_path):
 
     summary = json.loads(report.read_text())
     files = summary["files"]
-    assert files[str(good)]["articles"] == 2 and files[str(good2)]["articles"] == 2
+    assert files[str(good)]["articles"] == files[str(good)]["stored"] == 2
+    assert files[str(good2)]["articles"] == files[str(good2)]["stored"] == 2
     assert files[str(broken)]["articles"] == 0 and set(files[str(broken)]["dead_letters"]) == {"bad_record"}
     assert files[str(mixed)]["skipped"] == {"redirect": 1, "http_4xx": 1, "http_5xx": 1, "revisit": 1}
     assert files[str(mixed)]["dead_letters"] == {"bad_record": 1}

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
 from ingest.replay import ArchivedItem, Skipped, read_sources, read_warc
-from ingest.warc import Damage, WarcRecord, read_records
+from ingest.warc import Damage, Oversized, WarcRecord, read_records
 from newswire.records import DeadLetterRecord
 from tests.replay.warcs import page, request, resource, response, revisit, write_pages
 
@@ -257,3 +257,17 @@ def test_payload_digest_is_checked_without_a_block_digest_in_any_encoding(tmp_pa
     hexed = no_block.replace(payload_line, b"WARC-Payload-Digest: sha1:" + value)
     assert len(whole(records(hexed))) == 1
     assert damage(records(hexed.replace(b"<p>", b"<P>", 1))) != []
+
+
+@pytest.mark.parametrize("name", ["gz", "plain"])
+def test_a_record_too_large_to_hold_is_passed_over_not_buffered(five, name, monkeypatch):
+    data, offsets = five[name]
+    sizes = [len(r.block) for r in records(data)]
+    limit = sorted(sizes)[2] - 1  # at least the three largest are "too large"
+    monkeypatch.setattr("ingest.warc.MAX_BLOCK_BYTES", limit)
+    monkeypatch.setattr("ingest.warc.READ_BYTES", 256)  # and arrive in pieces, to be skipped across reads
+    found = records(data)
+    big = [r for r in found if isinstance(r, Oversized)]
+    assert len(big) == sum(1 for size in sizes if size > limit) >= 3
+    assert len(whole(found)) + len(big) == 5 and not damage(found)
+    assert [r.offset for r in sorted([*whole(found), *big], key=lambda r: r.offset)] == offsets
