@@ -124,7 +124,8 @@ def warc_page(path: Path, record: WarcRecord) -> ArchivedItem | Skipped | DeadLe
     if kind == "resource" or not record.is_http:
         if kind == "response":
             return Skipped(str(path), "not_http", url or None)  # dns:, ftp: and the like
-        content_type, body, charset = record.headers.get("content-type", ""), record.block, None
+        content_type, body = record.headers.get("content-type", ""), record.block
+        charset = _charset(content_type)
     else:
         message = parse_http(record.block)
         if message is None or message.status is None:
