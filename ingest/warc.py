@@ -37,8 +37,9 @@ READ_BYTES = 1024 * 1024
 FEED_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b\x08"
 RESYNC_WINDOW = 16 * 1024 * 1024  # compressed bytes kept to find the member after a corrupt one
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:")
 _BLANK = re.compile(rb"[\r\n\t \x00]*")
-_WARC_LINE = re.compile(rb"(WARC/1\.[0-9])\r?\n")
+_WARC_LINE = re.compile(rb"(WARC/[0-9]\.[0-9]{1,2})\r?\n")  # 1.0, 1.1; 0.17, 0.18 (ClueWeb09)
 
 
 @dataclass(frozen=True)
@@ -260,13 +261,15 @@ def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
 
 
 def _looks_gzipped(head: bytes) -> bool:
-    """A WARC starts with "WARC/"; gzip with 1f 8b 08 (maybe cut inside those). A damaged start is
-    judged by what comes first: a gzip header or a WARC line."""
-    if head[_BLANK.match(head).end():].startswith(b"WARC/"):
+    """Gzip or not, from the first bytes, even when they are damaged: a WARC header in plain text (a
+    WARC line, then Content-Length) means an uncompressed file; else the gzip magic (or the start of
+    it, in a file cut that short), or whichever of a gzip header and a WARC line comes first."""
+    line = _WARC_LINE.search(head)
+    if line is not None and _CONTENT_LENGTH.search(head, line.end()):
         return False
-    if head[:3] == GZIP_MAGIC or (len(head) < 3 and GZIP_MAGIC.startswith(head) and head):
+    if head[:3] == GZIP_MAGIC or (head and len(head) < 3 and GZIP_MAGIC.startswith(head)):
         return True
-    member, line = head.find(GZIP_MAGIC), _WARC_LINE.search(head)
+    member = head.find(GZIP_MAGIC)
     return member >= 0 and (line is None or member < line.start())
 
 
