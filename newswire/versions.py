@@ -57,8 +57,10 @@ class VersionLedger:
         republish: list[ArticleRecord] = []
         for aid in sorted(self.out_of_order):
             rows = article_rows(self.engine, aid)
-            first = {row.content_hash: min(row.fetched_at, self.earlier.get((aid, row.content_hash), row.fetched_at))
-                     for row in rows}
+            first: dict[str, datetime] = {}  # text -> its earliest capture, stored or seen in this run
+            for row in rows:
+                seen = self.earlier.get((aid, row.content_hash), row.fetched_at)
+                first[row.content_hash] = min(first.get(row.content_hash, seen), row.fetched_at, seen)
             ordered = sorted(rows, key=lambda row: (first[row.content_hash], row.content_hash, row.version))
             moved = [(number, row) for number, row in enumerate(ordered, 1)
                      if row.version != number or row.fetched_at != first[row.content_hash]]
@@ -68,7 +70,7 @@ class VersionLedger:
             for number, row in moved:
                 update = {"version": number, "fetched_at": first[row.content_hash]}
                 if row.published_at is not None and row.published_at == row.fetched_at:  # dated by its capture
-                    update["published_at"] = first[row.content_hash]
+                    update.update(published_at=first[row.content_hash], date_source="capture")
                 records.append(_article_record(row, reprocess=False).model_copy(update=update))
             drop_versions(self.engine, aid, [row.version for _, row in moved])
             republish.extend(records)
