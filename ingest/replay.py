@@ -105,7 +105,7 @@ def read_warc(path: Path) -> Iterator[ArchivedItem | Skipped | DeadLetterRecord]
                 where = f"{path.name}@{got.offset}"
                 about = f" (WARC-Target-URI {got.url})" if got.url else ""
                 yield DeadLetterRecord(stage="replay", reason=got.reason, url=where,
-                                       error=f"{path}, byte {got.offset}: {got.error}{about}")
+                                       error=f"{path}, {got.where or f'byte {got.offset}'}: {got.error}{about}")
             elif isinstance(got, Oversized):
                 yield Skipped(str(path), "too_large", got.headers.get("warc-target-uri"))
             else:

@@ -68,6 +68,7 @@ class Damage:
     reason: str  # bad_record | truncated_record
     error: str
     url: str | None = None
+    where: str | None = None  # for a person: "byte N", and inside a whole-file gzip, where once inflated
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Oversized:
 class _Data:
     offset: int  # plain file: offset of the piece's first byte; gzip: offset of its member
     data: bytes
+    inner: int = 0  # gzip: where the piece starts in its member's inflated bytes
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
         inflater = zlib.decompressobj(31)
         fed = start
         held: list[bytes] | None = [] if quiet else None  # a quiet candidate's output, until it proves whole
-        held_bytes = 0
+        held_bytes = produced = 0
         try:
             while not inflater.eof:
                 if fed >= len(window) and not fill():
@@ -161,7 +163,8 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
                 out = inflater.decompress(piece, READ_BYTES)
                 while True:
                     if out and held is None:
-                        yield _Data(member_at, out)
+                        yield _Data(member_at, out, produced)
+                        produced += len(out)
                     elif out:
                         held.append(out)
                         held_bytes += len(out)
@@ -195,7 +198,8 @@ def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
             member_at = window_at + found
             continue
         for out in held or ():
-            yield _Data(member_at, out)
+            yield _Data(member_at, out, produced)
+            produced += len(out)
         quiet = False
         yield _Boundary()
         member_at = window_at + fed - len(inflater.unused_data)
@@ -218,30 +222,43 @@ class _Buffer:
 
     def __init__(self, gzipped: bool):
         self.data = bytearray()
-        self.marks: list[tuple[int, int]] = []  # (index in data, offset of the piece / member)
+        self.marks: list[tuple[int, int, int]] = []  # (index in data, offset of the piece / member, inner)
         self.gzipped = gzipped
 
     def add(self, piece: _Data) -> None:
-        self.marks.append((len(self.data), piece.offset))
+        self.marks.append((len(self.data), piece.offset, piece.inner))
         self.data.extend(piece.data)
 
-    def offset(self, index: int = 0) -> int:
-        at, offset = 0, 0
-        for mark, value in self.marks:
-            if mark > index:
+    def _mark(self, index: int) -> tuple[int, int, int]:
+        found = (0, 0, 0)
+        for mark in self.marks:
+            if mark[0] > index:
                 break
-            at, offset = mark, value
+            found = mark
+        return found
+
+    def offset(self, index: int = 0) -> int:
+        at, offset, _ = self._mark(index)
         return offset if self.gzipped else offset + index - at
+
+    def where(self, index: int = 0) -> str:
+        """Where ``index`` is, for a person: the byte offset, and in a gzip member that holds more than
+        one record (a whole-file gzip), the offset in its inflated bytes too."""
+        at, offset, inner = self._mark(index)
+        if not self.gzipped:
+            return f"byte {offset + index - at}"
+        inner += index - at
+        return f"byte {offset}" + (f" (gzip member; byte {inner} once inflated)" if inner else "")
 
     def drop(self, count: int) -> None:
         count = min(count, len(self.data))
         del self.data[:count]
-        marks = [(at - count, value) for at, value in self.marks]
+        marks = [(at - count, value, inner) for at, value, inner in self.marks]
         keep = [m for m in marks if m[0] > 0]
         before = [m for m in marks if m[0] <= 0]
         if before and (not keep or keep[0][0] > 0):
-            at, value = before[-1]
-            keep.insert(0, (0, value if self.gzipped else value - at))
+            at, value, inner = before[-1]
+            keep.insert(0, (0, value, inner - at) if self.gzipped else (0, value - at, 0))
         self.marks = keep
 
     def clear(self) -> None:
@@ -293,7 +310,7 @@ class _Parser:
             if event.reason == "truncated_record":  # cut inside a member: whole records in it stand
                 yield from self._parse(boundary=True)
                 if _has_data(self.buffer.data):
-                    yield Damage(self.buffer.offset(), event.reason, event.error, self._pending_url())
+                    yield self._damage(event.reason, event.error, self._pending_url())
                 elif self.last_member != event.offset:  # the cut member gave nothing at all
                     yield Damage(event.offset, event.reason, event.error)
             else:  # corrupt: nothing of this member since the last whole record can be trusted
@@ -311,12 +328,13 @@ class _Parser:
             data = data[used:]
             if not data:
                 return
-            event = _Data(event.offset if self.gzipped else event.offset + used, data)
+            event = (_Data(event.offset, data, event.inner + used) if self.gzipped
+                     else _Data(event.offset + used, data))
         if self.skip_member:
             return
         if self.at_boundary and _has_data(self.buffer.data) and data.lstrip(b"\r\n").startswith(b"WARC/"):
             # The record in hand ended with its member, short of its Content-Length.
-            yield Damage(self.buffer.offset(), "truncated_record", "record ends before its Content-Length",
+            yield self._damage("truncated_record", "record ends before its Content-Length",
                          self._pending_url())
             self.buffer.clear()
         self.at_boundary = False
@@ -326,9 +344,13 @@ class _Parser:
     def finish(self) -> Iterator[WarcRecord | Damage | Oversized]:
         yield from self._parse(boundary=True)
         if _has_data(self.buffer.data) and not self.seeking:
-            yield Damage(self.buffer.offset(), "truncated_record", "file ends inside the record",
+            yield self._damage("truncated_record", "file ends inside the record",
                          self._pending_url())
         self.buffer.clear()
+
+    def _damage(self, reason: str, error: str, url: str | None = None) -> Damage:
+        """Damage at the start of the buffer."""
+        return Damage(self.buffer.offset(), reason, error, url, self.buffer.where())
 
     def _pending_url(self) -> str | None:
         end = self.buffer.data.find(b"\r\n\r\n")
@@ -339,7 +361,7 @@ class _Parser:
     def _resync(self, reason: str, error: str, url: str | None = None) -> Iterator[Damage]:
         """Report the bytes at the buffer's start as unreadable, and pass over them."""
         self.buffer.drop(_BLANK.match(self.buffer.data).end())
-        yield Damage(self.buffer.offset(), reason, error, url)
+        yield self._damage(reason, error, url)
         self._pass_over()
 
     def _pass_over(self) -> None:
@@ -421,15 +443,15 @@ class _Parser:
                     yield record
                     yield from self._resync("bad_record", "bytes that are not a WARC record")
                 else:  # the next record may start inside what Content-Length claimed: resync from here
-                    yield Damage(offset, "truncated_record", "record does not end at its Content-Length", url)
+                    yield self._damage("truncated_record", "record does not end at its Content-Length", url)
                     self._pass_over()
                 continue
-            offset = buf.offset()
+            offset, where = buf.offset(), buf.where()
             record = WarcRecord(offset, headers, bytes(data[body_at:record_end]))
             buf.drop(record_end)
             problem = check_digests(record)
             if problem:
-                yield Damage(offset, "truncated_record", problem, url)
+                yield Damage(offset, "truncated_record", problem, url, where)
             else:
                 yield record
 

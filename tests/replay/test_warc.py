@@ -105,6 +105,9 @@ def test_the_whole_file_gzip_cut_short_keeps_what_inflates(five):
     assert [reason for reason, _ in damage(found)] == ["truncated_record"]
     plain = [r.block for r in records(five["plain"][0])]
     assert [r.block for r in whole(found)] == plain[:len(whole(found))]
+    # The one member is the whole file: the damage says where in its inflated bytes the cut record began.
+    cut_record = five["plain"][1][len(whole(found))]
+    assert [d.where for d in found if isinstance(d, Damage)] == [f"byte 0 (gzip member; byte {cut_record} once inflated)"]
 
 
 def test_a_block_that_does_not_match_its_digest_is_truncated(five):
