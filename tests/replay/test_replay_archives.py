@@ -165,10 +165,17 @@ def test_good_broken_good_and_every_kind_of_record(database_url, tmp_path):
     cut.write_bytes(good2.read_bytes()[:len(good2.read_bytes()) - 200])  # the second record cut short
     mixed = tmp_path / "mixed.warc.gz"
     _mixed(mixed)
+    plain = tmp_path / "plain.warc"
+    with open(plain, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for i in (24, 25):
+            response(writer, *page(i)[:2], date=T1)
+    whole_gzip = tmp_path / "whole.warc.gz"  # `gzip plain.warc`: one member for the whole file
+    whole_gzip.write_bytes(gzip.compress(plain.read_bytes()))
     env = env_for(database_url, tmp_path / "data")
     report = tmp_path / "summary.json"
 
-    result = replay(env, good, broken, good2, mixed, cut, tmp_path / "digest.warc", json_path=report)
+    result = replay(env, good, broken, good2, mixed, cut, tmp_path / "digest.warc", whole_gzip, json_path=report)
     assert "could not read " in result.stdout and "broken.warc" in result.stdout.split("could not read ")[1][:200]
 
     engine = make_engine(database_url)
@@ -177,7 +184,7 @@ def test_good_broken_good_and_every_kind_of_record(database_url, tmp_path):
         letters = conn.execute(select(DeadLetter.reason, DeadLetter.url, DeadLetter.error)).all()
     engine.dispose()
     stored = {url for url in rows}
-    assert stored == {page(i)[0] for i in (10, 11, 12, 13, 20, 21, 22, 23)} | {"https://news.example.org/flood"}
+    assert stored == {page(i)[0] for i in (10, 11, 12, 13, 20, 21, 22, 23, 24, 25)} | {"https://news.example.org/flood"}
     assert all(row.version == 1 for row in rows.values())
     flood = rows["https://news.example.org/flood"]
     assert flood.published_at == datetime(2014, 4, 2, 10, tzinfo=timezone.utc)  # not the footer's 2013
@@ -192,6 +199,7 @@ def test_good_broken_good_and_every_kind_of_record(database_url, tmp_path):
     files = summary["files"]
     assert files[str(good)]["articles"] == files[str(good)]["stored"] == 2
     assert files[str(good2)]["articles"] == files[str(good2)]["stored"] == 2
+    assert files[str(whole_gzip)]["articles"] == files[str(whole_gzip)]["stored"] == 2
     assert files[str(broken)]["articles"] == 0 and set(files[str(broken)]["dead_letters"]) == {"bad_record"}
     assert files[str(mixed)]["skipped"] == {"redirect": 1, "http_4xx": 1, "http_5xx": 1, "revisit": 1}
     assert files[str(mixed)]["dead_letters"] == {"bad_record": 1}
