@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
 import trafilatura
+from htmldate import find_date
 from trafilatura.settings import use_config
 from lxml.etree import LxmlError
 
@@ -40,7 +41,10 @@ _PUBLISHED_TIME = re.compile(
     r"""|"datePublished"\s*:\s*"([^"]+)\"""", re.I)
 _CONFIG = use_config()  # a copy of trafilatura's defaults; the tree-size cap is set only here
 _CONFIG["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE_NODES)
-_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
+# Metadata first (meta tags, JSON-LD, <time>, the URL); running text (footers, copyright lines, link
+# text) only if that finds nothing, and the result says which (CleanedArticle.date_source).
+_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": False}
+_TEXT_DATE_PARAMS = {**_DATE_PARAMS, "extensive_search": True}
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class CleanedArticle:
     site: str | None
     language: str | None  # ISO 639-1 when the page says so
     canonical_url: str | None  # the page's rel=canonical / og:url, if same-site; else None
+    date_source: str | None = None  # "metadata" or "text" (found only in running text); None without a date
 
 
 def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
@@ -75,15 +80,27 @@ def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
         raise PermanentFetchError("no_article_text", f"only {len(text)} characters of text found", url=url)
     head = markup[:200_000]  # <head> and <html lang> are near the top; never scan a huge body
     language = document.language or _first(_HTML_LANG, head)
+    published, date_source = _published(_date(document.date), head, url), "metadata"
+    if published is None:
+        published, date_source = _text_date(markup, url), "text"
     return CleanedArticle(
         text=text,
         title=title,
         author=_clean(document.author),
-        published_at=_published(_date(document.date), head, url),
+        published_at=published,
         site=_clean(document.sitename),
         language=language[:2].lower() if language else None,
         canonical_url=_same_site(url, _first(_CANONICAL, head) or _first(_OG_URL, head)),
+        date_source=date_source if published is not None else None,
     )
+
+
+def _text_date(markup: str, url: str) -> datetime | None:
+    """A date htmldate finds only by searching the page's running text (its extensive search)."""
+    try:
+        return _date(find_date(markup, url=url, **_TEXT_DATE_PARAMS))
+    except (RecursionError, LxmlError, ValueError, TypeError):
+        return None
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:

@@ -212,17 +212,42 @@ def _progress():
                     console=console, transient=False, disable=not for_people())
 
 
+def _print_replay_files(summary) -> None:
+    """Per file: records read, new versions, unchanged, skipped and dead letters by reason; then the
+    date sources. Printed before the summary table, which stays the last table of the output."""
+    def reasons(counts: dict[str, int]) -> str:
+        return ", ".join(f"{reason}={n}" for reason, n in sorted(counts.items())) or "-"
+
+    out = Console()  # stdout, with the summary table
+    table = Table("file", "read", "new versions", "stored", "unchanged", "skipped", "dead letters",
+                  title="replayed files")
+    for source, counts in summary.files.items():
+        table.add_row(source, str(counts.read), str(counts.articles), str(counts.stored), str(counts.unchanged),
+                      reasons(counts.skipped), reasons(counts.dead_letters))
+    out.print(table)
+    for source, counts in summary.files.items():
+        if counts.read and sum(counts.dead_letters.values()) + counts.known_failures == counts.read:
+            why = reasons(counts.dead_letters) if counts.dead_letters else "failed the same way before"
+            out.print(f"could not read {source}: {why}", style="red", markup=False, highlight=False, soft_wrap=True)
+    if summary.date_sources:
+        out.print("publication dates from: " + reasons(summary.date_sources), highlight=False)
+    if summary.renumbered:
+        out.print(f"versions renumbered by capture time: {summary.renumbered}", highlight=False)
+
+
 @app.command()
 def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
                                                 help="WARC (.warc/.warc.gz), feed XML archives, or JSONL of articles."),
            since: Optional[str] = typer.Option(None, help="Only articles published at or after this time."),
            until: Optional[str] = typer.Option(None, help="Only articles published before this time."),
            wait: bool = typer.Option(False, "--wait", help="On a shared cluster: wait until the sink stored all."),
-           workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
+           workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores)."),
+           json_path: Optional[Path] = typer.Option(None, "--json", dir_okay=False,
+                                                    help="Also write the summary, per file, as JSON here.")) -> None:
     """Push archived news through the same clean -> extract -> sink path."""
     unwind_on_sigterm()
-    from ingest.replay import clean_all, in_window, read_sources
-    from newswire.history import HistorySummary, publish_history, versioned
+    from ingest.replay import Skipped, clean_all, in_window, read_sources
+    from newswire.history import HistorySummary, VersionLedger, publish_history, versioned
     from newswire.records import ArticleRecord
     from storage.db import open_database
 
@@ -230,24 +255,39 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
     start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
     engine = open_database(settings.db_url, upgrade=settings.embedded)
     summary = HistorySummary()
+    ledger = VersionLedger(engine)
     with _progress() as progress:
         reading = progress.add_task("read", total=None)
         storing = progress.add_task("stored", total=None)
 
-        def counted(records):
-            for record in records:
+        def counted(outcomes):
+            for source, outcome in outcomes:
                 summary.read += 1
+                counts = summary.file(source)
+                counts.read += 1
                 progress.update(reading, completed=summary.read)
-                if isinstance(record, ArticleRecord) and not in_window(record, start, end):
-                    summary.outside_window += 1
+                if isinstance(outcome, Skipped):
+                    summary.skipped[outcome.reason] = summary.skipped.get(outcome.reason, 0) + 1
+                    counts.skipped[outcome.reason] = counts.skipped.get(outcome.reason, 0) + 1
                     continue
-                yield record
+                if isinstance(outcome, ArticleRecord) and not in_window(outcome, start, end):
+                    summary.outside_window += 1
+                    counts.outside_window += 1
+                    continue
+                yield source, outcome
 
-        records = versioned(counted(clean_all(read_sources(sources), workers)), engine, summary)
-        publish_history(settings, engine, records, summary, wait=wait,
+        records = versioned(counted(clean_all(read_sources(sources), workers)), engine, summary, ledger)
+        publish_history(settings, engine, records, summary, wait=wait, ledger=ledger,
                         on_stored=lambda done, total: progress.update(storing, completed=done, total=total))
+    summary.count_stored(engine)
     engine.dispose()
+    _print_replay_files(summary)
+    if summary.skipped:
+        Console().print("skipped (not pages, or not 2xx): " + ", ".join(
+            f"{reason}={count}" for reason, count in sorted(summary.skipped.items())), highlight=False)
     _print_summary(summary)
+    if json_path is not None:
+        json_path.write_text(json.dumps(summary.as_dict(), indent=2, default=str) + "\n")
 
 
 @app.command()

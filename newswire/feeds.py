@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, Sequence
 
 
 @dataclass
@@ -35,11 +35,12 @@ class FeedState:
 
 @dataclass(frozen=True)
 class StoredVersion:
-    """The newest stored version of an article, as the database holds it."""
+    """A stored version of an article (the newest, for ingest), as the database holds it."""
 
     article_id: str
     version: int
     content_hash: str
+    captured_at: datetime | None = None  # its fetched_at: for a replay, when the archive captured it
 
 
 def next_version(latest: StoredVersion | None, text_hash: str) -> int | None:
@@ -50,6 +51,15 @@ def next_version(latest: StoredVersion | None, text_hash: str) -> int | None:
     if latest is None:
         return 1
     return None if latest.content_hash == text_hash else latest.version + 1
+
+
+def replay_version(known: Sequence[StoredVersion], text_hash: str) -> int | None:
+    """The version an archived capture gets: None if its text equals *any* known version (it is that
+    version), else the newest number + 1. Replay then settles the order by capture time
+    (``newswire.history.VersionLedger``), so the numbers do not depend on the order files are read in."""
+    if any(version.content_hash == text_hash for version in known):
+        return None
+    return max((version.version for version in known), default=0) + 1
 
 
 class FeedStore(Protocol):

@@ -7,6 +7,16 @@ shared cluster they publish, and with ``wait`` poll the database the same way.
 
 "Stored" is read from the database (the extraction marker of each article version), never from
 broker offsets: the embedded broker forgets everything when it stops, and real clusters expire data.
+
+Versions by content (replay): a capture whose text equals *any* stored version of its article is
+that version (unchanged); a new text gets the next number. The numbers must not depend on the
+order archives are read in, so an article's versions are ordered by capture time (``fetched_at``:
+the WARC-Date, else the stated publication time; the content hash breaks ties), a version's capture
+time being the earliest capture of its text. When a replay meets a capture earlier than a version
+already numbered (another file order, a later run with an older crawl), :class:`VersionLedger` notes
+the article, and once everything is stored the versions whose number or capture time changes are
+deleted with their results and published again under the right number (re-extracted). Any set of
+files, in any order, any number of times, ends with the same versions, figures and events.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import Engine, select, tuple_
 from sqlmodel import Session
 
-from newswire.feeds import StoredVersion, next_version
+from newswire.version_ledger import VersionLedger
 from newswire.kafka import create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
@@ -33,6 +43,20 @@ from newswire.topics import ARTICLES, DEADLETTER
 log = logging.getLogger(__name__)
 
 WAIT_TIMEOUT_S = 3600.0
+
+
+@dataclass
+class FileSummary:
+    """What one replayed file gave."""
+
+    read: int = 0  # records, lines or entries read (damaged ones included)
+    articles: int = 0  # new article versions published
+    stored: int = 0  # of those, stored with their extraction when the replay ended
+    unchanged: int = 0  # a text already stored for its article
+    outside_window: int = 0
+    known_failures: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # by reason: redirect, http_4xx, revisit, not_html...
+    dead_letters: dict[str, int] = field(default_factory=dict)  # by reason: bad_record, truncated_record...
 
 
 @dataclass
@@ -47,10 +71,34 @@ class HistorySummary:
     failed_in_pipeline: int = 0  # published, then dead-lettered by the worker
     seconds: float = 0.0
     dead_letter_reasons: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # records deliberately not replayed, by reason
+    date_sources: dict[str, int] = field(default_factory=dict)  # new versions by date_source
+    renumbered: int = 0  # versions published again under their capture-time number
+    files: dict[str, FileSummary] = field(default_factory=dict)
+    origins: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)  # (article, version) -> file
 
     @property
     def articles_per_s(self) -> float:
         return self.stored / self.seconds if self.seconds else 0.0
+
+    def file(self, source: str) -> FileSummary:
+        return self.files.setdefault(source, FileSummary())
+
+    def as_dict(self) -> dict:
+        from dataclasses import asdict
+
+        found = asdict(self)
+        found.pop("origins")
+        return {**found, "articles_per_s": round(self.articles_per_s, 2)}
+
+    def count_stored(self, engine: Engine) -> None:
+        """Per file, how many of its new versions the database holds now."""
+        for key in stored_keys(engine, self.origins):
+            self.file(self.origins[key]).stored += 1
+
+
+def _bump(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
 
 
 class Publisher:
@@ -72,10 +120,10 @@ class Publisher:
         self.spill_path = spill
         self._spill = open(spill, "w", encoding="utf-8") if spill is not None else None
 
-    def article(self, record: ArticleRecord) -> None:
+    def article(self, record: ArticleRecord, count: bool = True) -> None:
         self.producer.send(self.articles_topic, key=record.article_id, value=record)
         self.keys.add((record.article_id, record.version))
-        self.summary.published += 1
+        self.summary.published += count
         self.on_broker += 1
         if self._spill is not None:
             self._spill.write(record.model_dump_json() + "\n")
@@ -124,48 +172,50 @@ class Publisher:
                     self.spill_path.unlink(missing_ok=True)
 
 
-def versioned(records: Iterable[ArticleRecord | DeadLetterRecord], engine: Engine,
-              summary: HistorySummary, batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
-    """Give each article its version against what the database holds; drop unchanged ones, and dead
-    letters already stored (an archive fails the same way every time it is replayed)."""
-    from storage.feedstore import SqlFeedStore
+def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], engine: Engine,
+              summary: HistorySummary, ledger: VersionLedger | None = None,
+              batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
+    """Give each article its version against what the database holds (and this run published); drop
+    texts already stored, and dead letters already stored (an archive fails the same way every time)."""
     from storage.mapping import dead_letter_id
     from storage.models import DeadLetter
+    from storage.versions import stored_versions
 
-    store = SqlFeedStore(engine)
-    pending: list[ArticleRecord | DeadLetterRecord] = []
+    ledger = ledger or VersionLedger(engine)
+    pending: list[tuple[str, ArticleRecord | DeadLetterRecord]] = []
 
     def flush() -> Iterator[ArticleRecord | DeadLetterRecord]:
-        ids = [r.article_id for r in pending if isinstance(r, ArticleRecord)]
-        stored = store.latest_versions(article_ids=ids) if ids else {}
-        failure_ids = {id(r): dead_letter_id(r) for r in pending if isinstance(r, DeadLetterRecord)}
+        ids = [r.article_id for _, r in pending if isinstance(r, ArticleRecord)]
+        stored = stored_versions(engine, ids) if ids else {}
+        failure_ids = {id(r): dead_letter_id(r) for _, r in pending if isinstance(r, DeadLetterRecord)}
         known: set[str] = set()
         if failure_ids:
             with Session(engine) as session:
                 known = set(session.execute(
                     select(DeadLetter.id).where(DeadLetter.id.in_(set(failure_ids.values())))).scalars())
-        seen_here: dict[str, ArticleRecord] = {}
-        for record in pending:
+        for source, record in pending:
+            counts = summary.file(source)
             if isinstance(record, DeadLetterRecord):
                 if failure_ids[id(record)] in known:
                     summary.known_failures += 1
+                    counts.known_failures += 1
                 else:
+                    _bump(counts.dead_letters, record.reason)
                     yield record
                 continue
-            previous = seen_here.get(record.article_id)
-            latest = (StoredVersion(previous.article_id, previous.version, previous.content_hash)
-                      if previous is not None else stored.get(record.article_id))
-            version = next_version(latest, record.content_hash)
+            version = ledger.assign(record, stored.get(record.article_id, []))
             if version is None:
                 summary.unchanged += 1
+                counts.unchanged += 1
                 continue
-            record = record.model_copy(update={"version": version})
-            seen_here[record.article_id] = record
-            yield record
+            counts.articles += 1
+            _bump(summary.date_sources, record.date_source or "none")
+            summary.origins[(record.article_id, version)] = source
+            yield record.model_copy(update={"version": version})
         pending.clear()
 
-    for record in records:
-        pending.append(record)
+    for item in records:
+        pending.append(item)
         if len(pending) >= batch:
             yield from flush()
     yield from flush()
@@ -356,14 +406,18 @@ class PipelineForHistory:
 def publish_history(settings: Settings, engine: Engine, records: Iterable[ArticleRecord | DeadLetterRecord],
                     summary: HistorySummary, *, wait: bool, extractor_version: str | None = None,
                     on_published: Callable[[int], None] = lambda n: None,
-                    on_stored: Callable[[int, int], None] = lambda done, total: None) -> HistorySummary:
+                    on_stored: Callable[[int, int], None] = lambda done, total: None,
+                    ledger: VersionLedger | None = None) -> HistorySummary:
+    """Publish ``records`` and (embedded, or ``wait``) wait until stored; then settle the ledger's
+    out-of-order versions (see the module docstring), publishing and waiting once more."""
     started = time.monotonic()
     records = iter(records)
     first = next(records, None)
-    if first is None:  # nothing new (say, an archive replayed again): no broker or worker to start
+    if first is None and not (ledger is not None and ledger.needed()):
+        # Nothing new (say, an archive replayed again): no broker or worker to start.
         summary.seconds = time.monotonic() - started
         return summary
-    records = itertools.chain([first], records)
+    records = itertools.chain([first] if first is not None else [], records)
     pipeline = PipelineForHistory(settings)
     with pipeline as bootstrap:
         # On the embedded broker, what was published is kept on disk until stored: a broker lost
@@ -395,6 +449,19 @@ def publish_history(settings: Settings, engine: Engine, records: Iterable[Articl
                 wait_until_stored(engine, publisher.keys, summary, extractor_version,
                                   alive=tend if pipeline.supervisor else pipeline.alive,
                                   on_progress=lambda done: on_stored(done, len(publisher.keys)))
+                if ledger is not None and ledger.needed():
+                    again = ledger.settle()
+                    for record in again:
+                        publisher.article(record, count=False)
+                    publisher.producer.flush(60)
+                    summary.renumbered += len(again)
+                    keys = {(r.article_id, r.version) for r in again}
+                    moved = HistorySummary()  # their storing is not counted twice
+                    wait_until_stored(engine, keys, moved, extractor_version,
+                                      alive=tend if pipeline.supervisor else pipeline.alive)
+            elif ledger is not None and ledger.needed():
+                log.warning("%d articles had captures out of capture-time order; replay again with --wait "
+                            "to settle their version numbers", len(ledger.out_of_order))
         finally:
             publisher.close()
             write_status(settings.data_dir, "replay", {"articles_published": publisher.on_broker})

@@ -94,7 +94,11 @@ class ArticleRecord(_Record):
     text: str = Field(description="Main text; paragraphs separated by a blank line.")
     content_hash: str = Field(description="sha256 hex of text; a change makes a new version.")
     published_at: datetime | None = Field(default=None, description="Publication time, UTC.")
-    fetched_at: datetime = Field(default_factory=utc_now, description="When newswire fetched it, UTC.")
+    date_source: Literal["metadata", "feed", "text", "capture"] | None = Field(
+        default=None, description="Where published_at came from: the page's metadata, the feed entry, its running "
+                                  "text, or the capture time; null when not recorded (live ingest).")
+    fetched_at: datetime = Field(default_factory=utc_now, description="When newswire fetched it, UTC; for a "
+                                                                      "replay, when the archive captured it.")
     replayed: bool = Field(default=False, description="True when it came from `newswire replay`.")
     reprocess: bool = Field(default=False, description="True when re-sent by `newswire reprocess`.")
 
