@@ -49,6 +49,11 @@ java_cmd() {
 run_one() {
   local port="${KAFKA_PORT:-9092}" cport="${KAFKA_CONTROLLER_PORT:-9093}"
   local data="${KAFKA_DATA:-$CACHE/data-$port}"
+  # A second broker on the same port would also share the first one's data dir: refuse.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "kafka.sh: 127.0.0.1:$port is already in use (another broker?); set KAFKA_PORT" >&2
+    exit 1
+  fi
   mkdir -p "$data"
   local props="$data/server.properties"
   # The same settings as tests/kafka_cluster.py and docker-compose.yml (single node).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -37,6 +38,16 @@ def kafka_lib() -> Path:
 def kafka_java(*args: str) -> list[str]:
     """A java command line with the broker's jars and settings (console consumer, storage tool)."""
     return ["bash", str(SCRIPT), "java", *args]
+
+
+def listens(address: str) -> bool:
+    """A plain TCP probe (kafka-python leaks a socket per refused connection)."""
+    host, _, port = address.rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=1.0).close()
+        return True
+    except OSError:
+        return False
 
 
 class KafkaCluster:
@@ -122,9 +133,11 @@ class KafkaCluster:
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, preexec_fn=die_with_parent,
                 env={**os.environ, "KAFKA_HEAP": os.environ.get("KAFKA_HEAP", "384m")})
         if wait:
-            self.wait_ready(nodes=[node])
+            # A restart: its ready line is enough. (No in-process client here: kafka-python leaks a
+            # socket per refused connection, which this process would report as an error.)
+            self.wait_ready(nodes=[node], clients=False)
 
-    def wait_ready(self, nodes: list[int] | None = None) -> None:
+    def wait_ready(self, nodes: list[int] | None = None, clients: bool = True) -> None:
         """Every node printed its ready line, and a client sees all brokers."""
         nodes = list(range(self.nodes)) if nodes is None else nodes
         deadline = time.monotonic() + self.start_timeout_s
@@ -142,14 +155,17 @@ class KafkaCluster:
                 raise BrokerError(f"Kafka nodes {sorted(n + 1 for n in waiting)} not ready within "
                                   f"{self.start_timeout_s:.0f} s")
             time.sleep(0.1)
-        while len(self.live_brokers()) < sum(1 for p in self.processes.values() if p.poll() is None):
+        while clients and len(self.live_brokers()) < sum(1 for p in self.processes.values() if p.poll() is None):
             if time.monotonic() > deadline:
                 raise BrokerError(f"the cluster shows {self.live_brokers()} of {self.nodes} brokers")
             time.sleep(0.2)
 
     def live_brokers(self) -> list[int]:
+        listening = [address for address in self.live_bootstrap().split(",") if address and listens(address)]
+        if not listening:
+            return []
         try:
-            admin = KafkaAdminClient(bootstrap_servers=self.live_bootstrap().split(","), request_timeout_ms=5000)
+            admin = KafkaAdminClient(bootstrap_servers=listening, request_timeout_ms=5000)
         except Exception:
             return []
         try:
