@@ -27,7 +27,7 @@ resolve() {
   flock 9
   if [ ! -f "$LIB/.complete" ]; then
     rm -rf "$LIB.tmp"
-    mvn -B -q -f "$HERE/pom.xml" -Dkafka.version="$VERSION" -Dmaven.repo.local="$CACHE/m2" \
+    mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" -Dkafka.version="$VERSION" -Dmaven.repo.local="$CACHE/m2" \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$LIB.tmp" >&2
     touch "$LIB.tmp/.complete"
