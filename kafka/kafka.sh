@@ -8,7 +8,7 @@
 #
 # Environment: KAFKA_VERSION (default below), NEWSWIRE_KAFKA_CACHE (default ~/.cache/newswire/kafka,
 # outside the work tree; jars are never committed), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
-# KAFKA_DATA (the run's log dir, default CACHE/data-PORT), JAVA (default: java on PATH, 17 or newer).
+# KAFKA_DATA (the run's log dir, default CACHE/data-PORT), KAFKA_HEAP (-Xmx, 384m), JAVA (java on PATH, 17+).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 VERSION="${KAFKA_VERSION:-4.4.0}"

@@ -90,7 +90,7 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
     counter = Counter(settings.db_url)
     want = {"articles": N, "figures": len(expected["figures"]), "events": len(expected["events"]),
             "extractions": N, "dead_letters": 0}
-    progress: list[tuple[float, int]] = []  # (time, rows stored) every poll from the kill on
+    progress: list[tuple[float, dict[str, int]]] = []  # (time, rows stored) every poll from the kill on
     try:
         publisher.start()
         # Mid-replay: the first articles are through the whole pipeline (worker and sink), most are not.
@@ -105,7 +105,7 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
         deadline = killed_at + 420
         while True:
             now, rows = time.monotonic(), counter()
-            progress.append((now - killed_at, sum(max(v, 0) for v in rows.values())))
+            progress.append((now - killed_at, rows))
             if all(rows[k] >= want[k] for k in want):
                 break
             if restarted_at is None and now - killed_at >= RESTART_AFTER_S:
@@ -141,16 +141,28 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
     rows.close()
     assert counts == want, counts
 
-    # The stall: the longest time from the kill on during which no row was stored.
-    longest, last_change, last_rows = 0.0, 0.0, progress[0][1]
-    for at, total in progress:
-        if total != last_rows:
-            longest, last_change, last_rows = max(longest, at - last_change), at, total
-    first_after = next((at for at, total in progress if total > progress[0][1]), None)
+    # The stall: the longest time from the kill on during which no row was stored; and per table, the
+    # longest time it did not grow while it still had rows to come (which stage waited).
+    def longest_stall(series: list[tuple[float, int]], goal: int | None = None) -> float:
+        longest, last_change, last = 0.0, 0.0, series[0][1]
+        for at, value in series:
+            if value != last or (goal is not None and value >= goal):
+                longest = max(longest, at - last_change)
+                last_change, last = at, value
+                if goal is not None and value >= goal:
+                    break
+        return round(longest, 2)
+
+    totals = [(at, sum(max(v, 0) for v in rows.values())) for at, rows in progress]
+    first_after = next((at for at, total in totals if total > totals[0][1]), None)
     report = {"killed_node": victim_id, "partitions_led": led_count, "leaders_before": dict(led),
               "replay_publishing_at_kill": publishing, "rows_at_kill": at_kill,
               "first_row_after_kill_s": round(first_after, 2) if first_after is not None else None,
-              "longest_stall_s": round(longest, 2), "restarted_after_s": restarted_at,
+              "longest_stall_s": longest_stall(totals),
+              "longest_stall_by_table_s": {table: longest_stall([(at, rows[table]) for at, rows in progress],
+                                                                want[table])
+                                           for table in ("articles", "extractions", "figures", "events")},
+              "restarted_after_s": round(restarted_at, 1) if restarted_at is not None else None,
               "all_stored_after_kill_s": round(progress[-1][0], 1)}
     (tmp_path / "failover.json").write_text(json.dumps(report, indent=1))
     print("failover:", json.dumps(report), flush=True)
