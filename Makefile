@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11 or newer and make:
 #   make run    monitor the configured feeds on the embedded broker (Ctrl-C drains and stops)
 #   make test   the whole test suite (starts the local PostgreSQL if it is not running)
+#   make kafka  one Apache Kafka broker on 127.0.0.1:9092 in the foreground (jars fetched once by Maven)
 # PYTHON=... names the interpreter; otherwise the newest Python 3.11+ on PATH (.ci/find-python.sh).
 ifndef PYTHON
 FOUND_PYTHON := $(shell /bin/sh .ci/find-python.sh)
@@ -10,7 +11,7 @@ endif
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test bench install clean
+.PHONY: run test bench kafka install clean
 
 $(BIN)/newswire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,9 @@ run: install
 test: install
 	bash .ci/postgres.sh
 	$(BIN)/pytest -q
+
+kafka:
+	bash kafka/kafka.sh run
 
 bench: install
 	$(BIN)/newswire bench --articles 5000 --json bench.json

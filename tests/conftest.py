@@ -1,7 +1,10 @@
-"""Shared fixtures: the real embedded broker and real databases (SQLite and PostgreSQL).
+"""Shared fixtures: real brokers (the embedded Tansu, and Apache Kafka) and real databases (SQLite and PostgreSQL).
 
-Nothing here is mocked. The broker is one Tansu process for the session; each test isolates itself
-with a unique topic prefix and consumer-group prefix. PostgreSQL is the machine's server at
+Nothing here is mocked. ``broker`` is one Tansu process for the session; the tests that prove
+something about the broker take it through :data:`both_brokers` or :data:`broker_matrix` and run on
+a real single-node Apache Kafka as well (``kafka_broker``, started on first use, stopped at the end of
+the session; tests/kafka_cluster.py). Each test isolates itself with a unique topic prefix and
+consumer-group prefix. PostgreSQL is the machine's server at
 127.0.0.1:5432, as the role ``newswire_test`` that ``.ci/postgres.sh`` creates (``NEWSWIRE_TEST_PG_URL``
 points elsewhere); each session works in a database of its own, dropped at the end.
 """
@@ -17,6 +20,7 @@ from sqlalchemy import create_engine, text
 
 from newswire.broker import EmbeddedBroker
 from newswire.settings import Settings
+from tests.kafka_cluster import KafkaCluster
 
 PG_ADMIN_URL = os.environ.get(
     "NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://newswire_test:newswire_test@127.0.0.1:5432/newswire_test")
@@ -24,9 +28,33 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def broker(tmp_path_factory):
+def tansu_broker(tmp_path_factory):
     with EmbeddedBroker(log_path=tmp_path_factory.mktemp("broker") / "tansu.log") as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def kafka_broker(tmp_path_factory):
+    """One Apache Kafka node (broker+controller) on free loopback ports, for the whole session."""
+    with KafkaCluster(tmp_path_factory.mktemp("kafka"), nodes=1) as cluster:
+        print(f"\nApache Kafka ready on {cluster.bootstrap} in {cluster.startup_s:.1f} s, "
+              f"RSS {cluster.rss_mib()} MiB", flush=True)
+        yield cluster
+
+
+@pytest.fixture
+def broker(request):
+    """The session's Tansu; ``kafka`` under :data:`both_brokers` / :data:`broker_matrix`."""
+    return request.getfixturevalue(f"{getattr(request, 'param', 'tansu')}_broker")
+
+
+# The broker matrix: a test marked so runs on the embedded Tansu and on Apache Kafka.
+both_brokers = pytest.mark.parametrize("broker", ["tansu", "kafka"], indirect=True)
+# For tests that also take ``database_url``: Tansu with both databases, Kafka with PostgreSQL (the
+# production pair), so the matrix adds one run, not two.
+broker_matrix = pytest.mark.parametrize(("broker", "database_url"),
+                                        [("tansu", "sqlite"), ("tansu", "postgresql"), ("kafka", "postgresql")],
+                                        indirect=True)
 
 
 @pytest.fixture

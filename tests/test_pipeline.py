@@ -1,7 +1,7 @@
 """End to end: a local feed -> `newswire run` -> Kafka -> Faust agents -> database rows.
 
 Nothing is mocked: a local HTTP server serves our test site, `newswire run` is the real command in
-a subprocess, the broker is the real embedded Tansu, the databases are a SQLite file and PostgreSQL.
+a subprocess, the broker is the real embedded Tansu or Apache Kafka (broker_matrix), the databases are a SQLite file and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from newswire.kafka import make_consumer
 from newswire.settings import Settings
 from storage.db import make_engine
 from storage.models import Article, Event, Extraction, Figure
-from tests.conftest import SITE_DIR
+from tests.conftest import SITE_DIR, broker_matrix
 
 EXPECTED = json.loads((SITE_DIR / "expected.json").read_text())
 pytestmark = pytest.mark.slow
@@ -76,6 +76,7 @@ def consume_all(bootstrap: str, topic: str) -> list:
     return messages
 
 
+@broker_matrix
 def test_feed_to_database_field_by_field(settings: Settings, static_site, tmp_path):
     feed = f"{static_site}/feed.xml"
     env = {**os.environ, **settings.to_env(), "NEWSWIRE_FEEDS": feed}

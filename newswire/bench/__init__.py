@@ -35,7 +35,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
     scratch = Path(tempfile.mkdtemp(prefix="newswire-bench-"))
     unique = uuid.uuid4().hex[:8]
     settings = base.model_copy(update=dict(
-        kafka_bootstrap=None, database_url=None, data_dir=scratch, topic_prefix=f"bench{unique}.",
+        kafka_bootstrap=base.kafka_bootstrap, database_url=None, data_dir=scratch, topic_prefix=f"bench{unique}.",
         consumer_group_prefix=f"bench{unique}", metrics_port=None))
 
     def task(name: str):
@@ -63,6 +63,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "articles": articles,
         "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.synthetic)",
         "slow_db_ms": slow_db_ms,
+        "broker": settings.kafka_bootstrap or "embedded Tansu",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},
         "versions": versions(),  # newswire, extractor, schema
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),

@@ -102,7 +102,8 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
     phase, latencies, max_lag = Phase(), [], 0
     try:
         supervisor.start()
-        bootstrap = supervisor.broker.bootstrap
+        # NEWSWIRE_KAFKA_BOOTSTRAP set: that cluster (its JVMs are not this machine's to sample), else Tansu.
+        bootstrap = supervisor.broker.bootstrap if supervisor.broker else settings.kafka_bootstrap or ""
         env = {**os.environ, **settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
         sink = Child("sink", [sys.executable, "-m", "newswire.bench.pipeline", "sink", str(commit_log), str(slow_ms)],
                      env, data_dir / "logs" / "sink.log")
@@ -112,7 +113,8 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
             sampler.watch(name, pid)
 
         def alive() -> bool:
-            return supervisor.broker.alive() and all(child.alive() for child in supervisor.children.values())
+            broker_up = supervisor.broker is None or supervisor.broker.alive()
+            return broker_up and all(child.alive() for child in supervisor.children.values())
 
         with make_pool(workers) as pool:
             watch = lambda pid: sampler.watch(f"clean-{pid}", pid)  # noqa: E731

@@ -1,4 +1,5 @@
-"""`newswire replay` and `newswire reprocess`, end to end on the embedded broker (SQLite and PostgreSQL).
+"""`newswire replay` and `newswire reprocess`, end to end on the embedded broker (SQLite and PostgreSQL),
+and on Apache Kafka (``NEWSWIRE_KAFKA_BOOTSTRAP``; PostgreSQL).
 
 The archives are built here: a WARC file (the CC-NEWS format, written with warcio), an archived
 RSS feed with full content, and a JSONL export, all from our own synthetic news pages.
@@ -25,6 +26,9 @@ from newswire.ids import article_id
 from newswire.synthetic import make_page
 from storage.db import make_engine
 from storage.models import Article, DeadLetter, Extraction, Figure
+from tests.conftest import broker_matrix
+from tests.faults.conftest import Stage
+from tests.kafka_cluster import KafkaCluster
 
 pytestmark = pytest.mark.slow
 
@@ -76,7 +80,8 @@ def counts(url: str) -> dict[str, int]:
     return found
 
 
-def test_replay_archives_end_to_end_twice_changes_nothing(database_url, tmp_path):
+@broker_matrix
+def test_replay_archives_end_to_end_twice_changes_nothing(broker, database_url, unique, tmp_path):
     warc, feed, jsonl = tmp_path / "news.warc.gz", tmp_path / "feed.xml", tmp_path / "articles.jsonl"
     write_warc(warc, range(0, 12))
     write_feed_archive(feed, range(12, 20))
@@ -88,8 +93,22 @@ def test_replay_archives_end_to_end_twice_changes_nothing(database_url, tmp_path
     ]) + "\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_DATABASE_URL=database_url, NEWSWIRE_DATA_DIR=str(tmp_path / "data"))
+    stages: list[Stage] = []
+    wait = []
+    if isinstance(broker, KafkaCluster):
+        # A cluster, as in production: the schema is migrated beforehand, the worker and the sink run
+        # on their own and replay waits for them. (Without a bootstrap, replay runs all that itself.)
+        env.update(NEWSWIRE_KAFKA_BOOTSTRAP=broker.bootstrap, NEWSWIRE_TOPIC_PREFIX=f"t{unique}.",
+                   NEWSWIRE_CONSUMER_GROUP_PREFIX=f"g{unique}")
+        run(["db", "upgrade"], env)
+        stages = [Stage(name, [name], env, tmp_path / f"{name}.log").start() for name in ("process", "sink")]
+        wait = ["--wait"]
 
-    first = run(["replay", str(warc), str(feed), str(jsonl)], env)
+    try:
+        first = run(["replay", *wait, str(warc), str(feed), str(jsonl)], env)
+    finally:
+        for stage in stages:
+            stage.stop()
     assert "summary" in first.stdout
     after_first = counts(database_url)
     assert after_first["articles"] == 21 and after_first["extractions"] == 21

@@ -1,4 +1,4 @@
-"""The README's subscriber example works as written against a real broker."""
+"""The README's subscriber example works as written against a real broker: Tansu and Apache Kafka."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 from newswire.kafka import create_topics, make_producer
 from newswire.records import FigureRecord
-from tests.conftest import REPO
+from tests.conftest import REPO, both_brokers
 
 
 def readme_consumer() -> str:
@@ -16,6 +16,7 @@ def readme_consumer() -> str:
     return next(block for block in blocks if "KafkaConsumer" in block)
 
 
+@both_brokers
 def test_readme_consumer_prints_casualty_figures(broker, unique):
     prefix = f"t{unique}."
     create_topics(broker.bootstrap, prefix)

@@ -1,4 +1,4 @@
-"""Two `newswire process` workers on the embedded broker share the partitions of the articles topic.
+"""Two `newswire process` workers on the embedded broker and on Apache Kafka share the partitions of the articles topic.
 
 Each worker reports the article partitions it holds in its status file. Once both hold some, and
 together all, with no overlap, 300 articles are published (their partitions noted from the broker's
@@ -25,6 +25,7 @@ from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.records import ArticleRecord
 from newswire.status import read_status
 from newswire.synthetic import make_page
+from tests.conftest import both_brokers
 from tests.ops.conftest import wait_for
 
 pytestmark = pytest.mark.slow
@@ -39,6 +40,7 @@ def article(i: int) -> ArticleRecord:
                          text=cleaned.text, content_hash=content_hash(cleaned.text), published_at=page.published_at)
 
 
+@both_brokers
 def test_two_workers_share_the_partitions(broker, unique, tmp_path):
     prefix, group = f"t{unique}.", f"g{unique}"
     create_topics(broker.bootstrap, prefix, partitions=3)
