@@ -312,9 +312,12 @@ class _Clauses:
     between two places is then a bisection, not a regex search per (trigger, time expression) pair."""
 
     def __init__(self, text: str, start: int, end: int):
-        spans = [m.span() for m in _NEW_CLAUSE_RE.finditer(text, start, end)]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _NEW_CLAUSE_RE.finditer(text, start, end):
+            self.starts.append(m.start())
+            # "but The": "but" alone is a boundary too, so one ends after three characters
+            self.ends.append(m.start() + 3 if text.startswith("but", m.start()) else m.end())
 
     def between(self, a: int, b: int) -> bool:
         """True if a new clause starts and ends inside ``text[a:b]``."""
