@@ -35,7 +35,8 @@ from newswire.records import (
 from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from processors.extract import EXTRACTOR_VERSION, Extraction, extract
+from processors.extract import EXTRACTOR_VERSION, Extraction
+from processors.pool import ExtractPool, ExtractTimeout
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,8 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         log.warning("dead letter %s from %s[%s]@%s: %s", reason, message.topic, message.partition,
                     message.offset, error[:200])
 
+    extractor = ExtractPool(settings.extract_deadline_s)
+
     @app.agent(articles, name="extract")
     async def extract_articles(stream: faust.StreamT) -> None:
         async for event in stream.events():
@@ -166,8 +169,12 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
                 continue
             try:
                 with metrics.STAGE_SECONDS.labels("extract").time():
-                    extraction = extract(article.text, article.published_at)
+                    # in a child process, off this loop: heartbeats and commits go on meanwhile
+                    extraction = await extractor.extract(article.text, article.published_at)
                 figures, events = build_results(article, extraction)
+            except ExtractTimeout as exc:  # the article is stored all the same (the sink reads the articles topic)
+                await dead_letter(event, "extract_timeout", str(exc), article.article_id)
+                continue
             except Exception as exc:  # the extractor is property-tested, but one bad article must not stop the stream
                 await dead_letter(event, "extract_failed", f"{type(exc).__name__}: {exc}", article.article_id)
                 continue

@@ -1,0 +1,74 @@
+"""A poison article that takes too long to extract is dead-lettered, and the articles behind it on its
+partition are still extracted (issue 18).
+
+Before, ``extract`` ran on the Faust worker's event loop: a slow article stalled heartbeats and commits,
+the worker fell out of its group, and nothing behind the article was extracted. Now it runs in a child
+process under ``NEWSWIRE_EXTRACT_DEADLINE_S``. Since extraction is linear, the poison is a large number
+table (~10 ms a KB: seconds of work), with the deadline at 0.5 s so that it trips on any machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from newswire.bench.worst import CLASSES
+from newswire.kafka import create_topics, make_producer
+from newswire.topics import ARTICLES
+from storage.db import make_engine, upgrade
+from storage.models import Article, DeadLetter, Extraction
+from tests.faults.conftest import Stage, make_article, stage_env, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_poison_article_is_dead_lettered_and_the_articles_behind_it_are_extracted(settings, tmp_path):
+    upgrade(settings.db_url)
+    create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions)
+    before = [make_article(n) for n in range(2)]
+    poison = make_article(100, CLASSES["number_table"](300_000))
+    behind = [make_article(n) for n in range(2, 6)]
+    producer = make_producer(settings.kafka_bootstrap, enable_idempotence=False, linger_ms=0)
+    topic = f"{settings.topic_prefix}{ARTICLES.name}"
+    for article in [*before, poison, *behind]:  # all on one partition, in this order
+        producer.send(topic, key=article.article_id, value=article, partition=0).get(timeout=30)
+    producer.flush(30)
+    producer.close()
+
+    env = stage_env(settings, extract_deadline_s="0.5")
+    worker = Stage("process", ["process"], env, tmp_path / "process.log").start()
+    sink = Stage("sink", ["sink"], env, tmp_path / "sink.log").start()
+    engine = make_engine(settings.db_url)
+    good = [a.article_id for a in [*before, *behind]]
+
+    def done() -> bool:
+        with Session(engine) as session:
+            extracted = all(session.get(Extraction, (article_id, 1)) is not None for article_id in good)
+            letters = session.execute(select(DeadLetter).where(DeadLetter.article_id == poison.article_id)).scalars()
+            return extracted and any(r.reason == "extract_timeout" for r in letters)
+
+    try:
+        began = time.monotonic()
+        wait_for(done, 120, "the good articles extracted and the poison one dead-lettered", worker, sink)
+        took = time.monotonic() - began
+        status = worker.status(settings.data_dir)
+    finally:
+        assert worker.stop() == 0, worker.log()
+        assert sink.stop() == 0, sink.log()
+
+    with Session(engine) as session:
+        letters = list(session.execute(select(DeadLetter).where(DeadLetter.article_id == poison.article_id)).scalars())
+        stored = session.get(Article, (poison.article_id, 1))
+        poison_extracted = session.get(Extraction, (poison.article_id, 1))
+    engine.dispose()
+    assert [(r.stage, r.reason) for r in letters] == [("process", "extract_timeout")]
+    assert letters[0].source_topic == topic and letters[0].source_partition == 0
+    assert "longer than 0.5 s" in letters[0].error
+    assert stored is not None and stored.text == poison.text  # the article itself is kept
+    assert poison_extracted is None
+    assert status["by_reason"] == {"extract_timeout": 1} and status["articles"] == len(good)
+    assert "woke up too late" not in worker.log(100_000)  # the loop was never held up
+    print(f"poison article dead-lettered, {len(good)} good ones extracted, in {took:.1f} s", flush=True)
