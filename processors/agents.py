@@ -256,8 +256,24 @@ def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> d
         assigned = app.consumer.assignment()
     except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
         assigned = set()
-    partitions = sorted(tp.partition for tp in assigned if tp.topic == articles_topic)
-    return {**dataclasses.asdict(stats), "partitions": partitions, "metrics_port": settings.metrics_port}
+    mine = sorted((tp for tp in assigned if tp.topic == articles_topic), key=lambda tp: tp.partition)
+    return {**dataclasses.asdict(stats), "partitions": [tp.partition for tp in mine], "lag": article_lag(app, mine),
+            "metrics_port": settings.metrics_port}
+
+
+def article_lag(app: faust.App, partitions) -> dict[str, int]:
+    """Per partition held: articles on the broker past this worker's committed offset (what the supervisor's
+    progress watchdog reads). A partition whose end the consumer has not learned yet is left out."""
+    committed = getattr(app.consumer, "_committed_offset", {})  # next offset to read, as Faust committed it
+    lag: dict[str, int] = {}
+    for tp in partitions:
+        try:
+            end = app.consumer.highwater(tp)
+        except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
+            end = None
+        if end is not None:
+            lag[str(tp.partition)] = max(0, end - (committed.get(tp) or 0))
+    return lag
 
 
 def run_worker(settings: Settings) -> None:
