@@ -158,6 +158,7 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
                     message.offset, error[:200])
 
     extractor = ExtractPool(settings.extract_deadline_s)
+    app.extract_pool = extractor  # closed by run_worker: a stopping worker does not wait for an article
 
     @app.agent(articles, name="extract")
     async def extract_articles(stream: faust.StreamT) -> None:
@@ -285,4 +286,5 @@ def run_worker(settings: Settings) -> None:
     try:
         worker.execute_from_commandline()
     finally:
+        app.extract_pool.close()
         write_status(settings.data_dir, "process", stats)

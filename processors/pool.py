@@ -81,6 +81,7 @@ class ExtractPool:
         self._conn: Connection | None = None
         self._lock = threading.Lock()
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+        self._closed = False
         self.restarts = 0
 
     # --- the child ---------------------------------------------------------------------------
@@ -115,6 +116,8 @@ class ExtractPool:
     def run(self, text: str, published: dt.date | dt.datetime | None) -> Extraction:
         """Extract in the child, blocking the calling thread at most ``deadline_s`` (plus a restart)."""
         with self._lock:
+            if self._closed:
+                raise ExtractCrashed("the extraction process was closed")
             if self._process is None or not self._process.is_alive():
                 if self._process is not None:
                     self._kill()
@@ -130,6 +133,8 @@ class ExtractPool:
                                          f"{self.deadline_s:g} s (stopped after {elapsed:.1f} s)")
                 status, value = self._conn.recv()
             except (EOFError, OSError, BrokenPipeError) as exc:
+                if self._closed:
+                    raise ExtractCrashed("the extraction process was closed") from None
                 code = self._process.exitcode if self._process is not None else None
                 self._replace()
                 raise ExtractCrashed(f"the extraction process died (exit code {code}): {exc!r}") from None
@@ -147,6 +152,10 @@ class ExtractPool:
         return await asyncio.get_running_loop().run_in_executor(self._thread, self.run, text, published)
 
     def close(self) -> None:
-        with self._lock:
-            self._kill()
+        """Kill the child now, even mid-article (the worker is stopping; the article's offset is not committed,
+        so it is redelivered). Not under the lock: a call in progress ends when its child dies."""
+        self._closed = True
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
         self._thread.shutdown(wait=False)

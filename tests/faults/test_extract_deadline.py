@@ -9,6 +9,7 @@ table (~10 ms a KB: seconds of work), with the deadline at 0.5 s so that it trip
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -20,6 +21,7 @@ from newswire.kafka import create_topics, make_producer
 from newswire.topics import ARTICLES
 from storage.db import make_engine, upgrade
 from storage.models import Article, DeadLetter, Extraction
+from newswire.bench.pipeline import extraction_children
 from tests.faults.conftest import Stage, make_article, stage_env, wait_for
 
 pytestmark = pytest.mark.slow
@@ -72,3 +74,32 @@ def test_a_poison_article_is_dead_lettered_and_the_articles_behind_it_are_extrac
     assert status["by_reason"] == {"extract_timeout": 1} and status["articles"] == len(good)
     assert "woke up too late" not in worker.log(100_000)  # the loop was never held up
     print(f"poison article dead-lettered, {len(good)} good ones extracted, in {took:.1f} s", flush=True)
+
+
+def test_a_worker_stopped_mid_extraction_waits_at_most_one_deadline(settings, tmp_path):
+    # Faust lets the article in flight finish before it stops (graceful, as for any article); a slow one
+    # finishes at its deadline as a dead letter, and the extraction process does not outlive the worker.
+    create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions)
+    slow = make_article(200, CLASSES["number_table"](2_000_000))  # tens of seconds of work
+    producer = make_producer(settings.kafka_bootstrap, enable_idempotence=False, linger_ms=0)
+    producer.send(f"{settings.topic_prefix}{ARTICLES.name}", key=slow.article_id, value=slow).get(timeout=30)
+    producer.close()
+    worker = Stage("process", ["process"], stage_env(settings, extract_deadline_s="8"),
+                   tmp_path / "process.log").start()
+    try:
+        wait_for(lambda: worker.status(settings.data_dir).get("lag"), 90, "the worker holding the article", worker)
+        time.sleep(2)  # the article is in the extraction process now
+        assert worker.status(settings.data_dir)["articles"] == 0
+        children = extraction_children(worker.pid)
+        assert len(children) == 1
+        began = time.monotonic()
+        code = worker.stop(timeout_s=60)
+        took = time.monotonic() - began
+    finally:
+        worker.stop()
+    assert code == 0, worker.log()
+    assert took < 8 + 15, f"stopping took {took:.1f} s"  # not the minute the article would have taken
+    assert "extract_timeout" in worker.log(100_000)
+    time.sleep(1)
+    assert not any(os.path.exists(f"/proc/{pid}") and "Z" not in open(f"/proc/{pid}/stat").read().split()[2]
+                   for pid in children)
