@@ -10,8 +10,10 @@ started, and the caller gets :class:`ExtractTimeout`.
 
 The child is started with ``spawn`` (not ``fork``: the worker has threads and open sockets) the first
 time it is needed, and ends when the worker does: it reads until its pipe closes, and on Linux the
-kernel kills it if the worker dies mid-article. Cost on the normal path: pickling the text in and
-the findings out, measured at ~0.2 ms an article (see ``measure_overhead``).
+kernel kills it if the worker dies mid-article. Cost on the normal path, measured on 4.1 KB synthetic
+articles: 0.18 ms for an empty round trip, ~0.6 ms to pickle the text in and the findings out (both
+sides together), against ~5.5 ms of extraction that now runs on another core. A fresh child is ready
+in ~1.3 s (spawn and imports), before it is given an article: start-up never counts against a deadline.
 """
 
 from __future__ import annotations
