@@ -327,15 +327,30 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
           json_path: Optional[Path] = typer.Option(None, "--json", dir_okay=False, help="Write the report here."),
           slow_db_ms: float = typer.Option(0.0, "--slow-db-ms", min=0,
                                            help="The sink sleeps this long per batch: a slow database."),
-          workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores).")) -> None:
+          workers: Optional[int] = typer.Option(None, help="Cleaning processes (default: all cores)."),
+          worst_case_only: bool = typer.Option(False, "--worst-case-only",
+                                               help="Only time the extractor on hostile texts (no broker)."),
+          worst_case_kb: str = typer.Option("2,200", "--worst-case-kb",
+                                            help="Sizes in KB of the hostile texts, comma-separated.")) -> None:
     """Measure the pipeline on the embedded broker against the machine's in-process ceiling."""
     unwind_on_sigterm()
-    from newswire.bench import render, run_benchmark, write_report
+    from newswire.bench import render, render_worst_case, run_benchmark, write_report
+    from newswire.bench.worst import measure_worst_cases
 
-    settings = load_settings()
-    with _progress() as progress:
-        report = run_benchmark(articles, corpus, slow_db_ms, workers, settings, progress)
-    Console().print(render(report))
+    try:
+        sizes = tuple(float(kb) for kb in worst_case_kb.split(","))
+        if len(sizes) < 2 or min(sizes) <= 0:
+            raise ValueError
+    except ValueError:
+        raise typer.BadParameter("two or more positive sizes in KB, e.g. 2,200", param_hint="--worst-case-kb")
+    if worst_case_only:
+        report = {"worst_case": measure_worst_cases(sizes)}
+    else:
+        settings = load_settings()
+        with _progress() as progress:
+            report = run_benchmark(articles, corpus, slow_db_ms, workers, settings, progress, sizes)
+        Console().print(render(report))
+    Console().print(render_worst_case(report["worst_case"]))
     if json_path is not None:
         write_report(report, json_path)
         say(f"report written to {json_path}", path=str(json_path))

@@ -25,10 +25,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("feeds_assigned", "feeds assigned")],
     "replay": [("articles_published", "published")],
     "process": [("articles", "extracted"), ("figures", "figures"), ("events", "events"),
-                ("dead_letters", "dead letters"), ("partitions", "partitions")],
+                ("dead_letters", "dead letters"), ("partitions", "partitions"), ("lag", "lag")],
     "sink": [("articles_stored", "articles"), ("figures_stored", "figures"), ("events_stored", "events"),
              ("extractions_stored", "extractions"), ("dead_letters_stored", "dead letters"), ("lag", "lag"),
              ("caught_up", "caught up")],
+    "supervisor": [("restarts", "restarts"), ("last_restart", "last:")],  # "last: process restarted: no progress ..."
 }
 
 

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     sink_batch_size: int = Field(default=500, ge=1, description="Records per database transaction.")
     sink_batch_timeout_ms: int = Field(default=500, ge=1, description="Longest wait to fill a batch.")
     worker_web_port: int = Field(default=6066, description="Port of the Faust worker's web server.")
+    extract_deadline_s: float = Field(
+        default=30.0, gt=0,
+        description="Longest extraction of one article (in a child process); past it the article stays stored "
+                    "and becomes a dead letter 'extract_timeout'.")
 
     # --- Runtime -----------------------------------------------------------------------------
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="SQLite file, Faust state, status files.")

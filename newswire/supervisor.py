@@ -10,7 +10,11 @@ Children run in their own session, so a Ctrl-C in the terminal reaches only this
 then drains in order: ingest stops first, the worker and the sink finish what is in flight (the
 embedded broker forgets everything when it stops), then they stop, then the broker. Every child
 also gets the kernel's parent-death signal, so a SIGKILL of the supervisor leaves nothing behind.
-A child that dies on its own is restarted.
+A child that dies on its own is restarted, and so is a worker that stops making progress
+(:class:`ProgressWatchdog`): one that holds article partitions with lag and extracts nothing for
+``PROGRESS_LIMIT_S``, or stops writing its status file. Its group membership alone says nothing: a worker
+whose event loop was held up kept listing its partitions while nothing behind them was extracted (issue 18).
+The reason of the last restart is in the supervisor's status file, and ``newswire status`` shows it.
 
 The embedded broker dying loses every topic and committed offset, and the children's clients do
 not survive it (kafka-python's idempotent producer fails until recreated, aiokafka consumers may
@@ -47,6 +51,44 @@ STAGES = ("sink", "process", "ingest")  # start order; stop order is the reverse
 DRAIN_TIMEOUT_S = 120.0
 DRAIN_QUIET_S = 2.0
 BROKER_START_TRIES = 5  # the old broker's port can take a moment to free up
+# The worker's Kafka session timeout is 6 s (processors.agents): 45 s is seven and a half of them without one
+# article extracted or dead-lettered while articles wait, far past a rebalance or one slow article (the
+# extraction deadline, NEWSWIRE_EXTRACT_DEADLINE_S, is 30 s by default).
+PROGRESS_LIMIT_S = 45.0
+
+
+class ProgressWatchdog:
+    """Judges the worker by what it gets done: restart it when it holds partitions with lag and its
+    count of handled articles (extracted + dead-lettered) has not moved for ``limit_s``, or when its
+    status file has not been written for ``limit_s`` (its event loop is stuck). An idle worker with no lag,
+    or one holding no partitions (the worker's own membership watchdog handles that), is left alone."""
+
+    def __init__(self, limit_s: float = PROGRESS_LIMIT_S, clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time):
+        self.limit_s, self.clock, self.wall = limit_s, clock, wall
+        self.pid: int | None = None
+        self.handled = (0, 0)  # (articles, dead letters) last seen
+        self.since = 0.0
+
+    def judge(self, pid: int, entry: dict | None) -> str | None:
+        """``entry``: the worker's status (``processors.agents.process_status``), None before its first.
+        Returns why it must be restarted, or None."""
+        now = self.clock()
+        if pid != self.pid:  # a new process: its clock starts now
+            self.pid, self.handled, self.since = pid, (0, 0), now
+        if entry is None:
+            return None
+        silent = self.wall() - float(entry.get("updated_at") or 0)
+        lag = sum(int(v) for v in (entry.get("lag") or {}).values())
+        handled = (int(entry.get("articles") or 0), int(entry.get("dead_letters") or 0))
+        if handled != self.handled or not entry.get("partitions") or lag <= 0:
+            self.since = now   # progress, or nothing to do: the clock starts again (a new process's at its start)
+        self.handled = handled
+        if silent > self.limit_s:
+            return f"no status for {silent:.0f} s (event loop stuck) with lag {lag}"
+        if now - self.since > self.limit_s:
+            return f"no progress for {now - self.since:.0f} s with lag {lag}"
+        return None
 
 
 @dataclass
@@ -99,6 +141,9 @@ class Supervisor:
     started_at: float = field(default_factory=time.monotonic)
     broker_restarts: int = 0
     recovered_articles: int = 0  # stored articles re-published after broker losses
+    progress_limit_s: float | None = None  # None: PROGRESS_LIMIT_S, and past 1.5 extraction deadlines
+    progress_watchdog: ProgressWatchdog | None = None
+    last_restart: str | None = None  # why a child was last restarted, for `newswire status`
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -155,11 +200,43 @@ class Supervisor:
         for child in self.children.values():
             if not child.alive() and not self.stopping:
                 child.restarts += 1
-                log.warning("%s exited (code %s); restart %d", child.stage,
-                            child.process.returncode if child.process else None, child.restarts)
+                code = child.process.returncode if child.process else None
+                log.warning("%s exited (code %s); restart %d", child.stage, code, child.restarts)
+                self.last_restart = f"{child.stage} restarted: exited with code {code}"
                 child.start()
                 self._write_pids()
+        self.check_progress()
+        self._write_own_status()
         return recovered
+
+    def check_progress(self) -> str | None:
+        """Restart the worker if :class:`ProgressWatchdog` finds it stuck; returns the reason if it did."""
+        child = self.children.get("process")
+        if child is None or child.process is None or not child.alive() or self.stopping:
+            return None
+        if self.progress_watchdog is None:
+            limit = self.progress_limit_s
+            if limit is None:  # never before a slow article had its deadline: it would be redelivered forever
+                limit = max(PROGRESS_LIMIT_S, 1.5 * self.settings.extract_deadline_s)
+            self.progress_watchdog = ProgressWatchdog(limit)
+        pid = child.process.pid
+        entry = next((e for e in read_status(self.settings.data_dir).get("process", []) if e.get("pid") == pid), None)
+        reason = self.progress_watchdog.judge(pid, entry)
+        if reason is None:
+            return None
+        child.restarts += 1
+        log.error("process (pid %d) is stuck: %s; killing it (restart %d)", pid, reason, child.restarts)
+        child.kill()  # SIGKILL: a stuck loop may never get to a SIGTERM; its uncommitted articles are redelivered
+        child.start()
+        self._write_pids()
+        self.last_restart = f"process restarted: {reason}"
+        self._write_own_status()
+        return reason
+
+    def _write_own_status(self) -> None:
+        write_status(self.settings.data_dir, "supervisor", {
+            "restarts": {stage: child.restarts for stage, child in self.children.items()},
+            "broker_restarts": self.broker_restarts, "last_restart": self.last_restart})
 
     def request_stop(self, *_: object) -> None:
         self.stopping = True

@@ -35,7 +35,8 @@ from newswire.records import (
 from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from processors.extract import EXTRACTOR_VERSION, Extraction, extract
+from processors.extract import EXTRACTOR_VERSION, Extraction
+from processors.pool import ExtractPool, ExtractTimeout
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,9 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         log.warning("dead letter %s from %s[%s]@%s: %s", reason, message.topic, message.partition,
                     message.offset, error[:200])
 
+    extractor = ExtractPool(settings.extract_deadline_s)
+    app.extract_pool = extractor  # closed by run_worker: a stopping worker does not wait for an article
+
     @app.agent(articles, name="extract")
     async def extract_articles(stream: faust.StreamT) -> None:
         async for event in stream.events():
@@ -166,8 +170,12 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
                 continue
             try:
                 with metrics.STAGE_SECONDS.labels("extract").time():
-                    extraction = extract(article.text, article.published_at)
+                    # in a child process, off this loop: heartbeats and commits go on meanwhile
+                    extraction = await extractor.extract(article.text, article.published_at)
                 figures, events = build_results(article, extraction)
+            except ExtractTimeout as exc:  # the article is stored all the same (the sink reads the articles topic)
+                await dead_letter(event, "extract_timeout", str(exc), article.article_id)
+                continue
             except Exception as exc:  # the extractor is property-tested, but one bad article must not stop the stream
                 await dead_letter(event, "extract_failed", f"{type(exc).__name__}: {exc}", article.article_id)
                 continue
@@ -249,8 +257,24 @@ def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> d
         assigned = app.consumer.assignment()
     except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
         assigned = set()
-    partitions = sorted(tp.partition for tp in assigned if tp.topic == articles_topic)
-    return {**dataclasses.asdict(stats), "partitions": partitions, "metrics_port": settings.metrics_port}
+    mine = sorted((tp for tp in assigned if tp.topic == articles_topic), key=lambda tp: tp.partition)
+    return {**dataclasses.asdict(stats), "partitions": [tp.partition for tp in mine], "lag": article_lag(app, mine),
+            "metrics_port": settings.metrics_port}
+
+
+def article_lag(app: faust.App, partitions) -> dict[str, int]:
+    """Per partition held: articles on the broker past this worker's committed offset (what the supervisor's
+    progress watchdog reads). A partition whose end the consumer has not learned yet is left out."""
+    committed = getattr(app.consumer, "_committed_offset", {})  # next offset to read, as Faust committed it
+    lag: dict[str, int] = {}
+    for tp in partitions:
+        try:
+            end = app.consumer.highwater(tp)
+        except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
+            end = None
+        if end is not None:
+            lag[str(tp.partition)] = max(0, end - (committed.get(tp) or 0))
+    return lag
 
 
 def run_worker(settings: Settings) -> None:
@@ -262,4 +286,5 @@ def run_worker(settings: Settings) -> None:
     try:
         worker.execute_from_commandline()
     finally:
+        app.extract_pool.close()
         write_status(settings.data_dir, "process", stats)

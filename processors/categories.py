@@ -17,7 +17,7 @@ from processors.candidates import Candidate
 from processors.sentences import Sentence
 
 
-def _category_by_form(text: str, c: Candidate, sent_text_low: str, sent: Sentence) -> str | None:
+def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
     tok = c.tok
     if tok.currency:
         c.unit = tok.currency
@@ -41,7 +41,7 @@ def _category_by_form(text: str, c: Candidate, sent_text_low: str, sent: Sentenc
         c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
         return "duration"
     raw = text[tok.num_start:tok.num_end]
-    if (not tok.is_word and re.fullmatch(r"\d\.\d", raw) and lx.QUAKE_RE.search(sent_text_low)
+    if (not tok.is_word and re.fullmatch(r"\d\.\d", raw) and quake_sentence
             and not (nxt and nxt.group(1).lower() not in lx.FUNCTION_WORDS)):
         c.unit = "magnitude"
         return "magnitude"
@@ -86,14 +86,17 @@ def read_noun(text: str, c: Candidate) -> None:
 
 def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
     low = text[sent.start:sent.end].lower()
+    # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
+    quake = lx.QUAKE_RE.search(low) is not None
+    health = lx.HEALTH_RE.search(low) is not None
     previous: Candidate | None = None
     for c in cands:
-        form = _category_by_form(text, c, low, sent)
+        form = _category_by_form(text, c, quake, sent)
         if form:
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
-            if c.category == "cases" and not lx.HEALTH_RE.search(low):
+            if c.category == "cases" and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
         else:
             before = text[max(sent.start, c.start - 60):c.start]
@@ -104,7 +107,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
                 c.unit = c.unit or previous.unit
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
                 c.category = lx.cue_category(pre.group("cue"))
-                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and lx.HEALTH_RE.search(low):
+                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
                     c.category = "cases"   # "treated 300 patients for cholera"
                 c.pre_cued = True
             else:

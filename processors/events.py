@@ -25,6 +25,7 @@ the location is the first capitalised name after "in/at/near".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -215,10 +216,12 @@ def _clean_name(name: str) -> str:
     return name.rstrip(".")
 
 
-def _actors(text: str, sent: Sentence, start: int, end: int) -> tuple[str, ...]:
-    seg_start = sent.start
-    for m in _CLAUSE_CUT_RE.finditer(text, sent.start, start):
-        seg_start = m.end()
+def _actors(text: str, sent: Sentence, start: int, end: int, cut_ends: list[int] | None = None) -> tuple[str, ...]:
+    """``cut_ends``: where each ``_CLAUSE_CUT_RE`` match of the sentence ends (found once a sentence)."""
+    if cut_ends is None:
+        cut_ends = [m.end() for m in _CLAUSE_CUT_RE.finditer(text, sent.start, sent.end)]
+    i = bisect.bisect_right(cut_ends, start)
+    seg_start = cut_ends[i - 1] if i else sent.start
     names: list[str] = []
     for m in _CAP_NP_RE.finditer(text, seg_start, start):
         words = m.group(0).split()
@@ -237,19 +240,27 @@ def _actors(text: str, sent: Sentence, start: int, end: int) -> tuple[str, ...]:
     return tuple(names[-4:])
 
 
-def _location(text: str, sent: Sentence, start: int) -> str | None:
-    best = None
+def _locations(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """(start, name) of every place named after "in/at/near" in the sentence, in text order."""
+    found = []
     for m in _LOCATION_RE.finditer(text, sent.start, sent.end):
         words = m.group("loc").split()
         while words and words[-1] in _NOT_NAMES:
             words = words[:-1]
         if not words or words[0] in _NOT_NAMES:
             continue
-        loc = _clean_name(" ".join(words))
-        if m.start() >= start:
-            return loc
-        best = loc
-    return best
+        found.append((m.start(), _clean_name(" ".join(words))))
+    return found
+
+
+def _location(text: str, sent: Sentence, start: int, places: list[tuple[int, str]] | None = None) -> str | None:
+    """The first place named at or after the trigger, else the last one before it."""
+    if places is None:
+        places = _locations(text, sent)
+    i = bisect.bisect_left(places, start, key=lambda place: place[0])
+    if i < len(places):
+        return places[i][1]
+    return places[-1][1] if places else None
 
 
 def _since_before(text: str, sent_start: int, pos: int) -> int | None:
@@ -265,38 +276,105 @@ _SPEECH_GAP_RE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?")
 _PREMOD_GAP = {" ", "'s ", "’s ", "-"}
 
 
+_NOT_IN_SPEECH_GAP_RE = re.compile(r"[^\w'’.\s-]")
+
+
 def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> dict[int, int]:
     """Time expressions that belong to one trigger (index of the expression -> start of its trigger): the
     date of a statement ("said in a statement on Wednesday", "told AFP on Sunday") and a date written as a
-    trigger's modifier ("the September 11, 2001 attacks", "Sunday's blast"). Other triggers leave them."""
+    trigger's modifier ("the September 11, 2001 attacks", "Sunday's blast"). Other triggers leave them.
+
+    A modifier's trigger starts at most three characters after the date, and a statement's verb ends at
+    most five words before it: each expression looks at the few triggers that close, not at all of them."""
     owned: dict[int, int] = {}
+    statements = [m for m in matches if m.lastgroup == "statement"]
+    statement_ends = [m.end() for m in statements]
+    others = {m.start(): m for m in matches if m.lastgroup != "statement"}
     for i, e in enumerate(exprs):
-        for m in matches:
-            if m.lastgroup == "statement" and e.start >= m.end():
-                gap = text[m.end():e.start]
-                if i not in owned and _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
-                    owned[i] = m.start()   # the first verb: "said in a statement on Wednesday" is "said"
-            elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
-                owned[i] = m.start()
+        premod = [p for p in range(e.end + 3, e.end - 1, -1) if p in others and text[e.end:p] in _PREMOD_GAP]
+        if premod:
+            owned[i] = premod[0]   # the last such trigger, as when every trigger was tried in order
+            continue
+        j = bisect.bisect_right(statement_ends, e.start) - 1
+        while j >= 0:   # from the nearest verb back, while the gap can still be "in a statement on"
+            m = statements[j]
+            gap = text[m.end():e.start]
+            if len(gap.split()) > 5 or _NOT_IN_SPEECH_GAP_RE.search(gap):
+                break   # an earlier verb's gap holds this one's: it fails too
+            if _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
+                owned[i] = m.start()   # the first verb: "said in a statement on Wednesday" is "said"
+            j -= 1
     return owned
 
 
+class _Clauses:
+    """Where new clauses start in one sentence (``_NEW_CLAUSE_RE``), found once: whether one lies
+    between two places is then a bisection, not a regex search per (trigger, time expression) pair."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _NEW_CLAUSE_RE.finditer(text, start, end):
+            self.starts.append(m.start())
+            # "but The": "but" alone is a boundary too, so one ends after three characters
+            self.ends.append(m.start() + 3 if text.startswith("but", m.start()) else m.end())
+
+    def between(self, a: int, b: int) -> bool:
+        """True if a new clause starts and ends inside ``text[a:b]``."""
+        i = bisect.bisect_left(self.starts, a)
+        return i < len(self.starts) and self.ends[i] <= b
+
+
 def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: bool,
-             sent_start: int, owned: dict[int, int] | None = None) -> TimeExpr | None:
-    """The closest time expression in the same clause as the trigger."""
-    best, best_dist = None, None
-    for i, e in enumerate(exprs):
+             sent_start: int, owned: dict[int, int] | None = None, clauses: _Clauses | None = None,
+             starts: list[int] | None = None) -> TimeExpr | None:
+    """The closest time expression in the same clause as the trigger (the first in text order on a tie).
+
+    ``exprs`` are in text order and never overlap (``find_time_expressions``). They are visited nearest
+    first, from the trigger outwards on both sides; a side is given up at its first clause boundary
+    (every expression further out is past it too) or where no date can be a statement's any more, so
+    the cost does not grow with the number of expressions in the sentence."""
+    if not exprs:
+        return None
+    if clauses is None:
+        clauses = _Clauses(text, min(sent_start, exprs[0].start), max(end, exprs[-1].end))
+    if starts is None:
+        starts = [e.start for e in exprs]
+    right = bisect.bisect_left(starts, end)
+    left = right - 1
+    while left >= 0 and exprs[left].end > start:
+        left -= 1
+    for i in range(left + 1, right):   # overlapping the trigger: distance 0
+        if not (owned and i in owned and owned[i] != start):
+            return exprs[i]
+    while left >= 0 or right < len(exprs):
+        dl = start - exprs[left].end if left >= 0 else None
+        dr = exprs[right].start - end if right < len(exprs) else None
+        if dr is None or (dl is not None and dl <= dr):   # a tie goes to the earlier one, on the left
+            i, dist = left, dl
+            left -= 1
+            if clauses.between(exprs[i].end, start):
+                left = -1
+                continue
+            if statement and (dist > 4 or any(ch in text[exprs[i].end:start] for ch in ",\"”")) \
+                    and exprs[i].start - sent_start > 3:
+                # "on Sunday said", "On Sunday, police said": only the sentence's first expression is left
+                if dist > 4:
+                    left = 0 if left >= 0 and exprs[0].start - sent_start <= 3 else -1
+                continue
+        else:
+            i, dist = right, dr
+            right += 1
+            if clauses.between(end, exprs[i].start):
+                right = len(exprs)
+                continue
+            if statement and dist > 40:   # "said on Sunday": other dates are what was said
+                right = len(exprs)
+                continue
         if owned and i in owned and owned[i] != start:
             continue  # another trigger's date
-        dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
-        if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
-            continue
-        if statement and (dist > 40 if e.start >= end else (
-                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and e.start - sent_start > 3)):
-            continue  # "said on Sunday", "on Sunday said", "On Sunday, police said"; other dates are what was said
-        if best_dist is None or dist < best_dist:
-            best, best_dist = e, dist
-    return best
+        return exprs[i]
+    return None
 
 
 def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
@@ -314,12 +392,16 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
+        clauses = _Clauses(text, sent.start, sent.end)
+        starts = [e.start for e in exprs]
+        cut_ends = [c.end() for c in _CLAUSE_CUT_RE.finditer(text, sent.start, sent.end)]
+        places = _locations(text, sent)
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
             date = None
             explicit = False
-            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned)
+            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
             if near is not None:
                 date = near.value
                 since = _since_before(text, sent.start, near.start)
@@ -343,6 +425,6 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
                     last_dated[cls] = (sent.paragraph, date)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
-            events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end),
-                                _location(text, sent, start), date, sent.start, sent.end))
+            events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end, cut_ends),
+                                _location(text, sent, start, places), date, sent.start, sent.end))
     return events

@@ -3,7 +3,8 @@
 Two measurements on the same input (``pages``): (a) the in-process ceiling (``ceiling``) and (b) the
 full pipeline on the embedded broker (``pipeline``); their ratio, the pipeline's latency
 percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
-worker, sink, the publisher (this process) and its cleaning processes.
+worker, sink, the publisher (this process) and its cleaning processes. A third section, ``worst_case``
+(``worst``), times the extractor on hostile texts at a small and a large size: its cost must stay linear.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newswire.bench.ceiling import measure_ceiling
 from newswire.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
 from newswire.bench.phase import percentile
 from newswire.bench.pipeline import measure_pipeline
+from newswire.bench.worst import DEFAULT_SIZES_KB, measure_worst_cases
 from newswire.settings import Settings
 from newswire.versions import versions
 
@@ -28,8 +30,9 @@ log = logging.getLogger(__name__)
 
 
 def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float = 0.0, workers: int | None = None,
-                  base: Settings | None = None, progress=None) -> dict:
-    """Both measurements; returns the report (what ``--json`` writes)."""
+                  base: Settings | None = None, progress=None,
+                  worst_case_kb: tuple[float, ...] = DEFAULT_SIZES_KB) -> dict:
+    """Both measurements and the worst cases; returns the report (what ``--json`` writes)."""
     workers = workers or os.cpu_count() or 1
     base = base or Settings()
     scratch = Path(tempfile.mkdtemp(prefix="newswire-bench-"))
@@ -56,6 +59,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     shutil.rmtree(scratch, ignore_errors=True)
+    worst = measure_worst_cases(worst_case_kb)
     lat = pipeline.latencies_ms
     ratio = pipeline.phase.articles_per_s / ceiling.articles_per_s if ceiling.articles_per_s else 0.0
     ceiling_cpu, pipeline_cpu = ceiling.to_json()["cpu_ms_per_article"], pipeline.phase.to_json()["cpu_ms_per_article"]
@@ -80,6 +84,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "max_sink_lag_messages": pipeline.max_sink_lag,
         "ceiling": ceiling.to_json(),
         "pipeline": pipeline.phase.to_json() | {"published": pipeline.published},
+        "worst_case": worst,
     }
 
 
@@ -108,6 +113,18 @@ def render(report: dict):
     table.add_row("latency ms p50 / p95 / p99", "",
                   f"{latency['p50']:.0f} / {latency['p95']:.0f} / {latency['p99']:.0f}")
     table.add_row("max sink lag (messages)", "", str(report["max_sink_lag_messages"]))
+    return table
+
+
+def render_worst_case(worst: dict):
+    """A rich table of the ``worst_case`` section: ms per KB of each hostile class at each size."""
+    from rich.table import Table
+
+    sizes = worst["sizes_kb"]
+    table = Table("class", *(f"ms/KB at {kb:g} KB" for kb in sizes), "ratio (largest / smallest)", title=(
+        f"extractor worst cases: cost per KB, target ratio <= {worst['target_ratio']:g}"))
+    for name, row in worst["classes"].items():
+        table.add_row(name, *(f"{size['ms_per_kb']:.2f}" for size in row["sizes"]), f"{row['ratio']:.2f}")
     return table
 
 

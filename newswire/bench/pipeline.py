@@ -125,6 +125,8 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
                 publisher.article(record) if isinstance(record, ArticleRecord) else publisher.dead_letter(record)
             publisher.close()
             wait_until_stored(engine, publisher.keys, warm, alive=alive, timeout_s=300)
+            for pid in extraction_children(supervisor.pids()["process"]):  # the worker extracts in a child
+                sampler.watch("process_extract", pid)
 
             sampler.forget_peaks()
             reset_peak()  # this process ran the ceiling before: its own peak starts again here
@@ -173,6 +175,22 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
         sampler.stop()
         supervisor.stop()
         engine.dispose()
+
+
+def extraction_children(worker_pid: int) -> list[int]:
+    """The worker's extraction process (``processors.pool``: a multiprocessing spawn child), to sample its CPU."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == worker_pid and b"spawn_main" in cmdline:
+            found.append(int(entry))
+    return found
 
 
 if __name__ == "__main__":  # the sink process of a bench run: python -m newswire.bench.pipeline sink LOG SLOW_MS

@@ -21,7 +21,8 @@ def test_bench_writes_a_sane_report(tmp_path):
     out = tmp_path / "out.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"))
-    result = subprocess.run([sys.executable, "-m", "newswire", "bench", "--articles", "30", "--json", str(out)],
+    result = subprocess.run([sys.executable, "-m", "newswire", "bench", "--articles", "30", "--json", str(out),
+                             "--worst-case-kb", "1,4"],
                             env=env, capture_output=True, text=True, timeout=240, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
     assert "ratio" in result.stdout
@@ -35,11 +36,14 @@ def test_bench_writes_a_sane_report(tmp_path):
     latency = report["latency_ms"]
     assert latency["articles"] == 30
     assert 0 < latency["p50"] <= latency["p95"] <= latency["p99"] <= latency["max"] < 120_000
-    assert set(report["peak_rss_mb"]) == {"broker", "process", "sink", "publisher", "clean_workers"}
+    assert set(report["peak_rss_mb"]) == {"broker", "process", "process_extract", "sink", "publisher", "clean_workers"}
     assert all(5 < mb < 2000 for mb in report["peak_rss_mb"].values())
     assert set(report["pipeline"]["cpu_s"]) == set(report["peak_rss_mb"])
     assert all(seconds >= 0 for seconds in report["pipeline"]["cpu_s"].values())
     assert report["pipeline"]["cpu_s"]["process"] > 0 and report["pipeline"]["cpu_s"]["sink"] > 0
+    assert report["pipeline"]["cpu_s"]["process_extract"] > 0  # the worker's extraction process is counted
+    worst = report["worst_case"]  # its shape is tested in test_bench_worst_case.py
+    assert worst["sizes_kb"] == [1.0, 4.0] and set(worst["classes"]) >= {"unpunctuated", "said_repeated"}
 
 
 def descendants(pid: int) -> dict[int, str]:

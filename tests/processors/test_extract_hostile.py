@@ -1,0 +1,129 @@
+"""Hostile text for the extractor: no sentence breaks, one word repeated, tables of numbers (issue 18).
+
+Each used to cost worse than quadratic time (20 KB of unpunctuated words took 40 s). These tests only
+check that extraction of each class at a moderate size finishes and returns a valid result, with
+pytest-timeout as the guard; how the cost grows with size is measured by ``newswire bench``
+(``worst_case`` section, ``newswire.bench.worst``), not asserted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newswire.bench.worst import CLASSES, prose, unpunctuated
+from processors.dates import sentence_times
+from processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest, find_triggers
+from processors.extract import extract
+from processors.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+PUB = dt.date(2025, 5, 12)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name, size", [("unpunctuated", 60_000), ("said_repeated", 60_000),
+                                        ("number_table", 100_000), ("prose", 300_000)])
+def test_each_hostile_class_is_extracted_in_bounded_time(name, size):
+    text = CLASSES[name](size)
+    result = extract(text, PUB)
+    for f in result.figures:
+        assert text[f.start:f.end] == f.text
+    for e in result.events:
+        assert text[e.start:e.end] == e.trigger
+    if name == "said_repeated":
+        assert len(result.events) == text.count("said")  # every "said" is still a statement
+    if name == "number_table":
+        assert result.figures  # the numbers are still read
+
+
+def test_a_run_without_breaks_is_cut_into_bounded_sentences_at_spaces():
+    text = unpunctuated(20_000)
+    sentences = split_sentences(text)
+    assert len(sentences) >= 20_000 // MAX_SENTENCE_CHARS
+    assert all(0 < s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    for a, b in zip(sentences, sentences[1:]):
+        assert text[a.end:b.start].isspace()  # cut between words, nothing lost
+    assert sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())
+
+
+def test_a_run_without_spaces_is_cut_too():
+    text = "x" * 2_500
+    assert [(s.start, s.end) for s in split_sentences(text)] == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_ordinary_sentences_are_not_cut():
+    text = prose(50_000)
+    assert all(s.end - s.start < 400 for s in split_sentences(text))
+    one = ("Rescue workers said on Sunday that the floods, which began after three days of heavy rain in the hills "
+           "above the town, had cut the main road, " * 5).strip() + "."
+    assert len(one) < MAX_SENTENCE_CHARS
+    assert len(split_sentences(one)) == 1
+
+
+def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
+    """The date choice as it was before issue 18 (one regex search per trigger and expression): the oracle."""
+    best, best_dist = None, None
+    for i, e in enumerate(exprs):
+        if owned and i in owned and owned[i] != start:
+            continue
+        dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
+        if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
+            continue
+        if statement and (dist > 40 if e.start >= end else (
+                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and e.start - sent_start > 3)):
+            continue
+        if best_dist is None or dist < best_dist:
+            best, best_dist = e, dist
+    return best
+
+
+WORDS = ["said", "police said", "told reporters", "on Monday", "Tuesday", "yesterday", "in March", "March 3",
+         "killed", "attack", "the attack", "rose", "and The army", "and the", "; ", ", ", "but", "that",
+         "12 people", "officials", "in a statement", "Sunday's", "blast", "since January", "at 3 p.m.", "\"",
+         "on Sunday,", "talks", "will meet", "next week", "said on Friday"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_the_nearest_date_is_the_one_a_full_scan_finds(seed):
+    import random
+
+    rng = random.Random(seed)
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 150)))
+    sent = split_sentences(text)
+    times = sentence_times(text, sent, PUB)
+    checked = 0
+    for s, exprs in zip(sent, times):
+        matches = find_triggers(text, s.start, s.end)
+        owned = _claimed(text, matches, exprs) if exprs else {}
+        for m in matches:
+            statement = m.lastgroup == "statement"
+            want = _nearest_by_scanning(text, exprs, m.start(), m.end(), statement, s.start, owned)
+            assert _nearest(text, exprs, m.start(), m.end(), statement, s.start, owned) == want, (text, m)
+            checked += 1
+    assert checked
+
+
+def _claimed_by_scanning(text, matches, exprs):
+    """Which trigger owns which date, as before issue 18 (every expression against every trigger)."""
+    owned = {}
+    for i, e in enumerate(exprs):
+        for m in matches:
+            if m.lastgroup == "statement" and e.start >= m.end():
+                gap = text[m.end():e.start]
+                if i not in owned and _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
+                    owned[i] = m.start()
+            elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
+                owned[i] = m.start()
+    return owned
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_date_claims_are_the_ones_a_full_scan_finds(seed):
+    import random
+
+    rng = random.Random(1000 + seed)
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 150)))
+    for s, exprs in zip(split_sentences(text), sentence_times(text, split_sentences(text), PUB)):
+        matches = find_triggers(text, s.start, s.end)
+        assert _claimed(text, matches, exprs) == _claimed_by_scanning(text, matches, exprs), text

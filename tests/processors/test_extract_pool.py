@@ -1,0 +1,84 @@
+"""Extraction in a child process under a deadline (``processors.pool``): an overrun is stopped, the
+event loop runs meanwhile, and the next article is extracted by a fresh child."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import signal
+
+import pytest
+
+from newswire.bench.worst import CLASSES
+from processors.extract import extract
+from processors.pool import ExtractCrashed, ExtractPool, ExtractTimeout
+
+PUB = dt.date(2025, 5, 12)
+GOOD = "At least 12 people were killed in the storm on Sunday, police said."
+# ~10 ms a KB (newswire bench, worst_case): seconds of work, far past a 0.3 s deadline on any machine
+SLOW = CLASSES["number_table"](400_000)
+
+
+@pytest.fixture
+def pool():
+    pool = ExtractPool(deadline_s=0.3)
+    yield pool
+    pool.close()
+
+
+@pytest.mark.timeout(120)
+def test_the_child_gives_what_extract_gives(pool):
+    assert pool.run(GOOD, PUB) == extract(GOOD, PUB)
+    assert pool.run("", None) == extract("", None)
+
+
+@pytest.mark.timeout(120)
+def test_an_article_past_the_deadline_is_stopped_and_the_next_one_extracted(pool):
+    pool.run(GOOD, PUB)
+    first = pool.pid()
+    with pytest.raises(ExtractTimeout, match="longer than 0.3 s"):
+        pool.run(SLOW, PUB)
+    assert pool.restarts == 1
+    assert pool.pid() != first
+    with pytest.raises(ProcessLookupError):
+        os.kill(first, 0)  # the overrunning child is gone, not left working in the background
+    assert pool.run(GOOD, PUB) == extract(GOOD, PUB)
+
+
+@pytest.mark.timeout(120)
+def test_a_child_killed_from_outside_is_replaced(pool):
+    pool.run(GOOD, PUB)
+    os.kill(pool.pid(), signal.SIGKILL)
+    with pytest.raises(ExtractCrashed):
+        pool.run(GOOD, PUB)
+    assert pool.run(GOOD, PUB) == extract(GOOD, PUB)
+
+
+@pytest.mark.timeout(120)
+def test_the_event_loop_runs_while_an_article_is_extracted(pool):
+    pool.run(GOOD, PUB)  # started: the child's start-up is not what is measured
+
+    async def main() -> tuple[int, bool]:
+        ticks = 0
+        stop = asyncio.Event()
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while not stop.is_set():
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        task = asyncio.create_task(ticker())
+        try:
+            await pool.extract(SLOW, PUB)
+            timed_out = False
+        except ExtractTimeout:
+            timed_out = True
+        stop.set()
+        await task
+        return ticks, timed_out
+
+    ticks, timed_out = asyncio.run(main())
+    assert timed_out
+    assert ticks >= 10  # the loop ticked through the 0.3 s the extraction was given
