@@ -30,9 +30,11 @@ def test_oversized_feed_archive_is_one_dead_letter_and_the_next_source_still_rep
     big.write_bytes(feed(3, padding=b"<!--" + b"x" * MAX_FEED_BYTES + b"-->"))  # just over the default cap
     small = tmp_path / "small.xml"
     small.write_bytes(feed(2))
-    out = list(read_sources([big, small]))
+    pairs = list(read_sources([big, small]))  # (file, item)
+    out = [item for _, item in pairs]
     dead = [item for item in out if isinstance(item, DeadLetterRecord)]
     assert len(dead) == 1 and dead[0].reason == "too_large" and dead[0].url == str(big)
+    assert [source for source, item in pairs if isinstance(item, DeadLetterRecord)] == [str(big)]
     assert str(MAX_FEED_BYTES) in dead[0].error
     assert [item.url for item in out if isinstance(item, ArchivedItem)] == ["http://x.example/0", "http://x.example/1"]
 
