@@ -21,6 +21,7 @@ from htmldate import find_date
 from trafilatura.settings import use_config
 from lxml.etree import LxmlError
 
+from ingest.headline import choose_headline
 from newswire.errors import PermanentFetchError
 from newswire.records import as_utc
 
@@ -74,8 +75,10 @@ def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
         raise PermanentFetchError("bad_html", f"cannot parse the page: {type(exc).__name__}: {exc}", url=url) from exc
     if document is None or not document.text:
         raise PermanentFetchError("no_article_text", "no article text found on the page", url=url)
-    title = _clean(document.title)
-    text = _paragraphs(document.text, title)
+    lines = _lines(document.text)
+    title = choose_headline(_clean(document.title), lines[0] if lines else None,
+                            markup=markup, url=url, site=_clean(document.sitename))
+    text = _paragraphs(lines, title)
     if len(text) < MIN_TEXT_CHARS:
         raise PermanentFetchError("no_article_text", f"only {len(text)} characters of text found", url=url)
     head = markup[:200_000]  # <head> and <html lang> are near the top; never scan a huge body
@@ -131,11 +134,14 @@ def decode_html(body: bytes, charset: str | None = None) -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def _paragraphs(text: str, title: str | None) -> str:
+def _lines(text: str) -> list[str]:
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    return [line for line in lines if line]
+
+
+def _paragraphs(lines: list[str], title: str | None) -> str:
     if lines and title and lines[0] == title:
-        lines = lines[1:]  # trafilatura repeats the <h1> as the first line
+        lines = lines[1:]  # trafilatura repeats the <h1> as the first line (or left the headline there)
     return "\n\n".join(lines)
 
 

@@ -1,4 +1,5 @@
 import json
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -104,3 +105,77 @@ def test_a_canonical_that_is_no_url_is_ignored(canonical):
     page = f'<html><head><link rel="canonical" href="{canonical}"></head><body><article>{FUZZ_TEXT}</article></body></html>'
     article = clean_article(page, "https://news.example/story")
     assert article.canonical_url is None and article.text
+
+
+# --- titles that are a section label, the site's name or a slug (issue 23 item 7) ----------------
+
+HEADLINE = "Harbour council approves the new bridge after a long night of debate"
+STORY = "<p>" + "Councillors voted late on Tuesday to fund the crossing, ending two years of argument. " * 3 + "</p>"
+
+
+def _story_page(*, og_title=None, title_tag=None, extra_head="", h1=HEADLINE, before_article=""):
+    head = f"<title>{title_tag}</title>" if title_tag else ""
+    if og_title:
+        head += f'<meta property="og:title" content="{og_title}">'
+    return (f"<html><head>{head}{extra_head}</head><body>{before_article}"
+            f"<article><h1>{h1}</h1>{STORY}{STORY}</article></body></html>")
+
+
+@pytest.mark.parametrize("label, page, url", [
+    ("Blogs", dict(og_title="Blogs", title_tag="Blogs",  # only the section meta says it is a label
+                   extra_head='<meta property="og:site_section" content="Blogs">'), "https://news.example/b/1"),
+    ("Opinion", dict(og_title="Opinion", title_tag="Opinion"), "https://news.example/opinion/2024/bridge"),
+    ("Harbour Times", dict(og_title="Harbour Times"), "https://www.harbourtimes.example/2024/bridge"),
+    ("harbour-bridge-vote", dict(og_title="harbour-bridge-vote"), "https://news.example/story/7"),
+    ("News", dict(og_title="News", title_tag=f"{HEADLINE} | Harbour Times"), "https://news.example/story/7"),
+])
+def test_a_label_title_gives_way_to_the_headline(label, page, url):
+    html = _story_page(**page)
+    assert label in html
+    article = clean_article(html, url)
+    assert article.title == HEADLINE
+    assert not article.text.startswith(HEADLINE)  # the headline is the title, not the first paragraph
+    assert article.text.startswith("Councillors voted late")
+
+
+def test_the_site_logo_as_title_gives_way_to_the_headline_in_the_title_tag():
+    page = ("<html><head><title>Bridge vote ends two years of argument - Harbour Times</title></head><body>"
+            "<header><h1>Harbour Times</h1></header><article>" + STORY * 2 + "</article></body></html>")
+    article = clean_article(page, "https://harbourtimes.example/view?id=7")
+    assert article.title == "Bridge vote ends two years of argument"
+
+
+@pytest.mark.parametrize("page, url", [
+    # A short headline stated by both og:title and <h1>, with a longer <title>: kept.
+    (_story_page(og_title="Bridge Vote", h1="Bridge Vote",
+                 title_tag="Council approves harbour bridge funding after debate | Harbour Times"),
+     "https://harbourtimes.example/2024/bridge"),
+    # A short og:title that the <title> also holds, while the <h1> says more: kept.
+    (_story_page(og_title="Bridge vote", title_tag="Bridge vote result - Harbour Times"),
+     "https://harbourtimes.example/2024/bridge"),
+    # A short headline with no other candidate: kept.
+    (_story_page(og_title="Bridge approved", h1="Bridge approved", title_tag="Bridge approved - Harbour Times"),
+     "https://harbourtimes.example/news/bridge"),
+])
+def test_a_title_that_is_already_a_headline_is_kept(page, url):
+    expected = re.search(r'og:title" content="([^"]+)"', page).group(1)
+    assert clean_article(page, url).title == expected
+
+
+def test_a_long_title_is_never_replaced():
+    page = _story_page(og_title=HEADLINE + " today", title_tag="Blogs")
+    assert clean_article(page, "https://news.example/blogs/1").title == HEADLINE + " today"
+
+
+@pytest.mark.parametrize("url", ["http://[::1/blogs/1", "", "not a url", "https://news.example:99999/blogs/x"])
+def test_a_page_url_that_is_no_url_does_not_stop_the_title_check(url):
+    article = clean_article(_story_page(og_title="Blogs", title_tag=f"{HEADLINE} | Harbour Times"), url)
+    assert article.title == HEADLINE
+
+
+def test_unclosed_h1_and_meta_tags_cost_linear_time():
+    junk = '<h1 class="x"' * 20_000 + '<meta property="og:title"' * 20_000
+    page = _story_page(og_title="Blogs", before_article=f"<div>{junk}</div>")
+    started = time.perf_counter()
+    clean_article(page, "https://news.example/blogs/1")
+    assert time.perf_counter() - started < 10
