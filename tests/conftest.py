@@ -55,6 +55,10 @@ both_brokers = pytest.mark.parametrize("broker", ["tansu", "kafka"], indirect=Tr
 broker_matrix = pytest.mark.parametrize(("broker", "database_url"),
                                         [("tansu", "sqlite"), ("tansu", "postgresql"), ("kafka", "postgresql")],
                                         indirect=True)
+# For the costliest fault tests (SIGKILL every stage, ~85 s a run): each broker once and each database
+# once, Tansu with SQLite and Kafka with PostgreSQL, keeping the suite near 20 minutes on two cores.
+broker_and_database_once = pytest.mark.parametrize(("broker", "database_url"),
+                                                   [("tansu", "sqlite"), ("kafka", "postgresql")], indirect=True)
 
 
 @pytest.fixture

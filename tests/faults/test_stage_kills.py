@@ -41,7 +41,7 @@ from processors.agents import build_results
 from processors.extract import extract
 from storage.db import upgrade
 from storage.models import Article, Event, Extraction, Figure
-from tests.conftest import broker_matrix
+from tests.conftest import broker_and_database_once
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
 
 pytestmark = pytest.mark.slow
@@ -169,7 +169,7 @@ T0 = [0.0]
 BUSY_LIMIT_S = 75.0
 
 
-@broker_matrix
+@broker_and_database_once
 def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path):
     path, articles, expected = corpus
     upgrade(settings.db_url)
