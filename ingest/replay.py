@@ -75,8 +75,9 @@ class Skipped:
 Item = ArchivedItem | Skipped | DeadLetterRecord
 
 
-def read_sources(paths: Iterable[str | Path]) -> Iterator[tuple[str, Item]]:
-    """(file, item) for everything read from each file, in order.
+def read_sources(paths: Iterable[str | Path], max_feed_bytes: int = MAX_FEED_BYTES) -> Iterator[tuple[str, Item]]:
+    """(file, item) for everything read from each file, in order; a feed archive over ``max_feed_bytes``
+    (``NEWSWIRE_MAX_RESPONSE_BYTES``, the cap of a live fetch) is one ``too_large`` dead letter.
 
     A file that cannot be read at all, or stops being readable midway, is one ``unreadable_file``
     dead letter (and one log line): what was read from it before stands, and the next file is read.
@@ -94,7 +95,8 @@ def read_sources(paths: Iterable[str | Path]) -> Iterator[tuple[str, Item]]:
                                               error=f"{path}: not a .warc(.gz), .jsonl or feed .xml file")
             continue
         try:
-            for item in reader(path):
+            items = read_feed_archive(path, max_feed_bytes) if reader is read_feed_archive else reader(path)
+            for item in items:
                 yield str(path), item
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not end the replay of the others
             log.error("cannot read %s: %s: %s", path, type(exc).__name__, exc)

@@ -276,7 +276,7 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
                     continue
                 yield source, outcome
 
-        records = versioned(counted(clean_all(read_sources(sources), workers)), engine, summary, ledger)
+        records = versioned(counted(clean_all(read_sources(sources, settings.max_response_bytes), workers)), engine, summary, ledger)
         publish_history(settings, engine, records, summary, wait=wait, ledger=ledger,
                         on_stored=lambda done, total: progress.update(storing, completed=done, total=total))
     summary.count_stored(engine)

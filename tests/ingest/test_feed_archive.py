@@ -44,3 +44,13 @@ def test_unreadable_feed_archive_is_a_dead_letter(tmp_path):
     folder.mkdir()
     (dead,) = read_feed_archive(folder)
     assert isinstance(dead, DeadLetterRecord) and dead.reason == "unreadable"
+
+
+def test_a_users_cap_reaches_replay(tmp_path, monkeypatch):
+    # NEWSWIRE_MAX_RESPONSE_BYTES, not only its default, caps archived feeds (replay passes the setting).
+    monkeypatch.setenv("NEWSWIRE_MAX_RESPONSE_BYTES", str(len(feed(3)) - 1))
+    path = tmp_path / "feed.xml"
+    path.write_bytes(feed(3))
+    (source, dead), = read_sources([path], Settings().max_response_bytes)
+    assert source == str(path) and isinstance(dead, DeadLetterRecord) and dead.reason == "too_large"
+    assert [item.url for _, item in read_sources([path])] == [f"http://x.example/{i}" for i in range(3)]
