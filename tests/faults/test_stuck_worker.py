@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from newswire.bench.pipeline import extraction_children
 from newswire.kafka import make_producer
 from newswire.status import read_status
 from newswire.supervisor import Supervisor
@@ -22,21 +23,6 @@ from newswire.topics import ARTICLES
 from tests.faults.conftest import make_article
 
 pytestmark = pytest.mark.slow
-
-
-def extraction_child(worker_pid: int) -> int | None:
-    """The worker's extraction process (``processors.pool``, started with multiprocessing's spawn)."""
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
-        except OSError:
-            continue
-        if ppid == worker_pid and b"spawn_main" in cmdline:
-            return int(entry)
-    return None
 
 
 def until(condition, timeout_s: float, what: str, supervisor: Supervisor):
@@ -65,7 +51,7 @@ def test_a_worker_with_lag_and_no_progress_is_restarted_and_status_says_why(sett
         warm = make_article(0)
         producer.send(topic, key=warm.article_id, value=warm).get(timeout=30)
         until(lambda: worker_status(first).get("articles") == 1, 90, "the first article extracted", supervisor)
-        frozen = extraction_child(first)
+        frozen = next(iter(extraction_children(first)), None)
         assert frozen is not None
         os.kill(frozen, signal.SIGSTOP)
         waiting = [make_article(n) for n in range(1, 6)]

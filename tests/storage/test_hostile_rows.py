@@ -13,7 +13,6 @@ import json
 import random
 import string
 import threading
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -28,15 +27,7 @@ from storage.models import Article, DeadLetter, Extraction, Figure
 from storage.queries import count_rows
 from storage.sink import SinkWorker, _Item, write_isolated
 from storage.writer import RecordWriter
-
-
-def wait_for(condition, timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+from tests.faults.conftest import wait_for
 
 
 def raw(record, **changes) -> bytes:
