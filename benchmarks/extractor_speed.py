@@ -1,7 +1,7 @@
 """Extractor cost against trafilatura's cleaning cost, on the same pages, in the same run.
 
 For every HTML page of the corpus directory: time trafilatura ``extract`` (with metadata, plain
-text output, as the ingest stage runs it), then time ``processors.extract.extract`` on the cleaned
+text output, as the ingest stage runs it), then time ``newswire.processors.extract.extract`` on the cleaned
 text with the page's publication date. Prints per-article medians and the ratio
 extract / clean (the budget is 0.25). Pages are read from where they are; nothing is copied.
 Without ``--corpus`` it times newswire's synthetic news-site pages (``newswire.synthetic``), written
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trafilatura  # noqa: E402
 
-from processors.extract import extract  # noqa: E402
+from newswire.processors.extract import extract  # noqa: E402
 
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import feedparser  # noqa: E402
 
-from ingest.parse import MAX_ENTRIES, parse_feed  # noqa: E402
+from newswire.ingest.parse import MAX_ENTRIES, parse_feed  # noqa: E402
 
 
 def big_feed(entries: int) -> bytes:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ingest.fetch import Fetcher  # noqa: E402
-from ingest.poller import Poller  # noqa: E402
+from newswire.ingest.fetch import Fetcher  # noqa: E402
+from newswire.ingest.poller import Poller  # noqa: E402
 from newswire.feeds import FeedState, StoredVersion  # noqa: E402
 from newswire.settings import Settings  # noqa: E402
 

@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ingest.replay import ArchivedItem, to_record  # noqa: E402
+from newswire.ingest.replay import ArchivedItem, to_record  # noqa: E402
 from newswire.records import ExtractionRecord  # noqa: E402
 from newswire.synthetic import make_page  # noqa: E402
-from processors.agents import build_results  # noqa: E402
-from processors.extract import EXTRACTOR_VERSION, extract  # noqa: E402
-from storage.db import open_database  # noqa: E402
-from storage.writer import RecordWriter  # noqa: E402
+from newswire.processors.agents import build_results  # noqa: E402
+from newswire.processors.extract import EXTRACTOR_VERSION, extract  # noqa: E402
+from newswire.storage.db import open_database  # noqa: E402
+from newswire.storage.writer import RecordWriter  # noqa: E402
 
 BATCH_RECORDS = 500
 REPORT_EVERY = 2000

@@ -21,7 +21,7 @@ from htmldate import find_date
 from trafilatura.settings import use_config
 from lxml.etree import LxmlError
 
-from ingest.headline import choose_headline
+from newswire.ingest.headline import choose_headline
 from newswire.errors import PermanentFetchError
 from newswire.records import as_utc
 

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Iterable
 
-from ingest.parse import FeedEntry
+from newswire.ingest.parse import FeedEntry
 from newswire.errors import FetchError, PermanentFetchError
 from newswire.feeds import FeedState, SeenStore, StoredVersion
 from newswire.ids import article_id, canonical_url, sha256_hex

@@ -34,9 +34,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from ingest import content
-from ingest.guard import AddressGuard
-from ingest.robots import ROBOTS_MAX_BYTES, Robots
+from newswire.ingest import content
+from newswire.ingest.guard import AddressGuard
+from newswire.ingest.robots import ROBOTS_MAX_BYTES, Robots
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError, TransientFetchError
 from newswire.settings import Settings

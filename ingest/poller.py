@@ -24,11 +24,11 @@ from datetime import datetime, timedelta, timezone
 from hashlib import sha256
 from typing import Callable, Iterable
 
-from ingest import dedup, schedule
-from ingest.clean import CleanedArticle, clean_article
-from ingest.fetch import Fetcher, classify
-from ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
-from ingest.poll_report import PollResult, PollStats
+from newswire.ingest import dedup, schedule
+from newswire.ingest.clean import CleanedArticle, clean_article
+from newswire.ingest.fetch import Fetcher, classify
+from newswire.ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
+from newswire.ingest.poll_report import PollResult, PollStats
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError
 from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion, next_version

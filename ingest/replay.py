@@ -31,10 +31,10 @@ from typing import Iterable, Iterator
 
 from pydantic import ValidationError
 
-from ingest.clean import CleanedArticle, clean_article
-from ingest.parse import parse_feed
-from ingest.archived_http import BadEncoding, decode_body, parse_http
-from ingest.warc import Damage, Oversized, WarcRecord, read_records
+from newswire.ingest.clean import CleanedArticle, clean_article
+from newswire.ingest.parse import parse_feed
+from newswire.ingest.archived_http import BadEncoding, decode_body, parse_http
+from newswire.ingest.warc import Damage, Oversized, WarcRecord, read_records
 from newswire.errors import NewswireError, PermanentFetchError
 from newswire.ids import article_id, canonical_url, content_hash
 from newswire.records import ArticleRecord, DeadLetterRecord, as_utc, utc_now, valid_text

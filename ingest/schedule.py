@@ -16,7 +16,7 @@ import random
 from datetime import datetime, timedelta
 from typing import Iterable
 
-from ingest.parse import ScheduleHints
+from newswire.ingest.parse import ScheduleHints
 from newswire.settings import Settings
 
 UNHEALTHY_AFTER = 5

@@ -30,7 +30,7 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from ingest.archived_http import MAX_HEADER_BYTES, dechunk, header_end, parse_headers, split_http
+from newswire.ingest.archived_http import MAX_HEADER_BYTES, dechunk, header_end, parse_headers, split_http
 
 MAX_BLOCK_BYTES = 32 * 1024 * 1024  # larger records (video, archives) are skipped, never buffered
 READ_BYTES = 1024 * 1024

@@ -70,7 +70,7 @@ def run(feeds: Optional[list[str]] = FeedsOption) -> None:
     from rich.text import Text
 
     from newswire.supervisor import Supervisor
-    from storage.db import open_database
+    from newswire.storage.db import open_database
 
     settings = load_settings(feeds)
     open_database(settings.db_url, upgrade=True).dispose()
@@ -154,7 +154,7 @@ def ingest(feeds: Optional[list[str]] = FeedsOption) -> None:
 @app.command()
 def process() -> None:
     """Run the Faust worker that extracts figures and events (stage 2)."""
-    from processors.agents import run_worker
+    from newswire.processors.agents import run_worker
 
     settings = load_settings()
     _require_cluster(settings, "process")
@@ -246,10 +246,10 @@ def replay(sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False
                                                     help="Also write the summary, per file, as JSON here.")) -> None:
     """Push archived news through the same clean -> extract -> sink path."""
     unwind_on_sigterm()
-    from ingest.replay import Skipped, clean_all, in_window, read_sources
+    from newswire.ingest.replay import Skipped, clean_all, in_window, read_sources
     from newswire.history import HistorySummary, VersionLedger, publish_history, versioned
     from newswire.records import ArticleRecord
-    from storage.db import open_database
+    from newswire.storage.db import open_database
 
     settings = load_settings()
     start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
@@ -296,8 +296,8 @@ def reprocess(since: Optional[str] = typer.Option(None, help="Articles published
     """Re-run the current extractor over stored articles; newer results replace older ones."""
     unwind_on_sigterm()
     from newswire.history import HistorySummary, publish_history, stored_articles
-    from processors.extract import EXTRACTOR_VERSION
-    from storage.db import open_database
+    from newswire.processors.extract import EXTRACTOR_VERSION
+    from newswire.storage.db import open_database
 
     settings = load_settings()
     start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
@@ -397,8 +397,8 @@ LimitOption = typer.Option(100)
 def _query(lister: str, columns: list[str], fmt: str, since: Optional[str], until: Optional[str],
            **filters: object) -> None:
     """Run one of storage.queries' listings on the configured database and print it."""
-    from storage import queries
-    from storage.db import open_database
+    from newswire.storage import queries
+    from newswire.storage.db import open_database
 
     settings = load_settings()
     start, end = _parse_time(since, "--since"), _parse_time(until, "--until")
@@ -436,7 +436,7 @@ def extract(jsonl: Path = typer.Option(..., "--jsonl", exists=True, dir_okay=Fal
                                        help='Lines of {"id", "text", "published"}; "-" is not accepted.'),
             output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")) -> None:
     """Extract figures and events from a JSONL file of texts."""
-    from processors.extract import extract_jsonl
+    from newswire.processors.extract import extract_jsonl
 
     with open(jsonl, encoding="utf-8") as source:
         if output is None:
@@ -451,7 +451,7 @@ def extract(jsonl: Path = typer.Option(..., "--jsonl", exists=True, dir_okay=Fal
 def evaluate_command(gold: Path = typer.Argument(..., exists=True, dir_okay=False),
                      as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
     """Score the extractor against a gold file of annotated texts (format: docs/gold-format.md)."""
-    from processors.evaluate import evaluate, render_report
+    from newswire.processors.evaluate import evaluate, render_report
 
     with open(gold, encoding="utf-8") as source:
         report = evaluate(json.loads(line) for line in source if line.strip())
@@ -494,7 +494,7 @@ def tail(topic: str = typer.Argument(..., help="figures, events, articles, deadl
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Bring the database schema to this version of newswire (Alembic migrations)."""
-    from storage.db import upgrade
+    from newswire.storage.db import upgrade
 
     settings = load_settings()
     upgrade(settings.db_url)

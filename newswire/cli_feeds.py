@@ -32,12 +32,12 @@ def _store():
     """The feed store on the settings' database, migrated to this version's schema first."""
     from sqlalchemy.exc import OperationalError
 
-    from storage.db import open_database
-    from storage.feedstore import SqlFeedStore
+    from newswire.storage.db import open_database
+    from newswire.storage.feedstore import SqlFeedStore
 
     settings = Settings()
     setup_logging(settings.log_level, settings.log_format)
-    for name in ("alembic", "storage.db"):  # migration chatter: these commands print their own result
+    for name in ("alembic", "newswire.storage.db"):  # migration chatter: these commands print their own result
         logging.getLogger(name).setLevel(logging.WARNING)
     try:
         engine = open_database(settings.db_url, upgrade=True)
@@ -127,7 +127,7 @@ def status(unhealthy: bool = typer.Option(False, "--unhealthy", help="Only feeds
 def import_feeds(path: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
                                              help="An OPML file, or a text file with one URL a line.")) -> None:
     """Follow every feed of an OPML file or a plain list (feeds already followed keep their state)."""
-    from ingest.feedlist import load_feed_list
+    from newswire.ingest.feedlist import load_feed_list
 
     try:
         specs = load_feed_list([str(path)])
@@ -146,7 +146,7 @@ def import_feeds(path: Path = typer.Argument(..., exists=True, dir_okay=False, r
 def add(url: str = typer.Argument(..., help="The feed's http(s) URL."),
         title: str = typer.Option(None, "--title", help="A name to show for it.")) -> None:
     """Follow one feed."""
-    from ingest.feedlist import parse_plain_list
+    from newswire.ingest.feedlist import parse_plain_list
 
     try:
         (spec,) = parse_plain_list(url.strip(), source="URL")

@@ -51,8 +51,8 @@ def _alive(pid: object) -> bool:
 
 
 def take_snapshot(data_dir: Path, database_url: str) -> Snapshot:
-    from storage.db import make_engine
-    from storage.queries import count_rows
+    from newswire.storage.db import make_engine
+    from newswire.storage.queries import count_rows
 
     statuses = read_status(data_dir)
     snapshot = Snapshot(time.time(), statuses)

@@ -177,9 +177,9 @@ def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], e
               batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
     """Give each article its version against what the database holds (and this run published); drop
     texts already stored, and dead letters already stored (an archive fails the same way every time)."""
-    from storage.mapping import dead_letter_id
-    from storage.models import DeadLetter
-    from storage.versions import stored_versions
+    from newswire.storage.mapping import dead_letter_id
+    from newswire.storage.models import DeadLetter
+    from newswire.storage.versions import stored_versions
 
     ledger = ledger or VersionLedger(engine)
     pending: list[tuple[str, ArticleRecord | DeadLetterRecord]] = []
@@ -228,7 +228,7 @@ def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_versi
     topics and may land after the marker, so the marker alone does not mean "stored"."""
     from sqlalchemy import func
 
-    from storage.models import Event, Extraction, Figure
+    from newswire.storage.models import Event, Extraction, Figure
 
     # By article id, versions matched here: a (article_id, version) IN list is a full scan on SQLite.
     def counted(model, ids) -> dict[tuple[str, int, str], int]:
@@ -263,7 +263,7 @@ def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: Histo
                       alive: Callable[[], bool] = lambda: True, timeout_s: float = WAIT_TIMEOUT_S) -> None:
     """Block until every (article_id, version) has its extraction (by ``extractor_version``) stored,
     or was dead-lettered by the worker."""
-    from storage.models import DeadLetter
+    from newswire.storage.models import DeadLetter
 
     remaining = set(keys)
     deadline = time.monotonic() + timeout_s
@@ -292,7 +292,7 @@ def stored_articles(engine: Engine, since: datetime | None, until: datetime | No
     """The newest stored version of every article published in the window (for reprocess)."""
     from sqlalchemy import func
 
-    from storage.models import Article
+    from newswire.storage.models import Article
 
     newest = select(Article.article_id, func.max(Article.version).label("version")).group_by(Article.article_id)
     if since is not None:
@@ -325,7 +325,7 @@ def unextracted_articles(engine: Engine, batch: int = 500) -> Iterator[ArticleRe
     """Stored article versions without an extraction marker: their results were in flight when a broker was lost."""
     from sqlalchemy import and_
 
-    from storage.models import Article, Extraction
+    from newswire.storage.models import Article, Extraction
 
     missing = (select(Article)
                .outerjoin(Extraction, and_(Extraction.article_id == Article.article_id,
@@ -350,7 +350,7 @@ def republish_unextracted(settings: Settings, bootstrap: str) -> int:
     The article row itself is not written twice (articles are insert-if-absent); the worker extracts
     it again and the sink stores the figures, events and marker that were lost with the broker.
     """
-    from storage.db import make_engine
+    from newswire.storage.db import make_engine
 
     engine = make_engine(settings.db_url)
     producer = make_producer(bootstrap, settings.compression_codec)

@@ -92,7 +92,7 @@ class HealthCheck:
         try:
             with self._lock:
                 if self._engine is None:
-                    from storage.db import make_engine
+                    from newswire.storage.db import make_engine
 
                     self._engine = make_engine(self.database_url)
             with self._engine.connect() as connection:

@@ -34,7 +34,7 @@ def feed_urls(settings: Settings, store) -> list[str] | None:
     effect without a restart. Explicit and bundled feeds are added to the database so that
     `newswire feeds status` shows them.
     """
-    from ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
+    from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
 
     if settings.feeds:
         specs = load_feed_list(settings.feeds)
@@ -80,11 +80,11 @@ class FailingFeeds:
 
 def run_ingest(settings: Settings) -> None:
     """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C."""
-    from ingest.assignment import FeedAssignment, create_feeds_topic
-    from ingest.fetch import Fetcher
-    from ingest.poller import Poller
-    from storage.db import open_database
-    from storage.feedstore import SqlFeedStore
+    from newswire.ingest.assignment import FeedAssignment, create_feeds_topic
+    from newswire.ingest.fetch import Fetcher
+    from newswire.ingest.poller import Poller
+    from newswire.storage.db import open_database
+    from newswire.storage.feedstore import SqlFeedStore
 
     create_pipeline_topics(settings)
     create_feeds_topic(settings)
@@ -174,8 +174,8 @@ def sink_status(worker) -> dict:
 
 def run_sink(settings: Settings, writer_factory=None) -> None:
     """``writer_factory(engine)`` replaces the RecordWriter (``newswire bench`` times its commits)."""
-    from storage.db import open_database
-    from storage.sink import SinkWorker
+    from newswire.storage.db import open_database
+    from newswire.storage.sink import SinkWorker
 
     create_pipeline_topics(settings)
     engine = open_database(settings.db_url, upgrade=False)  # refuses an out-of-date schema

@@ -52,7 +52,7 @@ class VersionLedger:
     def settle(self) -> list[ArticleRecord]:
         """Delete the versions whose capture-time number or capture time changed; their records to publish."""
         from newswire.history import _article_record
-        from storage.versions import article_rows, drop_versions
+        from newswire.storage.versions import article_rows, drop_versions
 
         republish: list[ArticleRecord] = []
         for aid in sorted(self.out_of_order):

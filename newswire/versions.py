@@ -19,8 +19,8 @@ def versions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)  # `newswire status` asks every second; reading the migrations once is enough
 def _versions() -> tuple[tuple[str, str], ...]:
-    from processors.extract import EXTRACTOR_VERSION
-    from storage.db import head_revision
+    from newswire.processors.extract import EXTRACTOR_VERSION
+    from newswire.storage.db import head_revision
 
     try:
         installed = metadata.version("newswire")

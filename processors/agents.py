@@ -35,8 +35,8 @@ from newswire.records import (
 from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from processors.extract import EXTRACTOR_VERSION, Extraction
-from processors.pool import ExtractPool, ExtractTimeout
+from newswire.processors.extract import EXTRACTOR_VERSION, Extraction
+from newswire.processors.pool import ExtractPool, ExtractTimeout
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from processors import lexicon as lx
-from processors.numbers import NumberToken, parse_digits
-from processors.sentences import Sentence
+from newswire.processors import lexicon as lx
+from newswire.processors.numbers import NumberToken, parse_digits
+from newswire.processors.sentences import Sentence
 
 
 @dataclass(slots=True)

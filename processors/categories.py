@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from processors import lexicon as lx
-from processors.candidates import Candidate
-from processors.sentences import Sentence
+from newswire.processors import lexicon as lx
+from newswire.processors.candidates import Candidate
+from newswire.processors.sentences import Sentence
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from processors.sentences import scan_words
+from newswire.processors.sentences import scan_words
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -166,7 +166,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         if low.endswith(("year", "week")):
             return None
         if g.get("ago"):
-            from processors.numbers import parse_number
+            from newswire.processors.numbers import parse_number
             days = parse_number(g["ago"].split()[0]) or 0
             return (pub - dt.timedelta(days=int(days))).isoformat()
         return pub.isoformat()

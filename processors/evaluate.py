@@ -34,8 +34,8 @@ import math
 from pathlib import Path
 from typing import Iterable
 
-from processors.extract import extract, parse_published
-from processors.sentences import content_words
+from newswire.processors.extract import extract, parse_published
+from newswire.processors.sentences import content_words
 
 UNSCORED = {"count_other", "duration"}
 
@@ -147,7 +147,7 @@ def score_record(record: dict, predicted: dict) -> dict:
 
 def evaluate(gold_records: Iterable[dict]) -> dict:
     """Run ``extract`` on each gold record and score it; a JSON-able report."""
-    from processors.extract import extraction_to_json
+    from newswire.processors.extract import extraction_to_json
 
     totals: dict[str, int] = {}
     rows = []

@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from processors import lexicon as lx
-from processors.dates import TimeExpr, sentence_times
-from processors.sentences import Sentence, prefix_regex
+from newswire.processors import lexicon as lx
+from newswire.processors.dates import TimeExpr, sentence_times
+from newswire.processors.sentences import Sentence, prefix_regex
 
 _TRIGGERS = [
     ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),

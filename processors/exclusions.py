@@ -8,9 +8,9 @@ passes ``in_dates``; ranges such as "10-15" are left to ``processors.candidates.
 
 from __future__ import annotations
 
-from processors import lexicon as lx
-from processors.numbers import NumberToken
-from processors.sentences import Sentence
+from newswire.processors import lexicon as lx
+from newswire.processors.numbers import NumberToken
+from newswire.processors.sentences import Sentence
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -16,10 +16,10 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, TextIO
 
-from processors.dates import sentence_times
-from processors.events import Event, find_events
-from processors.figures import Figure, find_figures
-from processors.sentences import split_sentences
+from newswire.processors.dates import sentence_times
+from newswire.processors.events import Event, find_events
+from newswire.processors.figures import Figure, find_figures
+from newswire.processors.sentences import split_sentences
 
 EXTRACTOR_VERSION = "1.1.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long

@@ -19,13 +19,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from processors import lexicon as lx
-from processors.candidates import Candidate, join_ranges, read_qualifier
-from processors.categories import categorize, read_noun
-from processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
-from processors.exclusions import why_excluded
-from processors.numbers import find_numbers
-from processors.sentences import Sentence, attributions, embedded_source, is_pronoun
+from newswire.processors import lexicon as lx
+from newswire.processors.candidates import Candidate, join_ranges, read_qualifier
+from newswire.processors.categories import categorize, read_noun
+from newswire.processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
+from newswire.processors.exclusions import why_excluded
+from newswire.processors.numbers import find_numbers
+from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 
-from processors.extract import Extraction
+from newswire.processors.extract import Extraction
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def _serve(conn: Connection) -> None:
     """The child: extract every (text, published) received, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's to handle; it ends this child
     _die_with_parent()
-    from processors.extract import extract
+    from newswire.processors.extract import extract
 
     conn.send(("ready", None))
     while True:

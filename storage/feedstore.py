@@ -13,9 +13,9 @@ from sqlalchemy import Engine, delete
 from sqlmodel import Session, select
 
 from newswire.feeds import FeedState, StoredVersion
-from storage import mapping
-from storage.db import chunked, upsert
-from storage.models import Article, Feed
+from newswire.storage import mapping
+from newswire.storage.db import chunked, upsert
+from newswire.storage.models import Article, Feed
 
 IN_CLAUSE_CHUNK = 500
 

@@ -21,7 +21,7 @@ from newswire.records import (
     _Record,
     as_utc,
 )
-from storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
 
 PAYLOAD_PREFIX_CHARS = 4000  # of an unreadable message kept in its dead letter
 

@@ -132,7 +132,7 @@ class Extraction(StorageModel, table=True):
 class DeadLetter(StorageModel, table=True):
     __tablename__ = "dead_letters"
 
-    id: str = Field(primary_key=True, description="Deterministic: see storage.mapping.dead_letter_id.")
+    id: str = Field(primary_key=True, description="Deterministic: see newswire.storage.mapping.dead_letter_id.")
     stage: str
     reason: str = Field(index=True)
     error: str = Field(sa_type=Text)

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import ColumnElement
 
-from storage.mapping import utc
-from storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
+from newswire.storage.mapping import utc
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
 
 _articles = Article.__table__
 _figures = Figure.__table__

@@ -46,8 +46,8 @@ from newswire.kafka import make_consumer, make_producer, send
 from newswire.records import _Record, decode
 from newswire.settings import Settings
 from newswire.topics import DEADLETTER, TOPICS, Topic
-from storage import mapping
-from storage.writer import RecordWriter, WriteCounts
+from newswire.storage import mapping
+from newswire.storage.writer import RecordWriter, WriteCounts
 
 __all__ = ["SinkWorker", "SinkStats", "RecordWriter", "WriteCounts", "write_isolated"]
 

@@ -13,8 +13,8 @@ from typing import Iterable
 from sqlalchemy import Engine, and_, delete, select
 
 from newswire.feeds import StoredVersion
-from storage.db import chunked
-from storage.models import Article, Event, Extraction, Figure
+from newswire.storage.db import chunked
+from newswire.storage.models import Article, Event, Extraction, Figure
 
 IN_CLAUSE_CHUNK = 500
 

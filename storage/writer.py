@@ -20,9 +20,9 @@ from typing import Iterable, Sequence
 from sqlalchemy import Connection, Engine, bindparam, delete, select
 
 from newswire.records import ArticleRecord, DeadLetterRecord, EventRecord, ExtractionRecord, FigureRecord, _Record
-from storage import mapping
-from storage.db import chunked, upsert
-from storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage import mapping
+from newswire.storage.db import chunked, upsert
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
 
 IN_CLAUSE_CHUNK = 500
 # Lookups go by ``article_id IN (...)`` and the version is matched here: SQLite answers a

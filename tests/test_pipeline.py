@@ -22,8 +22,8 @@ from sqlmodel import Session
 from newswire.ids import article_id, canonical_url
 from newswire.kafka import make_consumer
 from newswire.settings import Settings
-from storage.db import make_engine
-from storage.models import Article, Event, Extraction, Figure
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, Event, Extraction, Figure
 from tests.conftest import SITE_DIR, broker_matrix
 
 EXPECTED = json.loads((SITE_DIR / "expected.json").read_text())

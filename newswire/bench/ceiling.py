@@ -23,8 +23,8 @@ from newswire.settings import Settings
 
 def measure_ceiling(settings: Settings, count: int, corpus: Path, workers: int,
                     on_progress: Callable[[int], None] = lambda n: None) -> Phase:
-    from storage.db import open_database
-    from storage.writer import RecordWriter
+    from newswire.storage.db import open_database
+    from newswire.storage.writer import RecordWriter
 
     phase = Phase()
     scratch = Path(tempfile.mkdtemp(prefix="newswire-bench-ceiling-"))

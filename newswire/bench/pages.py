@@ -13,7 +13,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ingest.replay import ArchivedItem, lower_priority, to_record
+from newswire.ingest.replay import ArchivedItem, lower_priority, to_record
 from newswire.records import ArticleRecord, DeadLetterRecord, _Record
 from newswire.synthetic import make_page
 
@@ -58,8 +58,8 @@ def clean_page(item: ArchivedItem) -> tuple[int, ArticleRecord | DeadLetterRecor
 
 def clean_and_extract(item: ArchivedItem) -> tuple[int, list[_Record]]:
     from newswire.records import ExtractionRecord
-    from processors.agents import build_results
-    from processors.extract import EXTRACTOR_VERSION, extract
+    from newswire.processors.agents import build_results
+    from newswire.processors.extract import EXTRACTOR_VERSION, extract
 
     record = to_record(item)
     if isinstance(record, DeadLetterRecord):

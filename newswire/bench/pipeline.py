@@ -70,7 +70,7 @@ def run_bench_sink(commit_log: Path, slow_ms: float) -> None:
     """The sink process of a bench run: ``newswire sink`` with its writer timed (and maybe slowed)."""
     from newswire.logs import setup_logging
     from newswire.stages import run_sink
-    from storage.writer import RecordWriter
+    from newswire.storage.writer import RecordWriter
 
     settings = Settings()
     setup_logging(settings.log_level, settings.log_format)
@@ -91,7 +91,7 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
     from newswire.history import HistorySummary, Publisher, wait_until_stored
     from newswire.status import read_status
     from newswire.supervisor import Child, Supervisor
-    from storage.db import open_database
+    from newswire.storage.db import open_database
 
     data_dir = Path(settings.data_dir)
     commit_log = data_dir / "commits.tsv"

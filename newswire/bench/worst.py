@@ -64,7 +64,7 @@ def time_extract(text: str, batch: int = 1, min_runs: int = MIN_RUNS) -> float:
 
     A small text is run in a batch as large as the large text, so that both sizes are timed over the same
     amount of work and the same number of samples: the best of many short runs would flatter the small one."""
-    from processors.extract import extract
+    from newswire.processors.extract import extract
 
     best = float("inf")
     for _ in range(min_runs):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from storage.db import make_engine
-from storage.models import metadata
+from newswire.storage.db import make_engine
+from newswire.storage.models import metadata
 
 config = context.config
 

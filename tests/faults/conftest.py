@@ -24,8 +24,8 @@ from sqlmodel import Session
 
 from newswire.broker import die_with_parent
 from newswire.settings import Settings
-from storage.db import make_engine
-from storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -24,8 +24,8 @@ from sqlmodel import Session
 
 from newswire.ids import article_id
 from newswire.synthetic import make_page
-from storage.db import make_engine
-from storage.models import Article, Event, Extraction, Figure
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, Event, Extraction, Figure
 from tests.faults.conftest import REPO, rss, wait_for
 
 pytestmark = pytest.mark.slow

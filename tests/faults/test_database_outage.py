@@ -29,8 +29,8 @@ from newswire.broker import free_port
 from newswire.kafka import create_topics, make_producer
 from newswire.settings import Settings
 from newswire.topics import ARTICLES, FIGURES
-from storage.db import make_engine, upgrade
-from storage.models import Article, Figure
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, Figure
 from tests.faults.conftest import Counter, Stage, make_article, make_figure, stage_env, wait_for
 
 pytestmark = pytest.mark.slow

@@ -21,8 +21,8 @@ from sqlmodel import Session
 from newswire.bench.worst import CLASSES
 from newswire.kafka import create_topics, make_producer
 from newswire.topics import ARTICLES
-from storage.db import make_engine, upgrade
-from storage.models import Article, DeadLetter, Extraction
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, DeadLetter, Extraction
 from newswire.bench.pipeline import extraction_children
 from tests.faults.conftest import Stage, make_article, stage_env, wait_for
 

@@ -22,8 +22,8 @@ from sqlmodel import Session
 
 from newswire.ids import article_id, canonical_url
 from newswire.synthetic import make_page
-from storage.db import make_engine
-from storage.models import Article, DeadLetter, Extraction
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, DeadLetter, Extraction
 
 pytestmark = pytest.mark.slow
 

@@ -20,8 +20,8 @@ from sqlmodel import Session
 from newswire.kafka import create_topics, make_producer
 from newswire.records import SCHEMA_VERSION, ArticleRecord, DeadLetterRecord, EventRecord, FigureRecord, encode
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from storage.db import make_engine, upgrade
-from storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
 from newswire.ids import span_id
 from newswire.records import ExtractionRecord
 from tests.faults.conftest import Stage, make_article, stage_env, wait_for

@@ -13,8 +13,8 @@ import asyncio
 import copy
 from datetime import datetime, timedelta, timezone
 
-from ingest.fetch import Fetcher
-from ingest.poller import Poller
+from newswire.ingest.fetch import Fetcher
+from newswire.ingest.poller import Poller
 from newswire.feeds import FeedState, StoredVersion
 from newswire.settings import Settings
 from newswire.synthetic import make_page

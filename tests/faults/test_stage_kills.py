@@ -32,15 +32,15 @@ from sqlmodel import Session
 
 from kafka import TopicPartition
 
-from ingest.replay import read_jsonl, to_record
+from newswire.ingest.replay import read_jsonl, to_record
 from newswire.kafka import create_topics, make_consumer
 from newswire.records import ArticleRecord
 from newswire.synthetic import make_page
 from newswire.topics import ARTICLES
-from processors.agents import build_results
-from processors.extract import extract
-from storage.db import upgrade
-from storage.models import Article, Event, Extraction, Figure
+from newswire.processors.agents import build_results
+from newswire.processors.extract import extract
+from newswire.storage.db import upgrade
+from newswire.storage.models import Article, Event, Extraction, Figure
 from tests.conftest import broker_and_database_once
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
 
@@ -77,7 +77,7 @@ def expected_rows(articles: list[ArticleRecord]) -> dict[str, set]:
 
 
 def stored_rows(url: str) -> dict[str, set]:
-    from storage.db import make_engine
+    from newswire.storage.db import make_engine
 
     engine = make_engine(url)
     try:

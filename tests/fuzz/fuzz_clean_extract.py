@@ -39,11 +39,11 @@ import lxml.html  # noqa: E402,F401
 import trafilatura  # noqa: E402,F401
 
 with atheris.instrument_imports(include=["ingest", "processors", "newswire"]):
-    from ingest.clean import clean_article
+    from newswire.ingest.clean import clean_article
     from newswire.errors import PermanentFetchError
     from newswire.ids import article_id, canonical_url, content_hash
     from newswire.records import ArticleRecord
-    from processors.extract import extract
+    from newswire.processors.extract import extract
 
 URL = "https://news.example/world/2025/03/story.html"
 DATES = ["2025-03-02T08:30:00+01:00", "9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+05:00",

@@ -24,8 +24,8 @@ from warcio.warcwriter import WARCWriter
 
 from newswire.ids import article_id
 from newswire.synthetic import make_page
-from storage.db import make_engine
-from storage.models import Article, DeadLetter, Extraction, Figure
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, DeadLetter, Extraction, Figure
 from tests.conftest import broker_matrix
 from tests.faults.conftest import Stage
 from tests.kafka_cluster import KafkaCluster

@@ -27,15 +27,15 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 from sqlalchemy import select
 
-from ingest.replay import _parse_date, read_jsonl, to_record
+from newswire.ingest.replay import _parse_date, read_jsonl, to_record
 from newswire.ids import article_id
 from newswire.records import ArticleRecord, DeadLetterRecord, as_utc, encode
 from newswire.settings import Settings
 from newswire.topics import ARTICLES, DEADLETTER
-from storage import mapping
-from storage.db import make_engine, upgrade
-from storage.models import Article, DeadLetter, Extraction
-from storage.sink import SinkWorker, write_isolated
+from newswire.storage import mapping
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, DeadLetter, Extraction
+from newswire.storage.sink import SinkWorker, write_isolated
 
 GOOD_TEXT = "At least {n} people were killed in the flood, officials said on Monday."
 

@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from ingest.assignment import FeedAssignment, create_feeds_topic, feeds_topic
-from ingest.fetch import Fetcher
+from newswire.ingest.assignment import FeedAssignment, create_feeds_topic, feeds_topic
+from newswire.ingest.fetch import Fetcher
 from newswire.kafka import make_producer
 from newswire.settings import Settings
-from storage.db import make_engine, upgrade
-from storage.feedstore import SqlFeedStore
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.feedstore import SqlFeedStore
 from test_poller import Harness
 
 

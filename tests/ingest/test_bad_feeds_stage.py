@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from ingest_processes import IngestProcess, ingest_env, read_topic, rss, story_page, wait_for
 from newswire.cli import app
 from newswire.records import DeadLetterRecord, decode
-from storage.db import make_engine, upgrade
-from storage.feedstore import SqlFeedStore
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.feedstore import SqlFeedStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean_article, decode_html
+from newswire.ingest.clean import clean_article, decode_html
 from newswire.errors import PermanentFetchError
 
 SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site"

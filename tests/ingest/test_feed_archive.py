@@ -1,6 +1,6 @@
 """Archived feeds (``*.xml``) are read under the same size cap as a live fetch."""
 
-from ingest.replay import MAX_FEED_BYTES, ArchivedItem, read_feed_archive, read_sources
+from newswire.ingest.replay import MAX_FEED_BYTES, ArchivedItem, read_feed_archive, read_sources
 from newswire.records import DeadLetterRecord
 from newswire.settings import Settings
 

@@ -10,9 +10,9 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-import ingest.guard
-from ingest.fetch import Fetcher, classify, parse_retry_after
-from ingest.guard import refusal
+from newswire.ingest import guard
+from newswire.ingest.fetch import Fetcher, classify, parse_retry_after
+from newswire.ingest.guard import refusal
 from newswire.errors import PermanentFetchError, TransientFetchError
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><guid>1</guid></item></channel></rss>'
@@ -192,8 +192,8 @@ def test_private_addresses_refused_before_connecting(site, settings, url):
 
 def test_redirect_to_loopback_is_refused(settings, monkeypatch, make_site):
     # 127.0.0.2 stands in for a public server: the guard treats it as public in this test only.
-    real = ingest.guard.refusal
-    monkeypatch.setattr(ingest.guard, "refusal", lambda a: None if str(a) == "127.0.0.2" else real(a))
+    real = guard.refusal
+    monkeypatch.setattr(guard, "refusal", lambda a: None if str(a) == "127.0.0.2" else real(a))
     public, private = make_site("127.0.0.2"), make_site("127.0.0.1")
     private.add("/admin", b"secret")
     public.add("/story", status=302, headers={"Location": private.url("/admin")})

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import bound_entries, parse_feed
+from newswire.ingest.parse import bound_entries, parse_feed
 from newswire.errors import PermanentFetchError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -102,16 +102,16 @@ def rss_items(count: int, *, newest_first: bool = True, extra: bytes = b"") -> b
 
 
 def test_feedparser_never_reads_the_whole_of_a_huge_entry_list(monkeypatch):
-    import ingest.parse
+    from newswire.ingest import parse
 
     seen: list[int] = []
-    real = ingest.parse.feedparser.parse
+    real = parse.feedparser.parse
 
     def counting(stream, **kwargs):
         result = real(stream, **kwargs)
         seen.append(len(result.entries))
         return result
-    monkeypatch.setattr(ingest.parse.feedparser, "parse", counting)
+    monkeypatch.setattr(parse.feedparser, "parse", counting)
     feed = parse_feed(rss_items(50_000), "http://x.example/rss", max_entries=500)
     assert seen == [1000]  # the first and the last 500
     assert feed.total_entries == 50_000

@@ -5,8 +5,8 @@ from datetime import datetime
 from pathlib import Path
 
 
-from ingest.fetch import Fetcher
-from ingest.poller import Poller
+from newswire.ingest.fetch import Fetcher
+from newswire.ingest.poller import Poller
 from newswire.feeds import FeedState, StoredVersion
 from newswire.ids import article_id, content_hash
 from newswire.records import ArticleRecord, DeadLetterRecord
@@ -309,12 +309,12 @@ class EverythingStored(MemorySeenStore):
 
 
 def test_an_unchanged_feed_body_is_not_parsed_again(site, settings, monkeypatch):
-    import ingest.poller
+    from newswire.ingest import poller as poller_module
 
     feed_url = site.serve_fixture_site()  # no ETag, no Last-Modified: every poll gets the whole body
     parses = []
-    real = ingest.poller.parse_feed
-    monkeypatch.setattr(ingest.poller, "parse_feed", lambda *a, **k: parses.append(1) or real(*a, **k))
+    real = poller_module.parse_feed
+    monkeypatch.setattr(poller_module, "parse_feed", lambda *a, **k: parses.append(1) or real(*a, **k))
     harness = Harness(settings)
     poller, (first, second) = asyncio.run(harness.poll(feed_url, feed_url))
     assert (first.status, second.status) == ("ok", "not_modified")
@@ -338,7 +338,7 @@ def test_unchanged_body_is_parsed_again_while_a_page_waits_for_a_retry(site, set
 
 
 def test_a_huge_entry_list_is_bounded_and_counted_as_a_warning(site, settings):
-    from ingest.parse import MAX_ENTRIES
+    from newswire.ingest.parse import MAX_ENTRIES
 
     items = "".join(f"<item><guid>big-{i}</guid><link>/s/{i}</link></item>" for i in range(15_000))
     feed_url = site.add("/big.xml", f'<rss version="2.0"><channel><title>Big</title>{items}</channel></rss>',

@@ -9,8 +9,8 @@ import pytest
 
 from ingest_processes import IngestProcess, ingest_env, read_topic, rss, story_page, wait_for
 from newswire.records import ArticleRecord, decode
-from storage.db import make_engine, upgrade
-from storage.writer import RecordWriter
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.writer import RecordWriter
 
 
 @pytest.mark.slow

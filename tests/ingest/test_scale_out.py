@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from storage.db import upgrade
+from newswire.storage.db import upgrade
 from ingest_processes import IngestProcess, ingest_env, rss, story_page, wait_for
 
 FEEDS = 20

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ingest import schedule
-from ingest.parse import ScheduleHints
+from newswire.ingest import schedule
+from newswire.ingest.parse import ScheduleHints
 from newswire.settings import Settings
 
 NOW = datetime(2025, 3, 5, 12, 0, tzinfo=timezone.utc)  # a Wednesday

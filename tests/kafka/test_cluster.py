@@ -25,7 +25,7 @@ from kafka.admin import NewTopic
 from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.settings import Settings
 from newswire.topics import TOPICS
-from storage.db import upgrade
+from newswire.storage.db import upgrade
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
 from tests.faults.test_stage_kills import N, expected_rows, stored_rows, write_articles
 from tests.kafka_cluster import REPO, KafkaCluster

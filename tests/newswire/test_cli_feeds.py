@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from newswire.cli import app
 from newswire.feeds import FeedState
-from storage.db import make_engine
-from storage.feedstore import SqlFeedStore
+from newswire.storage.db import make_engine
+from newswire.storage.feedstore import SqlFeedStore
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
 

@@ -14,8 +14,8 @@ from newswire.cli import app
 from newswire.ids import article_id, content_hash, span_id
 from newswire.kafka import create_topics, make_producer
 from newswire.records import ArticleRecord, EventRecord, FigureRecord
-from storage.db import make_engine, upgrade
-from storage.writer import RecordWriter
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.writer import RecordWriter
 
 TEXT = ("Gunmen killed at least 14 people in Port Ellis on Monday, police said. "
         "The central bank cut its main rate to 3.5 percent, the governor said.")

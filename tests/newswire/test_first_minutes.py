@@ -12,8 +12,8 @@ from importlib import metadata
 from newswire.cli import status_line
 from newswire.stages import FailingFeeds
 from newswire.versions import describe, versions
-from processors.extract import EXTRACTOR_VERSION
-from storage.db import head_revision
+from newswire.processors.extract import EXTRACTOR_VERSION
+from newswire.storage.db import head_revision
 from tests.conftest import REPO
 
 

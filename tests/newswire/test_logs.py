@@ -138,10 +138,10 @@ def test_a_text_line_has_time_level_where_message_and_fields():
 
 
 def test_a_json_line_carries_the_fields():
-    record = logging.LogRecord("ingest.poller", logging.INFO, __file__, 1, "feed polled", (), None)
+    record = logging.LogRecord("newswire.ingest.poller", logging.INFO, __file__, 1, "feed polled", (), None)
     record.feed_url = "https://example.org/feed.xml"
     entry = json.loads(logs.JsonFormatter().format(record))
-    assert entry["level"] == "info" and entry["logger"] == "ingest.poller" and entry["msg"] == "feed polled"
+    assert entry["level"] == "info" and entry["logger"] == "newswire.ingest.poller" and entry["msg"] == "feed polled"
     assert entry["feed_url"] == "https://example.org/feed.xml"
 
 

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from newswire.bench.worst import CLASSES, measure_worst_cases
-from processors.sentences import split_sentences
+from newswire.processors.sentences import split_sentences
 
 
 def check_section(worst: dict, sizes: list[float]) -> None:

@@ -19,7 +19,7 @@ from collections import Counter
 import pytest
 from kafka import TopicPartition
 
-from ingest.clean import clean_article
+from newswire.ingest.clean import clean_article
 from newswire.ids import article_id, canonical_url, content_hash
 from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.records import ArticleRecord

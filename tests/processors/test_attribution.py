@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from processors.extract import extract
-from processors.sentences import split_sentences
+from newswire.processors.extract import extract
+from newswire.processors.sentences import split_sentences
 
 PUB = dt.date(2024, 3, 14)
 

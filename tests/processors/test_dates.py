@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from processors.dates import find_time_expressions
+from newswire.processors.dates import find_time_expressions
 
 MONDAY = dt.date(2025, 5, 12)
 

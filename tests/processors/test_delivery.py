@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from processors.agents import exit_if_undelivered
+from newswire.processors.agents import exit_if_undelivered
 
 
 class Exit(Exception):

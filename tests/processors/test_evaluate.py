@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from processors.evaluate import evaluate, render_report, score_record, source_correct
+from newswire.processors.evaluate import evaluate, render_report, score_record, source_correct
 
 TEXT = ("According to police, at least 30 people were killed and 12 injured on Sunday. "
         "Rescuers combed three buildings for two days. Dozens of homes burned.")

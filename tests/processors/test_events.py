@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from processors.dates import TIME_RE, find_time_expressions
-from processors.events import TRIGGER_RE, find_triggers
-from processors.extract import extract
+from newswire.processors.dates import TIME_RE, find_time_expressions
+from newswire.processors.events import TRIGGER_RE, find_triggers
+from newswire.processors.extract import extract
 
 MONDAY = dt.date(2025, 5, 12)
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from processors.extract import (EXTRACTOR_VERSION, Event, Extraction, Figure, extract, extract_jsonl,
+from newswire.processors.extract import (EXTRACTOR_VERSION, Event, Extraction, Figure, extract, extract_jsonl,
                                 extraction_to_json)
 
 ARTICLE = ("The health ministry said on Sunday that at least 2,000 people have been killed since the offensive "

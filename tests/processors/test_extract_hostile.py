@@ -13,10 +13,10 @@ import datetime as dt
 import pytest
 
 from newswire.bench.worst import CLASSES, prose, unpunctuated
-from processors.dates import sentence_times
-from processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest, find_triggers
-from processors.extract import extract
-from processors.sentences import MAX_SENTENCE_CHARS, split_sentences
+from newswire.processors.dates import sentence_times
+from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest, find_triggers
+from newswire.processors.extract import extract
+from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 PUB = dt.date(2025, 5, 12)
 

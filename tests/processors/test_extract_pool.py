@@ -11,8 +11,8 @@ import signal
 import pytest
 
 from newswire.bench.worst import CLASSES
-from processors.extract import extract
-from processors.pool import ExtractCrashed, ExtractPool, ExtractTimeout
+from newswire.processors.extract import extract
+from newswire.processors.pool import ExtractCrashed, ExtractPool, ExtractTimeout
 
 PUB = dt.date(2025, 5, 12)
 GOOD = "At least 12 people were killed in the storm on Sunday, police said."

@@ -11,11 +11,11 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from processors.dates import sentence_times
-from processors.events import find_events
-from processors.extract import extract
-from processors.figures import find_figures
-from processors.sentences import split_sentences
+from newswire.processors.dates import sentence_times
+from newswire.processors.events import find_events
+from newswire.processors.extract import extract
+from newswire.processors.figures import find_figures
+from newswire.processors.sentences import split_sentences
 
 SENTENCES = [
     "According to police, at least 151 people were killed and over 300 wounded on Sunday.",

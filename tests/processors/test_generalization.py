@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from processors.extract import extract
+from newswire.processors.extract import extract
 
 PUB = dt.date(2024, 3, 14)  # a Thursday
 

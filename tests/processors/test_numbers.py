@@ -2,7 +2,7 @@
 
 import pytest
 
-from processors.numbers import find_numbers, parse_number, parse_range
+from newswire.processors.numbers import find_numbers, parse_number, parse_range
 
 
 @pytest.mark.parametrize("expression, value", [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processors.agents import MembershipWatchdog
+from newswire.processors.agents import MembershipWatchdog
 
 
 class Clock:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from ingest.clean import clean_article
-from ingest.replay import ArchivedItem, choose_date, to_record
+from newswire.ingest.clean import clean_article
+from newswire.ingest.replay import ArchivedItem, choose_date, to_record
 from newswire.synthetic import make_page
 
 CAPTURED = datetime(2014, 4, 2, 10, tzinfo=timezone.utc)

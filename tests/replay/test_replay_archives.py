@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 from warcio.warcwriter import WARCWriter
 
-from ingest.replay import ArchivedItem, to_record
+from newswire.ingest.replay import ArchivedItem, to_record
 from newswire.ids import article_id
-from storage.db import make_engine
-from storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage.db import make_engine
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
 from tests.replay.warcs import page, resource, response, revisit
 
 pytestmark = pytest.mark.slow

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
-from ingest.replay import ArchivedItem, Skipped, read_sources, read_warc
-from ingest.warc import Damage, Oversized, WarcRecord, read_records
+from newswire.ingest.replay import ArchivedItem, Skipped, read_sources, read_warc
+from newswire.ingest.warc import Damage, Oversized, WarcRecord, read_records
 from newswire.records import DeadLetterRecord
 from tests.replay.warcs import page, request, resource, response, revisit, write_pages
 
@@ -267,8 +267,8 @@ def test_a_record_too_large_to_hold_is_passed_over_not_buffered(five, name, monk
     data, offsets = five[name]
     sizes = [len(r.block) for r in records(data)]
     limit = sorted(sizes)[2] - 1  # at least the three largest are "too large"
-    monkeypatch.setattr("ingest.warc.MAX_BLOCK_BYTES", limit)
-    monkeypatch.setattr("ingest.warc.READ_BYTES", 256)  # and arrive in pieces, to be skipped across reads
+    monkeypatch.setattr("newswire.ingest.warc.MAX_BLOCK_BYTES", limit)
+    monkeypatch.setattr("newswire.ingest.warc.READ_BYTES", 256)  # and arrive in pieces, to be skipped across reads
     found = records(data)
     big = [r for r in found if isinstance(r, Oversized)]
     assert len(big) == sum(1 for size in sizes if size > limit) >= 3

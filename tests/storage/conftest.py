@@ -10,7 +10,7 @@ import pytest
 from newswire.ids import article_id as make_article_id
 from newswire.ids import canonical_url, content_hash, span_id
 from newswire.records import ArticleRecord, DeadLetterRecord, EventRecord, ExtractionRecord, FigureRecord
-from storage.db import make_engine, upgrade
+from newswire.storage.db import make_engine, upgrade
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 

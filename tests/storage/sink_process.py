@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from newswire.settings import Settings  # noqa: E402
-from storage.db import check_schema, make_engine  # noqa: E402
-from storage.sink import SinkWorker  # noqa: E402
+from newswire.storage.db import check_schema, make_engine  # noqa: E402
+from newswire.storage.sink import SinkWorker  # noqa: E402
 
 
 def main() -> int:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from newswire.feeds import FeedState, StoredVersion
-from storage.feedstore import SqlFeedStore
-from storage.writer import RecordWriter
+from newswire.storage.feedstore import SqlFeedStore
+from newswire.storage.writer import RecordWriter
 
 
 def test_feed_state_round_trip_with_aware_times(engine):

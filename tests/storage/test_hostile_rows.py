@@ -21,12 +21,12 @@ from sqlalchemy import select
 from newswire.kafka import create_topics, make_producer, send
 from newswire.records import ArticleRecord, encode
 from newswire.topics import ARTICLES, EXTRACTIONS, FIGURES
-from storage import mapping
-from storage.db import make_engine, upgrade
-from storage.models import Article, DeadLetter, Extraction, Figure
-from storage.queries import count_rows
-from storage.sink import SinkWorker, _Item, write_isolated
-from storage.writer import RecordWriter
+from newswire.storage import mapping
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, DeadLetter, Extraction, Figure
+from newswire.storage.queries import count_rows
+from newswire.storage.sink import SinkWorker, _Item, write_isolated
+from newswire.storage.writer import RecordWriter
 from tests.faults.conftest import wait_for
 
 

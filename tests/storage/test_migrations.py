@@ -8,8 +8,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from newswire.errors import SchemaOutOfDate
-from storage.db import check_schema, current_revision, head_revision, make_engine, open_database, upgrade
-from storage.models import metadata
+from newswire.storage.db import check_schema, current_revision, head_revision, make_engine, open_database, upgrade
+from newswire.storage.models import metadata
 
 TABLES = {"feeds", "articles", "figures", "events", "extractions", "dead_letters"}
 
@@ -82,7 +82,7 @@ def test_open_database_upgrades_or_refuses(database_url):
 
 def test_password_is_not_shown(tmp_path):
     engine = make_engine("postgresql+psycopg://newswire:s3cret@127.0.0.1:1/nowhere", pool_pre_ping=False)
-    from storage.db import describe_url
+    from newswire.storage.db import describe_url
 
     assert "s3cret" not in describe_url(engine)
     engine.dispose()
@@ -90,7 +90,7 @@ def test_password_is_not_shown(tmp_path):
 
 def test_passwords_in_the_query_string_are_not_shown():
     from newswire.settings import mask_url
-    from storage.db import describe_url
+    from newswire.storage.db import describe_url
 
     url = "postgresql+psycopg://alice:pw@host/news?password=QueryPW&sslpassword=SslPW&sslmode=require"
     for shown in (mask_url(url), describe_url(url), describe_url(make_engine(url, pool_pre_ping=False))):
@@ -104,7 +104,7 @@ def test_the_revision_log_line_masks_both_password_forms(pg_database_url, caplog
     # The session database's URL with its password stated a second time, in the query string (libpq reads
     # both; the query wins), and an sslpassword, which libpq only uses for an encrypted client key.
     url = f"{pg_database_url}?password=newswire_test&sslpassword=SslQueryPW"
-    with caplog.at_level(logging.INFO, logger="storage.db"):
+    with caplog.at_level(logging.INFO, logger="newswire.storage.db"):
         upgrade(url)
     [line] = [r.getMessage() for r in caplog.records if "at revision" in r.getMessage()]
     assert "password=***" in line and "sslpassword=***" in line and ":***@" in line, line

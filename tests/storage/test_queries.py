@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from storage.feedstore import SqlFeedStore
-from storage.queries import count_rows, dead_letter_counts, list_dead_letters, list_events, list_figures
-from storage.writer import RecordWriter
+from newswire.storage.feedstore import SqlFeedStore
+from newswire.storage.queries import count_rows, dead_letter_counts, list_dead_letters, list_events, list_figures
+from newswire.storage.writer import RecordWriter
 
 
 def test_queries_for_the_cli(engine, records):

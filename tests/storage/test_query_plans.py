@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import event
 
 from newswire.history import stored_keys
-from storage.db import open_database
-from storage.writer import RecordWriter
+from newswire.storage.db import open_database
+from newswire.storage.writer import RecordWriter
 
 SCAN_OF_A_TABLE = re.compile(r"^SCAN (?!(\d+ )?CONSTANT ROWS)\w+")
 

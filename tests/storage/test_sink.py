@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from newswire.kafka import create_topics, make_producer, send
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from storage.db import make_engine, upgrade
-from storage.models import Article, DeadLetter
-from storage.queries import count_rows
-from storage.sink import SinkWorker
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article, DeadLetter
+from newswire.storage.queries import count_rows
+from newswire.storage.sink import SinkWorker
 
 
 def wait_for(condition, timeout_s: float, what: str) -> None:

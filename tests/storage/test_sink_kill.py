@@ -16,9 +16,9 @@ from sqlalchemy import select
 from newswire.broker import die_with_parent
 from newswire.kafka import create_topics, make_producer, send
 from newswire.topics import ARTICLES, FIGURES
-from storage.db import make_engine, upgrade
-from storage.models import Article
-from storage.queries import count_rows
+from newswire.storage.db import make_engine, upgrade
+from newswire.storage.models import Article
+from newswire.storage.queries import count_rows
 
 SCRIPT = Path(__file__).with_name("sink_process.py")
 N = 2000

@@ -4,10 +4,10 @@ from datetime import timezone
 
 from sqlalchemy import select
 
-from storage.mapping import dead_letter_id
-from storage.models import Article, DeadLetter, Event, Extraction, Figure
-from storage.queries import count_rows
-from storage.writer import RecordWriter, is_older, version_key
+from newswire.storage.mapping import dead_letter_id
+from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage.queries import count_rows
+from newswire.storage.writer import RecordWriter, is_older, version_key
 
 
 def rows(engine, model):
