@@ -40,20 +40,23 @@ TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
     rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?P<myy>(?:19|20)\d\d)\b)"
-    rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)?)"
+    rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
+    r"(?:\s*(?:-|\u2013|to)\s*[0-3]?\d\b(?![:.,]?\d))?(?:,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)?)"
     rf"|(?P<dmy>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d)\b)?)"
     rf"|(?P<inmonth>\b(?:in|during|since|until|by|from|of|last|this|next|early|mid|late|earlier in|later in)"
     rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*\d))"
     rf"|(?P<wd>\b(?:(?P<wdq>last|this|next|on|late on|early on|late|early)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
+    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago))(?:'s)?\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
     r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
-    rf"|(?P<year>\b(?:in|since|of|during|until|by|from) (?P<yy>(?:19|20)\d\d)\b))",
+    rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ](?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
+    r"|(?<=\b[Tt]he )(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
@@ -163,8 +166,19 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         if low.endswith("month"):
             delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
             return _shift_month(pub.year, pub.month, delta)
-        if low.endswith(("year", "week")):
-            return None
+        if low.endswith("year"):
+            return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if low.endswith("week"):
+            # a week is no date; its month is, when the whole week lies in one month
+            if low.startswith("next"):
+                first = pub + dt.timedelta(days=7 - pub.weekday())
+                last = first + dt.timedelta(days=6)
+            elif low.startswith("last"):
+                last = pub - dt.timedelta(days=pub.weekday() + 1)
+                first = last - dt.timedelta(days=6)
+            else:
+                first, last = pub - dt.timedelta(days=pub.weekday()), pub
+            return f"{first.year:04d}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else None
         if g.get("ago"):
             from newswire.processors.numbers import parse_number
             days = parse_number(g["ago"].split()[0]) or 0
@@ -172,12 +186,14 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         return pub.isoformat()
     if kind == "clock":
         return pub.isoformat() if pub else None
+    if kind == "year":
+        return g.get("yy") or g.get("yp") or g.get("ys")
     return None
 
 
 _KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "yy")
+           "wdn", "ago", "yy", "yp", "ys")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -190,7 +206,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
-        if kind not in ("vague", "year"):
+        if kind != "vague":
             # the future reading needs "will", "next", "scheduled"... shortly before, in the same sentence
             future = bool(_FUTURE_RE.search(text, max(start, m.start() - 60), m.end()))
             try:
@@ -198,7 +214,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             except (KeyError, ValueError, OverflowError):
                 value = None
         a, b = m.span()
-        found.append(TimeExpr(a, b, m.group(0), kind, value, kind in ("vague", "year")))
+        found.append(TimeExpr(a, b, m.group(0), kind, value, kind == "vague"))
     return found
 
 
@@ -207,9 +223,43 @@ def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in exprs if e.kind in ("iso", "my", "mdy", "dmy", "clock")]
 
 
+# "CAIRO, Nov 19 (Reuters) -", "WASHINGTON, Nov. 19, 2019 /PRNewswire/ --", "GENEVA, 19 November 2019 -":
+# a place in capitals or title case, a comma, a date, an optional "(Agency)" or "/Wire/", then a dash
+DATELINE_RE = re.compile(
+    r"[ \t\n]{0,8}[A-Z][\w.'’-]{1,30}(?:[ \t]{1,3}[A-Z][\w.'’-]{0,30}){0,3}(?:,[ \t]{1,3}[A-Z][\w.'’-]{1,30}"
+    r"(?:[ \t]{1,3}[A-Z][\w.'’-]{0,30}){0,2})?,[ \t]{1,3}(?P<date>[\w.,' \t]{3,30}?)[ \t]{0,3}"
+    r"(?:\([^()\n]{1,40}\)[ \t]{0,3}|/[^/\n]{1,40}/[ \t]{0,3})?(?:-{1,2}|\u2013|\u2014|:)")
+
+
+def dateline_date(text: str, published: dt.date | dt.datetime | None) -> str | None:
+    """The ISO date of the article's dateline ("CAIRO, Nov 19 (Reuters) -"), if it opens the text.
+
+    One small function on purpose: ``processors.dateline`` (places and datelines) can take its place."""
+    m = DATELINE_RE.match(text, 0, min(len(text), 160))
+    if not m:
+        return None
+    for e in find_time_expressions(text, m.start("date"), m.end("date"), published):
+        if e.value and len(e.value) == 10 and e.kind in ("iso", "mdy", "dmy", "wd"):
+            return e.value
+    return None
+
+
+def reference_date(text: str, published: dt.date | dt.datetime | None) -> dt.date | dt.datetime | None:
+    """What relative dates resolve against: the dateline's date where the text opens with one (a release
+    is often put on the web days after its date line), else the publication date."""
+    line = dateline_date(text, published)
+    if line is None:
+        return published
+    day = dt.date.fromisoformat(line)
+    pub = as_date(published)
+    return day if pub is None or day <= pub else published
+
+
 def sentence_times(text: str, sentences, published) -> list[list[TimeExpr]]:
-    """Time expressions of each sentence (one list per sentence, in order)."""
-    return [find_time_expressions(text, s.start, s.end, published) for s in sentences]
+    """Time expressions of each sentence (one list per sentence, in order), resolved against
+    ``reference_date``."""
+    ref = reference_date(text, published)
+    return [find_time_expressions(text, s.start, s.end, ref) for s in sentences]
 
 
 # ------------------------------------------------------------------ figure anchors

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors import lexicon as lx
-from newswire.processors.dates import TimeExpr, sentence_times
+from newswire.processors.dates import TimeExpr, dateline_date, sentence_times
 from newswire.processors.sentences import Sentence, prefix_regex
 
 _TRIGGERS = [
@@ -377,11 +377,26 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
     return None
 
 
+def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
+                   owned: dict[int, int]) -> str | None:
+    """The sentence's date for a trigger whose own clause has none: its first dated expression that no
+    other trigger owns and that is no starting point ("since March") or statistic's period."""
+    for i, e in enumerate(exprs):
+        if e.value is None or e.kind == "clock" or (i in owned and owned[i] != start):
+            continue
+        if e.text.lower().startswith("since") or _since_before(text, sent_start, e.start) is not None:
+            continue
+        return e.value
+    return None
+
+
 def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
                 times: Sequence[list[TimeExpr]] | None = None) -> list[Event]:
     """Every event trigger in ``text``, in text order, with actors, location and date."""
     if times is None:
         times = sentence_times(text, sentences, published)
+    line_date = dateline_date(text, published)
+    lead = sentences[0].paragraph if sentences else 0
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
     disaster_date: str | None = None
@@ -414,11 +429,16 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
                     date = None  # "employment rose in September": the statistic's period, not an event date
                 explicit = date is not None
             else:
+                if kind != "statement":
+                    date = _sentence_date(text, exprs, sent.start, start, owned)
+                    explicit = date is not None
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
-                if cls and cls in last_dated and sent.paragraph - last_dated[cls][0] <= 1:
+                if date is None and cls and cls in last_dated and sent.paragraph - last_dated[cls][0] <= 1:
                     date = last_dated[cls][1]
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
+                if date is None and line_date and sent.paragraph == lead and kind != "change":
+                    date = line_date   # the lead of a dated release happened on its date line's day
             if explicit:
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
                 if cls:
