@@ -120,7 +120,10 @@ class FigureRecord(_Record):
     source: str | None = Field(default=None, description="Who the text attributes the figure to.")
     anchor_phrase: str | None = Field(default=None, description='"since the war broke out", "as of Monday".')
     anchor_kind: Literal["as_of", "since"] | None = None
-    anchor_date: str | None = Field(default=None, description="ISO date or YYYY-MM the figure is anchored to.")
+    anchor_date: str | None = Field(default=None, description="ISO date or YYYY-MM the figure is anchored to; "
+                                                              'for "since ...", when that began.')
+    as_of_date: str | None = Field(default=None, description='ISO date (or YYYY-MM) the figure was given on: '
+                                                             '"said on Sunday". Optional, added in 1.2.')
     sentence: str = Field(description="The sentence the figure came from.")
     sentence_start: int = Field(ge=0)
     published_at: datetime | None = Field(default=None, description="The article's publication time, UTC.")

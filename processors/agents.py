@@ -73,6 +73,7 @@ def build_results(article: ArticleRecord, extraction: Extraction) -> tuple[list[
             anchor_phrase=f.anchor_phrase,
             anchor_kind=f.anchor_kind,
             anchor_date=f.anchor_date,
+            as_of_date=f.as_of_date,
             sentence=text[f.sentence_start:f.sentence_end],
             sentence_start=f.sentence_start,
             published_at=article.published_at,

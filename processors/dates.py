@@ -288,6 +288,8 @@ def find_anchor(text: str, start: int, end: int, anchors: list[re.Match[str]],
         dist = m.start() - end if m.start() >= end else start - m.end()
         if dist > 90 or _ANCHOR_BREAK_RE.search(text, min(end, m.end()), max(start, m.start())):
             continue
+        if m.end() <= start and "," in text[m.end():start]:
+            dist += 60   # "since X, and that 12 have died since Y": an anchor in the figure's own clause first
         if best is None or dist < best[0]:
             best = (dist, m)
     if best is None:

@@ -22,7 +22,8 @@ from typing import Sequence
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate, join_ranges, read_qualifier
 from newswire.processors.categories import categorize, read_noun
-from newswire.processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
+from newswire.processors.dates import (ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor, reference_date,
+                                      sentence_times)
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.numbers import find_numbers
 from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
@@ -41,9 +42,10 @@ class Figure:
     source: str | None
     anchor_phrase: str | None
     anchor_kind: str | None   # "as_of" | "since"
-    anchor_date: str | None
+    anchor_date: str | None   # the anchor's date; for "since ...", the date it started, looked up in the text
     sentence_start: int
     sentence_end: int
+    as_of_date: str | None = None   # ISO date (or YYYY-MM) the figure was given on: "said on Sunday"
 
 
 def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
@@ -87,8 +89,13 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         return None
 
     quotes = lx.quote_speakers(text, sentences, get_atts)
+    ref = reference_date(text, published)
+    said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
     for index, sent in enumerate(sentences):
+        said = _said_date(text, sent, times[index])
+        if said is not None:
+            said_on = (sent.paragraph, said)
         while ti < len(tokens) and tokens[ti].num_start < sent.start:
             ti += 1
         cands: list[Candidate] = []
@@ -120,10 +127,68 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             source = lx.pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source)
             if source is not None and is_pronoun(source):
                 source = last_named_source(index)
-            phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, published)
+            phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, ref)
+            as_of = None
+            if kind == "as_of" and adate and len(adate) == 10:
+                as_of = adate
+            elif said is not None:
+                as_of = said
+            elif said_on is not None and sent.paragraph - said_on[0] <= 1:
+                as_of = said_on[1]
+            elif kind == "as_of" and phrase and phrase.lower().startswith(("so far", "to date")):
+                d = as_date(ref)
+                as_of = d.isoformat() if d else None
+            if kind == "since" and adate is None and phrase:
+                adate = _since_date(text, phrase, sentences, times, index)
             figures.append(Figure(
                 value=float(c.value), value_max=None if c.value_max is None else float(c.value_max),
                 text=text[c.start:c.end], start=c.start, end=c.end, unit=c.unit, category=c.category or "count_other",
                 qualifier=c.qualifier, source=source, anchor_phrase=phrase, anchor_kind=kind, anchor_date=adate,
-                sentence_start=sent.start, sentence_end=sent.end))
+                sentence_start=sent.start, sentence_end=sent.end, as_of_date=as_of))
     return figures
+
+
+def _said_date(text: str, sent: Sentence, exprs: list[TimeExpr]) -> str | None:
+    """The date a sentence's source spoke: "said on Sunday", "told AFP on Sunday", "On Sunday, police said"."""
+    dated = [e for e in exprs if e.value and len(e.value) == 10]
+    if not dated:
+        return None
+    for m in lx.SAID_RE.finditer(text, sent.start, sent.end):
+        for e in dated:
+            gap = text[m.end():e.start]
+            if 0 <= e.start - m.end() <= 40 and len(gap.split()) <= 4 and not any(ch in gap for ch in ',"“”'):
+                return e.value
+    first = dated[0]
+    if first.start - sent.start <= 3 and lx.SAID_RE.search(text, first.end, sent.end):
+        return first.value
+    return None
+
+
+def _since_date(text: str, phrase: str, sentences: Sequence[Sentence], times: Sequence[list[TimeExpr]],
+                index: int) -> str | None:
+    """The date of the happening a "since ..." clause names, from an earlier sentence that dates it.
+
+    "since the war broke out" looks for a dated sentence naming a war (or conflict, fighting), best one
+    that says how it began ("the October 7 attack that triggered the war"); "since Israel resumed its
+    campaign" for one naming a campaign or offensive ("launching a major offensive ... on March 18")."""
+    words = [w for w in lx.SINCE_WORD_RE.findall(phrase.lower()) if w in lx.SINCE_NOUNS]
+    if not words:
+        return None
+    group = set().union(*(lx.SINCE_NOUNS[w] for w in words))
+    phrase_starts = lx.START_WORD_RE.search(phrase) is not None
+    best: tuple[int, int, str] | None = None
+    for j in range(index - 1, max(-1, index - 60), -1):
+        dated = [e for e in times[j] if e.value and not e.text.lower().startswith("since")]
+        if not dated:
+            continue
+        s = sentences[j]
+        low = text[s.start:s.end].lower()
+        hits = [m.start() + s.start for m in lx.SINCE_WORD_RE.finditer(low) if m.group(0) in group]
+        if not hits:
+            continue
+        begins = lx.START_WORD_RE.search(text, s.start, s.end) is not None
+        score = 2 + (2 if begins else 0) + (1 if begins and phrase_starts else 0)
+        e = min(dated, key=lambda e: (len(e.value) != 10, min(abs(e.start - h) for h in hits)))
+        if best is None or score >= best[0]:   # a tie goes to the earlier sentence: background comes first
+            best = (score, j, e.value)
+    return best[2] if best else None

@@ -361,3 +361,31 @@ _NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that
 _LEAD_PHRASE_RE = re.compile(r"(?:In addition to|Besides|Apart from|Aside from|On top of|As well as|Along with"
                              r"|After|Following|Despite|Beyond|Including|Excluding|Of|Among|With|In|On|At"
                              r"|During|Since|Until|From|Over|Overall)\b")
+
+
+# ------------------------------------------------------------------ what a "since ..." clause refers to
+# "since Israel resumed its campaign" names an event the article dated earlier ("launching a major offensive
+# ... on March 18"): the nouns of one group name the same kind of happening
+SINCE_NOUN_GROUPS = [
+    {"war", "conflict", "fighting", "hostilities"},
+    {"campaign", "offensive", "operation", "operations", "assault", "bombardment", "incursion", "invasion"},
+    {"outbreak", "epidemic", "pandemic"},
+    {"ceasefire", "truce"},
+    {"protests", "protest", "demonstrations", "unrest", "uprising"},
+    {"strike", "walkout"},
+    {"earthquake", "quake"},
+    {"storm", "hurricane", "typhoon", "cyclone", "flood", "floods", "flooding"},
+    {"fire", "wildfire", "blaze"},
+    {"siege", "blockade"},
+    {"crisis"},
+    {"occupation"},
+]
+SINCE_NOUNS = {word: group for group in SINCE_NOUN_GROUPS for word in group}
+SINCE_WORD_RE = re.compile(r"[a-z]+")
+# words that say a happening began: "that triggered the war", "launching an offensive", "broke out"
+START_WORD_RE = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launching|launch|launches"
+                           r"|resumed|resuming|resume|broke out|erupted|triggered|triggering|sparked|sparking"
+                           r"|ignited|outbreak of|beginning of|onset of|declared|invaded)\b", re.IGNORECASE)
+# "said on Sunday", "told reporters on Sunday", "reported today": when a figure was given
+SAID_RE = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|stated|added|estimated|counted"
+                     r"|recorded|tallied)\b", re.IGNORECASE)

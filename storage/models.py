@@ -91,6 +91,7 @@ class Figure(StorageModel, table=True):
     anchor_phrase: str | None = Field(default=None, sa_type=Text)
     anchor_kind: str | None = None
     anchor_date: str | None = None
+    as_of_date: str | None = None
     sentence: str = Field(sa_type=Text)
     sentence_start: int
     published_at: datetime | None = Field(default=None, index=True)

@@ -194,7 +194,7 @@ def test_units():
      "2024-01"),
     ("As of Monday, 412 people were still missing.", "412", "As of Monday", "as_of", "2024-03-11"),
     ("Employment rose by 252,000 in February.", "252,000", "February", "as_of", "2024-02"),
-    ("Some 1,900 cases have been confirmed so far this year.", "Some 1,900", "so far this year", "as_of", None),
+    ("Some 1,900 cases have been confirmed so far this year.", "Some 1,900", "so far this year", "as_of", "2024"),
 ])
 def test_anchors(text, span, phrase, kind, date):
     f = figure(text, span)
@@ -264,3 +264,29 @@ def test_toll_and_noun_pitfalls(text, span, category):
 
 def test_era_years_and_age_of_are_not_figures():
     assert figures("The kingdom lasted from 860 BC to 590 BC; the actor died at the age of 96.") == ()
+
+
+def test_a_since_clause_takes_the_date_an_earlier_sentence_gives_the_happening():
+    text = ("The rebels broke the truce on February 2, starting a new offensive in the north. "
+            "Fighting that began on 9 June 2021 has since spread. "
+            "Medics said on Tuesday that 640 people have died since the rebels renewed their campaign, "
+            "and that 12,400 have been killed since the conflict erupted.")
+    assert figure(text, "640").anchor_date == "2024-02-02"       # campaign ~ offensive, and "starting"
+    assert figure(text, "12,400").anchor_date == "2021-06-09"    # conflict ~ fighting, and "began"
+
+
+def test_a_since_clause_with_nothing_to_refer_to_stays_undated():
+    text = "Officials said 90 people have been evacuated since the river burst its banks."
+    f = figure(text, "90")
+    assert (f.anchor_kind, f.anchor_date) == ("since", None)
+
+
+def test_as_of_is_the_day_the_source_gave_the_figure():
+    text = ("Health officials said on Tuesday that 31 people had died. "
+            "Another 200 were in hospital. "
+            "\n\nA week later 14 more were found.")
+    assert figure(text, "31").as_of_date == "2024-03-12"
+    assert figure(text, "200").as_of_date == "2024-03-12"      # the same paragraph carries it
+    assert figure(text, "14").as_of_date == "2024-03-12"       # and the next one
+    assert figure("As of Monday, 412 people were still missing.", "412").as_of_date == "2024-03-11"
+    assert figure("No one has said when 77 homes burned.", "77").as_of_date is None
