@@ -377,6 +377,170 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
     return None
 
 
+# ------------------------------------------------------------------ which triggers name a happening
+# A trigger word names a happening only in some contexts: not as a modifier ("death toll", "assault rifles",
+# "quake-hit", "anti-war"), not as the topic of other words ("talks on a ceasefire", "a proposal for a
+# truce"), not unrealised ("would attack", "plans to release"), not denied ("no deaths were reported"); and
+# one happening gets one event ("launched an offensive" is the offensive, "ended the truce" the ending).
+_MODIFIED_HEADS = frozenset("""toll tolls count counts rate rates zone zones site sites victims victim survivors
+rifle rifles weapon weapons helicopter helicopters jets aircraft squad squads forces unit units group groups
+officials official commission committee campaign campaigns result results process plan plans proposal proposals
+law laws bill bills day days centre center centres centers camp camps shelter shelters effort efforts team teams
+workers worker warning warnings alert alerts season line lines monitors observers mechanism terms status fund
+funds relief response suspects suspect debris risk risks fears fear concerns scene aftermath anniversary
+investigators prevention preparedness insurance policy policies rules regulations measures order orders ban
+report reports data figures statistics numbers total tally map hearing charges date deadline period hours
+memorial ready readiness footage video videos images photos damage losses claims money officer officers
+security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
+strategy threat threats alarm alarms drill drills exercise exercises training cycle mode""".split())
+_TOPIC_BEFORE_RE = re.compile(
+    r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
+    r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
+    r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
+    r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
+    r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
+    r"|\b(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$",
+    re.IGNORECASE)
+_TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", "release", "election",
+                          "withdrawal", "sanctions", "investigation", "meeting", "visit", "surrender",
+                          "attack", "offensive", "strike", "protest", "evacuation", "end"})
+_UNREAL_BEFORE_RE = re.compile(
+    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to)"
+    r"(?:\s+(?:not|never|also|then|still|soon|further|immediately|directly|publicly|again|be|have|be\s+able\s+to))*"
+    r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
+    r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
+    r"|officially))*)\s+$", re.IGNORECASE)
+_TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
+next leading led lead contributed contributing return returned according opposition resistance reaction
+able managed
+reference way path road key end ahead""".split())
+_LIGHT_VERBS = frozenset({"start", "decision"})   # verbs that give way to the happening they govern
+_STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
+_NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
+their its recent initial press new conflicting first further other many witness state official""".split())
+_PRESENT_STATEMENTS = frozenset({"says", "reports", "announces", "declares", "denies", "reveals", "discloses"})
+_PASSIVE_HEDGE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
+                            r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
+                            r"|[\w'’-]+-(?:day|week|month|scale|long))\s+){0,3}")
+
+
+def _word_before(text: str, pos: int) -> str:
+    parts = text[max(0, pos - 30):pos].rsplit(None, 1)
+    return parts[-1].lower().strip("\"“”'(,") if parts else ""
+
+
+def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
+    """Whether trigger ``m`` names something that happened, from its few neighbouring words."""
+    kind = m.lastgroup or "other"
+    start, end = m.span()
+    word = m.group(0).lower()
+    after = text[end:end + 40]
+    before = text[max(sent_start, start - 80):start]
+    if after[:1] == "-" and after[1:2].isalpha():
+        return False   # "quake-hit", "battle-ready", "war-torn": a modifier
+    if before[-1:] == "-" and before[-2:-1].isalpha():
+        return False   # "anti-war", "post-election"
+    nxt = after.split(None, 1)
+    nxt_word = nxt[0].lower().strip(".,;:\"”)") if nxt and after[:1].isspace() else ""
+    if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")):
+        return False   # "death toll", "assault rifles", "election campaign", "battle ready"
+    if kind == "statement":
+        if _STATEMENT_NOUN_RE.fullmatch(word) and (word in ("statement", "announcement")
+                                                    or start - sent_start <= 1
+                                                    or _word_before(text, start) in _NOUN_BEFORE_REPORTS):
+            return False   # "in a statement", "Earlier reports from", "Reports say": the verb is the event
+        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+to\b", after):
+            return False   # "are reported to have been killed", "is said to be": a hedge, not a statement
+        if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) and not re.search(r"\b(?:it|this|that)\s+$", before):
+            return False   # "34 the army says are dead": a parenthetical
+        if _PASSIVE_HEDGE_RE.search(before) and not re.match(r"\s+by\b", after):
+            return False   # "has been told to prepare", "were reported freed": no one is said to speak
+        if word in _PRESENT_STATEMENTS:
+            return False   # "the agency says", "BBC reports": a standing claim, not something that happened
+    if kind == "strike_hit" and _word_before(text, start) in ("hard", "worst", "badly", "hardest", "heavily"):
+        return False   # "hard hit": a state
+    unreal = _UNREAL_BEFORE_RE.search(before)
+    if unreal:
+        lead = unreal.group(0).split()[0].lower()
+        if lead != "to" or _word_before(text, unreal.start()) not in _TO_IS_A_PREPOSITION:
+            if not (lead == "to" and kind in ("casualties",) and word.endswith("ed")):
+                return False   # "would attack", "to release", "did not attack", "no deaths"
+    if _is_topic(text, sent_start, m):
+        return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
+    return True
+
+
+def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
+    return m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80),
+                                                                    m.start()) is not None
+
+
+def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:
+    """True when ``m`` is the object of the trigger kept just before it ("ended the ceasefire"), or when the
+    one before is a light verb whose object ``m`` is ("launched an offensive"): one happening, one event."""
+    if not kept:
+        return False
+    prev = kept[-1]
+    gap = _OBJECT_GAP_RE.match(text, prev.end(), m.start())
+    if gap is None or gap.end() != m.start():
+        return False
+    if prev.lastgroup == "statement" or m.lastgroup == "statement":
+        return False
+    return True
+
+
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AUX_GAP_RE = re.compile(r"(?:\s+(?:in|of|on|at|near|off)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?"
+                         r"\s+(?:(?:has|have|had|was|were|is|also|then|later|first)\s+){0,2}")
+
+
+def _restates(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:
+    """True when ``m`` only restates the trigger before it: "an exchange of fire", "the quake struck"."""
+    if not kept:
+        return False
+    prev = kept[-1]
+    if prev.lastgroup != "statement" and not prev.group(0).lower().endswith(("ed", "ing")):
+        gap = _OF_GAP_RE.match(text, prev.end(), m.start())
+        if gap is not None and gap.end() == m.start():
+            return True   # "an exchange of fire", "a wave of attacks"
+    if m.lastgroup == "strike_hit" and prev.lastgroup in INCIDENT_TYPES:
+        gap = _AUX_GAP_RE.match(text, prev.end(), m.start())
+        return gap is not None and gap.end() == m.start()   # "the earthquake has struck", "the storm hit"
+    return False
+
+
+_LIST_GAP_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,|\s+and|\s+or)(?:\s+(?:an?|the|[\w'’-]+)){0,3}\s+")
+
+
+def _happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The triggers of a sentence that name a happening, one per happening."""
+    kept: list[re.Match[str]] = []
+    topic_end = -1   # where the last trigger read as a topic ends: "a truce and a prisoner exchange" share it
+    for m in matches:
+        if m.lastgroup in _TOPIC_TYPES and 0 <= topic_end and _LIST_GAP_RE.fullmatch(text, topic_end, m.start()):
+            topic_end = m.end()
+            continue
+        if not _names_a_happening(text, sent_start, m):
+            if _is_topic(text, sent_start, m):
+                topic_end = m.end()
+            continue
+        if _restates(text, kept, m):
+            continue
+        if _same_happening(text, kept, m):
+            if kept[-1].lastgroup in _LIGHT_VERBS:
+                kept[-1] = m   # "launching a major offensive": the offensive
+            continue           # "ended the ceasefire": the ending
+        if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
+                and not _CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):
+            continue   # "quoted a source as saying", "said in a statement": one statement
+        kept.append(m)
+    return kept
+
+
+_SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
+
+
 def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
                    owned: dict[int, int]) -> str | None:
     """The sentence's date for a trigger whose own clause has none: its first dated expression that no
@@ -401,7 +565,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
     last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
     disaster_date: str | None = None
     for sent, exprs in zip(sentences, times):
-        matches = find_triggers(text, sent.start, sent.end)
+        matches = _happenings(text, sent.start, find_triggers(text, sent.start, sent.end))
         if not matches:
             continue
         if any(e.value for e in exprs if e.kind != "clock"):
@@ -431,9 +595,10 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             else:
                 if kind != "statement":
                     date = _sentence_date(text, exprs, sent.start, start, owned)
-                    explicit = date is not None
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
-                if date is None and cls and cls in last_dated and sent.paragraph - last_dated[cls][0] <= 1:
+                ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
+                if date is None and cls and not ongoing and cls in last_dated \
+                        and sent.paragraph - last_dated[cls][0] <= 1:
                     date = last_dated[cls][1]
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
