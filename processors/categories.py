@@ -84,6 +84,24 @@ def read_noun(text: str, c: Candidate) -> None:
         return
 
 
+def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
+    """Whether the clause of a death count says it is a running total (not "killed 12 since Monday's raid"
+    alone: the start must be the whole happening's, or a date)."""
+    head = text[max(sent.start, c.start - 40):c.start]
+    if lx.CUMULATIVE_BEFORE_RE.search(head) and not lx.CLAUSE_BREAK_RE.search(head):
+        return True
+    if text.startswith(("Since ", "since "), sent.start):   # "Since January, 212 people have died"
+        comma = text.find(",", sent.start, min(c.start, sent.start + 80))
+        if comma > 0 and lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma):
+            return True
+    tail_end = min(sent.end, c.end + 90)
+    tail = text[c.end:tail_end]
+    cut = lx.CLAUSE_BREAK_RE.search(tail)
+    comma = tail.find(",")
+    stop = min([i for i in (cut.start() if cut else -1, comma) if i >= 0], default=len(tail))
+    return lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
+
+
 def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
@@ -164,6 +182,9 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"
+    for c in cands:
+        if c.category == "killed" and _says_cumulative(text, c, sent):
+            c.category = "deaths_total"   # "310 have died since the outbreak began", "a total of 88 deaths"
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

@@ -125,7 +125,7 @@ HEALTH_RE = re.compile(
     r"\b(?:virus|viral|infect\w*|disease|outbreak|epidemic|pandemic|cholera|covid|coronavirus|plague|measles|ebola"
     r"|flu|influenza|dengue|malaria|mpox|monkeypox|polio|tuberculosis|hiv|aids|zika|hepatitis|diphtheria|anthrax"
     r"|tested positive|symptoms|patients|hospitali[sz]ed|health|medical|cases of|new cases|confirmed cases"
-    r"|suspected cases|quarantine|vaccin\w*)")
+    r"|suspected cases|quarantine|vaccin\w*|cases (?:\w+ ){0,2}(?:confirmed|detected|diagnosed))")
 TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
               "month": "months", "months": "months", "year": "years", "years": "years", "decade": "decades",
@@ -177,7 +177,8 @@ QUAKE_RE = re.compile(r"\b(?:quake|earthquake|aftershock|tremor|magnitude|richte
 KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
 INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
-PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of injuring injured injure injures wounding wounded wounds
+PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of neutralized neutralised neutralizing
+neutralising eliminated eliminating apprehended apprehending captured capturing jailed jailing imprisoned imprisoning injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
 detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
 the another some estimated all were are included include of""".split())
@@ -187,6 +188,10 @@ IDIOM_GATE = frozenset({"no", "any", "every", "each", "the", "this", "that", "wh
                         "someone"})
 PRE_CUE_RE = re.compile(
     r"\b(?P<cue>among the (?:dead|victims) (?:were|are)|the dead (?:included|include|were)|bodies of"
+    r"|(?:those|people|the people) (?:killed|who died|who were killed)(?: (?:in|at|on|during) (?:the |a )?[\w'-]+)?"
+    r" (?:included|include|were)"
+    r"|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|apprehend(?:ed|ing)|captur(?:ed|ing)|jail(?:ed|ing)"
+    r"|imprison(?:ed|ing)"
     r"|(?:shut(?:ting|s)? off|cut(?:ting|s)? off|cut(?:ting|s)?|knock(?:ed|ing|s)? out|restor(?:e|ed|ing|es))"
     r" (?:the )?(?:power|electricity|water)(?: supplies)?(?: (?:on )?\w+day)? to"
     r"|treated|treating"
@@ -207,8 +212,10 @@ TOLL_RE = re.compile(
     re.IGNORECASE)
 POST_CUE_RE = re.compile(
     r"\b(?P<cue>killed|dead|died|die|dies|perished|slain|murdered|massacred|lost their lives|shot dead|executed"
-    r"|drowned|wounded|injured|hurt|hospitali[sz]ed|in (?:the )?hospital|missing|unaccounted for|kidnapped|abducted"
-    r"|taken hostage"
+    r"|drowned|wounded|injured|hurt|hospitali[sz]ed|in (?:the )?hospital|(?:taken|rushed|admitted|airlifted|flown)"
+    r" to (?:a |the )?hospitals?|missing|unaccounted for|kidnapped|abducted|captive"
+    r"|lost their homes|(?:to )?(?:leave|abandon) their homes|sheltering in|in (?:emergency |evacuation )?(?:shelters|evacuation cent(?:re|er)s)"
+    r"|taken hostage|taken prisoner|taken captive|held for questioning|held on suspicion|held without charge"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
@@ -227,12 +234,14 @@ BARE_END_RE = re.compile(r"\s*(?:[,.;:!?\"”)]|$|\s+(?:more|others|more people)
 OBJECT_LIST_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|or)\s+|\s+(?:[\w'-]+\s+){0,3}?[\w'-]+,\s+")
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
 _CUES = [
-    ("killed", r"kill|dead|die|death|perish|slain|murder|massacre|lost their lives|execut|drown|claim"),
+    ("killed", r"kill|dead|die|death|perish|slain|murder|massacre|lost their lives|execut|drown|claim|neutrali"
+               r"|eliminat"),
     ("injured", r"wound|injur|hurt|hospital"),
     ("missing", r"missing|unaccounted"),
-    ("hostages", r"kidnap|abduct|hostage|captiv"),
-    ("detained", r"arrest|detain|custody|captured|jail|impris|held (?:by|in)"),
-    ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter"),
+    ("hostages", r"kidnap|abduct|hostage|captiv|taken prisoner"),
+    ("detained", r"arrest|detain|custody|captur|jail|impris|held (?:by|in|for|on|without)|apprehend"),
+    ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter|lost their homes|shelter"
+                  r"|leave their homes|abandon"),
     ("evacuated", r"evacua"),
     ("affected", r"affect|without"),
     ("cases", r"infect|tested positive|sicken|fell ill|diagnos|contracted|suffering|sick with|ill with"),
@@ -389,3 +398,14 @@ START_WORD_RE = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|
 # "said on Sunday", "told reporters on Sunday", "reported today": when a figure was given
 SAID_RE = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|stated|added|estimated|counted"
                      r"|recorded|tallied)\b", re.IGNORECASE)
+
+# a death count the text says is cumulative: "in total", "a total of", "overall", "since the outbreak
+# began", "since January" (not "since the army resumed its campaign": a new phase's own count)
+CUMULATIVE_BEFORE_RE = re.compile(r"\b(?:in all|in total|a total of|overall|altogether|cumulative(?:ly)?"
+                                  r"|all told)\b", re.IGNORECASE)
+CUMULATIVE_AFTER_RE = re.compile(
+    r"\b(?:in all|in total|altogether|all told|so far this year|this year"
+    r"|since (?:(?:the )?(?:start|beginning|onset|outbreak) of|(?:the )?(?:[\w'’-]+ ){1,4}?(?:began|begun|started"
+    r"|broke out|erupted|emerged|was (?:first )?(?:detected|reported|confirmed))\b"
+    r"|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:19|20)\d\d\b))", re.IGNORECASE)

@@ -243,8 +243,9 @@ def test_more_categories(text, span, category):
     ("Some 3.7 million Ukrainians remain internally displaced, the migration agency estimated in a report "
      "released on October 15.", "Some 3.7 million", "displaced", "the migration agency"),
     ("\"Two children are among the injured,\" the governor wrote.", "Two", "injured", "the governor"),
+    # a count since the whole happening began is a cumulative toll (the gold rule: "have died since ... began")
     ("The UN says more than 11,700 civilians have been killed since the invasion began.", "more than 11,700",
-     "killed", "The UN"),
+     "deaths_total", "The UN"),
 ])
 def test_wire_sentences(text, span, category, source):
     f = figure(text, span)
@@ -290,3 +291,33 @@ def test_as_of_is_the_day_the_source_gave_the_figure():
     assert figure(text, "14").as_of_date == "2024-03-12"       # and the next one
     assert figure("As of Monday, 412 people were still missing.", "412").as_of_date == "2024-03-11"
     assert figure("No one has said when 77 homes burned.", "77").as_of_date is None
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # the words that govern the number, not only the noun beside it
+    ("Nine were detained after the march.", "Nine", "detained"),
+    ("Guards apprehended 4 intruders near the gate.", "4", "detained"),
+    ("Troops neutralised 6 gunmen in the forest.", "6", "killed"),
+    ("Commandos eliminated 3 fighters at dawn.", "3", "killed"),
+    ("The regime freed 61 prisoners under the amnesty.", "61", "detained"),
+    ("Clinics have logged 18 confirmed cases.", "18", "cases"),
+    ("So far 95 cases have been confirmed in the province.", "95", "cases"),
+    ("Eleven were killed in the ambush on the convoy.", "Eleven", "killed"),
+    ("People killed in the blast included 5 children.", "5", "killed"),
+    ("Two guards were taken to hospital.", "Two", "injured"),
+    ("Some 800 families lost their homes in the landslide.", "Some 800", "displaced"),
+    ("Floods forced 6,000 villagers to leave their homes.", "6,000", "displaced"),
+    ("The insurgents said 14 soldiers were taken prisoner.", "14", "hostages"),
+    ("About 30 people were held for questioning.", "About 30", "detained"),
+    ("The rebels hold 9 engineers captive.", "9", "hostages"),
+    # a death count is a cumulative toll only where the text says so
+    ("The virus has killed 640 people in total.", "640", "deaths_total"),
+    ("A total of 71 people have died of the fever this season.", "71", "deaths_total"),
+    ("Since April, 212 people have died of hunger.", "212", "deaths_total"),
+    ("Some 500 people have died since the epidemic began.", "Some 500", "deaths_total"),
+    ("The fighting killed 19 people on Friday.", "19", "killed"),
+    ("Another 25 people have been killed since the army renewed its push.", "25", "killed"),
+    ("Two more died overnight, bringing the toll to 31.", "Two", "killed"),
+])
+def test_categories_from_the_governing_words(text, span, category):
+    assert figure(text, span).category == category
