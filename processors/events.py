@@ -67,6 +67,17 @@ _TRIGGERS = [
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up"),
     ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
+    ("plea", r"pleaded|pleads|pled guilty"),
+    ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed|testified"),
+    ("fine", r"fined|penali[sz]ed"),
+    ("order", r"ordered|orders"),
+    ("appointment", r"appointed|nominated|sworn in as"),
+    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
+    ("layoffs", r"laid off|layoffs|job cuts|lay off"),
+    ("merger", r"acquired|acquisition|merger|takeover|bought out"),
+    ("recall", r"recalled|recalls"),
+    ("murder", r"murdered|slain|slaying"),
     ("release", r"freed|released|release|releases|liberated|rescued"),
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
@@ -181,7 +192,7 @@ def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
     return found
 INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
                   "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
-                  "fire", "disaster", "accident"}
+                  "fire", "disaster", "accident", "murder"}
 DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}
 
 _CAP_NP_RE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][a-z]+\s+[A-Z]))?[A-Z][\w'’.&-]*)*")

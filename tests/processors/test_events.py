@@ -250,3 +250,20 @@ def test_an_ongoing_toll_takes_no_carried_date():
     text = ("Gunmen attacked a market on Friday.\n\n"
             "Dozens have been killed since the insurgency began.")
     assert event(text, "killed").date is None
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The driver pleaded guilty on Tuesday.", "pleaded", "plea"),
+    ("A federal judge ruled the order unlawful.", "ruled", "ruling"),
+    ("The union sued the ministry over the cuts.", "sued", "lawsuit"),
+    ("The regulator fined the bank heavily.", "fined", "fine"),
+    ("The governor ordered schools closed.", "ordered", "order"),
+    ("The council appointed a new chief of police.", "appointed", "appointment"),
+    ("Three nurses tested positive for the virus.", "tested positive", "diagnosis"),
+    ("The carmaker laid off hundreds of workers.", "laid off", "layoffs"),
+    ("The brewer acquired a smaller rival.", "acquired", "merger"),
+    ("The company recalled thousands of heaters.", "recalled", "recall"),
+    ("A shopkeeper was murdered in his store.", "murdered", "murder"),
+])
+def test_triggers_of_courts_health_business_and_crime(text, trigger, kind):
+    assert event(text, trigger).type == kind
