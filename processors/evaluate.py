@@ -321,10 +321,6 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
     return evaluate(shared, predictor=lambda record: as_prediction(by_id[record["id"]]))
 
 
-def split_of(doc_id: str) -> str:
-    """``heldout`` for one text in three (by a hash of its id, so the split never depends on order)."""
-    return "heldout" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 3 == 0 else "tune"
-
 
 def render_report(report: dict) -> str:
     """A plain-text table of the report's metrics and per-document rows."""

@@ -111,8 +111,7 @@ def test_evaluate_runs_the_extractor_and_renders():
 
 # --- places, actors, pointer gold, agreement --------------------------------------------------------
 
-from newswire.processors.evaluate import (GoldError, actors_correct, agreement, load_gold, same_place,  # noqa: E402
-                                          split_of)
+from newswire.processors.evaluate import GoldError, actors_correct, agreement, load_gold, same_place  # noqa: E402
 
 STORY = "Flooding cut roads near Porto Alegre on Monday. The governor of Rio Grande do Sul declared an emergency."
 
@@ -168,8 +167,3 @@ def test_agreement_scores_one_annotator_against_the_other(tmp_path):
     assert report["event_location_accuracy"] == 0.0 and report["event_country_accuracy"] == 1.0
     assert agreement(first, first)["event_location_accuracy"] == 1.0
 
-
-def test_the_split_keeps_about_a_third_out_whatever_the_order():
-    ids = [f"doc-{i}" for i in range(600)]
-    held = [i for i in ids if split_of(i) == "heldout"]
-    assert 160 < len(held) < 240 and held == [i for i in reversed(ids) if split_of(i) == "heldout"][::-1]
