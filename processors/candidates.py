@@ -45,6 +45,9 @@ def read_qualifier(text: str, c: Candidate, sent: Sentence) -> None:
         c.end = post.end()
 
 
+_SPREAD_RE = re.compile(r"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying)|spanned|spanning)\b", re.IGNORECASE)
+
+
 def join_ranges(text: str, cands: list[Candidate], sent: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     i = 0
@@ -57,11 +60,15 @@ def join_ranges(text: str, cands: list[Candidate], sent: Sentence) -> list[Candi
             joined = None
             sep = between.strip()
             tight = between in ("-", "–")
-            if lx.BETWEEN_RE.search(before) and re.fullmatch(r"\s+and\s+", between):
+            if (c.tok.percent and nxt.tok.currency) or (c.tok.currency and nxt.tok.percent):
+                pass   # "added 0.1% to $1,472": a change and a level, never one range
+            elif lx.BETWEEN_RE.search(before) and re.fullmatch(r"\s+and\s+", between):
                 joined = "between"
             elif tight or (sep in ("to", "or") and between != sep):
                 if lx.FROM_RE.search(before):
-                    if lx.CHANGE_RE.search(before):
+                    if lx.CHANGE_RE.search(before) or (sep == "to" and c.tok.percent and nxt.tok.percent
+                                                       and not _SPREAD_RE.search(before)):
+                        # "rose from 5 to 7 percent"; "from 23% to 35%": a share goes from one to the other
                         c.change_partner, nxt.change_partner = nxt, c
                     else:
                         joined = "range"

@@ -120,6 +120,10 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         for c in cands:
             if c.qualifier != "range":
                 read_qualifier(text, c, sent)
+        for prev, c in zip(cands, cands[1:]):
+            if (c.qualifier is None and prev.qualifier not in (None, "range") and prev.tok.currency
+                    and c.tok.currency and text[prev.end:c.start].strip() == "("):
+                c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
         categorize(text, cands, sent)
         for c in cands:
             if c.start < sent.start or c.end > sent.end:

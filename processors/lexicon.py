@@ -147,10 +147,12 @@ QUALIFIERS = {
     "just under": "less_than", "just below": "less_than",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "no more than": "up_to",
     "not more than": "up_to", "a maximum of": "up_to", "at most": "up_to", "within": "up_to",
+    "the maximum": "up_to", "maximum value of": "up_to", "just short of": "about", "just shy of": "about",
 }
 _QUAL_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in QUALIFIERS), key=len, reverse=True))
-QUAL_RE = re.compile(rf"\b(?P<q>{_QUAL_ALT})\s+$", re.IGNORECASE)
-QUAL_GATE = frozenset(k.split()[-1] for k in QUALIFIERS)
+QUAL_RE = re.compile(rf"\b(?P<q>{_QUAL_ALT})\s+(?:(?:an|a|another)\s+(?:additional|extra|further)\s+)?$",
+                     re.IGNORECASE)   # "up to an additional 15 percent"
+QUAL_GATE = frozenset(k.split()[-1] for k in QUALIFIERS) | {"additional", "extra", "further"}
 POST_QUAL_RE = re.compile(r"(?P<q>\s+or more\b|\s+or so\b|-plus\b|\s+plus\b(?!\s+\d)|\+)", re.IGNORECASE)
 POST_QUALIFIERS = {"or more": "at_least", "or so": "about", "plus": "more_than", "+": "more_than"}
 
@@ -284,7 +286,9 @@ CHANGE_RE = re.compile(
     r"\b(?:rose|risen|rising|rise|rises|increased|increase|increases|increasing|climbed|climbing|climb|jumped"
     r"|jumping|fell|fallen|falling|dropped|dropping|declined|declining|decreased|grew|grown|growing|surged"
     r"|soared|plunged|taking|bringing|took|brought|raised|raising|lifted|lifting|revised|revising|up|down|cut"
-    r"|reduced|lowered|went|going|doubled|tripled|toll|count|number)\b", re.IGNORECASE)
+    r"|reduced|lowered|went|going|doubled|tripled|toll|count|number|added|adding|lost|losing|gained|gaining|eased"
+    r"|slipped|edged|advanced|retreated|rallied|tumbled|sank|dipped|rebounded|slid|improved|improve|boost|boosted"
+    r"|compared)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
 
 

@@ -321,3 +321,24 @@ def test_as_of_is_the_day_the_source_gave_the_figure():
 ])
 def test_categories_from_the_governing_words(text, span, category):
     assert figure(text, span).category == category
+
+
+def test_a_share_going_from_one_level_to_another_is_two_figures():
+    text = "The plan lifts the average yield of the panels from 21% to 30%."
+    assert [(f.text, f.qualifier) for f in figures(text)] == [("21%", None), ("30%", None)]
+
+
+def test_a_change_and_a_level_are_never_one_range():
+    text = "Silver gained 0.4% to $31.20 an ounce."
+    assert [(f.text, f.category) for f in figures(text)] == [("0.4%", "percent"), ("$31.20", "money")]
+
+
+@pytest.mark.parametrize("text, span, qualifier", [
+    ("The bank may raise up to $4bn (£3.1bn) in the sale.", "£3.1bn", "up_to"),   # a conversion says the same
+    ("Buyers may take up to an additional 12 percent of the stock.", "12 percent", "up_to"),
+    ("Each fund gets the maximum 5 percent allowed.", "5 percent", "up_to"),
+    ("The county paid just short of $90,000 for the study.", "$90,000", "about"),
+])
+def test_more_qualifiers(text, span, qualifier):
+    (f,) = [f for f in figures(text) if span in f.text]
+    assert f.qualifier == qualifier
