@@ -62,6 +62,7 @@ _TRIGGERS = [
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
     ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+                  r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
@@ -69,15 +70,35 @@ _TRIGGERS = [
     ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
     ("plea", r"pleaded|pleads|pled guilty"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
-    ("lawsuit", r"sued|lawsuits?|filed suit|appealed|testified"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
-    ("appointment", r"appointed|nominated|sworn in as"),
+    ("appointment", r"appointed|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
     ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off"),
     ("merger", r"acquired|acquisition|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
+    ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
+    ("hearing", r"hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
+    ("charge", r"charges"),
+    ("call", r"phone calls?|telephone calls?|call with"),
+    ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
+    ("discovery", r"discovered|discovery|detected"),
+    ("filing", r"filed|submitted"),
+    ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
+    ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
+    ("return", r"returned|returning"),
+    ("eviction", r"evicted|evictions?"),
+    ("hiring", r"recruited|hired|enlisted"),
+    ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
+    ("extension", r"extended|extension"),
+    ("reopening", r"reopened|re-opened|reopening|reopens"),
+    ("speech", r"speech|speeches|spoke|remarks"),
+    ("trip", r"trip|travell?ed|flew|toured"),
+    ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
+    ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
+    ("criticism", r"criticism|slammed|blasted|lambasted|praised"),
     ("release", r"freed|released|release|releases|liberated|rescued"),
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
@@ -117,7 +138,7 @@ _TRIGGERS = [
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
     ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
-                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
+                 r"|hike|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
     ("execution", r"executed|execution|hanged"),
@@ -403,10 +424,12 @@ investigators prevention preparedness insurance policy policies rules regulation
 report reports data figures statistics numbers total tally map hearing charges date deadline period hours
 memorial ready readiness footage video videos images photos damage losses claims money officer officers
 security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
-strategy threat threats alarm alarms drill drills exercise exercises training cycle mode""".split())
+strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
+sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
+    r"|prevent|prevented|preventing|avoid|avoided|stop|halt|agree to|agreed to|opposed|oppose|against"
     r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
     r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
     r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
@@ -417,7 +440,7 @@ _TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", 
                           "attack", "offensive", "strike", "protest", "evacuation", "end"})
 _UNREAL_BEFORE_RE = re.compile(
     r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to)"
-    r"(?:\s+(?:not|never|also|then|still|soon|further|immediately|directly|publicly|again|be|have|be\s+able\s+to))*"
+    r"(?:\s+(?:not|never|also|then|still|soon|further|be|have|be\s+able\s+to|[a-z]{2,20}ly))*"
     r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
     r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
     r"|officially))*)\s+$", re.IGNORECASE)
@@ -429,7 +452,7 @@ _LIGHT_VERBS = frozenset({"start", "decision"})   # verbs that give way to the h
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
 their its recent initial press new conflicting first further other many witness state official""".split())
-_PRESENT_STATEMENTS = frozenset({"says", "reports", "announces", "declares", "denies", "reveals", "discloses"})
+_IN_A_RE = re.compile(r"\b(?:in|with) (?:a|an|its|their|his|her|the)(?: [\w-]+)?\s+$", re.IGNORECASE)
 _PASSIVE_HEDGE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
                             r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
@@ -439,6 +462,18 @@ _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|maj
 def _word_before(text: str, pos: int) -> str:
     parts = text[max(0, pos - 30):pos].rsplit(None, 1)
     return parts[-1].lower().strip("\"“”'(,") if parts else ""
+
+
+_ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "newly", "recently", "partially",
+                         "previously", "already", "those", "these"})
+_NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
+
+
+def _premodifies(prev_word: str, nxt_word: str) -> bool:
+    """Whether a participle between these words modifies a noun: "the freed militants"."""
+    if not nxt_word or not nxt_word.isalpha() or nxt_word in lx.FUNCTION_WORDS or nxt_word.endswith("ly"):
+        return False
+    return prev_word in _ADJ_BEFORE or (prev_word.endswith("ly") and prev_word not in _NOT_ADJ_ADVERBS)
 
 
 def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
@@ -457,19 +492,22 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")):
         return False   # "death toll", "assault rifles", "election campaign", "battle ready"
     if kind == "statement":
-        if _STATEMENT_NOUN_RE.fullmatch(word) and (word in ("statement", "announcement")
-                                                    or start - sent_start <= 1
+        if _STATEMENT_NOUN_RE.fullmatch(word) and (_IN_A_RE.search(before) or start - sent_start <= 1
                                                     or _word_before(text, start) in _NOUN_BEFORE_REPORTS):
-            return False   # "in a statement", "Earlier reports from", "Reports say": the verb is the event
+            return False   # "said in a statement", "Earlier reports from", "Reports say": the verb is the event
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+to\b", after):
             return False   # "are reported to have been killed", "is said to be": a hedge, not a statement
         if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) and not re.search(r"\b(?:it|this|that)\s+$", before):
             return False   # "34 the army says are dead": a parenthetical
-        if _PASSIVE_HEDGE_RE.search(before) and not re.match(r"\s+by\b", after):
-            return False   # "has been told to prepare", "were reported freed": no one is said to speak
-        if word in _PRESENT_STATEMENTS:
-            return False   # "the agency says", "BBC reports": a standing claim, not something that happened
-    if kind == "strike_hit" and _word_before(text, start) in ("hard", "worst", "badly", "hardest", "heavily"):
+        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
+            return False   # "were reported freed", "was reported dead": the happening is the next word
+    prev_word = _word_before(text, start)
+    if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " ":
+        return False   # "the freed militants", "a newly revealed call": an adjective
+    prev_raw = text[max(sent_start, start - 30):start].split()
+    if m.group(0)[:1].isupper() and prev_raw and prev_raw[-1][:1].isupper() and kind != "storm":
+        return False   # "the Black Death", "Bloody Sunday Inquiry": part of a name
+    if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:

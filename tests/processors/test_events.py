@@ -195,7 +195,10 @@ def triggers(text, published=MONDAY):
     ("Mediators pushed for a truce and a prisoner exchange.", "truce"),    # a topic, not a happening
     ("Mediators pushed for a truce and a prisoner exchange.", "exchange"),  # listed with the topic
     ("Both sides discussed a possible withdrawal.", "withdrawal"),
-    ("The ministry says 40 schools are shut.", "says"),                     # a standing claim
+    ("The ministry said in a statement that schools would shut.", "statement"),  # the verb is the event
+    ("The freed prisoners walked out at noon.", "freed"),                   # a participle as an adjective
+    ("Relatives feared the Black Death had returned.", "Death"),            # part of a name
+    ("The plan seeks to prevent the evacuation of the camp.", "evacuation"),
     ("Nine miners are reported to have been trapped.", "reported"),         # a hedge
     ("The town was hard hit by the storm.", "hit"),
 ])
@@ -266,4 +269,18 @@ def test_an_ongoing_toll_takes_no_carried_date():
     ("A shopkeeper was murdered in his store.", "murdered", "murder"),
 ])
 def test_triggers_of_courts_health_business_and_crime(text, trigger, kind):
+    assert event(text, trigger).type == kind
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("Two crew members were quarantined on board.", "quarantined", "quarantine"),
+    ("The envoy testified behind closed doors.", "testified", "hearing"),
+    ("The coach was sacked after the defeat.", "sacked", "dismissal"),
+    ("Astronomers detected methane on the moon.", "detected", "discovery"),
+    ("The firm unveiled its new phone on Tuesday.", "unveiled", "launch"),
+    ("The governor welcomed the verdict.", "welcomed", "statement"),
+    ("Tenants were evicted from the block.", "evicted", "eviction"),
+    ("The senator demanded an inquiry.", "demanded", "demand"),
+])
+def test_triggers_of_the_wider_news(text, trigger, kind):
     assert event(text, trigger).type == kind
