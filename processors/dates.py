@@ -39,24 +39,28 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-    rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?P<myy>(?:19|20)\d\d)\b)"
+    rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?:(?P<myy>(?:19|20)\d\d)\b"
+    r"|(?:of\s+)?(?P<myq>this|last|next)\s+year\b))"
     rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
     r"(?:\s*(?:-|\u2013|to)\s*[0-3]?\d\b(?![:.,]?\d))?(?:,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)?)"
     rf"|(?P<dmy>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d)\b)?)"
-    rf"|(?P<inmonth>\b(?:in|during|since|until|by|from|of|last|this|next|early|mid|late|earlier in|later in)"
-    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*\d))"
+    rf"|(?P<inmonth>\b(?i:in|during|since|until|by|from|of|last|this past|this|past|next|early|mid|late|earlier in"
+    rf"|later in)"
+    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*(?:\d|(?:of\s+)?(?:this|last|next)\s+year\b)))"
     rf"|(?P<wd>\b(?:(?P<wdq>last|this|next|on|late on|early on|late|early)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
-    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago))(?:'s)?\b)"
+    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)"
+    r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
     r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
     rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ](?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
-    r"|(?<=\b[Tt]he )(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
+    r"|(?:(?<=\b[Tt]he )|(?<=\b[Hh]is )|(?<=\b[Hh]er )|(?<=\b[Ii]ts )|(?<=\btheir )|(?<=\b[Aa] )|(?<=\ban ))"
+    r"(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
@@ -64,7 +68,8 @@ _CANDIDATES = re.compile(
     r"(?<!\w)(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
     r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
-    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years))"
+    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late)))")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
@@ -111,6 +116,11 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         d = _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
         return d.isoformat() if d else None
     if kind == "my":
+        if g.get("myq"):
+            if pub is None:
+                return None
+            year = pub.year + {"this": 0, "last": -1, "next": 1}[g["myq"]]
+            return f"{year:04d}-{_month_num(g['mym']):02d}"
         return f"{int(g['myy']):04d}-{_month_num(g['mym']):02d}"
     if kind in ("mdy", "dmy"):
         month = _month_num(g["mdm"] if kind == "mdy" else g["dmm"])
@@ -169,16 +179,12 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
         if low.endswith("week"):
-            # a week is no date; its month is, when the whole week lies in one month
-            if low.startswith("next"):
-                first = pub + dt.timedelta(days=7 - pub.weekday())
-                last = first + dt.timedelta(days=6)
-            elif low.startswith("last"):
-                last = pub - dt.timedelta(days=pub.weekday() + 1)
-                first = last - dt.timedelta(days=6)
-            else:
-                first, last = pub - dt.timedelta(days=pub.weekday()), pub
-            return f"{first.year:04d}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else None
+            return None   # a week is no date (the gold convention: null, not the week's month)
+        if g.get("mago"):
+            from newswire.processors.numbers import parse_number
+            count, unit = g["mago"].split()[:2]
+            n = 1 if count.lower() in ("a", "one") else int(parse_number(count) or 0)
+            return _shift_month(pub.year, pub.month, -n * (12 if unit.startswith("year") else 1))
         if g.get("ago"):
             from newswire.processors.numbers import parse_number
             days = parse_number(g["ago"].split()[0]) or 0
@@ -193,7 +199,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "yy", "yp", "ys")
+           "wdn", "ago", "mago", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,

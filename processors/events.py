@@ -2,7 +2,10 @@
 
 Triggers come from one lexicon regex (attacks, strikes, explosions, clashes, raids, kidnappings,
 talks, ceasefires, statements, rejections, arrests, releases, protests, elections, disasters,
-accidents, outbreaks, evacuations, resignations, sanctions, economic changes, ...).
+accidents, outbreaks, evacuations, resignations, sanctions, economic changes, courts, health,
+business, ...). A trigger is an event only where it names a happening (``_names_a_happening``: not a
+modifier, a topic, an unrealised or denied act, a participle used as an adjective or a word inside a
+name), and one happening gives one event (``_happenings``: "launched an offensive" is the offensive).
 
 Dates, per event:
 
@@ -12,12 +15,15 @@ Dates, per event:
    ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
    "since ..." clause dates only the events inside that clause, and a month after an economic
    change ("rose in September") is the statistic's period, not an event date;
-2. otherwise, a statement takes the date of the last explicitly dated statement in the same or the
-   previous paragraph (a reporter's "told AFP on Sunday" covers the quotes that follow), and an
-   incident (attack, explosion, evacuation, ...) the date of the last explicitly dated incident in the
-   same or previous paragraph; a disaster or accident takes the first dated disaster of the article
-   (a quake's collapses happen the day of the quake);
-3. otherwise None: the gold convention is null where the text gives no time.
+2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
+   ("since March"): "On Friday the river rose, and the flood cut the road";
+3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
+   reporter's "told AFP on Sunday" covers the quotes that follow), and an incident (attack,
+   explosion, evacuation, ...) the date of the last explicitly dated incident up to three sentences
+   back; a disaster or accident takes the first dated disaster of the article (a quake's collapses
+   happen the day of the quake), never to a count that runs "since ..."; an event of the lead of a text with a dated dateline
+   ("LIMA, March 4 (Reuters) -") takes the dateline's date;
+4. otherwise None: the gold convention is null where the text gives no time.
 
 Actors are the capitalised names before the trigger in its clause (and "between X and Y" after it);
 the location is the first capitalised name after "in/at/near".
@@ -603,6 +609,13 @@ def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int
     return None
 
 
+def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
+    """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
+    paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
+    (wire copy gives a paragraph a sentence)."""
+    return paragraphs == 0 if cls == "statement" else sentences <= 3
+
+
 def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
                 times: Sequence[list[TimeExpr]] | None = None) -> list[Event]:
     """Every event trigger in ``text``, in text order, with actors, location and date."""
@@ -613,7 +626,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
     disaster_date: str | None = None
-    for sent, exprs in zip(sentences, times):
+    for si, (sent, exprs) in enumerate(zip(sentences, times)):
         matches = _happenings(text, sent.start, find_triggers(text, sent.start, sent.end))
         if not matches:
             continue
@@ -635,6 +648,8 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
                 since = _since_before(text, sent.start, near.start)
                 if since is None and near.text.lower().startswith("since"):
                     since = near.start   # "died of cholera since January": a starting point
+                if near.text.lower().startswith("since"):
+                    date = None   # "worst week since early August amid protests": a starting point
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
                 if kind == "change" and (near.kind in ("inmonth", "my")
@@ -647,7 +662,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
-                        and sent.paragraph - last_dated[cls][0] <= 1:
+                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]):
                     date = last_dated[cls][1]
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
@@ -656,7 +671,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             if explicit:
                 cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
                 if cls:
-                    last_dated[cls] = (sent.paragraph, date)
+                    last_dated[cls] = (sent.paragraph, date, si)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
             events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end, cut_ends),

@@ -92,16 +92,17 @@ def test_undated_sentence_has_no_date():
     assert event("Talks between the two sides continue.", "Talks").date is None
 
 
-def test_statement_inherits_the_reporting_date_of_the_previous_paragraph():
-    text = ("A senior official told AFP on Sunday that a deal was close.\n\n"
-            "\"We are very near,\" said the official.")
-    assert event(text, "said").date == "2025-05-11"
+def test_statement_inherits_the_reporting_date_of_its_paragraph_only():
+    text = ("A senior official told AFP on Sunday that a deal was close. \"We are very near,\" said the official.\n\n"
+            "\"Nothing is signed,\" said a second official.")
+    found = [e for e in events(text) if e.trigger == "said"]
+    assert [e.date for e in found] == ["2025-05-11", None]
 
 
-def test_incident_inherits_a_date_from_the_previous_paragraph_only():
+def test_incident_inherits_a_date_for_three_sentences_only():
     text = ("Yesterday, rebels fired rockets at the town.\n\n"
             "Authorities evacuated 200 residents after the shelling.\n\n"
-            "A separate raid was reported.\n\n"
+            "Schools stayed shut. Shops stayed shut. Roads stayed shut.\n\n"
             "Later, commandos stormed the compound.")
     assert event(text, "evacuated").date == "2025-05-11"
     assert event(text, "stormed").date is None
