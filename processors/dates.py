@@ -58,7 +58,8 @@ TIME_RE = re.compile(
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
-    rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ](?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
+    rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ]"
+    r"(?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
     r"|(?:(?<=\b[Tt]he )|(?<=\b[Hh]is )|(?<=\b[Hh]er )|(?<=\b[Ii]ts )|(?<=\btheir )|(?<=\b[Aa] )|(?<=\ban ))"
     r"(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )

@@ -21,8 +21,8 @@ Dates, per event:
    reporter's "told AFP on Sunday" covers the quotes that follow), and an incident (attack,
    explosion, evacuation, ...) the date of the last explicitly dated incident up to three sentences
    back; a disaster or accident takes the first dated disaster of the article (a quake's collapses
-   happen the day of the quake), never to a count that runs "since ..."; an event of the lead of a text with a dated dateline
-   ("LIMA, March 4 (Reuters) -") takes the dateline's date;
+   happen the day of the quake); none of these reach a count that runs "since ...". An event of
+   the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date;
 4. otherwise None: the gold convention is null where the text gives no time.
 
 Actors are the capitalised names before the trigger in its clause (and "between X and Y" after it);
@@ -144,7 +144,8 @@ _TRIGGERS = [
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
     ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
-                 r"|hike|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
+                 r"|hike"
+                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
     ("execution", r"executed|execution|hanged"),
@@ -431,7 +432,8 @@ report reports data figures statistics numbers total tally map hearing charges d
 memorial ready readiness footage video videos images photos damage losses claims money officer officers
 security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
 strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
-sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness""".split())
+sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
+facilities weather project projects""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -445,7 +447,7 @@ _TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", 
                           "withdrawal", "sanctions", "investigation", "meeting", "visit", "surrender",
                           "attack", "offensive", "strike", "protest", "evacuation", "end"})
 _UNREAL_BEFORE_RE = re.compile(
-    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to)"
+    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless)"
     r"(?:\s+(?:not|never|also|then|still|soon|further|be|have|be\s+able\s+to|[a-z]{2,20}ly))*"
     r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
     r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
@@ -454,12 +456,13 @@ _TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked o
 next leading led lead contributed contributing return returned according opposition resistance reaction
 able managed
 reference way path road key end ahead""".split())
-_LIGHT_VERBS = frozenset({"start", "decision"})   # verbs that give way to the happening they govern
+_LIGHT_VERBS = frozenset({"start", "decision", "transaction"})   # verbs that give way to the happening they govern
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
 their its recent initial press new conflicting first further other many witness state official""".split())
 _IN_A_RE = re.compile(r"\b(?:in|with) (?:a|an|its|their|his|her|the)(?: [\w-]+)?\s+$", re.IGNORECASE)
-_PASSIVE_HEDGE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_HEDGE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|often|also|sometimes|still|now|widely)\s+)?$", re.IGNORECASE)
 _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
                             r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
                             r"|[\w'’-]+-(?:day|week|month|scale|long))\s+){0,3}")
@@ -472,14 +475,17 @@ def _word_before(text: str, pos: int) -> str:
 
 _ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "newly", "recently", "partially",
                          "previously", "already", "those", "these"})
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
 _NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
 
 
 def _premodifies(prev_word: str, nxt_word: str) -> bool:
-    """Whether a participle between these words modifies a noun: "the freed militants"."""
+    """Whether a participle between these words modifies a noun: "the freed militants", "three confirmed
+    cases"."""
     if not nxt_word or not nxt_word.isalpha() or nxt_word in lx.FUNCTION_WORDS or nxt_word.endswith("ly"):
         return False
-    return prev_word in _ADJ_BEFORE or (prev_word.endswith("ly") and prev_word not in _NOT_ADJ_ADVERBS)
+    return (prev_word in _ADJ_BEFORE or prev_word in _NUMBER_WORDS or prev_word.replace(",", "").isdigit()
+            or (prev_word.endswith("ly") and prev_word not in _NOT_ADJ_ADVERBS))
 
 
 def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
@@ -501,10 +507,15 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         if _STATEMENT_NOUN_RE.fullmatch(word) and (_IN_A_RE.search(before) or start - sent_start <= 1
                                                     or _word_before(text, start) in _NOUN_BEFORE_REPORTS):
             return False   # "said in a statement", "Earlier reports from", "Reports say": the verb is the event
+        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
+            return False   # "are often called hieleras": a name, not a statement
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+to\b", after):
             return False   # "are reported to have been killed", "is said to be": a hedge, not a statement
-        if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) and not re.search(r"\b(?:it|this|that)\s+$", before):
+        if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) \
+                and not re.search(r"\b(?:it|this|that)\s+$", before):
             return False   # "34 the army says are dead": a parenthetical
+        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
+            return False   # "are often called hieleras": a name, not a statement
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
             return False   # "were reported freed", "was reported dead": the happening is the next word
     prev_word = _word_before(text, start)
@@ -513,6 +524,12 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     prev_raw = text[max(sent_start, start - 30):start].split()
     if m.group(0)[:1].isupper() and prev_raw and prev_raw[-1][:1].isupper() and kind != "storm":
         return False   # "the Black Death", "Bloody Sunday Inquiry": part of a name
+    if kind == "statement" and word == "said" and prev_word == "that" and start - sent_start <= 6:
+        return False   # "That said, ...": an idiom
+    if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
+        return False   # "a press release", "said in the release": a document
+    if kind == "strike_hit" and re.match(r"\s+(?:me|him|her|us|them|it)\s+as\b", after):
+        return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
     unreal = _UNREAL_BEFORE_RE.search(before)
@@ -527,8 +544,17 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
 
 
 def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
-    return m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80),
-                                                                    m.start()) is not None
+    if m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80), m.start()):
+        return True
+    return not m.group(0).lower().endswith("ed") and _MAYBE_BEFORE_RE.search(
+        text, max(sent_start, m.start() - 50), m.start()) is not None   # "the risk of an outbreak"
+
+
+_MAYBE_BEFORE_RE = re.compile(
+    r"\b(?:potential|possible|proposed|planned|future|prospective|would-be|risks? of|threat of|fears? of"
+    r"|prevent|prevents|preventing|avoid|avoids|avoided|avoiding|seeking|seeks|sought|success of|hopes? (?:of|for)"
+    r"|chances? of|prospects? of|likelihood of|in case of|in the event of)"
+    r"\s+(?:(?:an?|the|any|his|her|its|their)\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
 def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:

@@ -180,7 +180,8 @@ KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|hav
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
 INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
 PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of neutralized neutralised neutralizing
-neutralising eliminated eliminating apprehended apprehending captured capturing jailed jailing imprisoned imprisoning injuring injured injure injures wounding wounded wounds
+neutralising eliminated eliminating apprehended apprehending captured capturing jailed jailing imprisoned
+imprisoning injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
 detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
 the another some estimated all were are included include of""".split())
@@ -216,7 +217,8 @@ POST_CUE_RE = re.compile(
     r"\b(?P<cue>killed|dead|died|die|dies|perished|slain|murdered|massacred|lost their lives|shot dead|executed"
     r"|drowned|wounded|injured|hurt|hospitali[sz]ed|in (?:the )?hospital|(?:taken|rushed|admitted|airlifted|flown)"
     r" to (?:a |the )?hospitals?|missing|unaccounted for|kidnapped|abducted|captive"
-    r"|lost their homes|(?:to )?(?:leave|abandon) their homes|sheltering in|in (?:emergency |evacuation )?(?:shelters|evacuation cent(?:re|er)s)"
+    r"|lost their homes|(?:to )?(?:leave|abandon) their homes"
+    r"|sheltering in|in (?:emergency |evacuation )?(?:shelters|evacuation cent(?:re|er)s)"
     r"|taken hostage|taken prisoner|taken captive|held for questioning|held on suspicion|held without charge"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"

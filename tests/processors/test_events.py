@@ -200,6 +200,15 @@ def triggers(text, published=MONDAY):
     ("The freed prisoners walked out at noon.", "freed"),                   # a participle as an adjective
     ("Relatives feared the Black Death had returned.", "Death"),            # part of a name
     ("The plan seeks to prevent the evacuation of the camp.", "evacuation"),
+    ("Experts weighed the risk of an outbreak in the camps.", "outbreak"),   # only a possibility
+    ("Health officials feared a potential cholera outbreak.", "outbreak"),
+    ("He faces ten years in prison if convicted.", "convicted"),             # conditional
+    ("The clinic reported four confirmed diagnoses.", "confirmed"),          # a participle after a number
+    ("Such cells are often called iceboxes.", "called"),                     # naming, not speaking
+    ("The figures appeared in a press release.", "release"),                 # a document
+    ("That said, the mayor stayed calm.", "said"),                           # an idiom
+    ("The remark struck me as odd.", "struck"),
+    ("Migrants wait in the detention facility.", "detention"),               # a modifier
     ("Nine miners are reported to have been trapped.", "reported"),         # a hedge
     ("The town was hard hit by the storm.", "hit"),
 ])
@@ -212,6 +221,7 @@ def test_triggers_that_name_no_happening_are_not_events(text, absent):
     ("The junta ended the truce with the rebels.", "ended", "truce"),                 # an object
     ("The strongest earthquake in decades has struck the island.", "earthquake", "struck"),
     ("An exchange of fire lasted an hour.", "exchange", "fire"),
+    ("The minister paid a visit to the flooded town.", "visit", "paid"),          # a light verb
 ])
 def test_one_happening_gives_one_event(text, kept, dropped):
     found = triggers(text)
