@@ -87,6 +87,8 @@ def read_noun(text: str, c: Candidate) -> None:
 def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
     """Whether the clause of a death count says it is a running total (not "killed 12 since Monday's raid"
     alone: the start must be the whole happening's, or a date)."""
+    if lx.YEAR_SPAN_RE.search(text, sent.start, sent.end):
+        return True
     head = text[max(sent.start, c.start - 40):c.start]
     if lx.CUMULATIVE_BEFORE_RE.search(head) and not lx.CLAUSE_BREAK_RE.search(head):
         return True
@@ -102,11 +104,12 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
     return lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
 
 
-def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
+def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
+    """``disease_text``: the article is about a disease (``lexicon.DISEASE_RE``), so its cases are patients."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
     quake = lx.QUAKE_RE.search(low) is not None
-    health = lx.HEALTH_RE.search(low) is not None
+    health = disease_text or lx.HEALTH_RE.search(low) is not None
     previous: Candidate | None = None
     for c in cands:
         form = _category_by_form(text, c, quake, sent)
@@ -114,7 +117,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence) -> None:
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
-            if c.category == "cases" and not health:
+            if c.category == "cases" and c.noun in ("cases", "case") and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
         else:
             before = text[max(sent.start, c.start - 60):c.start]

@@ -90,6 +90,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
     quotes = lx.quote_speakers(text, sentences, get_atts)
     ref = reference_date(text, published)
+    # two mentions of a disease make a disease text (the first 20,000 characters tell)
+    disease_text = sum(1 for _ in zip(range(2), lx.DISEASE_RE.finditer(text, 0, 20_000))) >= 2
     said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
     for index, sent in enumerate(sentences):
@@ -124,7 +126,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             if (c.qualifier is None and prev.qualifier not in (None, "range") and prev.tok.currency
                     and c.tok.currency and text[prev.end:c.start].strip() == "("):
                 c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
-        categorize(text, cands, sent)
+        categorize(text, cands, sent, disease_text)
         for c in cands:
             if c.start < sent.start or c.end > sent.end:
                 continue

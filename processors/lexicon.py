@@ -120,6 +120,7 @@ NOUN_CATEGORY = {
     "bodies": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed", "dead": "killed",
     "casualties": "killed", "lives": "killed", "injuries": "injured", "refugees": "displaced", "evacuees": "evacuated",
     "detainees": "detained", "arrests": "detained", "prisoners": "detained",
+    "diagnoses": "cases", "illnesses": "cases",
 }
 HEALTH_RE = re.compile(
     r"\b(?:virus|viral|infect\w*|disease|outbreak|epidemic|pandemic|cholera|covid|coronavirus|plague|measles|ebola"
@@ -223,7 +224,7 @@ POST_CUE_RE = re.compile(
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
-    r"|affected|without (?:power|electricity|water)"
+    r"|affected|without (?:power|electricity|water|communications?|phone service|cell service|internet|heat|gas)"
     r"|held (?:by|in) (?:the )?(?:[\w'-]+ )?(?:government|authorities|police|army|military|security forces"
     r"|regime|jails?|prisons?)"
     r"|infected|tested positive|sickened|fell ill|diagnosed|contracted|suffering from|sick with|ill with)\b",
@@ -407,6 +408,14 @@ SAID_RE = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|stated|a
 
 # a death count the text says is cumulative: "in total", "a total of", "overall", "since the outbreak
 # began", "since January" (not "since the army resumed its campaign": a new phase's own count)
+# a count over a span of years is a running total: "from 2010 to 2015 there were 584 deaths"
+YEAR_SPAN_RE = re.compile(r"\b(?:between|from) (?:19|20)\d\d (?:and|to|-|\u2013) (?:19|20)\d\d\b|\bin recent years\b"
+                          r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b", re.IGNORECASE)
+# a text about a disease: its "cases" are patients even in a sentence that does not name the disease
+DISEASE_RE = re.compile(
+    r"\b(?:plague|cholera|measles|ebola|covid|coronavirus|influenza|dengue|malaria|mpox|monkeypox|polio"
+    r"|tuberculosis|hepatitis|diphtheria|anthrax|outbreak|epidemic|pandemic|virus|infections?|disease)\b",
+    re.IGNORECASE)
 CUMULATIVE_BEFORE_RE = re.compile(r"\b(?:in all|in total|a total of|overall|altogether|cumulative(?:ly)?"
                                   r"|all told)\b", re.IGNORECASE)
 CUMULATIVE_AFTER_RE = re.compile(

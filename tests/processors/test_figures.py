@@ -342,3 +342,20 @@ def test_a_change_and_a_level_are_never_one_range():
 def test_more_qualifiers(text, span, qualifier):
     (f,) = [f for f in figures(text) if span in f.text]
     assert f.qualifier == qualifier
+
+
+def test_cases_in_a_text_about_a_disease_are_patients_even_where_the_sentence_does_not_say():
+    text = ("Measles is spreading in the north. The outbreak began in a school.\n\n"
+            "By Friday there were 14 cases in three towns.")
+    assert figure(text, "14").category == "cases"
+    assert figure("The firm faces 14 cases in three courts.", "14").category == "count_other"
+
+
+@pytest.mark.parametrize("text, span, category", [
+    ("Between 2001 and 2010 the fever caused 900 deaths.", "900", "deaths_total"),   # a span of years
+    ("In recent years the region saw 12 deaths from the fever.", "12", "deaths_total"),
+    ("Doctors confirmed 3 diagnoses of the fever.", "3", "cases"),
+    ("Some 20,000 people were without internet after the storm.", "Some 20,000", "affected"),
+])
+def test_more_governing_words(text, span, category):
+    assert figure(text, span).category == category
