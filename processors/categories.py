@@ -105,7 +105,7 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
 
 
 def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
-    """``disease_text``: the article is about a disease (``lexicon.DISEASE_RE``), so its cases are patients."""
+    """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
     quake = lx.QUAKE_RE.search(low) is not None

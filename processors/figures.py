@@ -90,8 +90,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
     quotes = lx.quote_speakers(text, sentences, get_atts)
     ref = reference_date(text, published)
-    # two mentions of a disease make a disease text (the first 20,000 characters tell)
-    disease_text = sum(1 for _ in zip(range(2), lx.DISEASE_RE.finditer(text, 0, 20_000))) >= 2
+    disease_text = lx.is_disease_text(text)
+    since_memo: dict[tuple[str, int], str | None] = {}
     said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
     for index, sent in enumerate(sentences):
@@ -145,7 +145,10 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
                 d = as_date(ref)
                 as_of = d.isoformat() if d else None
             if kind == "since" and adate is None and phrase:
-                adate = _since_date(text, phrase, sentences, times, index)
+                key = (phrase.lower(), index)
+                if key not in since_memo:   # a table may repeat one "since ..." on every row
+                    since_memo[key] = _since_date(text, phrase, sentences, times, index)
+                adate = since_memo[key]
             figures.append(Figure(
                 value=float(c.value), value_max=None if c.value_max is None else float(c.value_max),
                 text=text[c.start:c.end], start=c.start, end=c.end, unit=c.unit, category=c.category or "count_other",
@@ -183,7 +186,7 @@ def _since_date(text: str, phrase: str, sentences: Sequence[Sentence], times: Se
     group = set().union(*(lx.SINCE_NOUNS[w] for w in words))
     phrase_starts = lx.START_WORD_RE.search(phrase) is not None
     best: tuple[int, int, str] | None = None
-    for j in range(index - 1, max(-1, index - 60), -1):
+    for j in range(index - 1, max(-1, index - 40), -1):
         dated = [e for e in times[j] if e.value and not e.text.lower().startswith("since")]
         if not dated:
             continue

@@ -412,10 +412,23 @@ SAID_RE = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|stated|a
 YEAR_SPAN_RE = re.compile(r"\b(?:between|from) (?:19|20)\d\d (?:and|to|-|\u2013) (?:19|20)\d\d\b|\bin recent years\b"
                           r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b", re.IGNORECASE)
 # a text about a disease: its "cases" are patients even in a sentence that does not name the disease
-DISEASE_RE = re.compile(
-    r"\b(?:plague|cholera|measles|ebola|covid|coronavirus|influenza|dengue|malaria|mpox|monkeypox|polio"
-    r"|tuberculosis|hepatitis|diphtheria|anthrax|outbreak|epidemic|pandemic|virus|infections?|disease)\b",
-    re.IGNORECASE)
+# (counted as substrings of the lower-cased text: str.count is a hundred times cheaper than a regex here)
+DISEASE_WORDS = ("plague", "cholera", "measles", "ebola", "covid", "coronavirus", "influenza", "dengue", "malaria",
+                 "mpox", "monkeypox", "polio", "tuberculosis", "hepatitis", "diphtheria", "anthrax", "outbreak",
+                 "epidemic", "pandemic", "virus", "infection", "disease")
+
+
+def is_disease_text(text: str, limit: int = 20_000) -> bool:
+    """Two mentions of a disease in the first ``limit`` characters."""
+    low = text[:limit].lower()
+    found = 0
+    for word in DISEASE_WORDS:
+        found += low.count(word)
+        if found >= 2:
+            return True
+    return False
+
+
 CUMULATIVE_BEFORE_RE = re.compile(r"\b(?:in all|in total|a total of|overall|altogether|cumulative(?:ly)?"
                                   r"|all told)\b", re.IGNORECASE)
 CUMULATIVE_AFTER_RE = re.compile(
