@@ -185,9 +185,13 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"
+    toll_given = any(c.category == "deaths_total" for c in cands)
     for c in cands:
-        if c.category == "killed" and _says_cumulative(text, c, sent):
-            c.category = "deaths_total"   # "310 have died since the outbreak began", "a total of 88 deaths"
+        # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
+        # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
+        # other count is the new phase's
+        if c.category == "killed" and not toll_given and _says_cumulative(text, c, sent):
+            c.category = "deaths_total"
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

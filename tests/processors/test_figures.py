@@ -318,6 +318,7 @@ def test_as_of_is_the_day_the_source_gave_the_figure():
     ("The fighting killed 19 people on Friday.", "19", "killed"),
     ("Another 25 people have been killed since the army renewed its push.", "25", "killed"),
     ("Two more died overnight, bringing the toll to 31.", "Two", "killed"),
+    ("Some 80 have died since the siege began, bringing the overall toll to 400.", "Some 80", "killed"),
 ])
 def test_categories_from_the_governing_words(text, span, category):
     assert figure(text, span).category == category
