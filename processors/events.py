@@ -220,7 +220,7 @@ def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
     return found
 INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
                   "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
-                  "fire", "disaster", "accident", "murder"}
+                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage"}
 DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}
 
 _CAP_NP_RE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][a-z]+\s+[A-Z]))?[A-Z][\w'’.&-]*)*")
@@ -412,8 +412,21 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
                 continue
         if owned and i in owned and owned[i] != start:
             continue  # another trigger's date
+        if _is_premod_year(text, exprs[i]) and not (owned and owned.get(i) == start):
+            continue  # "a 2010 rape allegation": the year of the noun it modifies
         return exprs[i]
     return None
+
+
+def _is_premod_year(text: str, e: TimeExpr) -> bool:
+    """A year written before a noun ("a 2010 rape allegation"), not "in 2010" or "during the 2018 flu
+    season": it dates only that noun."""
+    return (e.kind == "year" and e.text.isdigit()
+            and _TIME_PP_RE.search(text, max(0, e.start - 24), e.start) is None)
+
+
+_TIME_PP_RE = re.compile(r"\b(?:during|in|since|before|after|until|by|throughout|over|for)\s+(?:the|its|their|his|her"
+                         r"|this|that|a)\s+$", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ which triggers name a happening
@@ -628,6 +641,8 @@ def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int
     other trigger owns and that is no starting point ("since March") or statistic's period."""
     for i, e in enumerate(exprs):
         if e.value is None or e.kind == "clock" or (i in owned and owned[i] != start):
+            continue
+        if _is_premod_year(text, e) and owned.get(i) != start:
             continue
         if e.text.lower().startswith("since") or _since_before(text, sent_start, e.start) is not None:
             continue

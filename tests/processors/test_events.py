@@ -295,3 +295,15 @@ def test_triggers_of_courts_health_business_and_crime(text, trigger, kind):
 ])
 def test_triggers_of_the_wider_news(text, trigger, kind):
     assert event(text, trigger).type == kind
+
+
+def test_a_year_before_a_noun_dates_only_that_noun():
+    assert event("Police reopened a 2009 fraud case on Friday.", "reopened").date == "2025-05-09"
+    assert event("Police reopened a 2009 fraud case.", "reopened").date is None
+    assert event("Three people died during the 2019 dry season.", "died").date == "2019"
+
+
+def test_arrests_carry_their_date_like_other_incidents():
+    text = "Police arrested six men on Monday in the market. Officers also arrested a woman nearby."
+    found = [e.date for e in events(text) if e.type == "arrest"]
+    assert found == ["2025-05-12", "2025-05-12"]
