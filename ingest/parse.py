@@ -1,4 +1,4 @@
-"""Feed bytes -> entries and schedule hints, with feedparser.
+"""Feed bytes -> entries and schedule hints, with feedparser (JSON Feed: :mod:`ingest.jsonfeed`).
 
 Feeds in the wild are often broken XML; feedparser falls back to a lenient parser and we keep what
 it recovers, recording the error (``ParsedFeed.error``) so ``feeds status`` can show it. What is not
@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from newswire.errors import PermanentFetchError
+from newswire.ingest import jsonfeed
 from newswire.ids import canonical_url
 
 MAX_ENTRIES = 500
@@ -41,6 +42,7 @@ _SKIP_DAYS = re.compile(rb"<skipDays\b[^>]*>(.*?)</skipDays>", re.S | re.I)
 _HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
 _DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_LEADING_SPACE = re.compile(rb"(\xef\xbb\xbf)?[ \t\r\n]+<")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 # What bound_entries looks for: CDATA sections and comments (skipped whole: an <item> inside one is
@@ -109,6 +111,12 @@ class ParsedFeed:
 def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> ParsedFeed:
     if not body.strip():
         raise PermanentFetchError("empty_body", "the feed is empty", url=url)
+    if jsonfeed.looks_like_json(body, content_type):
+        return _parse_json_feed(body, url, max_entries)
+    # Blank lines before "<?xml" (a PHP template's) make the document malformed to expat; the lenient
+    # fallback would then read it, but as a broken feed. A UTF-16/32 body never matches (NULs).
+    if leading := _LEADING_SPACE.match(body):
+        body = (leading.group(1) or b"") + body[leading.end() - 1:]
     # No content-location: feedparser would then also "resolve" non-URL guids against the feed URL.
     # Relative links are joined with the feed URL in _entry instead.
     headers: dict[str, str] = {}
@@ -142,6 +150,24 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         hints=_hints(feed, body),
         error=error,
     )
+
+
+def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
+    """A JSON Feed, with the same entry fields, link checks and cap as RSS and Atom."""
+    title, items = jsonfeed.read_json_feed(body, url)
+    entries = []
+    for item in items:
+        link, bad_link = _absolute_link(item["link"], url)
+        summary = _text(item["summary"])
+        entries.append(FeedEntry(
+            guid=item["guid"], link=link, bad_link=bad_link, title=_text(item["title"]),
+            published_at=item["published_at"], updated_at=item["updated_at"],
+            summary=summary[:SUMMARY_MAX_CHARS] if summary else None, content_html=item["content_html"]))
+    total = len(entries)
+    if total > max_entries:
+        oldest = datetime.min.replace(tzinfo=timezone.utc)
+        entries = sorted(entries, key=lambda entry: entry.date or oldest, reverse=True)[:max_entries]
+    return ParsedFeed(title=_text(title), entries=entries, total_entries=total)
 
 
 def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:
@@ -237,13 +263,7 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
     link = (get("link") or "").strip() or None
     if link is None and get("guidislink"):
         link = (get("id") or "").strip() or None
-    bad_link = None
-    if link is not None:
-        try:
-            link = urljoin(feed_url, link)
-            canonical_url(link)  # raises on what no fetch could use: "http://[::1/", a port of 99999
-        except ValueError:
-            link, bad_link = None, link[:2000]
+    link, bad_link = _absolute_link(link, feed_url)
     summary = _text(get("summary"))
     return FeedEntry(
         guid=(get("id") or "").strip() or None,
@@ -255,6 +275,18 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
         content_html=_content(get("content")),
     )
+
+
+def _absolute_link(link: str | None, feed_url: str) -> tuple[str | None, str | None]:
+    """(absolute link, None), or (None, the link as written) when no fetch could use it."""
+    if link is None:
+        return None, None
+    try:
+        absolute = urljoin(feed_url, link)
+        canonical_url(absolute)  # raises on what no fetch could use: "http://[::1/", a port of 99999
+    except ValueError:
+        return None, link[:2000]
+    return absolute, None
 
 
 def _content(contents) -> str | None:

@@ -266,6 +266,22 @@ def test_failing_feed_backs_off_and_is_marked_unhealthy(site, settings):
     assert state.healthy and state.consecutive_errors == 0 and state.last_error is None
 
 
+def test_json_feed_is_polled_like_rss_and_broken_json_is_a_dead_letter(site, settings):
+    site.serve_fixture_site()
+    items = [{"id": "j1", "url": "/articles/a1.html", "title": "From JSON", "date_published": "2026-02-03T09:00:00Z"}]
+    good = site.add("/feed.json", json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}),
+                    content_type="application/feed+json")
+    broken = site.add("/broken.json", b'{"version": "https://jsonfeed.org/version/1", "items": [',
+                      content_type="application/feed+json")
+    harness = Harness(settings)
+    poller, (ok, failed) = asyncio.run(harness.poll(good, broken))
+    assert ok.status == "ok" and ok.published == 1 and harness.articles[0].guid == "j1"
+    assert failed.status == "error"
+    assert [(dead.reason, dead.url) for dead in harness.dead_letters] == [("malformed_feed", broken)]
+    assert poller.stats.errors["malformed_feed"] == 1
+    assert "not valid JSON" in harness.feed_store.get(broken).last_error
+
+
 def test_garbage_feed_does_not_crash_the_poller(site, settings):
     feed_url = site.add("/feed.xml", b"<html><body>Not a feed</body></html>", content_type="text/html")
     harness = Harness(settings)
