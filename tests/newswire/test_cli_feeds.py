@@ -165,3 +165,53 @@ def test_import_of_malformed_opml_imports_what_it_can_and_says_what_it_could_not
     assert "https://valley.example/rss?section=local&format=xml" in listed(feeds("list"))
     assert store.get("https://gazette.example/feed?a=1&b=2").title == "Café Gazette"
     assert "6 of 10 imported (0 added, 6 already followed)" in feeds("import", str(messy)).output
+
+
+@pytest.fixture
+def local_site():
+    from tests.ingest.conftest import LocalSite
+
+    site = LocalSite()
+    yield site
+    site.close()
+
+
+def test_add_a_page_finds_its_feed_and_says_so(database_url, tmp_path, store, local_site):
+    from tests.ingest.test_discover import RSS, page
+
+    home = local_site.add("/", page('<link rel="alternate" type="application/rss+xml" title="Main" href="/rss">'))
+    local_site.add("/rss", RSS, content_type="application/rss+xml")
+    env = {"NEWSWIRE_DATABASE_URL": database_url, "NEWSWIRE_DATA_DIR": str(tmp_path), "NEWSWIRE_FEEDS": "",
+           "NEWSWIRE_LOG_LEVEL": "WARNING", "NEWSWIRE_ALLOW_PRIVATE_NETWORKS": "true", "NEWSWIRE_PER_HOST_DELAY_S": "0"}
+    runner = CliRunner()
+    result = runner.invoke(app, ["feeds", "add", home], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"-> {local_site.url('/rss')}: announced by the page (RSS): a feed 'Lakeside Ledger', 2 entries" in result.output
+    assert f"{home}: the address given: no feed (not_a_feed" in result.output
+    assert f"added {local_site.url('/rss')}" in result.output
+    assert [state.url for state in store.list_feeds()] == [local_site.url("/rss")]
+    assert store.get(local_site.url("/rss")).title == "Lakeside Ledger"
+
+    del local_site.routes["/rss"]  # else found again as a usual path
+    bare = local_site.add("/bare", page(""))
+    result = runner.invoke(app, ["feeds", "add", bare], env=env, catch_exceptions=False)
+    assert result.exit_code == 1 and f"no feed found for {bare}" in result.output
+    assert "usual path /feeds/posts/default: no feed (http_404" in result.output
+    assert len(store.list_feeds()) == 1
+
+
+def test_refresh_makes_feeds_due_now_and_keeps_their_state(feeds, store):
+    later = datetime.now(timezone.utc) + timedelta(hours=3)
+    for url in ("https://a.example/rss", "https://b.example/rss"):
+        feeds("add", url, "--no-discover")
+        store.save(FeedState(url=url, etag='"e"', next_poll_at=later, consecutive_errors=2, entries_seen=9))
+    before = datetime.now(timezone.utc)
+    assert "1 feed due now" in feeds("refresh", "https://a.example/rss").output
+    a, b = store.get("https://a.example/rss"), store.get("https://b.example/rss")
+    assert before - timedelta(seconds=1) <= a.next_poll_at <= datetime.now(timezone.utc)
+    assert a.etag == '"e"' and a.consecutive_errors == 2 and a.entries_seen == 9
+    assert abs((b.next_poll_at - later).total_seconds()) < 1
+    assert "2 feeds due now" in feeds("refresh", "--all").output
+    assert store.get("https://b.example/rss").next_poll_at <= datetime.now(timezone.utc)
+    assert "not followed" in feeds("refresh", "https://c.example/rss", code=1).output
+    assert "give a feed URL or --all" in feeds("refresh", code=2).output
