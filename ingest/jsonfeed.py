@@ -25,10 +25,13 @@ _LEADING = b"\xef\xbb\xbf \t\r\n"
 
 
 def looks_like_json(body: bytes, content_type: str | None = None) -> bool:
-    """True for a body that is JSON by its label or by its first character (XML starts with "<")."""
-    if content_type and content_type.split(";")[0].strip().lower() in JSON_FEED_TYPES:
+    """True for a body that starts like JSON, or that is labelled JSON and does not start like XML."""
+    head = body.lstrip(_LEADING)[:1]
+    if head in (b"{", b"["):
         return True
-    return body.lstrip(_LEADING)[:1] in (b"{", b"[")
+    if head == b"<":
+        return False  # XML whatever the label says (servers mislabel feeds both ways)
+    return bool(content_type) and content_type.split(";")[0].strip().lower() in JSON_FEED_TYPES
 
 
 def read_json_feed(body: bytes, url: str) -> tuple[str | None, list[dict]]:

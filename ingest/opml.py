@@ -36,8 +36,10 @@ _DECLARED = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-
 _AMPERSAND = re.compile(r"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?")
 _XML_ENTITIES = {"amp;", "lt;", "gt;", "quot;", "apos;"}
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)", re.S)
-_OUTLINE_TAG = re.compile(r"<outline\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I)
-_ATTRIBUTE = re.compile(r"""([A-Za-z_][\w:.\-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))""")
+# A start tag ends before the next "<" (a raw "<" is no attribute text): linear however broken the file.
+_OUTLINE_TAG = re.compile(r"<outline\b([^<]{0,65536})", re.I)
+# Possessive and anchored after a non-name character: linear on a 64 KiB run of letters too.
+_ATTRIBUTE = re.compile(r"""(?<![\w:.\-])([A-Za-z_][\w:.\-]*+)\s*+=\s*+(?:"([^"]*)"|'([^']*)'|([^\s"'>/]++))""")
 
 
 @dataclass(frozen=True)
@@ -162,12 +164,14 @@ def _scan_outlines(text: str) -> list[tuple[int | None, dict[str, str], bool]]:
     """Every <outline> start tag of the text (comments and CDATA left out), with its attributes."""
     blanked = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
     found = []
+    line, counted_to = 1, 0
     for tag in _OUTLINE_TAG.finditer(blanked):
         attributes = {}
         for name, double, single, bare in _ATTRIBUTE.findall(tag.group(1)):
             attributes.setdefault(name.lower(), html.unescape(double or single or bare))
-        line = blanked.count("\n", 0, tag.start()) + 1
-        is_open = not tag.group(1).rstrip().endswith("/")
+        line += blanked.count("\n", counted_to, tag.start())
+        counted_to = tag.start()
+        is_open = not tag.group(1).rstrip().endswith("/>")
         has_children = is_open and bool(re.match(r"\s*<outline\b", blanked[tag.end():tag.end() + 2000], re.I))
         found.append((line, attributes, has_children))
     return found
