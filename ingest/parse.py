@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TypeVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
+from feedparser.datetimes import _parse_date as parse_any_date
 
 from newswire.errors import PermanentFetchError
 from newswire.ingest import jsonfeed
@@ -42,6 +43,15 @@ _SKIP_DAYS = re.compile(rb"<skipDays\b[^>]*>(.*?)</skipDays>", re.S | re.I)
 _HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
 _DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# Dates in another language: a weekday name to drop, month names (by their first 3-4 letters; it, es, pt,
+# fr, de, nl) to read as English. Used only when feedparser found no date.
+_WEEKDAY_PREFIX = re.compile(r"^[^\W\d_]{2,12}\.?,\s*")
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,12}\.?")
+_MONTHS = {key: month for month, keys in {
+    "Jan": "gen ene jan", "Feb": "feb fev fév", "Mar": "mar mär mrz mrt", "Apr": "apr abr avr",
+    "May": "mag mai may mei", "Jun": "giu jun juin", "Jul": "lug jul juil", "Aug": "ago aug aoû",
+    "Sep": "set sep", "Oct": "ott okt oct out", "Nov": "nov", "Dec": "dic dez dec déc"}.items()
+    for key in keys.split()}
 _LEADING_SPACE = re.compile(rb"(\xef\xbb\xbf)?[ \t\r\n]+<")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
@@ -261,7 +271,7 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         return dict.get(raw, key)
 
     link = (get("link") or "").strip() or None
-    if link is None and get("guidislink"):
+    if link is None and get("guidislink"):  # an RSS guid that is a permalink
         link = (get("id") or "").strip() or None
     link, bad_link = _absolute_link(link, feed_url)
     summary = _text(get("summary"))
@@ -270,8 +280,8 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         link=link,
         bad_link=bad_link,
         title=_text(get("title")),
-        published_at=_utc(get("published_parsed")),
-        updated_at=_utc(get("updated_parsed")),
+        published_at=_utc(get("published_parsed")) or _foreign_date(get("published")),
+        updated_at=_utc(get("updated_parsed")) or _foreign_date(get("updated")),
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
         content_html=_content(get("content")),
     )
@@ -286,7 +296,19 @@ def _absolute_link(link: str | None, feed_url: str) -> tuple[str | None, str | N
         canonical_url(absolute)  # raises on what no fetch could use: "http://[::1/", a port of 99999
     except ValueError:
         return None, link[:2000]
+    if urlsplit(absolute).scheme.lower() not in ("http", "https"):  # an Atom id as link: urn:uuid:..., tag:...
+        return None, link[:2000]
     return absolute, None
+
+
+def _foreign_date(raw: object) -> datetime | None:
+    """A date feedparser could not read because its day or month is not English ("mer, 16 nov 2022")."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    text = _WEEKDAY_PREFIX.sub("", raw.strip()[:100], count=1)
+    text = _MONTH_WORD.sub(lambda word: _MONTHS.get(word.group(0)[:4].lower()) or _MONTHS.get(
+        word.group(0)[:3].lower()) or word.group(0), text, count=1)
+    return _utc(parse_any_date(text))
 
 
 def _content(contents) -> str | None:

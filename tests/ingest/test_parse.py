@@ -232,3 +232,23 @@ def test_broken_json_feeds_are_permanent_errors(body, reason):
     with pytest.raises(PermanentFetchError) as caught:
         parse_feed(body, "https://quay.example/feed.json", content_type="application/json")
     assert caught.value.reason == reason
+
+
+def test_dates_in_other_languages_and_atom_ids_that_are_no_links():
+    body = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Multilingue</title>
+      <item><guid>it</guid><link>https://m.example/it</link><pubDate>mer, 16 nov 2022 00:38:15 +0100</pubDate></item>
+      <item><guid>pt</guid><link>https://m.example/pt</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>
+      <item><guid>de</guid><link>https://m.example/de</link><pubDate>Do, 03 Okt 2019 12:00:00 GMT</pubDate></item>
+      <item><guid>fr</guid><link>https://m.example/fr</link><pubDate>lun., 5 déc. 2022 10:00:00 +0100</pubDate></item>
+      <item><guid>no</guid><link>https://m.example/no</link><pubDate>sometime soon</pubDate></item>
+    </channel></rss>""".encode()
+    dates = [entry.published_at for entry in parse_feed(body, "https://m.example/rss").entries]
+    assert dates == [utc(2022, 11, 15, 23, 38, 15), utc(2018, 9, 24, 22, 42, 40), utc(2019, 10, 3, 12, 0),
+                     utc(2022, 12, 5, 9, 0), None]
+
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Ids</title>
+      <entry><id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id><title>No link</title></entry>
+      <entry><id>tag:m.example,2026:1</id><title>Tag</title><link href="/posts/1"/></entry></feed>"""
+    first, second = parse_feed(atom, "https://m.example/atom").entries
+    assert first.link is None and first.guid.startswith("urn:uuid:")
+    assert second.link == "https://m.example/posts/1"
