@@ -19,7 +19,7 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -52,6 +52,7 @@ _MONTHS = {key: month for month, keys in {
     "May": "mag mai may mei", "Jun": "giu jun juin", "Jul": "lug jul juil", "Aug": "ago aug aoû",
     "Sep": "set sep", "Oct": "ott okt oct out", "Nov": "nov", "Dec": "dic dez dec déc"}.items()
     for key in keys.split()}
+_TWELVE_HOUR = re.compile(r"\b(\d{1,2})(:\d\d(?::\d\d)?)\s*([AaPp])\.?[Mm]\b")
 _LEADING_SPACE = re.compile(rb"(\xef\xbb\xbf)?[ \t\r\n]+<")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
@@ -280,8 +281,8 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         link=link,
         bad_link=bad_link,
         title=_text(get("title")),
-        published_at=_utc(get("published_parsed")) or _foreign_date(get("published")),
-        updated_at=_utc(get("updated_parsed")) or _foreign_date(get("updated")),
+        published_at=_date(get("published_parsed"), get("published")),
+        updated_at=_date(get("updated_parsed"), get("updated")),
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
         content_html=_content(get("content")),
     )
@@ -299,6 +300,23 @@ def _absolute_link(link: str | None, feed_url: str) -> tuple[str | None, str | N
     if urlsplit(absolute).scheme.lower() not in ("http", "https"):  # an Atom id as link: urn:uuid:..., tag:...
         return None, link[:2000]
     return absolute, None
+
+
+def _date(parsed_time, raw: object) -> datetime | None:
+    """feedparser's reading of a date, else :func:`_foreign_date`'s; a 12-hour clock read as 24-hour
+    first (feedparser drops "PM", and the zone after it)."""
+    if isinstance(raw, str) and _TWELVE_HOUR.search(raw[:100]):
+        raw = _TWELVE_HOUR.sub(_as_24_hour, raw[:100], count=1)
+        return _utc(parse_any_date(raw)) or _foreign_date(raw)
+    return _utc(parsed_time) or _foreign_date(raw)
+
+
+def _as_24_hour(clock: re.Match) -> str:
+    hour, afternoon = int(clock.group(1)), clock.group(3).lower() == "p"
+    if not 1 <= hour <= 12:
+        return clock.group(0)
+    hour = hour % 12 + (12 if afternoon else 0)
+    return f"{hour:02d}{clock.group(2)}"
 
 
 def _foreign_date(raw: object) -> datetime | None:

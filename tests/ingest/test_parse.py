@@ -241,10 +241,12 @@ def test_dates_in_other_languages_and_atom_ids_that_are_no_links():
       <item><guid>de</guid><link>https://m.example/de</link><pubDate>Do, 03 Okt 2019 12:00:00 GMT</pubDate></item>
       <item><guid>fr</guid><link>https://m.example/fr</link><pubDate>lun., 5 déc. 2022 10:00:00 +0100</pubDate></item>
       <item><guid>no</guid><link>https://m.example/no</link><pubDate>sometime soon</pubDate></item>
+      <item><guid>pm</guid><link>https://m.example/pm</link><pubDate>Sat, Dec 16 2023 02:02:33 PM</pubDate></item>
+      <item><guid>am</guid><link>https://m.example/am</link><pubDate>Sat, 16 Dec 2023 12:10 AM -0500</pubDate></item>
     </channel></rss>""".encode()
     dates = [entry.published_at for entry in parse_feed(body, "https://m.example/rss").entries]
     assert dates == [utc(2022, 11, 15, 23, 38, 15), utc(2018, 9, 24, 22, 42, 40), utc(2019, 10, 3, 12, 0),
-                     utc(2022, 12, 5, 9, 0), None]
+                     utc(2022, 12, 5, 9, 0), None, utc(2023, 12, 16, 14, 2, 33), utc(2023, 12, 16, 5, 10)]
 
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Ids</title>
       <entry><id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id><title>No link</title></entry>
