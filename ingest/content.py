@@ -13,9 +13,9 @@ from typing import Literal
 
 Kind = Literal["feed", "page", "robots"]
 
-# Feeds are served as every kind of XML, as text/*, and by misconfigured servers as octet-stream:
-# parse.py decides whether the bytes are a feed.
-FEED_TYPE_MARKERS = ("xml", "rss", "atom", "text/", "application/octet-stream")
+# Feeds are served as every kind of XML, as JSON (JSON Feed), as text/*, and by misconfigured servers
+# as octet-stream: parse.py decides whether the bytes are a feed.
+FEED_TYPE_MARKERS = ("xml", "rss", "atom", "json", "text/", "application/octet-stream")
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Magic numbers of things that are never a page or a feed, whatever the Content-Type says.
 BINARY_MAGIC = {

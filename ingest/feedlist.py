@@ -9,7 +9,6 @@ the file and line, because a feed list is configuration a person wrote and must 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,24 +39,24 @@ def load_feed_list(specs: list[str]) -> list[FeedSpec]:
 
 
 def parse_opml(data: bytes, source: str = "OPML") -> list[FeedSpec]:
-    """Every ``<outline xmlUrl=...>`` at any depth (folders are flattened); ``source`` names errors."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ConfigError(f"{source}: not valid OPML/XML ({exc})") from exc
-    if root.tag.lower() != "opml":
-        raise ConfigError(f"{source}: root element is <{root.tag}>, expected <opml>")
-    feeds: list[FeedSpec] = []
-    for outline in root.iter("outline"):
-        # The attribute is spelled xmlUrl by the spec, xmlurl by some exporters.
-        attrs = {key.lower(): value for key, value in outline.attrib.items()}
-        url = attrs.get("xmlurl", "").strip()
-        if not url:
-            continue  # a folder, or a link that is not a feed
-        if not _is_http_url(url):
-            raise ConfigError(f"{source}: outline {attrs.get('text', '')!r} has xmlUrl {url!r}, not an http(s) URL")
-        feeds.append(FeedSpec(url=url, title=(attrs.get("title") or attrs.get("text") or "").strip() or None))
-    return feeds
+    """Every ``<outline xmlUrl=...>`` at any depth (groups are flattened); ``source`` names errors.
+
+    Read leniently (:func:`ingest.opml.read_opml`), but strict about the result, as configuration is:
+    an outline whose feed URL is unusable is a :class:`ConfigError` naming it (outlines without one,
+    links to pages, are passed over). ``newswire feeds import`` reads the report itself, imports what
+    can be used and lists the rest.
+    """
+    from newswire.ingest.opml import read_opml
+
+    report = read_opml(data, source)
+    if report.fatal:
+        raise ConfigError(report.fatal)
+    if bad := [skipped for skipped in report.skipped if skipped.kind == "not_http"]:
+        raise ConfigError(f"{source}: {bad[0]}")
+    if not report.feeds:
+        raise ConfigError(f"{source}: not valid OPML/XML ({report.repairs[-1]})" if report.repairs
+                          else f"{source}: no feed outline (xmlUrl) in it")
+    return report.feeds
 
 
 def parse_plain_list(text: str, source: str = "feed list") -> list[FeedSpec]:
@@ -71,6 +70,35 @@ def parse_plain_list(text: str, source: str = "feed list") -> list[FeedSpec]:
             raise ConfigError(f"{source}, line {number}: {line!r} is not an http(s) URL")
         feeds.append(FeedSpec(url=line))
     return feeds
+
+
+def read_list_file(data: bytes, source: str):
+    """An OPML file or plain list read for ``newswire feeds import``: an :class:`ingest.opml.OpmlReport`
+    with every usable feed, and each outline or line that could not be used and why."""
+    from newswire.ingest.opml import OpmlReport, Skipped, feed_url, read_opml
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return read_opml(data, source)
+    report = OpmlReport()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.repairs.append("not UTF-8: read as Windows-1252")
+        text = data.decode("cp1252", errors="replace")
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
+        if not line:
+            continue
+        url = feed_url(line)
+        if url is None:
+            report.skipped.append(Skipped(number, None, f"not an http(s) URL: {line[:200]!r}", "not_http"))
+        elif url in seen:
+            report.skipped.append(Skipped(number, None, f"duplicate of line {seen[url]}", "duplicate"))
+        else:
+            seen[url] = number
+            report.feeds.append(FeedSpec(url=url))
+    return report
 
 
 def _expand(spec: str) -> list[FeedSpec]:

@@ -194,13 +194,17 @@ class Fetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def fetch_feed(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    async def fetch_feed(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                         configured: bool = True) -> FetchResult:
         """GET a feed, conditionally: a 304 gives ``not_modified=True`` and no body.
 
         Only configured feeds are fetched as feeds, so the feed's host:port is what
         ``allow_private_networks`` lets reach a private address (see :mod:`ingest.guard`).
+        ``configured=False`` is for a feed a stranger named (a page's ``<link rel="alternate">``
+        found by :mod:`ingest.discover`): its host:port is not allowed that way.
         """
-        self._guard.allow(url)
+        if configured:
+            self._guard.allow(url)
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                              "text/xml;q=0.9, */*;q=0.1"}
         if etag:

@@ -1,4 +1,4 @@
-"""Feed bytes -> entries and schedule hints, with feedparser.
+"""Feed bytes -> entries and schedule hints, with feedparser (JSON Feed: :mod:`ingest.jsonfeed`).
 
 Feeds in the wild are often broken XML; feedparser falls back to a lenient parser and we keep what
 it recovers, recording the error (``ParsedFeed.error``) so ``feeds status`` can show it. What is not
@@ -19,13 +19,15 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TypeVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
+from feedparser.datetimes import _parse_date as parse_any_date
 
 from newswire.errors import PermanentFetchError
+from newswire.ingest import jsonfeed
 from newswire.ids import canonical_url
 
 MAX_ENTRIES = 500
@@ -41,6 +43,17 @@ _SKIP_DAYS = re.compile(rb"<skipDays\b[^>]*>(.*?)</skipDays>", re.S | re.I)
 _HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
 _DAY = re.compile(rb"<day>\s*([A-Za-z]+)\s*</day>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# Dates in another language: a weekday name to drop, month names (by their first 3-4 letters; it, es, pt,
+# fr, de, nl) to read as English. Used only when feedparser found no date.
+_WEEKDAY_PREFIX = re.compile(r"^[^\W\d_]{2,12}\.?,\s*")
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,12}\.?")
+_MONTHS = {key: month for month, keys in {
+    "Jan": "gen ene jan", "Feb": "feb fev fév", "Mar": "mar mär mrz mrt", "Apr": "apr abr avr",
+    "May": "mag mai may mei", "Jun": "giu jun juin", "Jul": "lug jul juil", "Aug": "ago aug aoû",
+    "Sep": "set sep", "Oct": "ott okt oct out", "Nov": "nov", "Dec": "dic dez dec déc"}.items()
+    for key in keys.split()}
+_TWELVE_HOUR = re.compile(r"\b(\d{1,2})(:\d\d(?::\d\d)?)\s*([AaPp])\.?[Mm]\b")
+_LEADING_SPACE = re.compile(rb"(\xef\xbb\xbf)?[ \t\r\n]+<")
 _LABEL_COMPLAINTS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 # What bound_entries looks for: CDATA sections and comments (skipped whole: an <item> inside one is
@@ -109,6 +122,12 @@ class ParsedFeed:
 def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> ParsedFeed:
     if not body.strip():
         raise PermanentFetchError("empty_body", "the feed is empty", url=url)
+    if jsonfeed.looks_like_json(body, content_type):
+        return _parse_json_feed(body, url, max_entries)
+    # Blank lines before "<?xml" (a PHP template's) make the document malformed to expat; the lenient
+    # fallback would then read it, but as a broken feed. A UTF-16/32 body never matches (NULs).
+    if leading := _LEADING_SPACE.match(body):
+        body = (leading.group(1) or b"") + body[leading.end() - 1:]
     # No content-location: feedparser would then also "resolve" non-URL guids against the feed URL.
     # Relative links are joined with the feed URL in _entry instead.
     headers: dict[str, str] = {}
@@ -142,6 +161,24 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         hints=_hints(feed, body),
         error=error,
     )
+
+
+def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
+    """A JSON Feed, with the same entry fields, link checks and cap as RSS and Atom."""
+    title, items = jsonfeed.read_json_feed(body, url)
+    entries = []
+    for item in items:
+        link, bad_link = _absolute_link(item["link"], url)
+        summary = _text(item["summary"])
+        entries.append(FeedEntry(
+            guid=item["guid"], link=link, bad_link=bad_link, title=_text(item["title"]),
+            published_at=item["published_at"], updated_at=item["updated_at"],
+            summary=summary[:SUMMARY_MAX_CHARS] if summary else None, content_html=item["content_html"]))
+    total = len(entries)
+    if total > max_entries:
+        oldest = datetime.min.replace(tzinfo=timezone.utc)
+        entries = sorted(entries, key=lambda entry: entry.date or oldest, reverse=True)[:max_entries]
+    return ParsedFeed(title=_text(title), entries=entries, total_entries=total)
 
 
 def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:
@@ -235,26 +272,61 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         return dict.get(raw, key)
 
     link = (get("link") or "").strip() or None
-    if link is None and get("guidislink"):
+    if link is None and get("guidislink"):  # an RSS guid that is a permalink
         link = (get("id") or "").strip() or None
-    bad_link = None
-    if link is not None:
-        try:
-            link = urljoin(feed_url, link)
-            canonical_url(link)  # raises on what no fetch could use: "http://[::1/", a port of 99999
-        except ValueError:
-            link, bad_link = None, link[:2000]
+    link, bad_link = _absolute_link(link, feed_url)
     summary = _text(get("summary"))
     return FeedEntry(
         guid=(get("id") or "").strip() or None,
         link=link,
         bad_link=bad_link,
         title=_text(get("title")),
-        published_at=_utc(get("published_parsed")),
-        updated_at=_utc(get("updated_parsed")),
+        published_at=_date(get("published_parsed"), get("published")),
+        updated_at=_date(get("updated_parsed"), get("updated")),
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
         content_html=_content(get("content")),
     )
+
+
+def _absolute_link(link: str | None, feed_url: str) -> tuple[str | None, str | None]:
+    """(absolute link, None), or (None, the link as written) when no fetch could use it."""
+    if link is None:
+        return None, None
+    try:
+        absolute = urljoin(feed_url, link)
+        canonical_url(absolute)  # raises on what no fetch could use: "http://[::1/", a port of 99999
+    except ValueError:
+        return None, link[:2000]
+    if urlsplit(absolute).scheme.lower() not in ("http", "https"):  # an Atom id as link: urn:uuid:..., tag:...
+        return None, link[:2000]
+    return absolute, None
+
+
+def _date(parsed_time, raw: object) -> datetime | None:
+    """feedparser's reading of a date, else :func:`_foreign_date`'s; a 12-hour clock read as 24-hour
+    first (feedparser drops "PM", and the zone after it)."""
+    if isinstance(raw, str) and _TWELVE_HOUR.search(raw[:100]):
+        raw = _TWELVE_HOUR.sub(_as_24_hour, raw[:100], count=1)
+        return _utc(parse_any_date(raw)) or _foreign_date(raw)
+    return _utc(parsed_time) or _foreign_date(raw)
+
+
+def _as_24_hour(clock: re.Match) -> str:
+    hour, afternoon = int(clock.group(1)), clock.group(3).lower() == "p"
+    if not 1 <= hour <= 12:
+        return clock.group(0)
+    hour = hour % 12 + (12 if afternoon else 0)
+    return f"{hour:02d}{clock.group(2)}"
+
+
+def _foreign_date(raw: object) -> datetime | None:
+    """A date feedparser could not read because its day or month is not English ("mer, 16 nov 2022")."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    text = _WEEKDAY_PREFIX.sub("", raw.strip()[:100], count=1)
+    text = _MONTH_WORD.sub(lambda word: _MONTHS.get(word.group(0)[:4].lower()) or _MONTHS.get(
+        word.group(0)[:3].lower()) or word.group(0), text, count=1)
+    return _utc(parse_any_date(text))
 
 
 def _content(contents) -> str | None:

@@ -38,7 +38,8 @@ from newswire.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FEED_LIST_REFRESH_S = 60.0  # run(None) re-reads the feed store this often
+FEED_LIST_REFRESH_S = 60.0  # run() re-reads the feed store's list and due times this often
+REFRESH_SLACK = timedelta(seconds=1)  # a stored due time this much earlier than ours was moved forward
 BODY_HASH = "body_sha256"  # FeedState.extra key: sha256 hex of the feed body last parsed
 
 
@@ -289,7 +290,9 @@ class Poller:
 
         ``feed_urls=None`` polls the feed store's list, re-read every minute, so feeds added or
         removed with ``newswire feeds`` are picked up without a restart. :meth:`update_feeds`
-        replaces the set at any time (scale-out: the feeds this process is assigned).
+        replaces the set at any time (scale-out: the feeds this process is assigned). Every minute
+        too, a feed whose stored next poll is earlier than this process's (``newswire feeds
+        refresh`` wrote it) is polled at that time instead.
         """
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
@@ -319,15 +322,24 @@ class Poller:
                 if update is not None:
                     dynamic = False  # an assigned set replaces the store's list
                     active = set_active(update)
-                if dynamic and time.monotonic() >= next_refresh:
-                    active, next_refresh = set_active(self._feed_urls()), time.monotonic() + FEED_LIST_REFRESH_S
+                if time.monotonic() >= next_refresh:
+                    next_refresh = time.monotonic() + FEED_LIST_REFRESH_S
+                    stored_due = self._stored_due_times()
+                    if dynamic and stored_due is not None:
+                        active = set_active(stored_due)
+                    # `newswire feeds refresh` moved these feeds' next poll forward: honour it now.
+                    for url, due in (stored_due or {}).items():
+                        if (url in active and due is not None and url in due_at and url not in running.values()
+                                and due < due_at[url] - REFRESH_SLACK):
+                            due_at[url] = due
+                            heapq.heappush(heap, (due, url))
                 now = self._clock()
                 while heap and heap[0][0] <= now and len(running) < self.settings.fetch_concurrency:
                     due, url = heapq.heappop(heap)
                     if due_at.get(url) != due or url in running.values():
                         continue  # no longer ours, rescheduled, or being polled (its entry comes back after)
                     running[asyncio.create_task(self.poll_feed(url))] = url
-                timeout = FEED_LIST_REFRESH_S if dynamic else None
+                timeout = max(0.0, next_refresh - time.monotonic())
                 if heap and len(running) < self.settings.fetch_concurrency:
                     due_in = max(0.0, (heap[0][0] - now).total_seconds())
                     timeout = due_in if timeout is None else min(timeout, due_in)
@@ -396,6 +408,17 @@ class Poller:
 
     def _feed_urls(self) -> list[str]:
         return [state.url for state in self._feeds.list_feeds()]
+
+    def _stored_due_times(self) -> dict[str, datetime | None] | None:
+        """Every stored feed's next_poll_at (None when the store cannot be read: nothing changes)."""
+        try:
+            due_times = getattr(self._feeds, "due_times", None)
+            if due_times is not None:
+                return due_times()
+            return {state.url: state.next_poll_at for state in self._feeds.list_feeds()}
+        except Exception:  # the database being down must not stop polling
+            log.exception("could not read the feed list")
+            return None
 
 
 def _has_pending_retries(state: FeedState) -> bool:

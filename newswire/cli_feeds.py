@@ -3,7 +3,8 @@
 ``status`` shows what a months-long deployment needs to trust its feeds: when each was polled and
 will be next, its error streak and last error, how much it publishes and how often it is polled.
 ``import``, ``add``, ``list`` and ``remove`` edit the list; a running ingest picks changes up
-within a minute when it follows the database's list (no ``NEWSWIRE_FEEDS``). ``list`` prints a
+within a minute when it follows the database's list (no ``NEWSWIRE_FEEDS``); ``refresh`` makes
+feeds due now. The logic lives in ingest (``feedlist``/``opml``, ``discover``) and storage. ``list`` prints a
 plain list file (``URL  # title``) or, with ``--opml``, OPML: ``import`` reads both back.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -126,26 +128,47 @@ def status(unhealthy: bool = typer.Option(False, "--unhealthy", help="Only feeds
 @feeds_app.command("import")
 def import_feeds(path: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
                                              help="An OPML file, or a text file with one URL a line.")) -> None:
-    """Follow every feed of an OPML file or a plain list (feeds already followed keep their state)."""
-    from newswire.ingest.feedlist import load_feed_list
+    """Follow every usable feed of an OPML file or a plain list, and list what could not be used.
 
-    try:
-        specs = load_feed_list([str(path)])
-    except ConfigError as exc:
-        err.print(f"[red]{exc}[/red]")
+    Malformed OPML (bare ``&``, HTML entities, stray markup, a wrong encoding declaration) is read
+    leniently; feeds already followed keep their state; the whole file is added in one transaction.
+    """
+    from newswire.ingest.feedlist import read_list_file
+
+    report = read_list_file(path.read_bytes(), str(path))
+    if report.fatal:
+        err.print(f"[red]{report.fatal}[/red]")
         raise typer.Exit(2)
-    store = _store()
-    try:
-        added = sum(store.add(spec.url, spec.title) for spec in specs)
-    finally:
-        _close(store)
-    err.print(f"{len(specs)} feeds in {path}: {added} added, {len(specs) - added} already followed")
+    for repair in report.repairs:
+        err.print(f"[yellow]{path}: {repair}[/yellow]")
+    for skipped in report.skipped:
+        err.print(f"skipped {skipped}")
+    added = 0
+    if report.feeds:
+        store = _store()
+        try:
+            added = store.add_many((spec.url, spec.title) for spec in report.feeds)
+        finally:
+            _close(store)
+    kinds = Counter(skipped.kind for skipped in report.skipped)
+    reasons = ", ".join(f"{count} {SKIP_KINDS.get(kind, kind)}" for kind, count in kinds.items())
+    err.print(f"{path}: {len(report.feeds)} of {report.outlines} imported "
+              f"({added} added, {len(report.feeds) - added} already followed)"
+              + (f"; {len(report.skipped)} skipped ({reasons})" if report.skipped else ""))
+    if not report.feeds:
+        raise typer.Exit(1)
+
+
+SKIP_KINDS = {"no_url": "without a feed URL", "not_http": "not http(s)", "duplicate": "duplicates"}
 
 
 @feeds_app.command("add")
-def add(url: str = typer.Argument(..., help="The feed's http(s) URL."),
-        title: str = typer.Option(None, "--title", help="A name to show for it.")) -> None:
-    """Follow one feed."""
+def add(url: str = typer.Argument(..., help="The feed's http(s) URL, or a page of the site (its feed is found)."),
+        title: str = typer.Option(None, "--title", help="A name to show for it."),
+        discover: bool = typer.Option(True, "--discover/--no-discover",
+                                      help="Fetch the URL and, when it is a page, find its feed (the default); "
+                                           "--no-discover follows the URL as given, unfetched.")) -> None:
+    """Follow one feed; given a page, find the feed it announces (or one at the usual paths)."""
     from newswire.ingest.feedlist import parse_plain_list
 
     try:
@@ -153,12 +176,72 @@ def add(url: str = typer.Argument(..., help="The feed's http(s) URL."),
     except (ConfigError, ValueError):
         err.print(f"[red]{url!r} is not an http(s) URL[/red]")
         raise typer.Exit(2)
+    feed_url = spec.url
+    if discover:
+        feed_url, found_title = _discover(spec.url)
+        title = title or found_title
     store = _store()
     try:
-        added = store.add(spec.url, title)
+        added = store.add(feed_url, title)
     finally:
         _close(store)
-    err.print(f"added {spec.url}" if added else f"{spec.url} is followed already")
+    err.print(f"added {feed_url}" if added else f"{feed_url} is followed already")
+
+
+def _discover(url: str) -> tuple[str, str | None]:
+    """The feed to follow for ``url`` (printing every candidate tried), or exit 1 when there is none."""
+    import asyncio
+
+    from newswire.ingest.discover import discover_feed
+    from newswire.ingest.fetch import Fetcher
+
+    settings = Settings()
+    setup_logging(settings.log_level, settings.log_format)
+
+    async def run():
+        async with Fetcher(settings) as fetcher:
+            return await discover_feed(fetcher, url)
+
+    found = asyncio.run(run())
+    for candidate in found.candidates:
+        name = f" {candidate.title!r}" if candidate.title else ""
+        if candidate.is_feed:
+            outcome = f"a feed{name}, {candidate.entries} entries"
+        elif candidate.error:
+            outcome = f"no feed ({candidate.error[:200]})"
+        else:
+            outcome = f"not tried{name}"
+        mark = "->" if candidate is found.chosen else "  "
+        err.print(f"{mark} {candidate.url}: {candidate.how}: {outcome}")
+    if found.chosen is None:
+        err.print(f"[red]no feed found for {url}[/red] (--no-discover follows it as given)")
+        raise typer.Exit(1)
+    if found.chosen.url != url:
+        err.print(f"chose {found.chosen.url} ({found.chosen.how})")
+    return found.chosen.url, found.chosen.title
+
+
+@feeds_app.command("refresh")
+def refresh(url: str = typer.Argument(None, help="The feed's URL, as `feeds list` prints it."),
+            every: bool = typer.Option(False, "--all", help="Every followed feed.")) -> None:
+    """Poll now instead of at the scheduled time: sets the next poll to now in the feed store.
+
+    A running ``newswire run`` reads due times every minute and polls these feeds then; a stopped
+    one polls them first when it starts. The rest of their state (ETag, error streak) is kept.
+    """
+    if (url is None) == (not every):
+        err.print("[red]give a feed URL or --all[/red]")
+        raise typer.Exit(2)
+    store = _store()
+    try:
+        changed = store.request_poll(None if every else [url.strip()], at=datetime.now(timezone.utc))
+    finally:
+        _close(store)
+    if not changed:
+        err.print(f"[red]{url} is not followed[/red]" if url else "no feeds are followed")
+        raise typer.Exit(1)
+    err.print(f"{len(changed)} feed{'s' if len(changed) != 1 else ''} due now: a running ingest polls "
+              "them within a minute, a stopped one when it starts")
 
 
 @feeds_app.command("list")

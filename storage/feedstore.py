@@ -7,9 +7,10 @@ and ingest fetches it again.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, select
 
 from newswire.feeds import FeedState, StoredVersion
@@ -44,6 +45,38 @@ class SqlFeedStore:
         with self.engine.begin() as conn:
             return upsert(conn, Feed.__table__, [mapping.feed_row(FeedState(url=url, title=title))],
                           ["url"], update=False) > 0
+
+    def add_many(self, feeds: Iterable[tuple[str, str | None]]) -> int:
+        """Follow every ``(url, title)`` in one transaction (all or none); returns how many were new."""
+        rows = [mapping.feed_row(FeedState(url=url, title=title)) for url, title in feeds]
+        with self.engine.begin() as conn:
+            return upsert(conn, Feed.__table__, rows, ["url"], update=False)
+
+    def request_poll(self, urls: Iterable[str] | None = None, *, at: datetime) -> list[str]:
+        """Make feeds due at ``at`` (every feed when ``urls`` is None); returns the URLs it changed.
+
+        Only ``next_poll_at`` is written, so the feed's other state (ETag, entries, error streak)
+        stays. A running ingest re-reads the due times every minute (``ingest.poller``); a stopped one
+        starts with these feeds.
+        """
+        table = Feed.__table__
+        with self.engine.begin() as conn:
+            query = select(table.c.url)
+            if urls is not None:
+                wanted = sorted(set(urls))
+                if not wanted:
+                    return []
+                query = query.where(table.c.url.in_(wanted))
+            found = sorted(conn.execute(query).scalars())
+            for chunk in chunked(found, IN_CLAUSE_CHUNK):
+                conn.execute(update(table).where(table.c.url.in_(list(chunk))).values(next_poll_at=at))
+        return found
+
+    def due_times(self) -> dict[str, datetime | None]:
+        """Every feed's ``next_poll_at``: one light query (no state blobs) for the poller's minute check."""
+        table = Feed.__table__
+        with self.engine.connect() as conn:
+            return {url: mapping.utc(due) for url, due in conn.execute(select(table.c.url, table.c.next_poll_at))}
 
     def remove(self, url: str) -> bool:
         with self.engine.begin() as conn:

@@ -175,3 +175,82 @@ def test_an_unusable_link_is_kept_aside_not_raised(link):
     feed = parse_feed(body, "http://x.example/rss")
     assert feed.entries[0].link is None and feed.entries[0].bad_link == link
     assert feed.entries[1].link == "http://x.example/1"
+
+
+# --- JSON Feed 1.0 / 1.1 -------------------------------------------------------------------------
+
+def json_feed(version: str, items: list) -> bytes:
+    import json
+
+    return json.dumps({"version": f"https://jsonfeed.org/version/{version}", "title": "Quay &amp; Harbour",
+                       "home_page_url": "https://quay.example/", "items": items}).encode()
+
+
+def test_json_feed_1_1_items_map_to_entries():
+    body = json_feed("1.1", [
+        {"id": "q-1", "url": "/news/ferry-strike", "title": "Ferry  crews <b>strike</b>",
+         "date_published": "2026-02-03T09:15:00+01:00", "date_modified": "2026-02-03T10:00:00Z",
+         "content_html": "<p>Crews walked out at dawn.</p>", "summary": "Crews walked out."},
+        {"id": 42, "external_url": "https://elsewhere.example/story", "content_text": "No title here.",
+         "date_published": "Tue, 03 Feb 2026 07:00:00 GMT"},
+        "not an item",
+    ])
+    feed = parse_feed(body, "https://quay.example/feed.json", content_type="application/feed+json")
+    assert feed.title == "Quay & Harbour" and feed.error is None and feed.total_entries == 2
+    first, second = feed.entries
+    assert first.guid == "q-1" and first.link == "https://quay.example/news/ferry-strike"
+    assert first.title == "Ferry crews strike" and first.summary == "Crews walked out."
+    assert first.published_at == utc(2026, 2, 3, 8, 15) and first.updated_at == utc(2026, 2, 3, 10, 0)
+    assert first.content_html == "<p>Crews walked out at dawn.</p>"
+    assert second.guid == "42" and second.link == "https://elsewhere.example/story" and second.title is None
+    assert second.summary == "No title here." and second.published_at == utc(2026, 2, 3, 7, 0)
+
+
+def test_json_feed_1_0_without_label_is_read_by_its_first_byte():
+    body = b"\n  " + json_feed("1", [{"id": "a", "url": "https://quay.example/a", "title": "A"}])
+    feed = parse_feed(body, "https://quay.example/feed", content_type="text/plain")
+    assert [entry.title for entry in feed.entries] == ["A"]
+
+
+def test_json_feed_is_capped_newest_first():
+    items = [{"id": str(n), "url": f"https://quay.example/{n}", "date_published": f"2026-01-{n:02d}T00:00:00Z"}
+             for n in range(1, 29)]
+    feed = parse_feed(json_feed("1.1", items), "https://quay.example/feed.json", max_entries=5)
+    assert feed.total_entries == 28
+    assert [entry.guid for entry in feed.entries] == ["28", "27", "26", "25", "24"]
+
+
+@pytest.mark.parametrize("body, reason", [
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1",', "malformed_feed"),
+    (b'{"version": "https://jsonfeed.org/version/1", "items": [' + b"[" * 100_000, "malformed_feed"),
+    (b'{"version": "https://jsonfeed.org/version/1", "title": "\xff\xfe"}', "malformed_feed"),
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": {}}', "not_a_feed"),
+    (b'{"version": "2.0", "items": []}', "not_a_feed"),
+    (b'[1, 2, 3]', "not_a_feed"),
+])
+def test_broken_json_feeds_are_permanent_errors(body, reason):
+    with pytest.raises(PermanentFetchError) as caught:
+        parse_feed(body, "https://quay.example/feed.json", content_type="application/json")
+    assert caught.value.reason == reason
+
+
+def test_dates_in_other_languages_and_atom_ids_that_are_no_links():
+    body = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Multilingue</title>
+      <item><guid>it</guid><link>https://m.example/it</link><pubDate>mer, 16 nov 2022 00:38:15 +0100</pubDate></item>
+      <item><guid>pt</guid><link>https://m.example/pt</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>
+      <item><guid>de</guid><link>https://m.example/de</link><pubDate>Do, 03 Okt 2019 12:00:00 GMT</pubDate></item>
+      <item><guid>fr</guid><link>https://m.example/fr</link><pubDate>lun., 5 déc. 2022 10:00:00 +0100</pubDate></item>
+      <item><guid>no</guid><link>https://m.example/no</link><pubDate>sometime soon</pubDate></item>
+      <item><guid>pm</guid><link>https://m.example/pm</link><pubDate>Sat, Dec 16 2023 02:02:33 PM</pubDate></item>
+      <item><guid>am</guid><link>https://m.example/am</link><pubDate>Sat, 16 Dec 2023 12:10 AM -0500</pubDate></item>
+    </channel></rss>""".encode()
+    dates = [entry.published_at for entry in parse_feed(body, "https://m.example/rss").entries]
+    assert dates == [utc(2022, 11, 15, 23, 38, 15), utc(2018, 9, 24, 22, 42, 40), utc(2019, 10, 3, 12, 0),
+                     utc(2022, 12, 5, 9, 0), None, utc(2023, 12, 16, 14, 2, 33), utc(2023, 12, 16, 5, 10)]
+
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Ids</title>
+      <entry><id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id><title>No link</title></entry>
+      <entry><id>tag:m.example,2026:1</id><title>Tag</title><link href="/posts/1"/></entry></feed>"""
+    first, second = parse_feed(atom, "https://m.example/atom").entries
+    assert first.link is None and first.guid.startswith("urn:uuid:")
+    assert second.link == "https://m.example/posts/1"

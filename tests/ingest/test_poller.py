@@ -1,8 +1,10 @@
 import asyncio
 import copy
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
+
+import pytest
 
 
 from newswire.ingest.fetch import Fetcher
@@ -266,6 +268,22 @@ def test_failing_feed_backs_off_and_is_marked_unhealthy(site, settings):
     assert state.healthy and state.consecutive_errors == 0 and state.last_error is None
 
 
+def test_json_feed_is_polled_like_rss_and_broken_json_is_a_dead_letter(site, settings):
+    site.serve_fixture_site()
+    items = [{"id": "j1", "url": "/articles/a1.html", "title": "From JSON", "date_published": "2026-02-03T09:00:00Z"}]
+    good = site.add("/feed.json", json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}),
+                    content_type="application/feed+json")
+    broken = site.add("/broken.json", b'{"version": "https://jsonfeed.org/version/1", "items": [',
+                      content_type="application/feed+json")
+    harness = Harness(settings)
+    poller, (ok, failed) = asyncio.run(harness.poll(good, broken))
+    assert ok.status == "ok" and ok.published == 1 and harness.articles[0].guid == "j1"
+    assert failed.status == "error"
+    assert [(dead.reason, dead.url) for dead in harness.dead_letters] == [("malformed_feed", broken)]
+    assert poller.stats.errors["malformed_feed"] == 1
+    assert "not valid JSON" in harness.feed_store.get(broken).last_error
+
+
 def test_garbage_feed_does_not_crash_the_poller(site, settings):
     feed_url = site.add("/feed.xml", b"<html><body>Not a feed</body></html>", content_type="text/html")
     harness = Harness(settings)
@@ -297,6 +315,44 @@ def test_run_polls_all_feeds_until_stopped(site, settings):
     assert poller.stats.feeds_polled == 3 and poller.stats.feed_errors == 1
     assert "feeds polled 3" in poller.stats.status_line() and "http_410=1" in poller.stats.status_line()
     assert all(state.next_poll_at is not None for state in harness.feed_store.states.values())
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["store-list", "assigned-list"])
+def test_a_refresh_written_to_the_store_is_polled_at_the_next_check(site, settings, monkeypatch, listed):
+    """`newswire feeds refresh` writes an earlier next_poll_at; a running poller honours it within a check."""
+    from newswire.ingest import poller as poller_module
+
+    monkeypatch.setattr(poller_module, "FEED_LIST_REFRESH_S", 0.2)
+    feed_url = site.serve_fixture_site()
+    harness = Harness(settings)
+    harness.feed_store.add(feed_url)
+
+    async def until(condition, timeout_s=5.0):
+        for _ in range(int(timeout_s / 0.05)):
+            if condition():
+                return True
+            await asyncio.sleep(0.05)
+        return False
+
+    async def go():
+        stop = asyncio.Event()
+        async with Fetcher(settings) as fetcher:
+            poller = harness.poller(fetcher)
+            runner = asyncio.create_task(poller.run(None if listed else [feed_url], stop))
+            assert await until(lambda: site.hits("/feed.xml") == 1)
+            assert await until(lambda: (harness.feed_store.get(feed_url) or FeedState(feed_url)).next_poll_at)
+            scheduled = harness.feed_store.get(feed_url).next_poll_at
+            assert (scheduled - datetime.now(timezone.utc)).total_seconds() > 60  # no second poll on its own
+            await asyncio.sleep(0.5)
+            assert site.hits("/feed.xml") == 1
+            state = harness.feed_store.get(feed_url)
+            state.next_poll_at = datetime.now(timezone.utc)  # what SqlFeedStore.request_poll writes
+            harness.feed_store.save(state)
+            polled_again = await until(lambda: site.hits("/feed.xml") == 2, timeout_s=3.0)
+            stop.set()
+            await asyncio.wait_for(runner, 5)
+            return polled_again
+    assert asyncio.run(go())
 
 
 # --- hostile feeds: unchanged bodies, huge entry lists, bad links, other local ports -------------
