@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors import lexicon as lx
+from newswire.processors.actors import Actor
 from newswire.processors.dates import TimeExpr, sentence_times
+from newswire.processors.gazetteer import Place
 from newswire.processors.sentences import Sentence, prefix_regex
 
 _TRIGGERS = [
@@ -209,6 +211,8 @@ class Event:
     date: str | None           # ISO date, "YYYY-MM", or None
     sentence_start: int
     sentence_end: int
+    place: Place | None = None             # ``location`` resolved in the gazetteer (processors.places)
+    actor_details: tuple[Actor, ...] = ()  # ``actors`` with kind, role, country and agent/patient
 
 
 def _clean_name(name: str) -> str:

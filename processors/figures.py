@@ -24,6 +24,7 @@ from newswire.processors.candidates import Candidate, join_ranges, read_qualifie
 from newswire.processors.categories import categorize, read_noun
 from newswire.processors.dates import ANCHOR_RE, TimeExpr, date_spans, find_anchor, sentence_times
 from newswire.processors.exclusions import why_excluded
+from newswire.processors.gazetteer import Place
 from newswire.processors.numbers import find_numbers
 from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
 
@@ -44,6 +45,8 @@ class Figure:
     anchor_date: str | None
     sentence_start: int
     sentence_end: int
+    location: str | None = None   # the figure's place as written (processors.places)
+    place: Place | None = None    # that place resolved in the gazetteer
 
 
 def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,

@@ -1,0 +1,371 @@
+"""Actors named in an article (people with their role, organisations, groups, countries) and who
+did what to whom in each event.
+
+:func:`find_actors` makes one pass over the runs of capitalised words (``places.NAME_RE``, "X of Y"
+joined when X ends in an organisation's word: "Ministry of Health") and one over demonym phrases:
+
+- a title before a name makes a person with that role: "President Donald Trump" -> person "Donald
+  Trump", role "president"; a surname alone later ("Trump said") is that person again;
+- known groups ("Hamas", "Taliban"), runs ending in an organisation's word ("Korean Central News
+  Agency", "New York Police Department") and acronyms ("USGS") are groups and organisations;
+- a country's name is the country; a demonym before a state's noun is the country too ("Israeli
+  forces" -> Israel, "US representatives" -> United States); before any other group it stays a group
+  that carries the country ("Palestinian militants", country PS);
+- cities and states are never actors; news agencies only as the ones told ("told AFP"), never as an
+  event's actor.
+
+:func:`event_actors` reads the event's clause: the actors before the trigger are its agents, those
+after it (up to the clause's end) its patients; a passive trigger ("were killed by ...") swaps them,
+a "between A and B" makes both participants, and "said X" / "X said" make X a statement's agent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from newswire.processors.gazetteer import Gazetteer, gazetteer
+from newswire.processors.nations import STATE_NOUNS, demonym_country
+from newswire.processors.places import (
+    COMMON_CAPITALS,
+    KNOWN_GROUPS,
+    MONTHS_DAYS,
+    NAME_RE,
+    ORG_HEADS,
+    TITLES,
+    is_locative as _is_locative,
+)
+
+__all__ = ["Actor", "ActorMention", "event_actors", "find_actors"]
+
+NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg", "Anadolu", "Interfax", "TASS",
+                 "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
+                 "CNN", "BBC", "NPR"}
+GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
+protestors demonstrators activists group groups movement faction factions factions militia militias
+civilians settlers refugees migrants workers residents people students officials leaders representatives
+negotiators men women youths villagers""".split())
+ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premier mayor governor chief commander
+director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
+prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
+negotiator mediator""".split())
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
+_JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
+_JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
+            "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
+            "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
+_WORD_RE = re.compile(r"\S+")
+_POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
+NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
+Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
+Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
+Plan Treaty Agreement Accord Convention Protocol War Crisis Day Week Year Games Cup League Championship Awards
+Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valley Island Islands""".split())
+_DEMONYM_RE = re.compile(r"\b(?P<dem>(?:(?:North|South|Sri|Sierra|New|Saudi|Costa|Central|South)[ -])?[A-Z][a-z]+)"
+                         r"(?P<rest>(?:[ \t]+[a-z][a-z'-]*){1,2})?")
+_COMMON_GROUP_RE = re.compile(r"\b(?P<noun>[Gg]unmen|[Aa]ttackers|[Aa]ssailants|[Mm]ilitants|[Rr]ebels|[Ii]nsurgents"
+                              r"|[Jj]ihadists|[Tt]errorists|[Pp]rotesters|[Pp]rotestors|[Dd]emonstrators|[Rr]ioters"
+                              r"|[Kk]idnappers|[Pp]irates|[Hh]ackers|[Pp]olice|[Tt]roops|[Ss]oldiers|[Ff]irefighters"
+                              r"|[Rr]escuers|[Ii]nvestigators|[Pp]rosecutors|[Ss]ettlers|[Ss]hooter|[Gg]unman)\b")
+_RIGHT_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
+                           r"|whereas)\b")
+_AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
+_PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
+_SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
+_CHUNK_RE = re.compile(r",|\band\b")
+_PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
+                            re.IGNORECASE)
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
+                            r"|does|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
+_BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
+_CUT_RE = re.compile(r"[;:\"“”()]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
+                     r"|after|before|because|although|though|when|whereas)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str                 # normalised: "Israel", "Donald Trump", "Hamas", "Palestinian militants"
+    written: str              # the fullest short form as written: "President Donald Trump"
+    kind: str                 # "person" | "organisation" | "group" | "country"
+    role: str | None          # "president", "spokesman"
+    country_code: str | None  # ISO alpha-2 of the country it belongs to, where told
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str                 # as EventRecord.actors gives it
+    kind: str
+    role: str | None
+    country_code: str | None
+    relation: str             # "agent" (did it) | "patient" (had it done to them) | "participant"
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "role": self.role, "country_code": self.country_code,
+                "relation": self.relation}
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut after a possessive or a "-run"-like word and around months: "Hamas's October" is two."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for w in _WORD_RE.finditer(text, start, end):
+        word = w.group(0)
+        if word in MONTHS_DAYS:
+            if begin < w.start():
+                pieces.append((begin, w.start()))
+            begin = w.end()
+        elif _POSSESSIVE_OR_HYPHEN_RE.search(word):
+            pieces.append((begin, w.end()))
+            begin = w.end()
+    if begin < end:
+        pieces.append((begin, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces if text[a:b].strip()]
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    runs = [piece for m in NAME_RE.finditer(text) for piece in _split(text, *m.span())]
+    out: list[tuple[int, int]] = []
+    for span in runs:
+        if out:
+            gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
+            last = text[out[-1][0]:out[-1][1]].split()[-1]
+            if gap and last in ORG_HEADS | _JOINING:
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
+
+
+def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
+    """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
+    name = text[start:end]
+    while True:
+        first, _, rest = name.partition(" ")
+        if rest and first in COMMON_CAPITALS and first not in TITLES and first not in ORG_HEADS and name not in gaz:
+            start += len(first) + 1
+            name = rest.lstrip()
+            continue
+        break
+    name = re.sub(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$", "", name).rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.){2,}", name) else name
+    return start, name
+
+
+def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
+                                                                                   str | None] | None:
+    """(kind, normalised name, role, country code) of a capitalised run, or None if it is no actor."""
+    words = name.split()
+    if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
+                                                                     or words[0] in MONTHS_DAYS)):
+        return None
+    if name in NEWS_AGENCIES:
+        return "organisation", name, None, None
+    base = re.sub(r"-(?:based|run|led|controlled|backed|linked|held|allied)$", "", name)
+    if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
+        return "group", base, None, None
+    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
+            len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
+        code = None
+        for w in words[:2]:
+            code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
+                                                  and gaz.resolve(w).kind == "country" else None)
+        return "organisation", name, None, code
+    roles = []
+    code = None
+    i = 0
+    while i < len(words) and (words[i] in TITLES or demonym_country(words[i]) or (
+            words[i] in gaz and gaz.resolve(words[i]).kind == "country" and i + 1 < len(words)
+            and words[i + 1] in TITLES)):
+        if words[i] in TITLES:
+            roles.append(words[i].lower())
+        else:
+            country = demonym_country(words[i])
+            code = code or country or gaz.resolve(words[i]).country_code
+        i += 1
+    rest = words[i:]
+    if roles and rest:
+        person = " ".join(rest)
+        return "person", person, " ".join(roles), code
+    if name in gaz:
+        place = gaz.resolve(name)
+        if place.kind == "country":
+            return "country", place.name, None, place.country_code
+        capital_of = gaz.capital_of(name)
+        if capital_of and gaz.country(capital_of):
+            return "capital", gaz.country(capital_of).name, None, capital_of
+        return None   # a city or a state is never an actor
+    if demonym_country(name):
+        return None   # read by the demonym pass
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        if any(w in gaz and gaz.resolve(w).kind == "country" or w in NOT_PERSON_WORDS or w in COMMON_CAPITALS
+               for w in words):
+            return None
+        return "person", name, None, None
+    if len(words) == 1 and name in people:
+        known = people[name]
+        return "person", known.name, known.role, known.country_code
+    return None
+
+
+def find_actors(text: str, gaz: Gazetteer | None = None) -> list[ActorMention]:
+    """Every actor mention of ``text``, in text order."""
+    gaz = gaz or gazetteer()
+    found: list[ActorMention] = []
+    people: dict[str, ActorMention] = {}   # surname -> the person first named in full
+    for run_start, run_end in _runs(text):
+        start, name = _strip(text, run_start, run_end, gaz)
+        if not name:
+            continue
+        what = _classify(name, gaz, people)
+        if what is None:
+            continue
+        kind, norm, role, code = what
+        if kind == "capital":
+            # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not
+            if _is_locative(text, start) or not _VERB_AFTER_RE.match(text, start + len(name)):
+                continue
+            kind = "country"
+        if role is None and kind == "person":
+            before = text[max(0, start - 30):start].split()
+            if before and before[-1].lower() in ROLE_WORDS:
+                role = before[-1].lower()
+        mention = ActorMention(start, start + len(name), norm, name, kind, role, code)
+        if kind == "person" and " " in norm:
+            people.setdefault(norm.split()[-1], mention)
+        found.append(mention)
+    for m in _DEMONYM_RE.finditer(text):
+        dem = m.group("dem")
+        code = demonym_country(dem)
+        if code is None:
+            continue
+        rest = (m.group("rest") or "").split()
+        country = gaz.country(code)
+        if rest and rest[0] in STATE_NOUNS | {"representatives", "negotiators"} and country is not None:
+            found.append(ActorMention(m.start(), m.end("dem") + 1 + len(rest[0]), country.name,
+                                      f"{dem} {rest[0]}", "country", None, code))
+        elif rest and rest[0] in GROUP_NOUNS:
+            words = rest[:2] if len(rest) > 1 and rest[1] in GROUP_NOUNS else rest[:1]
+            written = " ".join([dem, *words])
+            found.append(ActorMention(m.start(), m.start() + len(written), written, written, "group", None, code))
+        elif dem.endswith("s") and demonym_country(dem[:-1]):   # "Palestinians", "Israelis"
+            found.append(ActorMention(m.start(), m.end("dem"), dem, dem, "group", None, code))
+    for m in _COMMON_GROUP_RE.finditer(text):
+        found.append(ActorMention(m.start("noun"), m.end("noun"), m.group("noun").lower(), m.group("noun"), "group",
+                                  None, None))
+    found.sort(key=lambda a: (a.start, -a.end))
+    out: list[ActorMention] = []
+    for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
+        if out and a.start < out[-1].end:
+            if a.end - a.start > out[-1].end - out[-1].start:
+                out[-1] = a
+            continue
+        if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
+            continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
+        out.append(a)
+    return out
+
+
+def _segment(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: from the last cut before it to the first cut (or comma) after it."""
+    left = sent_start
+    for m in _CUT_RE.finditer(text, sent_start, start):
+        left = m.end()
+    right_m = _RIGHT_CUT_RE.search(text, end, sent_end)
+    right = right_m.start() if right_m else sent_end
+    return left, right
+
+
+def _nearest_group(text: str, mentions: list[ActorMention], from_end: bool) -> list[ActorMention]:
+    """The mention nearest the trigger and those joined to it by "and" or a comma ("Hamas and US
+    representatives", "Israel, Egypt and Qatar")."""
+    if not mentions:
+        return []
+    order = mentions[::-1] if from_end else mentions
+    group = [order[0]]
+    for a in order[1:]:
+        left, right = (a, group[-1]) if from_end else (group[-1], a)
+        if not _AND_RE.fullmatch(text, left.end, right.start):
+            break
+        group.append(a)
+    return group[::-1] if from_end else group
+
+
+def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+             prev_start: int | None) -> ActorMention | None:
+    """The sentence's subject, if an actor: a mention among its first words, or the actor a leading
+    "It"/"They"/"He"/"She" stands for (the previous sentence's subject of the same kind)."""
+    head = text[sent_start:sent_start + 40]
+    pronoun = _PRONOUN_RE.match(head)
+    if pronoun and prev_start is not None:
+        person = pronoun.group(1).lower() in ("he", "she")
+        i = bisect.bisect_left(starts, prev_start)
+        while i < len(mentions) and mentions[i].start < sent_start:
+            a = mentions[i]
+            if (a.kind == "person") == person:
+                return a
+            i += 1
+        return None
+    i = bisect.bisect_left(starts, sent_start)
+    if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
+            not re.search(r"[,;:]|\b(?:in|at|on|of|for|from|with|by|after|before|since|to)\b",
+                          text[sent_start:mentions[i].start]):
+        return mentions[i]
+    return None
+
+
+def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
+                 start: int, end: int, statement: bool = False, prev_start: int | None = None) -> tuple[Actor, ...]:
+    """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
+    mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
+    a leading pronoun)."""
+    left, right = _segment(text, sent_start, sent_end, start, end)
+    i = bisect.bisect_left(starts, left)
+    before: list[ActorMention] = []
+    after: list[ActorMention] = []
+    while i < len(mentions) and mentions[i].start < right:
+        a = mentions[i]
+        if a.end <= start:
+            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start):
+                before.append(a)   # "According to police, ...": the source, not the actor
+        elif a.start >= end:
+            after.append(a)
+        i += 1
+    if statement and not before:
+        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
+        i = bisect.bisect_left(starts, end)
+        if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
+            before = [mentions[i]]
+            after = [a for a in after if a is not mentions[i]]
+    agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
+    relation_a, relation_p = "agent", "patient"
+    passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
+    if passive:
+        by = _BY_RE.match(text, end)
+        agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
+        patients = _nearest_group(text, before, True)
+    elif not agents:
+        lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
+        if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):
+            subject = _subject(text, mentions, starts, sent_start, prev_start)
+            if subject is not None and subject.end <= start:
+                agents = [subject]
+    if re.search(r"\bbetween\b", text[max(left, start - 12):min(right, end + 12)]):
+        relation_a = relation_p = "participant"
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for group, relation in ((agents, relation_a), (patients, relation_p)):
+        for a in group:
+            if a.name in NEWS_AGENCIES and (statement or relation != "agent"):
+                continue   # "told AFP": the agency reports, it does not act
+            if a.name in seen:
+                continue
+            seen.add(a.name)
+            name = a.name if a.kind in ("country", "group") else a.written
+            out.append(Actor(name, a.kind, a.role, a.country_code, relation))
+    return tuple(out)

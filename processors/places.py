@@ -1,0 +1,307 @@
+"""Places named in an article, resolved in the gazetteer, and the place of each event and figure.
+
+One pass over the text finds the runs of capitalised words (:data:`NAME_RE`); inside each run the
+longest word sequences the gazetteer knows are place mentions, unless the run says otherwise:
+
+- months, weekdays, demonyms, titles and known groups are never places ("May", "Israeli", "Hamas");
+- a place inside a person's name ("Jackson" in "Michael Jackson", anything after "President") is not one;
+- a place followed by an organisation's word ("New York Police Department") only qualifies that
+  organisation: a *weak* mention, used when nothing better is near;
+- a single-word city is only taken where the text uses it as a place: after "in/at/near/from/..."
+  ("locative"), before ", <country>", in the dateline, as a city of a million people, or where the
+  same name is used as a place elsewhere in the article ("Reading" the town, not "Reading the report").
+
+Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
+India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
+an event or figure: the sentence's locative place nearest the word (the first after it, else the
+last before it, a city of the same country preferred to its country), else a city named in the
+sentence, else the paragraph's last locative place before it, else the dateline, else a country or
+organisation's place named in the sentence, else the article's most often named locative place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from newswire.processors.dateline import find_dateline
+from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
+from newswire.processors.nations import demonym_country
+from newswire.processors.sentences import Sentence
+
+__all__ = ["ArticlePlaces", "NAME_RE", "PlaceMention", "find_places"]
+
+NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*")
+_POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
+_MAX_WORDS = 4
+
+MONTHS_DAYS = set("""January February March April May June July August September October November December Jan Feb
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today
+Yesterday Tomorrow Christmas Easter Ramadan Eid""".split())
+# Capitalised words that start sentences or titles and happen to be names of small towns somewhere.
+COMMON_CAPITALS = set("""The A An In On At As But And Or If When While After Before Since During It He She They We I
+This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Earlier Later
+Meanwhile However According Police Central Of Can Will May Say Said Man Best Most Hit Union Mission Security
+Justice Progress Liberty Unity Independence Hope Reading Mobile Nice Split Bath Marine General Major Colonel
+Mayor Governor President Minister Prime Secretary Senator King Queen Prince Pope Chief Director Judge Mr Mrs
+Ms Dr Sir Lord Saint St Officials Reports Report Health Ministry Army Forces Force Government State News
+Agency Press Post Times Daily Online Live Update Updated Photo Video Image Getty Images Reuters AFP AP UPI
+Xinhua Bloomberg CNN BBC Such Even Just Only Again Still Yet Whether Despite Although Though Because Under
+Over About Above Below Into From With Without Within Between Among Through Across Toward Towards Around
+Near Outside Inside Several Few Other Another Each Every Any Either Neither Once Twice First Second Third
+Last Next New Old Great Little Big High Low Long Short Early Late West East North South Western Eastern
+Northern Southern Media Police Court Congress Senate House Parliament Council Party Church Mass Mount
+Lake River Sea Ocean Gulf Bay Island Islands Coast Valley Desert Plain Plains Hill Hills Park Square Street
+Road Avenue Bridge Tower Airport Station Port Harbour Harbor""".split())
+TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Representative Governor Gov Mayor King Queen
+Prince Princess Pope Chief General Gen Colonel Col Major Maj Captain Capt Lieutenant Lt Sergeant Sgt Admiral
+Adm Commander Judge Justice Mr Mrs Ms Miss Dr Sir Lord Lady Dame Sheikh Emir Ayatollah Imam Rabbi Father
+Bishop Archbishop Cardinal Chancellor Ambassador Spokesman Spokeswoman Officer Detective Inspector Agent
+Professor Prof Speaker Leader Director Chairman Chairwoman Chair CEO""".split())
+ORG_HEADS = set("""Ministry Department Dept University College School Police Council Army Forces Force Navy Guard
+Guards Corps Brigades Brigade Battalion Command Times Post Herald Tribune Journal News Daily Gazette Telegraph
+Party Bank Airlines Airways Air Corporation Corp Company Co Inc Ltd Group Holdings Club FC United Institute
+Agency Authority Bureau Office Commission Committee Court Parliament Assembly Congress Senate Government
+Administration Service Services Hospital Centre Center Foundation Association Federation League Union Movement
+Front Organization Organisation Network Radio TV Television Broadcasting Press Exchange Stock Fund Board
+Cabinet Embassy Consulate Mission Red Crescent Cross Health Defense Defence Security Affairs Electric Energy
+Oil Petroleum Gas Power Water Railways Railway Rail Motors Studios Records Airport Port Stadium Hotel""".split())
+PLACE_HEADS = set("""Province Provinces Region Regions County District Districts State Governorate Prefecture
+Municipality Territory Territories Oblast Valley Strip Peninsula Island Islands Mountains Coast Delta Basin
+Desert Border Lake Sea Gulf Bay River""".split())
+DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
+Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Inner Outer Downtown""".split())
+KNOWN_GROUPS = set("""Hamas Hezbollah Hizbollah Taliban Houthis Houthi Fatah Kremlin Pentagon NATO Nato UN EU ISIS ISIL
+Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split())
+
+_LOCATIVE_RE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|from|to|into|toward|towards|around|throughout|off|within|on|over"
+    r"|via|through|across|reached|hit|struck|visited|visit|entered|left|fled)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western"
+    r"|south-?eastern|south-?western|northeast|northwest|southeast|southwest|occupied|war-torn|besieged"
+    r"|neighbou?ring|coastal|capital|city|town|village|province|region|state|port|district|border"
+    r"|[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed))\s+(?:of\s+)?)*$",
+    re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
+_BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str            # as written: "Central Italy", "Doha", "GAZA CITY"
+    place: Place
+    locative: bool       # used as a place: after in/at/near..., in a list of such, or the dateline
+    weak: bool           # only a modifier of an organisation or group ("Gaza health ministry" is not weak)
+    sentence: int        # index of its sentence (-1: the dateline)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    key: str
+    locative: bool
+    weak: bool
+    single_city_word: bool
+    hint: str | None = None     # country code from "Mumbai, India"
+    absorbed: bool = False
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    pos = start
+    for word in text[start:end].split():
+        at = text.index(word, pos, end)
+        pos = at + len(word)
+        m = _POSSESSIVE_RE.search(word)
+        if m and len(word) > 2:
+            word = word[:m.start()]
+        word = word.rstrip(".,") if not (len(word) <= 4 and word.count(".") >= 2) else word
+        out.append((at, at + len(word), word))
+    return out
+
+
+def is_locative(text: str, start: int) -> bool:
+    return _LOCATIVE_RE.search(text, max(0, start - 60), start) is not None
+
+
+def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in NAME_RE.finditer(text):
+        words = _words(text, m.start(), m.end())
+        # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
+        i, n = 0, len(words)
+        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS:
+            i += 1
+        first_name_word = i
+        while i < n:
+            ws, we, word = words[i]
+            hit = 0
+            for length in range(min(_MAX_WORDS, n - i), 0, -1):
+                name = " ".join(w for _, _, w in words[i:i + length])
+                if length == 1:
+                    based = _BASED_RE.search(word)
+                    if based:
+                        name = word[:based.start()]
+                if name in gaz and _allowed(name, length):
+                    hit = length
+                    break
+            if not hit:
+                i += 1
+                continue
+            start = words[i][0]
+            end = start + len(name) if hit == 1 else words[i + hit - 1][1]
+            before = words[first_name_word:i]
+            after = words[i + hit:]
+            prefix = [w for w in before if w[2] in DIRECTIONS]
+            weak = bool(_BASED_RE.search(words[i][2]) and hit == 1)
+            if before and len(prefix) < len(before):
+                if any(w[2] in TITLES for w in before) or not gaz.candidates(name)[0].kind == "country":
+                    i += hit
+                    continue   # "Michael Jackson", "President Jordan": a person
+                weak = True
+            if prefix and len(prefix) == len(before):
+                start = prefix[0][0]
+            if after:
+                nxt = after[0][2]
+                if nxt in PLACE_HEADS:
+                    end = after[0][1]
+                elif gaz.candidates(name)[0].kind == "city" and nxt not in ORG_HEADS and hit == 1:
+                    i += hit
+                    continue   # "Paris Hilton", "Victoria Beckham"
+                else:
+                    weak = True   # "New York Police Department", "Israel Defense Forces"
+            kind = gaz.candidates(name)[0].kind
+            found.append(_Candidate(start, end, text[start:end], normalise(name), False, weak,
+                                    hit == 1 and kind == "city" and not prefix))
+            i += hit
+    return found
+
+
+def _allowed(name: str, length: int) -> bool:
+    if length > 1:
+        return True
+    return (name not in MONTHS_DAYS and name not in COMMON_CAPITALS and name not in TITLES and name not in KNOWN_GROUPS
+            and demonym_country(name) is None and len(name) > 1)
+
+
+class ArticlePlaces:
+    """The place layer of one article: every place mention, resolved, and the dateline's place."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None):
+        gaz = gaz or gazetteer()
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        line = find_dateline(text)
+        cands = _candidates(text, gaz)
+        # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
+        for k, c in enumerate(cands):
+            c.locative = is_locative(text, c.start)
+            if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
+                prev = cands[k - 1]
+                c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
+            if k and cands[k - 1].end < c.start and re.fullmatch(r",\s*", text[cands[k - 1].end:c.start]):
+                prev = cands[k - 1]
+                top = gaz.candidates(c.key)[0]
+                if top.kind in ("country", "state") and gaz.candidates(prev.key)[0].kind != "country":
+                    c.absorbed = True
+                    prev.hint = top.country_code
+                    prev.single_city_word = False
+        context: set[str] = set()
+        for c in cands:
+            top = gaz.candidates(c.key)[0]
+            if top.kind in ("country", "state") and not c.absorbed:
+                context.add(top.country_code)
+            if c.hint:
+                context.add(c.hint)
+        for word in set(re.findall(r"\b[A-Z][a-z]+s?\b", text)):
+            code = demonym_country(word)
+            if code:
+                context.add(code)
+        self.dateline: PlaceMention | None = None
+        if line is not None:
+            region = gaz.resolve(line.region) if line.region else None
+            place = gaz.resolve(line.place_name, {region.country_code} if region else context)
+            if place is not None:
+                self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
+                context.add(place.country_code)
+        used_as_place = {c.key for c in cands if c.locative or c.hint}
+        if self.dateline is not None:
+            used_as_place.add(normalise(self.dateline.text))
+        self.mentions: list[PlaceMention] = []
+        for c in cands:
+            if c.absorbed or (line is not None and c.start < line.body_start):
+                continue
+            if c.single_city_word and c.key not in used_as_place:
+                top = gaz.candidates(c.key)[0]
+                if top.population < 1_000_000:
+                    continue
+            place = gaz.resolve(c.key, {c.hint} if c.hint else context)
+            if place is None:
+                continue
+            sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
+            self.mentions.append(PlaceMention(c.start, c.end, c.text, place, c.locative, c.weak, sent))
+        self._by_sentence: dict[int, list[PlaceMention]] = {}
+        for pm in self.mentions:
+            self._by_sentence.setdefault(pm.sentence, []).append(pm)
+        # the article's main place: its most often named locative place (the first of equals)
+        counts: dict[str, int] = {}
+        for pm in self.mentions:
+            if pm.locative and not pm.weak:
+                counts[pm.place.gazetteer_id] = counts.get(pm.place.gazetteer_id, 0) + 1
+        self.main = None
+        if counts:
+            best = max(counts.values())
+            self.main = next(pm for pm in self.mentions if pm.locative and not pm.weak
+                             and counts[pm.place.gazetteer_id] == best)
+
+    def in_sentence(self, index: int) -> list[PlaceMention]:
+        return self._by_sentence.get(index, [])
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def place_for(self, start: int, end: int, sentence: int | None = None,
+                  exclude: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
+        """The place of what the words ``text[start:end]`` name (see the module's docstring);
+        ``exclude``: spans that are the event's actors, never its place ("Israel" in "Israel said")."""
+        if sentence is None:
+            sentence = self.sentence_of(start)
+        here = [pm for pm in self.in_sentence(sentence)
+                if not any(a <= pm.start < b for a, b in exclude)]
+        strong = [pm for pm in here if pm.locative and not pm.weak]
+        if strong:
+            after = [pm for pm in strong if pm.start >= end]
+            chosen = after[0] if after else strong[-1]
+            if chosen.place.kind == "country":
+                finer = [pm for pm in strong if pm.place.kind != "country"
+                         and pm.place.country_code == chosen.place.country_code]
+                if finer:
+                    chosen = min(finer, key=lambda pm: abs(pm.start - start))
+            return chosen
+        cities = [pm for pm in here if not pm.weak and pm.place.kind != "country"]
+        if cities:
+            return min(cities, key=lambda pm: abs(pm.start - start))
+        if 0 <= sentence < len(self.sentences):
+            paragraph = self.sentences[sentence].paragraph
+            k = sentence - 1
+            while k >= 0 and self.sentences[k].paragraph == paragraph:
+                prior = [pm for pm in self.in_sentence(k) if pm.locative and not pm.weak]
+                if prior:
+                    return prior[-1]
+                k -= 1
+        if self.dateline is not None:
+            return self.dateline
+        if here:
+            return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
+        return self.main
+
+
+def find_places(text: str, sentences: Sequence[Sentence]) -> ArticlePlaces:
+    """The place layer of ``text`` (its sentences from ``processors.sentences.split_sentences``)."""
+    return ArticlePlaces(text, sentences)

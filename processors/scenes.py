@@ -1,0 +1,52 @@
+"""Where and who: gives each event its place and actors, and each figure its place.
+
+The place layer (``processors.places``) and the actor layer (``processors.actors``) are built once an
+article; each event then reads its actors from its clause and its place from the sentence, the
+paragraph or the dateline; an actor of the event is never its place ("Israel" in "Israel rejected
+the plan"), but the one it was done to may be ("an attack on Israel"). Figures take their place the
+same way as an event at the figure's position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from typing import Sequence
+
+from newswire.processors.actors import event_actors, find_actors
+from newswire.processors.events import Event
+from newswire.processors.figures import Figure
+from newswire.processors.places import ArticlePlaces
+from newswire.processors.sentences import Sentence
+
+__all__ = ["situate"]
+
+
+def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
+            figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
+    """``events`` with their actors, location and place; ``figures`` with their location and place."""
+    places = ArticlePlaces(text, sentences)
+    mentions = find_actors(text)
+    starts = [a.start for a in mentions]
+    sent_starts = [s.start for s in sentences]
+
+    def sentence_index(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    out_events = []
+    for e in events:
+        k = sentence_index(e.start)
+        actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
+                              statement=e.type == "statement", prev_start=sentences[k - 1].start if k else None)
+        agent_spans = [(a.start, a.end) for a in mentions
+                       if e.sentence_start <= a.start < e.sentence_end and a.kind == "country"
+                       and any(x.name == a.name and x.relation == "agent" for x in actors)]
+        pm = places.place_for(e.start, e.end, sentence_index(e.start), exclude=agent_spans)
+        out_events.append(dataclasses.replace(
+            e, actors=tuple(a.name for a in actors), actor_details=actors,
+            location=pm.text if pm else None, place=pm.place if pm else None))
+    out_figures = []
+    for f in figures:
+        pm = places.place_for(f.start, f.end, sentence_index(f.start))
+        out_figures.append(dataclasses.replace(f, location=pm.text if pm else None, place=pm.place if pm else None))
+    return out_events, out_figures
