@@ -58,11 +58,13 @@ _KIND_RANK = {"country": 0, "state": 1, "city": 2}
 _LATIN_RE = re.compile(r"[A-Z][A-Za-z' .-]{2,}")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lookup key: accents and dots dropped, curly apostrophes straightened, spaces single, casefolded."""
-    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    name = "".join(ch for ch in name if not unicodedata.combining(ch)).replace(".", "")
-    return " ".join(name.replace("-", " ").split()).casefold()
+    name = name.replace("’", "'")
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(name.replace(".", "").replace("-", " ").split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ class Gazetteer:
                                      if _KIND_RANK[p.kind] == best_kind and primary == best_primary)
         self.capitals: dict[str, str] = {}   # normalised name of a capital city -> its country's code
         self.countries: dict[str, Place] = {}
+        self.first_tokens = frozenset(key.split()[0] for key in self._index)   # cheap gate before n-grams
         self.capitals = {key: code for key, code in capitals.items()
                          if any(p.country_code == code and p.kind == "city" for p in self._index.get(key, ()))}
         for candidates in self._index.values():

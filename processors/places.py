@@ -76,14 +76,13 @@ Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwester
 KNOWN_GROUPS = set("""Hamas Hezbollah Hizbollah Taliban Houthis Houthi Fatah Kremlin Pentagon NATO Nato UN EU ISIS ISIL
 Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split())
 
-_LOCATIVE_RE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|from|to|into|toward|towards|around|throughout|off|within|on|over"
-    r"|via|through|across|reached|hit|struck|visited|visit|entered|left|fled)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western"
-    r"|south-?eastern|south-?western|northeast|northwest|southeast|southwest|occupied|war-torn|besieged"
-    r"|neighbou?ring|coastal|capital|city|town|village|province|region|state|port|district|border"
-    r"|[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed))\s+(?:of\s+)?)*$",
-    re.IGNORECASE)
+LOCATIVE_WORDS = frozenset("""in at near outside inside across from to into toward towards around throughout off
+within on over via through reached hit struck visited visit entered left fled""".split())
+_PLACE_MODIFIERS = frozenset("""the of north south east west northern southern eastern western central north-eastern
+northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
+southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
+region state port district border""".split())
+_RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed)")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
 
@@ -126,14 +125,30 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _first_token(word: str) -> str:
+    key = normalise(word)
+    return key.split(" ", 1)[0]
+
+
 def is_locative(text: str, start: int) -> bool:
-    return _LOCATIVE_RE.search(text, max(0, start - 60), start) is not None
+    """True if the name at ``start`` follows "in", "at", "near", ... (past "the", "southern", "the city of",
+    "Hamas-run", ...): the text uses it as a place."""
+    for word in reversed(text[max(0, start - 60):start].split()[-6:]):
+        low = word.lower()
+        if low in LOCATIVE_WORDS:
+            return True
+        if low not in _PLACE_MODIFIERS and not _RULED_RE.fullmatch(word):
+            return False
+    return False
 
 
-def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in NAME_RE.finditer(text):
-        words = _words(text, m.start(), m.end())
+    first_tokens = gaz.first_tokens
+    for run_start, run_end in spans:
+        if not any(_first_token(w) in first_tokens for w in text[run_start:run_end].split()):
+            continue
+        words = _words(text, run_start, run_end)
         # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
         i, n = 0, len(words)
         while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS:
@@ -141,6 +156,9 @@ def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
         first_name_word = i
         while i < n:
             ws, we, word = words[i]
+            if _first_token(word) not in first_tokens:
+                i += 1
+                continue
             hit = 0
             for length in range(min(_MAX_WORDS, n - i), 0, -1):
                 name = " ".join(w for _, _, w in words[i:i + length])
@@ -193,19 +211,23 @@ def _allowed(name: str, length: int) -> bool:
 class ArticlePlaces:
     """The place layer of one article: every place mention, resolved, and the dateline's place."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None):
+    def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None,
+                 spans: Sequence[tuple[int, int]] | None = None):
+        """``spans``: the ``NAME_RE`` matches of ``text``, if already found."""
         gaz = gaz or gazetteer()
+        if spans is None:
+            spans = [m.span() for m in NAME_RE.finditer(text)]
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
         line = find_dateline(text)
-        cands = _candidates(text, gaz)
+        cands = _candidates(text, gaz, spans)
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):
             c.locative = is_locative(text, c.start)
             if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
                 prev = cands[k - 1]
                 c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
-            if k and cands[k - 1].end < c.start and re.fullmatch(r",\s*", text[cands[k - 1].end:c.start]):
+            if k and cands[k - 1].end < c.start and text[cands[k - 1].end] == "," and not text[cands[k - 1].end:c.start].strip(", \t"):
                 prev = cands[k - 1]
                 top = gaz.candidates(c.key)[0]
                 if top.kind in ("country", "state") and gaz.candidates(prev.key)[0].kind != "country":
@@ -219,7 +241,7 @@ class ArticlePlaces:
                 context.add(top.country_code)
             if c.hint:
                 context.add(c.hint)
-        for word in set(re.findall(r"\b[A-Z][a-z]+s?\b", text)):
+        for word in {w for a, b in spans for w in text[a:b].split()}:
             code = demonym_country(word)
             if code:
                 context.add(code)

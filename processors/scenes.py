@@ -16,7 +16,7 @@ from typing import Sequence
 from newswire.processors.actors import event_actors, find_actors
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
-from newswire.processors.places import ArticlePlaces
+from newswire.processors.places import NAME_RE, ArticlePlaces
 from newswire.processors.sentences import Sentence
 
 __all__ = ["situate"]
@@ -25,8 +25,9 @@ __all__ = ["situate"]
 def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
     """``events`` with their actors, location and place; ``figures`` with their location and place."""
-    places = ArticlePlaces(text, sentences)
-    mentions = find_actors(text)
+    spans = [m.span() for m in NAME_RE.finditer(text)]   # runs of capitalised words, found once
+    places = ArticlePlaces(text, sentences, spans=spans)
+    mentions = find_actors(text, spans=spans)
     starts = [a.start for a in mentions]
     sent_starts = [s.start for s in sentences]
 
@@ -38,9 +39,14 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
         k = sentence_index(e.start)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
                               statement=e.type == "statement", prev_start=sentences[k - 1].start if k else None)
-        agent_spans = [(a.start, a.end) for a in mentions
-                       if e.sentence_start <= a.start < e.sentence_end and a.kind == "country"
-                       and any(x.name == a.name and x.relation == "agent" for x in actors)]
+        agents = {x.name for x in actors if x.relation == "agent" and x.kind == "country"}
+        agent_spans = []
+        if agents:   # where the agent countries stand in the sentence: never the event's place
+            i = bisect.bisect_left(starts, e.sentence_start)
+            while i < len(mentions) and mentions[i].start < e.sentence_end:
+                if mentions[i].name in agents:
+                    agent_spans.append((mentions[i].start, mentions[i].end))
+                i += 1
         pm = places.place_for(e.start, e.end, sentence_index(e.start), exclude=agent_spans)
         out_events.append(dataclasses.replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
