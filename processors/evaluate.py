@@ -25,12 +25,27 @@ Choices where the format is silent:
 - Events: trigger recall is the share of gold triggers overlapped by a predicted event span; date
   accuracy is, over those, the share where the first overlapping prediction's date equals the
   gold date (null == null agrees).
+- **Location accuracy** is over matched events whose gold names a place: the prediction's place (as
+  written, or its resolved name) names the same place, i.e. one name's words all occur in the other's
+  ("Gaza" and "Gaza City" agree; "Senkata" and "Bolivia" do not). **Country accuracy** is over matched
+  events whose gold gives a country code: the prediction's resolved country code equals it.
+- **Actors accuracy** is over matched events whose gold names actors: the predicted and gold actor
+  lists, paired one to one (an actor pairs with another when the words of one mostly occur in the
+  other, as for sources), reach an F1 of at least 0.5.
+
+Gold files come in two forms: records holding their ``text`` (``docs/gold-format.md``), and
+*pointer* records (``benchmarks/gold/README.md``) that hold only offsets and labels for a text kept
+elsewhere (a key of a JSON file of texts such as the Zyte benchmark's ground truth, checked by sha256),
+so that a dev set can be built on texts the repository may not copy.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -58,9 +73,56 @@ def source_correct(predicted: str | None, gold: str | None) -> bool:
     return sum(w in gold_words for w in words) / len(words) > 0.5
 
 
-def _ambiguous_spans(text: str, strings: Iterable[str]) -> list[tuple[int, int]]:
+def _name_words(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return [w for w in re.findall(r"[a-z0-9]+", folded) if w not in {"the", "of", "and", "in", "at", "on"}]
+
+
+def same_place(predicted: str | None, gold: str | None) -> bool:
+    """One name's words all occur in the other's ("Gaza" ~ "Gaza City"), accents and case aside."""
+    if not predicted or not gold:
+        return False
+    a, b = set(_name_words(predicted)), set(_name_words(gold))
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _predicted_place_names(event: dict) -> list[str]:
+    names = [event.get("location")]
+    place = event.get("place") or {}
+    names += [place.get("name"), place.get("as_written")]
+    return [n for n in names if n]
+
+
+def location_correct(event: dict, gold: dict) -> bool:
+    return any(same_place(name, gold.get("location")) for name in _predicted_place_names(event))
+
+
+def _same_actor(a: str, b: str) -> bool:
+    return source_correct(a, b) or source_correct(b, a) or same_place(a, b)
+
+
+def actors_correct(predicted: list[str], gold: list[str]) -> bool:
+    """Paired one to one, the lists reach F1 >= 0.5."""
+    free = list(predicted)
+    hits = 0
+    for g in gold:
+        match = next((p for p in free if _same_actor(p, g)), None)
+        if match is not None:
+            free.remove(match)
+            hits += 1
+    if not hits:
+        return False
+    p, r = hits / len(predicted), hits / len(gold)
+    return 2 * p * r / (p + r) >= 0.5
+
+
+def _ambiguous_spans(text: str, strings: Iterable[str | list[int]]) -> list[tuple[int, int]]:
+    """Every occurrence of each ambiguous string; pointer records give ``[start, end]`` pairs instead."""
     spans = []
     for s in strings:
+        if isinstance(s, list):
+            spans.append((s[0], s[1]))
+            continue
         if not s:
             continue
         i = text.find(s)
@@ -131,7 +193,10 @@ def score_record(record: dict, predicted: dict) -> dict:
     c["pred_scored"] = c["tp"] + c["fp"]
     gold_events = record.get("events", [])
     c["events_gold"] = len(gold_events)
-    c["events_found"] = c["dates_ok"] = 0
+    for key in ("events_found", "dates_ok", "places_gold", "places_ok", "countries_gold", "countries_ok",
+                "actors_gold", "actors_ok"):
+        c[key] = 0
+    c["events_predicted"] = len(predicted["events"])
     for ge in gold_events:
         hit = next((e for e in predicted["events"] if _overlap(e["start"], e["end"], ge["start"], ge["end"])), None)
         if hit is None:
@@ -142,18 +207,39 @@ def score_record(record: dict, predicted: dict) -> dict:
             c["dates_ok"] += 1
         else:
             c["errors"].append(f"event date {ge['trigger']!r}: {hit.get('date')} != {ge.get('date')}")
+        if ge.get("location"):
+            c["places_gold"] += 1
+            if location_correct(hit, ge):
+                c["places_ok"] += 1
+            else:
+                c["errors"].append(f"event place {ge['trigger']!r}: {_predicted_place_names(hit)} != "
+                                   f"{ge['location']!r}")
+        if ge.get("country"):
+            c["countries_gold"] += 1
+            predicted_country = (hit.get("place") or {}).get("country_code") or hit.get("country")
+            c["countries_ok"] += predicted_country == ge["country"]
+        if ge.get("actors"):
+            c["actors_gold"] += 1
+            if actors_correct(list(hit.get("actors") or []), list(ge["actors"])):
+                c["actors_ok"] += 1
+            else:
+                c["errors"].append(f"event actors {ge['trigger']!r}: {hit.get('actors')} != {ge['actors']}")
     return c
 
 
-def evaluate(gold_records: Iterable[dict]) -> dict:
-    """Run ``extract`` on each gold record and score it; a JSON-able report."""
+def predict(record: dict) -> dict:
+    """The extractor's answer for one gold record, in ``extraction_to_json`` form."""
     from newswire.processors.extract import extraction_to_json
 
+    return extraction_to_json(extract(record["text"], parse_published(record.get("published"))))
+
+
+def evaluate(gold_records: Iterable[dict], predictor=predict) -> dict:
+    """Score ``predictor`` (the extractor by default) on each gold record; a JSON-able report."""
     totals: dict[str, int] = {}
     rows = []
     for record in gold_records:
-        published = parse_published(record.get("published"))
-        predicted = extraction_to_json(extract(record["text"], published))
+        predicted = predictor(record)
         c = score_record(record, predicted)
         for k, v in c.items():
             if isinstance(v, int):
@@ -164,8 +250,12 @@ def evaluate(gold_records: Iterable[dict]) -> dict:
                      "event_dates_ok": c["dates_ok"], "errors": c["errors"]})
     t = {k: totals.get(k, 0) for k in ("tp", "fp", "fn", "cat_tp", "cat_fp", "cat_fn", "qual_ok", "src_ok",
                                        "matched", "gold_scored", "pred_scored", "events_gold", "events_found",
-                                       "dates_ok")}
+                                       "dates_ok", "events_predicted", "places_gold", "places_ok",
+                                       "countries_gold", "countries_ok", "actors_gold", "actors_ok")}
     matched = t["matched"]
+
+    def share(ok: str, of: str) -> float:
+        return round(t[ok] / t[of], 4) if t[of] else 0.0
     return {
         "documents": len(rows),
         "figures": _prf(t["tp"], t["fp"], t["fn"]),
@@ -174,14 +264,62 @@ def evaluate(gold_records: Iterable[dict]) -> dict:
         "source_accuracy": round(t["src_ok"] / matched, 4) if matched else 0.0,
         "event_trigger_recall": round(t["events_found"] / t["events_gold"], 4) if t["events_gold"] else 0.0,
         "event_date_accuracy": round(t["dates_ok"] / t["events_found"], 4) if t["events_found"] else 0.0,
+        "event_location_accuracy": share("places_ok", "places_gold"),
+        "event_country_accuracy": share("countries_ok", "countries_gold"),
+        "event_actors_accuracy": share("actors_ok", "actors_gold"),
+        "events_per_gold_event": share("events_predicted", "events_gold"),
         "counts": t,
         "per_document": rows,
     }
 
 
-def evaluate_file(path: str | Path) -> dict:
+class GoldError(ValueError):
+    """A gold file that cannot be scored: a pointer to a missing text, or one that changed."""
+
+
+def resolve_pointer(record: dict, texts: dict[str, dict]) -> dict:
+    """A pointer record (offsets and labels) -> a full gold record, its text taken from ``texts``."""
+    entry = texts.get(record["id"])
+    if entry is None:
+        raise GoldError(f"{record['id']}: not in the texts file")
+    text = entry["articleBody"]
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["body_sha256"]:
+        raise GoldError(f"{record['id']}: its text changed (sha256 differs from the annotation's)")
+    figures = [dict(f, text=text[f["start"]:f["end"]]) for f in record.get("figures", [])]
+    events = [dict(e, start=e["trigger_start"], end=e["trigger_end"],
+                   trigger=text[e["trigger_start"]:e["trigger_end"]]) for e in record.get("events", [])]
+    return dict(record, text=text, figures=figures, events=events)
+
+
+def load_gold(path: str | Path, texts_path: str | Path | None = None) -> list[dict]:
+    """Gold records of a file, pointer records resolved against the JSON file of texts."""
     with open(path, encoding="utf-8") as fh:
-        return evaluate(json.loads(line) for line in fh if line.strip())
+        records = [json.loads(line) for line in fh if line.strip()]
+    pointers = [r for r in records if "text" not in r]
+    if pointers and texts_path is None:
+        raise GoldError(f"{path} points into a file of texts: name it (--texts)")
+    texts = json.loads(Path(texts_path).read_text(encoding="utf-8")) if pointers else {}
+    return [r if "text" in r else resolve_pointer(r, texts) for r in records]
+
+
+def evaluate_file(path: str | Path, texts_path: str | Path | None = None) -> dict:
+    return evaluate(load_gold(path, texts_path))
+
+
+def as_prediction(record: dict) -> dict:
+    """An annotator's record in the extractor's output form, to score one annotator against another."""
+    figures = [dict(f, as_of_or_since=f.get("as_of_or_since")) for f in record.get("figures", [])]
+    events = [dict(e, place={"name": e.get("location"), "country_code": e.get("country")})
+              for e in record.get("events", [])]
+    return {"figures": figures, "events": events}
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict:
+    """Inter-annotator agreement: ``second`` scored as if it were predictions against ``first``."""
+    by_id = {r["id"]: r for r in second}
+    shared = [r for r in first if r["id"] in by_id]
+    return evaluate(shared, predictor=lambda record: as_prediction(by_id[record["id"]]))
+
 
 
 def render_report(report: dict) -> str:
@@ -200,6 +338,14 @@ def render_report(report: dict) -> str:
         f"{'event trigger recall':<26}{report['event_trigger_recall']:>8.3f}   "
         f"{t['events_found']}/{t['events_gold']}",
         f"{'event date accuracy':<26}{report['event_date_accuracy']:>8.3f}   {t['dates_ok']}/{t['events_found']}",
+        f"{'event location accuracy':<26}{report['event_location_accuracy']:>8.3f}   "
+        f"{t['places_ok']}/{t['places_gold']} (matched, gold names a place)",
+        f"{'event country accuracy':<26}{report['event_country_accuracy']:>8.3f}   "
+        f"{t['countries_ok']}/{t['countries_gold']}",
+        f"{'event actors accuracy':<26}{report['event_actors_accuracy']:>8.3f}   "
+        f"{t['actors_ok']}/{t['actors_gold']} (matched, gold names actors)",
+        f"{'events per gold event':<26}{report['events_per_gold_event']:>8.3f}   "
+        f"{t['events_predicted']} predicted",
         "",
         f"{'document':<36}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}{'events':>9}{'dates':>7}",
     ]
@@ -215,10 +361,17 @@ def _main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Score the extractor on gold JSON lines (docs/gold-format.md).")
     parser.add_argument("gold", help="gold .jsonl file, e.g. docs/gold-example.jsonl")
+    parser.add_argument("--texts", help="JSON file of texts that pointer records point into "
+                                        "(e.g. the Zyte benchmark's ground truth)")
+    parser.add_argument("--agreement", metavar="SECOND",
+                        help="score this second annotator's file against GOLD instead of the extractor")
     parser.add_argument("--errors", action="store_true", help="list each document's errors")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
-    report = evaluate_file(args.gold)
+    if args.agreement:
+        report = agreement(load_gold(args.gold, args.texts), load_gold(args.agreement, args.texts))
+    else:
+        report = evaluate_file(args.gold, args.texts)
     if args.json:
         print(json.dumps(report, indent=2, default=str))
         return 0

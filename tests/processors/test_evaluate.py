@@ -107,3 +107,63 @@ def test_evaluate_runs_the_extractor_and_renders():
     json.dumps(report)
     table = render_report(report)
     assert "figure F1" in table and "t1" in table
+
+
+# --- places, actors, pointer gold, agreement --------------------------------------------------------
+
+from newswire.processors.evaluate import GoldError, actors_correct, agreement, load_gold, same_place  # noqa: E402
+
+STORY = "Flooding cut roads near Porto Alegre on Monday. The governor of Rio Grande do Sul declared an emergency."
+
+
+def test_places_agree_when_one_name_holds_the_other():
+    assert same_place("Gaza", "Gaza City") and same_place("São Paulo", "Sao Paulo")
+    assert not same_place("Senkata", "Bolivia") and not same_place(None, "Doha") and not same_place("", "")
+
+
+def test_actor_lists_agree_at_half_f1():
+    assert actors_correct(["Hamas", "United States"], ["Hamas", "the United States", "Israel"])
+    assert not actors_correct(["Palestinian"], ["Hamas"])
+    assert not actors_correct([], ["Hamas"])
+    assert not actors_correct(["Hamas", "Qatar", "Egypt", "Jordan"], ["Hamas"])  # F1 0.4
+
+
+def pointer_files(tmp_path, body=STORY):
+    import hashlib
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps({"doc1": {"articleBody": body}}))
+    start = STORY.index("declared")
+    record = {"id": "doc1", "body_sha256": hashlib.sha256(STORY.encode()).hexdigest(), "published": "2024-05-07",
+              "figures": [], "ambiguous": [],
+              "events": [{"type": "declaration", "trigger_start": start, "trigger_end": start + 8,
+                          "actors": ["governor of Rio Grande do Sul"], "location": "Rio Grande do Sul",
+                          "country": "BR", "date": None}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n")
+    return gold, texts
+
+
+def test_pointer_records_take_their_text_from_the_texts_file(tmp_path):
+    gold, texts = pointer_files(tmp_path)
+    (record,) = load_gold(gold, texts)
+    assert record["text"] == STORY and record["events"][0]["trigger"] == "declared"
+    with pytest.raises(GoldError, match="--texts"):
+        load_gold(gold)
+
+
+def test_a_changed_text_is_refused_not_scored(tmp_path):
+    gold, texts = pointer_files(tmp_path, body=STORY.replace("Monday", "Tuesday"))
+    with pytest.raises(GoldError, match="sha256"):
+        load_gold(gold, texts)
+
+
+def test_agreement_scores_one_annotator_against_the_other(tmp_path):
+    gold, texts = pointer_files(tmp_path)
+    first = load_gold(gold, texts)
+    second = json.loads(json.dumps(first))
+    second[0]["events"][0]["location"] = "Porto Alegre"  # a nearer place: the annotators disagree
+    report = agreement(first, second)
+    assert report["event_trigger_recall"] == 1.0 and report["event_actors_accuracy"] == 1.0
+    assert report["event_location_accuracy"] == 0.0 and report["event_country_accuracy"] == 1.0
+    assert agreement(first, first)["event_location_accuracy"] == 1.0
+

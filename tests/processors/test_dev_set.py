@@ -1,0 +1,74 @@
+"""The dev set (benchmarks/gold): pointer annotations of the Zyte benchmark's real pages.
+
+They hold offsets and labels only; the texts stay in the shared corpus (../shared/corpus/html). These
+tests keep the annotations well-formed and pointing at the texts they were made on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newswire.processors.evaluate import load_gold
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "benchmarks" / "gold"
+CATEGORIES = {"killed", "injured", "missing", "hostages", "detained", "displaced", "affected", "evacuated",
+              "deaths_total", "cases", "votes", "money", "percent", "magnitude", "duration", "count_other"}
+QUALIFIERS = {None, "at_least", "more_than", "less_than", "about", "up_to", "range"}
+
+
+def shared_corpus() -> Path:
+    """../shared/corpus beside the checkout (NEWSWIRE_SHARED names another place)."""
+    for base in filter(None, (os.environ.get("NEWSWIRE_SHARED"), ROOT.parent / "shared", "/work/shared")):
+        texts = Path(base) / "corpus" / "html" / "zyte-ground-truth.json"
+        if texts.is_file():
+            return texts
+    raise AssertionError("the shared corpus is missing: set NEWSWIRE_SHARED to the folder holding corpus/")
+
+
+@pytest.fixture(scope="module")
+def texts() -> Path:
+    return shared_corpus()
+
+
+@pytest.mark.parametrize("side", ["tune", "heldout"])
+def test_annotations_point_at_the_texts_they_were_made_on(side, texts):
+    records = load_gold(GOLD / f"zyte-{side}.jsonl", texts)  # refuses a changed text
+    for record in records:
+        n = len(record["text"])
+        for f in record["figures"]:
+            assert 0 <= f["start"] < f["end"] <= n and f["category"] in CATEGORIES and f["qualifier"] in QUALIFIERS
+        for e in record["events"]:
+            assert 0 <= e["start"] < e["end"] <= n and e["trigger"].strip() == e["trigger"]
+        for a, b in record["ambiguous"]:
+            assert 0 <= a < b <= n
+
+
+def test_one_text_in_three_is_held_out_and_none_is_on_both_sides():
+    sides = {side: [json.loads(line)["id"] for line in (GOLD / f"zyte-{side}.jsonl").read_text().splitlines()]
+             for side in ("tune", "heldout")}
+    total = len(sides["tune"]) + len(sides["heldout"])
+    assert total >= 60 and not set(sides["tune"]) & set(sides["heldout"])
+    assert abs(len(sides["heldout"]) - total / 3) <= 1
+
+
+def test_the_files_copy_no_sentence_of_the_texts():
+    for path in GOLD.glob("*.jsonl"):
+        for line in path.read_text().splitlines():
+            strings = [v for v in _strings(json.loads(line))]
+            assert max(map(len, strings)) < 120, "only short labels belong in the annotations"
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
