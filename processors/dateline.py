@@ -3,8 +3,10 @@
 
 Its place is the default place of the article's events and figures (``processors.places``); its date,
 where written, is exposed by :func:`dateline_date` for the date resolution to use. A dateline is
-only read at the very start of the text: a place in capitals, or any capitalised place followed by a
-news agency in brackets, then a dash or colon.
+only read at the very start of the text: a place in capitals, or a capitalised place followed by a
+news agency in brackets, then a dash or colon (or, after the agency, straight the first sentence), or a
+capitalised place and a dash set off by spaces. The place is a candidate: ``processors.places`` only
+takes it if the gazetteer knows it.
 """
 
 from __future__ import annotations
@@ -24,11 +26,16 @@ _CAPS = r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}"
 _TITLE = r"[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 _DASH = r"\s*(?:[-—–]+|:)\s+"
-_REGION = r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
+_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
+           r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_DASH}")
-_TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*{_AGENCY}{_DASH}")
+# "Hong Kong (CNN Business) A ...": an agency in brackets needs no dash after it
+_TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*{_AGENCY}(?:{_DASH}|\s*(?=[A-Z]))")
+# "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
+_TITLE_DASH_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?(?:[ ]+[—–-]{{1,2}}[ ]+|:[ ]+)(?=[A-Z])")
 
 
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
                "PHOTOS", "VIDEO", "NOTE", "CORRECTION", "FACTBOX", "EXPLAINER", "REVIEW", "INTERVIEW", "FILE"}
 
@@ -47,7 +54,7 @@ class Dateline:
     def place_name(self) -> str:
         """The place in ordinary case: "GAZA CITY" -> "Gaza City"."""
         if self.place.isupper():
-            return " ".join(w if len(w) <= 3 and "." in w else w.capitalize() for w in self.place.split())
+            return " ".join(w if _INITIALS_RE.fullmatch(w) else w.capitalize() for w in self.place.split())
         return self.place
 
 
@@ -56,7 +63,7 @@ def find_dateline(text: str) -> Dateline | None:
     if not isinstance(text, str):
         return None
     end = min(len(text), 160)
-    m = _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end)
+    m = _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end)
     if not m:
         return None
     key = "place"
@@ -64,7 +71,9 @@ def find_dateline(text: str) -> Dateline | None:
     letters = sum(ch.isalpha() for ch in place)
     if letters < 3 or place.split()[0].strip(".:").upper() in _NOT_PLACES:
         return None
-    return Dateline(place, m.start(key), m.end(key), m.group("region"), m.group("agency"), m.group("date"), m.end())
+    groups = m.groupdict()
+    return Dateline(place, m.start(key), m.end(key), groups.get("region"), groups.get("agency"), groups.get("date"),
+                    m.end())
 
 
 def _parse_month_day(value: str) -> tuple[int, int, int | None] | None:

@@ -51,10 +51,16 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 # regions best given by their city, and cities whose state would otherwise win.
 PREFERRED: dict[str, tuple[str, str]] = {
     "Gaza Strip": ("Gaza", "PS"), "Gaza City": ("Gaza", "PS"), "Washington": ("Washington", "US"),
-    "Washington DC": ("Washington", "US"), "New York": ("New York City", "US"), "NYC": ("New York City", "US"),
+    "Washington DC": ("Washington", "US"), "Washington D.C.": ("Washington", "US"),
+    "New York": ("New York City", "US"), "NYC": ("New York City", "US"),
+    # seats of government that news names for their city
+    "White House": ("Washington", "US"), "Capitol Hill": ("Washington", "US"), "Pentagon": ("Washington", "US"),
+    "Kremlin": ("Moscow", "RU"), "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
+    "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Zhongnanhai": ("Beijing", "CN"),
 }
 
 _KIND_RANK = {"country": 0, "state": 1, "city": 2}
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _LATIN_RE = re.compile(r"[A-Z][A-Za-z' .-]{2,}")
 
 
@@ -64,7 +70,10 @@ def normalise(name: str) -> str:
     name = name.replace("’", "'")
     if not name.isascii():
         name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    return " ".join(name.replace(".", "").replace("-", " ").split()).casefold()
+    words = name.replace(".", " ").replace("-", " ").split() if "." in name and not _INITIALS_RE.fullmatch(name) \
+        else name.replace(".", "").replace("-", " ").split()
+    key = " ".join(words).casefold()
+    return "saint" + key[2:] if key.startswith("st ") else key   # "St. Joseph" is GeoNames' "Saint Joseph"
 
 
 @dataclass(frozen=True, slots=True)

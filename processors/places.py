@@ -83,6 +83,13 @@ northeastern north-western northwestern south-eastern southeastern south-western
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
 region state port district border""".split())
 _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed)")
+# AP style abbreviations of US states, as datelines write them: "ST. JOSEPH, Mich. (AP) —"
+US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
+Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
+Vt. Va. Wash. W.Va. Wis. Wyo. D.C. DC""".split())
+_POSSESSIVE_SPLIT_RE = re.compile(r"(?:'s|’s)[ \t]+")
+_QUOTE_RE = re.compile(r"[\"“”]")
+_BREAK_RE = re.compile(r"[,;:\"“”]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
 
@@ -92,7 +99,7 @@ class PlaceMention:
     start: int
     end: int
     text: str            # as written: "Central Italy", "Doha", "GAZA CITY"
-    place: Place
+    place: Place | None  # None: a region the gazetteer does not hold ("Inner Mongolia")
     locative: bool       # used as a place: after in/at/near..., in a list of such, or the dateline
     weak: bool           # only a modifier of an organisation or group ("Gaza health ministry" is not weak)
     sentence: int        # index of its sentence (-1: the dateline)
@@ -128,6 +135,17 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _first_token(word: str) -> str:
     key = normalise(word)
     return key.split(" ", 1)[0]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """A run of capitals cut after each possessive: "China's Inner Mongolia" -> "China", "Inner Mongolia"."""
+    out = []
+    pos = start
+    for m in _POSSESSIVE_SPLIT_RE.finditer(text, start, end):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:end]))
+    return [(a, piece) for a, piece in out if piece]
 
 
 def is_locative(text: str, start: int) -> bool:
@@ -215,6 +233,7 @@ class ArticlePlaces:
                  spans: Sequence[tuple[int, int]] | None = None):
         """``spans``: the ``NAME_RE`` matches of ``text``, if already found."""
         gaz = gaz or gazetteer()
+        self.text = text
         if spans is None:
             spans = [m.span() for m in NAME_RE.finditer(text)]
         self.sentences = sentences
@@ -248,7 +267,8 @@ class ArticlePlaces:
         self.dateline: PlaceMention | None = None
         if line is not None:
             region = gaz.resolve(line.region) if line.region else None
-            place = gaz.resolve(line.place_name, {region.country_code} if region else context)
+            region_code = region.country_code if region else "US" if line.region in US_STATE_ABBREVIATIONS else None
+            place = gaz.resolve(line.place_name, {region_code} if region_code else context)
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
@@ -268,19 +288,49 @@ class ArticlePlaces:
                 continue
             sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
             self.mentions.append(PlaceMention(c.start, c.end, c.text, place, c.locative, c.weak, sent))
+        self.mentions.extend(self._regions(text, spans, line.body_start if line else 0))
+        self.mentions.sort(key=lambda pm: pm.start)
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
             self._by_sentence.setdefault(pm.sentence, []).append(pm)
         # the article's main place: its most often named locative place (the first of equals)
+        self.main = self._most_named([pm for pm in self.mentions if pm.locative and not pm.weak]) \
+            or self._most_named(self.mentions)
+
+    @staticmethod
+    def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:
+        """The mention of the place named most often (the first of equals)."""
         counts: dict[str, int] = {}
-        for pm in self.mentions:
-            if pm.locative and not pm.weak:
+        for pm in mentions:
+            if pm.place is not None:
                 counts[pm.place.gazetteer_id] = counts.get(pm.place.gazetteer_id, 0) + 1
-        self.main = None
-        if counts:
-            best = max(counts.values())
-            self.main = next(pm for pm in self.mentions if pm.locative and not pm.weak
-                             and counts[pm.place.gazetteer_id] == best)
+        if not counts:
+            return None
+        best = max(counts.values())
+        return next(pm for pm in mentions if pm.place is not None and counts[pm.place.gazetteer_id] == best)
+
+    def _regions(self, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
+        """Regions the gazetteer does not hold, where the text uses them as places: "in Inner Mongolia",
+        "in Berrien County", "in Osun State" (a place word last, or a direction first). Their place is None."""
+        taken = [(pm.start, pm.end) for pm in self.mentions]
+        out = []
+        for run_start, run_end in spans:
+            if run_start < body_start:
+                continue
+            for piece_start, piece in _pieces(text, run_start, run_end):
+                words = piece.split()
+                if len(words) < 2 or not (words[-1] in PLACE_HEADS or words[0] in DIRECTIONS):
+                    continue
+                if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
+                    continue
+                piece_end = piece_start + len(piece)
+                if any(a < piece_end and piece_start < b for a, b in taken):
+                    continue
+                if not (is_locative(text, piece_start) or is_locative(text, run_start)):
+                    continue
+                out.append(PlaceMention(piece_start, piece_end, piece, None, True, False,
+                                        self.sentence_of(piece_start)))
+        return out
 
     def in_sentence(self, index: int) -> list[PlaceMention]:
         return self._by_sentence.get(index, [])
@@ -289,26 +339,37 @@ class ArticlePlaces:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def place_for(self, start: int, end: int, sentence: int | None = None,
-                  exclude: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
-        """The place of what the words ``text[start:end]`` name (see the module's docstring);
-        ``exclude``: spans that are the event's actors, never its place ("Israel" in "Israel said")."""
+                  exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
+                  actor_country: Place | None = None) -> PlaceMention | None:
+        """The place of what the words ``text[start:end]`` name (see the module's docstring).
+
+        ``exclude``: spans of the event's actors, never its place ("Israel" in "Israel said");
+        ``statement``: a statement's place is where it was made ("said in Doha", the dateline), not the
+        places it talks about; ``actor_country``: the country of the one who acted ("Swedish
+        prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place."""
         if sentence is None:
             sentence = self.sentence_of(start)
         here = [pm for pm in self.in_sentence(sentence)
                 if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
+        if statement:
+            own = [pm for pm in strong if (pm.end <= start and not _QUOTE_RE.search(self.text, pm.end, start))
+                   or (end <= pm.start <= end + 40 and not _BREAK_RE.search(self.text, end, pm.start))]
+            if own:
+                return min(own, key=lambda pm: abs(pm.start - start))
+            if self.dateline is not None:
+                return self.dateline
+            if actor_country is not None:
+                return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
-            if chosen.place.kind == "country":
-                finer = [pm for pm in strong if pm.place.kind != "country"
-                         and pm.place.country_code == chosen.place.country_code]
+            if chosen.place is not None and chosen.place.kind == "country":
+                finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
+                         and (pm.place is None or pm.place.country_code == chosen.place.country_code)]
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
-        cities = [pm for pm in here if not pm.weak and pm.place.kind != "country"]
-        if cities:
-            return min(cities, key=lambda pm: abs(pm.start - start))
         if 0 <= sentence < len(self.sentences):
             paragraph = self.sentences[sentence].paragraph
             k = sentence - 1
@@ -319,6 +380,11 @@ class ArticlePlaces:
                 k -= 1
         if self.dateline is not None:
             return self.dateline
+        cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind != "country"]
+        if cities:
+            return min(cities, key=lambda pm: abs(pm.start - start))
+        if actor_country is not None:
+            return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
         return self.main

@@ -16,6 +16,7 @@ from typing import Sequence
 from newswire.processors.actors import event_actors, find_actors
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
+from newswire.processors.gazetteer import gazetteer
 from newswire.processors.places import NAME_RE, ArticlePlaces
 from newswire.processors.sentences import Sentence
 
@@ -25,6 +26,7 @@ __all__ = ["situate"]
 def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
     """``events`` with their actors, location and place; ``figures`` with their location and place."""
+    gaz = gazetteer()
     spans = [m.span() for m in NAME_RE.finditer(text)]   # runs of capitalised words, found once
     places = ArticlePlaces(text, sentences, spans=spans)
     mentions = find_actors(text, spans=spans)
@@ -39,7 +41,7 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
         k = sentence_index(e.start)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
                               statement=e.type == "statement", prev_start=sentences[k - 1].start if k else None)
-        agents = {x.name for x in actors if x.relation == "agent" and x.kind == "country"}
+        agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         if agents:   # where the agent countries stand in the sentence: never the event's place
             i = bisect.bisect_left(starts, e.sentence_start)
@@ -47,7 +49,10 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
                 if mentions[i].name in agents:
                     agent_spans.append((mentions[i].start, mentions[i].end))
                 i += 1
-        pm = places.place_for(e.start, e.end, sentence_index(e.start), exclude=agent_spans)
+        country = next((gaz.country(a.country_code) for a in actors
+                        if a.relation != "patient" and a.country_code and gaz.country(a.country_code)), None)
+        pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type == "statement",
+                              actor_country=country)
         out_events.append(dataclasses.replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=pm.place if pm else None))
