@@ -38,7 +38,7 @@ from newswire.processors.places import (
     is_locative as _is_locative,
 )
 
-__all__ = ["Actor", "ActorMention", "event_actors", "find_actors"]
+__all__ = ["Actor", "ActorMention", "clause_of", "event_actors", "find_actors"]
 
 NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg", "Anadolu", "Interfax", "TASS",
                  "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
@@ -296,7 +296,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     return out
 
 
-def _segment(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: from the last cut before it to the first cut (or comma) after it."""
     left = sent_start
     for m in _CUT_RE.finditer(text, sent_start, start):
@@ -348,7 +348,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
     mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
     a leading pronoun)."""
-    left, right = _segment(text, sent_start, sent_end, start, end)
+    left, right = clause_of(text, sent_start, sent_end, start, end)
     i = bisect.bisect_left(starts, left)
     before: list[ActorMention] = []
     after: list[ActorMention] = []

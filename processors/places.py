@@ -72,7 +72,8 @@ PLACE_HEADS = set("""Province Provinces Region Regions County District Districts
 Municipality Territory Territories Oblast Valley Strip Peninsula Island Islands Mountains Coast Delta Basin
 Desert Border Lake Sea Gulf Bay River""".split())
 DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
-Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Inner Outer Downtown""".split())
+Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Downtown""".split())
+REGION_FIRST = DIRECTIONS | {"Inner", "Outer"}   # "Inner Mongolia" is a region of China, not Mongolia
 KNOWN_GROUPS = set("""Hamas Hezbollah Hizbollah Taliban Houthis Houthi Fatah Kremlin Pentagon NATO Nato UN EU ISIS ISIL
 Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split())
 
@@ -87,8 +88,8 @@ _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupie
 US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
 Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
 Vt. Va. Wash. W.Va. Wis. Wyo. D.C. DC""".split())
-_POSSESSIVE_SPLIT_RE = re.compile(r"(?:'s|’s)[ \t]+")
-_QUOTE_RE = re.compile(r"[\"“”]")
+_POSSESSIVE_SPLIT_RE = re.compile(r"(?<=\w)(?:'s|’s)[ \t]+")
+_AT_RE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:\w+\s+)?$")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
@@ -155,7 +156,8 @@ def is_locative(text: str, start: int) -> bool:
         low = word.lower()
         if low in LOCATIVE_WORDS:
             return True
-        if low not in _PLACE_MODIFIERS and not _RULED_RE.fullmatch(word):
+        if low not in _PLACE_MODIFIERS and not _RULED_RE.fullmatch(word) and not (
+                word[:1].isupper() and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia"
             return False
     return False
 
@@ -163,7 +165,8 @@ def is_locative(text: str, start: int) -> bool:
 def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[_Candidate]:
     found: list[_Candidate] = []
     first_tokens = gaz.first_tokens
-    for run_start, run_end in spans:
+    pieces = [(a, a + len(piece)) for run_start, run_end in spans for a, piece in _pieces(text, run_start, run_end)]
+    for run_start, run_end in pieces:
         if not any(_first_token(w) in first_tokens for w in text[run_start:run_end].split()):
             continue
         words = _words(text, run_start, run_end)
@@ -196,6 +199,9 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
             after = words[i + hit:]
             prefix = [w for w in before if w[2] in DIRECTIONS]
             weak = bool(_BASED_RE.search(words[i][2]) and hit == 1)
+            if before and all(w[2] in REGION_FIRST for w in before) and len(prefix) < len(before):
+                i += hit
+                continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
             if before and len(prefix) < len(before):
                 if any(w[2] in TITLES for w in before) or not gaz.candidates(name)[0].kind == "country":
                     i += hit
@@ -319,7 +325,7 @@ class ArticlePlaces:
                 continue
             for piece_start, piece in _pieces(text, run_start, run_end):
                 words = piece.split()
-                if len(words) < 2 or not (words[-1] in PLACE_HEADS or words[0] in DIRECTIONS):
+                if len(words) < 2 or not (words[-1] in PLACE_HEADS or words[0] in REGION_FIRST):
                     continue
                 if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
                     continue
@@ -340,7 +346,7 @@ class ArticlePlaces:
 
     def place_for(self, start: int, end: int, sentence: int | None = None,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
-                  actor_country: Place | None = None) -> PlaceMention | None:
+                  actor_country: Place | None = None, clause: tuple[int, int] | None = None) -> PlaceMention | None:
         """The place of what the words ``text[start:end]`` name (see the module's docstring).
 
         ``exclude``: spans of the event's actors, never its place ("Israel" in "Israel said");
@@ -353,13 +359,19 @@ class ArticlePlaces:
                 if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
-            own = [pm for pm in strong if (pm.end <= start and not _QUOTE_RE.search(self.text, pm.end, start))
-                   or (end <= pm.start <= end + 40 and not _BREAK_RE.search(self.text, end, pm.start))]
+            own = [pm for pm in strong if (pm.end <= start and not _BREAK_RE.search(self.text, pm.end, start))
+                   or (end <= pm.start <= end + 40 and not _BREAK_RE.search(self.text, end, pm.start)
+                       and _AT_RE.search(self.text, max(end, pm.start - 25), pm.start))]
             if own:
                 return min(own, key=lambda pm: abs(pm.start - start))
             if self.dateline is not None:
                 return self.dateline
             if actor_country is not None:
+                return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        if clause is not None and actor_country is not None and strong:
+            # a place named only in another clause ("Assange, who is in prison in London") yields to the
+            # actor's own country ("Sweden has dropped ...")
+            if not any(clause[0] <= pm.start < clause[1] for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if strong:
             after = [pm for pm in strong if pm.start >= end]

@@ -13,14 +13,17 @@ import bisect
 import dataclasses
 from typing import Sequence
 
-from newswire.processors.actors import event_actors, find_actors
+from newswire.processors.actors import clause_of, event_actors, find_actors
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
 from newswire.processors.places import NAME_RE, ArticlePlaces
 from newswire.processors.sentences import Sentence
 
-__all__ = ["situate"]
+__all__ = ["SAYING", "situate"]
+
+# Events that are something said: their place is where it was said, their actor who said it.
+SAYING = {"statement", "accusation", "condemnation", "threat", "rejection"}
 
 
 def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
@@ -40,7 +43,7 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
     for e in events:
         k = sentence_index(e.start)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
-                              statement=e.type == "statement", prev_start=sentences[k - 1].start if k else None)
+                              statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None)
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         if agents:   # where the agent countries stand in the sentence: never the event's place
@@ -51,8 +54,9 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
                 i += 1
         country = next((gaz.country(a.country_code) for a in actors
                         if a.relation != "patient" and a.country_code and gaz.country(a.country_code)), None)
-        pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type == "statement",
-                              actor_country=country)
+        pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
+                              actor_country=country, clause=clause_of(text, e.sentence_start, e.sentence_end,
+                                                                      e.start, e.end))
         out_events.append(dataclasses.replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=pm.place if pm else None))
