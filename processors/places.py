@@ -368,9 +368,9 @@ class ArticlePlaces:
                 return self.dateline
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
-        if clause is not None and actor_country is not None and strong:
-            # a place named only in another clause ("Assange, who is in prison in London") yields to the
-            # actor's own country ("Sweden has dropped ...")
+        if clause is not None and actor_country is not None:
+            # the actor's own country ("Sweden has dropped ...") before a place named in another clause
+            # ("Assange, who is in prison in London"), the paragraph's or the dateline's
             if not any(clause[0] <= pm.start < clause[1] for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if strong:
