@@ -79,6 +79,9 @@ _DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|o
 _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?:in|at|on|of|for|from|with|by|after|before|since|to)\b")
+_NAME_WORD_RE = re.compile(r"[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
+_SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
+_SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
@@ -183,22 +186,23 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
             code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
                                                   and gaz.resolve(w).kind == "country" else None)
         return "organisation", name, None, code
-    roles = []
-    code = None
-    i = 0
-    while i < len(words) and (words[i] in TITLES or demonym_country(words[i]) or (
-            words[i] in gaz and gaz.resolve(words[i]).kind == "country" and i + 1 < len(words)
-            and words[i + 1] in TITLES)):
-        if words[i] in TITLES:
-            roles.append(words[i].lower())
-        else:
-            country = demonym_country(words[i])
-            code = code or country or gaz.resolve(words[i]).country_code
-        i += 1
-    rest = words[i:]
-    if roles and rest:
-        person = " ".join(rest)
-        return "person", person, " ".join(roles), code
+    # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
+    # words up to the last title are the role (a country or demonym among them its country)
+    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
+    rest = words[last_title + 1:]
+    if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
+            w in ORG_HEADS or w in gaz for w in rest):
+        code = None
+        roles = []
+        for w in words[:last_title + 1]:
+            country = demonym_country(w) or (gaz.resolve(w).country_code if w in gaz
+                                             and gaz.resolve(w).kind == "country" else None)
+            if country:
+                code = code or country
+            else:
+                roles.append(w.rstrip(".").lower())
+        if roles:
+            return "person", " ".join(rest), " ".join(roles), code
     if name in gaz:
         place = gaz.resolve(name)
         if place.kind == "country":
@@ -209,7 +213,7 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
         return None   # a city or a state is never an actor
     if demonym_country(name):
         return None   # read by the demonym pass
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+    if 2 <= len(words) <= 4 and all(_NAME_WORD_RE.fullmatch(w) for w in words):
         if any(w in gaz and gaz.resolve(w).kind == "country" or w in NOT_PERSON_WORDS or w in COMMON_CAPITALS
                for w in words):
             return None
@@ -217,6 +221,8 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
     if len(words) == 1 and name in people:
         known = people[name]
         return "person", known.name, known.role, known.country_code
+    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words):
+        return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
     return None
 
 
@@ -238,6 +244,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if what is None:
             continue
         kind, norm, role, code = what
+        if kind == "subject":
+            if not _VERB_AFTER_RE.match(text, start + len(name)):
+                continue
+            kind = "organisation"
         if kind == "capital":
             # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not
             if _is_locative(text, start) or not _VERB_AFTER_RE.match(text, start + len(name)):
@@ -366,6 +376,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
+    if statement and not before:
+        # "..., he said": the last person named before; "they said", "it said": the last group
+        pronoun = _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
+            _SAID_PRONOUN_AFTER_RE.match(text, end)
+        if pronoun:
+            person = pronoun.group("p").lower() in ("he", "she")
+            i = bisect.bisect_left(starts, start) - 1
+            while i >= 0 and start - mentions[i].start < 3000:
+                if (mentions[i].kind == "person") == person:
+                    before = [mentions[i]]
+                    break
+                i -= 1
     agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
     relation_a, relation_p = "agent", "patient"
     passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
@@ -385,8 +407,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):
         for a in group:
-            if a.name in NEWS_AGENCIES and (statement or relation != "agent"):
-                continue   # "told AFP": the agency reports, it does not act
+            if a.name in NEWS_AGENCIES and relation != "agent":
+                continue   # "told AFP": the agency is told, it does not act
             if a.name in seen:
                 continue
             seen.add(a.name)

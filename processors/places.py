@@ -59,7 +59,9 @@ TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Represen
 Prince Princess Pope Chief General Gen Colonel Col Major Maj Captain Capt Lieutenant Lt Sergeant Sgt Admiral
 Adm Commander Judge Justice Mr Mrs Ms Miss Dr Sir Lord Lady Dame Sheikh Emir Ayatollah Imam Rabbi Father
 Bishop Archbishop Cardinal Chancellor Ambassador Spokesman Spokeswoman Officer Detective Inspector Agent
-Professor Prof Speaker Leader Director Chairman Chairwoman Chair CEO""".split())
+Professor Prof Speaker Leader Director Chairman Chairwoman Chair CEO Attorney Cmdr Cdr Rev Supt Det Insp Sen Rep
+Gov Lt Col Gen Capt Sgt Maj Adm Dr Prof Atty Councilman Councilwoman Commissioner Sheriff Deputy Superintendent
+Chief Coach Manager Founder President-elect""".split())
 ORG_HEADS = set("""Ministry Department Dept University College School Police Council Army Forces Force Navy Guard
 Guards Corps Brigades Brigade Battalion Command Times Post Herald Tribune Journal News Daily Gazette Telegraph
 Party Bank Airlines Airways Air Corporation Corp Company Co Inc Ltd Group Holdings Club FC United Institute
