@@ -56,6 +56,8 @@ _JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
 _JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
             "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
             "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
+_JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
+                "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
@@ -140,6 +142,10 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     runs = [piece for span in spans for piece in _split(text, *span)]
     out: list[tuple[int, int]] = []
     for span in runs:
+        if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
+                text[span[0]:span[1]].split()[-1] in ORG_HEADS | _JOINING_AND:
+            out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
+            continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
             last = text[out[-1][0]:out[-1][1]].split()[-1]
@@ -179,13 +185,6 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
     base = _TRAILER_RE.sub("", name) if "-" in name else name
     if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
         return "group", base, None, None
-    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
-            len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
-        code = None
-        for w in words[:2]:
-            code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
-                                                  and gaz.resolve(w).kind == "country" else None)
-        return "organisation", name, None, code
     # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
     # words up to the last title are the role (a country or demonym among them its country)
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
@@ -203,6 +202,13 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
                 roles.append(w.rstrip(".").lower())
         if roles:
             return "person", " ".join(rest), " ".join(roles), code
+    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
+            len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
+        code = None
+        for w in words[:2]:
+            code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
+                                                  and gaz.resolve(w).kind == "country" else None)
+        return "organisation", name, None, code
     if name in gaz:
         place = gaz.resolve(name)
         if place.kind == "country":
