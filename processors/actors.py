@@ -159,6 +159,8 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
     """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
     name = text[start:end]
+    if name.isalnum():
+        return start, name
     while True:
         first, _, rest = name.partition(" ")
         if rest and first in COMMON_CAPITALS and first not in TITLES and first not in ORG_HEADS and name not in gaz:
@@ -240,13 +242,17 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         spans = [m.span() for m in NAME_RE.finditer(text)]
     found: list[ActorMention] = []
     people: dict[str, ActorMention] = {}   # surname -> the person first named in full
+    known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     for run_start, run_end in _runs(text, spans):
         if run_end - run_start < 12 and text[run_start:run_end] in COMMON_CAPITALS:
             continue   # "The", "But", "Police": most runs are one word that starts a sentence
         start, name = _strip(text, run_start, run_end, gaz)
         if not name:
             continue
-        what = _classify(name, gaz, people)
+        if name in known and name not in people:
+            what = known[name]
+        else:
+            what = known[name] = _classify(name, gaz, people)
         if what is None:
             continue
         kind, norm, role, code = what
@@ -360,11 +366,12 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
-                 start: int, end: int, statement: bool = False, prev_start: int | None = None) -> tuple[Actor, ...]:
+                 start: int, end: int, statement: bool = False, prev_start: int | None = None,
+                 clause: tuple[int, int] | None = None) -> tuple[Actor, ...]:
     """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
     mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
-    a leading pronoun)."""
-    left, right = clause_of(text, sent_start, sent_end, start, end)
+    a leading pronoun; ``clause``: the trigger's ``clause_of``, if known)."""
+    left, right = clause or clause_of(text, sent_start, sent_end, start, end)
     i = bisect.bisect_left(starts, left)
     before: list[ActorMention] = []
     after: list[ActorMention] = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from newswire.processors.dateline import find_dateline
@@ -135,6 +136,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _first_token(word: str) -> str:
     key = normalise(word)
     return key.split(" ", 1)[0]
@@ -142,6 +144,8 @@ def _first_token(word: str) -> str:
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """A run of capitals cut after each possessive: "China's Inner Mongolia" -> "China", "Inner Mongolia"."""
+    if "'" not in text[start:end] and "’" not in text[start:end]:
+        return [(start, text[start:end])]
     out = []
     pos = start
     for m in _POSSESSIVE_SPLIT_RE.finditer(text, start, end):
@@ -323,7 +327,7 @@ class ArticlePlaces:
         taken = [(pm.start, pm.end) for pm in self.mentions]
         out = []
         for run_start, run_end in spans:
-            if run_start < body_start:
+            if run_start < body_start or " " not in text[run_start:run_end]:
                 continue
             for piece_start, piece in _pieces(text, run_start, run_end):
                 words = piece.split()

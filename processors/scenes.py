@@ -42,8 +42,10 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
     out_events = []
     for e in events:
         k = sentence_index(e.start)
+        clause = clause_of(text, e.sentence_start, e.sentence_end, e.start, e.end)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
-                              statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None)
+                              statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None,
+                              clause=clause)
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         if agents:   # where the agent countries stand in the sentence: never the event's place
@@ -55,8 +57,7 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
         country = next((gaz.country(a.country_code) for a in actors
                         if a.relation != "patient" and a.country_code and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
-                              actor_country=country, clause=clause_of(text, e.sentence_start, e.sentence_end,
-                                                                      e.start, e.end))
+                              actor_country=country, clause=clause)
         out_events.append(dataclasses.replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=pm.place if pm else None))
