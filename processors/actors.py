@@ -36,6 +36,7 @@ from newswire.processors.places import (
     ORG_HEADS,
     TITLES,
     is_locative as _is_locative,
+    name_spans,
 )
 
 __all__ = ["Actor", "ActorMention", "clause_of", "event_actors", "find_actors"]
@@ -239,7 +240,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known)."""
     gaz = gaz or gazetteer()
     if spans is None:
-        spans = [m.span() for m in NAME_RE.finditer(text)]
+        spans = name_spans(text)
     found: list[ActorMention] = []
     people: dict[str, ActorMention] = {}   # surname -> the person first named in full
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article

@@ -32,7 +32,7 @@ from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.sentences import Sentence
 
-__all__ = ["ArticlePlaces", "NAME_RE", "PlaceMention", "find_places"]
+__all__ = ["ArticlePlaces", "NAME_RE", "PlaceMention", "find_places", "name_spans"]
 
 NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
@@ -91,8 +91,13 @@ _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupie
 US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
 Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
 Vt. Va. Wash. W.Va. Wis. Wyo. D.C. DC""".split())
+_SENTENCE_DOT_RE = re.compile(r"(?<=[a-z]{4})\.[ \t]+(?=[A-Z])")
 _POSSESSIVE_SPLIT_RE = re.compile(r"(?<=\w)(?:'s|’s)[ \t]+")
-_AT_RE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?(?:\w+\s+)?$")
+# "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
+_SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
+                         r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
+                         r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
+                         r"\s+(?:the\s+)?")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
@@ -133,6 +138,20 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             word = word[:m.start()]
         word = word.rstrip(".,") if not (len(word) <= 4 and word.count(".") >= 2) else word
         out.append((at, at + len(word), word))
+    return out
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words (:data:`NAME_RE`), cut after a word of more than four letters that ends
+    a sentence ("in Mombasa. Rescuers" is two runs; "Gov. Jane Doe" and "U.S. Navy" stay one)."""
+    out = []
+    for m in NAME_RE.finditer(text):
+        start, end = m.span()
+        if "." in m.group(0):
+            for dot in _SENTENCE_DOT_RE.finditer(text, start, end):
+                out.append((start, dot.start() + 1))
+                start = dot.end()
+        out.append((start, end))
     return out
 
 
@@ -178,7 +197,7 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
         words = _words(text, run_start, run_end)
         # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
         i, n = 0, len(words)
-        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS:
+        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS | TITLES:
             i += 1
         first_name_word = i
         while i < n:
@@ -225,8 +244,9 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
                 else:
                     weak = True   # "New York Police Department", "Israel Defense Forces"
             kind = gaz.candidates(name)[0].kind
+            qualifies_org = bool(after) and after[0][2] in ORG_HEADS   # "Denver Police Department"
             found.append(_Candidate(start, end, text[start:end], normalise(name), False, weak,
-                                    hit == 1 and kind == "city" and not prefix))
+                                    hit == 1 and kind == "city" and not prefix and not qualifies_org))
             i += hit
     return found
 
@@ -247,7 +267,7 @@ class ArticlePlaces:
         gaz = gaz or gazetteer()
         self.text = text
         if spans is None:
-            spans = [m.span() for m in NAME_RE.finditer(text)]
+            spans = name_spans(text)
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
         line = find_dateline(text)
@@ -366,8 +386,7 @@ class ArticlePlaces:
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
             own = [pm for pm in strong if (pm.end <= start and not _BREAK_RE.search(self.text, pm.end, start))
-                   or (end <= pm.start <= end + 40 and not _BREAK_RE.search(self.text, end, pm.start)
-                       and _AT_RE.search(self.text, max(end, pm.start - 25), pm.start))]
+                   or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(self.text, end, pm.start))]
             if own:
                 return min(own, key=lambda pm: abs(pm.start - start))
             if self.dateline is not None:

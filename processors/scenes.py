@@ -17,7 +17,7 @@ from newswire.processors.actors import clause_of, event_actors, find_actors
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
-from newswire.processors.places import NAME_RE, ArticlePlaces
+from newswire.processors.places import ArticlePlaces, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["SAYING", "situate"]
@@ -30,7 +30,7 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
     """``events`` with their actors, location and place; ``figures`` with their location and place."""
     gaz = gazetteer()
-    spans = [m.span() for m in NAME_RE.finditer(text)]   # runs of capitalised words, found once
+    spans = name_spans(text)   # runs of capitalised words, found once
     places = ArticlePlaces(text, sentences, spans=spans)
     mentions = find_actors(text, spans=spans)
     starts = [a.start for a in mentions]
