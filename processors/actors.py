@@ -33,6 +33,7 @@ from newswire.processors.places import (
     KNOWN_GROUPS,
     MONTHS_DAYS,
     NAME_RE,
+    NEWS_AGENCIES,
     ORG_HEADS,
     TITLES,
     is_locative as _is_locative,
@@ -41,9 +42,6 @@ from newswire.processors.places import (
 
 __all__ = ["Actor", "ActorMention", "clause_of", "event_actors", "find_actors"]
 
-NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg", "Anadolu", "Interfax", "TASS",
-                 "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
-                 "CNN", "BBC", "NPR"}
 GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
 protestors demonstrators activists group groups movement faction factions factions militia militias
 civilians settlers refugees migrants workers residents people students officials leaders representatives
@@ -193,7 +191,8 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
     rest = words[last_title + 1:]
     if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
-            w in ORG_HEADS or w in gaz for w in rest):
+            w in ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
+                                                  in ("country", "state")):
         code = None
         roles = []
         for w in words[:last_title + 1]:
@@ -230,9 +229,15 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
     if len(words) == 1 and name in people:
         known = people[name]
         return "person", known.name, known.role, known.country_code
-    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words):
+    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
+            and name.lower() not in _COMMON_GROUPS:
         return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
     return None
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"“'")
+    return not before or before[-1] in ".!?\n"
 
 
 def find_actors(text: str, gaz: Gazetteer | None = None,
@@ -244,6 +249,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     found: list[ActorMention] = []
     people: dict[str, ActorMention] = {}   # surname -> the person first named in full
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
+    low_text = text.lower()
     for run_start, run_end in _runs(text, spans):
         if run_end - run_start < 12 and text[run_start:run_end] in COMMON_CAPITALS:
             continue   # "The", "But", "Police": most runs are one word that starts a sentence
@@ -258,8 +264,9 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             continue
         kind, norm, role, code = what
         if kind == "subject":
-            if not _VERB_AFTER_RE.match(text, start + len(name)):
-                continue
+            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in low_text or (
+                    name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                continue   # "Crowds gathered": a common noun that starts a sentence, not a name
             kind = "organisation"
         if kind == "capital":
             # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not
@@ -298,7 +305,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
                 found.append(ActorMention(dem_start, dem_start + len(written), written, written, "group", None, code))
         elif dem.endswith("s") and demonym_country(dem[:-1]):   # "Palestinians", "Israelis"
             found.append(ActorMention(dem_start, run_end, dem, dem, "group", None, code))
-    low = text.lower()
+    low = low_text
     for noun in _COMMON_GROUPS:   # str.find is far cheaper than one regex of alternatives over the text
         at = low.find(noun)
         while at >= 0:
@@ -381,7 +388,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if a.end <= start:
             if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start):
                 before.append(a)   # "According to police, ...": the source, not the actor
-        elif a.start >= end:
+        elif a.start >= end and not _is_locative(text, a.start):   # "near Peru" is a place, not a patient
             after.append(a)
         i += 1
     if statement and not before:

@@ -48,14 +48,14 @@ Meanwhile However According Police Central Of Can Will May Say Said Man Best Mos
 Justice Progress Liberty Unity Independence Hope Reading Mobile Nice Split Bath Marine General Major Colonel
 Mayor Governor President Minister Prime Secretary Senator King Queen Prince Pope Chief Director Judge Mr Mrs
 Ms Dr Sir Lord Saint St Officials Reports Report Health Ministry Army Forces Force Government State News
-Agency Press Post Times Daily Online Live Update Updated Photo Video Image Getty Images Reuters AFP AP UPI
-Xinhua Bloomberg CNN BBC Such Even Just Only Again Still Yet Whether Despite Although Though Because Under
+Agency Press Post Times Daily Online Live Update Updated Photo Video Image Getty Images Such Even Just Only Again Still Yet Whether Despite Although Though Because Under
 Over About Above Below Into From With Without Within Between Among Through Across Toward Towards Around
 Near Outside Inside Several Few Other Another Each Every Any Either Neither Once Twice First Second Third
 Last Next New Old Great Little Big High Low Long Short Early Late West East North South Western Eastern
 Northern Southern Media Police Court Congress Senate House Parliament Council Party Church Mass Mount
 Lake River Sea Ocean Gulf Bay Island Islands Coast Valley Desert Plain Plains Hill Hills Park Square Street
-Road Avenue Bridge Tower Airport Station Port Harbour Harbor""".split())
+Road Avenue Bridge Tower Airport Station Port Harbour Harbor One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Millions
+Some Several Both""".split())
 TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Representative Governor Gov Mayor King Queen
 Prince Princess Pope Chief General Gen Colonel Col Major Maj Captain Capt Lieutenant Lt Sergeant Sgt Admiral
 Adm Commander Judge Justice Mr Mrs Ms Miss Dr Sir Lord Lady Dame Sheikh Emir Ayatollah Imam Rabbi Father
@@ -77,6 +77,9 @@ Desert Border Lake Sea Gulf Bay River""".split())
 DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
 Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Downtown""".split())
 REGION_FIRST = DIRECTIONS | {"Inner", "Outer"}   # "Inner Mongolia" is a region of China, not Mongolia
+NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg", "Anadolu", "Interfax", "TASS",
+                 "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
+                 "CNN", "BBC", "NPR"}
 KNOWN_GROUPS = set("""Hamas Hezbollah Hizbollah Taliban Houthis Houthi Fatah Kremlin Pentagon NATO Nato UN EU ISIS ISIL
 Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split())
 
@@ -254,7 +257,7 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
 def _allowed(name: str, length: int) -> bool:
     if length > 1:
         return True
-    return (name not in MONTHS_DAYS and name not in COMMON_CAPITALS and name not in TITLES and name not in KNOWN_GROUPS
+    return (name not in MONTHS_DAYS and name not in COMMON_CAPITALS and name not in NEWS_AGENCIES and name not in TITLES and name not in KNOWN_GROUPS
             and demonym_country(name) is None and len(name) > 1)
 
 
