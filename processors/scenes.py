@@ -55,7 +55,8 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
                     agent_spans.append((mentions[i].start, mentions[i].end))
                 i += 1
         country = next((gaz.country(a.country_code) for a in actors   # the state acting: "Sweden dropped ..."
-                        if a.relation != "patient" and a.kind == "country" and gaz.country(a.country_code)), None)
+                        if a.relation != "patient" and a.kind in ("country", "organisation") and a.country_code
+                        and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
                               actor_country=country, clause=clause)
         out_events.append(dataclasses.replace(
