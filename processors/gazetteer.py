@@ -150,6 +150,13 @@ class Gazetteer:
                     return p
         return best
 
+    def capital_city(self, code: str) -> Place | None:
+        """The capital city of the country with ISO code ``code``, if the gazetteer holds it."""
+        for key, country in self.capitals.items():
+            if country == code:
+                return next(p for p in self._index[key] if p.country_code == code and p.kind == "city")
+        return None
+
     def capital_of(self, name: str) -> str | None:
         """The country code of the country whose capital ``name`` is ("Washington" -> "US")."""
         return self.capitals.get(normalise(name))

@@ -88,13 +88,17 @@ within on over via through reached hit struck visited visit entered left fled"""
 _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern eastern western central north-eastern
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
-region state port district border""".split())
+region state port district border heart outskirts centre center suburbs suburb streets edge outside""".split())
 _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed)")
 # AP style abbreviations of US states, as datelines write them: "ST. JOSEPH, Mich. (AP) —"
 US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
 Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
 Vt. Va. Wash. W.Va. Wis. Wyo. D.C. DC""".split())
 _SENTENCE_DOT_RE = re.compile(r"(?<=[a-z]{4})\.[ \t]+(?=[A-Z])")
+_ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
+                           r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
+                           r"|ministry|department|administration|court|prosecutors?)\b")
+_DEMONYM_CAPITAL_RE = re.compile(r"\b(?:the\s+)(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b(?!\s+[A-Z])")
 _POSSESSIVE_SPLIT_RE = re.compile(r"(?<=\w)(?:'s|’s)[ \t]+")
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
@@ -231,7 +235,9 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
                 i += hit
                 continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
             if before and len(prefix) < len(before):
-                if any(w[2] in TITLES for w in before) or not gaz.candidates(name)[0].kind == "country":
+                acronyms = all(w[2].isupper() for w in before if w[2] not in DIRECTIONS)   # "CBP McAllen facility"
+                if any(w[2] in TITLES for w in before) or (
+                        not acronyms and not gaz.candidates(name)[0].kind == "country"):
                     i += hit
                     continue   # "Michael Jackson", "President Jordan": a person
                 weak = True
@@ -324,6 +330,8 @@ class ArticlePlaces:
             sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
             self.mentions.append(PlaceMention(c.start, c.end, c.text, place, c.locative, c.weak, sent))
         self.mentions.extend(self._regions(text, spans, line.body_start if line else 0))
+        if "capital" in text:
+            self.mentions.extend(self._capitals(text, gaz))
         self.mentions.sort(key=lambda pm: pm.start)
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
@@ -354,17 +362,37 @@ class ArticlePlaces:
                 continue
             for piece_start, piece in _pieces(text, run_start, run_end):
                 words = piece.split()
-                if len(words) < 2 or not (words[-1] in PLACE_HEADS or words[0] in REGION_FIRST):
+                # "Berrien County Health Department": the region is the words up to its place word
+                head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
+                if head is not None:
+                    words = words[:head + 1]
+                elif len(words) < 2 or words[0] not in REGION_FIRST:
                     continue
                 if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
                     continue
-                piece_end = piece_start + len(piece)
+                region = " ".join(words)
+                if not piece.startswith(region):
+                    continue
+                piece_end = piece_start + len(region)
                 if any(a < piece_end and piece_start < b for a, b in taken):
                     continue
-                if not (is_locative(text, piece_start) or is_locative(text, run_start)):
-                    continue
-                out.append(PlaceMention(piece_start, piece_end, piece, None, True, False,
+                locative = is_locative(text, piece_start) or is_locative(text, run_start)
+                qualifies = len(words) < len(piece.split()) or _ORG_AFTER_RE.match(text, piece_end)
+                if not (locative or qualifies):
+                    continue   # "Inner Mongolia health authority": it names the organisation's place (weak)
+                out.append(PlaceMention(piece_start, piece_end, region, None, locative, not locative,
                                         self.sentence_of(piece_start)))
+        return out
+
+    def _capitals(self, text: str, gaz: Gazetteer) -> list[PlaceMention]:
+        """"the Afghan capital" is Kabul: a demonym before "capital" names that country's capital city."""
+        out = []
+        for m in _DEMONYM_CAPITAL_RE.finditer(text):
+            code = demonym_country(m.group("dem"))
+            city = gaz.capital_city(code) if code else None
+            if city is not None:
+                out.append(PlaceMention(m.start("dem"), m.end(), text[m.start("dem"):m.end()], city,
+                                        is_locative(text, m.start()), False, self.sentence_of(m.start())))
         return out
 
     def in_sentence(self, index: int) -> list[PlaceMention]:
