@@ -77,6 +77,10 @@ Desert Border Lake Sea Gulf Bay River""".split())
 DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
 Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Downtown""".split())
 REGION_FIRST = DIRECTIONS | {"Inner", "Outer"}   # "Inner Mongolia" is a region of China, not Mongolia
+# Continents and world regions: places, but no gazetteer entry of ours is them ("Asia" is also a town).
+CONTINENTS = {"Asia", "Europe", "Africa", "Oceania", "Antarctica", "Americas", "North America", "South America",
+              "Latin America", "Middle East", "Central Asia", "Southeast Asia", "East Asia", "South Asia",
+              "West Africa", "East Africa", "North Africa", "Central America", "Caribbean", "Balkans", "Sahel"}
 NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg", "Anadolu", "Interfax", "TASS",
                  "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
                  "CNN", "BBC", "NPR"}
@@ -204,7 +208,8 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
         words = _words(text, run_start, run_end)
         # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
         i, n = 0, len(words)
-        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS | TITLES:
+        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS | TITLES and not (
+                i + 1 < n and " ".join(w for _, _, w in words[i:i + 2]) in gaz):   # "New York", "West Bank"
             i += 1
         first_name_word = i
         while i < n:
@@ -262,7 +267,9 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
 
 def _allowed(name: str, length: int) -> bool:
     if length > 1:
-        return True
+        return name not in CONTINENTS
+    if name in CONTINENTS:
+        return False
     return (name not in MONTHS_DAYS and name not in COMMON_CAPITALS and name not in NEWS_AGENCIES and name not in TITLES and name not in KNOWN_GROUPS
             and demonym_country(name) is None and len(name) > 1)
 
