@@ -68,6 +68,13 @@ _REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
 _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter""".split()
+_INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
+                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson")
+# the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
+_INSTITUTION_HEAD_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
+    r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
+    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){1,3}$")
 _RIGHT_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
 _AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
@@ -313,6 +320,19 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
                 found.append(ActorMention(at, after, noun, text[at:after], "group", None, None))
             at = low.find(noun, after)
+    for noun in _INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed
+        at = low.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
+                m = _INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
+                begin = m.start() if m else at
+                while text.startswith(("The ", "A ", "An "), begin):
+                    begin = text.index(" ", begin) + 1
+                if begin < at or noun in ("officials", "authorities"):
+                    found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
+                                              None, None))
+            at = low.find(noun, after)
     found.sort(key=lambda a: (a.start, -a.end))
     out: list[ActorMention] = []
     for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
@@ -397,6 +417,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
+    if statement and not before:
+        # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
+        quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))
+        if quote >= 0:
+            i = bisect.bisect_left(starts, quote)
+            if i < len(mentions) and mentions[i].end <= start and mentions[i].start - quote <= 4:
+                before = [mentions[i]]
     if statement and not before:
         # "..., he said": the last person named before; "they said", "it said": the last group
         pronoun = _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
