@@ -406,9 +406,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     while i < len(mentions) and mentions[i].start < right:
         a = mentions[i]
         if a.end <= start:
-            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start):
+            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start) and not (
+                    a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
                 before.append(a)   # "According to police, ...": the source, not the actor
-        elif a.start >= end and not _is_locative(text, a.start):   # "near Peru" is a place, not a patient
+        elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
             after.append(a)
         i += 1
     if statement and not before:
