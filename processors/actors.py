@@ -74,7 +74,7 @@ _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "official
 _INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
     r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
-    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){1,3}$")
+    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
 _RIGHT_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
 _AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
@@ -327,8 +327,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
                 m = _INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
                 begin = m.start() if m else at
-                while text.startswith(("The ", "A ", "An "), begin):
-                    begin = text.index(" ", begin) + 1
+                while begin < at and text[begin:text.index(" ", begin)] in COMMON_CAPITALS:
+                    begin = text.index(" ", begin) + 1   # "Two Hamas officials", "The commission"
                 if begin < at or noun in ("officials", "authorities"):
                     found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
                                               None, None))

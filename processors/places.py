@@ -16,7 +16,8 @@ India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.pla
 an event or figure: the sentence's locative place nearest the word (the first after it, else the
 last before it, a city of the same country preferred to its country), else a city named in the
 sentence, else the paragraph's last locative place before it, else the dateline, else a country or
-organisation's place named in the sentence, else the article's most often named locative place.
+organisation's place named in the sentence, else the last place named as a place before the sentence,
+else the article's most often named place.
 """
 
 from __future__ import annotations
@@ -340,6 +341,8 @@ class ArticlePlaces:
         if "capital" in text:
             self.mentions.extend(self._capitals(text, gaz))
         self.mentions.sort(key=lambda pm: pm.start)
+        self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
+        self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
             self._by_sentence.setdefault(pm.sentence, []).append(pm)
@@ -462,7 +465,9 @@ class ArticlePlaces:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
-        return self.main
+        # the last place the story named as a place before this sentence, else its main place
+        i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
+        return self._strong[i - 1] if i else self.main
 
 
 def find_places(text: str, sentences: Sequence[Sentence]) -> ArticlePlaces:

@@ -47,6 +47,13 @@ def test_organisations_groups_and_countries():
         ("Red Cross", "organisation"), ("Securities and Exchange Commission", "organisation"), ("NATO", "group")]
 
 
+def test_unnamed_institutions_speak():
+    text = "The regional health commission said it. Pentagon officials said so. Israeli officials agreed."
+    assert [(n, k) for n, k, _, _ in mentions(text)] == [
+        ("regional health commission", "organisation"), ("Pentagon officials", "organisation"),
+        ("Israel", "country")]
+
+
 def test_cities_are_not_actors_but_a_capital_that_acts_speaks_for_its_country():
     assert mentions("Crowds gathered in Lyon and in Moscow.") == []
     assert mentions("Moscow rejected the offer.") == [("Russia", "country", None, "RU")]
@@ -75,7 +82,7 @@ def test_the_speaker_of_a_statement():
 
 def test_news_agencies_are_told_not_acting():
     assert actors_of("Two Hamas officials told AFP the talks had stalled.", "told", statement=True) == [
-        ("Hamas", "agent")]
+        ("Hamas officials", "agent")]
     assert actors_of("Reuters reported the deal first.", "reported", statement=True) == [("Reuters", "agent")]
 
 
