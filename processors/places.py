@@ -341,6 +341,18 @@ class ArticlePlaces:
         if "capital" in text:
             self.mentions.extend(self._capitals(text, gaz))
         self.mentions.sort(key=lambda pm: pm.start)
+        # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
+        self._paragraph_place: list[PlaceMention | None] = []
+        last: PlaceMention | None = None
+        by_sentence: dict[int, PlaceMention] = {}
+        for pm in self.mentions:
+            if pm.locative and not pm.weak:
+                by_sentence[pm.sentence] = pm
+        for k, sent in enumerate(sentences):
+            if k and sent.paragraph != sentences[k - 1].paragraph:
+                last = None
+            self._paragraph_place.append(last)
+            last = by_sentence.get(k, last)
         self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
@@ -448,14 +460,8 @@ class ArticlePlaces:
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
-        if 0 <= sentence < len(self.sentences):
-            paragraph = self.sentences[sentence].paragraph
-            k = sentence - 1
-            while k >= 0 and self.sentences[k].paragraph == paragraph:
-                prior = [pm for pm in self.in_sentence(k) if pm.locative and not pm.weak]
-                if prior:
-                    return prior[-1]
-                k -= 1
+        if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
+            return self._paragraph_place[sentence]
         if self.dateline is not None:
             return self.dateline
         cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind != "country"]
