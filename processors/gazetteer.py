@@ -124,7 +124,12 @@ class Gazetteer:
                                      if _KIND_RANK[p.kind] == best_kind and primary == best_primary)
         self.capitals: dict[str, str] = {}   # normalised name of a capital city -> its country's code
         self.countries: dict[str, Place] = {}
-        self.first_tokens = frozenset(key.split()[0] for key in self._index)   # cheap gate before n-grams
+        # first word of every name -> the most words a name starting with it has: a cheap gate before n-grams
+        self.first_tokens: dict[str, int] = {}
+        for key in self._index:
+            first, count = key.split(" ", 1)[0], key.count(" ") + 1
+            if count > self.first_tokens.get(first, 0):
+                self.first_tokens[first] = count
         self.capitals = {key: code for key, code in capitals.items()
                          if any(p.country_code == code and p.kind == "city" for p in self._index.get(key, ()))}
         for candidates in self._index.values():

@@ -215,11 +215,12 @@ def _candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> 
         first_name_word = i
         while i < n:
             ws, we, word = words[i]
-            if _first_token(word) not in first_tokens:
+            longest = first_tokens.get(_first_token(word), 0)
+            if not longest:
                 i += 1
                 continue
             hit = 0
-            for length in range(min(_MAX_WORDS, n - i), 0, -1):
+            for length in range(min(_MAX_WORDS, n - i, longest), 0, -1):
                 name = " ".join(w for _, _, w in words[i:i + length])
                 if length == 1:
                     based = _BASED_RE.search(word)
@@ -442,6 +443,12 @@ class ArticlePlaces:
                    or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(self.text, end, pm.start))]
             if own:
                 return min(own, key=lambda pm: abs(pm.start - start))
+            # the speaker's own place: "Berrien County Health Department officials said", "the California
+            # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
+            speaker = [pm for pm in here if not pm.locative and pm.end <= start
+                       and not _BREAK_RE.search(self.text, pm.end, start)]
+            if speaker:
+                return speaker[-1]
             if self.dateline is not None:
                 return self.dateline
             if actor_country is not None:

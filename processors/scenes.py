@@ -26,6 +26,17 @@ __all__ = ["SAYING", "situate"]
 SAYING = {"statement", "accusation", "condemnation", "threat", "rejection"}
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _replace(obj, **changes):
+    """``dataclasses.replace`` without its checks: a few microseconds, for every event and figure."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    return type(obj)(**{name: changes[name] if name in changes else getattr(obj, name) for name in names})
+
+
 def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
     """``events`` with their actors, location and place; ``figures`` with their location and place."""
@@ -59,11 +70,11 @@ def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
                         and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
                               actor_country=country, clause=clause)
-        out_events.append(dataclasses.replace(
+        out_events.append(_replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=pm.place if pm else None))
     out_figures = []
     for f in figures:
         pm = places.place_for(f.start, f.end, sentence_index(f.start))
-        out_figures.append(dataclasses.replace(f, location=pm.text if pm else None, place=pm.place if pm else None))
+        out_figures.append(_replace(f, location=pm.text if pm else None, place=pm.place if pm else None))
     return out_events, out_figures
