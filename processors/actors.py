@@ -75,7 +75,7 @@ _INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
     r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
     r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
-_RIGHT_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
+_RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
 _AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
 _PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
@@ -95,7 +95,7 @@ _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|c
                             r"|does|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 _BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
-_CUT_RE = re.compile(r"[;:\"“”()]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
+_CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
                      r"|after|before|because|although|though|when|whereas)\b")
 
 
@@ -405,7 +405,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     after: list[ActorMention] = []
     while i < len(mentions) and mentions[i].start < right:
         a = mentions[i]
-        if a.end <= start:
+        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
+            pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
+        elif a.end <= start:
             if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start) and not (
                     a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
                 before.append(a)   # "According to police, ...": the source, not the actor
