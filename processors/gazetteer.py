@@ -14,7 +14,8 @@ its cities (GeoNames ships no centroid for them), which lands near where people 
 
 Ambiguous names resolve (:meth:`Gazetteer.resolve`) to the most populous place, unless a place in one
 of the article's countries (``context``) has at least a fiftieth of its population: "Birmingham"
-in an article about Alabama is Birmingham, AL; "Paris" stays Paris, France.
+in an article about Alabama is Birmingham, AL; "Paris" stays Paris, France; "Georgia" is the country
+unless the article is about the United States.
 """
 
 from __future__ import annotations
@@ -120,8 +121,9 @@ class Gazetteer:
             # countries, then states, then cities; primary names before alternates; then by population
             bucket.sort(key=lambda item: (_KIND_RANK[item[1].kind], not item[0], -item[1].population))
             best_kind, best_primary = _KIND_RANK[bucket[0][1].kind], bucket[0][0]
-            self._index[key] = tuple(p for primary, p in bucket
-                                     if _KIND_RANK[p.kind] == best_kind and primary == best_primary)
+            self._index[key] = tuple(p for primary, p in bucket   # a US state stays behind a country of its name
+                                     if (_KIND_RANK[p.kind] == best_kind or p.kind == "state")
+                                     and primary == best_primary)
         self.capitals: dict[str, str] = {}   # normalised name of a capital city -> its country's code
         self.countries: dict[str, Place] = {}
         # first word of every name -> the most words a name starting with it has: a cheap gate before n-grams
@@ -151,8 +153,9 @@ class Gazetteer:
         best = found[0]
         if len(found) > 1 and best.country_code not in (context := set(context)):
             for p in found[1:]:
-                if p.country_code in context and p.population * CONTEXT_POPULATION_SHARE >= best.population:
-                    return p
+                if p.country_code in context and (p.kind == "state" or
+                                                   p.population * CONTEXT_POPULATION_SHARE >= best.population):
+                    return p   # "Georgia" in an article about the United States is the state
         return best
 
     def capital_city(self, code: str) -> Place | None:

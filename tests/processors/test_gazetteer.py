@@ -53,6 +53,7 @@ def test_ambiguous_names_take_the_article_country_when_it_is_big_enough(gaz):
     assert gaz.resolve("Birmingham").country_code == "GB"
     assert gaz.resolve("Birmingham", {"US"}).country_code == "US"
     assert gaz.resolve("Paris", {"US"}).country_code == "FR"   # Paris, Texas is too small to win
+    assert gaz.resolve("Georgia").kind == "country" and gaz.resolve("Georgia", {"US"}).kind == "state"
 
 
 def test_capitals_are_known(gaz):
