@@ -75,6 +75,9 @@ _INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
     r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
     r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
+_STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
+                     "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
+                     "judicial", "senior", "top", "local", "federal", "economy", "energy"}
 _RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
 _AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
@@ -301,7 +304,13 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         tail = _REST_RE.match(text, run_end)
         rest = tail.group(0).split() if tail else []
         country = gaz.country(code)
-        if rest and rest[0] in STATE_NOUNS | {"representatives", "negotiators"} and country is not None:
+        if len(rest) > 1 and rest[0] in _STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
+            # "French foreign ministry", "Russian defence officials": the state too
+            written = f"{dem} {rest[0]} {rest[1]}"
+            if text.startswith(written, dem_start):
+                found.append(ActorMention(dem_start, dem_start + len(written), country.name, written, "country",
+                                          None, code))
+        elif rest and rest[0] in STATE_NOUNS | {"representatives", "negotiators"} and country is not None:
             noun_end = run_end + len(tail.group(0)) - len(tail.group(0).lstrip()) + len(rest[0])
             found.append(ActorMention(dem_start, noun_end, country.name, text[dem_start:noun_end], "country", None,
                                       code))
@@ -420,6 +429,12 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
+    if statement and text[max(sent_start, start - 3):start].rstrip().endswith(","):
+        # "Steve Clarke, deputy administrator at NASA, said": the one named before the appositive
+        comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
+        i = bisect.bisect_left(starts, comma) - 1
+        if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
+            before = [mentions[i]]
     if statement and not before:
         # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
         quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))

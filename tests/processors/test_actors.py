@@ -91,3 +91,10 @@ def test_the_subject_of_a_participle_or_a_pronoun():
     assert actors_of(text, "offensive") == [("Israel", "agent")]
     text = "Ukraine closed its border. It also suspended flights."
     assert actors_of(text, "suspended") == [("Ukraine", "agent")]
+
+
+def test_a_demonym_before_a_state_body_and_a_speaker_before_an_appositive():
+    assert actors_of("The Peruvian foreign ministry said the border was shut.", "said", statement=True) == [
+        ("Peru", "agent")]
+    text = '"It will take years," Ana Ruiz, a planner at the World Bank, said on Monday.'
+    assert actors_of(text, "said", statement=True) == [("Ana Ruiz", "agent")]
