@@ -322,6 +322,12 @@ class ArticlePlaces:
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
+            elif line.place.isupper() or line.agency:
+                # "FORT LIBERTY, N.C. —": a dateline in capitals (or with an agency) is a place even where
+                # the gazetteer lacks it; it resolves to its region when that is a country or state we know
+                self.dateline = PlaceMention(line.start, line.end, line.place_name, region, True, False, -1)
+                if region_code:
+                    context.add(region_code)
         used_as_place = {c.key for c in cands if c.locative or c.hint}
         if self.dateline is not None:
             used_as_place.add(normalise(self.dateline.text))

@@ -90,3 +90,10 @@ def test_an_actor_is_not_the_place_of_its_own_event():
 def test_without_any_place_nearby_the_article_main_place_serves():
     text = "Crowds marched in Lima. Police watched.\n\nLater, the march ended."
     assert place_of(text, "ended") == "Lima"
+
+
+def test_a_dateline_the_gazetteer_lacks_is_still_the_default_place():
+    text = "FORT EXAMPLE, Afghanistan (AP) — Soldiers trained all week."
+    assert layer(text).dateline.text == "Fort Example" and layer(text).dateline.place.name == "Afghanistan"
+    assert place_of(text, "trained") == "Fort Example"
+    assert layer("Nowhereville – Crowds gathered.").dateline is None   # title case needs the gazetteer
