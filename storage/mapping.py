@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel
+
 from newswire.feeds import FeedState
 from newswire.ids import sha256_hex
 from newswire.records import (
@@ -42,6 +44,8 @@ def _clean(value: Any) -> Any:
         return [_clean(item) for item in value]
     if isinstance(value, dict):
         return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, BaseModel):
+        return _clean(value.model_dump(mode="json"))
     return value
 
 
@@ -56,11 +60,11 @@ def article_row(record: ArticleRecord, stored_at: datetime) -> Row:
 
 
 def figure_row(record: FigureRecord) -> Row:
-    return _fields(record, Figure)
+    return {**_fields(record, Figure), "country_code": record.place.country_code if record.place else None}
 
 
 def event_row(record: EventRecord) -> Row:
-    return _fields(record, Event)
+    return {**_fields(record, Event), "country_code": record.place.country_code if record.place else None}
 
 
 def extraction_row(record: ExtractionRecord) -> Row:

@@ -97,6 +97,9 @@ class Figure(StorageModel, table=True):
     published_at: datetime | None = Field(default=None, index=True)
     extractor_version: str
     extracted_at: datetime
+    location: str | None = Field(default=None, sa_type=Text)
+    place: dict | None = Field(default=None, sa_type=JSONType)
+    country_code: str | None = Field(default=None, index=True)   # place's, for "figures in country X"
 
 
 class Event(StorageModel, table=True):
@@ -117,6 +120,9 @@ class Event(StorageModel, table=True):
     published_at: datetime | None = None
     extractor_version: str
     extracted_at: datetime
+    place: dict | None = Field(default=None, sa_type=JSONType)
+    country_code: str | None = Field(default=None, index=True)   # place's, for "events in country X"
+    actor_details: list | None = Field(default=None, sa_type=JSONType)
 
 
 class Extraction(StorageModel, table=True):

@@ -110,3 +110,28 @@ def test_lone_surrogates_become_replacement_characters_so_the_record_encodes():
 def test_deeply_nested_json_is_a_bad_record_not_a_crash():
     with pytest.raises(BadRecord, match="not JSON"):
         decode(ArticleRecord, b"[" * 100_000)
+
+
+def test_places_and_actor_details_are_optional_and_validate_against_the_schema():
+    place = {"name": "Gondar", "country_code": "ET", "lat": 12.6, "lon": 37.47, "gazetteer_id": "geonames:334227"}
+    event = EventRecord(event_id="e", article_id="a", article_version=1, type="attack", trigger="attacked",
+                        start=0, end=8, actors=["Ethiopia"], location="Gondar", place=place,
+                        actor_details=[{"name": "Ethiopia", "kind": "country", "country_code": "ET",
+                                        "relation": "agent"}],
+                        sentence="...", sentence_start=0, extractor_version="1")
+    wire = json.loads(encode(event))
+    jsonschema.validate(wire, json.loads((SCHEMA_DIR / "newswire.events.v1.json").read_text()))
+    back = decode(EventRecord, encode(event))
+    assert back.place.gazetteer_id == "geonames:334227" and back.actor_details[0].role is None
+    # a v1 subscriber's message without the new fields still decodes, and an old reader ignores them
+    old = {k: v for k, v in wire.items() if k not in ("place", "actor_details")}
+    assert decode(EventRecord, json.dumps(old)).place is None
+    assert decode(EventRecord, json.dumps(old)).actor_details == []
+    with pytest.raises(BadRecord):
+        decode(EventRecord, json.dumps(wire | {"actor_details": [{"name": "x", "kind": "planet",
+                                                                   "relation": "agent"}]}))
+    figure = FigureRecord(figure_id="f", article_id="a", article_version=1, value=12, text="12", start=0, end=2,
+                          category="killed", sentence="...", sentence_start=0, extractor_version="1",
+                          location="Gondar", place=place)
+    jsonschema.validate(json.loads(encode(figure)),
+                        json.loads((SCHEMA_DIR / "newswire.figures.v1.json").read_text()))

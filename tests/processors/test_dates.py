@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from newswire.processors.dates import dateline_date, find_time_expressions, sentence_times
+from newswire.processors.dateline import dateline_date
+from newswire.processors.dates import find_time_expressions, sentence_times
 from newswire.processors.sentences import split_sentences
 
 MONDAY = dt.date(2025, 5, 12)

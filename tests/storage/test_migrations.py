@@ -109,3 +109,35 @@ def test_the_revision_log_line_masks_both_password_forms(pg_database_url, caplog
     [line] = [r.getMessage() for r in caplog.records if "at revision" in r.getMessage()]
     assert "password=***" in line and "sslpassword=***" in line and ":***@" in line, line
     assert "SslQueryPW" not in line and "password=newswire_test" not in line and ":newswire_test@" not in line
+
+
+def test_places_and_actors_migration_keeps_older_rows_and_goes_back(database_url):
+    """0001 -> 0002 adds nullable columns (rows written before stay, with nulls); 0002 -> 0001 drops them."""
+    assert upgrade(database_url, "0001") == "0001"
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO events (event_id, article_id, article_version, type, \"trigger\", start, \"end\", actors,"
+                " location, sentence, sentence_start, extractor_version, extracted_at) VALUES ('e1', 'a1', 1,"
+                " 'attack', 'attack', 0, 6, '[\"rebels\"]', 'Gondar', 'attack', 0, '1.1.0', '2026-03-01 12:00:00+00:00')")
+        assert upgrade(database_url) == head_revision()
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT location, place, country_code, actor_details FROM events").one()
+        assert tuple(row) == ("Gondar", None, None, None)
+        figure_columns = {c["name"] for c in inspect(engine).get_columns("figures")}
+        assert {"location", "place", "country_code"} <= figure_columns
+        from alembic import command
+
+        from newswire.storage.db import _alembic_config
+
+        config = _alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0001")
+        assert current_revision(engine) == "0001"
+        assert "place" not in {c["name"] for c in inspect(engine).get_columns("events")}
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM events").scalar() == 1
+    finally:
+        engine.dispose()

@@ -54,8 +54,8 @@ def test_rows_hold_every_field_with_aware_utc_times(engine, records):
                  "fetched_at", "replayed"):
         assert row[name] == getattr(article, name), name
     [frow] = rows(engine, Figure)
-    assert {k: frow[k] for k in frow} == {k: getattr(figure, k) for k in frow if k != "sentence"} | {
-        "sentence": figure.sentence.replace("\x00", "\ufffd")}
+    assert {k: frow[k] for k in frow} == {k: getattr(figure, k) for k in frow if k not in ("sentence", "country_code")} | {
+        "sentence": figure.sentence.replace("\x00", "\ufffd"), "country_code": None}
     [erow] = rows(engine, Event)
     assert erow["actors"] == ["rebels", "army"] and erow["end"] == event.end
     [drow] = rows(engine, DeadLetter)
@@ -117,3 +117,19 @@ def test_large_batches_are_chunked(engine, records):
     counts = RecordWriter(engine).write([article, *figures])
     assert counts.figures == 2500
     assert count_rows(engine)["figures"] == 2500
+
+
+def test_places_and_actors_are_stored_and_read_back(engine, records):
+    article = records.article(text="Rebels attacked Gondar; 12 killed.")
+    place = {"name": "Gondar", "country_code": "ET", "lat": 12.6, "lon": 37.47, "gazetteer_id": "geonames:334227"}
+    actor = {"name": "rebels", "kind": "group", "role": None, "country_code": None, "relation": "agent"}
+    figure = records.figure(article, 24, end=26, location="Gondar", place=place)
+    event = records.event(article, 7, end=15, location="Gondar", place=place, actors=["rebels"], actor_details=[actor])
+    bare = records.event(article, 0, end=6)   # a record of an extractor without places: columns stay empty
+    RecordWriter(engine).write([article, figure, event, bare])
+
+    [frow] = rows(engine, Figure)
+    assert (frow["location"], frow["place"], frow["country_code"]) == ("Gondar", place, "ET")
+    erows = {r["start"]: r for r in rows(engine, Event)}
+    assert (erows[7]["place"], erows[7]["country_code"], erows[7]["actor_details"]) == (place, "ET", [actor])
+    assert (erows[0]["place"], erows[0]["country_code"], erows[0]["actor_details"]) == (None, None, [])

@@ -1,0 +1,483 @@
+"""Actors named in an article (people with their role, organisations, groups, countries) and who
+did what to whom in each event.
+
+:func:`find_actors` makes one pass over the runs of capitalised words (``places.NAME_RE``, "X of Y"
+joined when X ends in an organisation's word: "Ministry of Health") and one over demonym phrases:
+
+- a title before a name makes a person with that role: "President Donald Trump" -> person "Donald
+  Trump", role "president"; a surname alone later ("Trump said") is that person again;
+- known groups ("Hamas", "Taliban"), runs ending in an organisation's word ("Korean Central News
+  Agency", "New York Police Department") and acronyms ("USGS") are groups and organisations;
+- a country's name is the country; a demonym before a state's noun is the country too ("Israeli
+  forces" -> Israel, "US representatives" -> United States); before any other group it stays a group
+  that carries the country ("Palestinian militants", country PS);
+- cities and states are never actors; news agencies only as the ones told ("told AFP"), never as an
+  event's actor.
+
+:func:`event_actors` reads the event's clause: the actors before the trigger are its agents, those
+after it (up to the clause's end) its patients; a passive trigger ("were killed by ...") swaps them,
+a "between A and B" makes both participants, and "said X" / "X said" make X a statement's agent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from newswire.processors.gazetteer import Gazetteer, gazetteer
+from newswire.processors.nations import STATE_NOUNS, demonym_country
+from newswire.processors.places import (
+    COMMON_CAPITALS,
+    KNOWN_GROUPS,
+    MONTHS_DAYS,
+    NAME_RE,
+    NEWS_AGENCIES,
+    ORG_HEADS,
+    TITLES,
+    is_locative as _is_locative,
+    name_spans,
+)
+
+__all__ = ["Actor", "ActorMention", "clause_of", "event_actors", "find_actors"]
+
+GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
+protestors demonstrators activists group groups movement faction factions factions militia militias
+civilians settlers refugees migrants workers residents people students officials leaders representatives
+negotiators men women youths villagers""".split())
+ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premier mayor governor chief commander
+director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
+prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
+negotiator mediator""".split())
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
+_JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
+_JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
+            "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
+            "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
+_JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
+                "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
+_WORD_RE = re.compile(r"\S+")
+_POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
+NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
+Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
+Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
+Plan Treaty Agreement Accord Convention Protocol War Crisis Day Week Year Games Cup League Championship Awards
+Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valley Island Islands""".split())
+_REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
+_COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
+protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
+prosecutors settlers shooter""".split()
+_INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
+                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson")
+# the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
+_INSTITUTION_HEAD_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
+    r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
+    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
+_STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
+                     "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
+                     "judicial", "senior", "top", "local", "federal", "economy", "energy"}
+_RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
+                           r"|whereas)\b")
+_AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
+_PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
+_SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
+_CHUNK_RE = re.compile(r",|\band\b")
+_PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
+                            re.IGNORECASE)
+_TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?:in|at|on|of|for|from|with|by|after|before|since|to)\b")
+_NAME_WORD_RE = re.compile(r"[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
+_SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
+_SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
+                            r"|does|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
+_BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
+_CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
+                     r"|after|before|because|although|though|when|whereas)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str                 # normalised: "Israel", "Donald Trump", "Hamas", "Palestinian militants"
+    written: str              # the fullest short form as written: "President Donald Trump"
+    kind: str                 # "person" | "organisation" | "group" | "country"
+    role: str | None          # "president", "spokesman"
+    country_code: str | None  # ISO alpha-2 of the country it belongs to, where told
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str                 # as EventRecord.actors gives it
+    kind: str
+    role: str | None
+    country_code: str | None
+    relation: str             # "agent" (did it) | "patient" (had it done to them) | "participant"
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "role": self.role, "country_code": self.country_code,
+                "relation": self.relation}
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut after a possessive or a "-run"-like word and around months: "Hamas's October" is two."""
+    chunk = text[start:end]
+    if "'" not in chunk and "’" not in chunk and "-" not in chunk and MONTHS_DAYS.isdisjoint(chunk.split()):
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for w in _WORD_RE.finditer(text, start, end):
+        word = w.group(0)
+        if word in MONTHS_DAYS:
+            if begin < w.start():
+                pieces.append((begin, w.start()))
+            begin = w.end()
+        elif _POSSESSIVE_OR_HYPHEN_RE.search(word):
+            pieces.append((begin, w.end()))
+            begin = w.end()
+    if begin < end:
+        pieces.append((begin, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces if text[a:b].strip()]
+
+
+def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs = [piece for span in spans for piece in _split(text, *span)]
+    out: list[tuple[int, int]] = []
+    for span in runs:
+        if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
+                text[span[0]:span[1]].split()[-1] in ORG_HEADS | _JOINING_AND:
+            out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
+            continue
+        if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
+            gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
+            last = text[out[-1][0]:out[-1][1]].split()[-1]
+            if gap and last in ORG_HEADS | _JOINING:
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
+
+
+def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
+    """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
+    name = text[start:end]
+    if name.isalnum():
+        return start, name
+    while True:
+        first, _, rest = name.partition(" ")
+        if rest and first in COMMON_CAPITALS and first not in TITLES and first not in ORG_HEADS and name not in gaz:
+            start += len(first) + 1
+            name = rest.lstrip()
+            continue
+        break
+    if name.endswith(("'", "’", "'s", "’s", "d", "n", "ked")) and "-" in name or name.endswith(("'", "’", "'s", "’s")):
+        name = _TRAILER_RE.sub("", name)
+    if name.endswith((".", ",")) and not _INITIALS_RE.fullmatch(name):
+        name = name.rstrip(".,")
+    return start, name
+
+
+def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
+                                                                                   str | None] | None:
+    """(kind, normalised name, role, country code) of a capitalised run, or None if it is no actor."""
+    words = name.split()
+    if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
+                                                                     or words[0] in MONTHS_DAYS)):
+        return None
+    if name in NEWS_AGENCIES:
+        return "organisation", name, None, None
+    base = _TRAILER_RE.sub("", name) if "-" in name else name
+    if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
+        return "group", base, None, None
+    # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
+    # words up to the last title are the role (a country or demonym among them its country)
+    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
+    rest = words[last_title + 1:]
+    if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
+            w in ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
+                                                  in ("country", "state")):
+        code = None
+        roles = []
+        for w in words[:last_title + 1]:
+            country = demonym_country(w) or (gaz.resolve(w).country_code if w in gaz
+                                             and gaz.resolve(w).kind == "country" else None)
+            if country:
+                code = code or country
+            else:
+                roles.append(w.rstrip(".").lower())
+        if roles:
+            return "person", " ".join(rest), " ".join(roles), code
+    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
+            len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
+        code = None
+        for w in words[:2]:
+            code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
+                                                  and gaz.resolve(w).kind == "country" else None)
+        return "organisation", name, None, code
+    if name in gaz:
+        place = gaz.resolve(name)
+        if place.kind == "country":
+            return "country", place.name, None, place.country_code
+        capital_of = gaz.capital_of(name)
+        if capital_of and gaz.country(capital_of):
+            return "capital", gaz.country(capital_of).name, None, capital_of
+        return None   # a city or a state is never an actor
+    if demonym_country(name):
+        return None   # read by the demonym pass
+    if 2 <= len(words) <= 4 and all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        if any(w in gaz and gaz.resolve(w).kind == "country" or w in NOT_PERSON_WORDS or w in COMMON_CAPITALS
+               for w in words):
+            return None
+        return "person", name, None, None
+    if len(words) == 1 and name in people:
+        known = people[name]
+        return "person", known.name, known.role, known.country_code
+    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
+            and name.lower() not in _COMMON_GROUPS:
+        return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
+    return None
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"“'")
+    return not before or before[-1] in ".!?\n"
+
+
+def find_actors(text: str, gaz: Gazetteer | None = None,
+                spans: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
+    """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known)."""
+    gaz = gaz or gazetteer()
+    if spans is None:
+        spans = name_spans(text)
+    found: list[ActorMention] = []
+    people: dict[str, ActorMention] = {}   # surname -> the person first named in full
+    known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
+    low_text = text.lower()
+    for run_start, run_end in _runs(text, spans):
+        if run_end - run_start < 12 and text[run_start:run_end] in COMMON_CAPITALS:
+            continue   # "The", "But", "Police": most runs are one word that starts a sentence
+        start, name = _strip(text, run_start, run_end, gaz)
+        if not name:
+            continue
+        if name in known and name not in people:
+            what = known[name]
+        else:
+            what = known[name] = _classify(name, gaz, people)
+        if what is None:
+            continue
+        kind, norm, role, code = what
+        if kind == "subject":
+            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in low_text or (
+                    name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                continue   # "Crowds gathered": a common noun that starts a sentence, not a name
+            kind = "organisation"
+        if kind == "capital":
+            # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not
+            if _is_locative(text, start) or not _VERB_AFTER_RE.match(text, start + len(name)):
+                continue
+            kind = "country"
+        if role is None and kind == "person":
+            before = text[max(0, start - 30):start].split()
+            if before and before[-1].lower() in ROLE_WORDS:
+                role = before[-1].lower()
+        mention = ActorMention(start, start + len(name), norm, name, kind, role, code)
+        if kind == "person" and " " in norm:
+            people.setdefault(norm.split()[-1], mention)
+        found.append(mention)
+    for run_start, run_end in spans:   # a demonym ends its run of capitals: "Israeli forces", "the Palestinians"
+        words = text[run_start:run_end].split()
+        dem = " ".join(words[-2:])
+        code = demonym_country(dem) if len(words) > 1 else None
+        if code is None:
+            dem = words[-1]
+            code = demonym_country(dem)
+            if code is None:
+                continue
+        dem_start = run_end - len(dem)
+        tail = _REST_RE.match(text, run_end)
+        rest = tail.group(0).split() if tail else []
+        country = gaz.country(code)
+        if len(rest) > 1 and rest[0] in _STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
+            # "French foreign ministry", "Russian defence officials": the state too
+            written = f"{dem} {rest[0]} {rest[1]}"
+            if text.startswith(written, dem_start):
+                found.append(ActorMention(dem_start, dem_start + len(written), country.name, written, "country",
+                                          None, code))
+        elif rest and rest[0] in STATE_NOUNS | {"representatives", "negotiators"} and country is not None:
+            noun_end = run_end + len(tail.group(0)) - len(tail.group(0).lstrip()) + len(rest[0])
+            found.append(ActorMention(dem_start, noun_end, country.name, text[dem_start:noun_end], "country", None,
+                                      code))
+        elif rest and rest[0] in GROUP_NOUNS:
+            kept = rest[:2] if len(rest) > 1 and rest[1] in GROUP_NOUNS else rest[:1]
+            written = " ".join([dem, *kept])
+            if text.startswith(written, dem_start):
+                found.append(ActorMention(dem_start, dem_start + len(written), written, written, "group", None, code))
+        elif dem.endswith("s") and demonym_country(dem[:-1]):   # "Palestinians", "Israelis"
+            found.append(ActorMention(dem_start, run_end, dem, dem, "group", None, code))
+    low = low_text
+    for noun in _COMMON_GROUPS:   # str.find is far cheaper than one regex of alternatives over the text
+        at = low.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
+                found.append(ActorMention(at, after, noun, text[at:after], "group", None, None))
+            at = low.find(noun, after)
+    for noun in _INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed
+        at = low.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
+                m = _INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
+                begin = m.start() if m else at
+                while begin < at and text[begin:text.index(" ", begin)] in COMMON_CAPITALS:
+                    begin = text.index(" ", begin) + 1   # "Two Hamas officials", "The commission"
+                if begin < at or noun in ("officials", "authorities"):
+                    found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
+                                              None, None))
+            at = low.find(noun, after)
+    found.sort(key=lambda a: (a.start, -a.end))
+    out: list[ActorMention] = []
+    for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
+        if out and a.start < out[-1].end:
+            if a.end - a.start > out[-1].end - out[-1].start:
+                out[-1] = a
+            continue
+        if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
+            continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
+        out.append(a)
+    return out
+
+
+def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: from the last cut before it to the first cut (or comma) after it."""
+    left = sent_start
+    for m in _CUT_RE.finditer(text, sent_start, start):
+        left = m.end()
+    right_m = _RIGHT_CUT_RE.search(text, end, sent_end)
+    right = right_m.start() if right_m else sent_end
+    return left, right
+
+
+def _nearest_group(text: str, mentions: list[ActorMention], from_end: bool) -> list[ActorMention]:
+    """The mention nearest the trigger and those joined to it by "and" or a comma ("Hamas and US
+    representatives", "Israel, Egypt and Qatar")."""
+    if not mentions:
+        return []
+    order = mentions[::-1] if from_end else mentions
+    group = [order[0]]
+    for a in order[1:]:
+        left, right = (a, group[-1]) if from_end else (group[-1], a)
+        if not _AND_RE.fullmatch(text, left.end, right.start):
+            break
+        group.append(a)
+    return group[::-1] if from_end else group
+
+
+def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+             prev_start: int | None) -> ActorMention | None:
+    """The sentence's subject, if an actor: a mention among its first words, or the actor a leading
+    "It"/"They"/"He"/"She" stands for (the previous sentence's subject of the same kind)."""
+    head = text[sent_start:sent_start + 40]
+    pronoun = _PRONOUN_RE.match(head)
+    if pronoun and prev_start is not None:
+        person = pronoun.group(1).lower() in ("he", "she")
+        i = bisect.bisect_left(starts, prev_start)
+        while i < len(mentions) and mentions[i].start < sent_start:
+            a = mentions[i]
+            if (a.kind == "person") == person:
+                return a
+            i += 1
+        return None
+    i = bisect.bisect_left(starts, sent_start)
+    if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
+            not _NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
+        return mentions[i]
+    return None
+
+
+def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
+                 start: int, end: int, statement: bool = False, prev_start: int | None = None,
+                 clause: tuple[int, int] | None = None) -> tuple[Actor, ...]:
+    """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
+    mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
+    a leading pronoun; ``clause``: the trigger's ``clause_of``, if known)."""
+    left, right = clause or clause_of(text, sent_start, sent_end, start, end)
+    i = bisect.bisect_left(starts, left)
+    before: list[ActorMention] = []
+    after: list[ActorMention] = []
+    while i < len(mentions) and mentions[i].start < right:
+        a = mentions[i]
+        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
+            pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
+        elif a.end <= start:
+            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start) and not (
+                    a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
+                before.append(a)   # "According to police, ...": the source, not the actor
+        elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
+            after.append(a)
+        i += 1
+    if statement and not before:
+        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
+        i = bisect.bisect_left(starts, end)
+        if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
+            before = [mentions[i]]
+            after = [a for a in after if a is not mentions[i]]
+    if statement and text[max(sent_start, start - 3):start].rstrip().endswith(","):
+        # "Steve Clarke, deputy administrator at NASA, said": the one named before the appositive
+        comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
+        i = bisect.bisect_left(starts, comma) - 1
+        if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
+            before = [mentions[i]]
+    if statement and not before:
+        # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
+        quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))
+        if quote >= 0:
+            i = bisect.bisect_left(starts, quote)
+            if i < len(mentions) and mentions[i].end <= start and mentions[i].start - quote <= 4:
+                before = [mentions[i]]
+    if statement and not before:
+        # "..., he said": the last person named before; "they said", "it said": the last group
+        pronoun = _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
+            _SAID_PRONOUN_AFTER_RE.match(text, end)
+        if pronoun:
+            person = pronoun.group("p").lower() in ("he", "she")
+            i = bisect.bisect_left(starts, start) - 1
+            while i >= 0 and start - mentions[i].start < 3000:
+                if (mentions[i].kind == "person") == person:
+                    before = [mentions[i]]
+                    break
+                i -= 1
+    agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
+    relation_a, relation_p = "agent", "patient"
+    passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
+    if passive:
+        by = _BY_RE.match(text, end)
+        agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
+        patients = _nearest_group(text, before, True)
+    elif not agents:
+        lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
+        if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):
+            subject = _subject(text, mentions, starts, sent_start, prev_start)
+            if subject is not None and subject.end <= start:
+                agents = [subject]
+    if "between" in text[max(left, start - 12):min(right, end + 12)]:
+        relation_a = relation_p = "participant"
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for group, relation in ((agents, relation_a), (patients, relation_p)):
+        for a in group:
+            if a.name in NEWS_AGENCIES and relation != "agent":
+                continue   # "told AFP": the agency is told, it does not act
+            if a.name in seen:
+                continue
+            seen.add(a.name)
+            name = a.name if a.kind in ("country", "group") else a.written
+            out.append(Actor(name, a.kind, a.role, a.country_code, relation))
+    return tuple(out)

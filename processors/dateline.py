@@ -1,0 +1,113 @@
+"""The dateline at the head of a wire story: "GAZA CITY (AFP) -", "WASHINGTON (AP) —",
+"LONDON, Nov 19 (Reuters) -", "KABUL, Afghanistan —".
+
+Its place is the default place of the article's events and figures (``processors.places``); its date,
+where written, is exposed by :func:`dateline_date` for the date resolution to use. A dateline is
+only read at the very start of the text: a place in capitals, or a capitalised place followed by a
+news agency in brackets, then a dash or colon (or, after the agency, straight the first sentence), or a
+capitalised place and a dash set off by spaces. The place is a candidate: ``processors.places`` only
+takes it if the gazetteer knows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Dateline", "dateline_date", "find_dateline"]
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+           "oct": 10, "nov": 11, "dec": 12}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+_CAPS = r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}"
+_TITLE = r"[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
+_DASH = r"\s*(?:[-—–]+|:)\s+"
+_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
+           r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
+_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_DASH}")
+# "Hong Kong (CNN Business) A ...": an agency in brackets needs no dash after it
+_TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*{_AGENCY}(?:{_DASH}|\s*(?=[A-Z]))")
+# "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
+_TITLE_DASH_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?(?:[ ]+[—–-]{{1,2}}[ ]+|:[ ]+)(?=[A-Z])")
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
+               "PHOTOS", "VIDEO", "NOTE", "CORRECTION", "FACTBOX", "EXPLAINER", "REVIEW", "INTERVIEW", "FILE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str               # as written: "GAZA CITY", "Washington"
+    start: int               # offsets of ``place`` in the text
+    end: int
+    region: str | None       # "Afghanistan" in "KABUL, Afghanistan —"
+    agency: str | None       # "AFP", "Reuters"
+    date_text: str | None    # "Nov 19"
+    body_start: int          # where the story itself begins
+
+    @property
+    def place_name(self) -> str:
+        """The place in ordinary case: "GAZA CITY" -> "Gaza City"."""
+        if self.place.isupper():
+            return " ".join(w if _INITIALS_RE.fullmatch(w) else w.capitalize() for w in self.place.split())
+        return self.place
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text``, if it has one."""
+    if not isinstance(text, str):
+        return None
+    end = min(len(text), 160)
+    m = _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end)
+    if not m:
+        return None
+    key = "place"
+    place = m.group(key)
+    letters = sum(ch.isalpha() for ch in place)
+    if letters < 3 or place.split()[0].strip(".:").upper() in _NOT_PLACES:
+        return None
+    groups = m.groupdict()
+    return Dateline(place, m.start(key), m.end(key), groups.get("region"), groups.get("agency"), groups.get("date"),
+                    m.end())
+
+
+def _parse_month_day(value: str) -> tuple[int, int, int | None] | None:
+    words = value.replace(",", " ").replace(".", " ").split()
+    if words[0].isdigit():
+        words = [words[1], words[0], *words[2:]]
+    month = _MONTHS.get(words[0][:4].lower()) or _MONTHS.get(words[0][:3].lower())
+    if month is None:
+        return None
+    return month, int(words[1]), int(words[2]) if len(words) > 2 else None
+
+
+def dateline_date(text: str, published: dt.date | dt.datetime | None) -> str | None:
+    """ISO date of the dateline's date ("LONDON, Nov 19 (Reuters) -"), its year taken from the
+    publication date (the year before, if that would put it more than a week after publication);
+    None when the dateline has no date, or no year can be told."""
+    line = find_dateline(text)
+    if line is None or line.date_text is None:
+        return None
+    parsed = _parse_month_day(line.date_text)
+    if parsed is None:
+        return None
+    month, day, year = parsed
+    if year is None:
+        if published is None:
+            return None
+        pub = published.date() if isinstance(published, dt.datetime) else published
+        year = pub.year
+        try:
+            if dt.date(year, month, day) > pub + dt.timedelta(days=7):
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

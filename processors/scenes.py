@@ -1,0 +1,80 @@
+"""Where and who: gives each event its place and actors, and each figure its place.
+
+The place layer (``processors.places``) and the actor layer (``processors.actors``) are built once an
+article; each event then reads its actors from its clause and its place from the sentence, the
+paragraph or the dateline; an actor of the event is never its place ("Israel" in "Israel rejected
+the plan"), but the one it was done to may be ("an attack on Israel"). Figures take their place the
+same way as an event at the figure's position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from typing import Sequence
+
+from newswire.processors.actors import clause_of, event_actors, find_actors
+from newswire.processors.events import Event
+from newswire.processors.figures import Figure
+from newswire.processors.gazetteer import gazetteer
+from newswire.processors.places import ArticlePlaces, name_spans
+from newswire.processors.sentences import Sentence
+
+__all__ = ["SAYING", "situate"]
+
+# Events that are something said: their place is where it was said, their actor who said it.
+SAYING = {"statement", "accusation", "condemnation", "threat", "rejection"}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _replace(obj, **changes):
+    """``dataclasses.replace`` without its checks: a few microseconds, for every event and figure."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    return type(obj)(**{name: changes[name] if name in changes else getattr(obj, name) for name in names})
+
+
+def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
+            figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
+    """``events`` with their actors, location and place; ``figures`` with their location and place."""
+    gaz = gazetteer()
+    spans = name_spans(text)   # runs of capitalised words, found once
+    places = ArticlePlaces(text, sentences, spans=spans)
+    mentions = find_actors(text, spans=spans)
+    starts = [a.start for a in mentions]
+    sent_starts = [s.start for s in sentences]
+
+    def sentence_index(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    out_events = []
+    for e in events:
+        k = sentence_index(e.start)
+        clause = clause_of(text, e.sentence_start, e.sentence_end, e.start, e.end)
+        actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
+                              statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None,
+                              clause=clause)
+        agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
+        agent_spans = []
+        if agents:   # where the agent countries stand in the sentence: never the event's place
+            i = bisect.bisect_left(starts, e.sentence_start)
+            while i < len(mentions) and mentions[i].start < e.sentence_end:
+                if mentions[i].name in agents:
+                    agent_spans.append((mentions[i].start, mentions[i].end))
+                i += 1
+        country = next((gaz.country(a.country_code) for a in actors   # the state acting: "Sweden dropped ..."
+                        if a.relation != "patient" and a.kind in ("country", "organisation") and a.country_code
+                        and gaz.country(a.country_code)), None)
+        pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
+                              actor_country=country, clause=clause)
+        out_events.append(_replace(
+            e, actors=tuple(a.name for a in actors), actor_details=actors,
+            location=pm.text if pm else None, place=pm.place if pm else None))
+    out_figures = []
+    for f in figures:
+        pm = places.place_for(f.start, f.end, sentence_index(f.start))
+        out_figures.append(_replace(f, location=pm.text if pm else None, place=pm.place if pm else None))
+    return out_events, out_figures

@@ -1,0 +1,100 @@
+"""The actor layer: people with roles, organisations, groups and countries, and who did what to whom."""
+
+from __future__ import annotations
+
+from newswire.processors.actors import event_actors, find_actors
+from newswire.processors.sentences import split_sentences
+
+
+def mentions(text):
+    return [(a.name, a.kind, a.role, a.country_code) for a in find_actors(text)]
+
+
+def actors_of(text, trigger, statement=False):
+    found = find_actors(text)
+    starts = [a.start for a in found]
+    at = text.index(trigger)
+    sentences = split_sentences(text)
+    k = max(i for i, s in enumerate(sentences) if s.start <= at)
+    sent = sentences[k]
+    return [(a.name, a.relation) for a in event_actors(
+        text, found, starts, sent.start, sent.end, at, at + len(trigger), statement=statement,
+        prev_start=sentences[k - 1].start if k else None)]
+
+
+def test_people_with_their_roles():
+    text = ("Prime Minister Jane Okafor met Gen. Tomas Reyes. Later, French Foreign Minister Luc Marin spoke, "
+            "and Okafor left.")
+    assert mentions(text) == [
+        ("Jane Okafor", "person", "prime minister", None),
+        ("Tomas Reyes", "person", "gen", None),
+        ("Luc Marin", "person", "foreign minister", "FR"),
+        ("Jane Okafor", "person", "prime minister", None),   # the surname alone is the same person
+    ]
+
+
+def test_demonyms_name_the_state_or_a_group_of_its_country():
+    text = "Kenyan troops clashed with Somali militants while Ethiopians watched."
+    assert mentions(text) == [("Kenya", "country", None, "KE"), ("Somali militants", "group", None, "SO"),
+                              ("Ethiopians", "group", None, "ET")]
+
+
+def test_organisations_groups_and_countries():
+    text = ("The Ministry of Water and the Taliban talked to Canada and the Red Cross. "
+            "The Securities and Exchange Commission and NATO agreed.")
+    assert [(n, k) for n, k, _, _ in mentions(text)] == [
+        ("Ministry of Water", "organisation"), ("Taliban", "group"), ("Canada", "country"),
+        ("Red Cross", "organisation"), ("Securities and Exchange Commission", "organisation"), ("NATO", "group")]
+
+
+def test_unnamed_institutions_speak():
+    text = "The regional health commission said it. Pentagon officials said so. Israeli officials agreed."
+    assert [(n, k) for n, k, _, _ in mentions(text)] == [
+        ("regional health commission", "organisation"), ("Pentagon officials", "organisation"),
+        ("Israel", "country")]
+
+
+def test_cities_are_not_actors_but_a_capital_that_acts_speaks_for_its_country():
+    assert mentions("Crowds gathered in Lyon and in Moscow.") == []
+    assert mentions("Moscow rejected the offer.") == [("Russia", "country", None, "RU")]
+
+
+def test_agents_and_patients():
+    assert actors_of("Rebels attacked Chad on Friday.", "attacked") == [("rebels", "agent"), ("Chad", "patient")]
+    assert actors_of("Police arrested three smugglers near Peru.", "arrested") == [("police", "agent")]
+    assert actors_of("Egypt and Qatar mediated between Israel and Hamas.", "mediated") == [
+        ("Egypt", "participant"), ("Qatar", "participant"), ("Israel", "participant"), ("Hamas", "participant")]
+
+
+def test_a_passive_trigger_swaps_the_roles():
+    assert actors_of("Two soldiers were killed by Boko Haram fighters in Borno.", "killed") == [
+        ("Boko Haram", "agent"), ("soldiers", "patient")]
+    assert actors_of("Nigeria was attacked by Boko Haram.", "attacked") == [
+        ("Boko Haram", "agent"), ("Nigeria", "patient")]
+
+
+def test_the_speaker_of_a_statement():
+    assert actors_of('"We will rebuild," said Mayor Ana Ruiz.', "said", statement=True) == [("Mayor Ana Ruiz", "agent")]
+    text = "Chile's president Gabriel Boric visited the mine. He said the rescue would go on."
+    assert actors_of(text, "said", statement=True) == [("Gabriel Boric", "agent")]
+    assert actors_of("According to Interpol, Brazil arrested him.", "arrested") == [("Brazil", "agent")]
+
+
+def test_news_agencies_are_told_not_acting():
+    assert actors_of("Two Hamas officials told AFP the talks had stalled.", "told", statement=True) == [
+        ("Hamas officials", "agent")]
+    assert actors_of("Reuters reported the deal first.", "reported", statement=True) == [("Reuters", "agent")]
+
+
+def test_the_subject_of_a_participle_or_a_pronoun():
+    text = "Israel ended the truce on Tuesday, launching an offensive."
+    assert actors_of(text, "offensive") == [("Israel", "agent")]
+    text = "Ukraine closed its border. It also suspended flights."
+    assert actors_of(text, "suspended") == [("Ukraine", "agent")]
+
+
+def test_a_demonym_before_a_state_body_and_a_speaker_before_an_appositive():
+    assert actors_of("The Peruvian foreign ministry said the border was shut.", "said", statement=True) == [
+        ("Peru", "agent")]
+    text = '"It will take years," Ana Ruiz, a planner at the World Bank, said on Monday.'
+    assert actors_of(text, "said", statement=True) == [("Ana Ruiz", "agent")]

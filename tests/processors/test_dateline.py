@@ -1,0 +1,49 @@
+"""Datelines at the head of wire copy: the default place of an article, and the date some of them carry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.dateline import dateline_date, find_dateline
+
+
+@pytest.mark.parametrize("text, place, region, agency, date", [
+    ("KHAN YUNIS (AFP) - Rescuers searched the rubble.", "Khan Yunis", None, "AFP", None),
+    ("BOSTON (AP) — The city council voted on Tuesday.", "Boston", None, "AP", None),
+    ("MADRID, March 3 (Reuters) - Spain's economy grew.", "Madrid", None, "Reuters", "March 3"),
+    ("KANDAHAR, Afghanistan — A roadside bomb went off.", "Kandahar", "Afghanistan", None, None),
+    ("Lagos, Nigeria (AFP) -- Floods cut the main road.", "Lagos", "Nigeria", "AFP", None),
+    ("SPRINGFIELD, Ill. (AP) — Lawmakers met late.", "Springfield", "Ill.", "AP", None),
+    ("Denver – Hundreds of nurses walked out.", "Denver", None, None, None),
+    ("Tokyo (CNN Business) Markets opened lower.", "Tokyo", None, "CNN Business", None),
+    ("  PARIS, 14 July (AFP) - Crowds gathered.", "Paris", None, "AFP", "14 July"),
+])
+def test_datelines(text, place, region, agency, date):
+    line = find_dateline(text)
+    assert (line.place_name, line.region, line.agency, line.date_text) == (place, region, agency, date)
+    assert text[line.start:line.end].lower() == place.lower()
+    assert text[line.body_start].isupper()   # the story starts right after it
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Lyon said on Monday that the bridge would reopen.",
+    "BREAKING: a strong earthquake has hit the coast.",
+    "Officials - speaking on condition of anonymity - said so.",
+    "",
+    "UN",
+])
+def test_texts_without_a_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_the_dateline_date_takes_its_year_from_publication():
+    assert dateline_date("MADRID, March 3 (Reuters) - Shares fell.", dt.date(2024, 3, 4)) == "2024-03-03"
+    # written on Dec 31, published Jan 2: last year's date
+    assert dateline_date("OSLO, Dec 31 (Reuters) - Fireworks.", dt.datetime(2025, 1, 2, 8)) == "2024-12-31"
+    assert dateline_date("ROME, 5 May 2019 (AFP) - Rain.", None) == "2019-05-05"
+    assert dateline_date("ROME, May 5 (AFP) - Rain.", None) is None          # no year to be had
+    assert dateline_date("ROME (AFP) - Rain.", dt.date(2024, 1, 1)) is None  # no date written
+    assert dateline_date("ROME, Feb 30 (AFP) - Rain.", dt.date(2024, 3, 1)) is None
+    assert dateline_date("No dateline here.", dt.date(2024, 1, 1)) is None

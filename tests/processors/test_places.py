@@ -1,0 +1,99 @@
+"""The place layer: which capitalised names are places, how they resolve, and the place of a word."""
+
+from __future__ import annotations
+
+from newswire.processors.places import find_places
+from newswire.processors.sentences import split_sentences
+
+
+def layer(text):
+    return find_places(text, split_sentences(text))
+
+
+def names(text):
+    return [(m.text, m.place.name if m.place else None, m.place.country_code if m.place else None)
+            for m in layer(text).mentions]
+
+
+def place_of(text, word, **kwargs):
+    at = text.index(word)
+    found = layer(text).place_for(at, at + len(word), **kwargs)
+    return found.text if found else None
+
+
+def test_places_after_prepositions_resolve():
+    found = names("Rescuers in Kathmandu searched for survivors, and aid flew from Delhi to Nepal.")
+    assert found == [("Kathmandu", "Kathmandu", "NP"), ("Delhi", "Delhi", "IN"), ("Nepal", "Nepal", "NP")]
+    assert all(m.locative for m in layer("Rescuers in Kathmandu and Pokhara dug.").mentions)
+
+
+def test_months_weekdays_demonyms_and_titles_are_never_places():
+    text = ("In May, Jordanian officials met on Sunday. President Jordan spoke in March. "
+            "Chinese engineers arrived on Monday.")
+    assert names(text) == []
+
+
+def test_a_person_named_like_a_city_is_no_place():
+    assert names("Singer Paris Hilton and coach Phil Jackson attended.") == []
+
+
+def test_an_organisation_named_after_a_place_only_qualifies_it():
+    [mention] = layer("The Denver Police Department said the road was closed.").mentions
+    assert mention.text == "Denver" and mention.weak
+
+
+def test_a_small_city_is_a_place_only_where_it_is_used_as_one():
+    assert names("Reading the report, March said it was late.") == []
+    assert names("The storm reached Darwin overnight.") == [("Darwin", "Darwin", "AU")]
+
+
+def test_city_then_country_resolves_in_that_country_and_counts_once():
+    found = names("Rioting broke out in Valencia, Venezuela, on Friday.")
+    assert found == [("Valencia", "Valencia", "VE")]
+
+
+def test_the_article_country_picks_between_cities_of_one_name():
+    text = "Storms crossed Alabama on Friday. In Birmingham, trees fell on houses."
+    assert layer(text).mentions[-1].place.country_code == "US"
+    assert layer("In Birmingham, trees fell on houses.").mentions[0].place.country_code == "GB"
+
+
+def test_directions_stay_with_the_place_and_regions_are_kept_as_written():
+    assert names("Fighting spread across Northern Syria.") == [("Northern Syria", "Syria", "SY")]
+    assert names("A farmer in Inner Mongolia fell ill.") == [("Inner Mongolia", None, None)]
+    assert names("Voters in Kogi State queued for hours.")[0][0] == "Kogi State"
+
+
+def test_the_place_of_a_word_sentence_then_paragraph_then_dateline():
+    text = ("NAIROBI (AFP) - Floods hit villages near Garissa on Monday.\n\n"
+            "Roads were cut in Mombasa. Rescuers reached stranded families.\n\n"
+            "Officials counted the damage.")
+    assert place_of(text, "Floods") == "Garissa"            # the sentence's place
+    assert place_of(text, "reached") == "Mombasa"           # the paragraph's
+    assert place_of(text, "counted") == "Nairobi"           # the dateline's
+    assert layer(text).dateline.place.country_code == "KE"
+
+
+def test_statements_are_placed_where_they_were_made():
+    text = "CAIRO (AFP) - The minister said the talks in Geneva would resume."
+    assert place_of(text, "said", statement=True) == "Cairo"
+    assert place_of("The minister said in Geneva that talks would resume.", "said", statement=True) == "Geneva"
+
+
+def test_an_actor_is_not_the_place_of_its_own_event():
+    text = "Sweden dropped the inquiry. Lawyers in Stockholm were told."
+    at = text.index("dropped")
+    assert layer(text).place_for(at, at + 7, exclude=[(0, 6)]).text == "Stockholm"   # the article's place
+    assert layer(text).place_for(at, at + 7).text == "Sweden"
+
+
+def test_without_any_place_nearby_the_article_main_place_serves():
+    text = "Crowds marched in Lima. Police watched.\n\nLater, the march ended."
+    assert place_of(text, "ended") == "Lima"
+
+
+def test_a_dateline_the_gazetteer_lacks_is_still_the_default_place():
+    text = "FORT EXAMPLE, Afghanistan (AP) — Soldiers trained all week."
+    assert layer(text).dateline.text == "Fort Example" and layer(text).dateline.place.name == "Afghanistan"
+    assert place_of(text, "trained") == "Fort Example"
+    assert layer("Nowhereville – Crowds gathered.").dateline is None   # title case needs the gazetteer
