@@ -16,6 +16,7 @@ from newswire.records import (
     ExtractionRecord,
     FeedRecord,
     FigureRecord,
+    StoryRecord,
     _Record,
 )
 
@@ -38,6 +39,11 @@ EXTRACTIONS = Topic("newswire.extractions.v1", ExtractionRecord, "process", "sin
 DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "sink, subscribers")
 
 TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRACTIONS, DEADLETTER)}
+
+
+# Derived by a stage from what the sink stored, not stored by the sink itself.
+STORIES = Topic("newswire.stories.v1", StoryRecord, "stories", "subscribers")
+DERIVED_TOPICS: dict[str, Topic] = {STORIES.name: STORIES}
 
 
 # Coordination between the processes of one stage: not data, so not in TOPICS (which the sink stores).

@@ -164,3 +164,19 @@ def mark_revisions(observations: Iterable[Observation]) -> list[Observation]:
         last[obs.series_id] = obs.value
         marked.append(replace(obs, revision=revision))
     return sorted(marked, key=lambda o: (o.as_of or "", _when(o), o.series_id, o.value))
+
+
+def revisions(rows: list[dict]) -> list[str | None]:
+    """:func:`mark_revisions` for stored rows (dicts with series_id, as_of, reported_at, value), in their order."""
+    order = sorted(range(len(rows)), key=lambda i: (
+        rows[i]["series_id"], rows[i]["as_of"] or "",
+        rows[i]["reported_at"].timestamp() if rows[i]["reported_at"] else float("inf"), rows[i]["value"],
+        rows[i]["observation_id"]))
+    marked: list[str | None] = [None] * len(rows)
+    last: dict[str, float] = {}
+    for i in order:
+        previous = last.get(rows[i]["series_id"])
+        if previous is not None and rows[i]["value"] != previous:
+            marked[i] = "up" if rows[i]["value"] > previous else "down"
+        last[rows[i]["series_id"]] = rows[i]["value"]
+    return marked
