@@ -30,6 +30,8 @@ from newswire.storage.mapping import utc
 log = logging.getLogger(__name__)
 
 BATCH = 200
+LATE = timedelta(days=7)  # after the first pass, articles published this long before the newest placed
+# one are no longer looked for (a restart's first pass still places them): the pending query stays small
 
 
 class StoryStage:
@@ -39,6 +41,7 @@ class StoryStage:
         self.producer = producer
         self.topic = topic
         self.placed = 0
+        self.horizon = None  # the first pass looks at every article; later ones at recent ones only
         self.line = self.restore()
 
     def restore(self) -> StoryLine:
@@ -58,7 +61,7 @@ class StoryStage:
 
     def step(self) -> int:
         """Place one batch; returns how many articles were placed (0: nothing pending)."""
-        articles = store.pending_articles(self.engine, self.batch)
+        articles = store.pending_articles(self.engine, self.batch, self.horizon)
         if not articles:
             self.publish()
             return 0
@@ -84,6 +87,9 @@ class StoryStage:
             self.line = self.restore()  # the batch was not written: forget it
             raise
         self.placed += len(placements)
+        newest = self.line.stories.newest
+        if newest is not None and utc(articles[0]["seen_at"]) >= newest - LATE:
+            self.horizon = newest - LATE  # the backlog of old articles is done
         self.publish()
         return len(placements)
 

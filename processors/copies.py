@@ -35,14 +35,35 @@ def _identity(value):
     return value
 
 
+_WORD_HASHES: dict[str, int] = {}  # a cache of a pure function: stable across processes all the same
+_CACHE_LIMIT = 200_000
+_MIX_A, _MIX_B = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) >= _CACHE_LIMIT:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = int.from_bytes(
+            hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return value
+
+
 def shingle_hashes(text: str) -> np.ndarray:
-    """Sorted, distinct 64-bit hashes of the text's lower-cased word 2-grams (stable across processes)."""
+    """Sorted, distinct 64-bit hashes of the text's lower-cased word 2-grams (stable across processes).
+
+    Each word is hashed once (blake2b), and a 2-gram's hash mixes its two words' hashes, in order.
+    """
     words = _WORD.findall(text.lower())
-    grams = {f"{a} {b}" for a, b in zip(words, words[1:])}
-    digests = [hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest() for gram in grams]
-    if not digests:
+    if len(words) < 2:
         return np.zeros(0, dtype=np.uint64)
-    return np.unique(np.frombuffer(b"".join(digests), dtype="<u8"))
+    known = _WORD_HASHES.get
+    hashed = np.array([known(w) or _word_hash(w) for w in words], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        grams = hashed[:-1] * _MIX_A + ((hashed[1:] >> np.uint64(7)) | (hashed[1:] << np.uint64(57))) * _MIX_B
+        grams ^= grams >> np.uint64(31)
+    return np.unique(grams)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -83,7 +104,7 @@ class CopyIndex:
 
     def _minhash(self, hashes: np.ndarray) -> MinHash:
         mh = self._template.copy()
-        mh.update_batch(hashes & _MASK32)
+        mh.update_batch((hashes & _MASK32).tolist())
         return mh
 
     def add(self, article_id: str, text: str, at: datetime, root: str | None = None) -> CopyMatch | None:

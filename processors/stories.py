@@ -13,10 +13,12 @@ restored exactly (:meth:`StoryState.to_json`): a restarted stage decides as an u
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from math import sqrt
 
 from newswire.ids import sha256_hex
@@ -25,7 +27,9 @@ THRESHOLD = 0.25  # tuned on tests/processors/karvania.py only: 0.30 split off o
 WINDOW_DAYS = 3
 ARTICLE_TERMS = 40  # an article's strongest content words
 LOOKUP_TERMS = 12  # of which these find candidate stories
-STORY_TERMS = 60  # a story's strongest words, indexed for lookup
+STORY_TERMS = 60
+_EMPTY: frozenset[str] = frozenset()
+COMMON_TERM = 50  # a word among the top words of more active stories than this is not used for lookup  # a story's strongest words, indexed for lookup
 BODY_WORDS = 400  # the lede matters; the tail of a long text mostly adds noise
 SWEEP_EVERY = timedelta(hours=1)  # of article time: how often stories past the window leave memory
 PLACE_BONUS, ACTOR_BONUS, TYPE_BONUS = 0.10, 0.05, 0.03
@@ -45,6 +49,10 @@ reported reporting reuters agency press statement added time times local officia
 """.split())
 
 
+def _by_weight(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]  # heaviest first, ties in alphabetical order
+
+
 def content_terms(title: str | None, text: str, limit: int = ARTICLE_TERMS) -> Counter:
     """Integer weights of the article's strongest content words: 3 a title word, 1 a body word."""
     counts: Counter = Counter()
@@ -54,7 +62,7 @@ def content_terms(title: str | None, text: str, limit: int = ARTICLE_TERMS) -> C
     for word in _WORD.findall(text.lower())[:BODY_WORDS]:
         if word not in STOPWORDS:
             counts[word] += 1
-    return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))
+    return Counter(dict(heapq.nsmallest(limit, counts.items(), key=_by_weight)))
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,10 @@ class ArticleFeatures:
     places: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     types: frozenset[str] = frozenset()
+
+    @cached_property
+    def norm(self) -> float:
+        return sqrt(sum(w * w for w in self.terms.values()))
 
 
 def features(article_id: str, at: datetime, title: str | None, site: str | None, text: str,
@@ -92,6 +104,13 @@ class StoryState:
     actors: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
     outlets: set[str] = field(default_factory=set)
+    _squares: int = field(default=-1, repr=False, compare=False)  # sum of squared term counts, kept up to date
+
+    @property
+    def norm(self) -> float:
+        if self._squares < 0:
+            self._squares = sum(c * c for c in self.terms.values())
+        return sqrt(self._squares)
 
     def add(self, article: ArticleFeatures) -> None:
         if article.at < self.first_seen:
@@ -99,6 +118,11 @@ class StoryState:
         if article.at > self.last_seen:
             self.last_seen = article.at
         self.articles += 1
+        if self._squares >= 0:
+            terms = self.terms
+            for term, weight in article.terms.items():
+                old = terms.get(term, 0)
+                self._squares += (old + weight) ** 2 - old * old
         self.terms.update(article.terms)
         self.places.update(article.places)
         self.actors.update(article.actors)
@@ -107,10 +131,10 @@ class StoryState:
             self.outlets.add(article.site)
 
     def top_terms(self, limit: int = STORY_TERMS) -> list[str]:
-        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+        return [t for t, _ in heapq.nsmallest(limit, self.terms.items(), key=_by_weight)]
 
     def top_places(self, limit: int = 5) -> list[str]:
-        return [p for p, _ in sorted(self.places.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+        return [p for p, _ in heapq.nsmallest(limit, self.places.items(), key=_by_weight)]
 
     def to_json(self) -> dict:
         return {"terms": dict(self.terms), "places": dict(self.places), "actors": dict(self.actors),
@@ -130,12 +154,11 @@ def story_id_for(first_article_id: str) -> str:
 
 def similarity(article: ArticleFeatures, story: StoryState) -> float:
     """Cosine of the word counts, plus a bonus a kind of thing shared (places, actors, event types)."""
-    dot = sum(weight * story.terms.get(term, 0) for term, weight in article.terms.items())
+    terms = story.terms
+    dot = sum([weight * terms[term] for term, weight in article.terms.items() if term in terms])
     if not dot:
         return 0.0
-    norm_a = sqrt(sum(w * w for w in article.terms.values()))
-    norm_s = sqrt(sum(w * w for w in story.terms.values()))
-    score = dot / (norm_a * norm_s)
+    score = dot / (article.norm * story.norm)
     if article.places & story.places.keys():
         score += PLACE_BONUS
     if article.actors & story.actors.keys():
@@ -193,7 +216,9 @@ class StoryIndex:
     def _best(self, article: ArticleFeatures) -> str | None:
         candidates: set[str] = set()
         for term in list(article.terms)[:LOOKUP_TERMS]:
-            candidates |= self._by_term.get(term, set())
+            posting = self._by_term.get(term, _EMPTY)
+            if len(posting) <= COMMON_TERM:  # a word in many active stories finds nothing in particular
+                candidates |= posting
         best: tuple[float, str] | None = None
         for story_id in sorted(candidates):
             if not self._active(story_id, article.at):

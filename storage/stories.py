@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, and_, func, select, update
+from sqlalchemy import Engine, and_, func, or_, select, update
 
 from newswire.storage.db import chunked, upsert
 from newswire.storage.mapping import utc
@@ -25,15 +25,21 @@ _extractions = Extraction.__table__
 Row = dict[str, Any]
 
 
-def pending_articles(engine: Engine, limit: int) -> list[Row]:
-    """Up to ``limit`` extracted, unplaced articles (first stored version), oldest first, with figures and events."""
+def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None) -> list[Row]:
+    """Up to ``limit`` extracted, unplaced articles (first stored version), oldest first, with figures and events.
+
+    ``horizon``: only articles published at or after it (or with no publication time), so that the
+    query reads the recent part of the table (by the ``published_at`` index), not all of it.
+    """
     seen_at = func.coalesce(_articles.c.published_at, _articles.c.fetched_at)
+    recent = [] if horizon is None else [or_(_articles.c.published_at >= utc(horizon),
+                                             _articles.c.published_at.is_(None))]
     query = (
         select(_articles, seen_at.label("seen_at"))
         .join(_extractions, and_(_extractions.c.article_id == _articles.c.article_id,
                                  _extractions.c.article_version == _articles.c.version))
         .outerjoin(_placed, _placed.c.article_id == _articles.c.article_id)
-        .where(_placed.c.article_id.is_(None))
+        .where(_placed.c.article_id.is_(None), *recent)
         .order_by(seen_at, _articles.c.article_id, _articles.c.version)
         .limit(limit)
     )
