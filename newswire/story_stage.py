@@ -133,13 +133,15 @@ def _merged(observations: list[dict]) -> list[dict]:
 
 def run_stories(settings, stop: threading.Event | None = None) -> None:
     """``newswire stories-stage``: run until SIGTERM / Ctrl-C."""
-    from newswire.kafka import create_topics, make_producer  # noqa: F401
+    from newswire.kafka import create_topics, make_producer
     from newswire.storage.db import open_database
     from newswire.topics import STORIES
 
     engine = open_database(settings.db_url)
     producer = None
     if settings.kafka_bootstrap:
+        create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions,
+                      settings.topic_replication, topics=[STORIES])
         producer = make_producer(settings.kafka_bootstrap, settings.compression_codec)
     stage = StoryStage(engine, producer=producer, topic=STORIES.full_name(settings.topic_prefix))
     stop = stop or threading.Event()
