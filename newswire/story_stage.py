@@ -21,8 +21,8 @@ from types import SimpleNamespace
 from sqlalchemy import Engine
 
 from newswire.processors.copies import KEEP_DAYS, CopyIndex
-from newswire.processors.stories import StoryIndex, StoryState
-from newswire.processors.storyline import StoryLine
+from newswire.processors.stories import StoryIndex, StoryState, story_id_for
+from newswire.processors.storyline import Placed, StoryLine
 from newswire.records import StoryRecord
 from newswire.storage import stories as store
 from newswire.storage.mapping import utc
@@ -41,6 +41,7 @@ class StoryStage:
         self.producer = producer
         self.topic = topic
         self.placed = 0
+        self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
         self.horizon = None  # the first pass looks at every article; later ones at recent ones only
         self.line = self.restore()
 
@@ -72,7 +73,15 @@ class StoryStage:
                                              "fetched_at": utc(row["fetched_at"])})
                 figures = [SimpleNamespace(**{**f, "published_at": utc(f["published_at"])}) for f in row["figures"]]
                 events = [SimpleNamespace(**e) for e in row["events"]]
-                placed = self.line.process(article, figures, events)
+                try:
+                    placed = self.line.process(article, figures, events)
+                except Exception as exc:  # noqa: BLE001 - one article must not stop the stage: it stands alone
+                    log.warning("article %s could not be placed (%s: %s): a story of its own",
+                                article.article_id, type(exc).__name__, exc)
+                    self.failed += 1
+                    placed = Placed(article.article_id, story_id_for(article.article_id), None, None, ())
+                    self.line.stories.stories.setdefault(placed.story_id, StoryState(
+                        placed.story_id, article.title, utc(row["seen_at"]), utc(row["seen_at"]), 1))
                 placements.append({"article_id": placed.article_id, "story_id": placed.story_id,
                                    "duplicate_of": placed.duplicate_of, "similarity": placed.similarity,
                                    "seen_at": utc(row["seen_at"]), "outlet": article.site or None})
@@ -84,8 +93,10 @@ class StoryStage:
             stories = [self._story_row(self.line.stories.stories[s]) for s in touched]
             store.write_batch(self.engine, placements, stories, _merged(observations))
         except BaseException:
-            self.line = self.restore()  # the batch was not written: forget it
-            raise
+            try:
+                self.line = self.restore()  # the batch was not written: forget it
+            finally:
+                raise
         self.placed += len(placements)
         newest = self.line.stories.newest
         if newest is not None and utc(articles[0]["seen_at"]) >= newest - LATE:
@@ -117,10 +128,19 @@ class StoryStage:
         store.mark_published(self.engine, {r["story_id"]: r["version"] for r in rows})
         return len(rows)
 
-    def run(self, stop: threading.Event, idle_s: float = 1.0) -> None:
+    def run(self, stop: threading.Event, idle_s: float = 1.0, retry_s: float = 5.0) -> None:
+        """Place batches until ``stop``; a database error is logged and retried (the batch was not written)."""
         while not stop.is_set():
-            if self.step() == 0:
-                stop.wait(idle_s)
+            try:
+                if self.step() == 0:
+                    stop.wait(idle_s)
+            except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
+                log.error("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
+                stop.wait(retry_s)
+                try:
+                    self.line = self.restore()
+                except Exception:  # noqa: BLE001 - still away: the next step tries again
+                    pass
 
 
 def _merged(observations: list[dict]) -> list[dict]:

@@ -129,3 +129,27 @@ def test_stories_and_timeline_commands(filled, monkeypatch):
     assert runner.invoke(app, ["timeline"]).exit_code == 2
     assert runner.invoke(app, ["stories", "--since", "yesterday-ish"]).exit_code == 2
     assert runner.invoke(app, ["stories", "--format", "xml"]).exit_code == 2
+
+
+def test_an_article_that_cannot_be_placed_stands_alone_and_the_rest_go_on(filled, monkeypatch):
+    from newswire.processors import storyline
+
+    real = storyline.StoryLine.process
+    bad = ids()["courier-own-8"]
+
+    def process(self, article, figures=(), events=()):
+        if article.article_id == bad:
+            raise ValueError("hostile")
+        return real(self, article, figures, events)
+
+    monkeypatch.setattr(storyline.StoryLine, "process", process)
+    stage = StoryStage(filled, batch=5)
+    assert drain(stage) == 33 and stage.failed == 1
+    placed = snapshot(filled)["placed"]
+    assert placed[bad] == (story_id_for(bad), None)
+    flood, strike = story_id_for(ids()["wire-3"]), story_id_for(ids()["strike-4"])
+    for piece in karvania.pieces():
+        if piece.key != "courier-own-8":
+            story_id, duplicate_of = placed[ids()[piece.key]]
+            assert story_id == (flood if piece.story == "flood" else strike), piece.key
+            assert duplicate_of == (ids()[piece.copy_of] if piece.copy_of else None), piece.key
