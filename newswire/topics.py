@@ -53,7 +53,7 @@ CONTROL_TOPICS: dict[str, Topic] = {FEEDS.name: FEEDS}
 
 def topic_by_short_name(name: str) -> Topic:
     """Accept ``figures``, ``newswire.figures.v1`` or a prefixed full name (for ``newswire tail``)."""
-    for topic in TOPICS.values():
+    for topic in (*TOPICS.values(), *DERIVED_TOPICS.values()):
         if name in (topic.name, topic.name.split(".")[1]) or name.endswith(topic.name):
             return topic
     raise KeyError(f"unknown topic {name!r}; known: {', '.join(TOPICS)}")

@@ -73,3 +73,12 @@ def test_story_updates_on_their_topic(settings, unique):
     again = read_all(settings, f"g{unique}-again", lambda g: len(g) > len(got), timeout_s=5)
     assert len(again) == len(got)
     engine.dispose()
+
+
+def test_the_stories_topic_has_its_schema_checked_in_and_tail_knows_it():
+    from newswire.schemas import SCHEMA_DIR, render
+    from newswire.topics import topic_by_short_name
+
+    assert (SCHEMA_DIR / f"{STORIES.name}.json").read_text() == render(STORIES.name), \
+        "run `python -m newswire.schemas` and commit the result"
+    assert topic_by_short_name("stories") is STORIES
