@@ -85,12 +85,13 @@ class StoryStage:
                 placements.append({"article_id": placed.article_id, "story_id": placed.story_id,
                                    "duplicate_of": placed.duplicate_of, "similarity": placed.similarity,
                                    "seen_at": utc(row["seen_at"]), "outlet": article.site or None})
-                touched[placed.story_id] = None
+                # the state now: a later article of this batch may move the story out of the window
+                touched[placed.story_id] = self.line.stories.stories[placed.story_id]
                 observations += [{**o.__dict__, "article_ids": list(o.article_ids), "outlets": list(o.outlets),
                                   "figure_ids": list(o.figure_ids)} for o in placed.observations]
             for obs in observations:
                 obs.pop("revision", None)
-            stories = [self._story_row(self.line.stories.stories[s]) for s in touched]
+            stories = [self._story_row(state) for state in touched.values()]
             store.write_batch(self.engine, placements, stories, _merged(observations))
         except BaseException:
             try:
@@ -135,7 +136,7 @@ class StoryStage:
                 if self.step() == 0:
                     stop.wait(idle_s)
             except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
-                log.error("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
+                log.exception("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
                 stop.wait(retry_s)
                 try:
                     self.line = self.restore()
@@ -157,7 +158,7 @@ def run_stories(settings, stop: threading.Event | None = None) -> None:
     from newswire.storage.db import open_database
     from newswire.topics import STORIES
 
-    engine = open_database(settings.db_url)
+    engine = open_database(settings.db_url, upgrade=False)  # as the sink: refuses an out-of-date schema
     producer = None
     if settings.kafka_bootstrap:
         create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions,

@@ -153,3 +153,17 @@ def test_an_article_that_cannot_be_placed_stands_alone_and_the_rest_go_on(filled
             story_id, duplicate_of = placed[ids()[piece.key]]
             assert story_id == (flood if piece.story == "flood" else strike), piece.key
             assert duplicate_of == (ids()[piece.copy_of] if piece.copy_of else None), piece.key
+
+
+def test_stories_leaving_the_window_within_one_batch_are_saved(tmp_path):
+    """Weeks apart in one batch: the first story leaves memory before the batch is written."""
+    from dataclasses import replace
+
+    engine = open_db(f"sqlite:///{tmp_path / 'weeks.db'}")
+    first = karvania.pieces()[0]
+    spread = [replace(first, key=f"far-{day}", day=day) for day in (3, 14, 25)]
+    store(engine, spread)
+    assert drain(StoryStage(engine, batch=10)) == 3
+    stories = snapshot(engine)["stories"]
+    assert len(stories) == 3 and all(articles == 1 for _, articles, _, _ in stories.values())
+    engine.dispose()
