@@ -45,6 +45,16 @@ def outlet(article: ArticleLike) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def place_of(figure: FigureLike) -> str | None:
+    """The figure's place name, lower-cased, when the extractor gives one (a ``place`` dict or string)."""
+    place = getattr(figure, "place", None)
+    if isinstance(place, dict):
+        place = place.get("name")
+    if not isinstance(place, str):
+        return None
+    return place.strip().lower() or None
+
+
 @dataclass(frozen=True)
 class Placed:
     article_id: str
@@ -69,7 +79,7 @@ class StoryLine:
                          places=[e.location for e in events if e.location],
                          actors=[a for e in events for a in e.actors], types=[e.type for e in events])
         story_id = self.stories.assign(found, copy_of=match.duplicate_of if match else None)
-        observations = tuple(observe(f, story_id, site) for f in figures)
+        observations = tuple(observe(f, story_id, site, place_of(f)) for f in figures)
         return Placed(article.article_id, story_id, match.duplicate_of if match else None,
                       match.similarity if match else None, observations)
 

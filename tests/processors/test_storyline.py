@@ -154,3 +154,20 @@ def test_unrelated_articles_start_their_own_stories():
                                       (None, "unattributed"), ("the Red Crescent's", "red crescent")])
 def test_source_organisations_in_one_spelling(raw, org):
     assert source_org(raw) == org
+
+
+def test_a_figure_with_a_place_makes_a_series_of_its_own():
+    from newswire.processors.storyline import place_of
+
+    figure = SimpleNamespace(figure_id="f", article_id="a", category="killed", value=3.0, value_max=None,
+                             qualifier=None, source="police", anchor_kind=None, anchor_date=None, anchor_phrase=None,
+                             sentence="Police said 3 people were killed.", start=12, end=13,
+                             published_at=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert place_of(figure) is None
+    assert place_of(SimpleNamespace(place={"name": "Ostrel ", "country_code": "XK"})) == "ostrel"
+    assert place_of(SimpleNamespace(place="")) is None
+    assert place_of(SimpleNamespace(place=7)) is None and place_of(SimpleNamespace(place={"name": None})) is None
+    from newswire.processors.series import observe
+    here = observe(figure, "s", "site", "ostrel")
+    elsewhere = observe(figure, "s", "site", None)
+    assert here.series_id != elsewhere.series_id and here.place == "ostrel"
