@@ -20,6 +20,7 @@ from newswire.settings import Settings
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Streaming news ingestion: feeds -> Kafka -> extractors -> database.")
 from newswire.cli_feeds import feeds_app
+from newswire.cli_stories import register as register_story_commands
 db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
 config_app = typer.Typer(no_args_is_help=True, help="Configuration.")
 app.add_typer(feeds_app, name="feeds")
@@ -512,6 +513,8 @@ def config_show() -> None:
         table.add_row(name, json.dumps(value) if not isinstance(value, str) else value, f"NEWSWIRE_{name.upper()}")
     Console().print(table)
 
+
+register_story_commands(app)  # stories, timeline, storify (newswire/cli_stories.py)
 
 if __name__ == "__main__":
     app()

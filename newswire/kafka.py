@@ -71,9 +71,10 @@ def send(producer: KafkaProducer, topic: str, key: str | None, record: _Record |
     return producer.send(topic, key=key, value=record)
 
 
-def create_topics(bootstrap: str, prefix: str = "", partitions: int = 3, replication: int = 1) -> list[str]:
-    """Create every newswire topic that does not exist yet; returns the full names."""
-    names = [topic.full_name(prefix) for topic in TOPICS.values()]
+def create_topics(bootstrap: str, prefix: str = "", partitions: int = 3, replication: int = 1,
+                  topics=None) -> list[str]:
+    """Create every newswire topic (or those of ``topics``) that does not exist yet; returns the full names."""
+    names = [topic.full_name(prefix) for topic in (TOPICS.values() if topics is None else topics)]
     admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=15000)
     try:
         existing = set(admin.list_topics())

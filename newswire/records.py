@@ -101,6 +101,8 @@ class ArticleRecord(_Record):
                                                                       "replay, when the archive captured it.")
     replayed: bool = Field(default=False, description="True when it came from `newswire replay`.")
     reprocess: bool = Field(default=False, description="True when re-sent by `newswire reprocess`.")
+    story_id: str | None = Field(default=None, description="The story it belongs to (stories stage); null before.")
+    duplicate_of: str | None = Field(default=None, description="article_id of the earliest near-copy, if a copy.")
 
 
 class PlaceRef(BaseModel):
@@ -158,6 +160,8 @@ class FigureRecord(_Record):
     location: str | None = Field(default=None, description="Where the figure holds, as written (the sentence's "
                                                            "place, else the paragraph's, else the dateline's).")
     place: PlaceRef | None = Field(default=None, description="``location`` resolved in the gazetteer.")
+    story_id: str | None = Field(default=None, description="The story of its article (stories stage); null before.")
+    series_id: str | None = Field(default=None, description="The figure series it is an observation of, if any.")
 
 
 class EventRecord(_Record):
@@ -197,6 +201,24 @@ class ExtractionRecord(_Record):
     figures: int = Field(ge=0, description="How many FigureRecords were sent for this article version.")
     events: int = Field(ge=0)
     extracted_at: datetime = Field(default_factory=utc_now)
+
+
+class StoryRecord(_Record):
+    """A story as it stands after an update (topic ``newswire.stories.v1``), keyed by ``story_id``.
+
+    Sent each time articles join the story; ``version`` grows by one an update, so a subscriber keeps
+    the highest it has seen (a resent update after a restart carries the same version).
+    """
+
+    story_id: str = Field(description="sha256 hex of the story's first article_id (see processors.stories).")
+    version: int = Field(ge=1, description="Updates so far, this one included.")
+    title: str | None = Field(default=None, description="Title of the story's first article.")
+    first_seen_at: datetime = Field(description="Publication time of its earliest article, UTC.")
+    last_seen_at: datetime = Field(description="Publication time of its latest article, UTC.")
+    articles: int = Field(ge=1, description="Member articles, copies included.")
+    outlets: list[str] = Field(default_factory=list, description="Distinct sites that published it.")
+    places: list[str] = Field(default_factory=list, description="Places named most in it, lower-cased.")
+    added_article_ids: list[str] = Field(default_factory=list, description="Articles that joined in this update.")
 
 
 class DeadLetterRecord(_Record):

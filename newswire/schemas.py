@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newswire.topics import CONTROL_TOPICS, TOPICS
+from newswire.topics import CONTROL_TOPICS, DERIVED_TOPICS, TOPICS
 
-ALL_TOPICS = {**TOPICS, **CONTROL_TOPICS}
+ALL_TOPICS = {**TOPICS, **DERIVED_TOPICS, **CONTROL_TOPICS}
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 

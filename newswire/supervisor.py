@@ -47,7 +47,7 @@ from newswire.status import clear_status, read_status, total, write_status
 
 log = logging.getLogger(__name__)
 
-STAGES = ("sink", "process", "ingest")  # start order; stop order is the reverse
+STAGES = ("sink", "process", "ingest", "storify")  # start order; stop order is the reverse
 DRAIN_TIMEOUT_S = 120.0
 DRAIN_QUIET_S = 2.0
 BROKER_START_TRIES = 5  # the old broker's port can take a moment to free up

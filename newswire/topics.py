@@ -16,6 +16,7 @@ from newswire.records import (
     ExtractionRecord,
     FeedRecord,
     FigureRecord,
+    StoryRecord,
     _Record,
 )
 
@@ -40,6 +41,11 @@ DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "s
 TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRACTIONS, DEADLETTER)}
 
 
+# Derived by a stage from what the sink stored, not stored by the sink itself.
+STORIES = Topic("newswire.stories.v1", StoryRecord, "stories", "subscribers")
+DERIVED_TOPICS: dict[str, Topic] = {STORIES.name: STORIES}
+
+
 # Coordination between the processes of one stage: not data, so not in TOPICS (which the sink stores).
 FEEDS = Topic("newswire.feeds.v1", FeedRecord, "ingest (its feed list, at start-up)", "ingest (feed assignment)")
 CONTROL_TOPICS: dict[str, Topic] = {FEEDS.name: FEEDS}
@@ -47,7 +53,7 @@ CONTROL_TOPICS: dict[str, Topic] = {FEEDS.name: FEEDS}
 
 def topic_by_short_name(name: str) -> Topic:
     """Accept ``figures``, ``newswire.figures.v1`` or a prefixed full name (for ``newswire tail``)."""
-    for topic in TOPICS.values():
+    for topic in (*TOPICS.values(), *DERIVED_TOPICS.values()):
         if name in (topic.name, topic.name.split(".")[1]) or name.endswith(topic.name):
             return topic
     raise KeyError(f"unknown topic {name!r}; known: {', '.join(TOPICS)}")

@@ -152,4 +152,61 @@ class DeadLetter(StorageModel, table=True):
     failed_at: datetime = Field(index=True)
 
 
-TABLES = (Feed, Article, Figure, Event, Extraction, DeadLetter)
+class Story(StorageModel, table=True):
+    """A developing story (the stories stage). ``state``: its word/place/actor/type counts, to restore it."""
+
+    __tablename__ = "stories"
+
+    story_id: str = Field(primary_key=True)
+    title: str | None = Field(default=None, sa_type=Text)
+    first_seen_at: datetime = Field(index=True)
+    last_seen_at: datetime = Field(index=True)
+    articles: int
+    outlets: list = Field(default_factory=list, sa_type=JSONType)
+    places: list = Field(default_factory=list, sa_type=JSONType)
+    state: dict = Field(default_factory=dict, sa_type=JSONType)
+    version: int = 1
+    published_version: int = 0  # the last version sent to newswire.stories.v1 (an outbox)
+
+
+class StoryArticle(StorageModel, table=True):
+    """Which story an article belongs to and which earlier article it copies: the stage's decisions."""
+
+    __tablename__ = "story_articles"
+
+    article_id: str = Field(primary_key=True)
+    story_id: str = Field(index=True)
+    duplicate_of: str | None = Field(default=None, index=True)
+    similarity: float | None = None
+    seen_at: datetime = Field(index=True, description="Publication (else fetch) time of the article.")
+    outlet: str | None = None
+
+
+class Observation(StorageModel, table=True):
+    """One value of a figure series on one date, with every article and outlet that reported it."""
+
+    __tablename__ = "observations"
+
+    observation_id: str = Field(primary_key=True)
+    series_id: str = Field(index=True)
+    story_id: str = Field(index=True)
+    category: str
+    source: str
+    basis: str
+    place: str | None = None
+    value: float
+    value_max: float | None = None
+    as_of: str | None = None
+    anchor_date: str | None = None
+    qualifier: str | None = None
+    reported_at: datetime | None = None
+    article_id: str
+    sentence: str = Field(sa_type=Text)
+    start: int
+    end: int
+    article_ids: list = Field(default_factory=list, sa_type=JSONType)
+    outlets: list = Field(default_factory=list, sa_type=JSONType)
+    figure_ids: list = Field(default_factory=list, sa_type=JSONType)
+
+
+TABLES = (Feed, Article, Figure, Event, Extraction, DeadLetter, Story, StoryArticle, Observation)

@@ -105,3 +105,59 @@ def list_dead_letters(engine: Engine, reason: str | None = None, limit: int = 50
         query = query.where(_dead.c.reason == reason)
     with engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
+
+
+# --- stories and timelines (the stories stage's tables) -----------------------------------------
+def list_stories(engine: Engine, since: datetime | None = None, until: datetime | None = None,
+                 search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Stories seen in [since, until) (any overlap), latest first; ``search``: in the title or a member's title."""
+    from newswire.storage.models import Story, StoryArticle
+
+    stories, placed = Story.__table__, StoryArticle.__table__
+    where: list[ColumnElement] = []
+    if since is not None:
+        where.append(stories.c.last_seen_at >= utc(since))
+    if until is not None:
+        where.append(stories.c.first_seen_at < utc(until))
+    if search:
+        titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
+                  .where(_articles.c.title.icontains(search, autoescape=True)))
+        where.append(stories.c.title.icontains(search, autoescape=True) | stories.c.story_id.in_(titled))
+    query = (select(stories.c.story_id, stories.c.title, stories.c.first_seen_at.label("first_seen"),
+                    stories.c.last_seen_at.label("last_seen"), stories.c.articles, stories.c.outlets,
+                    stories.c.places)
+             .where(*where).order_by(stories.c.last_seen_at.desc(), stories.c.story_id).limit(limit))
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+    for row in rows:
+        row["first_seen"], row["last_seen"] = utc(row["first_seen"]), utc(row["last_seen"])
+    return rows
+
+
+def list_observations(engine: Engine, story_ids: list[str], category: str | None = None,
+                      source: str | None = None) -> list[dict[str, Any]]:
+    """The observations of these stories' figure series, in time order."""
+    from newswire.storage.models import Observation
+
+    obs = Observation.__table__
+    where: list[ColumnElement] = [obs.c.story_id.in_(story_ids)]
+    if category:
+        where.append(obs.c.category == category)
+    if source:
+        where.append(obs.c.source.icontains(source, autoescape=True))
+    query = select(obs).where(*where).order_by(obs.c.as_of, obs.c.reported_at, obs.c.series_id, obs.c.value)
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+    for row in rows:
+        row["reported_at"] = utc(row["reported_at"])
+    return rows
+
+
+def story_ids_with_prefix(engine: Engine, prefix: str) -> list[str]:
+    """The story ids starting with ``prefix`` (a full id, or the prefix a table shows)."""
+    from newswire.storage.models import Story
+
+    stories = Story.__table__
+    with engine.connect() as conn:
+        return list(conn.execute(select(stories.c.story_id).where(
+            stories.c.story_id.startswith(prefix.strip().lower(), autoescape=True))).scalars())

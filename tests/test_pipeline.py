@@ -151,7 +151,7 @@ def test_feed_to_database_field_by_field(settings: Settings, static_site, tmp_pa
 
 def pids_of_run(data_dir: Path) -> set[int]:
     children = json.loads((data_dir / "pids.json").read_text())
-    assert set(children) == {"supervisor", "broker", "ingest", "process", "sink"}
+    assert set(children) == {"supervisor", "broker", "ingest", "process", "sink", "storify"}
     return {pid for name, pid in children.items() if name != "supervisor"}
 
 
@@ -175,7 +175,7 @@ def test_embedded_run_leaves_no_process_behind(static_site, tmp_path, how):
     try:
         wait_for_rows(f"sqlite:///{data_dir / 'newswire.db'}", 3, 120, run, log)
         pids = pids_of_run(data_dir)
-        assert len(pids) == 4 and all(alive(pid) for pid in pids)  # broker, ingest, process, sink
+        assert len(pids) == 5 and all(alive(pid) for pid in pids)  # broker, ingest, process, sink, storify
         run.send_signal(how)
         code = run.wait(90)
     finally:

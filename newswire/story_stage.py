@@ -1,0 +1,174 @@
+"""The stories stage: place stored articles in copies, stories and series, one batch a transaction.
+
+It reads what the sink stored (articles whose extraction is complete, with their figures and events),
+in the order the articles were published, runs :class:`newswire.processors.storyline.StoryLine` and
+writes its decisions in one transaction a batch (``newswire.storage.stories``), then sends the
+updated stories to ``newswire.stories.v1`` from an outbox (a story's ``version`` above its
+``published_version``), so a story update is sent at least once and resent with the same version.
+
+Restart-safe: a SIGKILL loses at most the batch in hand, which had written nothing; at start the
+stage restores the active stories (from their saved counts) and the copy index (from the texts of
+the last days), the same state an uninterrupted stage holds. Deterministic: ids derive from content.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from types import SimpleNamespace
+
+from sqlalchemy import Engine
+
+from newswire.processors.copies import KEEP_DAYS, CopyIndex
+from newswire.processors.stories import StoryIndex, StoryState, story_id_for
+from newswire.processors.storyline import Placed, StoryLine
+from newswire.records import StoryRecord
+from newswire.storage import stories as store
+from newswire.storage.mapping import utc
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+LATE = timedelta(days=7)  # after the first pass, articles published this long before the newest placed
+# one are no longer looked for (a restart's first pass still places them): the pending query stays small
+
+
+class StoryStage:
+    def __init__(self, engine: Engine, batch: int = BATCH, producer=None, topic: str | None = None):
+        self.engine = engine
+        self.batch = batch
+        self.producer = producer
+        self.topic = topic
+        self.placed = 0
+        self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
+        self.horizon = None  # the first pass looks at every article; later ones at recent ones only
+        self.line = self.restore()
+
+    def restore(self) -> StoryLine:
+        line = StoryLine(CopyIndex(), StoryIndex())
+        newest = store.newest_seen(self.engine)
+        if newest is None:
+            return line
+        for row, members in store.active_stories(self.engine, newest - line.stories.window):
+            line.restore_story(StoryState.from_json(
+                row["story_id"], row["title"], utc(row["first_seen_at"]), utc(row["last_seen_at"]), row["articles"],
+                row["outlets"], row["state"]), members)
+        for row in store.placed_since(self.engine, newest - timedelta(days=KEEP_DAYS + 1)):
+            line.restore_copy(SimpleNamespace(article_id=row["article_id"], text=row["text"],
+                                              published_at=utc(row["seen_at"]), fetched_at=utc(row["seen_at"])),
+                              row["duplicate_of"])
+        return line
+
+    def step(self) -> int:
+        """Place one batch; returns how many articles were placed (0: nothing pending)."""
+        articles = store.pending_articles(self.engine, self.batch, self.horizon)
+        if not articles:
+            self.publish()
+            return 0
+        placements, touched, observations = [], {}, []
+        try:
+            for row in articles:
+                article = SimpleNamespace(**{**row, "published_at": utc(row["published_at"]),
+                                             "fetched_at": utc(row["fetched_at"])})
+                figures = [SimpleNamespace(**{**f, "published_at": utc(f["published_at"])}) for f in row["figures"]]
+                events = [SimpleNamespace(**e) for e in row["events"]]
+                try:
+                    placed = self.line.process(article, figures, events)
+                except Exception as exc:  # noqa: BLE001 - one article must not stop the stage: it stands alone
+                    log.warning("article %s could not be placed (%s: %s): a story of its own",
+                                article.article_id, type(exc).__name__, exc)
+                    self.failed += 1
+                    placed = Placed(article.article_id, story_id_for(article.article_id), None, None, ())
+                    self.line.stories.stories.setdefault(placed.story_id, StoryState(
+                        placed.story_id, article.title, utc(row["seen_at"]), utc(row["seen_at"]), 1))
+                placements.append({"article_id": placed.article_id, "story_id": placed.story_id,
+                                   "duplicate_of": placed.duplicate_of, "similarity": placed.similarity,
+                                   "seen_at": utc(row["seen_at"]), "outlet": article.site or None})
+                # the state now: a later article of this batch may move the story out of the window
+                touched[placed.story_id] = self.line.stories.stories[placed.story_id]
+                observations += [{**o.__dict__, "article_ids": list(o.article_ids), "outlets": list(o.outlets),
+                                  "figure_ids": list(o.figure_ids)} for o in placed.observations]
+            for obs in observations:
+                obs.pop("revision", None)
+            stories = [self._story_row(state) for state in touched.values()]
+            store.write_batch(self.engine, placements, stories, _merged(observations))
+        except BaseException:
+            try:
+                self.line = self.restore()  # the batch was not written: forget it
+            finally:
+                raise
+        self.placed += len(placements)
+        newest = self.line.stories.newest
+        if newest is not None and utc(articles[0]["seen_at"]) >= newest - LATE:
+            self.horizon = newest - LATE  # the backlog of old articles is done
+        self.publish()
+        return len(placements)
+
+    @staticmethod
+    def _story_row(story: StoryState) -> dict:
+        return {"story_id": story.story_id, "title": story.title, "first_seen_at": story.first_seen,
+                "last_seen_at": story.last_seen, "articles": story.articles, "outlets": sorted(story.outlets),
+                "places": story.top_places(), "state": story.to_json()}
+
+    def publish(self) -> int:
+        """Send stories updated since they were last sent; mark them sent once the broker has them."""
+        if self.producer is None:
+            return 0
+        rows = store.unpublished_stories(self.engine)
+        if not rows:
+            return 0
+        members = store.story_members(self.engine, [r["story_id"] for r in rows])
+        for row in rows:
+            record = StoryRecord(story_id=row["story_id"], version=row["version"], title=row["title"],
+                                 first_seen_at=row["first_seen_at"], last_seen_at=row["last_seen_at"],
+                                 articles=row["articles"], outlets=row["outlets"], places=row["places"],
+                                 added_article_ids=members.get(row["story_id"], [])[-50:])
+            self.producer.send(self.topic, key=row["story_id"], value=record)
+        self.producer.flush()
+        store.mark_published(self.engine, {r["story_id"]: r["version"] for r in rows})
+        return len(rows)
+
+    def run(self, stop: threading.Event, idle_s: float = 1.0, retry_s: float = 5.0) -> None:
+        """Place batches until ``stop``; a database error is logged and retried (the batch was not written)."""
+        while not stop.is_set():
+            try:
+                if self.step() == 0:
+                    stop.wait(idle_s)
+            except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
+                log.exception("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
+                stop.wait(retry_s)
+                try:
+                    self.line = self.restore()
+                except Exception:  # noqa: BLE001 - still away: the next step tries again
+                    pass
+
+
+def _merged(observations: list[dict]) -> list[dict]:
+    """A batch's observations with the same id as one row (copies in one batch)."""
+    found: dict[str, dict] = {}
+    for obs in observations:
+        found[obs["observation_id"]] = store.merge_observation(found.get(obs["observation_id"]), obs)
+    return list(found.values())
+
+
+def run_stories(settings, stop: threading.Event | None = None) -> None:
+    """``newswire stories-stage``: run until SIGTERM / Ctrl-C."""
+    from newswire.kafka import create_topics, make_producer
+    from newswire.storage.db import open_database
+    from newswire.topics import STORIES
+
+    engine = open_database(settings.db_url, upgrade=False)  # as the sink: refuses an out-of-date schema
+    producer = None
+    if settings.kafka_bootstrap:
+        create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions,
+                      settings.topic_replication, topics=[STORIES])
+        producer = make_producer(settings.kafka_bootstrap, settings.compression_codec)
+    stage = StoryStage(engine, producer=producer, topic=STORIES.full_name(settings.topic_prefix))
+    stop = stop or threading.Event()
+    try:
+        stage.run(stop)
+    finally:
+        if producer is not None:
+            producer.close(timeout=5)
+        engine.dispose()

@@ -1,0 +1,148 @@
+"""The stories stage's SQL: what it has yet to place, what it restores at start, and its batch write.
+
+The stage's progress is its own rows: an article is placed when it has a ``story_articles`` row, and
+a batch's rows (placements, stories, observations) are written in one transaction, so a process
+killed at any point leaves either the whole batch or none of it, and the next one carries on from
+the articles that have no row yet. An article is ready once its extraction marker is stored (its
+figures and events are then complete).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Iterable
+
+from sqlalchemy import Engine, and_, func, or_, select, update
+
+from newswire.storage.db import chunked, upsert
+from newswire.storage.mapping import utc
+from newswire.storage.models import Article, Event, Extraction, Figure, Observation, Story, StoryArticle
+
+_articles, _figures, _events = Article.__table__, Figure.__table__, Event.__table__
+_stories, _placed, _observations = Story.__table__, StoryArticle.__table__, Observation.__table__
+_extractions = Extraction.__table__
+
+Row = dict[str, Any]
+
+
+def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None) -> list[Row]:
+    """Up to ``limit`` extracted, unplaced articles (first stored version), oldest first, with figures and events.
+
+    ``horizon``: only articles published at or after it (or with no publication time), so that the
+    query reads the recent part of the table (by the ``published_at`` index), not all of it.
+    """
+    seen_at = func.coalesce(_articles.c.published_at, _articles.c.fetched_at)
+    recent = [] if horizon is None else [or_(_articles.c.published_at >= utc(horizon),
+                                             _articles.c.published_at.is_(None))]
+    query = (
+        select(_articles, seen_at.label("seen_at"))
+        .join(_extractions, and_(_extractions.c.article_id == _articles.c.article_id,
+                                 _extractions.c.article_version == _articles.c.version))
+        .outerjoin(_placed, _placed.c.article_id == _articles.c.article_id)
+        .where(_placed.c.article_id.is_(None), *recent)
+        .order_by(seen_at, _articles.c.article_id, _articles.c.version)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows: dict[str, Row] = {}
+        for row in conn.execute(query):
+            rows.setdefault(row.article_id, dict(row._mapping))  # lowest version first
+        keys = [(r["article_id"], r["version"]) for r in rows.values()]
+        for article in rows.values():
+            article["figures"], article["events"] = [], []
+        for table, name in ((_figures, "figures"), (_events, "events")):
+            for part in chunked(keys, 500):
+                ids = [k[0] for k in part]
+                for row in conn.execute(select(table).where(table.c.article_id.in_(ids))
+                                        .order_by(table.c.article_id, table.c.start, table.c.end)):
+                    article = rows[row.article_id]
+                    if row.article_version == article["version"]:
+                        article[name].append(dict(row._mapping))
+    return list(rows.values())
+
+
+def newest_seen(engine: Engine) -> datetime | None:
+    with engine.connect() as conn:
+        return utc(conn.execute(select(func.max(_placed.c.seen_at))).scalar_one())
+
+
+def active_stories(engine: Engine, since: datetime) -> list[tuple[Row, list[str]]]:
+    """Stories seen at or after ``since``, each with its member article ids."""
+    with engine.connect() as conn:
+        stories = [dict(r._mapping) for r in conn.execute(
+            select(_stories).where(_stories.c.last_seen_at >= utc(since)).order_by(_stories.c.story_id))]
+        members: dict[str, list[str]] = {s["story_id"]: [] for s in stories}
+        for part in chunked(list(members), 500):
+            for row in conn.execute(select(_placed.c.article_id, _placed.c.story_id)
+                                    .where(_placed.c.story_id.in_(part))
+                                    .order_by(_placed.c.seen_at, _placed.c.article_id)):
+                members[row.story_id].append(row.article_id)
+    return [(s, members[s["story_id"]]) for s in stories]
+
+
+def placed_since(engine: Engine, since: datetime) -> list[Row]:
+    """Placed articles seen at or after ``since`` (texts of their first version), in the order they are seen."""
+    first = (select(func.min(_articles.c.version)).where(_articles.c.article_id == _placed.c.article_id)
+             .correlate(_placed).scalar_subquery())
+    query = (select(_placed.c.article_id, _placed.c.duplicate_of, _placed.c.seen_at, _articles.c.text)
+             .join(_articles, and_(_articles.c.article_id == _placed.c.article_id, _articles.c.version == first))
+             .where(_placed.c.seen_at >= utc(since)).order_by(_placed.c.seen_at, _placed.c.article_id))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def write_batch(engine: Engine, placements: list[Row], stories: list[Row], observations: list[Row]) -> None:
+    """One transaction: the placements, the stories (version + 1 each), observations merged with stored ones."""
+    with engine.begin() as conn:
+        upsert(conn, _placed, placements, ["article_id"], update=False)
+        if stories:
+            ids = [s["story_id"] for s in stories]
+            versions = dict(conn.execute(select(_stories.c.story_id, _stories.c.version)
+                                         .where(_stories.c.story_id.in_(ids))).all())
+            rows = [{**s, "version": versions.get(s["story_id"], 0) + 1,
+                     "published_version": 0} for s in stories]
+            upsert(conn, _stories, [{k: v for k, v in r.items() if k != "published_version"} for r in rows
+                                    if r["story_id"] in versions], ["story_id"])
+            upsert(conn, _stories, [r for r in rows if r["story_id"] not in versions], ["story_id"])
+        if observations:
+            stored = {r.observation_id: dict(r._mapping) for part in chunked(
+                [o["observation_id"] for o in observations], 500) for r in conn.execute(
+                select(_observations).where(_observations.c.observation_id.in_(part)))}
+            upsert(conn, _observations, [merge_observation(stored.get(o["observation_id"]), o)
+                                         for o in observations], ["observation_id"])
+
+
+def merge_observation(stored: Row | None, new: Row) -> Row:
+    """Articles, outlets and figures united; the earliest report keeps the sentence and span."""
+    if stored is None:
+        return new
+    stored = {**stored, "reported_at": utc(stored["reported_at"])}
+    first = min(stored, new, key=lambda r: (r["reported_at"] is None,
+                                             r["reported_at"].timestamp() if r["reported_at"] else 0, r["article_id"]))
+    return {**first, **{name: sorted(set(stored[name]) | set(new[name]))
+                        for name in ("article_ids", "outlets", "figure_ids")}}
+
+
+def unpublished_stories(engine: Engine, limit: int = 1000) -> list[Row]:
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(
+            select(_stories).where(_stories.c.version > _stories.c.published_version)
+            .order_by(_stories.c.story_id).limit(limit))]
+
+
+def story_members(engine: Engine, story_ids: Iterable[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    with engine.connect() as conn:
+        for part in chunked(list(story_ids), 500):
+            for row in conn.execute(select(_placed.c.article_id, _placed.c.story_id)
+                                    .where(_placed.c.story_id.in_(part))
+                                    .order_by(_placed.c.seen_at, _placed.c.article_id)):
+                found.setdefault(row.story_id, []).append(row.article_id)
+    return found
+
+
+def mark_published(engine: Engine, versions: dict[str, int]) -> None:
+    with engine.begin() as conn:
+        for story_id, version in versions.items():
+            conn.execute(update(_stories).where(_stories.c.story_id == story_id)
+                         .values(published_version=version))
