@@ -132,6 +132,14 @@ def status_line(statuses: dict[str, list[dict]]) -> str:
     return line
 
 
+@app.command()
+def serve() -> None:
+    """Serve the web interface and JSON API alone, against any newswire database (read-only)."""
+    from newswire.app.web.server import serve_forever
+
+    serve_forever(load_settings())
+
+
 # --- the stages, each on its own against a shared cluster -------------------------------------
 def _require_cluster(settings: Settings, stage: str) -> str:
     if settings.embedded:

@@ -1,0 +1,99 @@
+"""What the templates need beyond Jinja2: links that can only be http(s), an article's text cut at its
+spans, and bar charts drawn as SVG on the server (no script needed to see them).
+
+Every string here came from a feed or a page and is hostile. Nothing in this module builds markup:
+it returns plain values and the templates (autoescaped) write them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+# Control characters and the bidi overrides/isolates: a URL holding one is not shown as a link.
+_BIDI_AND_CONTROL = {c: None for c in [*range(0x20), 0x7F, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def safe_url(value: object) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host (a link may point there), else None."""
+    if not isinstance(value, str) or len(value) > 4000:
+        return None
+    url = value.strip()
+    if url != url.translate(_BIDI_AND_CONTROL):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: str | None = None  # "figure" or "event"; None for plain text
+    span: dict[str, Any] | None = None
+
+
+def segments(text: str, figures: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[Segment]:
+    """``text`` cut into plain runs and highlighted spans. Spans that overlap one already placed (or lie
+    outside the text) are left unmarked; they still show in the tables below the text."""
+    spans = sorted([(f["start"], f["end"], "figure", f) for f in figures] + [(e["start"], e["end"], "event", e) for e in events],
+                   key=lambda s: (s[0], -s[1]))
+    out: list[Segment] = []
+    at = 0
+    for start, end, kind, span in spans:
+        if start < at or end <= start or end > len(text):
+            continue
+        if start > at:
+            out.append(Segment(text[at:start]))
+        out.append(Segment(text[start:end], kind, span))
+        at = end
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    height: float
+    label: str
+    count: int
+
+
+@dataclass
+class BarChart:
+    """A bar a bucket: coordinates in a ``width`` x ``height`` viewBox, bars bottom-aligned."""
+
+    width: int
+    height: int
+    bars: list[Bar]
+    bar_width: float
+    peak: int
+    first_label: str
+    last_label: str
+
+
+def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 480, height: int = 80
+                 ) -> BarChart:
+    hours = []
+    at = since
+    while at < until:
+        hours.append(at.strftime("%Y-%m-%dT%H"))
+        at += timedelta(hours=1)
+    peak = max([counts.get(h, 0) for h in hours] + [1])
+    step = width / max(len(hours), 1)
+    bars = []
+    for i, hour in enumerate(hours):
+        n = counts.get(hour, 0)
+        h = (height - 2) * n / peak
+        bars.append(Bar(x=round(i * step, 2), y=round(height - h, 2), height=round(h, 2),
+                        label=f"{hour.replace('T', ' ')}:00 UTC", count=n))
+    return BarChart(width, height, bars, round(max(step - 1, 1), 2), peak,
+                    hours[0].replace("T", " ") + ":00" if hours else "", hours[-1].replace("T", " ") + ":00" if hours else "")

@@ -1,0 +1,234 @@
+"""Read-only, paged queries for the web interface and its JSON API: plain dicts out.
+
+Every list is ordered by a unique key and paged by keyset (a *cursor* holds the last row's key), so a
+page never shifts when rows arrive while someone reads, and a deep page costs what the first one does.
+Lists come newest publication first; rows without a publication time come before all others (the
+order PostgreSQL's ``published_at`` index reads backwards, so the first page of a million figures is
+an index scan). ``limit`` is capped by the caller (the API), not here.
+
+Filters: ``since``/``until`` bound the article's publication time (aware datetimes); ``text`` is a
+case-insensitive substring of the sentence (figures, events) or title (articles); ``site`` is a
+substring of the article's site; ``place`` a substring of an event's location (for figures: the
+article has such an event). Figures and events come from the newest stored version of their article.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Sequence
+
+from sqlalchemy import Engine, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy.sql import ColumnElement
+
+from newswire.storage.mapping import utc
+from newswire.storage.models import Article, DeadLetter, Event, Feed, Figure
+from newswire.storage.queries import _newest_version_of
+
+_articles = Article.__table__
+_figures = Figure.__table__
+_events = Event.__table__
+_dead = DeadLetter.__table__
+_feeds = Feed.__table__
+
+# An ordering: (column, descending). Descending columns sort NULLS FIRST; ascending ones are never NULL.
+Order = Sequence[tuple[ColumnElement, bool]]
+
+
+def _order_by(order: Order) -> list:
+    return [column.desc().nulls_first() if desc else column.asc() for column, desc in order]
+
+
+def _beyond(column: ColumnElement, desc: bool, value: Any) -> ColumnElement:
+    if desc:
+        return column.is_not(None) if value is None else column < value
+    return column > value
+
+
+def _same(column: ColumnElement, value: Any) -> ColumnElement:
+    return column.is_(None) if value is None else column == value
+
+
+def _after(order: Order, key: Sequence[Any]) -> ColumnElement:
+    """Rows strictly after the row whose ordering key is ``key``."""
+    branches = []
+    for i, (column, desc) in enumerate(order):
+        branches.append(and_(*[_same(c, v) for (c, _), v in zip(order[:i], key[:i])], _beyond(column, desc, key[i])))
+    return or_(*branches)
+
+
+def _page(conn, query, order: Order, key_names: Sequence[str], after: Sequence[Any] | None, limit: int
+          ) -> tuple[list[dict[str, Any]], list[Any] | None]:
+    """One page of ``query`` and the key of its last row (None when there is no next page)."""
+    if after is not None:
+        query = query.where(_after(order, after))
+    rows = [dict(row._mapping) for row in conn.execute(query.order_by(*_order_by(order)).limit(limit + 1))]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, ([rows[-1][name] for name in key_names] if more and rows else None)
+
+
+def _time_filters(column: ColumnElement, since: datetime | None, until: datetime | None) -> list[ColumnElement]:
+    where = []
+    if since is not None:
+        where.append(column >= utc(since))
+    if until is not None:
+        where.append(column < utc(until))
+    return where
+
+
+def _article_columns():
+    return (_articles.c.title.label("article_title"), _articles.c.url.label("article_url"),
+            _articles.c.site.label("article_site"))
+
+
+def _with_article(table):
+    return table.outerjoin(_articles, (_articles.c.article_id == table.c.article_id)
+                           & (_articles.c.version == table.c.article_version))
+
+
+def browse_figures(engine: Engine, *, category: str | None = None, source: str | None = None,
+                   site: str | None = None, place: str | None = None, since: datetime | None = None,
+                   until: datetime | None = None, text: str | None = None, article_id: str | None = None,
+                   after: Sequence[Any] | None = None, limit: int = 50):
+    """A page of figures (each with its article's title, URL and site) and the next page's key."""
+    where = _time_filters(_figures.c.published_at, since, until) + [_newest_version_of(_figures)]
+    if category:
+        where.append(_figures.c.category == category)
+    if source:
+        where.append(_figures.c.source.icontains(source, autoescape=True))
+    if site:
+        where.append(_articles.c.site.icontains(site, autoescape=True))
+    if text:
+        where.append(_figures.c.sentence.icontains(text, autoescape=True))
+    if article_id:
+        where.append(_figures.c.article_id == article_id)
+    if place:
+        where.append(exists().where(_events.c.article_id == _figures.c.article_id,
+                                    _events.c.article_version == _figures.c.article_version,
+                                    _events.c.location.icontains(place, autoescape=True)))
+    query = select(_figures, *_article_columns()).select_from(_with_article(_figures)).where(*where)
+    order = [(_figures.c.published_at, True), (_figures.c.figure_id, True)]
+    with engine.connect() as conn:
+        return _page(conn, query, order, ["published_at", "figure_id"], after, limit)
+
+
+def browse_events(engine: Engine, *, type: str | None = None, site: str | None = None, place: str | None = None,
+                  since: datetime | None = None, until: datetime | None = None, text: str | None = None,
+                  article_id: str | None = None, after: Sequence[Any] | None = None, limit: int = 50):
+    """A page of events (each with its article's title, URL and site) and the next page's key."""
+    where = _time_filters(_events.c.published_at, since, until) + [_newest_version_of(_events)]
+    if type:
+        where.append(_events.c.type == type)
+    if site:
+        where.append(_articles.c.site.icontains(site, autoescape=True))
+    if place:
+        where.append(_events.c.location.icontains(place, autoescape=True))
+    if text:
+        where.append(_events.c.sentence.icontains(text, autoescape=True))
+    if article_id:
+        where.append(_events.c.article_id == article_id)
+    query = select(_events, *_article_columns()).select_from(_with_article(_events)).where(*where)
+    order = [(_events.c.published_at, True), (_events.c.event_id, True)]
+    with engine.connect() as conn:
+        return _page(conn, query, order, ["published_at", "event_id"], after, limit)
+
+
+_ARTICLE_LIST_COLUMNS = [c for c in _articles.c if c.name != "text"]
+
+
+def browse_articles(engine: Engine, *, site: str | None = None, since: datetime | None = None,
+                    until: datetime | None = None, text: str | None = None, after: Sequence[Any] | None = None,
+                    limit: int = 50):
+    """A page of articles (newest stored version each, without the text) and the next page's key."""
+    stored = _articles.alias("newer")
+    newest = ~exists().where(stored.c.article_id == _articles.c.article_id, stored.c.version > _articles.c.version)
+    where = _time_filters(_articles.c.published_at, since, until) + [newest]
+    if site:
+        where.append(_articles.c.site.icontains(site, autoescape=True))
+    if text:
+        where.append(_articles.c.title.icontains(text, autoescape=True))
+    query = select(*_ARTICLE_LIST_COLUMNS).where(*where)
+    order = [(_articles.c.published_at, True), (_articles.c.article_id, True)]
+    with engine.connect() as conn:
+        return _page(conn, query, order, ["published_at", "article_id"], after, limit)
+
+
+def get_article(engine: Engine, article_id: str, version: int | None = None) -> dict[str, Any] | None:
+    """One stored article (its newest version unless ``version``) with its figures and events, by span."""
+    query = select(_articles).where(_articles.c.article_id == article_id)
+    query = query.where(_articles.c.version == version) if version is not None else query
+    with engine.connect() as conn:
+        row = conn.execute(query.order_by(_articles.c.version.desc()).limit(1)).first()
+        if row is None:
+            return None
+        article = dict(row._mapping)
+        versions = conn.execute(select(_articles.c.version).where(_articles.c.article_id == article_id)
+                                .order_by(_articles.c.version)).scalars().all()
+        article["versions"] = list(versions)
+        for name, table in (("figures", _figures), ("events", _events)):
+            article[name] = [dict(r._mapping) for r in conn.execute(
+                select(table).where(table.c.article_id == article_id, table.c.article_version == article["version"])
+                .order_by(table.c.start, table.c.end))]
+    return article
+
+
+def browse_feeds(engine: Engine, *, now: datetime, failing_only: bool = False, after: Sequence[Any] | None = None,
+                 limit: int = 100):
+    """A page of feeds, failing ones first (most consecutive errors first), then by URL; each with the
+    articles it brought in the last 24 hours and 7 days (by fetch time)."""
+    day, week = now - timedelta(days=1), now - timedelta(days=7)
+    recent = (select(_articles.c.feed_url,
+                     func.sum(case((_articles.c.fetched_at >= day, 1), else_=0)).label("articles_24h"),
+                     func.count().label("articles_7d"))
+              .where(_articles.c.fetched_at >= week, _articles.c.version == 1)
+              .group_by(_articles.c.feed_url).subquery())
+    failing = case((or_(_feeds.c.healthy == false(), _feeds.c.consecutive_errors > 0), 0), else_=1)
+    query = (select(_feeds, failing.label("rank"), func.coalesce(recent.c.articles_24h, 0).label("articles_24h"),
+                    func.coalesce(recent.c.articles_7d, 0).label("articles_7d"))
+             .select_from(_feeds.outerjoin(recent, recent.c.feed_url == _feeds.c.url)))
+    if failing_only:
+        query = query.where(failing == 0)
+    order = [(failing, False), (-_feeds.c.consecutive_errors, False), (_feeds.c.url, False)]
+    with engine.connect() as conn:
+        rows, key = _page(conn, query, order, ["rank", "consecutive_errors", "url"], after, limit)
+    if key is not None:
+        key[1] = -key[1]
+    for row in rows:
+        row["working"] = row.pop("rank") == 1
+    return rows, key
+
+
+def count_feeds(engine: Engine) -> dict[str, int]:
+    failing = or_(_feeds.c.healthy == false(), _feeds.c.consecutive_errors > 0)
+    with engine.connect() as conn:
+        total, bad = conn.execute(select(func.count(), func.coalesce(func.sum(case((failing, 1), else_=0)), 0))
+                                  .select_from(_feeds)).one()
+    return {"feeds": int(total), "failing": int(bad)}
+
+
+def browse_dead_letters(engine: Engine, *, reason: str | None = None, after: Sequence[Any] | None = None,
+                        limit: int = 50):
+    """A page of dead letters, newest first, and the next page's key."""
+    query = select(_dead)
+    if reason:
+        query = query.where(_dead.c.reason == reason)
+    order = [(_dead.c.failed_at, True), (_dead.c.id, True)]
+    with engine.connect() as conn:
+        return _page(conn, query, order, ["failed_at", "id"], after, limit)
+
+
+def counts_per_hour(engine: Engine, *, since: datetime, until: datetime) -> dict[str, dict[str, int]]:
+    """Articles (first versions), figures and events per hour of publication in [since, until):
+    ``{"articles": {"2026-03-01T12": n, ...}, ...}`` (hours with none are left out)."""
+    found: dict[str, dict[str, int]] = {}
+    with engine.connect() as conn:
+        postgres = conn.dialect.name == "postgresql"
+        for name, table, extra in (("articles", _articles, [_articles.c.version == 1]),
+                                   ("figures", _figures, []), ("events", _events, [])):
+            column = table.c.published_at
+            hour = (func.to_char(func.date_trunc("hour", func.timezone("UTC", column)), literal("YYYY-MM-DD HH24"))
+                    if postgres else func.substr(column, 1, 13))
+            query = (select(hour.label("hour"), func.count()).where(column >= utc(since), column < utc(until), *extra)
+                     .group_by(hour))
+            found[name] = {str(h).replace(" ", "T"): int(n) for h, n in conn.execute(query)}
+    return found
