@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import select_autoescape
 
@@ -59,6 +59,11 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
 
 def _query_without(request: Request, *names: str) -> str:
     return urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in names and v != ""])
+
+
+@router.get("/favicon.ico")
+def favicon():  # browsers ask for it on every page; no icon, and no 404 in their consoles
+    return Response(status_code=204)
 
 
 @router.get("/", response_class=HTMLResponse)

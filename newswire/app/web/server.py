@@ -19,8 +19,9 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def build(settings: Settings):
-    """The app on ``settings``' database (which must be at this newswire's schema)."""
+def build(settings: Settings, live_interval_s: float = 3.0):
+    """The app on ``settings``' database (which must be at this newswire's schema); the pages poll the
+    API for live updates every ``live_interval_s``."""
     from newswire.app.web import create_app
     from newswire.storage.db import check_schema, describe_url, make_engine
 
@@ -30,15 +31,16 @@ def build(settings: Settings):
     except BaseException:
         engine.dispose()
         raise
-    return create_app(engine, data_dir=Path(settings.data_dir), database_shown=describe_url(engine))
+    return create_app(engine, data_dir=Path(settings.data_dir), database_shown=describe_url(engine),
+                      live_interval_s=live_interval_s)
 
 
 class WebServer:
     """uvicorn in a thread of this process, on an already bound socket (so the address is known, and
     taken, before ``start`` returns: a port in use fails here, not later in the thread)."""
 
-    def __init__(self, settings: Settings):
-        self.app = build(settings)
+    def __init__(self, settings: Settings, live_interval_s: float = 3.0):
+        self.app = build(settings, live_interval_s)
         family = socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
