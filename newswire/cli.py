@@ -93,17 +93,24 @@ def run(feeds: Optional[list[str]] = FeedsOption) -> None:
         where = f"data in {Path(settings.data_dir).resolve()}"
     else:  # the database the sink writes; the data dir still holds logs and status files
         where = f"database {settings.masked()['database_url']}; logs in {Path(settings.data_dir).resolve() / 'logs'}"
+    from newswire.app.web.server import start_beside_pipeline
+
+    web = start_beside_pipeline(settings)
     try:
         if live is not None:
             live.start()
         supervisor.start()
         say(f"newswire running; {where}; Ctrl-C stops (draining first)")
+        if web is not None:
+            say(f"web interface: {web.address}")
         supervisor.watch()
     finally:
         say("stopping: draining in-flight records ...")
         try:
             supervisor.stop()
         finally:
+            if web is not None:
+                web.stop()
             if live is not None:
                 live.stop()
         say("stopped.")

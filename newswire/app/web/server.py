@@ -77,6 +77,17 @@ class WebServer:
         self.stop()
 
 
+def start_beside_pipeline(settings: Settings) -> WebServer | None:
+    """The web server of ``newswire run``, in a thread of the run process; None (with a warning) when
+    it cannot start (the port is taken, say): the pipeline runs on without it."""
+    try:
+        return WebServer(settings).start()
+    except Exception as exc:  # noqa: BLE001 - a busy port must not stop the monitoring itself
+        log.warning("web interface not started on %s: %s (set NEWSWIRE_WEB_PORT / NEWSWIRE_WEB_HOST)",
+                    address(settings.web_host, settings.web_port), exc)
+        return None
+
+
 def serve_forever(settings: Settings) -> None:
     """``newswire serve``: serve until Ctrl-C / SIGTERM."""
     import signal
