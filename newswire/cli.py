@@ -143,8 +143,13 @@ def status_line(statuses: dict[str, list[dict]]) -> str:
 def serve() -> None:
     """Serve the web interface and JSON API alone, against any newswire database (read-only)."""
     from newswire.app.web.server import serve_forever
+    from newswire.errors import SchemaOutOfDate
 
-    serve_forever(load_settings())
+    try:
+        serve_forever(load_settings())
+    except (SchemaOutOfDate, OSError) as exc:  # no schema yet, or the port is taken
+        console.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
 
 
 # --- the stages, each on its own against a shared cluster -------------------------------------
