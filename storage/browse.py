@@ -22,7 +22,6 @@ from sqlalchemy.sql import ColumnElement
 
 from newswire.storage.mapping import utc
 from newswire.storage.models import Article, DeadLetter, Event, Feed, Figure
-from newswire.storage.queries import _newest_version_of
 
 _articles = Article.__table__
 _figures = Figure.__table__
@@ -76,14 +75,35 @@ def _time_filters(column: ColumnElement, since: datetime | None, until: datetime
     return where
 
 
-def _article_columns():
-    return (_articles.c.title.label("article_title"), _articles.c.url.label("article_url"),
-            _articles.c.site.label("article_site"))
+def _newest_version_of(table) -> ColumnElement:
+    """The row belongs to its article's newest stored version (or to an article not stored yet).
+
+    NOT EXISTS rather than ``version = (SELECT max ...)``: PostgreSQL plans it as an anti-join and
+    estimates it well; the max() form made it expect 25 rows of a million and pick a nested loop."""
+    newer = _articles.alias("newer")
+    return ~exists().where(newer.c.article_id == table.c.article_id, newer.c.version > table.c.article_version)
 
 
-def _with_article(table):
-    return table.outerjoin(_articles, (_articles.c.article_id == table.c.article_id)
-                           & (_articles.c.version == table.c.article_version))
+def _of_site(table, site: str) -> ColumnElement:
+    return exists().where(_articles.c.article_id == table.c.article_id, _articles.c.version == table.c.article_version,
+                          _articles.c.site.icontains(site, autoescape=True))
+
+
+def _add_articles(conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with its article's title, URL and site (None when the article is not stored yet), looked
+    up for the page's rows only, after the page is chosen."""
+    wanted = {(row["article_id"], row["article_version"]) for row in rows}
+    found: dict[tuple[str, int], Any] = {}
+    if wanted:
+        query = (select(_articles.c.article_id, _articles.c.version, _articles.c.title, _articles.c.url,
+                        _articles.c.site)
+                 .where(_articles.c.article_id.in_(sorted({a for a, _ in wanted}))))
+        found = {(r.article_id, r.version): r for r in conn.execute(query)}
+    for row in rows:
+        article = found.get((row["article_id"], row["article_version"]))
+        row.update(article_title=article.title if article else None, article_url=article.url if article else None,
+                   article_site=article.site if article else None)
+    return rows
 
 
 def browse_figures(engine: Engine, *, category: str | None = None, source: str | None = None,
@@ -97,7 +117,7 @@ def browse_figures(engine: Engine, *, category: str | None = None, source: str |
     if source:
         where.append(_figures.c.source.icontains(source, autoescape=True))
     if site:
-        where.append(_articles.c.site.icontains(site, autoescape=True))
+        where.append(_of_site(_figures, site))
     if text:
         where.append(_figures.c.sentence.icontains(text, autoescape=True))
     if article_id:
@@ -106,10 +126,11 @@ def browse_figures(engine: Engine, *, category: str | None = None, source: str |
         where.append(exists().where(_events.c.article_id == _figures.c.article_id,
                                     _events.c.article_version == _figures.c.article_version,
                                     _events.c.location.icontains(place, autoescape=True)))
-    query = select(_figures, *_article_columns()).select_from(_with_article(_figures)).where(*where)
+    query = select(_figures).where(*where)
     order = [(_figures.c.published_at, True), (_figures.c.figure_id, True)]
     with engine.connect() as conn:
-        return _page(conn, query, order, ["published_at", "figure_id"], after, limit)
+        rows, key = _page(conn, query, order, ["published_at", "figure_id"], after, limit)
+        return _add_articles(conn, rows), key
 
 
 def browse_events(engine: Engine, *, type: str | None = None, site: str | None = None, place: str | None = None,
@@ -120,17 +141,18 @@ def browse_events(engine: Engine, *, type: str | None = None, site: str | None =
     if type:
         where.append(_events.c.type == type)
     if site:
-        where.append(_articles.c.site.icontains(site, autoescape=True))
+        where.append(_of_site(_events, site))
     if place:
         where.append(_events.c.location.icontains(place, autoescape=True))
     if text:
         where.append(_events.c.sentence.icontains(text, autoescape=True))
     if article_id:
         where.append(_events.c.article_id == article_id)
-    query = select(_events, *_article_columns()).select_from(_with_article(_events)).where(*where)
+    query = select(_events).where(*where)
     order = [(_events.c.published_at, True), (_events.c.event_id, True)]
     with engine.connect() as conn:
-        return _page(conn, query, order, ["published_at", "event_id"], after, limit)
+        rows, key = _page(conn, query, order, ["published_at", "event_id"], after, limit)
+        return _add_articles(conn, rows), key
 
 
 _ARTICLE_LIST_COLUMNS = [c for c in _articles.c if c.name != "text"]
@@ -140,8 +162,8 @@ def browse_articles(engine: Engine, *, site: str | None = None, since: datetime 
                     until: datetime | None = None, text: str | None = None, after: Sequence[Any] | None = None,
                     limit: int = 50):
     """A page of articles (newest stored version each, without the text) and the next page's key."""
-    stored = _articles.alias("newer")
-    newest = ~exists().where(stored.c.article_id == _articles.c.article_id, stored.c.version > _articles.c.version)
+    newer = _articles.alias("newer")
+    newest = ~exists().where(newer.c.article_id == _articles.c.article_id, newer.c.version > _articles.c.version)
     where = _time_filters(_articles.c.published_at, since, until) + [newest]
     if site:
         where.append(_articles.c.site.icontains(site, autoescape=True))
