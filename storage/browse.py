@@ -194,20 +194,21 @@ def get_article(engine: Engine, article_id: str, version: int | None = None) -> 
     return article
 
 
-def browse_feeds(engine: Engine, *, now: datetime, failing_only: bool = False, after: Sequence[Any] | None = None,
-                 limit: int = 100):
-    """A page of feeds, failing ones first (most consecutive errors first), then by URL; each with the
-    articles it brought in the last 24 hours and 7 days (by fetch time)."""
+def recent_articles_per_feed(engine: Engine, now: datetime) -> dict[str, tuple[int, int]]:
+    """Articles (first versions) each feed brought in the 24 hours and 7 days before ``now``, by fetch time."""
     day, week = now - timedelta(days=1), now - timedelta(days=7)
-    recent = (select(_articles.c.feed_url,
-                     func.sum(case((_articles.c.fetched_at >= day, 1), else_=0)).label("articles_24h"),
-                     func.count().label("articles_7d"))
-              .where(_articles.c.fetched_at >= week, _articles.c.version == 1)
-              .group_by(_articles.c.feed_url).subquery())
+    query = (select(_articles.c.feed_url, func.sum(case((_articles.c.fetched_at >= day, 1), else_=0)), func.count())
+             .where(_articles.c.fetched_at >= week, _articles.c.version == 1, _articles.c.feed_url.is_not(None))
+             .group_by(_articles.c.feed_url))
+    with engine.connect() as conn:
+        return {url: (int(day_n), int(week_n)) for url, day_n, week_n in conn.execute(query)}
+
+
+def browse_feeds(engine: Engine, *, failing_only: bool = False, after: Sequence[Any] | None = None, limit: int = 100):
+    """A page of feeds, failing ones (unhealthy, or an error streak) first, most consecutive errors
+    first, then by URL; each row's ``working`` says whether it is failing."""
     failing = case((or_(_feeds.c.healthy == false(), _feeds.c.consecutive_errors > 0), 0), else_=1)
-    query = (select(_feeds, failing.label("rank"), func.coalesce(recent.c.articles_24h, 0).label("articles_24h"),
-                    func.coalesce(recent.c.articles_7d, 0).label("articles_7d"))
-             .select_from(_feeds.outerjoin(recent, recent.c.feed_url == _feeds.c.url)))
+    query = select(_feeds, failing.label("rank"))
     if failing_only:
         query = query.where(failing == 0)
     order = [(failing, False), (-_feeds.c.consecutive_errors, False), (_feeds.c.url, False)]

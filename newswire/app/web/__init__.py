@@ -54,11 +54,13 @@ def read_only(engine: Engine) -> Engine:
     return engine
 
 
-def create_app(engine: Engine, data_dir: Path | None = None, database_shown: str = "", live_interval_s: float = 3.0
-               ) -> FastAPI:
+def create_app(engine: Engine, data_dir: Path | None = None, database_shown: str = "", live_interval_s: float = 3.0,
+               cache_ttl_s: float = 5.0) -> FastAPI:
     """The web app on ``engine`` (made read-only here). ``data_dir`` holds the running pipeline's status
-    files (pipeline health); ``database_shown`` is the database as the pages name it (masked)."""
+    files (pipeline health); ``database_shown`` is the database as the pages name it (masked); row
+    counts and other aggregates are recomputed at most every ``cache_ttl_s``."""
     from newswire.app.web import api, pages
+    from newswire.app.web.cache import TTLCache
 
     app = FastAPI(title="newswire", version="1", openapi_url=OPENAPI_PATH, docs_url=None, redoc_url=None,
                   description="Read-only JSON API of newswire: articles, figures, events, feeds, dead letters.")
@@ -66,6 +68,7 @@ def create_app(engine: Engine, data_dir: Path | None = None, database_shown: str
     app.state.data_dir = data_dir
     app.state.database_shown = database_shown
     app.state.live_interval_s = live_interval_s
+    app.state.cache = TTLCache(cache_ttl_s)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -133,9 +133,8 @@ def load_article(request: Request, article_id: str, version: int | None) -> dict
 @router.get("/feeds", summary="Feeds, failing first, with their last check, error streak and recent articles")
 def feeds(request: Request, failing: bool = Query(False, description="Only failing feeds."),
           cursor: str | None = CURSOR, limit: int | None = LIMIT) -> dict[str, Any]:
-    rows, key = browse.browse_feeds(_engine(request), now=datetime.now(timezone.utc), failing_only=failing,
-                                    after=params.decode_cursor(cursor, FEED_KEY), limit=params.limit(limit, 100))
-    return {"items": rows, "next_cursor": params.encode_cursor(key)}
+    rows, next_cursor = feed_page(request, failing, cursor, params.limit(limit, 100))
+    return {"items": rows, "next_cursor": next_cursor}
 
 
 @router.get("/deadletters", summary="Dead letters: counts by reason, and the newest")
@@ -176,18 +175,35 @@ def pipeline_health(data_dir: Path | None) -> dict[str, Any]:
 
 
 def overview_data(request: Request, hours: int = 48) -> dict[str, Any]:
+    """The overview: the database's aggregates (at most ``cache_ttl_s`` old: ``generated_at`` says when)
+    and the pipeline's health (read now)."""
     engine = _engine(request)
-    now = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    since = now - timedelta(hours=hours)
-    return {
-        "generated_at": datetime.now(timezone.utc),
-        "rows": count_rows(engine),
-        "feeds": browse.count_feeds(engine),
-        "per_hour": {"since": since, "until": now, **browse.counts_per_hour(engine, since=since, until=now)},
-        "dead_letters_by_reason": dead_letter_counts(engine),
-        "health": pipeline_health(request.app.state.data_dir),
-        "database": request.app.state.database_shown,
-    }
+
+    def aggregates() -> dict[str, Any]:
+        now = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        since = now - timedelta(hours=hours)
+        return {
+            "generated_at": datetime.now(timezone.utc),
+            "rows": count_rows(engine),
+            "feeds": browse.count_feeds(engine),
+            "per_hour": {"since": since, "until": now, **browse.counts_per_hour(engine, since=since, until=now)},
+            "dead_letters_by_reason": dead_letter_counts(engine),
+        }
+
+    return {**request.app.state.cache.get(("overview", hours), aggregates),
+            "health": pipeline_health(request.app.state.data_dir), "database": request.app.state.database_shown}
+
+
+def feed_page(request: Request, failing: bool, cursor: str | None, limit: int) -> tuple[list[dict], str | None]:
+    """A page of feeds; the articles each brought in 24 h / 7 d are at most ``cache_ttl_s`` old."""
+    engine = _engine(request)
+    now = datetime.now(timezone.utc)
+    recent = request.app.state.cache.get("recent_per_feed", lambda: browse.recent_articles_per_feed(engine, now))
+    rows, key = browse.browse_feeds(engine, failing_only=failing, after=params.decode_cursor(cursor, FEED_KEY),
+                                    limit=limit)
+    for row in rows:
+        row["articles_24h"], row["articles_7d"] = recent.get(row["url"], (0, 0))
+    return rows, params.encode_cursor(key)
 
 
 @router.get("/overview", summary="Row counts, counts per hour of publication, dead letters by reason, pipeline health")

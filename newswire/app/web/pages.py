@@ -80,13 +80,12 @@ def overview(request: Request):
 def feeds(request: Request, failing: bool = False, cursor: str | None = Query(None, max_length=1000)):
     engine = request.app.state.engine
     now = datetime.now(timezone.utc)
-    rows, key = browse.browse_feeds(engine, now=now, failing_only=failing,
-                                    after=params.decode_cursor(cursor, api.FEED_KEY), limit=200)
+    rows, next_cursor = api.feed_page(request, failing, cursor, 200)
     dead, _ = browse.browse_dead_letters(engine, limit=20)
     from newswire.storage.queries import dead_letter_counts
 
     return page(request, "feeds.html", title="feeds", feeds=rows, now=now, failing=failing,
-                next_cursor=params.encode_cursor(key), by_reason=dead_letter_counts(engine), dead=dead)
+                next_cursor=next_cursor, by_reason=dead_letter_counts(engine), dead=dead)
 
 
 def _filter_page(request: Request, name: str, lister, filters: dict, kinds: str, cursor: str | None,
