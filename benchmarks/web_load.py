@@ -164,9 +164,10 @@ def load(base: str, paths: list[str], requests: int, clients: int) -> dict[str, 
                 started = time.perf_counter()
                 if ".csv" in path or ".jsonl" in path:  # a download streams: time its first rows
                     with http.stream("GET", path) as response:
-                        next(response.iter_bytes(), b"")
+                        chunks = response.iter_bytes()
+                        size = len(next(chunks, b""))
                         elapsed = (time.perf_counter() - started) * 1000
-                        size = sum(len(chunk) for chunk in response.iter_bytes())
+                        size += sum(len(chunk) for chunk in chunks)
                     with lock:
                         whole.setdefault(path, []).append(((time.perf_counter() - started) * 1000, size))
                 else:
@@ -197,18 +198,25 @@ def main() -> None:
     parser.add_argument("--budget-ms", type=float, default=300.0, help="p95 budget of every URL")
     parser.add_argument("--json", type=Path, default=None, help="write the timings here")
     parser.add_argument("--keep", action="store_true", help="keep the database (its URL is printed)")
+    parser.add_argument("--reuse", default=None, help="a database a --keep run left: time it again, no seeding")
     args = parser.parse_args()
 
-    name = f"newswire_webload_{uuid.uuid4().hex[:8]}"
+    name = args.reuse.rsplit("/", 1)[1] if args.reuse else f"newswire_webload_{uuid.uuid4().hex[:8]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    if not args.reuse:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     try:
-        upgrade(url)
-        started = time.perf_counter()
-        counts = seed(url, args.articles, args.figures_per_article, args.events_per_article)
-        print(f"seeded {counts} in {time.perf_counter() - started:.0f} s")
+        if args.reuse:
+            with create_engine(url).connect() as conn:
+                counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                          for t in ("articles", "figures", "events")}
+        else:
+            upgrade(url)
+            started = time.perf_counter()
+            counts = seed(url, args.articles, args.figures_per_article, args.events_per_article)
+            print(f"seeded {counts} in {time.perf_counter() - started:.0f} s", flush=True)
         engine = create_engine(url)
         with engine.connect() as conn:
             article_id = conn.execute(text("SELECT article_id FROM articles WHERE version = 2 LIMIT 1")).scalar_one()
@@ -264,7 +272,7 @@ def main() -> None:
             print(f"p95 over {args.budget_ms:.0f} ms: {over}")
             raise SystemExit(1)
     finally:
-        if args.keep:
+        if args.keep or args.reuse:
             print(f"kept: {url}")
         else:
             with admin.connect() as conn:
