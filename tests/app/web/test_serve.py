@@ -63,3 +63,38 @@ def test_serve_refuses_a_database_without_the_schema(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert re.search(r"no newswire schema .*newswire db upgrade", result.stdout + result.stderr), result.stderr[-2000:]
+
+
+def test_run_serves_the_web_interface_with_the_pipeline_health(tmp_path):
+    """``newswire run`` prints the web interface's address; within a minute its overview shows every
+    stage up (from the status files of the run's own children)."""
+    import json
+    import signal
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"), NEWSWIRE_WEB_PORT=str(port), NEWSWIRE_LOG_FORMAT="json",
+               NEWSWIRE_FEEDS=f"http://127.0.0.1:{_free_port()}/feed.xml", NEWSWIRE_ALLOW_PRIVATE_NETWORKS="true")
+    with subprocess.Popen(NEWSWIRE + ["run"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, cwd=tmp_path) as process:
+        try:
+            address = None
+            for line in process.stderr:
+                message = json.loads(line)["msg"]
+                if message.startswith("web interface: "):
+                    address = message.removeprefix("web interface: ")
+                    break
+            assert address == f"http://127.0.0.1:{port}/"
+            deadline, stages = time.monotonic() + 60, {}
+            while time.monotonic() < deadline:
+                stages = httpx.get(address + "api/v1/overview", timeout=30).json()["health"]["stages"]
+                if all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink")):
+                    break
+                time.sleep(1)
+            assert all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink")), stages
+            page = httpx.get(address, timeout=30).text
+            assert "Pipeline health" in page and "sink" in page
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.communicate(timeout=180)
+        assert process.returncode == 0
