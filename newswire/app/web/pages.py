@@ -1,6 +1,14 @@
 """The server-rendered pages: overview, feeds, figures, events, articles, one article. Each reads what
 the API reads (``api``) and renders it with Jinja2, autoescaped; tables and articles need no script.
 ``static/live.js`` adds live updates by polling the API.
+
+Stories (issue 12, built on another branch) plug in here once their tables are merged: ``/stories``
+(search, date range) and ``/stories/{id}`` read two functions of ``storage/queries.py``,
+``list_stories(engine, *, text, since, until, after, limit) -> (rows, next_key)`` and
+``get_story(engine, story_id) -> {"articles": [...copies folded under "copy_of"], "events": [...],
+"places": [{"name", "lat", "lon"}], "series": {category: {source: [{"at", "value", "sentence",
+"article_id"}]}}}``; the page draws ``render.step_chart`` (``templates/_step_chart.html``) once a
+category: a step line a source, a point an observation, revisions ringed, the sentence on hover.
 """
 
 from __future__ import annotations

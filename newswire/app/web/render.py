@@ -97,3 +97,75 @@ def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width
                         label=f"{hour.replace('T', ' ')}:00 UTC", count=n))
     return BarChart(width, height, bars, round(max(step - 1, 1), 2), peak,
                     hours[0].replace("T", " ") + ":00" if hours else "", hours[-1].replace("T", " ") + ":00" if hours else "")
+
+
+# --- the story page's timeline charts (issue 12's series; see pages.py) --------------------------------
+@dataclass
+class Point:
+    x: float
+    y: float
+    value: float
+    source: str
+    sentence: str
+    observed: str  # when the article was published, as shown
+    article_id: str | None
+    revised: bool  # a later observation of the same source changed the value
+
+
+@dataclass
+class Line:
+    source: str
+    path: str  # SVG path data: a step line through the source's observations
+    colour: int  # index into the stylesheet's series colours (.s0 ... .s7)
+
+
+@dataclass
+class StepChart:
+    category: str
+    width: int
+    height: int
+    lines: list[Line]
+    points: list[Point]
+    y_max: float
+    first_label: str
+    last_label: str
+
+
+def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: int = 640, height: int = 200,
+               pad: int = 30) -> StepChart:
+    """One chart of one figure category: a step line a source and a point an observation.
+
+    ``series`` maps a source to its observations, each ``{"at": datetime, "value": float, "sentence": str,
+    "article_id": str | None}``. An observation whose value differs from the same source's previous
+    one is marked ``revised``. Coordinates are in a ``width`` x ``height`` viewBox with ``pad`` margins."""
+    observations = [o for points in series.values() for o in points]
+    if not observations:
+        return StepChart(category, width, height, [], [], 0.0, "", "")
+    times = [o["at"].timestamp() for o in observations]
+    t0, t1 = min(times), max(times)
+    span = (t1 - t0) or 1.0
+    y_max = max(max(o["value"] for o in observations), 1.0)
+
+    def x(at: datetime) -> float:
+        return round(pad + (width - 2 * pad) * (at.timestamp() - t0) / span, 2)
+
+    def y(value: float) -> float:
+        return round(height - pad - (height - 2 * pad) * value / y_max, 2)
+
+    lines, points = [], []
+    for index, (source, observed) in enumerate(sorted(series.items())):
+        observed = sorted(observed, key=lambda o: o["at"])
+        steps, previous = [], None
+        for o in observed:
+            px, py = x(o["at"]), y(o["value"])
+            steps.append(f"M {px} {py}" if previous is None else f"H {px} V {py}")
+            points.append(Point(px, py, o["value"], source, o.get("sentence") or "",
+                                o["at"].strftime("%Y-%m-%d %H:%M UTC"), o.get("article_id"),
+                                previous is not None and o["value"] != previous))
+            previous = o["value"]
+        steps.append(f"H {width - pad}")  # the last value holds until now
+        lines.append(Line(source, " ".join(steps), index % 8))
+    fmt = "%Y-%m-%d %H:%M"
+    return StepChart(category, width, height, lines, points, y_max,
+                     datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),
+                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt))
