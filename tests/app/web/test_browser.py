@@ -112,3 +112,18 @@ def test_overview_draws_the_hourly_charts_without_script(chromium, live_server, 
     heights = [float(h) for h in bars.evaluate_all("rs => rs.map(r => r.getAttribute('height'))")]
     assert sum(h > 0 for h in heights) == 5 and max(heights) == 78.0
     context.close()
+
+
+def test_a_new_figure_appears_live_on_the_figures_page(page, newsroom):
+    page.goto("/figures")
+    expect(page.locator("#figures tbody tr.empty")).to_have_count(1)
+    article = newsroom.article(1, title="Flood <b>toll</b>", text="At least 31 people were killed by the flood.")
+    newsroom.write(article, newsroom.records.figure(article, 9, end=11, category="killed", source="<i>police</i>",
+                                                    sentence=article.text))
+    row = page.locator("#figures tbody tr").first
+    expect(row.locator("td").nth(1)).to_have_text("killed", timeout=10_000)
+    expect(row.locator("td").nth(4)).to_have_text("<i>police</i>")
+    expect(row.locator("td").nth(6)).to_have_text("Flood <b>toll</b>")
+    assert page.locator("#figures i, #figures b").count() == 0
+    expect(page.locator("#figures tbody tr.empty")).to_have_count(0)
+    assert page.problems == []

@@ -44,6 +44,36 @@
     });
   }
 
+  function figureRow(f) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-id", f.figure_id);
+    tr.className = "fresh";
+    tr.appendChild(cell(when(f.published_at)));
+    tr.appendChild(cell(f.category));
+    var value = (f.qualifier ? f.qualifier.replace(/_/g, " ") + " " : "") + f.value +
+      (f.value_max != null ? "–" + f.value_max : "") + (f.unit ? " " + f.unit : "");
+    var v = cell(value); v.className = "num"; tr.appendChild(v);
+    [f.text, f.source || "", (f.sentence || "").slice(0, 400)].forEach(function (t, i) {
+      var td = cell(""); if (i === 2) { td.className = "sentence"; } td.appendChild(isolated(t)); tr.appendChild(td);
+    });
+    var art = cell(""), link = document.createElement("a");
+    link.href = "/articles/" + encodeURIComponent(f.article_id);
+    link.appendChild(isolated(f.article_title || f.article_id.slice(0, 12)));
+    art.appendChild(link); tr.appendChild(art);
+    return tr;
+  }
+  function liveFigures(table) {
+    var body = table.tBodies[0];
+    return getJSON("/api/v1/figures?limit=20").then(function (page) {
+      var seen = {};
+      Array.prototype.forEach.call(body.rows, function (r) { seen[r.getAttribute("data-id")] = true; });
+      var empty = body.querySelector("tr.empty"); if (empty && page.items.length) { empty.remove(); }
+      page.items.slice().reverse().forEach(function (f) {
+        if (!seen[f.figure_id]) { body.insertBefore(figureRow(f), body.firstChild); }
+      });
+    });
+  }
+
   function feedRow(f) {
     var tr = document.createElement("tr");
     tr.className = f.working ? "ok" : "failing";
@@ -85,6 +115,7 @@
 
   var jobs = [];
   document.querySelectorAll("table[data-live=articles]").forEach(function (t) { jobs.push(function () { return liveArticles(t); }); });
+  document.querySelectorAll("table[data-live=figures]").forEach(function (t) { jobs.push(function () { return liveFigures(t); }); });
   document.querySelectorAll("table[data-live=feeds]").forEach(function (t) { jobs.push(function () { return liveFeeds(t); }); });
   if (document.querySelector("[data-count]")) { jobs.push(liveCounts); }
   if (!jobs.length) { return; }
