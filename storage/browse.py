@@ -66,6 +66,29 @@ def _page(conn, query, order: Order, key_names: Sequence[str], after: Sequence[A
     return rows, ([rows[-1][name] for name in key_names] if more and rows else None)
 
 
+def _page_of_newest(conn, table, query, order: Order, key_names: Sequence[str], after: Sequence[Any] | None,
+                    limit: int) -> tuple[list[dict[str, Any]], list[Any] | None]:
+    """``_page`` for a table without an index on its ordering (events): the newest-version condition is
+    checked on windows of the sorted rows (one lookup of newer versions a window) instead of joined in
+    SQL, where PostgreSQL anti-joined every row of the table before sorting (0.5 s at 200k events)."""
+    kept: list[dict[str, Any]] = []
+    window = 2 * (limit + 1)
+    while len(kept) <= limit:
+        rows, _ = _page(conn, query, order, key_names, after, window)
+        if not rows:
+            break
+        ids = sorted({row["article_id"] for row in rows})
+        newest = dict(conn.execute(select(_articles.c.article_id, func.max(_articles.c.version))
+                                   .where(_articles.c.article_id.in_(ids)).group_by(_articles.c.article_id)).all())
+        kept += [row for row in rows if row["article_version"] >= newest.get(row["article_id"], 0)]
+        after = [rows[-1][name] for name in key_names]
+        if len(rows) < window:
+            break
+    more = len(kept) > limit
+    kept = kept[:limit]
+    return kept, ([kept[-1][name] for name in key_names] if more and kept else None)
+
+
 def _time_filters(column: ColumnElement, since: datetime | None, until: datetime | None) -> list[ColumnElement]:
     where = []
     if since is not None:
@@ -137,7 +160,7 @@ def browse_events(engine: Engine, *, type: str | None = None, site: str | None =
                   since: datetime | None = None, until: datetime | None = None, text: str | None = None,
                   article_id: str | None = None, after: Sequence[Any] | None = None, limit: int = 50):
     """A page of events (each with its article's title, URL and site) and the next page's key."""
-    where = _time_filters(_events.c.published_at, since, until) + [_newest_version_of(_events)]
+    where = _time_filters(_events.c.published_at, since, until)
     if type:
         where.append(_events.c.type == type)
     if site:
@@ -151,7 +174,7 @@ def browse_events(engine: Engine, *, type: str | None = None, site: str | None =
     query = select(_events).where(*where)
     order = [(_events.c.published_at, True), (_events.c.event_id, True)]
     with engine.connect() as conn:
-        rows, key = _page(conn, query, order, ["published_at", "event_id"], after, limit)
+        rows, key = _page_of_newest(conn, _events, query, order, ["published_at", "event_id"], after, limit)
         return _add_articles(conn, rows), key
 
 

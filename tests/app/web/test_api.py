@@ -230,3 +230,26 @@ def test_security_headers_everywhere(client, newsroom):
         csp = headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp, path
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_event_pages_skip_superseded_versions_across_windows(client, newsroom):
+    """Events are paged in windows and filtered to the newest version afterwards: pages stay full and
+    exact even when most rows of a window belong to superseded versions."""
+    records, newest = [], set()
+    for n in range(12):
+        versions = [newsroom.article(n, version=v, published_at=NOW - timedelta(minutes=n)) for v in (1, 2, 3)]
+        for article in versions:
+            events = [newsroom.records.event(article, k * 7, end=k * 7 + 5) for k in range(2)]
+            records += [article, *events]
+            if article.version == 3:
+                newest |= {e.event_id for e in events}
+    newsroom.write(*records)
+    seen, cursor = [], None
+    while True:
+        page = client.get("/api/v1/events", params={"limit": 5, **({"cursor": cursor} if cursor else {})}).json()
+        assert len(page["items"]) == 5 or page["next_cursor"] is None
+        seen += [e["event_id"] for e in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 24 and set(seen) == newest
