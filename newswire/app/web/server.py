@@ -53,7 +53,7 @@ class WebServer:
         self.socket.listen(128)
         host, port = self.socket.getsockname()[:2]
         self.address = address(host, port)
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_config=None, access_log=False,
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_config=None, log_level="warning", access_log=False,
                                                     timeout_graceful_shutdown=2, lifespan="off"))
         self.thread: threading.Thread | None = None
 
