@@ -11,7 +11,7 @@ endif
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test bench kafka install clean
+.PHONY: run test bench bench-web kafka install clean
 
 $(BIN)/newswire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ kafka:
 
 bench: install
 	$(BIN)/newswire bench --articles 5000 --json bench.json
+
+# The web interface on 100,000 articles and 1,000,000 figures in PostgreSQL: p95 of every page and API call.
+bench-web: install
+	bash .ci/postgres.sh
+	$(BIN)/python benchmarks/web_load.py --json bench-web.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -94,17 +94,24 @@ def run(feeds: Optional[list[str]] = FeedsOption) -> None:
         where = f"data in {Path(settings.data_dir).resolve()}"
     else:  # the database the sink writes; the data dir still holds logs and status files
         where = f"database {settings.masked()['database_url']}; logs in {Path(settings.data_dir).resolve() / 'logs'}"
+    from newswire.app.web.server import start_beside_pipeline
+
+    web = start_beside_pipeline(settings)
     try:
         if live is not None:
             live.start()
         supervisor.start()
         say(f"newswire running; {where}; Ctrl-C stops (draining first)")
+        if web is not None:
+            say(f"web interface: {web.address}")
         supervisor.watch()
     finally:
         say("stopping: draining in-flight records ...")
         try:
             supervisor.stop()
         finally:
+            if web is not None:
+                web.stop()
             if live is not None:
                 live.stop()
         say("stopped.")
@@ -131,6 +138,19 @@ def status_line(statuses: dict[str, list[dict]]) -> str:
         line += (f" | {'the one feed is' if assigned == 1 else f'all {assigned} feeds are'} failing: "
                  "`newswire feeds status --unhealthy` shows why")
     return line
+
+
+@app.command()
+def serve() -> None:
+    """Serve the web interface and JSON API alone, against any newswire database (read-only)."""
+    from newswire.app.web.server import serve_forever
+    from newswire.errors import SchemaOutOfDate
+
+    try:
+        serve_forever(load_settings())
+    except (SchemaOutOfDate, OSError) as exc:  # no schema yet, or the port is taken
+        console.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
 
 
 # --- the stages, each on its own against a shared cluster -------------------------------------

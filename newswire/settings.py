@@ -81,6 +81,11 @@ class Settings(BaseSettings):
         default="auto", description="auto: short text lines when stderr is a terminal, JSON lines otherwise.")
     metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
 
+    # --- Web interface -----------------------------------------------------------------------
+    web_host: str = Field(default="127.0.0.1", description="Address the web interface and JSON API listen on "
+                          "(`newswire serve`); 0.0.0.0 exposes them to the network.")
+    web_port: int = Field(default=8080, ge=0, le=65535, description="Port of the web interface and JSON API.")
+
     @field_validator("feeds", mode="before")
     @classmethod
     def _split_feeds(cls, value: object) -> list[str]:

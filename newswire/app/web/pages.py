@@ -1,0 +1,135 @@
+"""The server-rendered pages: overview, feeds, figures, events, articles, one article. Each reads what
+the API reads (``api``) and renders it with Jinja2, autoescaped; tables and articles need no script.
+``static/live.js`` adds live updates by polling the API.
+
+Stories (issue 12, built on another branch) plug in here once their tables are merged: ``/stories``
+(search, date range) and ``/stories/{id}`` read two functions of ``storage/queries.py``,
+``list_stories(engine, *, text, since, until, after, limit) -> (rows, next_key)`` and
+``get_story(engine, story_id) -> {"articles": [...copies folded under "copy_of"], "events": [...],
+"places": [{"name", "lat", "lon"}], "series": {category: {source: [{"at", "value", "sentence",
+"article_id"}]}}}``; the page draws ``render.step_chart`` (``templates/_step_chart.html``) once a
+category: a step line a source, a point an observation, revisions ringed, the sentence on hover.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import select_autoescape
+
+from newswire.app.web import HERE, SECURITY_HEADERS, api, params, render
+from newswire.storage import browse
+
+router = APIRouter(include_in_schema=False)
+
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.autoescape = select_autoescape(default=True, default_for_string=True)
+templates.env.filters["safe_url"] = render.safe_url
+templates.env.globals["CATEGORIES"] = params.CATEGORIES
+
+
+def _when(value: Any) -> str:
+    if not isinstance(value, datetime):
+        return "" if value is None else str(value)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _ago(value: Any, now: datetime | None = None) -> str:
+    if not isinstance(value, datetime):
+        return "never"
+    seconds = ((now or datetime.now(timezone.utc)) - value.astimezone(timezone.utc)).total_seconds()
+    future = seconds < 0
+    seconds = abs(seconds)
+    amount = (f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min" if seconds < 5400
+              else f"{seconds / 3600:.0f} h" if seconds < 172800 else f"{seconds / 86400:.0f} d")
+    return f"in {amount}" if future else f"{amount} ago"
+
+
+templates.env.filters["when"] = _when
+templates.env.filters["ago"] = _ago
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("title", name.removesuffix(".html"))
+    context["live_interval_ms"] = int(request.app.state.live_interval_s * 1000)
+    context["database"] = request.app.state.database_shown
+    return templates.TemplateResponse(request, name, context, status_code=status, headers=SECURITY_HEADERS)
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    return page(request, "error.html", status=status, title=f"error {status}", code=status, detail=detail)
+
+
+def _query_without(request: Request, *names: str) -> str:
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in names and v != ""])
+
+
+@router.get("/favicon.ico")
+def favicon():  # browsers ask for it on every page; no icon, and no 404 in their consoles
+    return Response(status_code=204)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request):
+    data = api.overview_data(request)
+    hourly = data["per_hour"]
+    charts = {name: render.hourly_chart(hourly[name], hourly["since"], hourly["until"])
+              for name in ("articles", "figures", "events")}
+    latest, _ = browse.browse_articles(request.app.state.engine, limit=15)
+    return page(request, "overview.html", title="overview", data=data, charts=charts, latest=latest)
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+def feeds(request: Request, failing: bool = False, cursor: str | None = Query(None, max_length=1000)):
+    engine = request.app.state.engine
+    now = datetime.now(timezone.utc)
+    rows, next_cursor = api.feed_page(request, failing, cursor, 200)
+    dead, _ = browse.browse_dead_letters(engine, limit=20)
+    from newswire.storage.queries import dead_letter_counts
+
+    return page(request, "feeds.html", title="feeds", feeds=rows, now=now, failing=failing,
+                next_cursor=next_cursor, by_reason=dead_letter_counts(engine), dead=dead)
+
+
+def _filter_page(request: Request, name: str, lister, filters: dict, kinds: str, cursor: str | None,
+                 limit: int | None, **context: Any):
+    result = api.page_of(lister, request.app.state.engine, filters, cursor, limit, kinds)
+    query = _query_without(request, "cursor")
+    return page(request, f"{name}.html", title=name, rows=result["items"], next_cursor=result["next_cursor"],
+                query=query, form=dict(request.query_params), **context)
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures(request: Request, category: str | None = None, source: str | None = None, site: str | None = None,
+            place: str | None = None, since: str | None = None, until: str | None = None, text: str | None = None,
+            article: str | None = None, cursor: str | None = Query(None, max_length=1000), limit: int | None = None):
+    filters = api.figure_filters(category, source, site, place, since, until, text, article)
+    return _filter_page(request, "figures", browse.browse_figures, filters, api.FIGURE_KEY, cursor, limit)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, type: str | None = None, site: str | None = None, place: str | None = None,
+           since: str | None = None, until: str | None = None, text: str | None = None, article: str | None = None,
+           cursor: str | None = Query(None, max_length=1000), limit: int | None = None):
+    filters = api.event_filters(type, site, place, since, until, text, article)
+    return _filter_page(request, "events", browse.browse_events, filters, api.EVENT_KEY, cursor, limit)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, site: str | None = None, since: str | None = None, until: str | None = None,
+             text: str | None = None, cursor: str | None = Query(None, max_length=1000), limit: int | None = None):
+    filters = dict(site=params.search_text(site, "site"), since=params.when(since, "since"),
+                   until=params.when(until, "until"), text=params.search_text(text, "text"))
+    return _filter_page(request, "articles", browse.browse_articles, filters, api.ARTICLE_KEY, cursor, limit)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, version: int | None = None):
+    found = api.load_article(request, article_id, version)
+    parts = render.segments(found["text"], found["figures"], found["events"])
+    return page(request, "article.html", title=found.get("title") or "article", article=found, segments=parts)

@@ -1,0 +1,171 @@
+"""What the templates need beyond Jinja2: links that can only be http(s), an article's text cut at its
+spans, and bar charts drawn as SVG on the server (no script needed to see them).
+
+Every string here came from a feed or a page and is hostile. Nothing in this module builds markup:
+it returns plain values and the templates (autoescaped) write them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+# Control characters and the bidi overrides/isolates: a URL holding one is not shown as a link.
+_BIDI_AND_CONTROL = {c: None for c in [*range(0x20), 0x7F, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def safe_url(value: object) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host (a link may point there), else None."""
+    if not isinstance(value, str) or len(value) > 4000:
+        return None
+    url = value.strip()
+    if url != url.translate(_BIDI_AND_CONTROL):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: str | None = None  # "figure" or "event"; None for plain text
+    span: dict[str, Any] | None = None
+
+
+def segments(text: str, figures: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[Segment]:
+    """``text`` cut into plain runs and highlighted spans. Spans that overlap one already placed (or lie
+    outside the text) are left unmarked; they still show in the tables below the text."""
+    spans = sorted([(f["start"], f["end"], "figure", f) for f in figures] + [(e["start"], e["end"], "event", e) for e in events],
+                   key=lambda s: (s[0], -s[1]))
+    out: list[Segment] = []
+    at = 0
+    for start, end, kind, span in spans:
+        if start < at or end <= start or end > len(text):
+            continue
+        if start > at:
+            out.append(Segment(text[at:start]))
+        out.append(Segment(text[start:end], kind, span))
+        at = end
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    height: float
+    label: str
+    count: int
+
+
+@dataclass
+class BarChart:
+    """A bar a bucket: coordinates in a ``width`` x ``height`` viewBox, bars bottom-aligned."""
+
+    width: int
+    height: int
+    bars: list[Bar]
+    bar_width: float
+    peak: int
+    first_label: str
+    last_label: str
+
+
+def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 480, height: int = 80
+                 ) -> BarChart:
+    hours = []
+    at = since
+    while at < until:
+        hours.append(at.strftime("%Y-%m-%dT%H"))
+        at += timedelta(hours=1)
+    peak = max([counts.get(h, 0) for h in hours] + [1])
+    step = width / max(len(hours), 1)
+    bars = []
+    for i, hour in enumerate(hours):
+        n = counts.get(hour, 0)
+        h = (height - 2) * n / peak
+        bars.append(Bar(x=round(i * step, 2), y=round(height - h, 2), height=round(h, 2),
+                        label=f"{hour.replace('T', ' ')}:00 UTC", count=n))
+    return BarChart(width, height, bars, round(max(step - 1, 1), 2), peak,
+                    hours[0].replace("T", " ") + ":00" if hours else "", hours[-1].replace("T", " ") + ":00" if hours else "")
+
+
+# --- the story page's timeline charts (issue 12's series; see pages.py) --------------------------------
+@dataclass
+class Point:
+    x: float
+    y: float
+    value: float
+    source: str
+    sentence: str
+    observed: str  # when the article was published, as shown
+    article_id: str | None
+    revised: bool  # a later observation of the same source changed the value
+
+
+@dataclass
+class Line:
+    source: str
+    path: str  # SVG path data: a step line through the source's observations
+    colour: int  # index into the stylesheet's series colours (.s0 ... .s7)
+
+
+@dataclass
+class StepChart:
+    category: str
+    width: int
+    height: int
+    lines: list[Line]
+    points: list[Point]
+    y_max: float
+    first_label: str
+    last_label: str
+
+
+def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: int = 640, height: int = 200,
+               pad: int = 30) -> StepChart:
+    """One chart of one figure category: a step line a source and a point an observation.
+
+    ``series`` maps a source to its observations, each ``{"at": datetime, "value": float, "sentence": str,
+    "article_id": str | None}``. An observation whose value differs from the same source's previous
+    one is marked ``revised``. Coordinates are in a ``width`` x ``height`` viewBox with ``pad`` margins."""
+    observations = [o for points in series.values() for o in points]
+    if not observations:
+        return StepChart(category, width, height, [], [], 0.0, "", "")
+    times = [o["at"].timestamp() for o in observations]
+    t0, t1 = min(times), max(times)
+    span = (t1 - t0) or 1.0
+    y_max = max(max(o["value"] for o in observations), 1.0)
+
+    def x(at: datetime) -> float:
+        return round(pad + (width - 2 * pad) * (at.timestamp() - t0) / span, 2)
+
+    def y(value: float) -> float:
+        return round(height - pad - (height - 2 * pad) * value / y_max, 2)
+
+    lines, points = [], []
+    for index, (source, observed) in enumerate(sorted(series.items())):
+        observed = sorted(observed, key=lambda o: o["at"])
+        steps, previous = [], None
+        for o in observed:
+            px, py = x(o["at"]), y(o["value"])
+            steps.append(f"M {px} {py}" if previous is None else f"H {px} V {py}")
+            points.append(Point(px, py, o["value"], source, o.get("sentence") or "",
+                                o["at"].strftime("%Y-%m-%d %H:%M UTC"), o.get("article_id"),
+                                previous is not None and o["value"] != previous))
+            previous = o["value"]
+        steps.append(f"H {width - pad}")  # the last value holds until now
+        lines.append(Line(source, " ".join(steps), index % 8))
+    fmt = "%Y-%m-%d %H:%M"
+    return StepChart(category, width, height, lines, points, y_max,
+                     datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),
+                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt))

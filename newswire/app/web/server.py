@@ -1,0 +1,108 @@
+"""Run the web app under uvicorn: ``newswire serve`` (alone) and the web child of ``newswire run``."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from pathlib import Path
+
+import uvicorn
+
+from newswire.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def address(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def build(settings: Settings, live_interval_s: float = 3.0):
+    """The app on ``settings``' database (which must be at this newswire's schema); the pages poll the
+    API for live updates every ``live_interval_s``."""
+    from newswire.app.web import create_app
+    from newswire.storage.db import check_schema, describe_url, make_engine
+
+    engine = make_engine(settings.db_url)
+    try:
+        check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return create_app(engine, data_dir=Path(settings.data_dir), database_shown=describe_url(engine),
+                      live_interval_s=live_interval_s)
+
+
+class WebServer:
+    """uvicorn in a thread of this process, on an already bound socket (so the address is known, and
+    taken, before ``start`` returns: a port in use fails here, not later in the thread)."""
+
+    def __init__(self, settings: Settings, live_interval_s: float = 3.0):
+        self.app = build(settings, live_interval_s)
+        family = socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self.socket.bind((settings.web_host, settings.web_port))
+        except OSError:
+            self.socket.close()
+            self.app.state.engine.dispose()
+            raise
+        self.socket.listen(128)
+        host, port = self.socket.getsockname()[:2]
+        self.address = address(host, port)
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_config=None, log_level="warning", access_log=False,
+                                                    timeout_graceful_shutdown=2, lifespan="off"))
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> "WebServer":
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]},
+                                       name="newswire-web", daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+        self.socket.close()
+        self.app.state.engine.dispose()
+
+    def __enter__(self) -> "WebServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def start_beside_pipeline(settings: Settings) -> WebServer | None:
+    """The web server of ``newswire run``, in a thread of the run process; None (with a warning) when
+    it cannot start (the port is taken, say): the pipeline runs on without it."""
+    try:
+        return WebServer(settings).start()
+    except Exception as exc:  # noqa: BLE001 - a busy port must not stop the monitoring itself
+        log.warning("web interface not started on %s: %s (set NEWSWIRE_WEB_PORT / NEWSWIRE_WEB_HOST)",
+                    address(settings.web_host, settings.web_port), exc)
+        return None
+
+
+def serve_forever(settings: Settings) -> None:
+    """``newswire serve``: serve until Ctrl-C / SIGTERM."""
+    import signal
+
+    from newswire.logs import say
+
+    server = WebServer(settings)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    server.start()
+    say(f"newswire web interface on {server.address} (database {server.app.state.database_shown}); Ctrl-C stops")
+    try:
+        while not stopped.wait(0.5):
+            if server.thread is not None and not server.thread.is_alive():
+                raise SystemExit("the web server stopped unexpectedly; see the log above")
+    finally:
+        server.stop()
