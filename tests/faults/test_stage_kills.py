@@ -156,7 +156,7 @@ class Killer(threading.Thread):
                     self.stage.kill()
                     continue
                 # Recovery: from the last kill (the restart is immediate) to busy again, rejoin included.
-                recovered_s = time.monotonic() - (self.killed_at or started)
+                recovered_s = None if self.killed_at is None else round(time.monotonic() - self.killed_at, 2)
                 delay = self.rng.uniform(*self.delay)
                 time.sleep(delay)
                 pid = self.stage.pid
@@ -164,7 +164,7 @@ class Killer(threading.Thread):
                     self.killed_at = time.monotonic()
                     self.kills += 1
                     entry = {"stage": self.stage.name, "kill": self.kills, "pid": pid,
-                             "recovered_s": round(recovered_s, 2), "after_busy_s": round(delay, 3),
+                             "recovered_s": recovered_s, "after_busy_s": round(delay, 3),
                              "at_s": round(time.monotonic() - T0[0], 2),
                              "rows": self.rows()}
                     with self.lock:
@@ -323,8 +323,8 @@ def kill_every_stage(corpus, settings, tmp_path, kills: int) -> None:
     rows.close()
     assert counts == {"articles": n, "figures": len(expected["figures"]), "events": len(expected["events"]),
                       "extractions": n, "dead_letters": 0}, counts
-    recovered = {name: max((k["recovered_s"] for k in log if k["stage"] == name), default=None)
-                 for name in ("process", "sink")}
+    recovered = {name: max((k["recovered_s"] for k in log if k["stage"] == name and k["recovered_s"] is not None),
+                           default=None) for name in ("process", "sink")}
     print(f"longest recovery from a kill to busy again: {recovered} s", flush=True)
     print(f"survived {per_stage} kills; checked {sum(counts.values())} rows "
           f"({counts}) in {time.monotonic() - T0[0]:.0f} s", flush=True)
