@@ -257,9 +257,10 @@ class MembershipWatchdog:
 def group_member(app: faust.App) -> bool:
     """True while the worker's consumer is a member of its group (it has a member id from the coordinator).
 
-    aiokafka leaves the group on its own when the worker has not fetched for ``broker_max_poll_interval``,
-    and then keeps its old assignment and does not re-join until it fetches again (aio-libs/aiokafka#1187,
-    faust-streaming/faust#138): the assignment alone would say the worker holds partitions it gave up.
+    aiokafka leaves the group on its own when the worker has not fetched for ``broker_max_poll_interval``
+    and declines to re-join while it stays idle, but keeps its old assignment; Faust, told the partitions
+    were revoked, stops fetching until it is assigned some: neither moves again (aio-libs/aiokafka#1187,
+    faust-streaming/faust#138). The assignment alone would say the worker holds partitions it gave up.
     """
     try:
         coordinator = app.consumer._thread._consumer._coordinator  # Faust's consumer thread's aiokafka client
