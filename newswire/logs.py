@@ -8,8 +8,9 @@ where the caller passes them in ``extra``; text lines carry the same fields as `
 Text goes through :data:`console`, the one rich console of this process that the CLI's progress
 bars and live status line also use, so a log line prints above them instead of through them.
 
-Third-party libraries (alembic, aiokafka, faust, kafka-python, mode, ...) log at WARNING and above
-unless ``NEWSWIRE_LOG_LEVEL=debug``, which shows everything.
+Third-party libraries (alembic, aiokafka, faust, kafka-python, mode, ...) log at WARNING and above,
+their consumer-group coordinators at INFO (joins and assignments), unless ``NEWSWIRE_LOG_LEVEL=debug``,
+which shows everything.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ console = Console(stderr=True)  # shared with the CLI's progress bars and status
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 # Chatty at INFO (alembic narrates every migration context, kafka-python every connection).
 THIRD_PARTY = ("alembic", "aiokafka", "faust", "kafka", "mode", "trafilatura", "htmldate")
+# Except the consumer-group coordinators: a join, an assignment or a revocation is rare, and it is what
+# explains a stage that holds no partitions (e.g. after a restart on a busy machine).
+GROUP_LOGGERS = ("kafka.coordinator", "aiokafka.consumer.group_coordinator")
 LEVEL_STYLES = {"DEBUG": "dim", "INFO": "green", "WARNING": "yellow", "ERROR": "bold red", "CRITICAL": "bold red"}
 
 _text_mode = False
@@ -112,6 +116,8 @@ def setup_logging(level: str = "INFO", fmt: str = "auto") -> None:
     debug = root.level <= logging.DEBUG
     for name in THIRD_PARTY:
         logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.WARNING)
+    for name in GROUP_LOGGERS:
+        logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.INFO)
 
 
 def for_people() -> bool:

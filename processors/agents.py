@@ -118,7 +118,11 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         broker_session_timeout=6.0,
         broker_heartbeat_interval=1.0,
         broker_rebalance_timeout=10.0,
-        broker_max_poll_interval=30.0,
+        # Kafka's default, not broker.md's 30 s: aiokafka leaves the group by itself when the worker has
+        # not fetched for this long and then never re-joins (group_member()); on a busy machine a worker
+        # went 30 s without a fetch. A worker that is really stuck is restarted by the supervisor's
+        # progress watchdog after 45 s, and a member that died is dropped after the 6 s session timeout.
+        broker_max_poll_interval=300.0,
         broker_commit_interval=1.0,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
@@ -255,16 +259,34 @@ class MembershipWatchdog:
         return 0.0 if self.lost_at is None else self.clock() - self.lost_at
 
 
-def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> dict:
-    """The status-file counters, plus the article partitions this worker holds and its metrics port."""
-    articles_topic = ARTICLES.full_name(settings.topic_prefix)
+def group_member(app: faust.App) -> bool:
+    """True while the worker's consumer is a member of its group (it has a member id from the coordinator).
+
+    aiokafka leaves the group on its own when the worker has not fetched for ``broker_max_poll_interval``
+    and declines to re-join while it stays idle, but keeps its old assignment; Faust, told the partitions
+    were revoked, stops fetching until it is assigned some: neither moves again (aio-libs/aiokafka#1187,
+    faust-streaming/faust#138). The assignment alone would say the worker holds partitions it gave up.
+    """
     try:
-        assigned = app.consumer.assignment()
+        coordinator = app.consumer._thread._consumer._coordinator  # Faust's consumer thread's aiokafka client
+    except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
+        return False
+    return coordinator is not None and bool(coordinator.member_id)
+
+
+def process_status(app: faust.App, stats: ProcessStats, settings: Settings) -> dict:
+    """The status-file counters, plus the article partitions this worker holds and its metrics port.
+
+    A worker that is not a member of its group holds nothing, whatever its consumer still lists."""
+    articles_topic = ARTICLES.full_name(settings.topic_prefix)
+    member = group_member(app)
+    try:
+        assigned = app.consumer.assignment() if member else set()
     except Exception:  # noqa: BLE001 - no consumer yet (starting) or gone (stopping)
         assigned = set()
     mine = sorted((tp for tp in assigned if tp.topic == articles_topic), key=lambda tp: tp.partition)
     return {**dataclasses.asdict(stats), "partitions": [tp.partition for tp in mine], "lag": article_lag(app, mine),
-            "metrics_port": settings.metrics_port}
+            "member": member, "metrics_port": settings.metrics_port}
 
 
 def article_lag(app: faust.App, partitions) -> dict[str, int]:

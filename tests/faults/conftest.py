@@ -154,6 +154,45 @@ class Counter:
         self.engine.dispose()
 
 
+# --- a busy machine ---------------------------------------------------------------------------------
+
+BUSY_LOOPS_ENV = "NEWSWIRE_TEST_BUSY_LOOPS"
+
+
+class BusyLoops:
+    """``n`` processes that spin on the CPU (a monitoring desk's machine is rarely idle), for a ``with``.
+
+    Each is a child with the parent-death signal, so a crashed test leaves no spinner behind.
+    """
+
+    def __init__(self, n: int):
+        self.n = n
+        self.processes: list[subprocess.Popen] = []
+
+    def __enter__(self) -> "BusyLoops":
+        for _ in range(self.n):
+            self.processes.append(subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                                                   stdin=subprocess.DEVNULL, preexec_fn=die_with_parent))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for process in self.processes:
+            process.kill()
+            process.wait(10)
+        self.processes.clear()
+
+
+@pytest.fixture
+def busy_machine(request):
+    """Busy loops for the test's duration: ``request.param`` of them under an indirect parametrisation,
+    else ``NEWSWIRE_TEST_BUSY_LOOPS`` (default 0), to run any fault test on a loaded machine."""
+    n = getattr(request, "param", None)
+    if n is None:
+        n = int(os.environ.get(BUSY_LOOPS_ENV, "0"))
+    with BusyLoops(n) as loops:
+        yield loops
+
+
 @pytest.fixture
 def counter(settings):
     found = Counter(settings.db_url)

@@ -148,12 +148,18 @@ def test_a_json_line_carries_the_fields():
 @pytest.mark.parametrize("level, third_party", [("INFO", logging.WARNING), ("debug", logging.NOTSET)])
 def test_third_party_loggers_are_quiet_unless_debug(level, third_party):
     root = logging.getLogger()
-    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in logs.THIRD_PARTY}
+    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level
+                                           for name in logs.THIRD_PARTY + logs.GROUP_LOGGERS}
     try:
         logs.setup_logging(level, "json")
         for name in ("alembic", "aiokafka", "faust", "kafka", "mode"):
             assert logging.getLogger(name).level == third_party
         assert logging.getLogger("alembic.runtime.migration").isEnabledFor(logging.INFO) == (level == "debug")
+        assert logging.getLogger("kafka.conn").isEnabledFor(logging.INFO) == (level == "debug")
+        # Group joins and assignments are what explain a stage that consumes nothing: always at INFO.
+        for name in ("kafka.coordinator", "kafka.coordinator.consumer", "aiokafka.consumer.group_coordinator"):
+            assert logging.getLogger(name).isEnabledFor(logging.INFO)
+            assert logging.getLogger(name).isEnabledFor(logging.DEBUG) == (level == "debug")
         assert logging.getLogger("newswire.supervisor").isEnabledFor(logging.INFO)
     finally:
         root.handlers[:], root.level = saved[0], saved[1]
