@@ -298,7 +298,7 @@ def choose_date(stated: datetime | None, cleaned: CleanedArticle | None, capture
 
 
 def _captured(item: ArchivedItem, published: datetime | None) -> datetime:
-    """When the archive captured the item: what orders an article's versions (see newswire.history)."""
+    """When the archive captured the item: what orders an article's versions (see newswire.app.history)."""
     return item.captured_at or published or utc_now()
 
 

@@ -100,6 +100,15 @@ def dead_letter_for_message(
     )
 
 
+def article_record(row: Article, reprocess: bool = False) -> ArticleRecord:
+    """A stored article version back on the wire (replay's renumbering, reprocess, recovery)."""
+    return ArticleRecord(
+        article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
+        feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
+        language=row.language, text=row.text, content_hash=row.content_hash,
+        published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=reprocess)
+
+
 def feed_row(state: FeedState) -> Row:
     return {name: _clean(getattr(state, name)) for name in Feed.__table__.columns.keys()}
 
