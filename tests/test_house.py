@@ -1,4 +1,11 @@
-"""The house's rules: one import root (``newswire``), enforced on the source and on the built wheel."""
+"""The house's rules, enforced on the source and on the built wheel.
+
+- One import root: everything installs under ``newswire``.
+- Three floors: contracts (``newswire/*.py``) import no stage and not the app; each stage
+  (``newswire.ingest``, ``newswire.processors``, ``newswire.storage``) imports contracts only; the app
+  (``newswire.app``) sits on top. Imports inside functions count as much as those at the top.
+- No import circle anywhere.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,130 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.append((node.lineno, node.module))
     return found
+
+
+PACKAGE_DIRS = {"newswire": ROOT / "newswire", **{f"newswire.{stage}": ROOT / stage for stage in STAGE_FOLDERS}}
+STAGES = tuple(f"newswire.{stage}" for stage in STAGE_FOLDERS)
+
+
+def product_modules() -> dict[str, Path]:
+    """Every product module by its dotted name (``ingest/poller.py`` is ``newswire.ingest.poller``)."""
+    found = {}
+    for package, folder in PACKAGE_DIRS.items():
+        for path in folder.rglob("*.py"):
+            if package == "newswire" and path.relative_to(folder).parts[0] in STAGE_FOLDERS:
+                continue
+            parts = [package, *path.relative_to(folder).with_suffix("").parts]
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+def import_edges(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The product modules ``name`` imports, anywhere in its body (``from a import b`` counts as a.b
+    when b is a module)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    edges = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            while target and target not in modules:  # `import newswire.storage.db.x` -> the module it names
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                edges.add(target)
+    return edges
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = product_modules()
+    return {name: import_edges(name, path, modules) for name, path in modules.items()}
+
+
+def floor(module: str) -> str:
+    if module == "newswire.app" or module.startswith("newswire.app.") or module == "newswire.__main__":
+        return "app"
+    for stage in STAGES:
+        if module == stage or module.startswith(stage + "."):
+            return stage
+    return "contracts"
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, targets in sorted(graph.items()):
+        mine = floor(module)
+        for target in sorted(targets):
+            theirs = floor(target)
+            if mine == "app" or theirs == mine or theirs == "contracts":
+                continue
+            found.append(f"{module} ({mine}) imports {target} ({theirs})")
+    return found
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_floors_hold():
+    graph = import_graph()
+    assert {"newswire.app.cli", "newswire.records", "newswire.ingest.poller", "newswire.storage.sink",
+            "newswire.processors.agents"} <= set(graph)
+    assert layer_violations(graph) == [], "contracts import no stage; a stage imports contracts only"
+
+
+def test_no_import_circle():
+    assert cycles(import_graph()) == []
+
+
+def test_the_layer_checks_see_violations_and_circles(tmp_path):
+    (tmp_path / "mod.py").write_text("def f():\n    from newswire.storage import db\n    from . import other\n")
+    modules = {"newswire.ingest.mod": tmp_path / "mod.py", "newswire.ingest.other": tmp_path / "o.py",
+               "newswire.storage.db": tmp_path / "db.py"}
+    edges = import_edges("newswire.ingest.mod", modules["newswire.ingest.mod"], modules)
+    assert edges == {"newswire.storage.db", "newswire.ingest.other"}
+    assert layer_violations({"newswire.ingest.mod": edges}) == [
+        "newswire.ingest.mod (newswire.ingest) imports newswire.storage.db (newswire.storage)"]
+    assert layer_violations({"newswire.records": {"newswire.app.cli"}}) == [
+        "newswire.records (contracts) imports newswire.app.cli (app)"]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
 def test_no_module_imports_a_stage_by_its_old_top_level_name():
