@@ -84,11 +84,17 @@ def status_line(statuses: dict[str, list[dict]]) -> str:
 # --- the stages, each on its own against a shared cluster -------------------------------------
 def ingest(feeds: Optional[list[str]] = FeedsOption) -> None:
     """Poll feeds, fetch and clean articles, publish them (stage 1)."""
-    from newswire.app.stages import run_ingest
+    from newswire.ingest.stage import run_ingest
+    from newswire.storage.db import open_database
+    from newswire.storage.feedstore import SqlFeedStore
 
     settings = load_settings(feeds)
     require_cluster(settings, "ingest")
-    run_ingest(settings)
+    engine = open_database(settings.db_url, upgrade=False)
+    try:
+        run_ingest(settings, SqlFeedStore(engine))
+    finally:
+        engine.dispose()
 
 
 def process() -> None:
@@ -102,7 +108,7 @@ def process() -> None:
 
 def sink() -> None:
     """Write articles, figures, events and dead letters to the database (stage 3)."""
-    from newswire.app.stages import run_sink
+    from newswire.storage.stage import run_sink
 
     settings = load_settings()
     require_cluster(settings, "sink")

@@ -33,13 +33,12 @@ from sqlalchemy import Engine
 
 from newswire.app.supervisor import Supervisor
 from newswire.app.version_ledger import VersionLedger
-from newswire.kafka import create_topics, make_producer
+from newswire.kafka import RecordPublisher, create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.storage.mapping import dead_letter_id
 from newswire.storage.versions import failed_in_process, known_dead_letters, stored_keys, stored_versions
-from newswire.topics import ARTICLES, DEADLETTER
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +111,9 @@ class Publisher:
 
     def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary, spill: Path | None = None):
         self.compression = settings.compression_codec
+        self.prefix = settings.topic_prefix
         self.producer = make_producer(bootstrap, self.compression)
-        self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
-        self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
+        self.records = RecordPublisher(self.producer, self.prefix)
         self.summary = summary
         self.keys: set[tuple[str, int]] = set()
         self.on_broker = 0  # articles sent to the current broker (the status files count these)
@@ -122,7 +121,7 @@ class Publisher:
         self._spill = open(spill, "w", encoding="utf-8") if spill is not None else None
 
     def article(self, record: ArticleRecord, count: bool = True) -> None:
-        self.producer.send(self.articles_topic, key=record.article_id, value=record)
+        self.records.publish(record)
         self.keys.add((record.article_id, record.version))
         self.summary.published += count
         self.on_broker += 1
@@ -130,7 +129,7 @@ class Publisher:
             self._spill.write(record.model_dump_json() + "\n")
 
     def dead_letter(self, record: DeadLetterRecord) -> None:
-        self.producer.send(self.deadletter_topic, key=record.article_id or record.url, value=record)
+        self.records.publish(record)
         self.summary.dead_letters += 1
         self.summary.dead_letter_reasons[record.reason] = self.summary.dead_letter_reasons.get(record.reason, 0) + 1
 
@@ -141,6 +140,7 @@ class Publisher:
         except Exception:  # noqa: BLE001 - it is broken already; only the new one matters
             log.debug("closing the old producer failed", exc_info=True)
         self.producer = make_producer(bootstrap, self.compression)
+        self.records = RecordPublisher(self.producer, self.prefix)
         self.on_broker = 0
 
     def republish(self, engine: Engine, extractor_version: str | None = None) -> int:
@@ -155,7 +155,7 @@ class Publisher:
                 record = ArticleRecord.model_validate_json(line)
                 key = (record.article_id, record.version)
                 if key in pending and key not in sent:
-                    self.producer.send(self.articles_topic, key=record.article_id, value=record)
+                    self.records.publish(record)
                     sent.add(key)
         self.producer.flush(60)
         self.on_broker += len(sent)

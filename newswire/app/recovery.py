@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from newswire.kafka import make_producer
+from newswire.kafka import RecordPublisher, make_producer
 from newswire.settings import Settings
 from newswire.storage.db import make_engine
 from newswire.storage.versions import unextracted_articles
-from newswire.topics import ARTICLES
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +21,11 @@ def republish_unextracted(settings: Settings, bootstrap: str) -> int:
     """After a broker loss: publish again every stored article version whose extraction is not stored."""
     engine = make_engine(settings.db_url)
     producer = make_producer(bootstrap, settings.compression_codec)
-    topic = ARTICLES.full_name(settings.topic_prefix)
+    publisher = RecordPublisher(producer, settings.topic_prefix)
     count = 0
     try:
         for record in unextracted_articles(engine):
-            producer.send(topic, key=record.article_id, value=record)
+            publisher.publish(record)
             count += 1
         producer.flush(60)
     except Exception:  # noqa: BLE001 - the database may be down too: the pipeline must still come back

@@ -10,7 +10,7 @@ import sys
 from importlib import metadata
 
 from newswire.app.cli_pipeline import status_line
-from newswire.app.stages import FailingFeeds
+from newswire.ingest.stage import FailingFeeds
 from newswire.app.versions import describe, versions
 from newswire.processors.extract import EXTRACTOR_VERSION
 from newswire.storage.db import head_revision

@@ -69,7 +69,7 @@ def read_commits(log_path: Path) -> dict[str, float]:
 def run_bench_sink(commit_log: Path, slow_ms: float) -> None:
     """The sink process of a bench run: ``newswire sink`` with its writer timed (and maybe slowed)."""
     from newswire.logs import setup_logging
-    from newswire.app.stages import run_sink
+    from newswire.storage.stage import run_sink
     from newswire.storage.writer import RecordWriter
 
     settings = Settings()
