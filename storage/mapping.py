@@ -23,8 +23,6 @@ from newswire.records import (
 )
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
 
-PAYLOAD_PREFIX_CHARS = 4000  # of an unreadable message kept in its dead letter
-
 Row = dict[str, Any]
 
 
@@ -85,19 +83,11 @@ def dead_letter_for_message(
     topic: str, partition: int, offset: int, payload: bytes | None, error: Exception, *, stage: str = "sink",
     key: bytes | None = None, reason: str | None = None,
 ) -> DeadLetterRecord:
-    """The dead letter of a message that could not be decoded (or stored)."""
-    text = (payload or b"").decode("utf-8", errors="replace")
+    """The dead letter of a message that could not be decoded (or stored); its key names the article."""
     article = key.decode("utf-8", errors="replace") if key else None
-    return DeadLetterRecord(
-        stage=stage,
-        reason=reason or getattr(error, "reason", None) or type(error).__name__,
-        error=str(error)[:2000],
-        article_id=article if article and len(article) == 64 else None,
-        source_topic=topic,
-        source_partition=partition,
-        source_offset=offset,
-        payload=text[:PAYLOAD_PREFIX_CHARS],
-    )
+    return DeadLetterRecord.for_message(stage=stage, topic=topic, partition=partition, offset=offset, payload=payload,
+                                        error=error, reason=reason,
+                                        article_id=article if article and len(article) == 64 else None)
 
 
 def article_record(row: Article, reprocess: bool = False) -> ArticleRecord:
