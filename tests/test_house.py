@@ -3,8 +3,10 @@
 - One import root: everything installs under ``newswire``.
 - Three floors: contracts (``newswire/*.py``) import no stage and not the app; each stage
   (``newswire.ingest``, ``newswire.processors``, ``newswire.storage``) imports contracts only; the app
-  (``newswire.app``) sits on top. Imports inside functions count as much as those at the top.
+  (``newswire.app``) sits on top. Imports inside functions count as much as those at the top. The
+  public face (``newswire/__init__.py``) may name what a stage offers (``extract``), never the app.
 - No import circle anywhere.
+- No module over 400 lines; every dead-letter reason in the code is in ``DEAD_LETTER_REASONS``.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ def import_graph() -> dict[str, set[str]]:
 
 
 def floor(module: str) -> str:
+    if module == "newswire":
+        return "face"
     if module == "newswire.app" or module.startswith("newswire.app.") or module == "newswire.__main__":
         return "app"
     for stage in STAGES:
@@ -98,7 +102,7 @@ def layer_violations(graph: dict[str, set[str]]) -> list[str]:
         mine = floor(module)
         for target in sorted(targets):
             theirs = floor(target)
-            if mine == "app" or theirs == mine or theirs == "contracts":
+            if mine == "app" or theirs == mine or theirs == "contracts" or (mine == "face" and theirs != "app"):
                 continue
             found.append(f"{module} ({mine}) imports {target} ({theirs})")
     return found
@@ -158,6 +162,81 @@ def test_the_layer_checks_see_violations_and_circles(tmp_path):
     assert layer_violations({"newswire.records": {"newswire.app.cli"}}) == [
         "newswire.records (contracts) imports newswire.app.cli (app)"]
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert layer_violations({"newswire": {"newswire.processors.extract", "newswire.app.cli"}}) == [
+        "newswire (face) imports newswire.app.cli (app)"]
+
+
+MAX_LINES = 400
+# Over the limit, each with its reason; the test fails when one of them shrinks below it (drop it here).
+OVERSIZED = {
+    "processors/events.py": "being changed on the extraction branch; split once that lands",
+    "ingest/poller.py": "run() is being changed on the feeds branch; then its scheduler (the heap) goes to schedule.py",
+}
+
+
+def test_no_module_over_400_lines():
+    sizes = {str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+             for path in product_modules().values()}
+    assert {name: n for name, n in sizes.items() if n > MAX_LINES and name not in OVERSIZED} == {}
+    assert [name for name in OVERSIZED if sizes[name] <= MAX_LINES] == []
+
+
+def literal_reasons(path: Path) -> dict[str, int]:
+    """Reasons written in the code: ``reason="..."`` arguments, ``reason = "..."`` assignments, the first
+    argument of a FetchError, ``getattr(x, "reason", "...")`` defaults, ``dead_letter(event, "...")`` and
+    the WARC reader's damage; an f-string (``f"http_{status}"``) counts as its pattern (``http_<status>``)."""
+    def text(node: ast.AST) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.JoinedStr):
+            return ["".join(v.value if isinstance(v, ast.Constant) else f"<{ast.unparse(v.value)}>"
+                            for v in node.values)]
+        if isinstance(node, ast.IfExp):
+            return text(node.body) + text(node.orelse)
+        return []
+
+    found: dict[str, int] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        values: list[ast.AST] = []
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func).rpartition(".")[2]
+            values += [kw.value for kw in node.keywords if kw.arg == "reason"]
+            if name.endswith("FetchError") and node.args:
+                values.append(node.args[0])
+            if name == "getattr" and len(node.args) == 3 and text(node.args[1]) == ["reason"]:
+                values.append(node.args[2])
+            if name in ("_damage", "_resync") and node.args:  # a damaged WARC record (ingest.warc)
+                values.append(node.args[0])
+            if name in ("dead_letter", "Damage", "Broken") and len(node.args) > 1:
+                values.append(node.args[1])
+        elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "reason" or isinstance(t, ast.Attribute) and t.attr == "reason"
+                for t in node.targets):
+            values.append(node.value)
+        for value in values:
+            for reason in text(value):
+                found.setdefault(reason, node.lineno)
+    return found
+
+
+def test_every_dead_letter_reason_is_listed_next_to_the_error_tree():
+    from newswire.errors import DEAD_LETTER_REASONS
+
+    written = {f"{path.relative_to(ROOT)}:{line}: {reason}"
+               for path in product_modules().values() for reason, line in literal_reasons(path).items()
+               if reason not in DEAD_LETTER_REASONS}
+    assert written == set(), "add the reason to newswire.errors.DEAD_LETTER_REASONS"
+    seen = {reason for path in product_modules().values() for reason in literal_reasons(path)}
+    assert {"timeout", "http_<status>", "bad_record", "truncated_record", "extract_timeout", "db_rejected",
+            "unknown_source", "private_address"} <= seen
+
+
+def test_the_reason_scan_sees_every_form(tmp_path):
+    code = tmp_path / "code.py"
+    code.write_text('PermanentFetchError("not_html", "x")\nDeadLetterRecord(reason="bad_url")\n'
+                    'reason = "a" if x else f"http_{status}"\ngetattr(exc, "reason", "bad_feed")\n'
+                    'dead_letter(event, "extract_failed", "boom")\n')
+    assert set(literal_reasons(code)) == {"not_html", "bad_url", "a", "http_<status>", "bad_feed", "extract_failed"}
 
 
 def test_no_module_imports_a_stage_by_its_old_top_level_name():
@@ -198,6 +277,7 @@ def test_the_wheel_installs_one_top_level_package(tmp_path):
     top = {n.split("/")[0] for n in names if ".dist-info/" not in n}
     assert top == {"newswire"}
     for expected in ("newswire/ingest/poller.py", "newswire/processors/extract.py", "newswire/storage/db.py",
+                     "newswire/app/cli.py", "newswire/app/bench/synthetic.py", "newswire/ingest/stage.py",
                      "newswire/storage/alembic.ini", "newswire/storage/migrations/versions/0001_initial.py",
                      "newswire/ingest/default_feeds.opml", "newswire/schemas/newswire.articles.v1.json"):
         assert expected in names

@@ -33,6 +33,7 @@ from sqlalchemy import Engine
 
 from newswire.app.supervisor import Supervisor
 from newswire.app.version_ledger import VersionLedger
+from newswire.errors import NotStoredInTime, PipelineStopped
 from newswire.kafka import RecordPublisher, create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
@@ -223,7 +224,7 @@ def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: Histo
     deadline = time.monotonic() + timeout_s
     while remaining and time.monotonic() < deadline:
         if not alive():
-            raise RuntimeError("the pipeline stopped before everything was stored")
+            raise PipelineStopped("the pipeline stopped before everything was stored")
         chunk = list(remaining)[:5000]
         done = stored_keys(engine, chunk, extractor_version)
         failed = failed_in_process(engine, {aid for aid, _ in chunk})
@@ -235,7 +236,7 @@ def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: Histo
         if remaining:
             time.sleep(0.5)
     if remaining:
-        raise TimeoutError(f"{len(remaining)} published articles were not stored within {timeout_s:.0f} s")
+        raise NotStoredInTime(f"{len(remaining)} published articles were not stored within {timeout_s:.0f} s")
 
 
 class PipelineForHistory:
