@@ -15,7 +15,7 @@ import sys
 from email.utils import format_datetime
 from pathlib import Path
 
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 
 ARTICLES = 20
 

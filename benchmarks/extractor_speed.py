@@ -4,7 +4,7 @@ For every HTML page of the corpus directory: time trafilatura ``extract`` (with 
 text output, as the ingest stage runs it), then time ``newswire.processors.extract.extract`` on the cleaned
 text with the page's publication date. Prints per-article medians and the ratio
 extract / clean (the budget is 0.25). Pages are read from where they are; nothing is copied.
-Without ``--corpus`` it times newswire's synthetic news-site pages (``newswire.synthetic``), written
+Without ``--corpus`` it times newswire's synthetic news-site pages (``newswire.app.bench.synthetic``), written
 to a scratch directory first; real pages give the numbers the README quotes.
 
     .venv/bin/python benchmarks/extractor_speed.py [--corpus DIR_OF_HTML_PAGES] [--repeat 3]
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     args = parser.parse_args(argv)
     if args.corpus is None:
-        from newswire.bench.pages import write_synthetic_corpus
+        from newswire.app.bench.pages import write_synthetic_corpus
 
         scratch = tempfile.TemporaryDirectory(prefix="newswire-extractor-speed-")  # removed at exit
         args.corpus = write_synthetic_corpus(Path(scratch.name))

@@ -8,7 +8,7 @@ database), as the stage feeds it.
 
     .venv/bin/python benchmarks/stories_scale.py [--articles 200000] [--per-day 3000]
 
-With ``--stage N`` it instead runs the whole stage (``newswire.story_stage``: queries, batch
+With ``--stage N`` it instead runs the whole stage (``newswire.app.story_stage``: queries, batch
 writes) on a fresh SQLite file filled with N such articles and reports its CPU an article.
 
 Measured 2026-12-06 on the shared 2-core machine (load average ~17, so CPU times are pessimistic):
@@ -104,7 +104,7 @@ def run_stage(count: int, per_day: int) -> None:
     from newswire.records import ArticleRecord, EventRecord, ExtractionRecord, FigureRecord
     from newswire.storage.db import open_database
     from newswire.storage.writer import RecordWriter
-    from newswire.story_stage import StoryStage
+    from newswire.app.story_stage import StoryStage
 
     path = Path(tempfile.mkdtemp()) / "stories.db"
     engine = open_database(f"sqlite:///{path}")

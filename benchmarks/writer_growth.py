@@ -1,7 +1,7 @@
 """The sink's writer as the database grows: CPU an article for every 2,000 articles written.
 
 A writer whose cost grows with the rows already stored slows a months-long deployment to a crawl;
-this one must stay flat. Articles are synthetic news-site pages (``newswire.synthetic``), cleaned
+this one must stay flat. Articles are synthetic news-site pages (``newswire.app.bench.synthetic``), cleaned
 and extracted once; each article written is a copy under a new id with its own figures, events and
 extraction marker, in batches of 500 records as the sink writes them.
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newswire.ingest.replay import ArchivedItem, to_record  # noqa: E402
 from newswire.records import ExtractionRecord  # noqa: E402
-from newswire.synthetic import make_page  # noqa: E402
+from newswire.app.bench.synthetic import make_page  # noqa: E402
 from newswire.processors.agents import build_results  # noqa: E402
 from newswire.processors.extract import EXTRACTOR_VERSION, extract  # noqa: E402
 from newswire.storage.db import open_database  # noqa: E402

@@ -36,19 +36,18 @@ import time
 from typing import Callable, Iterable
 
 from kafka import ConsumerRebalanceListener, KafkaProducer, TopicPartition
-from kafka.admin import KafkaAdminClient, NewTopic
-from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.errors import KafkaError
 
 from newswire.errors import BadRecord
 from newswire.feeds import FeedStore
-from newswire.kafka import make_consumer
+from newswire.kafka import create_topics, make_consumer
 from newswire.records import FeedRecord, decode
 from newswire.settings import Settings
 from newswire.topics import FEEDS
 
 log = logging.getLogger(__name__)
 
-PARTITIONS = 12  # of the feeds topic: at most this many ingest processes share the feeds
+PARTITIONS = FEEDS.partitions  # of the feeds topic: at most this many ingest processes share the feeds
 REFRESH_S = 60.0  # publish feeds added to the database / tombstone removed ones this often
 POLL_TIMEOUT_MS = 500
 # Short rebalances (docs/broker.md): a member's poll loop runs every POLL_TIMEOUT_MS, so
@@ -62,18 +61,8 @@ def feeds_topic(settings: Settings) -> str:
 
 def create_feeds_topic(settings: Settings) -> str:
     """Create the compacted feeds topic if it does not exist; returns its full name."""
-    name = feeds_topic(settings)
-    admin = KafkaAdminClient(bootstrap_servers=(settings.kafka_bootstrap or "").split(","), request_timeout_ms=15000)
-    try:
-        if name not in set(admin.list_topics()):
-            try:
-                admin.create_topics([NewTopic(name, PARTITIONS, settings.topic_replication,
-                                              topic_configs={"cleanup.policy": "compact"})])
-            except TopicAlreadyExistsError:
-                pass  # another ingest process won the race
-    finally:
-        admin.close()
-    return name
+    return create_topics(settings.kafka_bootstrap or "", settings.topic_prefix, settings.topic_partitions,
+                         settings.topic_replication, topics=[FEEDS])[0]
 
 
 def publish_feeds(producer: KafkaProducer, topic: str, feeds: Iterable[tuple[str, str | None]]) -> int:

@@ -9,19 +9,13 @@ the file and line, because a feed list is configuration a person wrote and must 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from newswire.errors import ConfigError
+from newswire.ingest.feedspec import FeedSpec
 
 DEFAULT_FEEDS_FILE = Path(__file__).with_name("default_feeds.opml")
-
-
-@dataclass(frozen=True)
-class FeedSpec:
-    url: str
-    title: str | None = None
 
 
 def load_feed_list(specs: list[str]) -> list[FeedSpec]:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newswire.ingest.feedlist import FeedSpec
+from newswire.ingest.feedspec import FeedSpec
 
 _DECLARATION = re.compile(r"""\A\s*<\?xml[^>]*?\?>""")
 _DECLARED = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)""")
@@ -186,8 +186,8 @@ def _classify(outlines: list[tuple[int | None, dict[str, str], bool]], report: O
             if has_children:
                 continue  # a group: its outlines are read on their own
             other = (attributes.get("htmlurl") or attributes.get("url") or "").strip()
-            reason = f"no feed URL (xmlUrl), only the page {other[:200]!r}" if other else "no feed URL (xmlUrl)"
-            report.skipped.append(Skipped(line, name, reason))
+            why = f"no feed URL (xmlUrl), only the page {other[:200]!r}" if other else "no feed URL (xmlUrl)"
+            report.skipped.append(Skipped(line, name, why))
             continue
         url = feed_url(raw)
         if url is None:
@@ -195,8 +195,8 @@ def _classify(outlines: list[tuple[int | None, dict[str, str], bool]], report: O
             continue
         if url in seen:
             earlier = seen[url]
-            reason = f"duplicate of line {earlier}" if earlier else "duplicate"
-            report.skipped.append(Skipped(line, name, reason, "duplicate"))
+            why = f"duplicate of line {earlier}" if earlier else "duplicate"
+            report.skipped.append(Skipped(line, name, why, "duplicate"))
             continue
         seen[url] = line
         report.feeds.append(FeedSpec(url=url, title=name))

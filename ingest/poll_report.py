@@ -21,6 +21,21 @@ class PollStats:
     articles_unchanged: int = 0
     errors: Counter = field(default_factory=Counter)  # reason -> count, feeds and pages
 
+    def as_status(self) -> dict:
+        """The ingest stage's counters in its status file (``dead_letters`` repeats ``errors``: each
+        failure ingest counts is published as a dead letter)."""
+        return {
+            "feeds_polled": self.feeds_polled,
+            "not_modified": self.not_modified,
+            "feed_errors": self.feed_errors,
+            "entries_new": self.entries_new,
+            "articles_published": self.articles_published,
+            "errors": sum(self.errors.values()),
+            "dead_letters": sum(self.errors.values()),
+            "errors_by_reason": dict(self.errors),
+            "articles_cleaned": self.articles_published + self.articles_unchanged,
+        }
+
     def status_line(self) -> str:
         errors = " ".join(f"{reason}={count}" for reason, count in self.errors.most_common(5)) or "none"
         return (f"feeds polled {self.feeds_polled} ({self.not_modified} not modified, {self.feed_errors} failed) | "

@@ -273,7 +273,8 @@ class Poller:
     def _dead_letter(self, error: FetchError, url: str | None) -> None:
         metrics.DEAD_LETTERS.labels("ingest", error.reason).inc()
         try:
-            self._publish_dead_letter(DeadLetterRecord(stage="ingest", reason=error.reason, error=str(error), url=url))
+            self._publish_dead_letter(DeadLetterRecord.for_failure(stage="ingest", reason=error.reason, error=error,
+                                                                  url=url))
         except Exception:  # the broker being down must not stop polling; the log still has it
             log.exception("could not publish a dead letter", extra={"url": url, "reason": error.reason})
 

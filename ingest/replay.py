@@ -91,8 +91,8 @@ def read_sources(paths: Iterable[str | Path], max_feed_bytes: int = MAX_FEED_BYT
         elif name.endswith((".xml", ".rss", ".atom")):
             reader = read_feed_archive
         else:
-            yield str(path), DeadLetterRecord(stage="replay", reason="unknown_source", url=str(path),
-                                              error=f"{path}: not a .warc(.gz), .jsonl or feed .xml file")
+            yield str(path), DeadLetterRecord.for_failure(stage="replay", reason="unknown_source", url=str(path),
+                                                          error=f"{path}: not a .warc(.gz), .jsonl or feed .xml file")
             continue
         try:
             items = read_feed_archive(path, max_feed_bytes) if reader is read_feed_archive else reader(path)
@@ -100,8 +100,8 @@ def read_sources(paths: Iterable[str | Path], max_feed_bytes: int = MAX_FEED_BYT
                 yield str(path), item
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not end the replay of the others
             log.error("cannot read %s: %s: %s", path, type(exc).__name__, exc)
-            yield str(path), DeadLetterRecord(stage="replay", reason="unreadable_file", url=str(path),
-                                              error=f"{path}: {type(exc).__name__}: {exc}")
+            yield str(path), DeadLetterRecord.for_failure(stage="replay", reason="unreadable_file", url=str(path),
+                                                          error=f"{path}: {type(exc).__name__}: {exc}")
 
 
 def read_warc(path: Path) -> Iterator[ArchivedItem | Skipped | DeadLetterRecord]:
@@ -111,8 +111,8 @@ def read_warc(path: Path) -> Iterator[ArchivedItem | Skipped | DeadLetterRecord]
             if isinstance(got, Damage):
                 where = f"{path.name}@{got.offset}"
                 about = f" (WARC-Target-URI {got.url})" if got.url else ""
-                yield DeadLetterRecord(stage="replay", reason=got.reason, url=where,
-                                       error=f"{path}, {got.where or f'byte {got.offset}'}: {got.error}{about}")
+                yield DeadLetterRecord.for_failure(stage="replay", reason=got.reason, url=where,
+                                                   error=f"{path}, {got.where or f'byte {got.offset}'}: {got.error}{about}")
             elif isinstance(got, Oversized):
                 yield Skipped(str(path), "too_large", got.headers.get("warc-target-uri"))
             else:
@@ -136,23 +136,23 @@ def warc_page(path: Path, record: WarcRecord) -> ArchivedItem | Skipped | DeadLe
     else:
         message = parse_http(record.block)
         if message is None or message.status is None:
-            return DeadLetterRecord(stage="replay", reason="bad_record", url=f"{path.name}@{record.offset}",
-                                    error=f"{path}, byte {record.offset}: HTTP response header unreadable "
-                                          f"(WARC-Target-URI {url})")
+            return DeadLetterRecord.for_failure(stage="replay", reason="bad_record", url=f"{path.name}@{record.offset}",
+                                                error=f"{path}, byte {record.offset}: HTTP response header unreadable "
+                                                      f"(WARC-Target-URI {url})")
         if not 200 <= message.status < 300:
             return Skipped(str(path), _status_reason(message.status), url)
         content_type = message.headers.get("content-type", "")
         try:
             body = decode_body(message, MAX_PAGE_BYTES)
         except BadEncoding as exc:
-            return DeadLetterRecord(stage="replay", reason="bad_encoding", url=url,
-                                    error=f"{path}, byte {record.offset}: {exc}")
+            return DeadLetterRecord.for_failure(stage="replay", reason="bad_encoding", url=url,
+                                                error=f"{path}, byte {record.offset}: {exc}")
         charset = _charset(content_type)
     if not _is_html(content_type, body):
         return Skipped(str(path), "not_html", url or None)
     if len(body) > MAX_PAGE_BYTES:
-        return DeadLetterRecord(stage="replay", reason="too_large", url=url,
-                                error=f"{path.name}: page larger than {MAX_PAGE_BYTES} bytes")
+        return DeadLetterRecord.for_failure(stage="replay", reason="too_large", url=url,
+                                            error=f"{path.name}: page larger than {MAX_PAGE_BYTES} bytes")
     return ArchivedItem(source=str(path), url=url, html=body, charset=charset,
                         captured_at=_parse_date(record.headers.get("warc-date")))
 
@@ -190,25 +190,25 @@ def read_feed_archive(path: Path, max_bytes: int = MAX_FEED_BYTES) -> Iterator[A
         with open(path, "rb") as stream:
             body = stream.read(max_bytes + 1)  # not stat(): a file may grow, or be a pipe
     except OSError as exc:
-        yield DeadLetterRecord(stage="replay", reason="unreadable", url=str(path), error=f"{path}: {exc}")
+        yield DeadLetterRecord.for_failure(stage="replay", reason="unreadable", url=str(path), error=f"{path}: {exc}")
         return
     if len(body) > max_bytes:
-        yield DeadLetterRecord(stage="replay", reason="too_large", url=str(path),
-                               error=f"{path.name}: feed archive larger than {max_bytes} bytes "
-                                     "(NEWSWIRE_MAX_RESPONSE_BYTES, the cap of a live fetch)")
+        yield DeadLetterRecord.for_failure(stage="replay", reason="too_large", url=str(path),
+                                           error=f"{path.name}: feed archive larger than {max_bytes} bytes "
+                                                 "(NEWSWIRE_MAX_RESPONSE_BYTES, the cap of a live fetch)")
         return
     try:
         parsed = parse_feed(body, path.resolve().as_uri(), max_entries=1_000_000)
     except NewswireError as exc:
-        yield DeadLetterRecord(stage="replay", reason=getattr(exc, "reason", "bad_feed"), url=str(path), error=str(exc))
+        yield DeadLetterRecord.for_failure(stage="replay", reason=getattr(exc, "reason", "bad_feed"), url=str(path), error=str(exc))
         return
     for entry in parsed.entries:
         if not entry.link:
             continue
         content = entry.content_html or (f"<p>{entry.summary}</p>" if entry.summary else None)
         if content is None:
-            yield DeadLetterRecord(stage="replay", reason="no_article_text", url=entry.link,
-                                   error=f"{path.name}: entry has no content to replay")
+            yield DeadLetterRecord.for_failure(stage="replay", reason="no_article_text", url=entry.link,
+                                               error=f"{path.name}: entry has no content to replay")
             continue
         page = f"<html><head><title>{entry.title or ''}</title></head><body><article>{content}</article></body></html>"
         yield ArchivedItem(source=str(path), url=entry.link, html=page, published_at=entry.date,
@@ -224,8 +224,8 @@ def read_jsonl(path: Path) -> Iterator[ArchivedItem | DeadLetterRecord]:
                 raw = json.loads(line)
                 url = str(raw["url"])
             except (ValueError, KeyError, TypeError) as exc:
-                yield DeadLetterRecord(stage="replay", reason="bad_record", url=f"{path}:{number}",
-                                       error=f"line {number}: {exc}", payload=line[:2000])
+                yield DeadLetterRecord.for_failure(stage="replay", reason="bad_record", url=f"{path}:{number}",
+                                                   error=f"line {number}: {exc}", payload=line)
                 continue
             published = _parse_date(raw.get("published_at") or raw.get("published"))
             if raw.get("html"):
@@ -235,8 +235,8 @@ def read_jsonl(path: Path) -> Iterator[ArchivedItem | DeadLetterRecord]:
                 yield ArchivedItem(source=str(path), url=url, article=raw, published_at=published,
                                    guid=raw.get("guid"), feed_url=raw.get("feed_url"))
             else:
-                yield DeadLetterRecord(stage="replay", reason="no_article_text", url=url,
-                                       error=f"{path.name}:{number}: neither text nor html", payload=line[:2000])
+                yield DeadLetterRecord.for_failure(stage="replay", reason="no_article_text", url=url,
+                                                   error=f"{path.name}:{number}: neither text nor html", payload=line)
 
 
 def to_record(item: ArchivedItem) -> ArticleRecord | DeadLetterRecord:
@@ -262,14 +262,14 @@ def to_record(item: ArchivedItem) -> ArticleRecord | DeadLetterRecord:
             language=cleaned.language, text=cleaned.text, content_hash=content_hash(cleaned.text),
             published_at=published, date_source=source, fetched_at=_captured(item, published), replayed=True)
     except PermanentFetchError as exc:
-        return DeadLetterRecord(stage="replay", reason=exc.reason, url=item.url, error=f"{item.source}: {exc}")
+        return DeadLetterRecord.for_failure(stage="replay", reason=exc.reason, url=item.url, error=f"{item.source}: {exc}")
     except ValidationError as exc:  # the record refused a field: a date UTC cannot hold, a title that is a list...
         reason = "bad_date" if any(e["type"] == "bad_date" for e in exc.errors()) else "bad_record"
-        return DeadLetterRecord(stage="replay", reason=reason, url=item.url,
-                                error=f"{item.source}: {_first_error(exc)}")
+        return DeadLetterRecord.for_failure(stage="replay", reason=reason, url=item.url,
+                                            error=f"{item.source}: {_first_error(exc)}")
     except Exception as exc:  # one bad archived page must not end a month-long replay
-        return DeadLetterRecord(stage="replay", reason="clean_failed", url=item.url,
-                                error=f"{item.source}: {type(exc).__name__}: {exc}")
+        return DeadLetterRecord.for_failure(stage="replay", reason="clean_failed", url=item.url,
+                                            error=f"{item.source}: {type(exc).__name__}: {exc}")
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -298,7 +298,7 @@ def choose_date(stated: datetime | None, cleaned: CleanedArticle | None, capture
 
 
 def _captured(item: ArchivedItem, published: datetime | None) -> datetime:
-    """When the archive captured the item: what orders an article's versions (see newswire.history)."""
+    """When the archive captured the item: what orders an article's versions (see newswire.app.history)."""
     return item.captured_at or published or utc_now()
 
 

@@ -26,17 +26,14 @@ import base64
 import binascii
 import hashlib
 import re
-import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from newswire.ingest.archived_http import MAX_HEADER_BYTES, dechunk, header_end, parse_headers, split_http
+from newswire.ingest.warc_stream import GZIP_MAGIC, Boundary, Broken, Data, gzip_events, plain_events
 
 MAX_BLOCK_BYTES = 32 * 1024 * 1024  # larger records (video, archives) are skipped, never buffered
 READ_BYTES = 1024 * 1024
-FEED_BYTES = 64 * 1024
-GZIP_MAGIC = b"\x1f\x8b\x08"
-RESYNC_WINDOW = 16 * 1024 * 1024  # compressed bytes kept to find the member after a corrupt one
 _CONTENT_LENGTH = re.compile(rb"(?im)^content-length:")
 _BLANK = re.compile(rb"[\r\n\t \x00]*")
 _WARC_LINE = re.compile(rb"(WARC/[0-9]\.[0-9]{1,2})\r?\n")  # 1.0, 1.1; 0.17, 0.18 (ClueWeb09)
@@ -78,143 +75,6 @@ class Oversized:
     length: int
 
 
-# --- bytes -> events: data pieces, gzip member boundaries, damage ---------------------------------
-
-@dataclass(frozen=True)
-class _Data:
-    offset: int  # plain file: offset of the piece's first byte; gzip: offset of its member
-    data: bytes
-    inner: int = 0  # gzip: where the piece starts in its member's inflated bytes
-
-
-@dataclass(frozen=True)
-class _Boundary:  # a gzip member ended cleanly
-    pass
-
-
-@dataclass(frozen=True)
-class _Broken:  # a gzip member is corrupt or cut; what came from it since the last whole record is void
-    offset: int
-    reason: str
-    error: str
-
-
-def _plain_events(stream: BinaryIO) -> Iterator[_Data]:
-    offset = 0
-    while chunk := stream.read(READ_BYTES):
-        yield _Data(offset, chunk)
-        offset += len(chunk)
-
-
-def _gzip_events(stream: BinaryIO) -> Iterator[_Data | _Boundary | _Broken]:
-    """Inflate member after member; after a corrupt member, resume at the next gzip header.
-
-    A corrupt member does not always fail: its deflate stream may run on through the members after
-    it to the end of the file. So after a member that ends with the file, the bytes after its start
-    are searched for later members too, quietly: one counts only if it inflates whole (CRC checked).
-    """
-    window = bytearray()  # compressed bytes from window_at on, for resynchronising
-    window_at = 0
-    member_at = 0
-    eof = False
-    quiet = False  # looking for members after one that ran to the end of the file
-
-    def fill() -> bool:
-        nonlocal eof
-        if eof:
-            return False
-        chunk = stream.read(READ_BYTES)
-        if not chunk:
-            eof = True
-            return False
-        window.extend(chunk)
-        return True
-
-    fill()
-    while True:
-        start = member_at - window_at
-        if start >= len(window) and not fill():
-            return
-        if len(window) - start < 3 and fill():
-            continue
-        if bytes(window[start:start + 3]) != GZIP_MAGIC:
-            if not quiet:
-                if window[start:].strip(b"\x00\r\n \t") == b"" and not fill():
-                    return  # padding at the end of the file
-                if eof and GZIP_MAGIC.startswith(bytes(window[start:])):
-                    yield _Broken(member_at, "truncated_record", "file ends inside a gzip header")
-                    return
-                yield _Broken(member_at, "bad_record", "not a gzip member")
-            found = _find_magic(window, start + 1, fill)
-            if found is None:
-                return
-            member_at = window_at + found
-            continue
-        inflater = zlib.decompressobj(31)
-        fed = start
-        held: list[bytes] | None = [] if quiet else None  # a quiet candidate's output, until it proves whole
-        held_bytes = produced = 0
-        try:
-            while not inflater.eof:
-                if fed >= len(window) and not fill():
-                    break
-                piece = bytes(window[fed:fed + FEED_BYTES])  # bounded: members are often a few KB
-                fed += len(piece)
-                out = inflater.decompress(piece, READ_BYTES)
-                while True:
-                    if out and held is None:
-                        yield _Data(member_at, out, produced)
-                        produced += len(out)
-                    elif out:
-                        held.append(out)
-                        held_bytes += len(out)
-                        if held_bytes > MAX_BLOCK_BYTES:
-                            raise zlib.error("too large for a member found by searching")
-                    if not inflater.unconsumed_tail or inflater.eof:
-                        break
-                    out = inflater.decompress(inflater.unconsumed_tail, READ_BYTES)
-                # Keep only the last RESYNC_WINDOW bytes: a whole-file gzip is one member of any size.
-                keep_from = len(window) - RESYNC_WINDOW
-                if keep_from > 0:
-                    del window[:keep_from]
-                    window_at += keep_from
-                    start -= keep_from
-                    fed -= keep_from
-        except zlib.error as exc:
-            if not quiet:
-                yield _Broken(member_at, "bad_record", f"gzip member does not inflate: {exc}")
-            found = _find_magic(window, max(start + 1, 0), fill)
-            if found is None:
-                return
-            member_at = window_at + found
-            continue
-        if not inflater.eof:
-            if not quiet:
-                yield _Broken(member_at, "truncated_record", "file ends inside a gzip member")
-            quiet = True
-            found = _find_magic(window, max(start + 1, 0), lambda: False)
-            if found is None:
-                return
-            member_at = window_at + found
-            continue
-        for out in held or ():
-            yield _Data(member_at, out, produced)
-            produced += len(out)
-        quiet = False
-        yield _Boundary()
-        member_at = window_at + fed - len(inflater.unused_data)
-
-
-def _find_magic(window: bytearray, start: int, fill) -> int | None:
-    while True:
-        found = window.find(GZIP_MAGIC, start)
-        if found >= 0:
-            return found
-        start = max(start, len(window) - 2)
-        if not fill():
-            return None
-
-
 # --- events -> records ---------------------------------------------------------------------------
 
 class _Buffer:
@@ -225,7 +85,7 @@ class _Buffer:
         self.marks: list[tuple[int, int, int]] = []  # (index in data, offset of the piece / member, inner)
         self.gzipped = gzipped
 
-    def add(self, piece: _Data) -> None:
+    def add(self, piece: Data) -> None:
         self.marks.append((len(self.data), piece.offset, piece.inner))
         self.data.extend(piece.data)
 
@@ -271,7 +131,7 @@ def read_records(stream: BinaryIO) -> Iterator[WarcRecord | Damage | Oversized]:
     stream.seek(-len(head), 1)
     gzipped = _looks_gzipped(head)
     parser = _Parser(gzipped)
-    events = _gzip_events(stream) if gzipped else _plain_events(stream)
+    events = gzip_events(stream, READ_BYTES, MAX_BLOCK_BYTES) if gzipped else plain_events(stream, READ_BYTES)
     for event in events:
         yield from parser.feed(event)
     yield from parser.finish()
@@ -301,12 +161,12 @@ class _Parser:
         self.last_member = -1  # gzip: offset of the member the last data came from
 
     def feed(self, event) -> Iterator[WarcRecord | Damage | Oversized]:
-        if isinstance(event, _Boundary):
+        if isinstance(event, Boundary):
             self.at_boundary = True
             self.skip_member = False
             yield from self._parse(boundary=True)
             return
-        if isinstance(event, _Broken):
+        if isinstance(event, Broken):
             if event.reason == "truncated_record":  # cut inside a member: whole records in it stand
                 yield from self._parse(boundary=True)
                 if _has_data(self.buffer.data):
@@ -328,8 +188,8 @@ class _Parser:
             data = data[used:]
             if not data:
                 return
-            event = (_Data(event.offset, data, event.inner + used) if self.gzipped
-                     else _Data(event.offset + used, data))
+            event = (Data(event.offset, data, event.inner + used) if self.gzipped
+                     else Data(event.offset + used, data))
         if self.skip_member:
             return
         if self.at_boundary and _has_data(self.buffer.data) and data.lstrip(b"\r\n").startswith(b"WARC/"):

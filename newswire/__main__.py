@@ -1,3 +1,3 @@
-from newswire.cli import app
+from newswire.app.cli import app
 
 app(prog_name="newswire")

@@ -56,7 +56,7 @@ def next_version(latest: StoredVersion | None, text_hash: str) -> int | None:
 def replay_version(known: Sequence[StoredVersion], text_hash: str) -> int | None:
     """The version an archived capture gets: None if its text equals *any* known version (it is that
     version), else the newest number + 1. Replay then settles the order by capture time
-    (``newswire.history.VersionLedger``), so the numbers do not depend on the order files are read in."""
+    (``newswire.app.version_ledger.VersionLedger``), so the numbers do not depend on the order files are read in."""
     if any(version.content_hash == text_hash for version in known):
         return None
     return max((version.version for version in known), default=0) + 1

@@ -18,8 +18,10 @@ from kafka.errors import KafkaError, TopicAlreadyExistsError
 from kafka.serializer import Serializer
 
 from newswire.errors import BrokerError
+from typing import Iterable
+
 from newswire.records import _Record, encode
-from newswire.topics import TOPICS
+from newswire.topics import TOPICS, Topic
 
 log = logging.getLogger(__name__)
 
@@ -68,17 +70,38 @@ def make_consumer(bootstrap: str, group: str | None, *topics: str, **overrides) 
 
 
 def send(producer: KafkaProducer, topic: str, key: str | None, record: _Record | bytes):
+    """Send to a named topic (raw bytes too): for tools and tests; stages publish with :class:`RecordPublisher`."""
     return producer.send(topic, key=key, value=record)
 
 
+class RecordPublisher:
+    """The one way a stage publishes records (ingest, replay, recovery, the sink's dead letters): each
+    record goes to the topic of its type (:data:`TOPICS`), keyed by that topic's key."""
+
+    def __init__(self, producer: KafkaProducer, prefix: str = ""):
+        self.producer = producer
+        self._topics = {topic.record: (topic, topic.full_name(prefix)) for topic in TOPICS.values()}
+
+    def topic_name(self, record_type: type[_Record]) -> str:
+        return self._topics[record_type][1]
+
+    def publish(self, record: _Record):
+        """Send ``record``; returns kafka-python's future."""
+        topic, name = self._topics[type(record)]
+        return self.producer.send(name, key=topic.key_of(record), value=record)
+
+
 def create_topics(bootstrap: str, prefix: str = "", partitions: int = 3, replication: int = 1,
-                  topics=None) -> list[str]:
-    """Create every newswire topic (or those of ``topics``) that does not exist yet; returns the full names."""
-    names = [topic.full_name(prefix) for topic in (TOPICS.values() if topics is None else topics)]
+                  topics: Iterable[Topic] | None = None) -> list[str]:
+    """Create the topics (default: every data topic, :data:`TOPICS`) that do not exist yet, each with
+    its own partitions (else ``partitions``) and config; returns the full names."""
+    chosen = list(TOPICS.values() if topics is None else topics)
+    names = [topic.full_name(prefix) for topic in chosen]
     admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=15000)
     try:
         existing = set(admin.list_topics())
-        missing = [NewTopic(name, partitions, replication) for name in names if name not in existing]
+        missing = [NewTopic(name, topic.partitions or partitions, replication, topic_configs=dict(topic.config))
+                   for topic, name in zip(chosen, names) if name not in existing]
         if missing:
             try:
                 admin.create_topics(missing)

@@ -56,11 +56,11 @@ class JsonFormatter(logging.Formatter):
 
 
 def stage_of(logger_name: str) -> str:
-    """The short name a text line shows: ``newswire.supervisor`` -> ``supervisor``, ``ingest.poller``
-    -> ``ingest.poller``, ``alembic.runtime.migration`` -> ``alembic``."""
+    """The short name a text line shows: ``newswire.app.supervisor`` -> ``supervisor``,
+    ``newswire.ingest.poller`` -> ``ingest.poller``, ``alembic.runtime.migration`` -> ``alembic``."""
     first, _, rest = logger_name.partition(".")
     if first == "newswire" and rest:
-        return rest
+        return rest.removeprefix("app.") if rest != "app" else rest
     if first in THIRD_PARTY:
         return first
     return logger_name
@@ -127,8 +127,8 @@ def for_people() -> bool:
 
 def say(message: str, **fields: object) -> None:
     """A message for whoever runs the command: a plain line in text mode, a JSON log record (from
-    ``newswire.cli``, with ``fields``) otherwise, so that piped stderr stays one JSON object a line."""
+    ``newswire.app.cli``, with ``fields``) otherwise, so that piped stderr stays one JSON object a line."""
     if _text_mode:
         console.print(message, highlight=False, markup=False, soft_wrap=True)
     else:
-        logging.getLogger("newswire.cli").info(message, extra=fields)
+        logging.getLogger("newswire.app.cli").info(message, extra=fields)

@@ -87,14 +87,12 @@ class HealthCheck:
         self._lock = threading.Lock()
 
     def database_reachable(self) -> bool:
-        from sqlalchemy import text
+        from sqlalchemy import create_engine, text
 
         try:
             with self._lock:
-                if self._engine is None:
-                    from newswire.storage.db import make_engine
-
-                    self._engine = make_engine(self.database_url)
+                if self._engine is None:  # a bare engine: a probe needs none of storage.db's tuning
+                    self._engine = create_engine(self.database_url, pool_pre_ping=True)
             with self._engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             return True

@@ -235,6 +235,36 @@ class DeadLetterRecord(_Record):
     payload: str | None = Field(default=None, description="The offending message or a prefix of the body.")
     failed_at: datetime = Field(default_factory=utc_now)
 
+    # One constructor per cause, one truncation rule: the error keeps DEAD_LETTER_ERROR_CHARS characters,
+    # the payload DEAD_LETTER_PAYLOAD_CHARS (the reasons are listed in newswire.errors.DEAD_LETTER_REASONS).
+    @classmethod
+    def for_failure(cls, *, stage: str, reason: str, error: str | BaseException, url: str | None = None,
+                    article_id: str | None = None, payload: str | None = None) -> "DeadLetterRecord":
+        """Something fetched or read that gave no record (ingest, replay), known by its URL or place."""
+        return cls(stage=stage, reason=reason, error=str(error)[:DEAD_LETTER_ERROR_CHARS], url=url,
+                   article_id=article_id, payload=_payload_prefix(payload))
+
+    @classmethod
+    def for_message(cls, *, stage: str, topic: str, partition: int, offset: int, payload: bytes | str | None,
+                    error: str | BaseException, reason: str | None = None,
+                    article_id: str | None = None) -> "DeadLetterRecord":
+        """A message read from a topic that could not be processed or stored (process, sink); the reason
+        defaults to the error's ``reason`` (``BadRecord``: bad_record), else its class name."""
+        return cls(stage=stage, reason=reason or getattr(error, "reason", None) or type(error).__name__,
+                   error=str(error)[:DEAD_LETTER_ERROR_CHARS], article_id=article_id, source_topic=topic,
+                   source_partition=partition, source_offset=offset, payload=_payload_prefix(payload or b""))
+
+
+DEAD_LETTER_ERROR_CHARS = 2000
+DEAD_LETTER_PAYLOAD_CHARS = 4000
+
+
+def _payload_prefix(payload: bytes | str | None) -> str | None:
+    """The first DEAD_LETTER_PAYLOAD_CHARS characters (bytes are read as UTF-8, bad bytes replaced)."""
+    if isinstance(payload, bytes):  # no more bytes decoded than the characters kept can take
+        payload = payload[:4 * DEAD_LETTER_PAYLOAD_CHARS].decode("utf-8", errors="replace")
+    return None if payload is None else payload[:DEAD_LETTER_PAYLOAD_CHARS]
+
 
 class FeedRecord(_Record):
     """A feed on the shared feed list (topic ``newswire.feeds.v1``, compacted), keyed by ``url``.
@@ -249,6 +279,7 @@ class FeedRecord(_Record):
     title: str | None = Field(default=None, description="Title from the OPML file or feed list, if any.")
 
 
+Record = _Record  # the public name of every record's base (newswire.Record)
 R = TypeVar("R", bound=_Record)
 
 

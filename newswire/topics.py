@@ -8,6 +8,7 @@ there is exactly one place that says what flows where. A breaking change to a re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from newswire.records import (
     ArticleRecord,
@@ -23,20 +24,34 @@ from newswire.records import (
 
 @dataclass(frozen=True)
 class Topic:
+    """A topic: its name, the one record it carries, who writes and reads it, and how it is made.
+
+    ``key`` names the record fields that key its messages, the first one set (all records of an
+    article share a partition, so no stage ever repartitions); ``partitions`` is None for
+    ``NEWSWIRE_TOPIC_PARTITIONS``; ``config`` holds the topic configs it is created with."""
+
     name: str
     record: type[_Record]
     producer: str
     consumers: str
+    key: tuple[str, ...] = ("article_id",)
+    partitions: int | None = None
+    config: tuple[tuple[str, str], ...] = ()
 
     def full_name(self, prefix: str = "") -> str:
         return f"{prefix}{self.name}"
+
+    def key_of(self, record: Any) -> str | None:
+        """The message key of ``record`` on this topic."""
+        return next((value for value in (getattr(record, name, None) for name in self.key) if value), None)
 
 
 ARTICLES = Topic("newswire.articles.v1", ArticleRecord, "ingest, replay, reprocess", "process, sink")
 FIGURES = Topic("newswire.figures.v1", FigureRecord, "process", "sink, subscribers")
 EVENTS = Topic("newswire.events.v1", EventRecord, "process", "sink, subscribers")
 EXTRACTIONS = Topic("newswire.extractions.v1", ExtractionRecord, "process", "sink")
-DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "sink, subscribers")
+DEADLETTER = Topic("newswire.deadletter.v1", DeadLetterRecord, "every stage", "sink, subscribers",
+                   key=("article_id", "url"))
 
 TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRACTIONS, DEADLETTER)}
 
@@ -47,7 +62,9 @@ DERIVED_TOPICS: dict[str, Topic] = {STORIES.name: STORIES}
 
 
 # Coordination between the processes of one stage: not data, so not in TOPICS (which the sink stores).
-FEEDS = Topic("newswire.feeds.v1", FeedRecord, "ingest (its feed list, at start-up)", "ingest (feed assignment)")
+# At most ``partitions`` ingest processes share the feeds (more stay idle, as standbys).
+FEEDS = Topic("newswire.feeds.v1", FeedRecord, "ingest (its feed list, at start-up)", "ingest (feed assignment)",
+              key=("url",), partitions=12, config=(("cleanup.policy", "compact"),))
 CONTROL_TOPICS: dict[str, Topic] = {FEEDS.name: FEEDS}
 
 

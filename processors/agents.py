@@ -41,7 +41,6 @@ from newswire.processors.pool import ExtractPool, ExtractTimeout
 log = logging.getLogger(__name__)
 
 STALL_LIMIT_S = 60.0  # a rebalance takes seconds; a minute without partitions is a stuck member
-PAYLOAD_PREFIX = 2000  # bytes of a bad message kept in its dead letter
 
 
 @dataclass
@@ -154,11 +153,9 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
     async def dead_letter(event: faust.EventT, reason: str, error: str, article_id: str | None = None) -> None:
         message = event.message
         payload = message.value if isinstance(message.value, bytes) else b""
-        record = DeadLetterRecord(
-            stage="process", reason=reason, error=error[:2000], article_id=article_id,
-            source_topic=message.topic, source_partition=message.partition, source_offset=message.offset,
-            payload=payload[:PAYLOAD_PREFIX].decode("utf-8", "replace"),
-        )
+        record = DeadLetterRecord.for_message(
+            stage="process", topic=message.topic, partition=message.partition, offset=message.offset,
+            payload=payload, reason=reason, error=error, article_id=article_id)
         await deadletter_out.send(key=message.key, value=encode(record))
         stats.dead_letters += 1
         stats.by_reason[reason] = stats.by_reason.get(reason, 0) + 1

@@ -25,8 +25,6 @@ from newswire.records import (
 )
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
 
-PAYLOAD_PREFIX_CHARS = 4000  # of an unreadable message kept in its dead letter
-
 Row = dict[str, Any]
 
 
@@ -89,19 +87,20 @@ def dead_letter_for_message(
     topic: str, partition: int, offset: int, payload: bytes | None, error: Exception, *, stage: str = "sink",
     key: bytes | None = None, reason: str | None = None,
 ) -> DeadLetterRecord:
-    """The dead letter of a message that could not be decoded (or stored)."""
-    text = (payload or b"").decode("utf-8", errors="replace")
+    """The dead letter of a message that could not be decoded (or stored); its key names the article."""
     article = key.decode("utf-8", errors="replace") if key else None
-    return DeadLetterRecord(
-        stage=stage,
-        reason=reason or getattr(error, "reason", None) or type(error).__name__,
-        error=str(error)[:2000],
-        article_id=article if article and len(article) == 64 else None,
-        source_topic=topic,
-        source_partition=partition,
-        source_offset=offset,
-        payload=text[:PAYLOAD_PREFIX_CHARS],
-    )
+    return DeadLetterRecord.for_message(stage=stage, topic=topic, partition=partition, offset=offset, payload=payload,
+                                        error=error, reason=reason,
+                                        article_id=article if article and len(article) == 64 else None)
+
+
+def article_record(row: Article, reprocess: bool = False) -> ArticleRecord:
+    """A stored article version back on the wire (replay's renumbering, reprocess, recovery)."""
+    return ArticleRecord(
+        article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
+        feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
+        language=row.language, text=row.text, content_hash=row.content_hash,
+        published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=reprocess)
 
 
 def feed_row(state: FeedState) -> Row:

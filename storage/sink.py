@@ -42,7 +42,7 @@ from sqlalchemy.exc import (
 
 from newswire import metrics
 from newswire.errors import BadRecord
-from newswire.kafka import make_consumer, make_producer, send
+from newswire.kafka import RecordPublisher, make_consumer, make_producer
 from newswire.records import _Record, decode
 from newswire.settings import Settings
 from newswire.topics import DEADLETTER, TOPICS, Topic
@@ -300,8 +300,9 @@ class SinkWorker:
         try:
             if self._producer is None:
                 self._producer = make_producer(self.bootstrap, self.settings.compression_codec)
+            publisher = RecordPublisher(self._producer, self.settings.topic_prefix)
             for item in items:
-                send(self._producer, self.deadletter_topic, item.record.article_id, item.record)
+                publisher.publish(item.record)
             self._producer.flush(timeout=30)
         except KafkaError as exc:  # stored already: the topic copy is for subscribers
             log.error("could not publish %d dead letters to %s: %s", len(items), self.deadletter_topic, exc)

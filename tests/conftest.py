@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from newswire.broker import EmbeddedBroker
+from newswire.app.broker import EmbeddedBroker
 from newswire.settings import Settings
 from tests.kafka_cluster import KafkaCluster
 

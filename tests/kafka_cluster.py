@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kafka import KafkaAdminClient
 
-from newswire.broker import die_with_parent, free_port
+from newswire.app.broker import die_with_parent, free_port
 from newswire.errors import BrokerError
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,4 +1,13 @@
-"""The house's rules: one import root (``newswire``), enforced on the source and on the built wheel."""
+"""The house's rules, enforced on the source and on the built wheel.
+
+- One import root: everything installs under ``newswire``.
+- Three floors: contracts (``newswire/*.py``) import no stage and not the app; each stage
+  (``newswire.ingest``, ``newswire.processors``, ``newswire.storage``) imports contracts only; the app
+  (``newswire.app``) sits on top. Imports inside functions count as much as those at the top. The
+  public face (``newswire/__init__.py``) may name what a stage offers (``extract``), never the app.
+- No import circle anywhere.
+- No module over 400 lines; every dead-letter reason in the code is in ``DEAD_LETTER_REASONS``.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +36,207 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.append((node.lineno, node.module))
     return found
+
+
+PACKAGE_DIRS = {"newswire": ROOT / "newswire", **{f"newswire.{stage}": ROOT / stage for stage in STAGE_FOLDERS}}
+STAGES = tuple(f"newswire.{stage}" for stage in STAGE_FOLDERS)
+
+
+def product_modules() -> dict[str, Path]:
+    """Every product module by its dotted name (``ingest/poller.py`` is ``newswire.ingest.poller``)."""
+    found = {}
+    for package, folder in PACKAGE_DIRS.items():
+        for path in folder.rglob("*.py"):
+            if package == "newswire" and path.relative_to(folder).parts[0] in STAGE_FOLDERS:
+                continue
+            parts = [package, *path.relative_to(folder).with_suffix("").parts]
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+def import_edges(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The product modules ``name`` imports, anywhere in its body (``from a import b`` counts as a.b
+    when b is a module)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    edges = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            while target and target not in modules:  # `import newswire.storage.db.x` -> the module it names
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                edges.add(target)
+    return edges
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = product_modules()
+    return {name: import_edges(name, path, modules) for name, path in modules.items()}
+
+
+def floor(module: str) -> str:
+    if module == "newswire":
+        return "face"
+    if module == "newswire.app" or module.startswith("newswire.app.") or module == "newswire.__main__":
+        return "app"
+    for stage in STAGES:
+        if module == stage or module.startswith(stage + "."):
+            return stage
+    return "contracts"
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, targets in sorted(graph.items()):
+        mine = floor(module)
+        for target in sorted(targets):
+            theirs = floor(target)
+            if mine == "app" or theirs == mine or theirs == "contracts" or (mine == "face" and theirs != "app"):
+                continue
+            found.append(f"{module} ({mine}) imports {target} ({theirs})")
+    return found
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_floors_hold():
+    graph = import_graph()
+    assert {"newswire.app.cli", "newswire.records", "newswire.ingest.poller", "newswire.storage.sink",
+            "newswire.processors.agents"} <= set(graph)
+    assert layer_violations(graph) == [], "contracts import no stage; a stage imports contracts only"
+
+
+def test_no_import_circle():
+    assert cycles(import_graph()) == []
+
+
+def test_the_layer_checks_see_violations_and_circles(tmp_path):
+    (tmp_path / "mod.py").write_text("def f():\n    from newswire.storage import db\n    from . import other\n")
+    modules = {"newswire.ingest.mod": tmp_path / "mod.py", "newswire.ingest.other": tmp_path / "o.py",
+               "newswire.storage.db": tmp_path / "db.py"}
+    edges = import_edges("newswire.ingest.mod", modules["newswire.ingest.mod"], modules)
+    assert edges == {"newswire.storage.db", "newswire.ingest.other"}
+    assert layer_violations({"newswire.ingest.mod": edges}) == [
+        "newswire.ingest.mod (newswire.ingest) imports newswire.storage.db (newswire.storage)"]
+    assert layer_violations({"newswire.records": {"newswire.app.cli"}}) == [
+        "newswire.records (contracts) imports newswire.app.cli (app)"]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert layer_violations({"newswire": {"newswire.processors.extract", "newswire.app.cli"}}) == [
+        "newswire (face) imports newswire.app.cli (app)"]
+
+
+MAX_LINES = 400
+# Over the limit, each with its reason; the test fails when one of them shrinks below it (drop it here).
+OVERSIZED = {
+    "processors/events.py": "being changed on the extraction branch; split once that lands",
+    "ingest/poller.py": "run() is being changed on the feeds branch; then its scheduler (the heap) goes to schedule.py",
+}
+
+
+def test_no_module_over_400_lines():
+    sizes = {str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+             for path in product_modules().values()}
+    assert {name: n for name, n in sizes.items() if n > MAX_LINES and name not in OVERSIZED} == {}
+    assert [name for name in OVERSIZED if sizes[name] <= MAX_LINES] == []
+
+
+def literal_reasons(path: Path) -> dict[str, int]:
+    """Reasons written in the code: ``reason="..."`` arguments, ``reason = "..."`` assignments, the first
+    argument of a FetchError, ``getattr(x, "reason", "...")`` defaults, ``dead_letter(event, "...")`` and
+    the WARC reader's damage; an f-string (``f"http_{status}"``) counts as its pattern (``http_<status>``)."""
+    def text(node: ast.AST) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.JoinedStr):
+            return ["".join(v.value if isinstance(v, ast.Constant) else f"<{ast.unparse(v.value)}>"
+                            for v in node.values)]
+        if isinstance(node, ast.IfExp):
+            return text(node.body) + text(node.orelse)
+        return []
+
+    found: dict[str, int] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        values: list[ast.AST] = []
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func).rpartition(".")[2]
+            values += [kw.value for kw in node.keywords if kw.arg == "reason"]
+            if name.endswith("FetchError") and node.args:
+                values.append(node.args[0])
+            if name == "getattr" and len(node.args) == 3 and text(node.args[1]) == ["reason"]:
+                values.append(node.args[2])
+            if name in ("_damage", "_resync") and node.args:  # a damaged WARC record (ingest.warc)
+                values.append(node.args[0])
+            if name in ("dead_letter", "Damage", "Broken") and len(node.args) > 1:
+                values.append(node.args[1])
+        elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "reason" or isinstance(t, ast.Attribute) and t.attr == "reason"
+                for t in node.targets):
+            values.append(node.value)
+        for value in values:
+            for reason in text(value):
+                found.setdefault(reason, node.lineno)
+    return found
+
+
+def test_every_dead_letter_reason_is_listed_next_to_the_error_tree():
+    from newswire.errors import DEAD_LETTER_REASONS
+
+    written = {f"{path.relative_to(ROOT)}:{line}: {reason}"
+               for path in product_modules().values() for reason, line in literal_reasons(path).items()
+               if reason not in DEAD_LETTER_REASONS}
+    assert written == set(), "add the reason to newswire.errors.DEAD_LETTER_REASONS"
+    seen = {reason for path in product_modules().values() for reason in literal_reasons(path)}
+    assert {"timeout", "http_<status>", "bad_record", "truncated_record", "extract_timeout", "db_rejected",
+            "unknown_source", "private_address"} <= seen
+
+
+def test_the_reason_scan_sees_every_form(tmp_path):
+    code = tmp_path / "code.py"
+    code.write_text('PermanentFetchError("not_html", "x")\nDeadLetterRecord(reason="bad_url")\n'
+                    'reason = "a" if x else f"http_{status}"\ngetattr(exc, "reason", "bad_feed")\n'
+                    'dead_letter(event, "extract_failed", "boom")\n')
+    assert set(literal_reasons(code)) == {"not_html", "bad_url", "a", "http_<status>", "bad_feed", "extract_failed"}
 
 
 def test_no_module_imports_a_stage_by_its_old_top_level_name():
@@ -67,6 +277,7 @@ def test_the_wheel_installs_one_top_level_package(tmp_path):
     top = {n.split("/")[0] for n in names if ".dist-info/" not in n}
     assert top == {"newswire"}
     for expected in ("newswire/ingest/poller.py", "newswire/processors/extract.py", "newswire/storage/db.py",
+                     "newswire/app/cli.py", "newswire/app/bench/synthetic.py", "newswire/ingest/stage.py",
                      "newswire/storage/alembic.ini", "newswire/storage/migrations/versions/0001_initial.py",
                      "newswire/ingest/default_feeds.opml", "newswire/schemas/newswire.articles.v1.json"):
         assert expected in names

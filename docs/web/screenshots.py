@@ -29,7 +29,7 @@ from newswire.settings import Settings  # noqa: E402
 from newswire.storage.db import open_database  # noqa: E402
 from newswire.storage.feedstore import SqlFeedStore  # noqa: E402
 from newswire.storage.writer import RecordWriter  # noqa: E402
-from newswire.synthetic import make_page  # noqa: E402
+from newswire.app.bench.synthetic import make_page  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 SITES = ["wire.example", "dailynews.example", "globe.example", "courier.example"]

@@ -1,1 +1,5 @@
-"""The app floor: the code that wires newswire's stages together (web interface, ...)."""
+"""The application: the CLI, the supervisor, replay, the dashboard, the web interface and the bench, on top of the stages.
+
+The only code that imports several stages; it wires them (contracts in ``newswire``, stages in
+``newswire.ingest``, ``newswire.processors``, ``newswire.storage``).
+"""

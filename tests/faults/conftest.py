@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from newswire.broker import die_with_parent
+from newswire.app.broker import die_with_parent
 from newswire.settings import Settings
 from newswire.storage.db import make_engine
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from newswire.ids import article_id
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from newswire.storage.db import make_engine
 from newswire.storage.models import Article, Event, Extraction, Figure
 from tests.faults.conftest import REPO, rss, wait_for

@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from newswire.broker import free_port
+from newswire.app.broker import free_port
 from newswire.kafka import create_topics, make_producer
 from newswire.settings import Settings
 from newswire.topics import ARTICLES, FIGURES

@@ -18,12 +18,12 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from newswire.bench.worst import CLASSES
+from newswire.app.bench.worst import CLASSES
 from newswire.kafka import create_topics, make_producer
 from newswire.topics import ARTICLES
 from newswire.storage.db import make_engine, upgrade
 from newswire.storage.models import Article, DeadLetter, Extraction
-from newswire.bench.pipeline import extraction_children
+from newswire.app.bench.pipeline import extraction_children
 from tests.faults.conftest import Stage, make_article, stage_env, wait_for
 
 pytestmark = pytest.mark.slow

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from newswire.ids import article_id
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from newswire.storage.db import make_engine, upgrade
 from newswire.storage.models import Article, DeadLetter
 from tests.faults.conftest import Stage, peak_rss_kib, rss, stage_env, wait_for

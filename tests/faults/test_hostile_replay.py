@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from newswire.ids import article_id, canonical_url
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from newswire.storage.db import make_engine
 from newswire.storage.models import Article, DeadLetter, Extraction
 

@@ -17,7 +17,7 @@ from newswire.ingest.fetch import Fetcher
 from newswire.ingest.poller import Poller
 from newswire.feeds import FeedState, StoredVersion
 from newswire.settings import Settings
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from tests.faults.conftest import rss
 
 

@@ -40,7 +40,7 @@ from kafka import TopicPartition
 from newswire.ingest.replay import read_jsonl, to_record
 from newswire.kafka import create_topics, make_consumer
 from newswire.records import ArticleRecord
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from newswire.topics import ARTICLES
 from newswire.processors.agents import build_results
 from newswire.processors.extract import extract

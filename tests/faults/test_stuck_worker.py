@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newswire.bench.pipeline import extraction_children
+from newswire.app.bench.pipeline import extraction_children
 from newswire.kafka import make_producer
 from newswire.status import read_status
-from newswire.supervisor import Supervisor
+from newswire.app.supervisor import Supervisor
 from newswire.topics import ARTICLES
 from tests.faults.conftest import make_article
 

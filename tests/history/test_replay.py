@@ -23,7 +23,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newswire.ids import article_id
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from newswire.storage.db import make_engine
 from newswire.storage.models import Article, DeadLetter, Extraction, Figure
 from tests.conftest import broker_matrix

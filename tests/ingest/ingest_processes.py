@@ -17,7 +17,7 @@ from typing import Callable
 
 from kafka import TopicPartition
 
-from newswire.broker import die_with_parent
+from newswire.app.broker import die_with_parent
 from newswire.kafka import make_consumer
 
 REPO = Path(__file__).resolve().parents[2]

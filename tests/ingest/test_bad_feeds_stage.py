@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ingest_processes import IngestProcess, ingest_env, read_topic, rss, story_page, wait_for
-from newswire.cli import app
+from newswire.app.cli import app
 from newswire.records import DeadLetterRecord, decode
 from newswire.storage.db import make_engine, upgrade
 from newswire.storage.feedstore import SqlFeedStore

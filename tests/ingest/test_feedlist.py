@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, FeedSpec, load_feed_list, parse_opml
+from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list, parse_opml
+from newswire.ingest.feedspec import FeedSpec
 from newswire.errors import ConfigError
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"

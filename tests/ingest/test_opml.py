@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.ingest.feedlist import FeedSpec, read_list_file
+from newswire.ingest.feedlist import read_list_file
+from newswire.ingest.feedspec import FeedSpec
 from newswire.ingest.opml import read_opml
 
 MESSY = """<?xml version="1.0" encoding="UTF-8"?>

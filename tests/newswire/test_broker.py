@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from newswire.broker import EmbeddedBroker
+from newswire.app.broker import EmbeddedBroker
 from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.records import ArticleRecord, decode
 from newswire.settings import Settings
@@ -70,7 +70,7 @@ def test_records_round_trip_keyed_by_article(broker, unique, compression):
 def test_no_broker_survives_its_owner(tmp_path, how):
     script = textwrap.dedent(f"""
         import os, signal, sys, time
-        from newswire.broker import EmbeddedBroker
+        from newswire.app.broker import EmbeddedBroker
         broker = EmbeddedBroker().start()
         print(broker.process.pid, flush=True)
         if {how!r} == "exit":

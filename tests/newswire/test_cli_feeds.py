@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newswire.cli import app
+from newswire.app.cli import app
 from newswire.feeds import FeedState
 from newswire.storage.db import make_engine
 from newswire.storage.feedstore import SqlFeedStore

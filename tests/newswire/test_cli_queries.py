@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 from typer.testing import CliRunner
 
-from newswire.cli import app
+from newswire.app.cli import app
 from newswire.ids import article_id, content_hash, span_id
 from newswire.kafka import create_topics, make_producer
 from newswire.records import ArticleRecord, EventRecord, FigureRecord

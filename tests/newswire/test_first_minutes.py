@@ -9,9 +9,9 @@ import subprocess
 import sys
 from importlib import metadata
 
-from newswire.cli import status_line
-from newswire.stages import FailingFeeds
-from newswire.versions import describe, versions
+from newswire.app.cli_pipeline import status_line
+from newswire.ingest.stage import FailingFeeds
+from newswire.app.versions import describe, versions
 from newswire.processors.extract import EXTRACTOR_VERSION
 from newswire.storage.db import head_revision
 from tests.conftest import REPO

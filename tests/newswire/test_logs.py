@@ -128,7 +128,7 @@ def test_a_text_line_has_time_level_where_message_and_fields():
 
     out = io.StringIO()
     handler = logs.ConsoleHandler(Console(file=out, width=200, color_system=None))
-    record = logging.LogRecord("newswire.supervisor", logging.WARNING, __file__, 1, "ingest exited (code %s)", (1,),
+    record = logging.LogRecord("newswire.app.supervisor", logging.WARNING, __file__, 1, "ingest exited (code %s)", (1,),
                                None)
     record.feed_url = "https://example.org/feed.xml"
     handler.emit(record)
@@ -160,7 +160,7 @@ def test_third_party_loggers_are_quiet_unless_debug(level, third_party):
         for name in ("kafka.coordinator", "kafka.coordinator.consumer", "aiokafka.consumer.group_coordinator"):
             assert logging.getLogger(name).isEnabledFor(logging.INFO)
             assert logging.getLogger(name).isEnabledFor(logging.DEBUG) == (level == "debug")
-        assert logging.getLogger("newswire.supervisor").isEnabledFor(logging.INFO)
+        assert logging.getLogger("newswire.app.supervisor").isEnabledFor(logging.INFO)
     finally:
         root.handlers[:], root.level = saved[0], saved[1]
         for name, value in saved[2].items():
@@ -199,7 +199,7 @@ def test_replay_on_a_terminal_shows_text_and_piped_prints_json_lines(tmp_path):
     code, out, err = piped(["replay", str(archive)], clean_env(NEWSWIRE_DATA_DIR=str(tmp_path / "pipe")))
     assert code == 0, err
     records = json_lines(err)
-    assert any(r["logger"] == "newswire.supervisor" and r["msg"].startswith("pipeline started") for r in records)
+    assert any(r["logger"] == "newswire.app.supervisor" and r["msg"].startswith("pipeline started") for r in records)
     assert not any(r["logger"].startswith("alembic") for r in records)
     assert "summary" in out
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from newswire.versions import versions
+from newswire.app.versions import versions
 
 pytestmark = pytest.mark.slow
 

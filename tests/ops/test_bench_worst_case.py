@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from newswire.bench.worst import CLASSES, measure_worst_cases
+from newswire.app.bench.worst import CLASSES, measure_worst_cases
 from newswire.processors.sentences import split_sentences
 
 

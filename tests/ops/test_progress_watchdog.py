@@ -3,7 +3,7 @@ still lists partitions. Unit tests on a fake clock; the end-to-end test is tests
 
 from __future__ import annotations
 
-from newswire.supervisor import ProgressWatchdog
+from newswire.app.supervisor import ProgressWatchdog
 
 
 class Clock:
@@ -89,7 +89,7 @@ def test_newswire_status_says_why_the_worker_was_restarted(tmp_path):
 
     from rich.console import Console
 
-    from newswire.dashboard import Snapshot, render
+    from newswire.app.dashboard import Snapshot, render
     from newswire.status import read_status, write_status
 
     reason = "process restarted: no progress for 46 s with lag 12"

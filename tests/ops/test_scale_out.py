@@ -24,7 +24,7 @@ from newswire.ids import article_id, canonical_url, content_hash
 from newswire.kafka import create_topics, make_consumer, make_producer
 from newswire.records import ArticleRecord
 from newswire.status import read_status
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 from tests.conftest import both_brokers
 from tests.ops.conftest import wait_for
 

@@ -3,7 +3,7 @@
 Each used to cost worse than quadratic time (20 KB of unpunctuated words took 40 s). These tests only
 check that extraction of each class at a moderate size finishes and returns a valid result, with
 pytest-timeout as the guard; how the cost grows with size is measured by ``newswire bench``
-(``worst_case`` section, ``newswire.bench.worst``), not asserted here.
+(``worst_case`` section, ``newswire.app.bench.worst``), not asserted here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from newswire.bench.worst import CLASSES, prose, unpunctuated
+from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest, find_triggers
 from newswire.processors.extract import extract

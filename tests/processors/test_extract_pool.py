@@ -10,7 +10,7 @@ import signal
 
 import pytest
 
-from newswire.bench.worst import CLASSES
+from newswire.app.bench.worst import CLASSES
 from newswire.processors.extract import extract
 from newswire.processors.pool import ExtractCrashed, ExtractPool, ExtractTimeout
 

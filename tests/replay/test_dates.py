@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from newswire.ingest.clean import clean_article
 from newswire.ingest.replay import ArchivedItem, choose_date, to_record
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 
 CAPTURED = datetime(2014, 4, 2, 10, tzinfo=timezone.utc)
 BODY = "<p>Flood waters receded across the valley on Wednesday as 1,200 residents returned home, officials said.</p>" * 3

@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 
 
 def response(writer: WARCWriter, url: str, body: bytes, *, status: str = "200 OK", date: str = "2026-01-01T00:00:00Z",

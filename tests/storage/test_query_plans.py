@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from newswire.history import stored_keys
+from newswire.storage.versions import stored_keys
 from newswire.storage.db import open_database
 from newswire.storage.writer import RecordWriter
 

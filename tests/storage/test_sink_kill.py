@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from newswire.broker import die_with_parent
+from newswire.app.broker import die_with_parent
 from newswire.kafka import create_topics, make_producer, send
 from newswire.topics import ARTICLES, FIGURES
 from newswire.storage.db import make_engine, upgrade

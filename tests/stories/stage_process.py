@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from newswire.storage.db import check_schema, make_engine  # noqa: E402
-from newswire.story_stage import StoryStage  # noqa: E402
+from newswire.app.story_stage import StoryStage  # noqa: E402
 
 if __name__ == "__main__":
     engine = make_engine(sys.argv[1])

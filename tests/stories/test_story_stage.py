@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from newswire.cli import app
+from newswire.app.cli import app
 from newswire.processors.stories import story_id_for
 from newswire.storage.db import make_engine, upgrade
 from newswire.storage.models import Observation, Story, StoryArticle
-from newswire.story_stage import StoryStage
+from newswire.app.story_stage import StoryStage
 
 from tests.processors import karvania
 from tests.stories.fill import ids, store

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from newswire.broker import die_with_parent
+from newswire.app.broker import die_with_parent
 from newswire.storage.models import StoryArticle
-from newswire.story_stage import StoryStage
+from newswire.app.story_stage import StoryStage
 
 from tests.faults.conftest import wait_for
 from tests.processors import karvania

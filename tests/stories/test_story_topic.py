@@ -8,7 +8,7 @@ import time
 from newswire.kafka import make_consumer
 from newswire.processors.stories import story_id_for
 from newswire.records import StoryRecord, decode
-from newswire.story_stage import run_stories
+from newswire.app.story_stage import run_stories
 from newswire.topics import STORIES
 
 from tests.processors import karvania

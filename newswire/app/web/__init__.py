@@ -24,18 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
 
-HERE = Path(__file__).resolve().parent
-OPENAPI_PATH = "/api/v1/openapi.json"
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
-
+from newswire.app.web.headers import HERE, OPENAPI_PATH, SECURITY_HEADERS
 
 def read_only(engine: Engine) -> Engine:
     """Make every connection of ``engine`` refuse writes."""

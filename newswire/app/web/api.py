@@ -27,7 +27,7 @@ from newswire.storage.queries import count_rows, dead_letter_counts
 router = APIRouter(prefix="/api/v1")
 EXPORT_MAX_ROWS = 100_000
 EXPORT_PAGE = 500
-STALE_S = 10.0  # as newswire.dashboard: a status file older than this belongs to a stopped reporter
+STALE_S = 10.0  # as newswire.app.dashboard: a status file older than this belongs to a stopped reporter
 
 
 def _engine(request: Request):
@@ -153,7 +153,7 @@ def deadletters(request: Request, reason: str | None = Query(None, description="
 # --- overview ----------------------------------------------------------------------------------------
 def pipeline_health(data_dir: Path | None) -> dict[str, Any]:
     """Each stage's processes from the status files the running pipeline writes (``newswire.status``)."""
-    from newswire.dashboard import _alive
+    from newswire.app.dashboard import _alive
     from newswire.status import read_status
 
     stages: dict[str, Any] = {}

@@ -22,7 +22,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import select_autoescape
 
-from newswire.app.web import HERE, SECURITY_HEADERS, api, params, render
+from newswire.app.web import api, params, render
+from newswire.app.web.headers import HERE, SECURITY_HEADERS
 from newswire.storage import browse
 
 router = APIRouter(include_in_schema=False)

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from newswire.broker import EmbeddedBroker, address_file, die_with_parent, publish_address
+from newswire.app.broker import EmbeddedBroker, address_file, die_with_parent, publish_address
+from newswire.app.recovery import republish_unextracted
 from newswire.errors import BrokerError
 from newswire.kafka import create_topics, wait_until_reachable
 from newswire.metrics import child_metrics_port
@@ -260,8 +261,6 @@ class Supervisor:
         publish_address(data_dir, self.broker)
         create_topics(self.broker.bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
-        from newswire.history import republish_unextracted
-
         recovered = republish_unextracted(self.settings, self.broker.bootstrap)
         self.recovered_articles += recovered
         write_status(data_dir, "recover", {"articles_published": recovered})  # what the new broker got

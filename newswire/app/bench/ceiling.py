@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from newswire.bench.pages import READ_AHEAD_PER_WORKER, bench_items, clean_and_extract, in_order, make_pool
-from newswire.bench.phase import Phase, pool_peaks
-from newswire.procstat import ProcSampler, cpu_between, reset_peak
+from newswire.app.bench.pages import READ_AHEAD_PER_WORKER, bench_items, clean_and_extract, in_order, make_pool
+from newswire.app.bench.phase import Phase, pool_peaks
+from newswire.app.bench.procstat import ProcSampler, cpu_between, reset_peak
 from newswire.records import DeadLetterRecord, _Record
 from newswire.settings import Settings
 

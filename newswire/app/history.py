@@ -26,19 +26,20 @@ import logging
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import Engine, select, tuple_
-from sqlmodel import Session
+from sqlalchemy import Engine
 
-from newswire.version_ledger import VersionLedger
-from newswire.kafka import create_topics, make_producer
+from newswire.app.supervisor import Supervisor
+from newswire.app.version_ledger import VersionLedger
+from newswire.errors import NotStoredInTime, PipelineStopped
+from newswire.kafka import RecordPublisher, create_topics, make_producer
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
 from newswire.status import write_status
-from newswire.topics import ARTICLES, DEADLETTER
+from newswire.storage.mapping import dead_letter_id
+from newswire.storage.versions import failed_in_process, known_dead_letters, stored_keys, stored_versions
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +112,9 @@ class Publisher:
 
     def __init__(self, settings: Settings, bootstrap: str, summary: HistorySummary, spill: Path | None = None):
         self.compression = settings.compression_codec
+        self.prefix = settings.topic_prefix
         self.producer = make_producer(bootstrap, self.compression)
-        self.articles_topic = ARTICLES.full_name(settings.topic_prefix)
-        self.deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
+        self.records = RecordPublisher(self.producer, self.prefix)
         self.summary = summary
         self.keys: set[tuple[str, int]] = set()
         self.on_broker = 0  # articles sent to the current broker (the status files count these)
@@ -121,7 +122,7 @@ class Publisher:
         self._spill = open(spill, "w", encoding="utf-8") if spill is not None else None
 
     def article(self, record: ArticleRecord, count: bool = True) -> None:
-        self.producer.send(self.articles_topic, key=record.article_id, value=record)
+        self.records.publish(record)
         self.keys.add((record.article_id, record.version))
         self.summary.published += count
         self.on_broker += 1
@@ -129,7 +130,7 @@ class Publisher:
             self._spill.write(record.model_dump_json() + "\n")
 
     def dead_letter(self, record: DeadLetterRecord) -> None:
-        self.producer.send(self.deadletter_topic, key=record.article_id or record.url, value=record)
+        self.records.publish(record)
         self.summary.dead_letters += 1
         self.summary.dead_letter_reasons[record.reason] = self.summary.dead_letter_reasons.get(record.reason, 0) + 1
 
@@ -140,6 +141,7 @@ class Publisher:
         except Exception:  # noqa: BLE001 - it is broken already; only the new one matters
             log.debug("closing the old producer failed", exc_info=True)
         self.producer = make_producer(bootstrap, self.compression)
+        self.records = RecordPublisher(self.producer, self.prefix)
         self.on_broker = 0
 
     def republish(self, engine: Engine, extractor_version: str | None = None) -> int:
@@ -154,7 +156,7 @@ class Publisher:
                 record = ArticleRecord.model_validate_json(line)
                 key = (record.article_id, record.version)
                 if key in pending and key not in sent:
-                    self.producer.send(self.articles_topic, key=record.article_id, value=record)
+                    self.records.publish(record)
                     sent.add(key)
         self.producer.flush(60)
         self.on_broker += len(sent)
@@ -177,10 +179,6 @@ def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], e
               batch: int = 200) -> Iterator[ArticleRecord | DeadLetterRecord]:
     """Give each article its version against what the database holds (and this run published); drop
     texts already stored, and dead letters already stored (an archive fails the same way every time)."""
-    from newswire.storage.mapping import dead_letter_id
-    from newswire.storage.models import DeadLetter
-    from newswire.storage.versions import stored_versions
-
     ledger = ledger or VersionLedger(engine)
     pending: list[tuple[str, ArticleRecord | DeadLetterRecord]] = []
 
@@ -188,11 +186,7 @@ def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], e
         ids = [r.article_id for _, r in pending if isinstance(r, ArticleRecord)]
         stored = stored_versions(engine, ids) if ids else {}
         failure_ids = {id(r): dead_letter_id(r) for _, r in pending if isinstance(r, DeadLetterRecord)}
-        known: set[str] = set()
-        if failure_ids:
-            with Session(engine) as session:
-                known = set(session.execute(
-                    select(DeadLetter.id).where(DeadLetter.id.in_(set(failure_ids.values())))).scalars())
+        known = known_dead_letters(engine, failure_ids.values()) if failure_ids else set()
         for source, record in pending:
             counts = summary.file(source)
             if isinstance(record, DeadLetterRecord):
@@ -221,61 +215,19 @@ def versioned(records: Iterable[tuple[str, ArticleRecord | DeadLetterRecord]], e
     yield from flush()
 
 
-def stored_keys(engine: Engine, keys: Iterable[tuple[str, int]], extractor_version: str | None = None,
-                chunk: int = 5000) -> set[tuple[str, int]]:
-    """The (article_id, version) keys stored completely: the extraction marker (by ``extractor_version``,
-    if given) and as many figure and event rows as the marker counts. Results travel on their own
-    topics and may land after the marker, so the marker alone does not mean "stored"."""
-    from sqlalchemy import func
-
-    from newswire.storage.models import Event, Extraction, Figure
-
-    # By article id, versions matched here: a (article_id, version) IN list is a full scan on SQLite.
-    def counted(model, ids) -> dict[tuple[str, int, str], int]:
-        query = (select(model.article_id, model.article_version, model.extractor_version, func.count())
-                 .where(model.article_id.in_(ids))
-                 .group_by(model.article_id, model.article_version, model.extractor_version))
-        return {(aid, version, made_by): n for aid, version, made_by, n in session.execute(query)}
-
-    keys = list(keys)
-    done: set[tuple[str, int]] = set()
-    with Session(engine) as session:
-        for start in range(0, len(keys), chunk):
-            wanted = set(keys[start:start + chunk])
-            ids = sorted({aid for aid, _ in wanted})
-            markers = session.execute(
-                select(Extraction.article_id, Extraction.article_version, Extraction.extractor_version,
-                       Extraction.figures, Extraction.events)
-                .where(Extraction.article_id.in_(ids))).all()
-            markers = [m for m in markers if (m[0], m[1]) in wanted
-                       and (extractor_version is None or m[2] == extractor_version)]
-            if not markers:
-                continue
-            figures, events = counted(Figure, ids), counted(Event, ids)
-            done |= {(aid, version) for aid, version, made_by, n_figures, n_events in markers
-                     if figures.get((aid, version, made_by), 0) >= n_figures
-                     and events.get((aid, version, made_by), 0) >= n_events}
-    return done
-
-
 def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: HistorySummary,
                       extractor_version: str | None = None, on_progress: Callable[[int], None] = lambda n: None,
                       alive: Callable[[], bool] = lambda: True, timeout_s: float = WAIT_TIMEOUT_S) -> None:
     """Block until every (article_id, version) has its extraction (by ``extractor_version``) stored,
     or was dead-lettered by the worker."""
-    from newswire.storage.models import DeadLetter
-
     remaining = set(keys)
     deadline = time.monotonic() + timeout_s
     while remaining and time.monotonic() < deadline:
         if not alive():
-            raise RuntimeError("the pipeline stopped before everything was stored")
+            raise PipelineStopped("the pipeline stopped before everything was stored")
         chunk = list(remaining)[:5000]
         done = stored_keys(engine, chunk, extractor_version)
-        with Session(engine) as session:
-            ids = {aid for aid, _ in chunk}
-            failed = {row[0] for row in session.execute(
-                select(DeadLetter.article_id).where(DeadLetter.stage == "process", DeadLetter.article_id.in_(ids)))}
+        failed = failed_in_process(engine, {aid for aid, _ in chunk})
         failed_keys = {key for key in chunk if key[0] in failed and key not in done}
         summary.failed_in_pipeline += len(failed_keys)
         remaining -= done | failed_keys
@@ -284,89 +236,7 @@ def wait_until_stored(engine: Engine, keys: set[tuple[str, int]], summary: Histo
         if remaining:
             time.sleep(0.5)
     if remaining:
-        raise TimeoutError(f"{len(remaining)} published articles were not stored within {timeout_s:.0f} s")
-
-
-def stored_articles(engine: Engine, since: datetime | None, until: datetime | None,
-                    batch: int = 500) -> Iterator[ArticleRecord]:
-    """The newest stored version of every article published in the window (for reprocess)."""
-    from sqlalchemy import func
-
-    from newswire.storage.models import Article
-
-    newest = select(Article.article_id, func.max(Article.version).label("version")).group_by(Article.article_id)
-    if since is not None:
-        newest = newest.where(Article.published_at >= since)
-    if until is not None:
-        newest = newest.where(Article.published_at < until)
-    newest = newest.subquery()
-    query = (select(Article).join(newest, (Article.article_id == newest.c.article_id)
-                                  & (Article.version == newest.c.version)).order_by(Article.article_id))
-    last = ""
-    with Session(engine) as session:
-        while True:
-            rows = session.execute(query.where(Article.article_id > last).limit(batch)).scalars().all()
-            if not rows:
-                return
-            for row in rows:
-                yield _article_record(row, reprocess=True)
-            last = rows[-1].article_id
-
-
-def _article_record(row, reprocess: bool) -> ArticleRecord:
-    return ArticleRecord(
-        article_id=row.article_id, version=row.version, url=row.url, canonical_url=row.canonical_url,
-        feed_url=row.feed_url, guid=row.guid, title=row.title, author=row.author, site=row.site,
-        language=row.language, text=row.text, content_hash=row.content_hash,
-        published_at=row.published_at, fetched_at=row.fetched_at, replayed=row.replayed, reprocess=reprocess)
-
-
-def unextracted_articles(engine: Engine, batch: int = 500) -> Iterator[ArticleRecord]:
-    """Stored article versions without an extraction marker: their results were in flight when a broker was lost."""
-    from sqlalchemy import and_
-
-    from newswire.storage.models import Article, Extraction
-
-    missing = (select(Article)
-               .outerjoin(Extraction, and_(Extraction.article_id == Article.article_id,
-                                           Extraction.article_version == Article.version))
-               .where(Extraction.article_id.is_(None))
-               .order_by(Article.article_id, Article.version))
-    last: tuple[str, int] = ("", 0)
-    with Session(engine) as session:
-        while True:
-            rows = session.execute(missing.where(tuple_(Article.article_id, Article.version) > last)
-                                   .limit(batch)).scalars().all()
-            if not rows:
-                return
-            for row in rows:
-                yield _article_record(row, reprocess=False)
-            last = (rows[-1].article_id, rows[-1].version)
-
-
-def republish_unextracted(settings: Settings, bootstrap: str) -> int:
-    """After a broker loss: publish again every stored article version whose extraction is not stored.
-
-    The article row itself is not written twice (articles are insert-if-absent); the worker extracts
-    it again and the sink stores the figures, events and marker that were lost with the broker.
-    """
-    from newswire.storage.db import make_engine
-
-    engine = make_engine(settings.db_url)
-    producer = make_producer(bootstrap, settings.compression_codec)
-    topic = ARTICLES.full_name(settings.topic_prefix)
-    count = 0
-    try:
-        for record in unextracted_articles(engine):
-            producer.send(topic, key=record.article_id, value=record)
-            count += 1
-        producer.flush(60)
-    except Exception:  # noqa: BLE001 - the database may be down too: the pipeline must still come back
-        log.exception("could not re-publish stored articles without extraction (%d sent)", count)
-    finally:
-        producer.close(timeout=10)
-        engine.dispose()
-    return count
+        raise NotStoredInTime(f"{len(remaining)} published articles were not stored within {timeout_s:.0f} s")
 
 
 class PipelineForHistory:
@@ -378,8 +248,6 @@ class PipelineForHistory:
 
     def __enter__(self) -> str:
         if self.settings.embedded:
-            from newswire.supervisor import Supervisor
-
             self.supervisor = Supervisor(self.settings, stages=("sink", "process"))
             self.supervisor.start()
             return self.supervisor.broker.bootstrap

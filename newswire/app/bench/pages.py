@@ -1,6 +1,6 @@
 """The benchmark's input and its cleaning pool: pages in, records out, in order, on every core.
 
-Input is synthetic news-site pages (``newswire.synthetic``, each a full site page around an article)
+Input is synthetic news-site pages (``newswire.app.bench.synthetic``, each a full site page around an article)
 or the HTML files of a directory, cycled to reach N; each copy gets a distinct URL, so it is a
 distinct article.
 """
@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from newswire.ingest.replay import ArchivedItem, lower_priority, to_record
 from newswire.records import ArticleRecord, DeadLetterRecord, _Record
-from newswire.synthetic import make_page
+from newswire.app.bench.synthetic import make_page
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 READ_AHEAD_PER_WORKER = 32  # pages in flight a cleaning process: bounded memory, busy cores

@@ -18,13 +18,13 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from newswire.bench.ceiling import measure_ceiling
-from newswire.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
-from newswire.bench.phase import percentile
-from newswire.bench.pipeline import measure_pipeline
-from newswire.bench.worst import DEFAULT_SIZES_KB, measure_worst_cases
+from newswire.app.bench.ceiling import measure_ceiling
+from newswire.app.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
+from newswire.app.bench.phase import percentile
+from newswire.app.bench.pipeline import measure_pipeline
+from newswire.app.bench.worst import DEFAULT_SIZES_KB, measure_worst_cases
 from newswire.settings import Settings
-from newswire.versions import versions
+from newswire.app.versions import versions
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
     ceiling_cpu, pipeline_cpu = ceiling.to_json()["cpu_ms_per_article"], pipeline.phase.to_json()["cpu_ms_per_article"]
     return {
         "articles": articles,
-        "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.synthetic)",
+        "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.app.bench.synthetic)",
         "slow_db_ms": slow_db_ms,
         "broker": settings.kafka_bootstrap or "embedded Tansu",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},

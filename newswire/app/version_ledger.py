@@ -1,4 +1,4 @@
-"""Replay's versions by content, ordered by capture time (the rules are in ``newswire.history``'s
+"""Replay's versions by content, ordered by capture time (the rules are in ``newswire.app.history``'s
 docstring and the README's replay section).
 
 :class:`VersionLedger` numbers each replayed capture against the stored versions and this run's, and
@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 
 from newswire.feeds import StoredVersion, replay_version
 from newswire.records import ArticleRecord
+from newswire.storage.mapping import article_record
+from newswire.storage.versions import article_rows, drop_versions
 
 
 class VersionLedger:
@@ -51,9 +53,6 @@ class VersionLedger:
 
     def settle(self) -> list[ArticleRecord]:
         """Delete the versions whose capture-time number or capture time changed; their records to publish."""
-        from newswire.history import _article_record
-        from newswire.storage.versions import article_rows, drop_versions
-
         republish: list[ArticleRecord] = []
         for aid in sorted(self.out_of_order):
             rows = article_rows(self.engine, aid)
@@ -71,7 +70,7 @@ class VersionLedger:
                 update = {"version": number, "fetched_at": first[row.content_hash]}
                 if row.published_at is not None and row.published_at == row.fetched_at:  # dated by its capture
                     update.update(published_at=first[row.content_hash], date_source="capture")
-                records.append(_article_record(row, reprocess=False).model_copy(update=update))
+                records.append(article_record(row).model_copy(update=update))
             drop_versions(self.engine, aid, [row.version for _, row in moved])
             republish.extend(records)
         self.out_of_order.clear()

@@ -1,8 +1,8 @@
-"""The ingest and sink stage processes, wired from Settings (the CLI's ``ingest`` and ``sink``).
+"""The ingest stage's process (the CLI's ``ingest``; the app hands it the feed store).
 
-Each stage runs until SIGTERM or Ctrl-C, then finishes what it holds: ingest flushes its producer,
-the sink stores its batch and commits. Both report their counters to the status files every second.
-The process stage is the Faust worker in ``processors.agents``.
+It chooses the feeds, publishes them to the shared feed list, polls those the group assigns it until
+SIGTERM or Ctrl-C, then flushes its producer; its counters go to the status files every second.
+The sink's process is ``storage.stage``, the worker's ``processors.agents.run_worker``.
 """
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import threading
 
 from newswire import metrics
 from newswire.errors import BrokerError
-from newswire.kafka import create_topics, make_producer
+from newswire.feeds import FeedStore
+from newswire.ingest.assignment import FeedAssignment, create_feeds_topic
+from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
+from newswire.ingest.fetch import Fetcher
+from newswire.ingest.poller import Poller
+from newswire.kafka import RecordPublisher, create_topics, make_producer
 from newswire.settings import Settings
 from newswire.status import write_status
-from newswire.topics import ARTICLES, DEADLETTER
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +37,6 @@ def feed_urls(settings: Settings, store) -> list[str] | None:
     effect without a restart. Explicit and bundled feeds are added to the database so that
     `newswire feeds status` shows them.
     """
-    from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
-
     if settings.feeds:
         specs = load_feed_list(settings.feeds)
     elif store.list_feeds():
@@ -45,20 +46,6 @@ def feed_urls(settings: Settings, store) -> list[str] | None:
     for spec in specs:
         store.add(spec.url, spec.title)
     return [spec.url for spec in specs]
-
-
-def ingest_status(stats) -> dict:
-    return {
-        "feeds_polled": stats.feeds_polled,
-        "not_modified": stats.not_modified,
-        "feed_errors": stats.feed_errors,
-        "entries_new": stats.entries_new,
-        "articles_published": stats.articles_published,
-        "errors": sum(stats.errors.values()),
-        "dead_letters": sum(stats.errors.values()),
-        "errors_by_reason": dict(stats.errors),
-        "articles_cleaned": stats.articles_published + stats.articles_unchanged,
-    }
 
 
 class FailingFeeds:
@@ -78,22 +65,16 @@ class FailingFeeds:
         return getattr(self.store, name)
 
 
-def run_ingest(settings: Settings) -> None:
-    """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C."""
-    from newswire.ingest.assignment import FeedAssignment, create_feeds_topic
-    from newswire.ingest.fetch import Fetcher
-    from newswire.ingest.poller import Poller
-    from newswire.storage.db import open_database
-    from newswire.storage.feedstore import SqlFeedStore
+def run_ingest(settings: Settings, store: FeedStore) -> None:
+    """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C.
 
+    ``store`` is a ``FeedStore`` and a ``SeenStore``: it keeps the feeds' state and says which articles
+    are stored (the app gives it the database's, ``storage.feedstore.SqlFeedStore``)."""
     create_pipeline_topics(settings)
     create_feeds_topic(settings)
-    engine = open_database(settings.db_url, upgrade=False)
-    store = SqlFeedStore(engine)
     urls = feed_urls(settings, store)
     producer = make_producer(settings.kafka_bootstrap or "", settings.compression_codec)
-    articles_topic = ARTICLES.full_name(settings.topic_prefix)
-    deadletter_topic = DEADLETTER.full_name(settings.topic_prefix)
+    publisher = RecordPublisher(producer, settings.topic_prefix)
 
     async def main() -> BaseException | None:
         stop = asyncio.Event()
@@ -104,9 +85,7 @@ def run_ingest(settings: Settings) -> None:
             polled = FailingFeeds(store)
             poller = Poller(
                 settings, fetcher, polled, store,
-                publish_article=lambda record: producer.send(articles_topic, key=record.article_id, value=record),
-                publish_dead_letter=lambda record: producer.send(
-                    deadletter_topic, key=record.article_id or record.url, value=record),
+                publish_article=publisher.publish, publish_dead_letter=publisher.publish,
             )
             # The feed list goes to the shared topic; the group decides which of it this process polls.
             assignment = FeedAssignment(settings, producer, store, poller.update_feeds, follow_store=urls is None)
@@ -116,7 +95,7 @@ def run_ingest(settings: Settings) -> None:
             assignment.start()
 
             def status() -> dict:
-                return ingest_status(poller.stats) | {"feeds_assigned": len(assignment.owned),
+                return poller.stats.as_status() | {"feeds_assigned": len(assignment.owned),
                                                       "feeds_failing": len(polled.failing & set(assignment.owned)),
                                                       "feed_partitions": assignment.partitions,
                                                       "metrics_port": settings.metrics_port}
@@ -148,51 +127,5 @@ def run_ingest(settings: Settings) -> None:
         failure = asyncio.run(main())
     finally:
         producer.close(timeout=10)
-        engine.dispose()
     if failure is not None:
         raise BrokerError(f"ingest stopped: its feed assignment failed: {failure!r}") from failure
-
-
-def sink_status(worker) -> dict:
-    stats = worker.stats
-    return {
-        "articles_stored": stats.articles,
-        "figures_stored": stats.figures,
-        "events_stored": stats.events,
-        "extractions_stored": stats.extractions,
-        "dead_letters_stored": stats.dead_letters,
-        "messages": stats.messages,
-        "batches": stats.batches,
-        "db_errors": stats.db_errors,
-        "retrying": stats.retrying,
-        "last_error": stats.last_error,
-        "caught_up": worker.caught_up(),
-        "lag": {f"{topic}[{partition}]": lag for (topic, partition), lag in stats.lag.items()},
-        "metrics_port": worker.settings.metrics_port,
-    }
-
-
-def run_sink(settings: Settings, writer_factory=None) -> None:
-    """``writer_factory(engine)`` replaces the RecordWriter (``newswire bench`` times its commits)."""
-    from newswire.storage.db import open_database
-    from newswire.storage.sink import SinkWorker
-
-    create_pipeline_topics(settings)
-    engine = open_database(settings.db_url, upgrade=False)  # refuses an out-of-date schema
-    worker = SinkWorker(settings, engine, writer=writer_factory(engine) if writer_factory else None)
-    metrics.serve_metrics(settings, "sink")
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-
-    def report() -> None:
-        while not stop.wait(1.0):
-            write_status(settings.data_dir, "sink", sink_status(worker))
-
-    reporter = threading.Thread(target=report, name="sink-status", daemon=True)
-    reporter.start()
-    try:
-        worker.run(stop)
-    finally:
-        write_status(settings.data_dir, "sink", sink_status(worker) | {"stopped": True})
-        engine.dispose()

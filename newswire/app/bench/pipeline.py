@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from newswire.bench.pages import READ_AHEAD_PER_WORKER, bench_items, clean_page, in_order, make_pool
-from newswire.bench.phase import Phase, pool_peaks
-from newswire.procstat import ProcSampler, cpu_between, reset_peak
+from newswire.app.bench.pages import READ_AHEAD_PER_WORKER, bench_items, clean_page, in_order, make_pool
+from newswire.app.bench.phase import Phase, pool_peaks
+from newswire.app.bench.procstat import ProcSampler, cpu_between, reset_peak
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
 
@@ -69,7 +69,7 @@ def read_commits(log_path: Path) -> dict[str, float]:
 def run_bench_sink(commit_log: Path, slow_ms: float) -> None:
     """The sink process of a bench run: ``newswire sink`` with its writer timed (and maybe slowed)."""
     from newswire.logs import setup_logging
-    from newswire.stages import run_sink
+    from newswire.storage.stage import run_sink
     from newswire.storage.writer import RecordWriter
 
     settings = Settings()
@@ -88,9 +88,9 @@ class PipelineResult:
 def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int, slow_ms: float = 0.0,
                      on_published: Callable[[int], None] = lambda n: None,
                      on_stored: Callable[[int, int], None] = lambda done, total: None) -> PipelineResult:
-    from newswire.history import HistorySummary, Publisher, wait_until_stored
+    from newswire.app.history import HistorySummary, Publisher, wait_until_stored
     from newswire.status import read_status
-    from newswire.supervisor import Child, Supervisor
+    from newswire.app.supervisor import Child, Supervisor
     from newswire.storage.db import open_database
 
     data_dir = Path(settings.data_dir)
@@ -105,7 +105,7 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
         # NEWSWIRE_KAFKA_BOOTSTRAP set: that cluster (its JVMs are not this machine's to sample), else Tansu.
         bootstrap = supervisor.broker.bootstrap if supervisor.broker else settings.kafka_bootstrap or ""
         env = {**os.environ, **settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
-        sink = Child("sink", [sys.executable, "-m", "newswire.bench.pipeline", "sink", str(commit_log), str(slow_ms)],
+        sink = Child("sink", [sys.executable, "-m", "newswire.app.bench.pipeline", "sink", str(commit_log), str(slow_ms)],
                      env, data_dir / "logs" / "sink.log")
         sink.start()
         supervisor.children = {"sink": sink, **supervisor.children}  # stopped (and drained) like `run`'s
@@ -193,7 +193,7 @@ def extraction_children(worker_pid: int) -> list[int]:
     return found
 
 
-if __name__ == "__main__":  # the sink process of a bench run: python -m newswire.bench.pipeline sink LOG SLOW_MS
+if __name__ == "__main__":  # the sink process of a bench run: python -m newswire.app.bench.pipeline sink LOG SLOW_MS
     if len(sys.argv) != 4 or sys.argv[1] != "sink":
-        raise SystemExit("usage: python -m newswire.bench.pipeline sink COMMIT_LOG SLOW_MS")
+        raise SystemExit("usage: python -m newswire.app.bench.pipeline sink COMMIT_LOG SLOW_MS")
     run_bench_sink(Path(sys.argv[2]), float(sys.argv[3]))

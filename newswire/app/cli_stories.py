@@ -20,7 +20,7 @@ TIMELINE_COLUMNS = ["series_id", "category", "source", "basis", "anchor_date", "
 
 
 def _engine():
-    from newswire.cli import load_settings
+    from newswire.app.options import load_settings
     from newswire.storage.db import open_database
 
     return open_database(load_settings().db_url, upgrade=False)
@@ -36,7 +36,8 @@ def stories(since: Optional[str] = typer.Option(None, help="Stories seen at or a
             search: Optional[str] = typer.Option(None, "--search", help="Title (or a member's title) containing this."),
             limit: int = typer.Option(100, min=1), fmt: str = FormatOption) -> None:
     """Developing stories, latest first: title, first and last seen, articles (copies included), outlets, places."""
-    from newswire.cli import _emit, _parse_time
+    from newswire.app.cli_query import _emit
+    from newswire.app.options import parse_time as _parse_time
     from newswire.storage.queries import list_stories
 
     _check_format(fmt)
@@ -61,7 +62,7 @@ def timeline(story: Optional[str] = typer.Option(None, "--story", help="A story_
              source: Optional[str] = typer.Option(None, help="Source organisation containing this."),
              fmt: str = FormatOption) -> None:
     """One story's figures over time, one line an observation, revisions marked up or down."""
-    from newswire.cli import _emit
+    from newswire.app.cli_query import _emit
     from newswire.processors.series import revisions
     from newswire.storage.queries import list_observations, list_stories, story_ids_with_prefix
 
@@ -85,8 +86,8 @@ def timeline(story: Optional[str] = typer.Option(None, "--story", help="A story_
 
 def storify() -> None:
     """Run the stories stage: place stored articles in copies, stories and series, until Ctrl-C."""
-    from newswire.cli import load_settings, stop_on_signals
-    from newswire.story_stage import run_stories
+    from newswire.app.options import load_settings, stop_on_signals
+    from newswire.app.story_stage import run_stories
     import threading
 
     stop = threading.Event()

@@ -117,7 +117,7 @@ def render(snapshot: Snapshot, data_dir: Path) -> Group:
         database.add_row(f"unavailable: {snapshot.database_error}")
     from rich.text import Text
 
-    from newswire.versions import describe
+    from newswire.app.versions import describe
 
     return Group(Text(describe(), style="dim"), processes, totals, database)
 

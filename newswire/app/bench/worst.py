@@ -14,7 +14,7 @@ import re
 import time
 from typing import Callable
 
-from newswire.synthetic import BODY, CONTEXT, DAYS, LEADS, PLACES, SOURCES
+from newswire.app.bench.synthetic import BODY, CONTEXT, DAYS, LEADS, PLACES, SOURCES
 
 DEFAULT_SIZES_KB = (2, 200)
 MIN_RUNS = 3  # samples of each size; the best counts (the machine may be shared)

@@ -1,0 +1,67 @@
+"""What every ``newswire`` command shares: Settings built once, time options, progress, signals."""
+
+from __future__ import annotations
+
+import signal
+from datetime import datetime
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from newswire.logs import console, for_people, setup_logging
+from newswire.records import as_utc
+from newswire.settings import Settings
+
+FeedsOption = typer.Option(None, "--feeds", help="Feed URLs or OPML/list files (overrides NEWSWIRE_FEEDS).")
+
+
+def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
+    settings = Settings(**({"feeds": feeds} if feeds else {}), **{k: v for k, v in overrides.items() if v is not None})
+    setup_logging(settings.log_level, settings.log_format)
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    return settings
+
+
+def stop_on_signals(callback) -> None:
+    signal.signal(signal.SIGINT, callback)
+    signal.signal(signal.SIGTERM, callback)
+
+
+def unwind_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so process pools, child stages and scratch files are cleaned up
+    (Python's default for SIGTERM ends the process on the spot, leaving pool workers behind)."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def require_cluster(settings: Settings, stage: str) -> str:
+    if settings.embedded:
+        console.print(f"[red]`newswire {stage}` runs one stage against a shared cluster: set "
+                      "NEWSWIRE_KAFKA_BOOTSTRAP (or use `newswire run` for everything on the embedded broker)[/red]")
+        raise typer.Exit(2)
+    return settings.kafka_bootstrap or ""
+
+
+def parse_time(value: Optional[str], option: str) -> Optional[datetime]:
+    """``--since``/``--until`` in UTC (naive: UTC); a usage error (one line, exit 2) if it is not one."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        problem = f"{value!r} is not an ISO date or time (2025-03-01, 2025-03-01T12:00Z)"
+    else:
+        try:
+            return as_utc(parsed)
+        except ValueError as exc:
+            problem = str(exc)
+    console.print(f"{option}: {problem}", style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=False, disable=not for_people())
+
