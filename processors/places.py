@@ -122,7 +122,7 @@ _PREMODIFIER_RE = re.compile(r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|m
                              r"|firms|negotiators|delegation|sanctions|allies)\b")
 # "special envoy to Kyiv", "ambassador to the EU": "to" after a role or a tie names no place of the event
 _TO_NOT_PLACE = frozenset("""envoy envoys ambassador ambassadors representative delegate delegates emissary consul
-adviser advisor advisers advisors relations ties exports imports aid threat threats""".split())
+adviser advisor advisers advisors relations ties""".split())
 
 
 @dataclass(frozen=True, slots=True)

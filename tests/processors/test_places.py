@@ -119,3 +119,8 @@ def test_a_name_with_a_lower_case_place_word_is_a_region_even_unknown_to_the_gaz
     assert place_of(text, "struck") == "Wardak province"
     # a month or a title is no region's name
     assert all(m.text != "May region" for m in layer("Rain fell in May region-wide.").mentions)
+
+
+def test_aid_sent_to_a_place_still_goes_there():
+    text = "The army cut off all aid to Gaza on Monday."
+    assert {m.text: m.locative for m in layer(text).mentions} == {"Gaza": True}
