@@ -43,7 +43,7 @@ MONTHS_DAYS = set("""January February March April May June July August September
 Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today
 Yesterday Tomorrow Christmas Easter Ramadan Eid""".split())
 # Capitalised words that start sentences or titles and happen to be names of small towns somewhere.
-COMMON_CAPITALS = set("""The A An In On At As But And Or If When While After Before Since During It He She They We I
+COMMON_CAPITALS = set("""Someone Somebody Nobody Everyone Everybody Anyone Anybody Nothing Everything The A An In On At As But And Or If When While After Before Since During It He She They We I
 This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Earlier Later
 Meanwhile However According Police Central Of Can Will May Say Said Man Best Most Hit Union Mission Security
 Justice Progress Liberty Unity Independence Hope Reading Mobile Nice Split Bath Marine General Major Colonel
