@@ -497,6 +497,12 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen do
 _NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
 
 
+_MARKET_WORDS = frozenset("""market markets stock stocks share shares equity equities bond bonds relief oil dollar
+price prices year-end""".split())
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "he's", "she's", "he’s", "she’s",
+                       "remains", "remained", "remain", "taken", "placed", "put"})
+
+
 def _premodifies(prev_word: str, nxt_word: str) -> bool:
     """Whether a participle between these words modifies a noun: "the freed militants", "three confirmed
     cases"."""
@@ -550,6 +556,14 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
+    if word == "estimated" and (prev_word in ("an", "the", "some") or nxt_word[:1].isdigit()
+                                or nxt_word in _NUMBER_WORDS):
+        return False   # "an estimated 25 million people": a hedge on a number, not a statement
+    if kind == "protest" and word.startswith("rall") and prev_word in _MARKET_WORDS:
+        return False   # "the market rally", "stocks rallied": prices rising, not a protest
+    if word == "custody" and not (prev_word == "into" or (prev_word == "in" and _word_before(
+            text, text.rfind("in", max(sent_start, start - 6), start)) in _BE_FORMS)):
+        return False   # "migrants held in federal custody", "custody battle": a state; "taken into custody" acts
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:
         lead = unreal.group(0).split()[0].lower()
