@@ -451,7 +451,8 @@ memorial ready readiness footage video videos images photos damage losses claims
 security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
 strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
 sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
-facilities weather project projects""".split())
+facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
+department departments alarm""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -497,6 +498,10 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen do
 _NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
 
 
+_TARGET_NOUNS = frozenset("""expectations expectation estimates forecasts forecast targets target goals goal
+requirements criteria standards deadline deadlines demand lowered raised analysts""".split())
+_RECORD_AFTER_RE = re.compile(r"\s+(?:a\s+|new\s+|fresh\s+)?(?:record|all-time|multi-year|\d+-(?:year|month|week))"
+                              r"|\s+(?:new\s+|fresh\s+)?(?:highs?|lows?|peaks?)\b")
 _MARKET_WORDS = frozenset("""market markets stock stocks share shares equity equities bond bonds relief oil dollar
 price prices year-end""".split())
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "he's", "she's", "he’s", "she’s",
@@ -556,6 +561,12 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
+    if word == "signed" and nxt_word == "up":
+        return False   # "customers signed up for a trial": joining, not an agreement
+    if word == "meeting" and nxt_word in _TARGET_NOUNS:
+        return False   # "data meeting lowered expectations": reaching a mark, not a meeting
+    if kind == "strike_hit" and _RECORD_AFTER_RE.match(after):
+        return False   # "stocks hit record highs": a level reached, not a strike
     if word == "estimated" and (prev_word in ("an", "the", "some") or nxt_word[:1].isdigit()
                                 or nxt_word in _NUMBER_WORDS):
         return False   # "an estimated 25 million people": a hedge on a number, not a statement

@@ -323,3 +323,13 @@ def test_custody_is_an_arrest_only_when_someone_is_taken_or_is_in_it():
     assert "arrest" not in [e.type for e in events("Migrants held in federal custody fell ill.")]
     assert [e.type for e in events("The suspect was taken into custody on Friday.")] == ["arrest"]
     assert [e.type for e in events("Police said he is in custody.")] == ["statement", "arrest"]
+
+
+def test_words_that_only_look_like_happenings():
+    assert "agreement" not in [e.type for e in events("Many customers signed up for the free trial.")]
+    assert "agreement" in [e.type for e in events("The two sides signed a truce on Friday.")]
+    assert "meeting" not in [e.type for e in events("Retail data meeting lowered expectations lifted the dollar.")]
+    assert "meeting" in [e.type for e in events("The ministers held a meeting in Oslo on Sunday.")]
+    assert "strike_hit" not in [e.type for e in events("The Nasdaq hit record highs on Monday.")]
+    assert "strike_hit" in [e.type for e in events("A rocket hit a school on Monday.")]
+    assert "fire" not in [e.type for e in events("Warnings of extreme fire danger covered the north.")]
