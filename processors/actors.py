@@ -218,6 +218,14 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
                 roles.append(w.rstrip(".").lower())
         if roles:
             return "person", " ".join(rest), " ".join(roles), code
+    if last_title >= 0 and len(words) >= 4 and any(w in ("of", "for") for w in words[last_title + 1:-2]):
+        # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Penny Wong": the last two words are
+        # the person when they look like a name and the rest is the title
+        person = words[-2:]
+        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in ORG_HEADS and w not in COMMON_CAPITALS
+               and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
+            role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
+            return "person", " ".join(person), role, None
     if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
             len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
         code = None

@@ -117,3 +117,12 @@ def test_a_small_capital_does_not_speak_for_its_country():
 def test_an_irregular_past_tense_still_marks_a_subject():
     assert [m[:2] for m in mentions("WeWork said it would cut jobs.")] == [("WeWork", "organisation")]
     assert [m[:2] for m in mentions("Acme told staff to stay home.")] == [("Acme", "organisation")]
+
+
+def test_a_title_with_of_or_for_before_a_name_is_that_persons_role():
+    assert mentions("Secretary of State Mike Pompeo said the swap was welcome.") == [
+        ("Mike Pompeo", "person", "secretary of state", None)]
+    assert mentions("Minister for Foreign Affairs Penny Wong spoke.")[0][:3] == (
+        "Penny Wong", "person", "minister for foreign affairs")
+    # a title without a name after it names nobody
+    assert mentions("The Secretary of State for Health said so.") == []
