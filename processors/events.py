@@ -662,6 +662,8 @@ def _happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> lis
     return kept
 
 
+# what someone says, urges or denies: a date given for one covers the next ones of its paragraph
+_SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -695,7 +697,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
     line_date = dateline_date(text, published)
     lead = sentences[0].paragraph if sentences else 0
     events: list[Event] = []
-    last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
+    last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
     for si, (sent, exprs) in enumerate(zip(sentences, times)):
         matches = _happenings(text, sent.start, find_triggers(text, sent.start, sent.end))
@@ -730,19 +732,22 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             else:
                 if kind != "statement":
                     date = _sentence_date(text, exprs, sent.start, start, owned)
-                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
-                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]):
+                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
+                        and not (kind == "statement" and last_dated[cls][3] != "statement"
+                                 and last_dated[cls][2] == si):
+                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
                     date = last_dated[cls][1]
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
             if explicit:
-                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:
-                    last_dated[cls] = (sent.paragraph, date, si)
+                    last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
             events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end, cut_ends),

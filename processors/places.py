@@ -43,7 +43,7 @@ MONTHS_DAYS = set("""January February March April May June July August September
 Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today
 Yesterday Tomorrow Christmas Easter Ramadan Eid""".split())
 # Capitalised words that start sentences or titles and happen to be names of small towns somewhere.
-COMMON_CAPITALS = set("""Someone Somebody Nobody Everyone Everybody Anyone Anybody Nothing Everything The A An In On At As But And Or If When While After Before Since During It He She They We I
+COMMON_CAPITALS = set("""The A An In On At As But And Or If When While After Before Since During It He She They We I
 This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Earlier Later
 Meanwhile However According Police Central Of Can Will May Say Said Man Best Most Hit Union Mission Security
 Justice Progress Liberty Unity Independence Hope Reading Mobile Nice Split Bath Marine General Major Colonel
@@ -57,6 +57,8 @@ Northern Southern Media Police Court Congress Senate House Parliament Council Pa
 Lake River Sea Ocean Gulf Bay Island Islands Coast Valley Desert Plain Plains Hill Hills Park Square Street
 Road Avenue Bridge Tower Airport Station Port Harbour Harbor One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Millions
 Some Several Both""".split())
+COMMON_CAPITALS |= {"Someone", "Somebody", "Nobody", "Everyone", "Everybody", "Anyone", "Anybody", "Nothing",
+                    "Everything"}   # "Someone said": no name
 TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Representative Governor Gov Mayor King Queen
 Prince Princess Pope Chief General Gen Colonel Col Major Maj Captain Capt Lieutenant Lt Sergeant Sgt Admiral
 Adm Commander Judge Justice Mr Mrs Ms Miss Dr Sir Lord Lady Dame Sheikh Emir Ayatollah Imam Rabbi Father
@@ -116,10 +118,11 @@ _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
 # "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region)\b")
-_PREMODIFIER_RE = re.compile(r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets"
-                             r"|drones|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president|counterparts?"
-                             r"|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
-                             r"|firms|negotiators|delegation|sanctions|allies)\b")
+_PREMODIFIER_RE = re.compile(
+    r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
+    r"|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president"
+    r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
+    r"|firms|negotiators|delegation|sanctions|allies)\b")
 # "special envoy to Kyiv", "ambassador to the EU": "to" after a role or a tie names no place of the event
 _TO_NOT_PLACE = frozenset("""envoy envoys ambassador ambassadors representative delegate delegates emissary consul
 adviser advisor advisers advisors relations ties""".split())

@@ -333,3 +333,10 @@ def test_words_that_only_look_like_happenings():
     assert "strike_hit" not in [e.type for e in events("The Nasdaq hit record highs on Monday.")]
     assert "strike_hit" in [e.type for e in events("A rocket hit a school on Monday.")]
     assert "fire" not in [e.type for e in events("Warnings of extreme fire danger covered the north.")]
+
+
+def test_a_date_given_for_an_accusation_covers_the_urging_that_follows_in_its_paragraph():
+    text = "The minister on Sunday accused the rebels of lying. He urged neighbours to push back.\n\nHe urged calm."
+    urged = [e for e in events(text) if e.trigger == "urged"]
+    assert event(text, "accused").date == "2025-05-11"
+    assert [e.date for e in urged] == ["2025-05-11", None]   # the next paragraph is not covered
