@@ -95,7 +95,11 @@ _SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:
 _SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
-                            r"|does|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+                            r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
+                            r"|began|struck|fell|rose|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied)\b")
+# "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
+_SPEAKING_CAPITAL = 200_000
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 _BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
 _CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
@@ -214,6 +218,14 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
                 roles.append(w.rstrip(".").lower())
         if roles:
             return "person", " ".join(rest), " ".join(roles), code
+    if last_title >= 0 and len(words) >= 4 and any(w in ("of", "for") for w in words[last_title + 1:-2]):
+        # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Penny Wong": the last two words are
+        # the person when they look like a name and the rest is the title
+        person = words[-2:]
+        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in ORG_HEADS and w not in COMMON_CAPITALS
+               and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
+            role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
+            return "person", " ".join(person), role, None
     if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
             len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
         code = None
@@ -226,9 +238,12 @@ def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tup
         if place.kind == "country":
             return "country", place.name, None, place.country_code
         capital_of = gaz.capital_of(name)
-        if capital_of and gaz.country(capital_of):
+        city = gaz.capital_city(capital_of) if capital_of else None
+        if capital_of and gaz.country(capital_of) and city is not None and city.population >= _SPEAKING_CAPITAL:
             return "capital", gaz.country(capital_of).name, None, capital_of
-        return None   # a city or a state is never an actor
+        if place.kind == "city":
+            return "named_like_city", name, None, None   # "Tottenham said": a club or firm, only as a speaker
+        return None   # a state is never an actor
     if demonym_country(name):
         return None   # read by the demonym pass
     if 2 <= len(words) <= 4 and all(_NAME_WORD_RE.fullmatch(w) for w in words):
@@ -277,6 +292,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in low_text or (
                     name.endswith("s") and " " not in name and _sentence_initial(text, start)):
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
+            kind = "organisation"
+        if kind == "named_like_city":
+            if not _SPEAKER_VERB_RE.match(text, start + len(name)) or _is_locative(text, start):
+                continue   # "in Tottenham", "Aleppo was shelled": a place
             kind = "organisation"
         if kind == "capital":
             # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not

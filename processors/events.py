@@ -451,7 +451,8 @@ memorial ready readiness footage video videos images photos damage losses claims
 security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
 strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
 sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
-facilities weather project projects""".split())
+facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
+department departments alarm""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -495,6 +496,16 @@ _ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "newly"
                          "previously", "already", "those", "these"})
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
 _NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
+
+
+_TARGET_NOUNS = frozenset("""expectations expectation estimates forecasts forecast targets target goals goal
+requirements criteria standards deadline deadlines demand lowered raised analysts""".split())
+_RECORD_AFTER_RE = re.compile(r"\s+(?:a\s+|new\s+|fresh\s+)?(?:record|all-time|multi-year|\d+-(?:year|month|week))"
+                              r"|\s+(?:new\s+|fresh\s+)?(?:highs?|lows?|peaks?)\b")
+_MARKET_WORDS = frozenset("""market markets stock stocks share shares equity equities bond bonds relief oil dollar
+price prices year-end""".split())
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "he's", "she's", "he’s", "she’s",
+                       "remains", "remained", "remain", "taken", "placed", "put"})
 
 
 def _premodifies(prev_word: str, nxt_word: str) -> bool:
@@ -550,6 +561,20 @@ def _names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
+    if word == "signed" and nxt_word == "up":
+        return False   # "customers signed up for a trial": joining, not an agreement
+    if word == "meeting" and nxt_word in _TARGET_NOUNS:
+        return False   # "data meeting lowered expectations": reaching a mark, not a meeting
+    if kind == "strike_hit" and _RECORD_AFTER_RE.match(after):
+        return False   # "stocks hit record highs": a level reached, not a strike
+    if word == "estimated" and (prev_word in ("an", "the", "some") or nxt_word[:1].isdigit()
+                                or nxt_word in _NUMBER_WORDS):
+        return False   # "an estimated 25 million people": a hedge on a number, not a statement
+    if kind == "protest" and word.startswith("rall") and prev_word in _MARKET_WORDS:
+        return False   # "the market rally", "stocks rallied": prices rising, not a protest
+    if word == "custody" and not (prev_word == "into" or (prev_word == "in" and _word_before(
+            text, text.rfind("in", max(sent_start, start - 6), start)) in _BE_FORMS)):
+        return False   # "migrants held in federal custody", "custody battle": a state; "taken into custody" acts
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:
         lead = unreal.group(0).split()[0].lower()
@@ -637,6 +662,8 @@ def _happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> lis
     return kept
 
 
+# what someone says, urges or denies: a date given for one covers the next ones of its paragraph
+_SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -670,7 +697,7 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
     line_date = dateline_date(text, published)
     lead = sentences[0].paragraph if sentences else 0
     events: list[Event] = []
-    last_dated: dict[str, tuple[int, str]] = {}   # class -> (paragraph, date) of its last explicit date
+    last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
     for si, (sent, exprs) in enumerate(zip(sentences, times)):
         matches = _happenings(text, sent.start, find_triggers(text, sent.start, sent.end))
@@ -705,19 +732,22 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
             else:
                 if kind != "statement":
                     date = _sentence_date(text, exprs, sent.start, start, owned)
-                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
-                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]):
+                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
+                        and not (kind == "statement" and last_dated[cls][3] != "statement"
+                                 and last_dated[cls][2] == si):
+                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
                     date = last_dated[cls][1]
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
             if explicit:
-                cls = "statement" if kind == "statement" else "incident" if kind in INCIDENT_TYPES else None
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:
-                    last_dated[cls] = (sent.paragraph, date, si)
+                    last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
             events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end, cut_ends),

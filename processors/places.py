@@ -57,6 +57,8 @@ Northern Southern Media Police Court Congress Senate House Parliament Council Pa
 Lake River Sea Ocean Gulf Bay Island Islands Coast Valley Desert Plain Plains Hill Hills Park Square Street
 Road Avenue Bridge Tower Airport Station Port Harbour Harbor One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Millions
 Some Several Both""".split())
+COMMON_CAPITALS |= {"Someone", "Somebody", "Nobody", "Everyone", "Everybody", "Anyone", "Anybody", "Nothing",
+                    "Everything"}   # "Someone said": no name
 TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Representative Governor Gov Mayor King Queen
 Prince Princess Pope Chief General Gen Colonel Col Major Maj Captain Capt Lieutenant Lt Sergeant Sgt Admiral
 Adm Commander Judge Justice Mr Mrs Ms Miss Dr Sir Lord Lady Dame Sheikh Emir Ayatollah Imam Rabbi Father
@@ -94,6 +96,7 @@ _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern e
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
 region state port district border heart outskirts centre center suburbs suburb streets edge outside""".split())
+_PLACE_OWNERS = frozenset({"country", "nation", "state", "region", "province", "city", "island"})
 _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed)")
 # AP style abbreviations of US states, as datelines write them: "ST. JOSEPH, Mich. (AP) —"
 US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
@@ -113,6 +116,16 @@ _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
+# "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region)\b")
+_PREMODIFIER_RE = re.compile(
+    r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
+    r"|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president"
+    r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
+    r"|firms|negotiators|delegation|sanctions|allies)\b")
+# "special envoy to Kyiv", "ambassador to the EU": "to" after a role or a tie names no place of the event
+_TO_NOT_PLACE = frozenset("""envoy envoys ambassador ambassadors representative delegate delegates emissary consul
+adviser advisor advisers advisors relations ties""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +205,13 @@ def is_locative(text: str, start: int) -> bool:
     for word in reversed(text[max(0, start - 60):start].split()[-6:]):
         low = word.lower()
         if low in LOCATIVE_WORDS:
+            if low == "to":
+                before = text[max(0, start - 80):start].lower().rsplit(" to ", 1)[0].split()
+                return not (before and before[-1].strip(",") in _TO_NOT_PLACE)
             return True
         if low not in _PLACE_MODIFIERS and not _RULED_RE.fullmatch(word) and not (
-                word[:1].isupper() and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia"
+                (word[:1].isupper() or low[:-2] in _PLACE_OWNERS)
+                and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia", "in the country's south"
             return False
     return False
 
@@ -292,7 +309,7 @@ class ArticlePlaces:
         cands = _candidates(text, gaz, spans)
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):
-            c.locative = is_locative(text, c.start)
+            c.locative = is_locative(text, c.start) and not _PREMODIFIER_RE.match(text, c.end)
             if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
                 prev = cands[k - 1]
                 c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
@@ -387,7 +404,20 @@ class ArticlePlaces:
         taken = [(pm.start, pm.end) for pm in self.mentions]
         out = []
         for run_start, run_end in spans:
-            if run_start < body_start or " " not in text[run_start:run_end]:
+            if run_start < body_start:
+                continue
+            low_head = _LOWER_HEAD_RE.match(text, run_end)
+            if low_head is not None:
+                # "the country's southern Zabul province", "in Kherson region": a name and a place word
+                words = text[run_start:run_end].split()
+                if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
+                                               or w in COMMON_CAPITALS for w in words) \
+                        and not any(a < run_end and run_start < b for a, b in taken):
+                    locative = is_locative(text, run_start)
+                    out.append(PlaceMention(run_start, low_head.end(), text[run_start:low_head.end()], None,
+                                            locative, not locative, self.sentence_of(run_start)))
+                continue
+            if " " not in text[run_start:run_end]:
                 continue
             for piece_start, piece in _pieces(text, run_start, run_end):
                 words = piece.split()

@@ -98,3 +98,31 @@ def test_a_demonym_before_a_state_body_and_a_speaker_before_an_appositive():
         ("Peru", "agent")]
     text = '"It will take years," Ana Ruiz, a planner at the World Bank, said on Monday.'
     assert actors_of(text, "said", statement=True) == [("Ana Ruiz", "agent")]
+
+
+def test_a_club_or_firm_named_like_a_town_speaks_as_itself():
+    text = 'Arsenal announced a new coach. Tottenham said in a statement: "Jose is the best."'
+    assert actors_of(text, "said", statement=True) == [("Tottenham", "agent")]
+    # the same name where it is a place, or where something is done to it, is no actor
+    assert mentions("Fans gathered in Tottenham on Sunday.") == []
+    assert mentions("Aleppo was shelled overnight.") == []
+
+
+def test_a_small_capital_does_not_speak_for_its_country():
+    # Hamilton is Bermuda's capital, but a few thousand people do not make "Hamilton urged" Bermuda
+    assert mentions("Hamilton urged caution.") == []
+    assert mentions("Moscow said it would respond.")[0][:2] == ("Russia", "country")
+
+
+def test_an_irregular_past_tense_still_marks_a_subject():
+    assert [m[:2] for m in mentions("WeWork said it would cut jobs.")] == [("WeWork", "organisation")]
+    assert [m[:2] for m in mentions("Acme told staff to stay home.")] == [("Acme", "organisation")]
+
+
+def test_a_title_with_of_or_for_before_a_name_is_that_persons_role():
+    assert mentions("Secretary of State Mike Pompeo said the swap was welcome.") == [
+        ("Mike Pompeo", "person", "secretary of state", None)]
+    assert mentions("Minister for Foreign Affairs Penny Wong spoke.")[0][:3] == (
+        "Penny Wong", "person", "minister for foreign affairs")
+    # a title without a name after it names nobody
+    assert mentions("The Secretary of State for Health said so.") == []

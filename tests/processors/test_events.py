@@ -307,3 +307,36 @@ def test_arrests_carry_their_date_like_other_incidents():
     text = "Police arrested six men on Monday in the market. Officers also arrested a woman nearby."
     found = [e.date for e in events(text) if e.type == "arrest"]
     assert found == ["2025-05-12", "2025-05-12"]
+
+
+def test_an_estimated_number_is_no_statement():
+    assert [e.trigger for e in events("The plague killed an estimated 25 million people in Europe.")] == ["killed"]
+    assert "estimated" in [e.trigger for e in events("The ministry estimated on Sunday that losses were heavy.")]
+
+
+def test_a_market_rally_is_no_protest():
+    assert [e.type for e in events("A key reason for the market rally is strong earnings.")] == []
+    assert [e.type for e in events("Thousands joined a rally in Minsk on Sunday.")] == ["protest"]
+
+
+def test_custody_is_an_arrest_only_when_someone_is_taken_or_is_in_it():
+    assert "arrest" not in [e.type for e in events("Migrants held in federal custody fell ill.")]
+    assert [e.type for e in events("The suspect was taken into custody on Friday.")] == ["arrest"]
+    assert [e.type for e in events("Police said he is in custody.")] == ["statement", "arrest"]
+
+
+def test_words_that_only_look_like_happenings():
+    assert "agreement" not in [e.type for e in events("Many customers signed up for the free trial.")]
+    assert "agreement" in [e.type for e in events("The two sides signed a truce on Friday.")]
+    assert "meeting" not in [e.type for e in events("Retail data meeting lowered expectations lifted the dollar.")]
+    assert "meeting" in [e.type for e in events("The ministers held a meeting in Oslo on Sunday.")]
+    assert "strike_hit" not in [e.type for e in events("The Nasdaq hit record highs on Monday.")]
+    assert "strike_hit" in [e.type for e in events("A rocket hit a school on Monday.")]
+    assert "fire" not in [e.type for e in events("Warnings of extreme fire danger covered the north.")]
+
+
+def test_a_date_given_for_an_accusation_covers_the_urging_that_follows_in_its_paragraph():
+    text = "The minister on Sunday accused the rebels of lying. He urged neighbours to push back.\n\nHe urged calm."
+    urged = [e for e in events(text) if e.trigger == "urged"]
+    assert event(text, "accused").date == "2025-05-11"
+    assert [e.date for e in urged] == ["2025-05-11", None]   # the next paragraph is not covered

@@ -97,3 +97,30 @@ def test_a_dateline_the_gazetteer_lacks_is_still_the_default_place():
     assert layer(text).dateline.text == "Fort Example" and layer(text).dateline.place.name == "Afghanistan"
     assert place_of(text, "trained") == "Fort Example"
     assert layer("Nowhereville – Crowds gathered.").dateline is None   # title case needs the gazetteer
+
+
+def test_a_country_before_forces_or_officials_names_their_side_not_a_place():
+    text = "The captives were handed over to US forces in Burkina Faso."
+    assert {m.text: m.locative for m in layer(text).mentions} == {"US": False, "Burkina Faso": True}
+    assert place_of(text, "handed") == "Burkina Faso"
+    assert {m.text: m.locative for m in layer("The envoy talked to Kenyan and US officials.").mentions} == {"US": False}
+    assert {m.text: m.locative for m in layer("Aid was flown to Canada on Friday.").mentions} == {"Canada": True}
+
+
+def test_an_envoy_to_a_capital_is_a_role_not_a_place():
+    assert {m.text: m.locative for m in layer("The former envoy to Nairobi testified.").mentions} == {"Nairobi": False}
+    assert {m.text: m.locative for m in layer("The convoy drove to Nairobi.").mentions} == {"Nairobi": True}
+
+
+def test_a_name_with_a_lower_case_place_word_is_a_region_even_unknown_to_the_gazetteer():
+    text = "Gunmen struck a checkpoint in the country's northern Wardak province overnight."
+    found = [(m.text, m.locative) for m in layer(text).mentions]
+    assert ("Wardak province", True) in found
+    assert place_of(text, "struck") == "Wardak province"
+    # a month or a title is no region's name
+    assert all(m.text != "May region" for m in layer("Rain fell in May region-wide.").mentions)
+
+
+def test_aid_sent_to_a_place_still_goes_there():
+    text = "The army cut off all aid to Gaza on Monday."
+    assert {m.text: m.locative for m in layer(text).mentions} == {"Gaza": True}
