@@ -357,7 +357,7 @@ def _newest_articles(conn, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 def get_story(engine: Engine, story_id: str, category: str | None = None, source: str | None = None
               ) -> dict[str, Any] | None:
     """One story: its articles from every outlet (copies folded under the article they copy, as
-    ``copies``), its events in time order, its places with coordinates (those the extractor placed)
+    ``copies``; ``article_count`` counts them all), its events in time order, its places with coordinates (those the extractor placed)
     and its figure series grouped ``{category: {source: [observation, ...]}}``."""
     from newswire.processors.series import revisions
 
@@ -419,6 +419,7 @@ def get_story(engine: Engine, story_id: str, category: str | None = None, source
         o["revision"] = revision
         series.setdefault(o["category"], {}).setdefault(o["source"], []).append(o)
     story["place_names"] = story.pop("places") or []
+    story["article_count"] = story.pop("articles")
     story.update(articles=articles, events=events, places=sorted(places.values(), key=lambda p: p["name"]),
                  series=series)
     return story

@@ -83,7 +83,7 @@ def test_story_holds_every_article_copies_folded_events_places_and_series(client
     tops = {a["article_id"] for a in body["articles"]}
     folded = {c["article_id"]: a["article_id"] for a in body["articles"] for c in a["copies"]}
     assert tops | set(folded) == members and not tops & set(folded)
-    assert len(tops | set(folded)) == stories[story_id].articles
+    assert len(tops | set(folded)) == stories[story_id].articles == body["article_count"]
     for copy, original in folded.items():  # each copy sits under the article its chain of copies starts at
         root = placed[copy].duplicate_of
         while placed[root].duplicate_of:
@@ -143,6 +143,8 @@ def test_story_page_draws_a_chart_a_category_a_map_and_hostile_strings_as_text(c
     doc = lxml.html.fromstring(html)
     assert doc.xpath("//script[not(@src)]") == [] and doc.xpath("//@*[starts-with(name(), 'on')]") == []
     assert doc.xpath("string(//h1)") == HOSTILE_TITLE
+    assert f"· {stories[story_id].articles} articles from {len(stories[story_id].outlets)} outlets" in \
+        " ".join(doc.xpath("string(//p[@class='meta'])").split())
     mine = [o for o in observations if o["story_id"] == story_id and o["reported_at"] is not None]
     charts = doc.xpath("//figure[contains(@class, 'step')]")
     assert sorted(c.get("data-category") for c in charts) == sorted({o["category"] for o in mine})
