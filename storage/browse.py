@@ -357,8 +357,8 @@ def _newest_articles(conn, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 def get_story(engine: Engine, story_id: str, category: str | None = None, source: str | None = None
               ) -> dict[str, Any] | None:
     """One story: its articles from every outlet (copies folded under the article they copy, as
-    ``copies``; ``article_count`` counts them all), its events in time order, its places with coordinates (those the extractor placed)
-    and its figure series grouped ``{category: {source: [observation, ...]}}``."""
+    ``copies``; ``article_count`` counts them all), its events in time order, its places with
+    coordinates (those the extractor placed) and its figure series grouped ``{category: {source: [observation, ...]}}``."""
     from newswire.processors.series import revisions
 
     stories, placed, obs = _story_tables()
@@ -407,7 +407,7 @@ def get_story(engine: Engine, story_id: str, category: str | None = None, source
     places: dict[str, dict[str, Any]] = {}
     for e in events:
         place = e.get("place") if isinstance(e.get("place"), dict) else None
-        if not place or not isinstance(place.get("lat"), (int, float)) or not isinstance(place.get("lon"), (int, float)):
+        if not place or not all(isinstance(place.get(k), (int, float)) for k in ("lat", "lon")):
             continue
         name = str(place.get("name") or e.get("location") or "")
         entry = places.setdefault(name, {"name": name, "lat": float(place["lat"]), "lon": float(place["lon"]),

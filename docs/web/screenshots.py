@@ -86,7 +86,8 @@ def seed_stories(url: str) -> str:
     engine = open_database(url, upgrade=False)
     store_stories(engine, hostile=False)
     with engine.connect() as conn:
-        story = conn.execute(select(StoryArticle.story_id).where(StoryArticle.article_id == ids()["wire-3"])).scalar_one()
+        story = conn.execute(select(StoryArticle.story_id)
+                             .where(StoryArticle.article_id == ids()["wire-3"])).scalar_one()
     engine.dispose()
     return story
 

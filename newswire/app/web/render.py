@@ -208,7 +208,8 @@ def place_map(places: list[dict[str, Any]], width: int = 640, height: int = 320,
     inner_w, inner_h = width - 2 * pad, height - 2 * pad
     # one degree is as wide as it is tall (plain equirectangular): the box takes the larger scale's need
     scale = min(inner_w / (2 * half_lon), inner_h / (2 * half_lat))
-    points = [MapPoint(round(width / 2 + (p["lon"] - mid_lon) * scale, 2), round(height / 2 - (p["lat"] - mid_lat) * scale, 2),
+    points = [MapPoint(round(width / 2 + (p["lon"] - mid_lon) * scale, 2),
+                       round(height / 2 - (p["lat"] - mid_lat) * scale, 2),
                        str(p.get("name") or ""), float(p["lat"]), float(p["lon"]), int(p.get("events") or 0))
               for p in placed]
     half_w, half_h = width / 2 / scale, height / 2 / scale
