@@ -283,3 +283,143 @@ def counts_per_hour(engine: Engine, *, since: datetime, until: datetime) -> dict
                      .group_by(hour))
             found[name] = {str(h).replace(" ", "T"): int(n) for h, n in conn.execute(query)}
     return found
+
+
+# --- stories (the stories stage's tables) -------------------------------------------------------------
+def _story_tables():
+    from newswire.storage.models import Observation, Story, StoryArticle
+
+    return Story.__table__, StoryArticle.__table__, Observation.__table__
+
+
+def browse_stories(engine: Engine, *, text: str | None = None, since: datetime | None = None,
+                   until: datetime | None = None, after: Sequence[Any] | None = None, limit: int = 50):
+    """A page of stories, latest seen first, and the next page's key. ``since``/``until``: the story was
+    seen in [since, until) (any overlap); ``text``: in its title or a member article's title."""
+    stories, placed, _ = _story_tables()
+    where: list[ColumnElement] = []
+    if since is not None:
+        where.append(stories.c.last_seen_at >= utc(since))
+    if until is not None:
+        where.append(stories.c.first_seen_at < utc(until))
+    if text:
+        titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
+                  .where(_articles.c.title.icontains(text, autoescape=True)))
+        where.append(or_(stories.c.title.icontains(text, autoescape=True), stories.c.story_id.in_(titled)))
+    query = select(*[c for c in stories.c if c.name not in ("state", "published_version")]).where(*where)
+    order = [(stories.c.last_seen_at, True), (stories.c.story_id, True)]
+    with engine.connect() as conn:
+        rows, key = _page(conn, query, order, ["last_seen_at", "story_id"], after, limit)
+    for row in rows:
+        row["first_seen_at"], row["last_seen_at"] = utc(row["first_seen_at"]), utc(row["last_seen_at"])
+    return rows, key
+
+
+def most_active_stories(engine: Engine, *, since: datetime, limit: int = 10) -> list[dict[str, Any]]:
+    """The stories with the most articles among those seen at or after ``since``."""
+    stories, _, _ = _story_tables()
+    query = (select(stories.c.story_id, stories.c.title, stories.c.articles, stories.c.outlets,
+                    stories.c.first_seen_at, stories.c.last_seen_at)
+             .where(stories.c.last_seen_at >= utc(since))
+             .order_by(stories.c.articles.desc(), stories.c.last_seen_at.desc(), stories.c.story_id).limit(limit))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def story_of_article(engine: Engine, article_id: str) -> dict[str, Any] | None:
+    """The story an article was placed in, and its series' observations (to link the article's figures)."""
+    stories, placed, obs = _story_tables()
+    with engine.connect() as conn:
+        row = conn.execute(select(stories.c.story_id, stories.c.title)
+                           .join(placed, placed.c.story_id == stories.c.story_id)
+                           .where(placed.c.article_id == article_id)).first()
+        if row is None:
+            return None
+        series = {}
+        for o in conn.execute(select(obs.c.series_id, obs.c.figure_ids).where(obs.c.story_id == row.story_id)):
+            for figure_id in o.figure_ids or []:
+                series[figure_id] = o.series_id
+    return {"story_id": row.story_id, "title": row.title, "series_of_figure": series}
+
+
+def _newest_articles(conn, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    newer = _articles.alias("newer")
+    query = (select(_articles.c.article_id, _articles.c.version, _articles.c.title, _articles.c.url,
+                    _articles.c.site, _articles.c.published_at, _articles.c.fetched_at)
+             .where(_articles.c.article_id.in_(sorted(ids)),
+                    ~exists().where(newer.c.article_id == _articles.c.article_id,
+                                    newer.c.version > _articles.c.version)))
+    return {r.article_id: dict(r._mapping) for r in conn.execute(query)}
+
+
+def get_story(engine: Engine, story_id: str, category: str | None = None, source: str | None = None
+              ) -> dict[str, Any] | None:
+    """One story: its articles from every outlet (copies folded under the article they copy, as
+    ``copies``; ``article_count`` counts them all), its events in time order, its places with
+    coordinates (those the extractor placed) and its figure series grouped ``{category: {source: [observation, ...]}}``."""
+    from newswire.processors.series import revisions
+
+    stories, placed, obs = _story_tables()
+    with engine.connect() as conn:
+        row = conn.execute(select(*[c for c in stories.c if c.name not in ("state", "published_version")])
+                           .where(stories.c.story_id == story_id)).first()
+        if row is None:
+            return None
+        story = dict(row._mapping)
+        story["first_seen_at"], story["last_seen_at"] = utc(story["first_seen_at"]), utc(story["last_seen_at"])
+        members = [dict(r._mapping) for r in conn.execute(
+            select(placed).where(placed.c.story_id == story_id).order_by(placed.c.seen_at, placed.c.article_id))]
+        found = _newest_articles(conn, [m["article_id"] for m in members])
+        events = []
+        if found:
+            versions = [and_(_events.c.article_id == a, _events.c.article_version == v["version"])
+                        for a, v in found.items()]
+            events = [dict(r._mapping) for r in conn.execute(select(_events).where(or_(*versions)))]
+        where = [obs.c.story_id == story_id]
+        if category:
+            where.append(obs.c.category == category)
+        if source:
+            where.append(obs.c.source.icontains(source, autoescape=True))
+        observations = [dict(r._mapping) for r in conn.execute(
+            select(obs).where(*where).order_by(obs.c.as_of, obs.c.reported_at, obs.c.series_id, obs.c.value))]
+    # articles, copies folded under the first of their kind (a copy of a copy under the original)
+    by_id = {}
+    for m in members:
+        article = found.get(m["article_id"], {})
+        by_id[m["article_id"]] = {
+            "article_id": m["article_id"], "title": article.get("title"), "url": article.get("url"),
+            "site": article.get("site"), "outlet": m["outlet"], "seen_at": utc(m["seen_at"]),
+            "published_at": utc(article.get("published_at")), "copy_of": m["duplicate_of"],
+            "similarity": m["similarity"], "copies": []}
+    articles = []
+    for item in by_id.values():
+        root, hops = item["copy_of"], 0
+        while root in by_id and by_id[root]["copy_of"] and hops < len(by_id):
+            root, hops = by_id[root]["copy_of"], hops + 1
+        (by_id[root]["copies"] if root in by_id and root != item["article_id"] else articles).append(item)
+    # events on a time line: by the event's own date when it has one, else its article's publication
+    for e in events:
+        e["published_at"] = utc(e["published_at"])
+    events.sort(key=lambda e: (e.get("date") or (e["published_at"].strftime("%Y-%m-%d") if e["published_at"] else "~"),
+                               e["published_at"].isoformat() if e["published_at"] else "~", e["event_id"]))
+    places: dict[str, dict[str, Any]] = {}
+    for e in events:
+        place = e.get("place") if isinstance(e.get("place"), dict) else None
+        if not place or not all(isinstance(place.get(k), (int, float)) for k in ("lat", "lon")):
+            continue
+        name = str(place.get("name") or e.get("location") or "")
+        entry = places.setdefault(name, {"name": name, "lat": float(place["lat"]), "lon": float(place["lon"]),
+                                         "country_code": place.get("country_code"), "events": 0})
+        entry["events"] += 1
+    series: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for o, revision in zip(observations, revisions(observations)):
+        o["reported_at"] = utc(o["reported_at"])
+        o["revision"] = revision
+        series.setdefault(o["category"], {}).setdefault(o["source"], []).append(o)
+    story["place_names"] = story.pop("places") or []
+    story["article_count"] = story.pop("articles")
+    story.update(articles=articles, events=events, places=sorted(places.values(), key=lambda p: p["name"]),
+                 series=series)
+    return story

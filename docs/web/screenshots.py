@@ -1,5 +1,6 @@
 """The README's screenshots of the web interface: a demo database (synthetic news pages run through
-the real cleaner and extractor, feeds of which two fail, a few dead letters) served by
+the real cleaner and extractor, feeds of which two fail, a few dead letters, and the Karvania stories
+of tests/app/web/stories.py placed by the real stories stage) served by
 ``newswire.app.web`` and photographed by Debian's chromium through Playwright.
 
     .venv/bin/python docs/web/screenshots.py   # writes docs/web/*.png
@@ -74,6 +75,23 @@ def seed(url: str) -> str:
     return best
 
 
+def seed_stories(url: str) -> str:
+    """The Karvania articles through the real stories stage; the id of the flood story."""
+    from sqlalchemy import select
+
+    from newswire.storage.models import StoryArticle
+    from tests.app.web.stories import store_stories
+    from tests.stories.fill import ids
+
+    engine = open_database(url, upgrade=False)
+    store_stories(engine, hostile=False)
+    with engine.connect() as conn:
+        story = conn.execute(select(StoryArticle.story_id)
+                             .where(StoryArticle.article_id == ids()["wire-3"])).scalar_one()
+    engine.dispose()
+    return story
+
+
 def main() -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -81,11 +99,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.db'}"
         article = seed(url)
+        story = seed_stories(url)
         with WebServer(Settings(database_url=url, data_dir=tmp, web_port=0)) as server, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 860}, base_url=server.address)
             for path, name in [("/", "overview"), ("/feeds", "feeds"), (f"/articles/{article}", "article"),
-                               ("/figures", "figures")]:
+                               ("/figures", "figures"), (f"/stories/{story}", "story")]:
                 page.goto(path)
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
                 print(f"docs/web/{name}.png")

@@ -27,6 +27,7 @@ from newswire.storage.queries import count_rows, dead_letter_counts
 router = APIRouter(prefix="/api/v1")
 EXPORT_MAX_ROWS = 100_000
 EXPORT_PAGE = 500
+ACTIVE_DAYS = 7  # the overview's most active stories: most articles among those seen in these days
 STALE_S = 10.0  # as newswire.app.dashboard: a status file older than this belongs to a stopped reporter
 
 
@@ -150,6 +151,51 @@ def deadletters(request: Request, reason: str | None = Query(None, description="
     return {"by_reason": dead_letter_counts(engine), "items": rows, "next_cursor": params.encode_cursor(key)}
 
 
+STORY_KEY = "t s"
+STORY_ID = params.ARTICLE_ID  # a story id is a sha256 hex digest, as an article id
+
+
+@router.get("/stories", summary="Stories, latest seen first")
+def stories(request: Request, text: str | None = Query(None, description="Substring of the title or a member's title."),
+            since: str | None = Query(None, description="Seen at or after (ISO 8601; any overlap)."),
+            until: str | None = Query(None, description="Seen before (ISO 8601; any overlap)."),
+            cursor: str | None = CURSOR, limit: int | None = LIMIT) -> dict[str, Any]:
+    filters = story_filters(text, since, until)
+    return page_of(browse.browse_stories, _engine(request), filters, cursor, limit, STORY_KEY)
+
+
+def story_filters(text: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+    return dict(text=params.search_text(text, "text"), since=params.when(since, "since"),
+                until=params.when(until, "until"))
+
+
+def load_story(request: Request, story_id: str, category: str | None = None, source: str | None = None
+               ) -> dict[str, Any]:
+    if not STORY_ID.match(story_id):
+        raise HTTPException(404, "no such story (a story id is 8 to 64 lower-case hex digits)")
+    found = browse.get_story(_engine(request), story_id, category=params.category(category),
+                             source=params.search_text(source, "source"))
+    if found is None:
+        raise HTTPException(404, "no such story")
+    return found
+
+
+@router.get("/stories/{story_id}", summary="One story: articles (copies folded), events, places, figure series")
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    return load_story(request, story_id)
+
+
+@router.get("/stories/{story_id}/timeline", summary="One story's observations in time order, revisions marked")
+def story_timeline(request: Request, story_id: str,
+                   category: str | None = Query(None, description=f"One of {', '.join(params.CATEGORIES)}."),
+                   source: str | None = Query(None, description="Substring of the source.")) -> dict[str, Any]:
+    found = load_story(request, story_id, category, source)
+    items = sorted((o for by_source in found["series"].values() for rows in by_source.values() for o in rows),
+                   key=lambda o: (o["as_of"] or "", o["reported_at"].isoformat() if o["reported_at"] else "~",
+                                  o["series_id"], o["value"]))
+    return {"story_id": story_id, "items": items}
+
+
 # --- overview ----------------------------------------------------------------------------------------
 def pipeline_health(data_dir: Path | None) -> dict[str, Any]:
     """Each stage's processes from the status files the running pipeline writes (``newswire.status``)."""
@@ -188,6 +234,7 @@ def overview_data(request: Request, hours: int = 48) -> dict[str, Any]:
             "feeds": browse.count_feeds(engine),
             "per_hour": {"since": since, "until": now, **browse.counts_per_hour(engine, since=since, until=now)},
             "dead_letters_by_reason": dead_letter_counts(engine),
+            "most_active_stories": browse.most_active_stories(engine, since=now - timedelta(days=ACTIVE_DAYS)),
         }
 
     return {**request.app.state.cache.get(("overview", hours), aggregates),

@@ -1,14 +1,11 @@
-"""The server-rendered pages: overview, feeds, figures, events, articles, one article. Each reads what
+"""The server-rendered pages: overview, feeds, figures, events, articles, one article, stories, one story.
 the API reads (``api``) and renders it with Jinja2, autoescaped; tables and articles need no script.
 ``static/live.js`` adds live updates by polling the API.
 
-Stories (issue 12, built on another branch) plug in here once their tables are merged: ``/stories``
-(search, date range) and ``/stories/{id}`` read two functions of ``storage/queries.py``,
-``list_stories(engine, *, text, since, until, after, limit) -> (rows, next_key)`` and
-``get_story(engine, story_id) -> {"articles": [...copies folded under "copy_of"], "events": [...],
-"places": [{"name", "lat", "lon"}], "series": {category: {source: [{"at", "value", "sentence",
-"article_id"}]}}}``; the page draws ``render.step_chart`` (``templates/_step_chart.html``) once a
-category: a step line a source, a point an observation, revisions ringed, the sentence on hover.
+Stories (issue 12's tables): ``/stories`` (search, date range) and ``/stories/{id}`` (articles with
+copies folded, events on a time line, a map of the places that have coordinates, and one
+``render.step_chart`` a figure category: a step line a source, a point an observation, revisions
+ringed, the sentence on hover). An article's page links each figure to its series and story.
 """
 
 from __future__ import annotations
@@ -133,4 +130,20 @@ def articles(request: Request, site: str | None = None, since: str | None = None
 def article(request: Request, article_id: str, version: int | None = None):
     found = api.load_article(request, article_id, version)
     parts = render.segments(found["text"], found["figures"], found["events"])
-    return page(request, "article.html", title=found.get("title") or "article", article=found, segments=parts)
+    story = browse.story_of_article(request.app.state.engine, article_id)
+    return page(request, "article.html", title=found.get("title") or "article", article=found, segments=parts,
+                story=story)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, text: str | None = None, since: str | None = None, until: str | None = None,
+            cursor: str | None = Query(None, max_length=1000), limit: int | None = None):
+    filters = api.story_filters(text, since, until)
+    return _filter_page(request, "stories", browse.browse_stories, filters, api.STORY_KEY, cursor, limit)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str):
+    found = api.load_story(request, story_id)
+    return page(request, "story.html", title=found.get("title") or "story", story=found,
+                charts=render.story_charts(found["series"]), place_map=render.place_map(found["places"]))

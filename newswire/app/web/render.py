@@ -169,3 +169,63 @@ def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: in
     return StepChart(category, width, height, lines, points, y_max,
                      datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),
                      datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt))
+
+
+# --- the story page's map: places by longitude and latitude, on no tiles --------------------------------
+@dataclass
+class MapPoint:
+    x: float
+    y: float
+    name: str
+    lat: float
+    lon: float
+    events: int
+
+
+@dataclass
+class PlaceMap:
+    width: int
+    height: int
+    points: list[MapPoint]
+    west: float
+    east: float
+    south: float
+    north: float
+
+
+def place_map(places: list[dict[str, Any]], width: int = 640, height: int = 320, pad: int = 40) -> PlaceMap | None:
+    """The places that have coordinates, in an equirectangular projection of their bounding box (at
+    least 2 degrees a side, widened to keep the aspect), in a ``width`` x ``height`` viewBox; None when
+    no place has coordinates."""
+    placed = [p for p in places if isinstance(p.get("lat"), (int, float)) and isinstance(p.get("lon"), (int, float))
+              and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180]
+    if not placed:
+        return None
+    lats, lons = [p["lat"] for p in placed], [p["lon"] for p in placed]
+    mid_lat, mid_lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    half_lat = max((max(lats) - min(lats)) / 2, 1.0)
+    half_lon = max((max(lons) - min(lons)) / 2, 1.0)
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    # one degree is as wide as it is tall (plain equirectangular): the box takes the larger scale's need
+    scale = min(inner_w / (2 * half_lon), inner_h / (2 * half_lat))
+    points = [MapPoint(round(width / 2 + (p["lon"] - mid_lon) * scale, 2),
+                       round(height / 2 - (p["lat"] - mid_lat) * scale, 2),
+                       str(p.get("name") or ""), float(p["lat"]), float(p["lon"]), int(p.get("events") or 0))
+              for p in placed]
+    half_w, half_h = width / 2 / scale, height / 2 / scale
+    return PlaceMap(width, height, points, round(mid_lon - half_w, 3), round(mid_lon + half_w, 3),
+                    round(mid_lat - half_h, 3), round(mid_lat + half_h, 3))
+
+
+def story_charts(series: dict[str, dict[str, list[dict[str, Any]]]]) -> list[StepChart]:
+    """One step chart a figure category of a story (``browse.get_story``'s ``series``), in category
+    order; observations without a report time are left off (they have no place on the time axis)."""
+    charts = []
+    for category in sorted(series):
+        by_source = {source: [{"at": o["reported_at"], "value": o["value"], "sentence": o.get("sentence"),
+                               "article_id": o.get("article_id")} for o in rows if o.get("reported_at")]
+                     for source, rows in series[category].items()}
+        by_source = {s: rows for s, rows in by_source.items() if rows}
+        if by_source:
+            charts.append(step_chart(category, by_source))
+    return charts

@@ -127,3 +127,41 @@ def test_a_new_figure_appears_live_on_the_figures_page(page, newsroom):
     assert page.locator("#figures i, #figures b").count() == 0
     expect(page.locator("#figures tbody tr.empty")).to_have_count(0)
     assert page.problems == []
+
+
+def test_story_page_draws_a_chart_a_category_and_hovering_a_point_shows_its_sentence(page, newsroom):
+    from sqlalchemy import select
+
+    from newswire.storage.models import Observation, Story
+    from tests.app.web.stories import HOSTILE_PLACE, HOSTILE_TITLE, store_stories
+
+    store_stories(newsroom.engine)
+    with newsroom.engine.connect() as conn:
+        story_id = conn.execute(select(Story.story_id).order_by(Story.articles.desc()).limit(1)).scalar_one()
+        observed = [dict(r._mapping) for r in conn.execute(select(Observation.__table__)
+                                                            .where(Observation.story_id == story_id))]
+    observed = [o for o in observed if o["reported_at"] is not None]
+    categories = sorted({o["category"] for o in observed})
+    assert len(categories) >= 2
+    page.goto(f"/stories/{story_id}")
+    expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
+    charts = page.locator("figure.chart.step")
+    expect(charts).to_have_count(len(categories))
+    for category in categories:
+        chart = page.locator(f"figure.chart.step[data-category={category}]")
+        rows = [o for o in observed if o["category"] == category]
+        expect(chart.locator("path.line")).to_have_count(len({o["source"] for o in rows}))
+        expect(chart.locator("circle.point")).to_have_count(len(rows))
+        assert chart.locator("path.line").first.bounding_box()["width"] > 0  # drawn, not just present
+    killed = page.locator("figure.chart.step[data-category=killed]")
+    point = killed.locator("circle.point").last  # drawn last: on top of any point it overlaps
+    point.hover()
+    readout = killed.locator(".readout")
+    title = point.locator("title").text_content()
+    expect(readout).to_have_text(title)
+    sentences = [o["sentence"] for o in observed if o["category"] == "killed"]
+    assert any(s in readout.text_content() for s in sentences)
+    expect(page.locator("#place-map text", has_text="Ostrel")).to_have_count(1)
+    expect(page.locator("#place-map text").filter(has_text="tail")).to_have_text([HOSTILE_PLACE])
+    assert page.locator("img, iframe, object, embed, b, i, style").count() == 0
+    assert page.problems == []

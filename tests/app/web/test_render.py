@@ -51,3 +51,19 @@ def test_step_chart_one_line_a_source_one_point_an_observation_revisions_marked(
 def test_step_chart_of_nothing_is_empty():
     chart = step_chart("killed", {})
     assert chart.lines == [] and chart.points == []
+
+
+def test_place_map_is_equirectangular_and_leaves_out_places_without_coordinates():
+    from newswire.app.web.render import place_map
+
+    assert place_map([{"name": "nowhere", "lat": None, "lon": None}]) is None
+    assert place_map([{"name": "bad", "lat": 91.0, "lon": 0.0}]) is None
+    found = place_map([{"name": "A", "lat": 10.0, "lon": 20.0, "events": 2}, {"name": "B", "lat": 14.0, "lon": 30.0},
+                       {"name": "C", "lat": "12", "lon": 25.0}], width=640, height=320, pad=40)
+    assert [p.name for p in found.points] == ["A", "B"]
+    a, b = found.points
+    # the same scale both ways (a degree of longitude is as wide as a degree of latitude is tall)
+    assert abs((b.x - a.x) / 10 - (a.y - b.y) / 4) < 0.01
+    assert a.x == 40.0 and b.x == 600.0 and a.events == 2  # the wider side fills the box between the pads
+    assert (a.y + b.y) / 2 == 160.0  # centred
+    assert found.west < 20 < 30 < found.east and found.south < 10 < 14 < found.north

@@ -113,6 +113,20 @@
     });
   }
 
+  // Step charts: hovering (or focusing) a point writes its <title> (value, source, date, sentence) into
+  // the chart's readout line as text, for readers whose browser is slow to show SVG titles.
+  document.querySelectorAll("figure.chart.step").forEach(function (fig) {
+    var readout = fig.querySelector(".readout");
+    if (!readout) { return; }
+    function show(e) {
+      var point = e.target.closest ? e.target.closest("circle.point") : null;
+      var title = point ? point.querySelector("title") : null;
+      if (title) { readout.textContent = title.textContent; }
+    }
+    fig.addEventListener("mouseover", show);
+    fig.addEventListener("focusin", show);
+  });
+
   var jobs = [];
   document.querySelectorAll("table[data-live=articles]").forEach(function (t) { jobs.push(function () { return liveArticles(t); }); });
   document.querySelectorAll("table[data-live=figures]").forEach(function (t) { jobs.push(function () { return liveFigures(t); }); });
