@@ -1,14 +1,14 @@
 """Copy detection on real article texts: precision and recall of ``CopyIndex`` by kind of edit.
 
 The corpus has no labelled syndication pairs, so they are made: the 181 real article bodies of the
-Zyte benchmark (``/work/shared/corpus/html/zyte-ground-truth.json``, read from there, never copied
-into the repository) are each published once, and then again by other "outlets" with the edits
+Zyte benchmark (``corpus/html/zyte-ground-truth.json`` of the shared corpus, read from there, never
+copied into the repository) are each published once, and then again by other "outlets" with the edits
 republishers make, from light (a sign-off, a few words) to heavy (half the text cut). Every edited
 text is a copy of its original; every other pair is not. Recall is by kind of edit; precision counts
 copies claimed between different originals (a copy linked to an earlier copy of its own original
 is right: the chain stays within one article).
 
-    .venv/bin/python benchmarks/copies_eval.py [--truth PATH]
+    .venv/bin/python benchmarks/copies_eval.py --truth PATH/corpus/html/zyte-ground-truth.json
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newswire.processors.copies import CopyIndex  # noqa: E402
-
-TRUTH = Path("/work/shared/corpus/html/zyte-ground-truth.json")
-
 
 def paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n") if p.strip()]
@@ -102,7 +99,7 @@ def main(truth: Path, verbose: bool = False) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--truth", type=Path, default=TRUTH)
+    parser.add_argument("--truth", type=Path, required=True, help="the Zyte benchmark's zyte-ground-truth.json")
     parser.add_argument("--verbose", action="store_true", help="print each wrong match")
     args = parser.parse_args()
     main(args.truth, args.verbose)
