@@ -23,7 +23,7 @@ from newswire.processors.figures import Figure, find_figures
 from newswire.processors.scenes import situate
 from newswire.processors.sentences import split_sentences
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long
 
 __all__ = ["EXTRACTOR_VERSION", "Event", "Extraction", "Figure", "extract", "extract_jsonl",
