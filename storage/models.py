@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, MetaData, Text
+from sqlalchemy import JSON, BigInteger, MetaData, PrimaryKeyConstraint, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -75,9 +75,11 @@ class Article(StorageModel, table=True):
 
 class Figure(StorageModel, table=True):
     __tablename__ = "figures"
+    # (article_id, figure_id): an article's figures share one index page (see migration 0002)
+    __table_args__ = (PrimaryKeyConstraint("article_id", "figure_id"),)
 
     figure_id: str = Field(primary_key=True)
-    article_id: str = Field(index=True)
+    article_id: str = Field(primary_key=True)
     article_version: int
     value: float
     value_max: float | None = None
@@ -100,9 +102,11 @@ class Figure(StorageModel, table=True):
 
 class Event(StorageModel, table=True):
     __tablename__ = "events"
+    # (article_id, event_id): an article's events share one index page (see migration 0002)
+    __table_args__ = (PrimaryKeyConstraint("article_id", "event_id"),)
 
     event_id: str = Field(primary_key=True)
-    article_id: str = Field(index=True)
+    article_id: str = Field(primary_key=True)
     article_version: int
     type: str = Field(index=True)
     trigger: str = Field(sa_type=Text)

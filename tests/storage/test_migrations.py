@@ -22,7 +22,8 @@ def test_upgrade_from_empty_creates_every_table(database_url):
         assert current_revision(engine) == head_revision()
         check_schema(engine)  # at head: no complaint
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("figures")}
-        assert {"ix_figures_category", "ix_figures_published_at", "ix_figures_article_id", "ix_figures_source"} <= indexes
+        assert {"ix_figures_category", "ix_figures_published_at", "ix_figures_source"} <= indexes
+        assert inspect(engine).get_pk_constraint("figures")["constrained_columns"] == ["article_id", "figure_id"]
     finally:
         engine.dispose()
 
