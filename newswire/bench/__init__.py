@@ -1,8 +1,9 @@
 """``newswire bench``: the pipeline's throughput against what this machine can do at most, in one run.
 
-Two measurements on the same input (``pages``): (a) the in-process ceiling (``ceiling``) and (b) the
-full pipeline on the embedded broker (``pipeline``); their ratio, the pipeline's latency
-percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
+Three measurements on the same input (``pages``): (a) the in-process ceiling (``ceiling``), (b) the
+full pipeline on the embedded broker (``pipeline``) and (c) the obvious script (``script``:
+trafilatura's ``bare_extraction`` on every core, nothing stored); the pipeline's ratio to each, its
+latency percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
 worker, sink, the publisher (this process) and its cleaning processes. A third section, ``worst_case``
 (``worst``), times the extractor on hostile texts at a small and a large size: its cost must stay linear.
 """
@@ -22,6 +23,7 @@ from newswire.bench.ceiling import measure_ceiling
 from newswire.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
 from newswire.bench.phase import percentile
 from newswire.bench.pipeline import measure_pipeline
+from newswire.bench.script import measure_script
 from newswire.bench.worst import DEFAULT_SIZES_KB, measure_worst_cases
 from newswire.settings import Settings
 from newswire.versions import versions
@@ -52,6 +54,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         ceiling = measure_ceiling(settings, articles, pages, workers, task("ceiling: clean+extract+store"))
         pipeline = measure_pipeline(settings, articles, pages, workers, slow_db_ms,
                                     task("pipeline: published"), task("pipeline: stored"))
+        script = measure_script(articles, pages, workers, task("script: bare_extraction"))
     except Exception:
         log.error("bench failed; its database and logs are kept in %s", scratch)
         raise
@@ -73,6 +76,10 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),
         "pipeline_articles_per_s": round(pipeline.phase.articles_per_s, 2),
         "ratio": round(ratio, 3),
+        # The obvious script (newswire.bench.script) on the same pages: pipeline articles/s over its.
+        "script_articles_per_s": round(script.articles_per_s, 2),
+        "pipeline_vs_script": round(pipeline.phase.articles_per_s / script.articles_per_s, 3)
+        if script.articles_per_s else None,
         # Ceiling CPU per article over the pipeline's: what the ratio would be with both on idle cores
         # (it does not move with the other load of a shared machine, the ratio does).
         "cpu_ratio": round(ceiling_cpu / pipeline_cpu, 3) if ceiling_cpu and pipeline_cpu else None,
@@ -84,6 +91,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "max_sink_lag_messages": pipeline.max_sink_lag,
         "ceiling": ceiling.to_json(),
         "pipeline": pipeline.phase.to_json() | {"published": pipeline.published},
+        "script": script.to_json(),
         "worst_case": worst,
     }
 
@@ -101,6 +109,8 @@ def render(report: dict):
     table.add_row("seconds", f"{ceiling['seconds']:.1f}", f"{pipeline['seconds']:.1f}")
     table.add_row("articles/s", f"{ceiling['articles_per_s']:.1f}", f"{pipeline['articles_per_s']:.1f}")
     table.add_row("ratio", "", f"[bold]{report['ratio']:.3f}[/bold]")
+    table.add_row("script (bare_extraction, all cores) articles/s", "", f"{report['script_articles_per_s']:.1f}")
+    table.add_row("pipeline_vs_script", "", f"[bold]{report['pipeline_vs_script']}[/bold]")
     table.add_row("CPU ms / article", str(ceiling["cpu_ms_per_article"]), str(pipeline["cpu_ms_per_article"]))
     table.add_row("CPU ratio (ceiling / pipeline CPU per article)", "", str(report["cpu_ratio"]))
     table.add_row("cores busy", str(ceiling["cores_busy"]), str(pipeline["cores_busy"]))

@@ -33,6 +33,9 @@ def test_bench_writes_a_sane_report(tmp_path):
     assert report["ceiling_articles_per_s"] > 0 and report["pipeline_articles_per_s"] > 0
     assert report["ratio"] == pytest.approx(report["pipeline_articles_per_s"] / report["ceiling_articles_per_s"],
                                             rel=0.01)
+    assert report["script"]["articles"] == 30 and "pipeline_vs_script" in result.stdout
+    assert report["pipeline_vs_script"] == pytest.approx(
+        report["pipeline_articles_per_s"] / report["script_articles_per_s"], rel=0.01)
     latency = report["latency_ms"]
     assert latency["articles"] == 30
     assert 0 < latency["p50"] <= latency["p95"] <= latency["p99"] <= latency["max"] < 120_000
