@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 
 from newswire.errors import SchemaOutOfDate
 from newswire.storage.db import check_schema, current_revision, head_revision, make_engine, open_database, upgrade
-from newswire.storage.models import metadata
+from newswire.storage.models import include_name, metadata
 
 TABLES = {"feeds", "articles", "figures", "events", "extractions", "dead_letters"}
 
@@ -22,7 +22,8 @@ def test_upgrade_from_empty_creates_every_table(database_url):
         assert current_revision(engine) == head_revision()
         check_schema(engine)  # at head: no complaint
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("figures")}
-        assert {"ix_figures_category", "ix_figures_published_at", "ix_figures_source"} <= indexes
+        assert {"ix_figures_category", "ix_figures_listing", "ix_figures_source"} <= indexes
+        assert "ix_events_listing" in {ix["name"] for ix in inspect(engine).get_indexes("events")}
         assert inspect(engine).get_pk_constraint("figures")["constrained_columns"] == ["article_id", "figure_id"]
     finally:
         engine.dispose()
@@ -39,7 +40,8 @@ def test_migrations_match_the_models(database_url):
     engine = make_engine(database_url)
     try:
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+            diff = compare_metadata(MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}), metadata)
         assert diff == []
     finally:
         engine.dispose()

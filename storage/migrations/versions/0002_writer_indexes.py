@@ -5,6 +5,12 @@ touches one index page an article in each table, not one a figure (the ids are s
 landed on a random page of an index that outgrows the buffer cache as the database grows). The
 primary key's first column serves the lookups by article that ``ix_*_article_id`` served.
 
+The CLI's and the web pages' listings (``storage.queries``: newest publication first, then article,
+position, id) get an index in that order, ``ix_figures_listing`` / ``ix_events_listing``, which
+replaces ``ix_figures_published_at`` (its first column serves the since/until filters): without it
+each listing read and sorted the whole table. PostgreSQL needs ``DESC NULLS LAST`` spelled out;
+SQLite sorts NULLs first, so its plain ``DESC`` is that order (and it has no NULLS in CREATE INDEX).
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-06
@@ -13,6 +19,8 @@ Create Date: 2026-12-06
 from __future__ import annotations
 
 from alembic import op
+
+from newswire.storage.models import LISTING_INDEXES
 
 revision = "0002"
 down_revision = "0001"
@@ -28,9 +36,16 @@ def upgrade() -> None:
             batch.drop_index(f"ix_{table}_article_id")
             batch.drop_constraint(f"pk_{table}", type_="primary")
             batch.create_primary_key(f"pk_{table}", ["article_id", key])
+    op.drop_index("ix_figures_published_at", table_name="figures")
+    newest_first = "published_at DESC NULLS LAST" if op.get_bind().dialect.name == "postgresql" else "published_at DESC"
+    for name, (table, key) in LISTING_INDEXES.items():
+        op.execute(f"CREATE INDEX {name} ON {table} ({newest_first}, article_id, start, {key})")
 
 
 def downgrade() -> None:
+    for name, (table, _) in LISTING_INDEXES.items():
+        op.drop_index(name, table_name=table)
+    op.create_index("ix_figures_published_at", "figures", ["published_at"])
     for table, key in KEYS.items():
         with op.batch_alter_table(table, recreate="auto") as batch:
             batch.drop_constraint(f"pk_{table}", type_="primary")
