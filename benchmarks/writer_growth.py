@@ -4,12 +4,14 @@ A writer whose cost grows with the rows already stored slows a months-long deplo
 this one must stay flat from 10,000 to 1,000,000 articles. Articles are synthetic news-site pages
 (``newswire.synthetic``), cleaned and extracted once; each article written is a copy under a new id
 with its own figures, events and extraction marker (about 13 figures and 13 events an article), in
-batches of 500 records as the sink writes them.
+batches of 500 records as the sink writes them. Article i is published 30 s after article i - 1, as a
+desk's articles arrive (1,000,000 articles: about a year), so the time-ordered indexes grow at their
+newest end, as they do in production.
 
 Each line: articles so far, CPU and wall ms an article over the last interval, and on PostgreSQL
-the database's shared-buffer reads (blocks not in PostgreSQL's cache) and WAL bytes an article
-(the server's WAL position, so other databases' writes on a shared server count too), and the
-database's size. A run can stop at any point (Ctrl-C) and the lines so far are the curve;
+the database's shared-buffer reads (blocks not in PostgreSQL's cache: from the OS cache or the
+disk) and WAL bytes an article (the server's WAL position: on a shared server, or with two runs at
+once, other databases' writes count too), and the database's size. A run can stop at any point (Ctrl-C) and the lines so far are the curve;
 ``--resume`` carries on in the same database (``--start`` = the articles it already holds).
 
     .venv/bin/python benchmarks/writer_growth.py [--articles 1000000] [--report-every 10000]
@@ -27,6 +29,7 @@ import hashlib
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,6 +46,8 @@ from newswire.storage.writer import RecordWriter  # noqa: E402
 from newswire.synthetic import make_page  # noqa: E402
 
 BATCH_RECORDS = 500
+FIRST_PUBLISHED = datetime(2025, 1, 1, tzinfo=timezone.utc)
+PUBLISHED_EVERY = timedelta(seconds=30)
 
 
 def pg_counters(engine) -> tuple[int, int, int] | None:
@@ -97,7 +102,8 @@ def main() -> None:
     cpu, wall, counters = time.process_time(), time.perf_counter(), pg_counters(engine)
     for i in range(args.start, args.articles):
         article, extraction = cleaned[i % len(cleaned)]
-        article = article.model_copy(update={"article_id": hashlib.sha256(f"growth {i}".encode()).hexdigest()})
+        article = article.model_copy(update={"article_id": hashlib.sha256(f"growth {i}".encode()).hexdigest(),
+                                             "published_at": FIRST_PUBLISHED + i * PUBLISHED_EVERY})
         figures, events = build_results(article, extraction)
         batch += [article, *figures, *events, ExtractionRecord(
             article_id=article.article_id, article_version=article.version, extractor_version=EXTRACTOR_VERSION,
