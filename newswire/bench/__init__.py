@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float = 0.0, workers: int | None = None,
                   base: Settings | None = None, progress=None,
-                  worst_case_kb: tuple[float, ...] = DEFAULT_SIZES_KB) -> dict:
+                  worst_case_kb: tuple[float, ...] = DEFAULT_SIZES_KB, pace_per_s: float = 0.0) -> dict:
     """Both measurements and the worst cases; returns the report (what ``--json`` writes)."""
     workers = workers or os.cpu_count() or 1
     base = base or Settings()
@@ -53,7 +53,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         pages = corpus or write_synthetic_corpus(scratch / "pages")
         ceiling = measure_ceiling(settings, articles, pages, workers, task("ceiling: clean+extract+store"))
         pipeline = measure_pipeline(settings, articles, pages, workers, slow_db_ms,
-                                    task("pipeline: published"), task("pipeline: stored"))
+                                    task("pipeline: published"), task("pipeline: stored"), pace_per_s)
         script = measure_script(articles, pages, workers, task("script: bare_extraction"))
     except Exception:
         log.error("bench failed; its database and logs are kept in %s", scratch)
@@ -70,6 +70,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "articles": articles,
         "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.synthetic)",
         "slow_db_ms": slow_db_ms,
+        "pace_per_s": pace_per_s,  # the pipeline's publishing rate (0: as fast as it can)
         "broker": settings.kafka_bootstrap or "embedded Tansu",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},
         "versions": versions(),  # newswire, extractor, schema
@@ -103,7 +104,8 @@ def render(report: dict):
     ceiling, pipeline = report["ceiling"], report["pipeline"]
     table = Table("", "ceiling (in-process)", "pipeline (broker)", title=(
         f"newswire bench: {report['articles']} articles, {report['input']}"
-        + (f", slow database {report['slow_db_ms']:g} ms/batch" if report["slow_db_ms"] else "")))
+        + (f", slow database {report['slow_db_ms']:g} ms/batch" if report["slow_db_ms"] else "")
+        + (f", pipeline paced at {report['pace_per_s']:g} articles/s" if report.get("pace_per_s") else "")))
     table.add_row("articles stored / failed", f"{ceiling['articles']} / {ceiling['failed']}",
                   f"{pipeline['articles']} / {pipeline['failed']}")
     table.add_row("seconds", f"{ceiling['seconds']:.1f}", f"{pipeline['seconds']:.1f}")
