@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from newswire.errors import SchemaOutOfDate
-from newswire.storage.db import check_schema, current_revision, head_revision, make_engine, open_database, upgrade
-from newswire.storage.models import include_name, metadata
+from newswire.storage import mapping
+from newswire.storage.db import (
+    _alembic_config, check_schema, current_revision, head_revision, make_engine, open_database, upgrade,
+)
+from newswire.storage.models import Article, Event, Figure, include_name, metadata
+from newswire.storage.writer import RecordWriter
 
 TABLES = {"feeds", "articles", "figures", "events", "extractions", "dead_letters"}
 
@@ -112,3 +118,35 @@ def test_the_revision_log_line_masks_both_password_forms(pg_database_url, caplog
     [line] = [r.getMessage() for r in caplog.records if "at revision" in r.getMessage()]
     assert "password=***" in line and "sslpassword=***" in line and ":***@" in line, line
     assert "SslQueryPW" not in line and "password=newswire_test" not in line and ":newswire_test@" not in line
+
+
+def test_writer_indexes_migration_keeps_the_rows_both_ways(database_url, records):
+    """0001 -> 0002 on a database with figures and events, back to 0001 and up again: every row stays."""
+    upgrade(database_url, "0001")
+    engine = make_engine(database_url)
+    article = records.article()
+    rows = {"articles": 1, "figures": 2, "events": 1}
+    with engine.begin() as conn:  # 0001's keys: the writer of that schema is gone, so plain INSERTs
+        now = datetime.now(timezone.utc)
+        conn.execute(Article.__table__.insert(), [mapping.article_row(article, now)])
+        conn.execute(Figure.__table__.insert(), [mapping.figure_row(records.figure(article, 0)),
+                                                 mapping.figure_row(records.figure(article, 10))])
+        conn.execute(Event.__table__.insert(), [mapping.event_row(records.event(article, 20))])
+    try:
+        for step in ("head", "0001", "head"):
+            if step == "head":
+                upgrade(engine)
+            else:
+                config = _alembic_config()
+                with engine.begin() as conn:
+                    config.attributes["connection"] = conn
+                    command.downgrade(config, step)
+            with engine.connect() as conn:
+                assert {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in rows} == rows
+        check_schema(engine)
+        # at head the writer upserts on (article_id, id): a redelivered figure updates, adds nothing
+        RecordWriter(engine).write([records.figure(article, 0, extractor_version="1.0")])
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM figures")).scalar_one() == 2
+    finally:
+        engine.dispose()
