@@ -26,8 +26,8 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# Indexes in the listings' order (published_at DESC NULLS LAST, article_id, start, id), which the two
-# databases spell differently: created by migration 0002 in SQL, not declared on the models (and left
+# Indexes whose backward scan is the listings' order (published_at DESC NULLS LAST, article_id, start,
+# id), which the two databases spell differently: created by migration 0002 in SQL, not declared on the models (and left
 # out of autogenerate's comparison, ``include_name``). name -> (table, id column).
 LISTING_INDEXES = {"ix_figures_listing": ("figures", "figure_id"), "ix_events_listing": ("events", "event_id")}
 

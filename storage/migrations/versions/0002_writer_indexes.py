@@ -5,11 +5,13 @@ touches one index page an article in each table, not one a figure (the ids are s
 landed on a random page of an index that outgrows the buffer cache as the database grows). The
 primary key's first column serves the lookups by article that ``ix_*_article_id`` served.
 
-The CLI's and the web pages' listings (``storage.queries``: newest publication first, then article,
-position, id) get an index in that order, ``ix_figures_listing`` / ``ix_events_listing``, which
-replaces ``ix_figures_published_at`` (its first column serves the since/until filters): without it
-each listing read and sorted the whole table. PostgreSQL needs ``DESC NULLS LAST`` spelled out;
-SQLite sorts NULLs first, so its plain ``DESC`` is that order (and it has no NULLS in CREATE INDEX).
+The CLI's and the web pages' listings (``storage.queries``: newest publication first, NULLs last,
+then article, position, id) get an index whose backward scan is that order, ``ix_figures_listing`` /
+``ix_events_listing``, which replaces ``ix_figures_published_at`` (its first column serves the
+since/until filters): without it each listing read and sorted the whole table. Oldest first in the
+index, so new articles land at its right end, where B-tree page splits leave full pages (a newest-first
+index took new rows at its left end, split pages in half and grew to twice the size). PostgreSQL
+needs ``NULLS FIRST`` spelled out; SQLite sorts NULLs first anyway (and has no NULLS in CREATE INDEX).
 
 Revision ID: 0002
 Revises: 0001
@@ -37,9 +39,9 @@ def upgrade() -> None:
             batch.drop_constraint(f"pk_{table}", type_="primary")
             batch.create_primary_key(f"pk_{table}", ["article_id", key])
     op.drop_index("ix_figures_published_at", table_name="figures")
-    newest_first = "published_at DESC NULLS LAST" if op.get_bind().dialect.name == "postgresql" else "published_at DESC"
+    oldest_first = "published_at NULLS FIRST" if op.get_bind().dialect.name == "postgresql" else "published_at"
     for name, (table, key) in LISTING_INDEXES.items():
-        op.execute(f"CREATE INDEX {name} ON {table} ({newest_first}, article_id, start, {key})")
+        op.execute(f"CREATE INDEX {name} ON {table} ({oldest_first}, article_id DESC, start DESC, {key} DESC)")
 
 
 def downgrade() -> None:
