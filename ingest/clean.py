@@ -18,10 +18,13 @@ from urllib.parse import urljoin, urlsplit
 import charset_normalizer
 import trafilatura
 from htmldate import find_date
-from trafilatura.settings import use_config
 from lxml.etree import LxmlError
+from lxml.html import HtmlElement
+from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from newswire.ingest.headline import choose_headline
+from newswire.ingest.page_meta import page_metadata
 from newswire.errors import PermanentFetchError
 from newswire.records import as_utc
 
@@ -67,41 +70,47 @@ def clean_article(html: bytes | str, url: str, *, charset: str | None = None,
         raise PermanentFetchError("too_large", f"page is {len(html)} bytes, more than {max_bytes}", url=url)
     markup = html if isinstance(html, str) else decode_html(html, charset)
     try:
+        # One parse: the metadata and the body come from the same tree (bare_extraction works on a copy).
+        tree = load_html(markup)
+        if tree is None:
+            raise PermanentFetchError("no_article_text", "the page has no HTML tree", url=url)
+        meta = page_metadata(tree, url, _DATE_PARAMS)
+        # fast: trafilatura's own extractor without the readability/jusText comparison, which doubled
+        # the cost for no gain (Zyte body F1 0.9614 fast, 0.9594 not; 80 and 145 ms a page, one run)
         document = trafilatura.bare_extraction(
-            markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            config=_CONFIG, date_extraction_params=_DATE_PARAMS,
+            tree, url=url, fast=True, include_comments=False, include_tables=False, config=_CONFIG,
         )
     except (RecursionError, LxmlError, ValueError, MemoryError) as exc:
         raise PermanentFetchError("bad_html", f"cannot parse the page: {type(exc).__name__}: {exc}", url=url) from exc
     if document is None or not document.text:
         raise PermanentFetchError("no_article_text", "no article text found on the page", url=url)
     lines = _lines(document.text)
-    title = choose_headline(_clean(document.title), lines[0] if lines else None,
-                            markup=markup, url=url, site=_clean(document.sitename))
+    title = choose_headline(_clean(meta.title), lines[0] if lines else None,
+                            markup=markup, url=url, site=_clean(meta.sitename))
     text = _paragraphs(lines, title)
     if len(text) < MIN_TEXT_CHARS:
         raise PermanentFetchError("no_article_text", f"only {len(text)} characters of text found", url=url)
     head = markup[:200_000]  # <head> and <html lang> are near the top; never scan a huge body
-    language = document.language or _first(_HTML_LANG, head)
-    published, date_source = _published(_date(document.date), head, url), "metadata"
+    language = meta.language or _first(_HTML_LANG, head)
+    published, date_source = _published(_date(meta.date), head, url), "metadata"
     if published is None:
-        published, date_source = _text_date(markup, url), "text"
+        published, date_source = _text_date(tree, url), "text"
     return CleanedArticle(
         text=text,
         title=title,
-        author=_clean(document.author),
+        author=_clean(meta.author),
         published_at=published,
-        site=_clean(document.sitename),
+        site=_clean(meta.sitename),
         language=language[:2].lower() if language else None,
         canonical_url=_same_site(url, _first(_CANONICAL, head) or _first(_OG_URL, head)),
         date_source=date_source if published is not None else None,
     )
 
 
-def _text_date(markup: str, url: str) -> datetime | None:
+def _text_date(tree: HtmlElement, url: str) -> datetime | None:
     """A date htmldate finds only by searching the page's running text (its extensive search)."""
     try:
-        return _date(find_date(markup, url=url, **_TEXT_DATE_PARAMS))
+        return _date(find_date(tree, url=url, **_TEXT_DATE_PARAMS))
     except (RecursionError, LxmlError, ValueError, TypeError):
         return None
 
@@ -148,14 +157,14 @@ def _paragraphs(lines: list[str], title: str | None) -> str:
 def _date(value: str | None) -> datetime | None:
     if not value:
         return None
-    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
-        try:
-            parsed = datetime.strptime(value, fmt)
+    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", None):
+        try:  # None: the page's stated time as it is written (fractions of a second, "Z")
+            parsed = datetime.strptime(value, fmt) if fmt else datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             continue
         try:
             return as_utc(parsed)
-        except ValueError:  # trafilatura's own guess, outside years 1-9999 in UTC: no guess
+        except ValueError:  # a guess or a stated time outside years 1-9999 in UTC: no date
             return None
     return None
 

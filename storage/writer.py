@@ -125,8 +125,10 @@ class RecordWriter:
                                      ["article_id", "version"], update=False)
             counts.dead_letters = upsert(conn, DeadLetter.__table__, [mapping.dead_letter_row(r) for r in dead.values()],
                                          ["id"], update=False)
-            counts.figures = upsert(conn, Figure.__table__, [mapping.figure_row(r) for r in fresh_figures], ["figure_id"])
-            counts.events = upsert(conn, Event.__table__, [mapping.event_row(r) for r in fresh_events], ["event_id"])
+            counts.figures = upsert(conn, Figure.__table__, [mapping.figure_row(r) for r in fresh_figures],
+                                    ["article_id", "figure_id"])
+            counts.events = upsert(conn, Event.__table__, [mapping.event_row(r) for r in fresh_events],
+                                   ["article_id", "event_id"])
             counts.extractions = upsert(conn, Extraction.__table__, [mapping.extraction_row(r) for r in accepted],
                                         ["article_id", "article_version"])
             counts.replaced = self._replace_older(conn, accepted)
@@ -154,11 +156,12 @@ class RecordWriter:
                 if not is_older(r.extractor_version, newest.get((r.article_id, r.article_version), r.extractor_version))]
         table = model.__table__
         stored: dict[str, str] = {}
-        ids = [getattr(r, id_column) for r in keep]
-        for chunk in chunked(ids, IN_CLAUSE_CHUNK):
+        ids = {getattr(r, id_column) for r in keep}
+        # By article: the primary key (article_id, id) starts with it; the id alone has no index.
+        for chunk in chunked(sorted({r.article_id for r in keep}), IN_CLAUSE_CHUNK):
             rows = conn.execute(select(table.c[id_column], table.c.extractor_version)
-                                .where(table.c[id_column].in_(list(chunk))))
-            stored.update({row_id: version for row_id, version in rows})
+                                .where(table.c.article_id.in_(list(chunk))))
+            stored.update({row_id: version for row_id, version in rows if row_id in ids})
         return [r for r in keep if not is_older(r.extractor_version, stored.get(getattr(r, id_column), r.extractor_version))]
 
     @staticmethod

@@ -25,7 +25,10 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
           worst_case_only: bool = typer.Option(False, "--worst-case-only",
                                                help="Only time the extractor on hostile texts (no broker)."),
           worst_case_kb: str = typer.Option("2,200", "--worst-case-kb",
-                                            help="Sizes in KB of the hostile texts, comma-separated.")) -> None:
+                                            help="Sizes in KB of the hostile texts, comma-separated."),
+          pace: float = typer.Option(0.0, "--pace", min=0,
+                                     help="Publish at this many articles/s (latency below full load); 0: flat out.")
+          ) -> None:
     """Measure the pipeline on the embedded broker against the machine's in-process ceiling."""
     unwind_on_sigterm()
     from newswire.app.bench import render, render_worst_case, run_benchmark, write_report
@@ -42,7 +45,7 @@ def bench(articles: int = typer.Option(1000, "--articles", min=1, help="Articles
     else:
         settings = load_settings()
         with progress() as bars:
-            report = run_benchmark(articles, corpus, slow_db_ms, workers, settings, bars, sizes)
+            report = run_benchmark(articles, corpus, slow_db_ms, workers, settings, bars, sizes, pace)
         Console().print(render(report))
     Console().print(render_worst_case(report["worst_case"]))
     if json_path is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 
 from newswire.storage.db import make_engine
-from newswire.storage.models import metadata
+from newswire.storage.models import include_name, metadata
 
 config = context.config
 
@@ -21,6 +21,7 @@ def _configure_and_run(connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move in batch mode
         compare_type=True,
+        include_name=include_name,  # the listing indexes live in migration 0002's SQL only
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -33,6 +33,9 @@ def test_bench_writes_a_sane_report(tmp_path):
     assert report["ceiling_articles_per_s"] > 0 and report["pipeline_articles_per_s"] > 0
     assert report["ratio"] == pytest.approx(report["pipeline_articles_per_s"] / report["ceiling_articles_per_s"],
                                             rel=0.01)
+    assert report["script"]["articles"] == 30 and "pipeline_vs_script" in result.stdout
+    assert report["pipeline_vs_script"] == pytest.approx(
+        report["pipeline_articles_per_s"] / report["script_articles_per_s"], rel=0.01)
     latency = report["latency_ms"]
     assert latency["articles"] == 30
     assert 0 < latency["p50"] <= latency["p95"] <= latency["p99"] <= latency["max"] < 120_000
@@ -108,3 +111,19 @@ def pid_alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_bench_paces_the_pipeline(tmp_path):
+    """``--pace 1``: 11 articles are published one a second, so the pipeline's run lasts at least 10 s
+    (flat out, 11 articles are published in well under a second)."""
+    out = tmp_path / "out.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-m", "newswire", "bench", "--articles", "11", "--pace", "1",
+                             "--json", str(out), "--worst-case-kb", "1,2"],
+                            env=env, capture_output=True, text=True, timeout=240, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
+    report = json.loads(out.read_text())
+    assert report["pace_per_s"] == 1.0 and report["pipeline"]["articles"] == 11
+    assert report["pipeline"]["seconds"] >= 10.0
+    assert report["latency_ms"]["articles"] == 11

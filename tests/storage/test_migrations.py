@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from newswire.errors import SchemaOutOfDate
-from newswire.storage.db import check_schema, current_revision, head_revision, make_engine, open_database, upgrade
-from newswire.storage.models import metadata
+from newswire.storage import mapping
+from newswire.storage.db import (
+    _alembic_config, check_schema, current_revision, head_revision, make_engine, open_database, upgrade,
+)
+from newswire.storage.models import Article, Event, Figure, include_name, metadata
+from newswire.storage.writer import RecordWriter
 
 TABLES = {"feeds", "articles", "figures", "events", "extractions", "dead_letters"}
 
@@ -22,7 +28,9 @@ def test_upgrade_from_empty_creates_every_table(database_url):
         assert current_revision(engine) == head_revision()
         check_schema(engine)  # at head: no complaint
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("figures")}
-        assert {"ix_figures_category", "ix_figures_published_at", "ix_figures_article_id", "ix_figures_source"} <= indexes
+        assert {"ix_figures_category", "ix_figures_listing", "ix_figures_source"} <= indexes
+        assert "ix_events_listing" in {ix["name"] for ix in inspect(engine).get_indexes("events")}
+        assert inspect(engine).get_pk_constraint("figures")["constrained_columns"] == ["article_id", "figure_id"]
     finally:
         engine.dispose()
 
@@ -38,7 +46,8 @@ def test_migrations_match_the_models(database_url):
     engine = make_engine(database_url)
     try:
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+            diff = compare_metadata(MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}), metadata)
         assert diff == []
     finally:
         engine.dispose()
@@ -112,7 +121,7 @@ def test_the_revision_log_line_masks_both_password_forms(pg_database_url, caplog
 
 
 def test_places_and_actors_migration_keeps_older_rows_and_goes_back(database_url):
-    """0001 -> 0002 adds nullable columns (rows written before stay, with nulls); 0002 -> 0001 drops them."""
+    """0001 -> head adds nullable columns (rows written before stay, with nulls); back to 0001 drops them."""
     assert upgrade(database_url, "0001") == "0001"
     engine = make_engine(database_url)
     try:
@@ -139,5 +148,41 @@ def test_places_and_actors_migration_keeps_older_rows_and_goes_back(database_url
         assert "place" not in {c["name"] for c in inspect(engine).get_columns("events")}
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM events").scalar() == 1
+    finally:
+        engine.dispose()
+
+
+def test_writer_indexes_migration_keeps_the_rows_both_ways(database_url, records):
+    """0001 -> head on a database with figures and events, back to 0001 and up again: every row stays."""
+    upgrade(database_url, "0001")
+    engine = make_engine(database_url)
+    article = records.article()
+    rows = {"articles": 1, "figures": 2, "events": 1}
+    def at_0001(model, rows):  # the columns of schema 0001 only: later revisions added the others
+        columns = {c["name"] for c in inspect(engine).get_columns(model.__tablename__)}
+        return [{k: v for k, v in row.items() if k in columns} for row in rows]
+
+    with engine.begin() as conn:  # 0001's keys: the writer of that schema is gone, so plain INSERTs
+        now = datetime.now(timezone.utc)
+        conn.execute(Article.__table__.insert(), at_0001(Article, [mapping.article_row(article, now)]))
+        conn.execute(Figure.__table__.insert(), at_0001(Figure, [mapping.figure_row(records.figure(article, 0)),
+                                                                 mapping.figure_row(records.figure(article, 10))]))
+        conn.execute(Event.__table__.insert(), at_0001(Event, [mapping.event_row(records.event(article, 20))]))
+    try:
+        for step in ("head", "0001", "head"):
+            if step == "head":
+                upgrade(engine)
+            else:
+                config = _alembic_config()
+                with engine.begin() as conn:
+                    config.attributes["connection"] = conn
+                    command.downgrade(config, step)
+            with engine.connect() as conn:
+                assert {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in rows} == rows
+        check_schema(engine)
+        # at head the writer upserts on (article_id, id): a redelivered figure updates, adds nothing
+        RecordWriter(engine).write([records.figure(article, 0, extractor_version="1.0")])
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM figures")).scalar_one() == 2
     finally:
         engine.dispose()

@@ -1,8 +1,9 @@
 """``newswire bench``: the pipeline's throughput against what this machine can do at most, in one run.
 
-Two measurements on the same input (``pages``): (a) the in-process ceiling (``ceiling``) and (b) the
-full pipeline on the embedded broker (``pipeline``); their ratio, the pipeline's latency
-percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
+Three measurements on the same input (``pages``): (a) the in-process ceiling (``ceiling``), (b) the
+full pipeline on the embedded broker (``pipeline``) and (c) the obvious script (``script``:
+trafilatura's ``bare_extraction`` on every core, nothing stored); the pipeline's ratio to each, its
+latency percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
 worker, sink, the publisher (this process) and its cleaning processes. A third section, ``worst_case``
 (``worst``), times the extractor on hostile texts at a small and a large size: its cost must stay linear.
 """
@@ -22,6 +23,7 @@ from newswire.app.bench.ceiling import measure_ceiling
 from newswire.app.bench.pages import SYNTHETIC_PAGES, write_synthetic_corpus
 from newswire.app.bench.phase import percentile
 from newswire.app.bench.pipeline import measure_pipeline
+from newswire.app.bench.script import measure_script
 from newswire.app.bench.worst import DEFAULT_SIZES_KB, measure_worst_cases
 from newswire.settings import Settings
 from newswire.app.versions import versions
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 
 def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float = 0.0, workers: int | None = None,
                   base: Settings | None = None, progress=None,
-                  worst_case_kb: tuple[float, ...] = DEFAULT_SIZES_KB) -> dict:
+                  worst_case_kb: tuple[float, ...] = DEFAULT_SIZES_KB, pace_per_s: float = 0.0) -> dict:
     """Both measurements and the worst cases; returns the report (what ``--json`` writes)."""
     workers = workers or os.cpu_count() or 1
     base = base or Settings()
@@ -51,7 +53,8 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         pages = corpus or write_synthetic_corpus(scratch / "pages")
         ceiling = measure_ceiling(settings, articles, pages, workers, task("ceiling: clean+extract+store"))
         pipeline = measure_pipeline(settings, articles, pages, workers, slow_db_ms,
-                                    task("pipeline: published"), task("pipeline: stored"))
+                                    task("pipeline: published"), task("pipeline: stored"), pace_per_s)
+        script = measure_script(articles, pages, workers, task("script: bare_extraction"))
     except Exception:
         log.error("bench failed; its database and logs are kept in %s", scratch)
         raise
@@ -67,12 +70,17 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "articles": articles,
         "input": str(corpus) if corpus else f"{SYNTHETIC_PAGES} synthetic news-site pages (newswire.app.bench.synthetic)",
         "slow_db_ms": slow_db_ms,
+        "pace_per_s": pace_per_s,  # the pipeline's publishing rate (0: as fast as it can)
         "broker": settings.kafka_bootstrap or "embedded Tansu",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cleaning_workers": workers},
         "versions": versions(),  # newswire, extractor, schema
         "ceiling_articles_per_s": round(ceiling.articles_per_s, 2),
         "pipeline_articles_per_s": round(pipeline.phase.articles_per_s, 2),
         "ratio": round(ratio, 3),
+        # The obvious script (newswire.app.bench.script) on the same pages: pipeline articles/s over its.
+        "script_articles_per_s": round(script.articles_per_s, 2),
+        "pipeline_vs_script": round(pipeline.phase.articles_per_s / script.articles_per_s, 3)
+        if script.articles_per_s else None,
         # Ceiling CPU per article over the pipeline's: what the ratio would be with both on idle cores
         # (it does not move with the other load of a shared machine, the ratio does).
         "cpu_ratio": round(ceiling_cpu / pipeline_cpu, 3) if ceiling_cpu and pipeline_cpu else None,
@@ -84,6 +92,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "max_sink_lag_messages": pipeline.max_sink_lag,
         "ceiling": ceiling.to_json(),
         "pipeline": pipeline.phase.to_json() | {"published": pipeline.published},
+        "script": script.to_json(),
         "worst_case": worst,
     }
 
@@ -95,12 +104,15 @@ def render(report: dict):
     ceiling, pipeline = report["ceiling"], report["pipeline"]
     table = Table("", "ceiling (in-process)", "pipeline (broker)", title=(
         f"newswire bench: {report['articles']} articles, {report['input']}"
-        + (f", slow database {report['slow_db_ms']:g} ms/batch" if report["slow_db_ms"] else "")))
+        + (f", slow database {report['slow_db_ms']:g} ms/batch" if report["slow_db_ms"] else "")
+        + (f", pipeline paced at {report['pace_per_s']:g} articles/s" if report.get("pace_per_s") else "")))
     table.add_row("articles stored / failed", f"{ceiling['articles']} / {ceiling['failed']}",
                   f"{pipeline['articles']} / {pipeline['failed']}")
     table.add_row("seconds", f"{ceiling['seconds']:.1f}", f"{pipeline['seconds']:.1f}")
     table.add_row("articles/s", f"{ceiling['articles_per_s']:.1f}", f"{pipeline['articles_per_s']:.1f}")
     table.add_row("ratio", "", f"[bold]{report['ratio']:.3f}[/bold]")
+    table.add_row("script (bare_extraction, all cores) articles/s", "", f"{report['script_articles_per_s']:.1f}")
+    table.add_row("pipeline_vs_script", "", f"[bold]{report['pipeline_vs_script']}[/bold]")
     table.add_row("CPU ms / article", str(ceiling["cpu_ms_per_article"]), str(pipeline["cpu_ms_per_article"]))
     table.add_row("CPU ratio (ceiling / pipeline CPU per article)", "", str(report["cpu_ratio"]))
     table.add_row("cores busy", str(ceiling["cores_busy"]), str(pipeline["cores_busy"]))

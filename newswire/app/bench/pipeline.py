@@ -87,7 +87,10 @@ class PipelineResult:
 
 def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int, slow_ms: float = 0.0,
                      on_published: Callable[[int], None] = lambda n: None,
-                     on_stored: Callable[[int, int], None] = lambda done, total: None) -> PipelineResult:
+                     on_stored: Callable[[int, int], None] = lambda done, total: None,
+                     pace_per_s: float = 0.0) -> PipelineResult:
+    """``pace_per_s`` > 0: publish at that rate (article n is sent no earlier than n / pace after the
+    first), to measure latency below full load; 0: as fast as the cleaning goes."""
     from newswire.app.history import HistorySummary, Publisher, wait_until_stored
     from newswire.status import read_status
     from newswire.app.supervisor import Child, Supervisor
@@ -135,8 +138,10 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
             publisher = Publisher(settings, bootstrap, summary)
             sent_at: dict[str, float] = {}
             first = None
-            for record in in_order(pool, clean_page, bench_items(count, corpus, "pipeline"),
-                                   workers * READ_AHEAD_PER_WORKER, watch):
+            for sent, record in enumerate(in_order(pool, clean_page, bench_items(count, corpus, "pipeline"),
+                                                   workers * READ_AHEAD_PER_WORKER, watch)):
+                if pace_per_s and first and (wait := first + sent / pace_per_s - time.time()) > 0:
+                    time.sleep(wait)
                 now = time.time()
                 first = first or now
                 if isinstance(record, DeadLetterRecord):

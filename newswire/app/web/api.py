@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 from pydantic_core import to_jsonable_python
 
 from newswire.app.web import params
+from newswire.app.web.stories import get_story
 from newswire.storage import browse
 from newswire.storage.queries import count_rows, dead_letter_counts
 
@@ -173,8 +174,8 @@ def load_story(request: Request, story_id: str, category: str | None = None, sou
                ) -> dict[str, Any]:
     if not STORY_ID.match(story_id):
         raise HTTPException(404, "no such story (a story id is 8 to 64 lower-case hex digits)")
-    found = browse.get_story(_engine(request), story_id, category=params.category(category),
-                             source=params.search_text(source, "source"))
+    found = get_story(_engine(request), story_id, category=params.category(category),
+                      source=params.search_text(source, "source"))
     if found is None:
         raise HTTPException(404, "no such story")
     return found

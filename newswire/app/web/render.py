@@ -218,7 +218,7 @@ def place_map(places: list[dict[str, Any]], width: int = 640, height: int = 320,
 
 
 def story_charts(series: dict[str, dict[str, list[dict[str, Any]]]]) -> list[StepChart]:
-    """One step chart a figure category of a story (``browse.get_story``'s ``series``), in category
+    """One step chart a figure category of a story (``stories.get_story``'s ``series``), in category
     order; observations without a report time are left off (they have no place on the time axis)."""
     charts = []
     for category in sorted(series):
