@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from newswire.records import ArticleRecord, EventRecord, FigureRecord, PlaceRef
 from newswire.storage.writer import RecordWriter
-from newswire.story_stage import StoryStage
+from newswire.app.story_stage import StoryStage
 
 from tests.app.web.conftest import NOW
 from tests.app.web.test_hostile import HANDLER, RLO, SCRIPT
