@@ -11,7 +11,7 @@ endif
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test bench kafka install clean
+.PHONY: run test bench soak kafka install clean
 
 $(BIN)/newswire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ kafka:
 
 bench: install
 	$(BIN)/newswire bench --articles 5000 --json bench.json
+
+# Soak: 200 local feeds through `newswire run` for MINUTES (30), RSS of every process sampled (benchmarks/soak.py).
+MINUTES ?= 30
+soak: install
+	$(BIN)/python benchmarks/soak.py --minutes $(MINUTES) --out soak
 
 clean:
 	rm -rf $(VENV) build *.egg-info
