@@ -33,11 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newswire.broker import address_file, publish_address
+from newswire.broker import address_file
 from newswire.procstat import sample
 from newswire.status import clear_status, read_status, total, write_status
 
 if TYPE_CHECKING:
+    from newswire.broker import EmbeddedBroker
     from newswire.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,14 @@ def read_epoch(data_dir: Path) -> int | None:
         return None
 
 
-def stamp_epoch(data_dir: Path, epoch: int) -> None:
-    """Add the epoch and its start time to ``broker.json`` (written by ``broker.publish_address``)."""
+def stamp_epoch(data_dir: Path, epoch: int, broker: "EmbeddedBroker | None" = None) -> None:
+    """Add the epoch and its start time to ``broker.json`` (written by ``broker.publish_address``), in
+    one atomic replacement; with ``broker``, write its address too (a reader never sees half a file)."""
     path = address_file(data_dir)
-    found = json.loads(path.read_text())
+    if broker is not None:
+        found = {"bootstrap": broker.bootstrap, "pid": broker.process.pid if broker.process else None}
+    else:
+        found = json.loads(path.read_text())
     found.update(epoch=epoch, started_at=time.time())
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(found))
@@ -145,8 +150,7 @@ def renew_broker(supervisor: "Supervisor", renewal: Renewal, reason: str) -> dic
                   settings.topic_replication)
     renewal.epoch += 1
     renewal.renewals += 1
-    publish_address(data_dir, supervisor.broker)  # only now: a subscriber that sees the new epoch finds the topics
-    stamp_epoch(data_dir, renewal.epoch)
+    stamp_epoch(data_dir, renewal.epoch, supervisor.broker)  # only now: whoever sees the new epoch finds the topics
     republished = republish_unextracted(settings, supervisor.broker.bootstrap)
     if republished:
         write_status(data_dir, "recover", {"articles_published": republished})

@@ -277,10 +277,11 @@ class Supervisor:
         self.broker = self._start_broker_on(self.broker.port, data_dir)
         create_topics(self.broker.bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
-        publish_address(data_dir, self.broker)
         if self.renewal is not None:  # the topics restarted empty: subscribers see a new epoch
             self.renewal.epoch += 1
-            stamp_epoch(data_dir, self.renewal.epoch)
+            stamp_epoch(data_dir, self.renewal.epoch, self.broker)
+        else:
+            publish_address(data_dir, self.broker)
         from newswire.history import republish_unextracted
 
         recovered = republish_unextracted(self.settings, self.broker.bootstrap)

@@ -5,7 +5,7 @@ two, with ``NEWSWIRE_BROKER_RENEW_ARTICLES=20``, so the supervisor renews the br
 drains, replaces it, resumes) at least once while entries keep appearing. Every entry the feed served
 must end stored exactly once with its extraction marker. A subscriber consumes the articles topic
 meanwhile the documented way: it watches the broker epoch in ``broker.json`` and, when it changes,
-recreates its consumer and reads the new topics from offset 0.
+recreates its consumer (in a consumer group named after the epoch) and reads the new topics from offset 0.
 """
 
 from __future__ import annotations
@@ -85,9 +85,14 @@ class Subscriber(threading.Thread):
                 if epoch is None:
                     time.sleep(0.2)
                     continue
-                bootstrap = json.loads((self.data_dir / "broker.json").read_text())["bootstrap"]
+                try:
+                    bootstrap = json.loads((self.data_dir / "broker.json").read_text())["bootstrap"]
+                except (OSError, ValueError, KeyError):
+                    continue  # being rewritten: read it again
                 self.epochs_seen.append(epoch)
-                consumer = make_consumer(bootstrap, self.group, self.topic, auto_offset_reset="earliest",
+                # A group of this epoch: the new broker knows no offsets anyway, and Tansu can stall a
+                # group re-joined after its members left (the old consumer may have re-joined it here).
+                consumer = make_consumer(bootstrap, f"{self.group}-e{epoch}", self.topic, auto_offset_reset="earliest",
                                          enable_auto_commit=False)  # nothing to commit to a dead broker
                 try:
                     while not self.halt.is_set() and read_epoch(self.data_dir) == epoch:
@@ -154,7 +159,9 @@ def test_broker_renewal_under_continuous_ingest_loses_and_doubles_nothing(site, 
             return feed.visible() == ENTRIES and feed.served == ENTRIES and rows() == (ENTRIES, ENTRIES)
 
         wait_for(complete, 240, "every served entry stored")
-        wait_for(lambda: any(epoch >= 2 for epoch, *_ in subscriber.seen), 60, "the subscriber reading a new epoch")
+        wait_for(lambda: any(epoch >= 2 for epoch, *_ in subscriber.seen) or subscriber.error, 60,
+                 f"the subscriber reading a new epoch (it saw epochs {subscriber.epochs_seen})")
+        assert subscriber.error is None, repr(subscriber.error)
         time.sleep(3.0)  # a late duplicate would show below
         supervisor = json.loads(next((data_dir / "status").glob("supervisor-*.json")).read_text())
     finally:

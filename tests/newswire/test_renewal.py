@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+from newswire.broker import EmbeddedBroker
 from newswire.renewal import Renewal, broker_rss_mb, read_epoch, stamp_epoch
 
 
@@ -42,5 +43,8 @@ def test_the_epoch_is_stamped_into_broker_json_for_subscribers(tmp_path):
     found = json.loads((tmp_path / "broker.json").read_text())
     assert found["bootstrap"] == "127.0.0.1:1" and found["epoch"] == 3 and found["started_at"] > 0
     assert read_epoch(tmp_path) == 3
+    stamp_epoch(tmp_path, 4, EmbeddedBroker(port=4321))  # a new broker: its address replaces the old one's
+    found = json.loads((tmp_path / "broker.json").read_text())
+    assert found["bootstrap"] == "127.0.0.1:4321" and found["epoch"] == 4 and read_epoch(tmp_path) == 4
     renewal = Renewal(10, 0, epoch=3, renewals=2)
     assert renewal.status() == {"broker_epoch": 3, "broker_renewals": 2, "last_renewal": None}
