@@ -10,7 +10,7 @@ renewed after ``--renew-articles`` articles) polls them. Every ``--sample-s`` th
 stopped with Ctrl-C (its drain) and the script checks:
 
 - flatness: for each process, after the warm-up (the first ``--warmup`` fraction of the run), the
-  highest RSS of the second half is within 15 % + 16 MiB of the highest of the first half;
+  highest RSS of the second half is within 5 % + 2 MiB of the highest of the first half;
 - exactly once: every entry the server ever listed is stored as one article (version 1) with its
   extraction marker, and nothing else is stored.
 
@@ -172,7 +172,7 @@ def flat(series: list[tuple[float, float]], warmup_s: float) -> tuple[bool, floa
     middle = (after[0][0] + after[-1][0]) / 2
     first = max(v for t, v in after if t < middle)
     second = max(v for t, v in after if t >= middle)
-    return second <= first * 1.15 + 16, first, second
+    return second <= first * 1.05 + 2, first, second
 
 
 def stored(db: Path) -> tuple[list[tuple[str, int]], set[str]]:
