@@ -11,7 +11,7 @@ endif
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test bench bench-web kafka install clean
+.PHONY: run test bench bench-web soak kafka install clean
 
 $(BIN)/newswire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: install
 bench-web: install
 	bash .ci/postgres.sh
 	$(BIN)/python benchmarks/web_load.py --json bench-web.json
+
+# Soak: 200 local feeds through `newswire run` for MINUTES (30), RSS of every process sampled (benchmarks/soak.py).
+MINUTES ?= 30
+soak: install
+	$(BIN)/python benchmarks/soak.py --minutes $(MINUTES) --out soak
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -74,6 +74,14 @@ class Settings(BaseSettings):
         description="Longest extraction of one article (in a child process); past it the article stays stored "
                     "and becomes a dead letter 'extract_timeout'.")
 
+    broker_renew_articles: int = Field(
+        default=5000, ge=0,
+        description="Embedded broker only: replace it (drained, nothing lost) after this many articles were "
+                    "published to it (~17 KB each in its memory); 0: never on this count.")
+    broker_renew_rss_mb: float = Field(
+        default=256.0, ge=0,
+        description="Embedded broker only: replace it (drained) once its resident memory reaches this; 0: never.")
+
     # --- Runtime -----------------------------------------------------------------------------
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="SQLite file, Faust state, status files.")
     log_level: str = Field(default="INFO", description="debug also shows third-party libraries' INFO and DEBUG lines.")

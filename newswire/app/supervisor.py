@@ -23,6 +23,9 @@ the *same port* (their bootstrap stays valid), recreates the topics, re-publishe
 articles whose extraction is not stored, and starts the children again. Nothing else needs saving:
 what the pipeline has seen is what the database holds, and a new ingest re-fetches the feed entries
 it published that never reached the database (``ingest.poller``).
+
+The embedded broker also keeps every record in memory with no retention, so :mod:`newswire.app.renewal`
+replaces it, drained, past a threshold of articles or of its resident memory (``tend`` asks it).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from newswire.app.recovery import republish_unextracted
 from newswire.errors import BrokerError
 from newswire.kafka import create_topics, wait_until_reachable
 from newswire.metrics import child_metrics_port
+from newswire.app.renewal import Renewal, renew_broker, stamp_epoch
 from newswire.settings import Settings
 from newswire.status import clear_status, read_status, total, write_status
 
@@ -145,6 +149,7 @@ class Supervisor:
     progress_limit_s: float | None = None  # None: PROGRESS_LIMIT_S, and past 1.5 extraction deadlines
     progress_watchdog: ProgressWatchdog | None = None
     last_restart: str | None = None  # why a child was last restarted, for `newswire status`
+    renewal: Renewal | None = None  # embedded only: when to replace the broker to bound its memory (renewal)
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -154,12 +159,18 @@ class Supervisor:
         if self.settings.embedded:
             self.broker = EmbeddedBroker(log_path=data_dir / "logs" / "broker.log").start()
             publish_address(data_dir, self.broker)
+            # Renewed only under `run`, whose ingest it can pause; replay and reprocess publish from their own
+            # process, and are bounded jobs.
+            self.renewal = Renewal(self.settings.broker_renew_articles if "ingest" in self.stages else 0,
+                                   self.settings.broker_renew_rss_mb if "ingest" in self.stages else 0)
             bootstrap = self.broker.bootstrap
         else:
             bootstrap = self.settings.kafka_bootstrap or ""
             wait_until_reachable(bootstrap)
         create_topics(bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
+        if self.renewal is not None:  # epoch 1, once its topics exist
+            stamp_epoch(data_dir, self.renewal.epoch)
         env = {**os.environ, **self.settings.to_env(), "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap}
         for index, stage in enumerate(self.stages):
             child_env = dict(env)
@@ -198,6 +209,10 @@ class Supervisor:
         if self.broker_lost():
             self.recover_broker()
             recovered = True
+        elif self.renewal is not None and not self.stopping and self.broker is not None:
+            reason = self.renewal.due(self.pids().get("broker"), read_status(self.settings.data_dir))
+            if reason:
+                renew_broker(self, self.renewal, reason)
         for child in self.children.values():
             if not child.alive() and not self.stopping:
                 child.restarts += 1
@@ -234,10 +249,13 @@ class Supervisor:
         self._write_own_status()
         return reason
 
+    def own_status(self) -> dict:
+        return {"restarts": {stage: child.restarts for stage, child in self.children.items()},
+                "broker_restarts": self.broker_restarts, "last_restart": self.last_restart,
+                **(self.renewal.status() if self.renewal else {})}
+
     def _write_own_status(self) -> None:
-        write_status(self.settings.data_dir, "supervisor", {
-            "restarts": {stage: child.restarts for stage, child in self.children.items()},
-            "broker_restarts": self.broker_restarts, "last_restart": self.last_restart})
+        write_status(self.settings.data_dir, "supervisor", self.own_status())
 
     def request_stop(self, *_: object) -> None:
         self.stopping = True
@@ -258,9 +276,13 @@ class Supervisor:
             child.kill()
         clear_status(data_dir)  # counters of records the lost broker held mean nothing any more
         self.broker = self._start_broker_on(self.broker.port, data_dir)
-        publish_address(data_dir, self.broker)
         create_topics(self.broker.bootstrap, self.settings.topic_prefix, self.settings.topic_partitions,
                       self.settings.topic_replication)
+        if self.renewal is not None:  # the topics restarted empty: subscribers see a new epoch
+            self.renewal.epoch += 1
+            stamp_epoch(data_dir, self.renewal.epoch, self.broker)
+        else:
+            publish_address(data_dir, self.broker)
         recovered = republish_unextracted(self.settings, self.broker.bootstrap)
         self.recovered_articles += recovered
         write_status(data_dir, "recover", {"articles_published": recovered})  # what the new broker got
