@@ -28,7 +28,7 @@ from typing import Sequence
 
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_NOUNS, demonym_country
-from newswire.processors.places import (
+from newswire.processors.place_names import (
     COMMON_CAPITALS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
