@@ -140,3 +140,9 @@ def entry_key(entry: FeedEntry) -> str:
 
 def fingerprint(entry: FeedEntry) -> str:
     return sha256_hex(entry.link, entry.title, entry.summary, entry.published_at, entry.updated_at)[:16]
+
+
+def has_pending_retries(state: FeedState) -> bool:
+    """True when an entry's page failed transiently and has tries left (see failed_entry_memory)."""
+    memory = state.extra.get("entries") or {}
+    return any(isinstance(entry, dict) and entry.get("tries") and not entry.get("gave_up") for entry in memory.values())

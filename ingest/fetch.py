@@ -372,3 +372,15 @@ async def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> by
         raise classify(url, reason="too_large", message=str(exc)) from exc
     except content.BadEncoding as exc:
         raise classify(url, reason="bad_encoding", message=str(exc)) from exc
+
+
+def as_fetch_error(url: str | None, exc: BaseException) -> FetchError:
+    """Any exception of a feed's or a page's poll as a :class:`FetchError` (one not expected: internal_error)."""
+    if isinstance(exc, FetchError):
+        return exc
+    if isinstance(exc, Exception) and not isinstance(exc, (OSError, TimeoutError)):
+        # A bug or a library failing on odd input: a dead letter, with the type to find it by.
+        log.exception("unexpected error", extra={"url": url})
+        return PermanentFetchError("internal_error", f"{type(exc).__name__}: {exc}", url=url)
+    return classify(url, exc=exc)
+

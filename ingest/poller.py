@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import heapq
 import logging
 import random
 import threading
@@ -26,7 +25,7 @@ from typing import Callable, Iterable
 
 from newswire.ingest import dedup, schedule
 from newswire.ingest.clean import CleanedArticle, clean_article
-from newswire.ingest.fetch import Fetcher, classify
+from newswire.ingest.fetch import Fetcher, as_fetch_error
 from newswire.ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
 from newswire.ingest.poll_report import PollResult, PollStats
 from newswire import metrics
@@ -100,12 +99,12 @@ class Poller:
             # Servers that ignore conditional GET send the same bytes again: not parsed twice (a big
             # feed costs seconds of feedparser CPU), unless entries of it wait for a retry.
             unchanged = (body_hash is not None and body_hash == state.extra.get(BODY_HASH)
-                         and not unstored and not _has_pending_retries(state))
+                         and not unstored and not dedup.has_pending_retries(state))
             if not fetched.not_modified and not unchanged:
                 parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url,
                                                  content_type=fetched.content_type)
         except Exception as exc:  # FetchError, or a bug: either way this poll failed, the next one may not
-            return self._feed_failed(state, hints, _as_fetch_error(url, exc))
+            return self._feed_failed(state, hints, as_fetch_error(url, exc))
 
         state.consecutive_errors = 0
         # An unchanged feed keeps the problem its content has (see _note_feed_warning).
@@ -226,7 +225,7 @@ class Poller:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            error = _as_fetch_error(entry.link, exc)
+            error = as_fetch_error(entry.link, exc)
             self.stats.errors[error.reason] += 1
             state.last_error = f"page {entry.link}: {error}"
             log.info("article failed: %s", error, extra={"feed_url": state.url, "url": entry.link, "reason": error.reason})
@@ -298,20 +297,8 @@ class Poller:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         dynamic = feed_urls is None
-        active: set[str] = set()
-        due_at: dict[str, datetime] = {}  # active feed -> its one valid heap entry
-        heap: list[tuple[datetime, str]] = []
-
-        def set_active(urls: Iterable[str]) -> set[str]:
-            wanted = set(urls)
-            for url in wanted - active:  # newly ours: due when the store says (another process may have polled it)
-                due_at[url] = self._due(url)
-                heapq.heappush(heap, (due_at[url], url))
-            for url in active - wanted:
-                due_at.pop(url, None)  # its heap entry is now stale; a poll already running finishes
-            return wanted
-
-        active = set_active(self._feed_urls() if dynamic else dict.fromkeys(feed_urls or ()))
+        queue = schedule.DueQueue()
+        queue.set_active(self._feed_urls() if dynamic else dict.fromkeys(feed_urls or ()), self._due)
         running: dict[asyncio.Task, str] = {}
         stopping = asyncio.create_task(stop.wait())
         waking = asyncio.create_task(self._wake.wait())
@@ -322,27 +309,28 @@ class Poller:
                     update, self._feed_update = self._feed_update, None
                 if update is not None:
                     dynamic = False  # an assigned set replaces the store's list
-                    active = set_active(update)
+                    queue.set_active(update, self._due)
                 if time.monotonic() >= next_refresh:
                     next_refresh = time.monotonic() + FEED_LIST_REFRESH_S
-                    stored_due = self._stored_due_times()
+                    stored_due = schedule.stored_due_times(self._feeds)
                     if dynamic and stored_due is not None:
-                        active = set_active(stored_due)
+                        queue.set_active(stored_due, self._due)
                     # `newswire feeds refresh` moved these feeds' next poll forward: honour it now.
                     for url, due in (stored_due or {}).items():
-                        if (url in active and due is not None and url in due_at and url not in running.values()
-                                and due < due_at[url] - REFRESH_SLACK):
-                            due_at[url] = due
-                            heapq.heappush(heap, (due, url))
+                        current = queue.due_at(url)
+                        if (url in queue.active and due is not None and current is not None
+                                and url not in running.values() and due < current - REFRESH_SLACK):
+                            queue.schedule(url, due)
                 now = self._clock()
-                while heap and heap[0][0] <= now and len(running) < self.settings.fetch_concurrency:
-                    due, url = heapq.heappop(heap)
-                    if due_at.get(url) != due or url in running.values():
-                        continue  # no longer ours, rescheduled, or being polled (its entry comes back after)
+                while len(running) < self.settings.fetch_concurrency:
+                    url = queue.pop_due(now, running.values())
+                    if url is None:
+                        break
                     running[asyncio.create_task(self.poll_feed(url))] = url
                 timeout = max(0.0, next_refresh - time.monotonic())
-                if heap and len(running) < self.settings.fetch_concurrency:
-                    due_in = max(0.0, (heap[0][0] - now).total_seconds())
+                earliest = queue.next_due()
+                if earliest is not None and len(running) < self.settings.fetch_concurrency:
+                    due_in = max(0.0, (earliest - now).total_seconds())
                     timeout = due_in if timeout is None else min(timeout, due_in)
                 done, _ = await asyncio.wait([*running, stopping, waking], timeout=timeout,
                                              return_when=asyncio.FIRST_COMPLETED)
@@ -355,9 +343,8 @@ class Poller:
                         continue
                     url = running.pop(task)
                     next_due = self._next_due(task, url)
-                    if url in active:
-                        due_at[url] = next_due
-                        heapq.heappush(heap, (next_due, url))
+                    if url in queue.active:
+                        queue.schedule(url, next_due)
         finally:
             stopping.cancel()
             waking.cancel()
@@ -409,30 +396,3 @@ class Poller:
 
     def _feed_urls(self) -> list[str]:
         return [state.url for state in self._feeds.list_feeds()]
-
-    def _stored_due_times(self) -> dict[str, datetime | None] | None:
-        """Every stored feed's next_poll_at (None when the store cannot be read: nothing changes)."""
-        try:
-            due_times = getattr(self._feeds, "due_times", None)
-            if due_times is not None:
-                return due_times()
-            return {state.url: state.next_poll_at for state in self._feeds.list_feeds()}
-        except Exception:  # the database being down must not stop polling
-            log.exception("could not read the feed list")
-            return None
-
-
-def _has_pending_retries(state: FeedState) -> bool:
-    """True when an entry's page failed transiently and has tries left (see dedup.failed_entry_memory)."""
-    memory = state.extra.get("entries") or {}
-    return any(isinstance(entry, dict) and entry.get("tries") and not entry.get("gave_up") for entry in memory.values())
-
-
-def _as_fetch_error(url: str | None, exc: BaseException) -> FetchError:
-    if isinstance(exc, FetchError):
-        return exc
-    if isinstance(exc, Exception) and not isinstance(exc, (OSError, TimeoutError)):
-        # A bug or a library failing on odd input: a dead letter, with the type to find it by.
-        log.exception("unexpected error", extra={"url": url})
-        return PermanentFetchError("internal_error", f"{type(exc).__name__}: {exc}", url=url)
-    return classify(url, exc=exc)

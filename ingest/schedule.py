@@ -8,16 +8,24 @@ and moved out of the feed's skipHours/skipDays.
 After a failure: exponential backoff from min_poll_interval_s, jittered, at least the server's
 Retry-After, at most max_poll_interval_s. A feed is never given up on: after
 :data:`UNHEALTHY_AFTER` consecutive failures it is reported unhealthy and still tried at the cap.
+
+Across feeds: :class:`DueQueue` holds each feed a poller polls with its one next due time, and
+:func:`stored_due_times` reads the due times the feed store holds.
 """
 
 from __future__ import annotations
 
+import heapq
+import logging
 import random
 from datetime import datetime, timedelta
-from typing import Iterable
+from typing import Callable, Collection, Iterable
 
 from newswire.ingest.parse import ScheduleHints
+from newswire.feeds import FeedStore
 from newswire.settings import Settings
+
+log = logging.getLogger(__name__)
 
 UNHEALTHY_AFTER = 5
 JITTER = 0.1
@@ -94,3 +102,54 @@ def estimate_entries_per_day(dates: Iterable[datetime | None], now: datetime, pr
     if previous is None:
         return rate
     return RATE_SMOOTHING * rate + (1 - RATE_SMOOTHING) * previous
+
+
+class DueQueue:
+    """The feeds a poller polls, each with its one valid due time, in a heap: an entry of a feed
+    dropped or rescheduled since it was pushed is stale and skipped when it comes to the top."""
+
+    def __init__(self) -> None:
+        self.active: set[str] = set()
+        self._due_at: dict[str, datetime] = {}  # active feed -> its one valid heap entry
+        self._heap: list[tuple[datetime, str]] = []
+
+    def set_active(self, urls: Iterable[str], due: Callable[[str], datetime]) -> None:
+        """Poll exactly ``urls``: a new one is due at ``due(url)``; one dropped is no longer scheduled."""
+        wanted = set(urls)
+        for url in wanted - self.active:  # newly ours: due when the store says (another process may have polled it)
+            self.schedule(url, due(url))
+        for url in self.active - wanted:
+            self._due_at.pop(url, None)  # its heap entry is now stale; a poll already running finishes
+        self.active = wanted
+
+    def schedule(self, url: str, when: datetime) -> None:
+        self._due_at[url] = when
+        heapq.heappush(self._heap, (when, url))
+
+    def due_at(self, url: str) -> datetime | None:
+        return self._due_at.get(url)
+
+    def next_due(self) -> datetime | None:
+        """The earliest entry's time (perhaps a stale one), None when the heap is empty."""
+        return self._heap[0][0] if self._heap else None
+
+    def pop_due(self, now: datetime, busy: Collection[str]) -> str | None:
+        """The next feed due by ``now`` that is not being polled (``busy``), or None."""
+        while self._heap and self._heap[0][0] <= now:
+            due, url = heapq.heappop(self._heap)
+            if self._due_at.get(url) != due or url in busy:
+                continue  # no longer ours, rescheduled, or being polled (its entry comes back after)
+            return url
+        return None
+
+
+def stored_due_times(feeds: FeedStore) -> dict[str, datetime | None] | None:
+    """Every stored feed's next_poll_at (None when the store cannot be read: nothing changes)."""
+    try:
+        due_times = getattr(feeds, "due_times", None)
+        if due_times is not None:
+            return due_times()
+        return {state.url: state.next_poll_at for state in feeds.list_feeds()}
+    except Exception:  # the database being down must not stop polling
+        log.exception("could not read the feed list")
+        return None

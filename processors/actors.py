@@ -1,7 +1,7 @@
-"""Actors named in an article (people with their role, organisations, groups, countries) and who
-did what to whom in each event.
+"""Actors named in an article (people with their role, organisations, groups, countries); who did
+what to whom in each event is ``processors.actor_roles``.
 
-:func:`find_actors` makes one pass over the runs of capitalised words (``places.NAME_RE``, "X of Y"
+:func:`find_actors` makes one pass over the runs of capitalised words (``place_names.NAME_RE``, "X of Y"
 joined when X ends in an organisation's word: "Ministry of Health") and one over demonym phrases:
 
 - a title before a name makes a person with that role: "President Donald Trump" -> person "Donald
@@ -13,22 +13,17 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
   that carries the country ("Palestinian militants", country PS);
 - cities and states are never actors; news agencies only as the ones told ("told AFP"), never as an
   event's actor.
-
-:func:`event_actors` reads the event's clause: the actors before the trigger are its agents, those
-after it (up to the clause's end) its patients; a passive trigger ("were killed by ...") swaps them,
-a "between A and B" makes both participants, and "said X" / "X said" make X a statement's agent.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_NOUNS, demonym_country
-from newswire.processors.places import (
+from newswire.processors.place_names import (
     COMMON_CAPITALS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
@@ -40,7 +35,7 @@ from newswire.processors.places import (
     name_spans,
 )
 
-__all__ = ["Actor", "ActorMention", "clause_of", "event_actors", "find_actors"]
+__all__ = ["Actor", "ActorMention", "find_actors"]
 
 GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
 protestors demonstrators activists group groups movement faction factions factions militia militias
@@ -78,21 +73,9 @@ _INSTITUTION_HEAD_RE = re.compile(
 _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
                      "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
-_RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
-                           r"|whereas)\b")
-_AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
-_PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
-_SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
-_CHUNK_RE = re.compile(r",|\band\b")
-_PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
-_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
-                            re.IGNORECASE)
 _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
-_NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?:in|at|on|of|for|from|with|by|after|before|since|to)\b")
 _NAME_WORD_RE = re.compile(r"[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
-_SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
-_SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
@@ -100,10 +83,6 @@ _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|c
 _SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied)\b")
 # "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
 _SPEAKING_CAPITAL = 200_000
-_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
-_BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
-_CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
-                     r"|after|before|because|although|though|when|whereas)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,129 +353,3 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     return out
 
 
-def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: from the last cut before it to the first cut (or comma) after it."""
-    left = sent_start
-    for m in _CUT_RE.finditer(text, sent_start, start):
-        left = m.end()
-    right_m = _RIGHT_CUT_RE.search(text, end, sent_end)
-    right = right_m.start() if right_m else sent_end
-    return left, right
-
-
-def _nearest_group(text: str, mentions: list[ActorMention], from_end: bool) -> list[ActorMention]:
-    """The mention nearest the trigger and those joined to it by "and" or a comma ("Hamas and US
-    representatives", "Israel, Egypt and Qatar")."""
-    if not mentions:
-        return []
-    order = mentions[::-1] if from_end else mentions
-    group = [order[0]]
-    for a in order[1:]:
-        left, right = (a, group[-1]) if from_end else (group[-1], a)
-        if not _AND_RE.fullmatch(text, left.end, right.start):
-            break
-        group.append(a)
-    return group[::-1] if from_end else group
-
-
-def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-             prev_start: int | None) -> ActorMention | None:
-    """The sentence's subject, if an actor: a mention among its first words, or the actor a leading
-    "It"/"They"/"He"/"She" stands for (the previous sentence's subject of the same kind)."""
-    head = text[sent_start:sent_start + 40]
-    pronoun = _PRONOUN_RE.match(head)
-    if pronoun and prev_start is not None:
-        person = pronoun.group(1).lower() in ("he", "she")
-        i = bisect.bisect_left(starts, prev_start)
-        while i < len(mentions) and mentions[i].start < sent_start:
-            a = mentions[i]
-            if (a.kind == "person") == person:
-                return a
-            i += 1
-        return None
-    i = bisect.bisect_left(starts, sent_start)
-    if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
-            not _NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
-        return mentions[i]
-    return None
-
-
-def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
-                 start: int, end: int, statement: bool = False, prev_start: int | None = None,
-                 clause: tuple[int, int] | None = None) -> tuple[Actor, ...]:
-    """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
-    mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
-    a leading pronoun; ``clause``: the trigger's ``clause_of``, if known)."""
-    left, right = clause or clause_of(text, sent_start, sent_end, start, end)
-    i = bisect.bisect_left(starts, left)
-    before: list[ActorMention] = []
-    after: list[ActorMention] = []
-    while i < len(mentions) and mentions[i].start < right:
-        a = mentions[i]
-        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
-            pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
-        elif a.end <= start:
-            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start) and not (
-                    a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
-                before.append(a)   # "According to police, ...": the source, not the actor
-        elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
-            after.append(a)
-        i += 1
-    if statement and not before:
-        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
-        i = bisect.bisect_left(starts, end)
-        if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
-            before = [mentions[i]]
-            after = [a for a in after if a is not mentions[i]]
-    if statement and text[max(sent_start, start - 3):start].rstrip().endswith(","):
-        # "Steve Clarke, deputy administrator at NASA, said": the one named before the appositive
-        comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
-        i = bisect.bisect_left(starts, comma) - 1
-        if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
-            before = [mentions[i]]
-    if statement and not before:
-        # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
-        quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))
-        if quote >= 0:
-            i = bisect.bisect_left(starts, quote)
-            if i < len(mentions) and mentions[i].end <= start and mentions[i].start - quote <= 4:
-                before = [mentions[i]]
-    if statement and not before:
-        # "..., he said": the last person named before; "they said", "it said": the last group
-        pronoun = _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
-            _SAID_PRONOUN_AFTER_RE.match(text, end)
-        if pronoun:
-            person = pronoun.group("p").lower() in ("he", "she")
-            i = bisect.bisect_left(starts, start) - 1
-            while i >= 0 and start - mentions[i].start < 3000:
-                if (mentions[i].kind == "person") == person:
-                    before = [mentions[i]]
-                    break
-                i -= 1
-    agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
-    relation_a, relation_p = "agent", "patient"
-    passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
-    if passive:
-        by = _BY_RE.match(text, end)
-        agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
-        patients = _nearest_group(text, before, True)
-    elif not agents:
-        lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
-        if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):
-            subject = _subject(text, mentions, starts, sent_start, prev_start)
-            if subject is not None and subject.end <= start:
-                agents = [subject]
-    if "between" in text[max(left, start - 12):min(right, end + 12)]:
-        relation_a = relation_p = "participant"
-    out: list[Actor] = []
-    seen: set[str] = set()
-    for group, relation in ((agents, relation_a), (patients, relation_p)):
-        for a in group:
-            if a.name in NEWS_AGENCIES and relation != "agent":
-                continue   # "told AFP": the agency is told, it does not act
-            if a.name in seen:
-                continue
-            seen.add(a.name)
-            name = a.name if a.kind in ("country", "group") else a.written
-            out.append(Actor(name, a.kind, a.role, a.country_code, relation))
-    return tuple(out)

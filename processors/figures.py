@@ -25,6 +25,7 @@ from newswire.processors.categories import categorize, read_noun
 from newswire.processors.dates import (ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor, reference_date,
                                       sentence_times)
 from newswire.processors.exclusions import why_excluded
+from newswire.processors.figure_sources import pick_source, quote_speakers
 from newswire.processors.gazetteer import Place
 from newswire.processors.numbers import find_numbers
 from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
@@ -91,7 +92,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
                     return att.source
         return None
 
-    quotes = lx.quote_speakers(text, sentences, get_atts)
+    quotes = quote_speakers(text, sentences, get_atts)
     ref = reference_date(text, published)
     disease_text = lx.is_disease_text(text)
     since_memo: dict[tuple[str, int], str | None] = {}
@@ -133,7 +134,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         for c in cands:
             if c.start < sent.start or c.end > sent.end:
                 continue
-            source = lx.pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source)
+            source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source)
             if source is not None and is_pronoun(source):
                 source = last_named_source(index)
             phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, ref)

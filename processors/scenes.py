@@ -13,11 +13,13 @@ import bisect
 import dataclasses
 from typing import Sequence
 
-from newswire.processors.actors import clause_of, event_actors, find_actors
+from newswire.processors.actor_roles import clause_of, event_actors
+from newswire.processors.actors import find_actors
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
-from newswire.processors.places import ArticlePlaces, name_spans
+from newswire.processors.place_names import name_spans
+from newswire.processors.places import ArticlePlaces
 from newswire.processors.sentences import Sentence
 
 __all__ = ["SAYING", "situate"]

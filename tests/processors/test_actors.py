@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newswire.processors.actors import event_actors, find_actors
+from newswire.processors.actor_roles import event_actors
+from newswire.processors.actors import find_actors
 from newswire.processors.sentences import split_sentences
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from newswire.processors.dates import TIME_RE, find_time_expressions
-from newswire.processors.events import TRIGGER_RE, find_triggers
+from newswire.processors.event_triggers import TRIGGER_RE, find_triggers
 from newswire.processors.extract import extract
 
 MONDAY = dt.date(2025, 5, 12)

@@ -14,7 +14,8 @@ import pytest
 
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
-from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest, find_triggers
+from newswire.processors.event_triggers import find_triggers
+from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 

@@ -1,0 +1,247 @@
+"""Which event triggers name a happening, and which happenings are one.
+
+A trigger word names a happening only in some contexts (:func:`names_a_happening`): not as a modifier
+("death toll", "assault rifles"), not as the topic of other words ("talks on a ceasefire"), not
+unrealised ("would attack"), not denied ("no deaths were reported"), not a participle used as an
+adjective or a word inside a name. One happening gives one event (:func:`happenings`: "launched an
+offensive" is the offensive). The triggers themselves are ``processors.event_triggers``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.processors import lexicon as lx
+from newswire.processors.event_triggers import INCIDENT_TYPES
+
+__all__ = ["CLAUSE_CUT_RE", "happenings", "names_a_happening"]
+
+CLAUSE_CUT_RE = re.compile(r"[,;:\"“”()]|\b(?:that|which|who|but|while|after|before|because)\b")
+
+
+# ------------------------------------------------------------------ which triggers name a happening
+# A trigger word names a happening only in some contexts: not as a modifier ("death toll", "assault rifles",
+# "quake-hit", "anti-war"), not as the topic of other words ("talks on a ceasefire", "a proposal for a
+# truce"), not unrealised ("would attack", "plans to release"), not denied ("no deaths were reported"); and
+# one happening gets one event ("launched an offensive" is the offensive, "ended the truce" the ending).
+_MODIFIED_HEADS = frozenset("""toll tolls count counts rate rates zone zones site sites victims victim survivors
+rifle rifles weapon weapons helicopter helicopters jets aircraft squad squads forces unit units group groups
+officials official commission committee campaign campaigns result results process plan plans proposal proposals
+law laws bill bills day days centre center centres centers camp camps shelter shelters effort efforts team teams
+workers worker warning warnings alert alerts season line lines monitors observers mechanism terms status fund
+funds relief response suspects suspect debris risk risks fears fear concerns scene aftermath anniversary
+investigators prevention preparedness insurance policy policies rules regulations measures order orders ban
+report reports data figures statistics numbers total tally map hearing charges date deadline period hours
+memorial ready readiness footage video videos images photos damage losses claims money officer officers
+security vehicle vehicles convoy convoys route routes materials supplies gear equipment technology tactics
+strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
+sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
+facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
+department departments alarm""".split())
+_TOPIC_BEFORE_RE = re.compile(
+    r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
+    r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
+    r"|prevent|prevented|preventing|avoid|avoided|stop|halt|agree to|agreed to|opposed|oppose|against"
+    r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
+    r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
+    r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
+    r"|\b(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$",
+    re.IGNORECASE)
+_TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", "release", "election",
+                          "withdrawal", "sanctions", "investigation", "meeting", "visit", "surrender",
+                          "attack", "offensive", "strike", "protest", "evacuation", "end"})
+_UNREAL_BEFORE_RE = re.compile(
+    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless)"
+    r"(?:\s+(?:not|never|also|then|still|soon|further|be|have|be\s+able\s+to|[a-z]{2,20}ly))*"
+    r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
+    r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
+    r"|officially))*)\s+$", re.IGNORECASE)
+_TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
+next leading led lead contributed contributing return returned according opposition resistance reaction
+able managed
+reference way path road key end ahead""".split())
+_LIGHT_VERBS = frozenset({"start", "decision", "transaction"})   # verbs that give way to the happening they govern
+_STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
+_NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
+their its recent initial press new conflicting first further other many witness state official""".split())
+_IN_A_RE = re.compile(r"\b(?:in|with) (?:a|an|its|their|his|her|the)(?: [\w-]+)?\s+$", re.IGNORECASE)
+_PASSIVE_HEDGE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|often|also|sometimes|still|now|widely)\s+)?$", re.IGNORECASE)
+_OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
+                            r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
+                            r"|[\w'’-]+-(?:day|week|month|scale|long))\s+){0,3}")
+
+
+def _word_before(text: str, pos: int) -> str:
+    parts = text[max(0, pos - 30):pos].rsplit(None, 1)
+    return parts[-1].lower().strip("\"“”'(,") if parts else ""
+
+
+_ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "newly", "recently", "partially",
+                         "previously", "already", "those", "these"})
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
+_NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
+
+
+_TARGET_NOUNS = frozenset("""expectations expectation estimates forecasts forecast targets target goals goal
+requirements criteria standards deadline deadlines demand lowered raised analysts""".split())
+_RECORD_AFTER_RE = re.compile(r"\s+(?:a\s+|new\s+|fresh\s+)?(?:record|all-time|multi-year|\d+-(?:year|month|week))"
+                              r"|\s+(?:new\s+|fresh\s+)?(?:highs?|lows?|peaks?)\b")
+_MARKET_WORDS = frozenset("""market markets stock stocks share shares equity equities bond bonds relief oil dollar
+price prices year-end""".split())
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "he's", "she's", "he’s", "she’s",
+                       "remains", "remained", "remain", "taken", "placed", "put"})
+
+
+def _premodifies(prev_word: str, nxt_word: str) -> bool:
+    """Whether a participle between these words modifies a noun: "the freed militants", "three confirmed
+    cases"."""
+    if not nxt_word or not nxt_word.isalpha() or nxt_word in lx.FUNCTION_WORDS or nxt_word.endswith("ly"):
+        return False
+    return (prev_word in _ADJ_BEFORE or prev_word in _NUMBER_WORDS or prev_word.replace(",", "").isdigit()
+            or (prev_word.endswith("ly") and prev_word not in _NOT_ADJ_ADVERBS))
+
+
+def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
+    """Whether trigger ``m`` names something that happened, from its few neighbouring words."""
+    kind = m.lastgroup or "other"
+    start, end = m.span()
+    word = m.group(0).lower()
+    after = text[end:end + 40]
+    before = text[max(sent_start, start - 80):start]
+    if after[:1] == "-" and after[1:2].isalpha():
+        return False   # "quake-hit", "battle-ready", "war-torn": a modifier
+    if before[-1:] == "-" and before[-2:-1].isalpha():
+        return False   # "anti-war", "post-election"
+    nxt = after.split(None, 1)
+    nxt_word = nxt[0].lower().strip(".,;:\"”)") if nxt and after[:1].isspace() else ""
+    if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")):
+        return False   # "death toll", "assault rifles", "election campaign", "battle ready"
+    if kind == "statement":
+        if _STATEMENT_NOUN_RE.fullmatch(word) and (_IN_A_RE.search(before) or start - sent_start <= 1
+                                                    or _word_before(text, start) in _NOUN_BEFORE_REPORTS):
+            return False   # "said in a statement", "Earlier reports from", "Reports say": the verb is the event
+        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
+            return False   # "are often called hieleras": a name, not a statement
+        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+to\b", after):
+            return False   # "are reported to have been killed", "is said to be": a hedge, not a statement
+        if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) \
+                and not re.search(r"\b(?:it|this|that)\s+$", before):
+            return False   # "34 the army says are dead": a parenthetical
+        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
+            return False   # "are often called hieleras": a name, not a statement
+        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
+            return False   # "were reported freed", "was reported dead": the happening is the next word
+    prev_word = _word_before(text, start)
+    if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " ":
+        return False   # "the freed militants", "a newly revealed call": an adjective
+    prev_raw = text[max(sent_start, start - 30):start].split()
+    if m.group(0)[:1].isupper() and prev_raw and prev_raw[-1][:1].isupper() and kind != "storm":
+        return False   # "the Black Death", "Bloody Sunday Inquiry": part of a name
+    if kind == "statement" and word == "said" and prev_word == "that" and start - sent_start <= 6:
+        return False   # "That said, ...": an idiom
+    if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
+        return False   # "a press release", "said in the release": a document
+    if kind == "strike_hit" and re.match(r"\s+(?:me|him|her|us|them|it)\s+as\b", after):
+        return False   # "struck me as odd"
+    if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
+        return False   # "hard hit": a state
+    if word == "signed" and nxt_word == "up":
+        return False   # "customers signed up for a trial": joining, not an agreement
+    if word == "meeting" and nxt_word in _TARGET_NOUNS:
+        return False   # "data meeting lowered expectations": reaching a mark, not a meeting
+    if kind == "strike_hit" and _RECORD_AFTER_RE.match(after):
+        return False   # "stocks hit record highs": a level reached, not a strike
+    if word == "estimated" and (prev_word in ("an", "the", "some") or nxt_word[:1].isdigit()
+                                or nxt_word in _NUMBER_WORDS):
+        return False   # "an estimated 25 million people": a hedge on a number, not a statement
+    if kind == "protest" and word.startswith("rall") and prev_word in _MARKET_WORDS:
+        return False   # "the market rally", "stocks rallied": prices rising, not a protest
+    if word == "custody" and not (prev_word == "into" or (prev_word == "in" and _word_before(
+            text, text.rfind("in", max(sent_start, start - 6), start)) in _BE_FORMS)):
+        return False   # "migrants held in federal custody", "custody battle": a state; "taken into custody" acts
+    unreal = _UNREAL_BEFORE_RE.search(before)
+    if unreal:
+        lead = unreal.group(0).split()[0].lower()
+        if lead != "to" or _word_before(text, unreal.start()) not in _TO_IS_A_PREPOSITION:
+            if not (lead == "to" and kind in ("casualties",) and word.endswith("ed")):
+                return False   # "would attack", "to release", "did not attack", "no deaths"
+    if _is_topic(text, sent_start, m):
+        return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
+    return True
+
+
+def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
+    if m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80), m.start()):
+        return True
+    return not m.group(0).lower().endswith("ed") and _MAYBE_BEFORE_RE.search(
+        text, max(sent_start, m.start() - 50), m.start()) is not None   # "the risk of an outbreak"
+
+
+_MAYBE_BEFORE_RE = re.compile(
+    r"\b(?:potential|possible|proposed|planned|future|prospective|would-be|risks? of|threat of|fears? of"
+    r"|prevent|prevents|preventing|avoid|avoids|avoided|avoiding|seeking|seeks|sought|success of|hopes? (?:of|for)"
+    r"|chances? of|prospects? of|likelihood of|in case of|in the event of)"
+    r"\s+(?:(?:an?|the|any|his|her|its|their)\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:
+    """True when ``m`` is the object of the trigger kept just before it ("ended the ceasefire"), or when the
+    one before is a light verb whose object ``m`` is ("launched an offensive"): one happening, one event."""
+    if not kept:
+        return False
+    prev = kept[-1]
+    gap = _OBJECT_GAP_RE.match(text, prev.end(), m.start())
+    if gap is None or gap.end() != m.start():
+        return False
+    if prev.lastgroup == "statement" or m.lastgroup == "statement":
+        return False
+    return True
+
+
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AUX_GAP_RE = re.compile(r"(?:\s+(?:in|of|on|at|near|off)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?"
+                         r"\s+(?:(?:has|have|had|was|were|is|also|then|later|first)\s+){0,2}")
+
+
+def _restates(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:
+    """True when ``m`` only restates the trigger before it: "an exchange of fire", "the quake struck"."""
+    if not kept:
+        return False
+    prev = kept[-1]
+    if prev.lastgroup != "statement" and not prev.group(0).lower().endswith(("ed", "ing")):
+        gap = _OF_GAP_RE.match(text, prev.end(), m.start())
+        if gap is not None and gap.end() == m.start():
+            return True   # "an exchange of fire", "a wave of attacks"
+    if m.lastgroup == "strike_hit" and prev.lastgroup in INCIDENT_TYPES:
+        gap = _AUX_GAP_RE.match(text, prev.end(), m.start())
+        return gap is not None and gap.end() == m.start()   # "the earthquake has struck", "the storm hit"
+    return False
+
+
+_LIST_GAP_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:\s*,|\s+and|\s+or)(?:\s+(?:an?|the|[\w'’-]+)){0,3}\s+")
+
+
+def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The triggers of a sentence that name a happening, one per happening."""
+    kept: list[re.Match[str]] = []
+    topic_end = -1   # where the last trigger read as a topic ends: "a truce and a prisoner exchange" share it
+    for m in matches:
+        if m.lastgroup in _TOPIC_TYPES and 0 <= topic_end and _LIST_GAP_RE.fullmatch(text, topic_end, m.start()):
+            topic_end = m.end()
+            continue
+        if not names_a_happening(text, sent_start, m):
+            if _is_topic(text, sent_start, m):
+                topic_end = m.end()
+            continue
+        if _restates(text, kept, m):
+            continue
+        if _same_happening(text, kept, m):
+            if kept[-1].lastgroup in _LIGHT_VERBS:
+                kept[-1] = m   # "launching a major offensive": the offensive
+            continue           # "ended the ceasefire": the ending
+        if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
+                and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):
+            continue   # "quoted a source as saying", "said in a statement": one statement
+        kept.append(m)
+    return kept

@@ -1,0 +1,200 @@
+"""Event triggers: the lexicon of words that name a happening, one named group per event type.
+
+:data:`TRIGGER_RE` matches every trigger (attacks, strikes, explosions, clashes, raids, kidnappings,
+talks, ceasefires, statements, rejections, arrests, releases, protests, elections, disasters,
+accidents, outbreaks, evacuations, resignations, sanctions, economic changes, courts, health,
+business, ...); :func:`find_triggers` finds them fast, trying only the branches a word's first letter
+can start. Whether a trigger names a happening is ``processors.event_happenings``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.processors.sentences import prefix_regex
+
+__all__ = ["DISASTER_TYPES", "INCIDENT_TYPES", "TRIGGER_RE", "find_triggers"]
+
+_TRIGGERS = [
+    ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),
+    ("ceasefire_end", r"(?:ended|ending|ends|broke|breaking|collapsed|violated|violating)(?=\s+(?:[\w'-]+\s+){0,3}?"
+                      r"(?:cease-?fire|truce|peace deal)s?\b)"),
+    ("end", r"(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
+            r"|conflict|fighting)\b)"),
+    ("hostage_taking", r"taken hostage|hostage[- ]taking|(?:took|taken|taking|take|takes|seized|seize|seizing)"
+                       r"(?=\s+(?:[\w'-]+\s+){0,3}?hostages?\b)"),
+    ("kidnapping", r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)"),
+    ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
+    ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
+    ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
+    ("attack", r"attacks?|attacked|attacking|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+               r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
+               r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
+               r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
+               r"|drones?|at|on|upon|into)\b)"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?"),
+    ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
+              r"|brawls?|scuffles?|scuffled"),
+    ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
+    ("raid", r"raids?|raided|stormed|storming"),
+    ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
+              r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
+    ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
+    ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
+    ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+                  r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
+                  r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
+                  r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"),
+    ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
+               r"|imprisoned|nabbed|rounded up"),
+    ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
+    ("plea", r"pleaded|pleads|pled guilty"),
+    ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
+    ("fine", r"fined|penali[sz]ed"),
+    ("order", r"ordered|orders"),
+    ("appointment", r"appointed|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
+    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
+    ("layoffs", r"laid off|layoffs|job cuts|lay off"),
+    ("merger", r"acquired|acquisition|merger|takeover|bought out"),
+    ("recall", r"recalled|recalls"),
+    ("murder", r"murdered|slain|slaying"),
+    ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
+    ("hearing", r"hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
+    ("charge", r"charges"),
+    ("call", r"phone calls?|telephone calls?|call with"),
+    ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
+    ("discovery", r"discovered|discovery|detected"),
+    ("filing", r"filed|submitted"),
+    ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
+    ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
+    ("return", r"returned|returning"),
+    ("eviction", r"evicted|evictions?"),
+    ("hiring", r"recruited|hired|enlisted"),
+    ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
+    ("extension", r"extended|extension"),
+    ("reopening", r"reopened|re-opened|reopening|reopens"),
+    ("speech", r"speech|speeches|spoke|remarks"),
+    ("trip", r"trip|travell?ed|flew|toured"),
+    ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
+    ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
+    ("criticism", r"criticism|slammed|blasted|lambasted|praised"),
+    ("release", r"freed|released|release|releases|liberated|rescued"),
+    ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
+    ("strike", r"strikes?|walkouts?"),
+    ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
+                 r"|inaugurat(?:ed|ion)|sworn in|polls"),
+    ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
+    ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
+    ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
+    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|fires?|burned|burnt|burning"),
+    ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
+    ("accident", r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+                 r"|sank|sinking|accidents?|stampedes?|ran aground"),
+    ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
+    ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
+    ("blockade", r"cut off|blockade[ds]?|siege|besieged"),
+    ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
+    ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
+    ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("threat", r"threatened|threatens|threats?|vowed"),
+    ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
+    ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
+    ("withdrawal", r"withdrew|withdrawn|withdrawal|pulled out|retreated"),
+    ("capture", r"seized|seizure"),
+    ("damage", r"destroyed|damaged|razed|flattened"),
+    ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
+    ("accusation", r"accused|accuses|blamed|blames"),
+    ("visit", r"visited|visits|visit|arrived in"),
+    ("meeting", r"met|meeting|meetings"),
+    ("win", r"won|wins|victory|defeated"),
+    ("concession", r"conceded|concedes|concession"),
+    ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
+                    r"|state of emergency"),
+    ("investigation", r"investigation|investigating|probe|inquiry"),
+    ("search", r"search|searching|searched"),
+    ("displacement", r"fled|fleeing|flee"),
+    ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
+    ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
+    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+                 r"|hike"
+                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
+                 r"(?:interest\s+)?rates?\b)"),
+    ("expulsion", r"expelled|deported|deportation|deportations"),
+    ("execution", r"executed|execution|hanged"),
+    ("surrender", r"surrendered|surrender"),
+    ("escape", r"escaped|escape|jailbreak"),
+    ("unrest", r"looted|looting|unrest|violence|riot police"),
+    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|first (?:appeared|emerged|detected"
+              r"|identified|reported|confirmed)"),
+    ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
+               r"|slumped|grew|shrank"),
+]
+TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
+                        + ")", re.IGNORECASE)
+
+
+def _prefixes(pattern: str) -> set[str]:
+    """First three characters of every word ``pattern`` can match (enough regex syntax for the lexicon)."""
+    out: set[str] = set()
+    depth, begin, alternatives = 0, 0, []
+    for i, ch in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            alternatives.append(pattern[begin:i])
+            begin = i + 1
+    alternatives.append(pattern[begin:])
+    for alt in alternatives:
+        if alt.startswith("(?:"):
+            close, depth = 3, 1
+            while depth:
+                depth += {"(": 1, ")": -1}.get(alt[close], 0)
+                close += 1
+            out |= _prefixes(alt[3:close - 1])
+            continue
+        run = ""
+        for i, ch in enumerate(alt):
+            if ch in "?*":
+                run = run[:-1]
+                break
+            if ch in "()[]|+\\":
+                break
+            run += ch
+        if len(run) < 3:
+            raise ValueError(f"trigger alternative {alt!r} needs three literal leading characters")
+        out.add(run[:3].lower())
+    return out
+
+
+TRIGGER_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern))
+_CANDIDATES = prefix_regex(TRIGGER_PREFIXES)
+
+
+# per first letter, the lexicon types that can start with it: a candidate is tried against few branches
+_BY_LETTER = {
+    letter: re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
+                                if any(p[0] == letter for p in _prefixes(pattern))), re.IGNORECASE)
+    for letter in sorted({p[0] for p in TRIGGER_PREFIXES})
+}
+
+
+def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Trigger matches in ``text[start:end]``, left to right, never overlapping."""
+    found: list[re.Match[str]] = []
+    last_end = start
+    for w in _CANDIDATES.finditer(text, start, end):
+        pos = w.start()
+        if pos < last_end:
+            continue
+        m = _BY_LETTER[text[pos].lower()].match(text, pos, end)
+        if m:
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
+                  "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
+                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage"}
+DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}

@@ -1,0 +1,101 @@
+"""Who a figure is attributed to: quotations and their speakers, a passive's agent ("reported by the
+ministry"), and the attribution of the sentence that covers the figure (``processors.sentences``).
+
+Called by ``processors.figures``; the word lists it shares with the rest of the extractor stay in
+``processors.lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from newswire.processors.sentences import Attribution, Sentence, attributions
+
+__all__ = ["pick_source", "quote_speakers"]
+
+_QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
+
+
+def quote_speakers(text: str, sentences: Sequence[Sentence],
+                   get_atts: Callable[[Sentence], list[Attribution]] | None = None) -> list[tuple[int, int, str]]:
+    """(open, close, speaker) for quotations whose speaker is named right after or before them."""
+    if '"' not in text and "“" not in text:
+        return []
+    get_atts = get_atts or (lambda s: attributions(text, s.start, s.end))
+    out: list[tuple[int, int, str]] = []
+    starts = [s.start for s in sentences]
+    import bisect
+    for m in _QUOTE_RE.finditer(text):
+        open_, close = m.start(), m.end()
+        i = bisect.bisect_right(starts, max(close - 1, 0)) - 1
+        j = bisect.bisect_right(starts, open_) - 1
+        found = None
+        if 0 <= i < len(sentences):
+            for att in get_atts(sentences[i]):
+                if 0 <= min(att.verb_start, att.src_start) - close <= 6:
+                    found = att.source
+                    break
+        if found is None and 0 <= j < len(sentences):
+            for att in get_atts(sentences[j]):
+                if 0 <= open_ - att.verb_end <= 4:
+                    found = att.source
+                    break
+        if found is None and out and 0 <= j < len(sentences) and open_ - sentences[j].start <= 1 and j >= 1:
+            # a quotation opening a sentence right after an attributed quotation of the same paragraph
+            # continues it: '"...," said Houser, the author. "In the power sector..."'
+            p_open, p_close, p_speaker = out[-1]
+            prev = bisect.bisect_right(starts, max(p_close - 1, 0)) - 1
+            if 0 <= prev and j - prev <= 1 and sentences[prev].paragraph == sentences[j].paragraph:
+                found = p_speaker
+        if found:
+            out.append((open_, close, found))
+    return out
+
+
+def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
+                quotes: list[tuple[int, int, str]], embedded) -> str | None:
+    """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
+    emb = embedded(text, end, sent.end)
+    if emb:
+        return emb[0]
+    agent = _BY_AGENT_RE.match(text, end, sent.end) if " by " in text[end:sent.end] else None
+    if agent:
+        return _NP_TAIL_RE.sub("", agent.group("np")).rstrip(" ,.") or None
+    for open_, close, speaker in quotes:
+        if open_ <= start < close:
+            return speaker
+    best = None
+    for att in atts:
+        if att.kind != "according" and att.verb_end <= start and not (att.src_start <= start < att.src_end):
+            if best is None or att.verb_end > best.verb_end:
+                best = att
+    if best is not None:
+        return best.source
+    for att in atts:
+        if att.kind == "according":
+            return att.source
+    for att in atts:
+        if att.kind == "final" and att.verb_start >= end and not (att.src_start <= start < att.src_end):
+            return att.source
+    # "In addition to the three deaths on Tuesday, the ombudsman said ...": an opening phrase shares the
+    # attribution of the clause it introduces
+    if _LEAD_PHRASE_RE.match(text, sent.start, end):
+        for att in atts:
+            if (att.kind == "subject" and att.src_start >= end
+                    and text[sent.start:att.src_start].rstrip().endswith(",")
+                    and "," not in text[end:att.src_start].rstrip()[:-1]):
+                return att.source
+    return None
+
+
+# "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
+_BY_AGENT_RE = re.compile(
+    r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
+    r"|published|compiled|confirmed|recorded|tallied|counted|quoted|forecast|projected|predicted)\s+by\s+"
+    r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w.'’&-]*){0,5})")
+_NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that|after|before|for|as|with|since"
+                         r"|from|over|when|while|earlier|later|yesterday|today)\b.*$", re.IGNORECASE)
+_LEAD_PHRASE_RE = re.compile(r"(?:In addition to|Besides|Apart from|Aside from|On top of|As well as|Along with"
+                             r"|After|Following|Despite|Beyond|Including|Excluding|Of|Among|With|In|On|At"
+                             r"|During|Since|Until|From|Over|Overall)\b")
