@@ -170,7 +170,7 @@ class EventRecord(_Record):
     event_id: str = Field(description="sha256 hex of article_id, version, start, end.")
     article_id: str
     article_version: int
-    type: str = Field(description="Event type from processors.events' taxonomy: attack, talks, arrest, ...")
+    type: str = Field(description="Event type from the taxonomy of processors/event_triggers.py: attack, talks, arrest, ...")
     trigger: str = Field(description="The word naming the event; == text[start:end].")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
