@@ -87,8 +87,8 @@ def test_poison_on_every_topic_is_dead_lettered_with_its_origin(settings, tmp_pa
         with Session(engine) as session:
             return (session.get(Article, (article.article_id, 1)) is not None
                     and session.get(Extraction, (article.article_id, 1)) is not None
-                    and session.get(Figure, good[FIGURES.name][1].figure_id) is not None
-                    and session.get(Event, good[EVENTS.name][1].event_id) is not None
+                    and session.get(Figure, (good[FIGURES.name][1].article_id, good[FIGURES.name][1].figure_id)) is not None
+                    and session.get(Event, (good[EVENTS.name][1].article_id, good[EVENTS.name][1].event_id)) is not None
                     and session.get(Extraction, (other.article_id, 1)) is not None)
 
     try:
