@@ -60,6 +60,7 @@ BROKER_START_TRIES = 5  # the old broker's port can take a moment to free up
 # article extracted or dead-lettered while articles wait, far past a rebalance or one slow article (the
 # extraction deadline, NEWSWIRE_EXTRACT_DEADLINE_S, is 30 s by default).
 PROGRESS_LIMIT_S = 45.0
+WORKER_STARTUP_S = 30.0  # a restarted worker's grace: group join after a kill, then its extraction child
 
 
 class ProgressWatchdog:
@@ -69,8 +70,11 @@ class ProgressWatchdog:
     or one holding no partitions (the worker's own membership watchdog handles that), is left alone."""
 
     def __init__(self, limit_s: float = PROGRESS_LIMIT_S, clock: Callable[[], float] = time.monotonic,
-                 wall: Callable[[], float] = time.time):
-        self.limit_s, self.clock, self.wall = limit_s, clock, wall
+                 wall: Callable[[], float] = time.time, startup_s: float = 0.0):
+        # startup_s: a new worker's grace before its clock runs. Joining the group after a SIGKILL waits
+        # for the dead member's session to expire (about 11 s on the embedded broker), then the
+        # extraction child starts: a limit shorter than that would restart every new worker forever.
+        self.limit_s, self.clock, self.wall, self.startup_s = limit_s, clock, wall, startup_s
         self.pid: int | None = None
         self.handled = (0, 0)  # (articles, dead letters) last seen
         self.since = 0.0
@@ -79,15 +83,17 @@ class ProgressWatchdog:
         """``entry``: the worker's status (``processors.agents.process_status``), None before its first.
         Returns why it must be restarted, or None."""
         now = self.clock()
-        if pid != self.pid:  # a new process: its clock starts now
-            self.pid, self.handled, self.since = pid, (0, 0), now
+        if pid != self.pid:  # a new process: its clock starts after its start-up grace
+            self.pid, self.handled, self.since = pid, (0, 0), now + self.startup_s
         if entry is None:
             return None
         silent = self.wall() - float(entry.get("updated_at") or 0)
         lag = sum(int(v) for v in (entry.get("lag") or {}).values())
         handled = (int(entry.get("articles") or 0), int(entry.get("dead_letters") or 0))
-        if handled != self.handled or not entry.get("partitions") or lag <= 0:
-            self.since = now   # progress, or nothing to do: the clock starts again (a new process's at its start)
+        if handled != self.handled:
+            self.since = now   # progress: the clock starts again
+        elif not entry.get("partitions") or lag <= 0:
+            self.since = max(self.since, now)  # nothing to do: the clock waits (a new worker keeps its grace)
         self.handled = handled
         if silent > self.limit_s:
             return f"no status for {silent:.0f} s (event loop stuck) with lag {lag}"
@@ -234,7 +240,7 @@ class Supervisor:
             limit = self.progress_limit_s
             if limit is None:  # never before a slow article had its deadline: it would be redelivered forever
                 limit = max(PROGRESS_LIMIT_S, 1.5 * self.settings.extract_deadline_s)
-            self.progress_watchdog = ProgressWatchdog(limit)
+            self.progress_watchdog = ProgressWatchdog(limit, startup_s=WORKER_STARTUP_S)
         pid = child.process.pid
         entry = next((e for e in read_status(self.settings.data_dir).get("process", []) if e.get("pid") == pid), None)
         reason = self.progress_watchdog.judge(pid, entry)

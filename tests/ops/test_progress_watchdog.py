@@ -100,3 +100,14 @@ def test_newswire_status_says_why_the_worker_was_restarted(tmp_path):
     text = console.export_text()
     assert f"restarts 1  last: {reason}" in text
     assert "partitions 0,1  lag 12" in text
+
+
+def test_a_new_worker_gets_its_start_up_grace_before_its_clock_runs():
+    clock = Clock()
+    dog = ProgressWatchdog(limit_s=8, clock=clock, wall=clock, startup_s=30)
+    assert dog.judge(7, status(clock, articles=0, lag={"0": 5})) is None
+    clock.now += 30  # joining its group and starting its extraction child
+    assert dog.judge(7, status(clock, articles=0, lag={"0": 5})) is None
+    clock.now += 9
+    assert dog.judge(7, status(clock, articles=0, lag={"0": 5})) == "no progress for 9 s with lag 5"
+    assert dog.judge(8, status(clock, articles=0, lag={"0": 5})) is None  # the next one has its grace too
