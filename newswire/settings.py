@@ -14,6 +14,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing import Annotated, Literal
 
+MIN_RENEW_RSS_MB = 64.0
+
 
 DEFAULT_DATA_DIR = Path("data")
 
@@ -93,6 +95,14 @@ class Settings(BaseSettings):
     web_host: str = Field(default="127.0.0.1", description="Address the web interface and JSON API listen on "
                           "(`newswire serve`); 0.0.0.0 exposes them to the network.")
     web_port: int = Field(default=8080, ge=0, le=65535, description="Port of the web interface and JSON API.")
+
+    @field_validator("broker_renew_rss_mb")
+    @classmethod
+    def _renewal_above_a_fresh_broker(cls, value: float) -> float:
+        # A fresh embedded broker holds ~16 MiB: a threshold below that would renew it every second.
+        if 0 < value < MIN_RENEW_RSS_MB:
+            raise ValueError(f"must be 0 (never) or at least {MIN_RENEW_RSS_MB:.0f} MiB: a fresh broker is ~16 MiB")
+        return value
 
     @field_validator("feeds", mode="before")
     @classmethod

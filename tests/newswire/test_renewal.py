@@ -48,3 +48,18 @@ def test_the_epoch_is_stamped_into_broker_json_for_subscribers(tmp_path):
     assert found["bootstrap"] == "127.0.0.1:4321" and found["epoch"] == 4 and read_epoch(tmp_path) == 4
     renewal = Renewal(10, 0, epoch=3, renewals=2)
     assert renewal.status() == {"broker_epoch": 3, "broker_renewals": 2, "last_renewal": None}
+
+
+def test_an_rss_threshold_a_fresh_broker_already_passes_is_a_usage_error(monkeypatch):
+    import pydantic
+    import pytest
+
+    from newswire.settings import Settings
+
+    for bad in ("8", "63.9"):
+        monkeypatch.setenv("NEWSWIRE_BROKER_RENEW_RSS_MB", bad)
+        with pytest.raises(pydantic.ValidationError, match="at least 64 MiB"):
+            Settings()
+    for good in ("0", "64", "256"):
+        monkeypatch.setenv("NEWSWIRE_BROKER_RENEW_RSS_MB", good)
+        assert Settings().broker_renew_rss_mb == float(good)
