@@ -33,16 +33,10 @@ from newswire.ingest.poller import Poller
 
 from newswire.settings import Settings
 from tests.ingest.conftest import LocalSite
+from tests.shared import shared_path
 
 
-def find_corpus() -> Path:
-    for parent in Path(__file__).resolve().parents:
-        if (candidate := parent / "shared" / "corpus" / "feeds").is_dir():
-            return candidate
-    raise AssertionError("the shared feed corpus (../shared/corpus/feeds) is not next to the repository")
-
-
-CORPUS = find_corpus()
+CORPUS = shared_path("corpus", "feeds")
 FILES = sorted(path for path in [*CORPUS.glob("feed-rs/*/*"), *CORPUS.glob("rss-parser/input/*")]
                if path.is_file() and not path.name.endswith(".serde.json"))
 # As servers label them: no charset, so the XML declaration decides the encoding.

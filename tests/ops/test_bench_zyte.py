@@ -1,7 +1,7 @@
 """The cleaning's body text on the Zyte article-extraction benchmark stays at trafilatura's own F1 or better.
 
 The 181 pages and their ground truth are read where they lie (``NEWSWIRE_TEST_ZYTE_DIR``, else
-``../shared/corpus/html/zyte`` next to the repository or next to its worktree folder); nothing is copied.
+the shared corpus's ``corpus/html/zyte``, ``tests.shared``); nothing is copied.
 """
 
 from __future__ import annotations
@@ -12,17 +12,14 @@ from pathlib import Path
 import pytest
 
 from newswire.app.bench.zyte import TARGET_F1, body_f1, load_pages, measure_cleaning, newswire_body, page_counts, shingles
+from tests.shared import shared_path
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def zyte_dir() -> Path:
     if os.environ.get("NEWSWIRE_TEST_ZYTE_DIR"):
         return Path(os.environ["NEWSWIRE_TEST_ZYTE_DIR"])
-    for base in (REPO.parent, REPO.parent.parent):
-        if (base / "shared" / "corpus" / "html" / "zyte").is_dir():
-            return base / "shared" / "corpus" / "html" / "zyte"
-    raise AssertionError("the Zyte benchmark pages are missing: set NEWSWIRE_TEST_ZYTE_DIR")
+    return shared_path("corpus", "html", "zyte")
 
 
 def test_shingles_are_runs_of_four_words_counted():

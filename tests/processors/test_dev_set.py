@@ -7,12 +7,12 @@ tests keep the annotations well-formed and pointing at the texts they were made 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from newswire.processors.evaluate import load_gold
+from tests.shared import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "benchmarks" / "gold"
@@ -21,18 +21,9 @@ CATEGORIES = {"killed", "injured", "missing", "hostages", "detained", "displaced
 QUALIFIERS = {None, "at_least", "more_than", "less_than", "about", "up_to", "range"}
 
 
-def shared_corpus() -> Path:
-    """../shared/corpus beside the checkout (NEWSWIRE_SHARED names another place)."""
-    for base in filter(None, (os.environ.get("NEWSWIRE_SHARED"), ROOT.parent / "shared", "/work/shared")):
-        texts = Path(base) / "corpus" / "html" / "zyte-ground-truth.json"
-        if texts.is_file():
-            return texts
-    raise AssertionError("the shared corpus is missing: set NEWSWIRE_SHARED to the folder holding corpus/")
-
-
 @pytest.fixture(scope="module")
 def texts() -> Path:
-    return shared_corpus()
+    return shared_path("corpus", "html", "zyte-ground-truth.json")
 
 
 @pytest.mark.parametrize("side", ["tune", "heldout"])

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 from newswire.processors.extract import extract, extraction_to_json
+from tests.shared import shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
 FRIDAY = dt.date(2024, 6, 14)
 
 WIRE = ("ADDIS ABABA (AFP) - Ethiopian troops attacked rebel positions near Gondar on Thursday, the army said.\n\n"
@@ -62,15 +60,8 @@ def test_no_place_and_no_actor_where_the_text_names_none():
     assert all(f.place is None for f in ex.figures)
 
 
-def _dev_set() -> Path:
-    for base in filter(None, (os.environ.get("NEWSWIRE_SHARED"), ROOT.parent / "shared", "/work/shared")):
-        if (Path(base) / "eval" / "dev.jsonl").is_file():
-            return Path(base) / "eval" / "dev.jsonl"
-    raise AssertionError("the shared dev set is missing: set NEWSWIRE_SHARED to the folder holding eval/")
-
-
 def test_the_afp_article_places_talks_in_doha_and_war_in_gaza():
-    with open(_dev_set(), encoding="utf-8") as fh:
+    with open(shared_path("eval", "dev.jsonl"), encoding="utf-8") as fh:
         record = next(json.loads(line) for line in fh if "afp" in json.loads(line)["id"])
     ex = extract(record["text"], dt.date.fromisoformat(record["published"]))
     first_talks = next(e for e in ex.events if e.type == "talks")
