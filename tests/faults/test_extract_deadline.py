@@ -26,7 +26,9 @@ from newswire.storage.models import Article, DeadLetter, Extraction
 from newswire.app.bench.pipeline import extraction_children
 from tests.faults.conftest import Stage, make_article, stage_env, wait_for
 
-pytestmark = pytest.mark.slow
+# What is tested is the worker's deadline, not the database: SQLite, the embedded default, is enough
+# (the database matrix runs where the database decides: tests/storage, the kill and replay tests).
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]
 
 
 def test_a_poison_article_is_dead_lettered_and_the_articles_behind_it_are_extracted(settings, tmp_path):

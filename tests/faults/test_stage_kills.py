@@ -3,8 +3,8 @@
 The replay publisher (``newswire replay``), the Faust worker (``newswire process``) and the sink
 (``newswire sink``) run as real processes on the embedded broker. Three killers, one a stage, each
 with its own ``random.Random`` seeded from :data:`SEED`, SIGKILL their stage at a random moment
-while it works and start it again, :data:`KILLS` times a database (so 2 x KILLS a stage across the
-suite). Every kill is logged (stage, pid, delay, rows at the kill) and written to ``kills.json``.
+while it works and start it again, :data:`KILLS` times a broker/database pair (so 2 x KILLS a stage
+here). Every kill is logged (stage, pid, delay, rows at the kill) and written to ``kills.json``.
 
 The database must then hold exactly the expected articles, figures, events and extraction markers:
 the expected ids are computed here, in-process, by the same record builder and extractor the
@@ -46,13 +46,13 @@ from newswire.processors.agents import build_results
 from newswire.processors.extract import extract
 from newswire.storage.db import upgrade
 from newswire.storage.models import Article, Event, Extraction, Figure
-from tests.conftest import broker_and_database_once
+from tests.conftest import broker_matrix
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
 
 pytestmark = pytest.mark.slow
 
 N = 2000
-KILLS = 5  # per stage and database: 10 a stage over SQLite + PostgreSQL
+KILLS = 3  # per stage and broker/database pair; with the busy test, 10 kills a stage a suite
 BUSY_N, BUSY_KILLS, BUSY_LOOPS = 600, 2, 2  # the same on a machine whose cores two busy loops take
 SEED = int(os.environ.get("NEWSWIRE_FAULT_SEED", "20250303"))
 PARAGRAPH = re.compile(r"<p>(.*?)</p>")
@@ -189,7 +189,7 @@ def rejoin(stage: Stage) -> None:
         stage.start()
 
 
-@broker_and_database_once
+@broker_matrix
 def test_sigkill_every_stage_during_replay(corpus, settings, tmp_path, busy_machine):
     kill_every_stage(corpus, settings, tmp_path, KILLS)
 
@@ -201,7 +201,7 @@ def small_corpus(tmp_path_factory):
     return path, articles, expected_rows(articles)
 
 
-@broker_and_database_once
+@broker_matrix
 @pytest.mark.parametrize("busy_machine", [BUSY_LOOPS], indirect=True)
 def test_sigkill_every_stage_on_a_busy_machine(small_corpus, settings, tmp_path, busy_machine):
     """Two busy loops take the two cores while every stage is killed and restarted: each one re-joins

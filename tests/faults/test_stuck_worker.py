@@ -22,7 +22,9 @@ from newswire.app.supervisor import Supervisor
 from newswire.topics import ARTICLES
 from tests.faults.conftest import make_article
 
-pytestmark = pytest.mark.slow
+# What is tested is the supervisor's progress watchdog, not the database: PostgreSQL, the production
+# database, is enough (the database matrix runs where the database decides).
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)]
 
 
 def until(condition, timeout_s: float, what: str, supervisor: Supervisor):

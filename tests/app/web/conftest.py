@@ -14,6 +14,7 @@ from newswire.settings import Settings
 from newswire.storage.db import make_engine, upgrade
 from newswire.storage.feedstore import SqlFeedStore
 from newswire.storage.writer import RecordWriter
+from tests.conftest import postgresql_schema
 from tests.storage.conftest import Records
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -59,4 +60,19 @@ def server(newsroom, database_url, tmp_path):
 @pytest.fixture
 def client(server):
     with httpx.Client(base_url=server.address, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def empty_client(request, tmp_path_factory):
+    """A client of one server a module and database, on an empty migrated database: for the tests of
+    parameter checking, which answer before any row is read (a server a case cost seconds each)."""
+    tmp = tmp_path_factory.mktemp("empty")
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp / 'newswire.db'}"
+    else:
+        url = postgresql_schema(request.getfixturevalue("pg_database_url"))
+    upgrade(url)
+    with WebServer(Settings(database_url=url, data_dir=tmp, web_port=0)) as running, \
+            httpx.Client(base_url=running.address, timeout=30) as client:
         yield client

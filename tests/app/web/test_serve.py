@@ -12,6 +12,7 @@ import sys
 import time
 
 import httpx
+import pytest
 from sqlalchemy.engine import make_url
 
 from newswire.storage.db import upgrade
@@ -32,6 +33,8 @@ def _env(tmp_path, database_url: str, port: int) -> dict[str, str]:
     return env
 
 
+# PostgreSQL, whose URL has a password to mask; `run` below serves the SQLite default.
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_serve_prints_its_address_and_masks_the_database(database_url, tmp_path):
     upgrade(database_url)
     port = _free_port()
