@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy import Engine, and_, false, func, or_, select, update
 
 from newswire.storage.db import chunked, upsert
 from newswire.storage.mapping import utc
@@ -139,6 +139,20 @@ def story_members(engine: Engine, story_ids: Iterable[str]) -> dict[str, list[st
                                     .order_by(_placed.c.seen_at, _placed.c.article_id)):
                 found.setdefault(row.story_id, []).append(row.article_id)
     return found
+
+
+def unpublished_placements(engine: Engine, limit: int = 1000) -> list[Row]:
+    """Placements not sent yet, oldest first (by the partial index ``ix_story_articles_unpublished``)."""
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(
+            select(_placed).where(_placed.c.published == false())
+            .order_by(_placed.c.seen_at, _placed.c.article_id).limit(limit))]
+
+
+def mark_placements_published(engine: Engine, article_ids: list[str]) -> None:
+    with engine.begin() as conn:
+        for part in chunked(article_ids, 500):
+            conn.execute(update(_placed).where(_placed.c.article_id.in_(part)).values(published=True))
 
 
 def mark_published(engine: Engine, versions: dict[str, int]) -> None:

@@ -2,9 +2,11 @@
 
 It reads what the sink stored (articles whose extraction is complete, with their figures and events),
 in the order the articles were published, runs :class:`newswire.processors.storyline.StoryLine` and
-writes its decisions in one transaction a batch (``newswire.storage.stories``), then sends the
-updated stories to ``newswire.stories.v1`` from an outbox (a story's ``version`` above its
-``published_version``), so a story update is sent at least once and resent with the same version.
+writes its decisions in one transaction a batch (``newswire.storage.stories``), then sends them from
+two outboxes: the updated stories to ``newswire.stories.v1`` (a story's ``version`` above its
+``published_version``) and each placed article's story, copy and figure series to
+``newswire.placements.v1`` (a ``story_articles`` row not yet ``published``). Each is sent at least once
+and resent unchanged, so a subscriber keeps the highest story version and one placement an article.
 
 Restart-safe: a SIGKILL loses at most the batch in hand, which had written nothing; at start the
 stage restores the active stories (from their saved counts) and the copy index (from the texts of
@@ -23,7 +25,7 @@ from sqlalchemy import Engine
 from newswire.processors.copies import KEEP_DAYS, CopyIndex
 from newswire.processors.stories import StoryIndex, StoryState, story_id_for
 from newswire.processors.storyline import Placed, StoryLine
-from newswire.records import StoryRecord
+from newswire.records import FigureSeries, PlacementRecord, StoryRecord
 from newswire.storage import stories as store
 from newswire.storage.mapping import utc
 
@@ -35,11 +37,13 @@ LATE = timedelta(days=7)  # after the first pass, articles published this long b
 
 
 class StoryStage:
-    def __init__(self, engine: Engine, batch: int = BATCH, producer=None, topic: str | None = None):
+    def __init__(self, engine: Engine, batch: int = BATCH, producer=None, prefix: str = ""):
+        from newswire.topics import PLACEMENTS, STORIES
+
         self.engine = engine
         self.batch = batch
         self.producer = producer
-        self.topic = topic
+        self.topic, self.placements_topic = STORIES.full_name(prefix), PLACEMENTS.full_name(prefix)
         self.placed = 0
         self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
         self.horizon = None  # the first pass looks at every article; later ones at recent ones only
@@ -84,7 +88,9 @@ class StoryStage:
                         placed.story_id, article.title, utc(row["seen_at"]), utc(row["seen_at"]), 1))
                 placements.append({"article_id": placed.article_id, "story_id": placed.story_id,
                                    "duplicate_of": placed.duplicate_of, "similarity": placed.similarity,
-                                   "seen_at": utc(row["seen_at"]), "outlet": article.site or None})
+                                   "seen_at": utc(row["seen_at"]), "outlet": article.site or None,
+                                   "figures": [[figure_id, o.series_id, o.observation_id]
+                                               for o in placed.observations for figure_id in o.figure_ids]})
                 # the state now: a later article of this batch may move the story out of the window
                 touched[placed.story_id] = self.line.stories.stories[placed.story_id]
                 observations += [{**o.__dict__, "article_ids": list(o.article_ids), "outlets": list(o.outlets),
@@ -112,9 +118,28 @@ class StoryStage:
                 "places": story.top_places(), "state": story.to_json()}
 
     def publish(self) -> int:
-        """Send stories updated since they were last sent; mark them sent once the broker has them."""
+        """Send what was placed and the stories updated since they were last sent; mark them sent once
+        the broker has them (placements first: a story update's articles are then on their topic)."""
         if self.producer is None:
             return 0
+        return self.publish_placements() + self.publish_stories()
+
+    def publish_placements(self, limit: int = 1000) -> int:
+        sent = 0
+        while rows := store.unpublished_placements(self.engine, limit):
+            for row in rows:
+                figures = None if row["figures"] is None else [
+                    FigureSeries(figure_id=f, series_id=s, observation_id=o) for f, s, o in row["figures"]]
+                record = PlacementRecord(article_id=row["article_id"], story_id=row["story_id"],
+                                         duplicate_of=row["duplicate_of"], similarity=row["similarity"],
+                                         seen_at=row["seen_at"], outlet=row["outlet"], figures=figures)
+                self.producer.send(self.placements_topic, key=row["article_id"], value=record)
+            self.producer.flush()
+            store.mark_placements_published(self.engine, [r["article_id"] for r in rows])
+            sent += len(rows)
+        return sent
+
+    def publish_stories(self) -> int:
         rows = store.unpublished_stories(self.engine)
         if not rows:
             return 0
@@ -156,15 +181,15 @@ def run_stories(settings, stop: threading.Event | None = None) -> None:
     """``newswire stories-stage``: run until SIGTERM / Ctrl-C."""
     from newswire.kafka import create_topics, make_producer
     from newswire.storage.db import open_database
-    from newswire.topics import STORIES
+    from newswire.topics import PLACEMENTS, STORIES
 
     engine = open_database(settings.db_url, upgrade=False)  # as the sink: refuses an out-of-date schema
     producer = None
     if settings.kafka_bootstrap:
         create_topics(settings.kafka_bootstrap, settings.topic_prefix, settings.topic_partitions,
-                      settings.topic_replication, topics=[STORIES])
+                      settings.topic_replication, topics=[STORIES, PLACEMENTS])
         producer = make_producer(settings.kafka_bootstrap, settings.compression_codec)
-    stage = StoryStage(engine, producer=producer, topic=STORIES.full_name(settings.topic_prefix))
+    stage = StoryStage(engine, producer=producer, prefix=settings.topic_prefix)
     stop = stop or threading.Event()
     try:
         stage.run(stop)
