@@ -61,6 +61,11 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
     return list(rows.values())
 
 
+def placed_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(_placed)).scalar_one()
+
+
 def newest_seen(engine: Engine) -> datetime | None:
     with engine.connect() as conn:
         return utc(conn.execute(select(func.max(_placed.c.seen_at))).scalar_one())
