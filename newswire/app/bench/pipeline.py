@@ -13,9 +13,7 @@ worker, the sink's batching and the database. Both clocks are this machine's ``t
 The stories stage (``newswire storify``: copies, stories, series) runs beside the sink as under
 ``newswire run``, placing articles as they are stored, so at the pipeline's rate; its CPU from the end
 of the warm-up until it has placed the articles, over the articles it placed, is the ``stories``
-section (kept out of the pipeline's own CPU, which the ceiling's is compared with). It may place fewer
-than were stored: an article published more than a week before the newest it placed is not looked
-for until the stage restarts, and the bench cycles through its pages' publication dates.
+section (kept out of the pipeline's own CPU, which the ceiling's is compared with).
 ``slow_ms`` makes the sink sleep that long before each batch's transaction: a deliberately slow
 database, to show back-pressure.
 """
@@ -93,11 +91,11 @@ class PipelineResult:
     stories: dict
 
 
-def wait_until_placed(engine, count: int, alive: Callable[[], bool], settle_s: float = 5.0,
+def wait_until_placed(engine, count: int, alive: Callable[[], bool], settle_s: float = 45.0,
                       timeout_s: float = STALL_S) -> int:
     """Block until the stories stage has placed ``count`` articles, or placed none more for ``settle_s``
-    (it does not look again for an article published a week before the newest it placed: the bench
-    cycles through its pages' dates); returns how many it placed."""
+    (an article published a week before the newest it placed waits for its sweep of late articles, every
+    30 s when idle: the bench cycles through its pages' dates); returns how many it placed."""
     from newswire.storage.stories import placed_count
 
     deadline = time.monotonic() + timeout_s
