@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 
 from kafka import KafkaAdminClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from newswire.kafka import make_consumer
 from newswire.processors.series import source_org
@@ -99,6 +99,17 @@ def test_a_subscriber_joins_placements_to_the_articles_and_figures_it_read(setti
     run_until(settings, lambda: False, timeout_s=3)
     again = read_placements(settings, f"g{unique}-again", len(pieces) + 1, timeout_s=5)
     assert len(again) == len(pieces)
+    # a placement made before migration 0006 (no figures kept, not sent) is sent once, with figures null
+    old = ids()["wire-3"]
+    with engine.begin() as conn:
+        conn.execute(update(StoryArticle.__table__).where(StoryArticle.__table__.c.article_id == old)
+                     .values(figures=None, published=False))
+    run_until(settings, all_sent(engine))
+    more = read_placements(settings, f"g{unique}-old", len(pieces) + 2, timeout_s=5)
+    assert len(more) == len(pieces) + 1
+    first, resent = [record for key, record in more if key == old]  # in order: one partition, one key
+    assert first.figures and resent.figures is None
+    assert (resent.story_id, resent.duplicate_of) == (first.story_id, first.duplicate_of) == (flood, None)
     admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap.split(","))
     try:
         ours = {t for t in admin.list_topics() if t.startswith(settings.topic_prefix)}
