@@ -218,7 +218,9 @@ class StoryRecord(_Record):
     articles: int = Field(ge=1, description="Member articles, copies included.")
     outlets: list[str] = Field(default_factory=list, description="Distinct sites that published it.")
     places: list[str] = Field(default_factory=list, description="Places named most in it, lower-cased.")
-    added_article_ids: list[str] = Field(default_factory=list, description="Articles that joined in this update.")
+    added_article_ids: list[str] = Field(default_factory=list, description=(
+        "The story's 50 latest members (all of them when fewer), oldest first: those that joined in this "
+        "update are among them when at most 50 joined. Each member's placement is on newswire.placements.v1."))
 
 
 class FigureSeries(BaseModel):
