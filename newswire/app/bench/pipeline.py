@@ -91,11 +91,11 @@ class PipelineResult:
     stories: dict
 
 
-def wait_until_placed(engine, count: int, alive: Callable[[], bool], settle_s: float = 45.0,
+def wait_until_placed(engine, count: int, alive: Callable[[], bool], settle_s: float = 30.0,
                       timeout_s: float = STALL_S) -> int:
     """Block until the stories stage has placed ``count`` articles, or placed none more for ``settle_s``
     (an article published a week before the newest it placed waits for its sweep of late articles, every
-    30 s when idle: the bench cycles through its pages' dates); returns how many it placed."""
+    10 s when idle on a small database: the bench cycles through its pages' dates); returns how many it placed."""
     from newswire.storage.stories import placed_count
 
     deadline = time.monotonic() + timeout_s
