@@ -13,6 +13,12 @@ writes) on a fresh SQLite file filled with N such articles and reports its CPU a
 
 Measured 2026-12-06 on the shared 2-core machine (load average ~17, so CPU times are pessimistic):
 
+    --articles 200000 --per-day 3000, under nice -n 10 (18 minutes): ms CPU an article 1.29, 1.60,
+        1.93, 1.82 at 10k, 50k, 100k, 200k (1.3-2.7 in every 10k block, with the machine's load);
+        RSS 292, 350, 360, 361 MB: it grows while the copy index fills its four days (12,000
+        articles) and the allocator settles, then stays within 11 MB from 50k to 200k; the copy
+        index holds 10-12k articles and about 1,000 stories stay active throughout
+
     --articles 30000 --per-day 1500: 2.30, 2.29, 2.07 ms CPU an article at 10k, 20k, 30k; RSS 261,
         271, 271 MB (flat: the copy index holds 5-6k articles, about 600 stories are active)
     --stage 6000 --per-day 1500: 2.18 ms CPU an article with its SQLite queries and writes;

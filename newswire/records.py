@@ -218,7 +218,40 @@ class StoryRecord(_Record):
     articles: int = Field(ge=1, description="Member articles, copies included.")
     outlets: list[str] = Field(default_factory=list, description="Distinct sites that published it.")
     places: list[str] = Field(default_factory=list, description="Places named most in it, lower-cased.")
-    added_article_ids: list[str] = Field(default_factory=list, description="Articles that joined in this update.")
+    added_article_ids: list[str] = Field(default_factory=list, description=(
+        "The story's 50 latest members (all of them when fewer), oldest first: those that joined in this "
+        "update are among them when at most 50 joined. Each member's placement is on newswire.placements.v1."))
+
+
+class FigureSeries(BaseModel):
+    """The series one figure of an article is an observation of (stories stage)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    figure_id: str = Field(description="FigureRecord.figure_id.")
+    series_id: str = Field(description="The series: sha256 hex of story, category, source, basis, place.")
+    observation_id: str = Field(description="Its observation (one value of the series on one date), shared by "
+                                            "every copy that reported it.")
+
+
+class PlacementRecord(_Record):
+    """Where the stories stage placed an article (topic ``newswire.placements.v1``), keyed by ``article_id``.
+
+    One record an article, sent once it is placed (resent unchanged after a restart): it carries what
+    ``ArticleRecord.story_id`` / ``duplicate_of`` and ``FigureRecord.story_id`` / ``series_id`` mean,
+    which the article and figure topics cannot (they are sent before the stage sees the article, and
+    sending them again would read as a second copy). Join on ``article_id`` and ``figure_id``.
+    """
+
+    article_id: str
+    story_id: str = Field(description="The story it belongs to: StoryRecord.story_id.")
+    duplicate_of: str | None = Field(default=None, description="article_id of the earliest near-copy, if a copy.")
+    similarity: float | None = Field(default=None, description="Jaccard similarity (word 2-grams) to that copy.")
+    seen_at: datetime = Field(description="Its publication (else fetch) time, UTC: its place in the story.")
+    outlet: str | None = Field(default=None, description="The site it counts as in the story's outlets.")
+    figures: list[FigureSeries] | None = Field(
+        default=None, description="The series of each of its figures (of its first stored version); null for "
+                                  "articles placed before the placements topic existed (migration 0006).")
 
 
 class DeadLetterRecord(_Record):

@@ -17,6 +17,7 @@ from newswire.records import (
     ExtractionRecord,
     FeedRecord,
     FigureRecord,
+    PlacementRecord,
     StoryRecord,
     _Record,
 )
@@ -58,7 +59,8 @@ TOPICS: dict[str, Topic] = {t.name: t for t in (ARTICLES, FIGURES, EVENTS, EXTRA
 
 # Derived by a stage from what the sink stored, not stored by the sink itself.
 STORIES = Topic("newswire.stories.v1", StoryRecord, "stories", "subscribers")
-DERIVED_TOPICS: dict[str, Topic] = {STORIES.name: STORIES}
+PLACEMENTS = Topic("newswire.placements.v1", PlacementRecord, "stories", "subscribers")
+DERIVED_TOPICS: dict[str, Topic] = {STORIES.name: STORIES, PLACEMENTS.name: PLACEMENTS}
 
 
 # Coordination between the processes of one stage: not data, so not in TOPICS (which the sink stores).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, MetaData, PrimaryKeyConstraint, Text
+from sqlalchemy import JSON, BigInteger, Index, MetaData, PrimaryKeyConstraint, Text, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -187,6 +187,9 @@ class StoryArticle(StorageModel, table=True):
     """Which story an article belongs to and which earlier article it copies: the stage's decisions."""
 
     __tablename__ = "story_articles"
+    # the outbox of newswire.placements.v1: the placements not sent yet, oldest first
+    __table_args__ = (Index("ix_story_articles_unpublished", "seen_at", "article_id",
+                            postgresql_where=text("published = false"), sqlite_where=text("published = 0")),)
 
     article_id: str = Field(primary_key=True)
     story_id: str = Field(index=True)
@@ -194,6 +197,9 @@ class StoryArticle(StorageModel, table=True):
     similarity: float | None = None
     seen_at: datetime = Field(index=True, description="Publication (else fetch) time of the article.")
     outlet: str | None = None
+    # [figure_id, series_id, observation_id] of each of its figures; null when placed before migration 0006
+    figures: list | None = Field(default=None, sa_type=JSONType)
+    published: bool = Field(default=False, sa_column_kwargs={"server_default": false()})  # sent on placements.v1
 
 
 class Observation(StorageModel, table=True):

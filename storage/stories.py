@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, false, func, or_, select, update
 
 from newswire.storage.db import chunked, upsert
 from newswire.storage.mapping import utc
@@ -25,15 +25,19 @@ _extractions = Extraction.__table__
 Row = dict[str, Any]
 
 
-def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None) -> list[Row]:
+def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None,
+                     only: list[str] | None = None) -> list[Row]:
     """Up to ``limit`` extracted, unplaced articles (first stored version), oldest first, with figures and events.
 
     ``horizon``: only articles published at or after it (or with no publication time), so that the
-    query reads the recent part of the table (by the ``published_at`` index), not all of it.
+    query reads the recent part of the table (by the ``published_at`` index), not all of it;
+    ``only``: only these article ids (see :func:`unplaced_ids`).
     """
     seen_at = func.coalesce(_articles.c.published_at, _articles.c.fetched_at)
     recent = [] if horizon is None else [or_(_articles.c.published_at >= utc(horizon),
                                              _articles.c.published_at.is_(None))]
+    if only is not None:
+        recent.append(_articles.c.article_id.in_(only))
     query = (
         select(_articles, seen_at.label("seen_at"))
         .join(_extractions, and_(_extractions.c.article_id == _articles.c.article_id,
@@ -59,6 +63,23 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
                     if row.article_version == article["version"]:
                         article[name].append(dict(row._mapping))
     return list(rows.values())
+
+
+def unplaced_ids(engine: Engine, limit: int) -> list[str]:
+    """Up to ``limit`` ids of extracted articles with no placement, of any publication time: a walk of the
+    narrow extraction markers' key and of the placements' key, not of the articles' rows."""
+    query = (select(_extractions.c.article_id).distinct()
+             .join(_articles, and_(_articles.c.article_id == _extractions.c.article_id,
+                                   _articles.c.version == _extractions.c.article_version))
+             .outerjoin(_placed, _placed.c.article_id == _extractions.c.article_id)
+             .where(_placed.c.article_id.is_(None)).limit(limit))
+    with engine.connect() as conn:
+        return list(conn.execute(query).scalars())
+
+
+def placed_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(_placed)).scalar_one()
 
 
 def newest_seen(engine: Engine) -> datetime | None:
@@ -130,19 +151,45 @@ def unpublished_stories(engine: Engine, limit: int = 1000) -> list[Row]:
             .order_by(_stories.c.story_id).limit(limit))]
 
 
-def story_members(engine: Engine, story_ids: Iterable[str]) -> dict[str, list[str]]:
+def story_members(engine: Engine, story_ids: Iterable[str], last: int | None = None) -> dict[str, list[str]]:
+    """Each story's member article ids in the order they were seen; ``last``: only the latest that many
+    (read by a window over each story's newest members, not the whole story)."""
     found: dict[str, list[str]] = {}
     with engine.connect() as conn:
         for part in chunked(list(story_ids), 500):
-            for row in conn.execute(select(_placed.c.article_id, _placed.c.story_id)
-                                    .where(_placed.c.story_id.in_(part))
-                                    .order_by(_placed.c.seen_at, _placed.c.article_id)):
+            query = select(_placed.c.article_id, _placed.c.story_id).where(_placed.c.story_id.in_(part))
+            if last is not None:
+                newest = func.row_number().over(partition_by=_placed.c.story_id,
+                                                order_by=(_placed.c.seen_at.desc(), _placed.c.article_id.desc()))
+                ranked = query.add_columns(_placed.c.seen_at, newest.label("newest")).subquery()
+                query = (select(ranked.c.article_id, ranked.c.story_id).where(ranked.c.newest <= last)
+                         .order_by(ranked.c.seen_at, ranked.c.article_id))
+            else:
+                query = query.order_by(_placed.c.seen_at, _placed.c.article_id)
+            for row in conn.execute(query):
                 found.setdefault(row.story_id, []).append(row.article_id)
     return found
 
 
-def mark_published(engine: Engine, versions: dict[str, int]) -> None:
+def unpublished_placements(engine: Engine, limit: int = 1000) -> list[Row]:
+    """Placements not sent yet, oldest first (by the partial index ``ix_story_articles_unpublished``)."""
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(
+            select(_placed).where(_placed.c.published == false())
+            .order_by(_placed.c.seen_at, _placed.c.article_id).limit(limit))]
+
+
+def mark_placements_published(engine: Engine, article_ids: list[str]) -> None:
     with engine.begin() as conn:
-        for story_id, version in versions.items():
-            conn.execute(update(_stories).where(_stories.c.story_id == story_id)
-                         .values(published_version=version))
+        for part in chunked(article_ids, 500):
+            conn.execute(update(_placed).where(_placed.c.article_id.in_(part)).values(published=True))
+
+
+def mark_published(engine: Engine, versions: dict[str, int]) -> None:
+    """One statement for all: ``executemany`` of one UPDATE."""
+    if not versions:
+        return
+    statement = (update(_stories).where(_stories.c.story_id == bindparam("sid"))
+                 .values(published_version=bindparam("sent")))
+    with engine.begin() as conn:
+        conn.execute(statement, [{"sid": k, "sent": v} for k, v in versions.items()])

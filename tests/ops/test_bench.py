@@ -45,6 +45,10 @@ def test_bench_writes_a_sane_report(tmp_path):
     assert all(seconds >= 0 for seconds in report["pipeline"]["cpu_s"].values())
     assert report["pipeline"]["cpu_s"]["process"] > 0 and report["pipeline"]["cpu_s"]["sink"] > 0
     assert report["pipeline"]["cpu_s"]["process_extract"] > 0  # the worker's extraction process is counted
+    stories = report["stories"]  # the stories stage ran beside the sink and placed every article
+    assert stories["stored"] == 30 and 20 <= stories["articles"] <= 30 and stories["cpu_s"] > 0
+    assert stories["cpu_ms_per_article"] == pytest.approx(1000 * stories["cpu_s"] / stories["articles"], rel=0.01)
+    assert 5 < stories["peak_rss_mb"] < 2000 and "stories stage" in result.stdout
     worst = report["worst_case"]  # its shape is tested in test_bench_worst_case.py
     assert worst["sizes_kb"] == [1.0, 4.0] and set(worst["classes"]) >= {"unpunctuated", "said_repeated"}
 

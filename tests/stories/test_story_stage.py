@@ -167,3 +167,24 @@ def test_stories_leaving_the_window_within_one_batch_are_saved(tmp_path):
     stories = snapshot(engine)["stories"]
     assert len(stories) == 3 and all(articles == 1 for _, articles, _, _ in stories.values())
     engine.dispose()
+
+
+def test_an_article_older_than_the_horizon_that_arrives_late_is_placed_by_the_sweep(filled, monkeypatch):
+    """A new feed's backlog or an old archive: published days before the newest placed article."""
+    from dataclasses import replace
+
+    from newswire.app import story_stage
+    from newswire.ids import article_id
+
+    stage = StoryStage(filled, batch=10)
+    assert drain(stage) == 33 and stage.horizon is not None
+    late = replace(karvania.pieces()[-1], key="late-1", day=1)  # two days before the horizon (March 3)
+    store(filled, [late])
+    monkeypatch.setattr(story_stage, "SWEEP_S", 3600.0)
+    stage.next_sweep = story_stage.time.monotonic() + 3600  # not yet time for a sweep
+    assert stage.step() == 0 and len(snapshot(filled)["placed"]) == 33
+    stage.next_sweep = 0.0
+    assert stage.step() == 1
+    placed = snapshot(filled)["placed"]
+    assert len(placed) == 34 and article_id(late.url) in placed
+    assert stage.step() == 0 and stage.next_sweep > story_stage.time.monotonic() + 3000  # swept: nothing left

@@ -6,6 +6,8 @@ trafilatura's ``bare_extraction`` on every core, nothing stored); the pipeline's
 latency percentiles, and CPU (user + sys) and peak RSS (VmHWM) of every process, read from ``/proc``: broker,
 worker, sink, the publisher (this process) and its cleaning processes. A third section, ``worst_case``
 (``worst``), times the extractor on hostile texts at a small and a large size: its cost must stay linear.
+The ``stories`` section is the stories stage (copies, stories, series), which runs beside the
+pipeline's sink as under ``newswire run``: its CPU per article placed, at the pipeline's rate.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ def run_benchmark(articles: int, corpus: Path | None = None, slow_db_ms: float =
         "max_sink_lag_messages": pipeline.max_sink_lag,
         "ceiling": ceiling.to_json(),
         "pipeline": pipeline.phase.to_json() | {"published": pipeline.published},
+        "stories": pipeline.stories,  # the stories stage beside the pipeline, at its rate
         "script": script.to_json(),
         "worst_case": worst,
     }
@@ -125,6 +128,11 @@ def render(report: dict):
     table.add_row("latency ms p50 / p95 / p99", "",
                   f"{latency['p50']:.0f} / {latency['p95']:.0f} / {latency['p99']:.0f}")
     table.add_row("max sink lag (messages)", "", str(report["max_sink_lag_messages"]))
+    stories = report.get("stories") or {}
+    table.add_row("stories stage (copies+stories+series) CPU ms / article", "",
+                  f"{stories.get('cpu_ms_per_article')} ({stories.get('articles', 0)} of "
+                  f"{stories.get('stored', 0)} placed)")
+    table.add_row("stories stage peak RSS MiB", "", str(stories.get("peak_rss_mb", "")))
     return table
 
 

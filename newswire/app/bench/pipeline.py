@@ -9,6 +9,11 @@ Latency of an article = the time its last row (article, figure, event or extract
 committed by the sink (wall clock right after the transaction's COMMIT returned) minus the time the
 publisher called ``producer.send`` for it. It covers queueing in the producer, the broker, the
 worker, the sink's batching and the database. Both clocks are this machine's ``time.time()``.
+
+The stories stage (``newswire storify``: copies, stories, series) runs beside the sink as under
+``newswire run``, placing articles as they are stored, so at the pipeline's rate; its CPU from the end
+of the warm-up until it has placed the articles, over the articles it placed, is the ``stories``
+section (kept out of the pipeline's own CPU, which the ceiling's is compared with).
 ``slow_ms`` makes the sink sleep that long before each batch's transaction: a deliberately slow
 database, to show back-pressure.
 """
@@ -83,6 +88,23 @@ class PipelineResult:
     latencies_ms: list[float]
     published: int
     max_sink_lag: int
+    stories: dict
+
+
+def wait_until_placed(engine, count: int, alive: Callable[[], bool], settle_s: float = 30.0,
+                      timeout_s: float = STALL_S) -> int:
+    """Block until the stories stage has placed ``count`` articles, or placed none more for ``settle_s``
+    (an article published a week before the newest it placed waits for its sweep of late articles, every
+    10 s when idle on a small database: the bench cycles through its pages' dates); returns how many it placed."""
+    from newswire.storage.stories import placed_count
+
+    deadline = time.monotonic() + timeout_s
+    placed, since = placed_count(engine), time.monotonic()
+    while placed < count and time.monotonic() < deadline and time.monotonic() - since < settle_s and alive():
+        time.sleep(0.2)
+        if (now := placed_count(engine)) != placed:
+            placed, since = now, time.monotonic()
+    return placed
 
 
 def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int, slow_ms: float = 0.0,
@@ -99,7 +121,7 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
     data_dir = Path(settings.data_dir)
     commit_log = data_dir / "commits.tsv"
     engine = open_database(settings.db_url, upgrade=True)
-    supervisor = Supervisor(settings, stages=("process",))
+    supervisor = Supervisor(settings, stages=("process", "storify"))
     sampler = ProcSampler().start()
     sampler.watch("publisher", os.getpid())
     phase, latencies, max_lag = Phase(), [], 0
@@ -128,6 +150,7 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
                 publisher.article(record) if isinstance(record, ArticleRecord) else publisher.dead_letter(record)
             publisher.close()
             wait_until_stored(engine, publisher.keys, warm, alive=alive, timeout_s=300)
+            warm_placed = wait_until_placed(engine, warm.stored, alive)
             for pid in extraction_children(supervisor.pids()["process"]):  # the worker extracts in a child
                 sampler.watch("process_extract", pid)
 
@@ -168,14 +191,23 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
 
             wait_until_stored(engine, publisher.keys, summary, alive=alive, on_progress=progress)
             after = sampler.last()
+            placed = wait_until_placed(engine, warm_placed + summary.stored, alive) - warm_placed
+            stories_cpu = cpu_between(before, sampler.last()).get("storify", 0.0)
             peaks = sampler.peaks()
         committed = read_commits(commit_log)
         done = {aid: committed[aid] for aid in sent_at if aid in committed}
         phase.articles = summary.stored
         phase.seconds = (max(done.values()) - first) if done and first else 0.0
         latencies = [1000 * (done[aid] - sent_at[aid]) for aid in done]
-        phase.peak_rss_mb, phase.cpu_s = pool_peaks(peaks, cpu_between(before, after))
-        return PipelineResult(phase, latencies, summary.published, max_lag)
+        cpu = cpu_between(before, after)
+        cpu.pop("storify", None)
+        stories = {"articles": placed, "stored": summary.stored, "cpu_s": round(stories_cpu, 3),
+                   "cpu_ms_per_article": round(1000 * stories_cpu / placed, 2) if placed else None,
+                   "peak_rss_mb": round(peaks.pop("storify", 0.0), 1),
+                   "measures": "CPU of the stories stage (copies + stories + series, its queries, writes and "
+                               "sends) placing the run's articles as the sink stored them"}
+        phase.peak_rss_mb, phase.cpu_s = pool_peaks(peaks, cpu)
+        return PipelineResult(phase, latencies, summary.published, max_lag, stories)
     finally:
         sampler.stop()
         supervisor.stop()
