@@ -42,7 +42,10 @@ class WebServer:
     def __init__(self, settings: Settings, live_interval_s: float = 3.0):
         self.app = build(settings, live_interval_s)
         family = socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET
-        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY only on connections whose socket says so, and
+        # without it each response's body (written after its headers) waited for the client's delayed
+        # ACK: 40 ms added to every page and API call (measured: 48 ms for a cached 3 kB response).
+        self.socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self.socket.bind((settings.web_host, settings.web_port))
