@@ -237,8 +237,8 @@ def test_security_headers_everywhere(client, newsroom):
 
 
 def test_event_pages_skip_superseded_versions_across_windows(client, newsroom):
-    """Events are paged in windows and filtered to the newest version afterwards: pages stay full and
-    exact even when most rows of a window belong to superseded versions."""
+    """Events of superseded versions are left out by the query itself: pages stay full and exact even
+    when most rows in the listing order belong to superseded versions."""
     records, newest = [], set()
     for n in range(12):
         versions = [newsroom.article(n, version=v, published_at=NOW - timedelta(minutes=n)) for v in (1, 2, 3)]
