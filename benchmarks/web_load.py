@@ -114,7 +114,7 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
                 for k in range(events_per):
                     start = (k * 53) % 600
                     counts["events"] += 1
-                    yield (f"{aid}e{k}", aid, version, TYPES[(k + len(aid)) % len(TYPES)], "hit", start, start + 3,
+                    yield (f"{aid}e{k}", aid, version, rng.choice(TYPES), "hit", start, start + 3,
                            json.dumps(["rebels", "army"]), rng.choice(PLACES), published.date().isoformat(),
                            body[start:start + 160], start, published, "bench", published + timedelta(minutes=7))
 
