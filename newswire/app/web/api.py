@@ -150,7 +150,13 @@ def deadletters(request: Request, reason: str | None = Query(None, description="
                                            limit=params.limit(limit))
     for row in rows:
         row.pop("payload", None)  # raw bytes of a broken message: the CLI's `tail`/SQL show them, not the web
-    return {"by_reason": dead_letter_counts(engine), "items": rows, "next_cursor": params.encode_cursor(key)}
+    return {"by_reason": dead_letters_by_reason(request), "items": rows, "next_cursor": params.encode_cursor(key)}
+
+
+def dead_letters_by_reason(request: Request) -> dict[str, int]:
+    """Dead letters counted by reason, at most ``cache_ttl_s`` old (a count of the whole table)."""
+    engine = _engine(request)
+    return request.app.state.cache.get("dead_letters_by_reason", lambda: dead_letter_counts(engine))
 
 
 STORY_KEY = "t s"

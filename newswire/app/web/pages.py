@@ -96,10 +96,8 @@ def feeds(request: Request, failing: bool = False, cursor: str | None = Query(No
     now = datetime.now(timezone.utc)
     rows, next_cursor = api.feed_page(request, failing, cursor, 200)
     dead, _ = browse.browse_dead_letters(engine, limit=20)
-    from newswire.storage.queries import dead_letter_counts
-
     return page(request, "feeds.html", title="feeds", feeds=as_rows(rows), now=now, failing=failing,
-                next_cursor=next_cursor, by_reason=dead_letter_counts(engine), dead=as_rows(dead))
+                next_cursor=next_cursor, by_reason=api.dead_letters_by_reason(request), dead=as_rows(dead))
 
 
 def _filter_page(request: Request, name: str, lister, filters: dict, kinds: str, cursor: str | None,
