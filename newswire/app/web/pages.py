@@ -152,4 +152,5 @@ def stories(request: Request, text: str | None = None, since: str | None = None,
 def story(request: Request, story_id: str):
     found = api.load_story(request, story_id)
     return page(request, "story.html", title=found.get("title") or "story", story=found,
-                charts=render.story_charts(found["series"]), place_map=render.place_map(found["places"]))
+                charts=render.story_charts(found["series"]), other_figures=render.uncharted_observations(found["series"]),
+                place_map=render.place_map(found["places"]))
