@@ -35,7 +35,7 @@ templates.env.globals["CATEGORIES"] = params.CATEGORIES
 def _when(value: Any) -> str:
     if not isinstance(value, datetime):
         return "" if value is None else str(value)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return value.astimezone(timezone.utc).isoformat(" ", "minutes")[:16] + " UTC"  # strftime's cost, a third
 
 
 def _ago(value: Any, now: datetime | None = None) -> str:
