@@ -114,7 +114,7 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
                 for k in range(events_per):
                     start = (k * 53) % 600
                     counts["events"] += 1
-                    yield (f"{aid}e{k}", aid, version, TYPES[(k + len(aid)) % len(TYPES)], "hit", start, start + 3,
+                    yield (f"{aid}e{k}", aid, version, rng.choice(TYPES), "hit", start, start + 3,
                            json.dumps(["rebels", "army"]), rng.choice(PLACES), published.date().isoformat(),
                            body[start:start + 160], start, published, "bench", published + timedelta(minutes=7))
 
@@ -243,8 +243,10 @@ def main() -> None:
                 paths = urls(article_id, deep)
                 load(base, paths, 2, args.clients)  # warm the caches
                 started = time.perf_counter()
+                load_before, began_at = os.getloadavg(), datetime.now(timezone.utc)
                 timings = load(base, paths, args.requests, args.clients)
                 wall = time.perf_counter() - started
+                load_after = os.getloadavg()
             finally:
                 server.terminate()
                 server.wait(timeout=30)
@@ -263,10 +265,16 @@ def main() -> None:
                   f"{values[-1][1] / 1e6:.1f} MB")
             report[path]["whole_median_ms"] = round(statistics.median(ms))
         total = sum(len(v) for v in timings.values())
+        machine = {"cores": os.cpu_count(), "load_average_1_5_15_before": [round(x, 2) for x in load_before],
+                   "load_average_1_5_15_after": [round(x, 2) for x in load_after]}
         print(f"\n{total} requests from {args.clients} clients in {wall:.1f} s ({total / wall:.0f}/s); "
               f"database: {counts}")
+        print(f"started {began_at:%Y-%m-%d %H:%M} UTC; load average (1/5/15 min) before {machine['load_average_1_5_15_before']}, "
+              f"after {machine['load_average_1_5_15_after']} on {machine['cores']} cores")
         if args.json:
-            args.json.write_text(json.dumps({"counts": counts, "clients": args.clients, "urls": report}, indent=1))
+            args.json.write_text(json.dumps({"started_at": began_at.isoformat(timespec="seconds"), "machine": machine,
+                                             "counts": counts, "clients": args.clients, "requests_per_url": args.requests,
+                                             "urls": report}, indent=1))
         over = [p for p, r in report.items() if r["p95_ms"] > args.budget_ms]
         if over:
             print(f"p95 over {args.budget_ms:.0f} ms: {over}")

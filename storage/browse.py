@@ -2,9 +2,11 @@
 
 Every list is ordered by a unique key and paged by keyset (a *cursor* holds the last row's key), so a
 page never shifts when rows arrive while someone reads, and a deep page costs what the first one does.
-Lists come newest publication first; rows without a publication time come before all others (the
-order PostgreSQL's ``published_at`` index reads backwards, so the first page of a million figures is
-an index scan). ``limit`` is capped by the caller (the API), not here.
+Lists come newest first, each in the order an index of its table reads backwards, so that a page of
+a million figures is an index range scan that stops after the page, not a sort of the table: figures
+and events as the CLI lists them (``ix_*_listing``: undated rows last, then article, position, id),
+articles by ``ix_articles_published_at`` (undated rows first). ``limit`` is capped by the caller (the
+API), not here.
 
 Filters: ``since``/``until`` bound the article's publication time (aware datetimes); ``text`` is a
 case-insensitive substring of the sentence (figures, events) or title (articles); ``site`` is a
@@ -15,7 +17,7 @@ article has such an event). Figures and events come from the newest stored versi
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from sqlalchemy import Engine, and_, case, exists, false, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement
@@ -29,18 +31,31 @@ _events = Event.__table__
 _dead = DeadLetter.__table__
 _feeds = Feed.__table__
 
-# An ordering: (column, descending). Descending columns sort NULLS FIRST; ascending ones are never NULL.
-Order = Sequence[tuple[ColumnElement, bool]]
+class By(NamedTuple):
+    """One column of an ordering. Only the leading column may hold NULLs: a descending one puts them
+    before every value (``nulls_last=False``) or after (``nulls_last=True``)."""
+
+    column: ColumnElement
+    desc: bool = False
+    nulls_last: bool = False
+
+
+Order = Sequence[By]
 
 
 def _order_by(order: Order) -> list:
-    return [column.desc().nulls_first() if desc else column.asc() for column, desc in order]
+    return [(by.column.desc().nulls_last() if by.nulls_last else by.column.desc().nulls_first()) if by.desc
+            else by.column.asc() for by in order]
 
 
-def _beyond(column: ColumnElement, desc: bool, value: Any) -> ColumnElement:
-    if desc:
-        return column.is_not(None) if value is None else column < value
-    return column > value
+def _beyond(by: By, value: Any) -> ColumnElement:
+    """Rows whose ``by`` column sorts after ``value`` (for a NULLs-last column: among the non-NULL ones;
+    ``_page`` reads its NULL rows apart)."""
+    if not by.desc:
+        return by.column > value
+    if value is None:
+        return false() if by.nulls_last else by.column.is_not(None)
+    return by.column < value
 
 
 def _same(column: ColumnElement, value: Any) -> ColumnElement:
@@ -50,48 +65,54 @@ def _same(column: ColumnElement, value: Any) -> ColumnElement:
 def _after(order: Order, key: Sequence[Any]) -> ColumnElement:
     """Rows strictly after the row whose ordering key is ``key``."""
     branches = []
-    for i, (column, desc) in enumerate(order):
-        branches.append(and_(*[_same(c, v) for (c, _), v in zip(order[:i], key[:i])], _beyond(column, desc, key[i])))
-    first, desc = order[0]
+    for i, by in enumerate(order):
+        branches.append(and_(*[_same(b.column, v) for b, v in zip(order[:i], key[:i])], _beyond(by, key[i])))
+    first = order[0]
     if key[0] is None:
         return or_(*branches)
     # The same rows, with a plain bound on the leading column that an index range scan can start from
     # (the OR alone made PostgreSQL read the index from its top on every page: deep pages slowed down).
-    return and_(first <= key[0] if desc else first >= key[0], or_(*branches))
+    return and_(first.column <= key[0] if first.desc else first.column >= key[0], or_(*branches))
+
+
+def _rows(conn, query, order: Order, after: Sequence[Any] | None, limit: int) -> list[dict[str, Any]]:
+    if after is not None:
+        query = query.where(_after(order, after))
+    return [dict(row._mapping) for row in conn.execute(query.order_by(*_order_by(order)).limit(limit))]
 
 
 def _page(conn, query, order: Order, key_names: Sequence[str], after: Sequence[Any] | None, limit: int
           ) -> tuple[list[dict[str, Any]], list[Any] | None]:
-    """One page of ``query`` and the key of its last row (None when there is no next page)."""
-    if after is not None:
-        query = query.where(_after(order, after))
-    rows = [dict(row._mapping) for row in conn.execute(query.order_by(*_order_by(order)).limit(limit + 1))]
+    """One page of ``query`` and the key of its last row (None when there is no next page).
+
+    A NULLs-last leading column is read as two ranges of its index, one after the other: the rows
+    with a value, then (when the page is not full yet) those without; one ``col < v OR col IS NULL``
+    would have kept PostgreSQL from starting an index range scan at the cursor."""
+    first = order[0]
+    if not first.nulls_last:
+        rows = _rows(conn, query, order, after, limit + 1)
+    else:
+        rows = []
+        if after is None or after[0] is not None:
+            rows = _rows(conn, query.where(first.column.is_not(None)), order, after, limit + 1)
+        if len(rows) <= limit:
+            rows += _rows(conn, query.where(first.column.is_(None)), order,
+                          after if after is not None and after[0] is None else None, limit + 1 - len(rows))
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, ([rows[-1][name] for name in key_names] if more and rows else None)
 
 
-def _page_of_newest(conn, table, query, order: Order, key_names: Sequence[str], after: Sequence[Any] | None,
-                    limit: int) -> tuple[list[dict[str, Any]], list[Any] | None]:
-    """``_page`` for a table without an index on its ordering (events): the newest-version condition is
-    checked on windows of the sorted rows (one lookup of newer versions a window) instead of joined in
-    SQL, where PostgreSQL anti-joined every row of the table before sorting (0.5 s at 200k events)."""
-    kept: list[dict[str, Any]] = []
-    window = 2 * (limit + 1)
-    while len(kept) <= limit:
-        rows, _ = _page(conn, query, order, key_names, after, window)
-        if not rows:
-            break
-        ids = sorted({row["article_id"] for row in rows})
-        newest = dict(conn.execute(select(_articles.c.article_id, func.max(_articles.c.version))
-                                   .where(_articles.c.article_id.in_(ids)).group_by(_articles.c.article_id)).all())
-        kept += [row for row in rows if row["article_version"] >= newest.get(row["article_id"], 0)]
-        after = [rows[-1][name] for name in key_names]
-        if len(rows) < window:
-            break
-    more = len(kept) > limit
-    kept = kept[:limit]
-    return kept, ([kept[-1][name] for name in key_names] if more and kept else None)
+# Figures and events are listed in the order of the backward scan of their listing index (migration
+# 0005, ``models.LISTING_INDEXES``; the CLI's order too): newest publication first, undated rows last,
+# then by article, position in it, and id. Their page keys (a cursor holds them) follow it.
+FIGURE_KEY = ("published_at", "article_id", "start", "figure_id")
+EVENT_KEY = ("published_at", "article_id", "start", "event_id")
+
+
+def _listing_order(table, id_column: str) -> list[By]:
+    return [By(table.c.published_at, desc=True, nulls_last=True), By(table.c.article_id), By(table.c.start),
+            By(table.c[id_column])]
 
 
 def _time_filters(column: ColumnElement, since: datetime | None, until: datetime | None) -> list[ColumnElement]:
@@ -117,21 +138,16 @@ def _of_site(table, site: str) -> ColumnElement:
                           _articles.c.site.icontains(site, autoescape=True))
 
 
-def _add_articles(conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each row with its article's title, URL and site (None when the article is not stored yet), looked
-    up for the page's rows only, after the page is chosen."""
-    wanted = {(row["article_id"], row["article_version"]) for row in rows}
-    found: dict[tuple[str, int], Any] = {}
-    if wanted:
-        query = (select(_articles.c.article_id, _articles.c.version, _articles.c.title, _articles.c.url,
-                        _articles.c.site)
-                 .where(_articles.c.article_id.in_(sorted({a for a, _ in wanted}))))
-        found = {(r.article_id, r.version): r for r in conn.execute(query)}
-    for row in rows:
-        article = found.get((row["article_id"], row["article_version"]))
-        row.update(article_title=article.title if article else None, article_url=article.url if article else None,
-                   article_site=article.site if article else None)
-    return rows
+def _with_article(table, where: list[ColumnElement]):
+    """``table``'s rows with their article's title, URL and site (None when that version of the article
+    is not stored yet), joined in the same statement: the join looks each row's article up by primary
+    key as the listing index hands the row over, so the order stays the index's and the page costs
+    one round trip."""
+    article = _articles.alias("article")
+    joined = table.outerjoin(article, and_(article.c.article_id == table.c.article_id,
+                                           article.c.version == table.c.article_version))
+    return (select(table, article.c.title.label("article_title"), article.c.url.label("article_url"),
+                   article.c.site.label("article_site")).select_from(joined).where(*where))
 
 
 def browse_figures(engine: Engine, *, category: str | None = None, source: str | None = None,
@@ -154,18 +170,16 @@ def browse_figures(engine: Engine, *, category: str | None = None, source: str |
         where.append(exists().where(_events.c.article_id == _figures.c.article_id,
                                     _events.c.article_version == _figures.c.article_version,
                                     _events.c.location.icontains(place, autoescape=True)))
-    query = select(_figures).where(*where)
-    order = [(_figures.c.published_at, True), (_figures.c.figure_id, True)]
     with engine.connect() as conn:
-        rows, key = _page(conn, query, order, ["published_at", "figure_id"], after, limit)
-        return _add_articles(conn, rows), key
+        return _page(conn, _with_article(_figures, where), _listing_order(_figures, "figure_id"), FIGURE_KEY, after,
+                     limit)
 
 
 def browse_events(engine: Engine, *, type: str | None = None, site: str | None = None, place: str | None = None,
                   since: datetime | None = None, until: datetime | None = None, text: str | None = None,
                   article_id: str | None = None, after: Sequence[Any] | None = None, limit: int = 50):
     """A page of events (each with its article's title, URL and site) and the next page's key."""
-    where = _time_filters(_events.c.published_at, since, until)
+    where = _time_filters(_events.c.published_at, since, until) + [_newest_version_of(_events)]
     if type:
         where.append(_events.c.type == type)
     if site:
@@ -176,11 +190,9 @@ def browse_events(engine: Engine, *, type: str | None = None, site: str | None =
         where.append(_events.c.sentence.icontains(text, autoescape=True))
     if article_id:
         where.append(_events.c.article_id == article_id)
-    query = select(_events).where(*where)
-    order = [(_events.c.published_at, True), (_events.c.event_id, True)]
     with engine.connect() as conn:
-        rows, key = _page_of_newest(conn, _events, query, order, ["published_at", "event_id"], after, limit)
-        return _add_articles(conn, rows), key
+        return _page(conn, _with_article(_events, where), _listing_order(_events, "event_id"), EVENT_KEY, after,
+                     limit)
 
 
 _ARTICLE_LIST_COLUMNS = [c for c in _articles.c if c.name != "text"]
@@ -198,7 +210,7 @@ def browse_articles(engine: Engine, *, site: str | None = None, since: datetime 
     if text:
         where.append(_articles.c.title.icontains(text, autoescape=True))
     query = select(*_ARTICLE_LIST_COLUMNS).where(*where)
-    order = [(_articles.c.published_at, True), (_articles.c.article_id, True)]
+    order = [By(_articles.c.published_at, desc=True), By(_articles.c.article_id, desc=True)]
     with engine.connect() as conn:
         return _page(conn, query, order, ["published_at", "article_id"], after, limit)
 
@@ -239,7 +251,7 @@ def browse_feeds(engine: Engine, *, failing_only: bool = False, after: Sequence[
     query = select(_feeds, failing.label("rank"))
     if failing_only:
         query = query.where(failing == 0)
-    order = [(failing, False), (-_feeds.c.consecutive_errors, False), (_feeds.c.url, False)]
+    order = [By(failing), By(-_feeds.c.consecutive_errors), By(_feeds.c.url)]
     with engine.connect() as conn:
         rows, key = _page(conn, query, order, ["rank", "consecutive_errors", "url"], after, limit)
     if key is not None:
@@ -263,7 +275,7 @@ def browse_dead_letters(engine: Engine, *, reason: str | None = None, after: Seq
     query = select(_dead)
     if reason:
         query = query.where(_dead.c.reason == reason)
-    order = [(_dead.c.failed_at, True), (_dead.c.id, True)]
+    order = [By(_dead.c.failed_at, desc=True), By(_dead.c.id, desc=True)]
     with engine.connect() as conn:
         return _page(conn, query, order, ["failed_at", "id"], after, limit)
 
@@ -307,7 +319,7 @@ def browse_stories(engine: Engine, *, text: str | None = None, since: datetime |
                   .where(_articles.c.title.icontains(text, autoescape=True)))
         where.append(or_(stories.c.title.icontains(text, autoescape=True), stories.c.story_id.in_(titled)))
     query = select(*[c for c in stories.c if c.name not in ("state", "published_version")]).where(*where)
-    order = [(stories.c.last_seen_at, True), (stories.c.story_id, True)]
+    order = [By(stories.c.last_seen_at, desc=True), By(stories.c.story_id, desc=True)]
     with engine.connect() as conn:
         rows, key = _page(conn, query, order, ["last_seen_at", "story_id"], after, limit)
     for row in rows:

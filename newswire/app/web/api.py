@@ -28,6 +28,7 @@ from newswire.storage.queries import count_rows, dead_letter_counts
 router = APIRouter(prefix="/api/v1")
 EXPORT_MAX_ROWS = 100_000
 EXPORT_PAGE = 500
+EXPORT_FIRST_PAGE = 100
 ACTIVE_DAYS = 7  # the overview's most active stories: most articles among those seen in these days
 STALE_S = 10.0  # as newswire.app.dashboard: a status file older than this belongs to a stopped reporter
 
@@ -75,7 +76,7 @@ def page_of(lister: Callable, engine, filters: dict, cursor: str | None, limit: 
     return {"items": rows, "next_cursor": params.encode_cursor(key)}
 
 
-FIGURE_KEY, EVENT_KEY, ARTICLE_KEY, FEED_KEY, DEAD_KEY = "tn s", "tn s", "tn s", "i i s", "t s"
+FIGURE_KEY, EVENT_KEY, ARTICLE_KEY, FEED_KEY, DEAD_KEY = "tn s i s", "tn s i s", "tn s", "i i s", "t s"
 
 
 # --- lists -------------------------------------------------------------------------------------------
@@ -149,7 +150,13 @@ def deadletters(request: Request, reason: str | None = Query(None, description="
                                            limit=params.limit(limit))
     for row in rows:
         row.pop("payload", None)  # raw bytes of a broken message: the CLI's `tail`/SQL show them, not the web
-    return {"by_reason": dead_letter_counts(engine), "items": rows, "next_cursor": params.encode_cursor(key)}
+    return {"by_reason": dead_letters_by_reason(request), "items": rows, "next_cursor": params.encode_cursor(key)}
+
+
+def dead_letters_by_reason(request: Request) -> dict[str, int]:
+    """Dead letters counted by reason, at most ``cache_ttl_s`` old (a count of the whole table)."""
+    engine = _engine(request)
+    return request.app.state.cache.get("dead_letters_by_reason", lambda: dead_letter_counts(engine))
 
 
 STORY_KEY = "t s"
@@ -261,12 +268,15 @@ def overview(request: Request, hours: int = Query(48, ge=1, le=24 * 14, descript
 
 
 # --- downloads ---------------------------------------------------------------------------------------
-def _all_rows(lister: Callable, engine, filters: dict) -> Iterator[dict[str, Any]]:
+def _all_pages(lister: Callable, engine, filters: dict) -> Iterator[list[dict[str, Any]]]:
+    """The rows the filters select, a keyset page at a time (each an index range scan that stops after
+    the page): a small first page, so that the download starts after one short query, then
+    ``EXPORT_PAGE`` rows a page, up to ``EXPORT_MAX_ROWS`` in all."""
     after, sent = None, 0
     while sent < EXPORT_MAX_ROWS:
-        rows, after = lister(engine, **filters, after=after, limit=min(EXPORT_PAGE, EXPORT_MAX_ROWS - sent))
-        for row in rows:
-            yield to_jsonable_python(row)  # as the JSON responses write it (times end in Z)
+        size = EXPORT_FIRST_PAGE if sent == 0 else EXPORT_PAGE
+        rows, after = lister(engine, **filters, after=after, limit=min(size, EXPORT_MAX_ROWS - sent))
+        yield [to_jsonable_python(row) for row in rows]  # as the JSON responses write it (times end in Z)
         sent += len(rows)
         if after is None:
             return
@@ -284,19 +294,22 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def download(rows: Iterator[dict[str, Any]], fmt: str, name: str) -> StreamingResponse:
+def download(pages: Iterator[list[dict[str, Any]]], fmt: str, name: str) -> StreamingResponse:
+    """``pages`` streamed as CSV or JSONL, a chunk a page (not a row: each chunk of a synchronous
+    iterator costs Starlette a hop to a worker thread)."""
     def as_jsonl() -> Iterator[str]:
-        for row in rows:
-            yield json.dumps(row, ensure_ascii=False) + "\n"
+        for rows in pages:
+            yield "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
     def as_csv() -> Iterator[str]:
         buffer = io.StringIO()
         writer = None
-        for row in rows:
-            if writer is None:
-                writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
-                writer.writeheader()
-            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+        for rows in pages:
+            for row in rows:
+                if writer is None:
+                    writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
+                    writer.writeheader()
+                writer.writerow({k: _csv_cell(v) for k, v in row.items()})
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -314,7 +327,7 @@ def figures_download(request: Request, fmt: str, category: str | None = None, so
     if fmt not in ("csv", "jsonl"):
         raise HTTPException(404, "downloads are .csv or .jsonl")
     filters = figure_filters(category, source, site, place, since, until, text, article)
-    return download(_all_rows(browse.browse_figures, _engine(request), filters), fmt, "figures")
+    return download(_all_pages(browse.browse_figures, _engine(request), filters), fmt, "figures")
 
 
 @router.get("/events.{fmt}", summary="Every event the filters select, as CSV or JSONL",
@@ -325,4 +338,4 @@ def events_download(request: Request, fmt: str, type: str | None = None, site: s
     if fmt not in ("csv", "jsonl"):
         raise HTTPException(404, "downloads are .csv or .jsonl")
     filters = event_filters(type, site, place, since, until, text, article)
-    return download(_all_rows(browse.browse_events, _engine(request), filters), fmt, "events")
+    return download(_all_pages(browse.browse_events, _engine(request), filters), fmt, "events")

@@ -11,6 +11,7 @@ ringed, the sentence on hover). An article's page links each figure to its serie
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -34,7 +35,7 @@ templates.env.globals["CATEGORIES"] = params.CATEGORIES
 def _when(value: Any) -> str:
     if not isinstance(value, datetime):
         return "" if value is None else str(value)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return value.astimezone(timezone.utc).isoformat(" ", "minutes")[:16] + " UTC"  # strftime's cost, a third
 
 
 def _ago(value: Any, now: datetime | None = None) -> str:
@@ -59,6 +60,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     return templates.TemplateResponse(request, name, context, status_code=status, headers=SECURITY_HEADERS)
 
 
+def as_rows(rows: list[dict[str, Any]]) -> list[SimpleNamespace]:
+    """Table rows for the templates. Jinja looks ``row.x`` up as an attribute before it tries a key, so
+    each cell of a dict row cost a raised AttributeError: half the time of rendering the feeds page's
+    200 rows (10 -> 5 ms)."""
+    return [SimpleNamespace(**row) for row in rows]
+
+
 def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
     return page(request, "error.html", status=status, title=f"error {status}", code=status, detail=detail)
 
@@ -79,7 +87,7 @@ def overview(request: Request):
     charts = {name: render.hourly_chart(hourly[name], hourly["since"], hourly["until"])
               for name in ("articles", "figures", "events")}
     latest, _ = browse.browse_articles(request.app.state.engine, limit=15)
-    return page(request, "overview.html", title="overview", data=data, charts=charts, latest=latest)
+    return page(request, "overview.html", title="overview", data=data, charts=charts, latest=as_rows(latest))
 
 
 @router.get("/feeds", response_class=HTMLResponse)
@@ -88,17 +96,15 @@ def feeds(request: Request, failing: bool = False, cursor: str | None = Query(No
     now = datetime.now(timezone.utc)
     rows, next_cursor = api.feed_page(request, failing, cursor, 200)
     dead, _ = browse.browse_dead_letters(engine, limit=20)
-    from newswire.storage.queries import dead_letter_counts
-
-    return page(request, "feeds.html", title="feeds", feeds=rows, now=now, failing=failing,
-                next_cursor=next_cursor, by_reason=dead_letter_counts(engine), dead=dead)
+    return page(request, "feeds.html", title="feeds", feeds=as_rows(rows), now=now, failing=failing,
+                next_cursor=next_cursor, by_reason=api.dead_letters_by_reason(request), dead=as_rows(dead))
 
 
 def _filter_page(request: Request, name: str, lister, filters: dict, kinds: str, cursor: str | None,
                  limit: int | None, **context: Any):
     result = api.page_of(lister, request.app.state.engine, filters, cursor, limit, kinds)
     query = _query_without(request, "cursor")
-    return page(request, f"{name}.html", title=name, rows=result["items"], next_cursor=result["next_cursor"],
+    return page(request, f"{name}.html", title=name, rows=as_rows(result["items"]), next_cursor=result["next_cursor"],
                 query=query, form=dict(request.query_params), **context)
 
 
@@ -146,4 +152,5 @@ def stories(request: Request, text: str | None = None, since: str | None = None,
 def story(request: Request, story_id: str):
     found = api.load_story(request, story_id)
     return page(request, "story.html", title=found.get("title") or "story", story=found,
-                charts=render.story_charts(found["series"]), place_map=render.place_map(found["places"]))
+                charts=render.story_charts(found["series"]), other_figures=render.uncharted_observations(found["series"]),
+                place_map=render.place_map(found["places"]))

@@ -129,10 +129,14 @@ class StepChart:
     y_max: float
     first_label: str
     last_label: str
+    pad: int = 40  # margin of the plot inside the viewBox: the axis and its labels sit in it
 
 
-def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: int = 640, height: int = 200,
-               pad: int = 30) -> StepChart:
+# The viewBox is about as wide as a chart is drawn (the stylesheet's columns are 380 px and up), so the
+# labels' font size in viewBox units is about their size on screen: at 640 units drawn in 300 px the
+# 9-unit labels came out 4 px tall.
+def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: int = 480, height: int = 220,
+               pad: int = 40) -> StepChart:
     """One chart of one figure category: a step line a source and a point an observation.
 
     ``series`` maps a source to its observations, each ``{"at": datetime, "value": float, "sentence": str,
@@ -140,7 +144,7 @@ def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: in
     one is marked ``revised``. Coordinates are in a ``width`` x ``height`` viewBox with ``pad`` margins."""
     observations = [o for points in series.values() for o in points]
     if not observations:
-        return StepChart(category, width, height, [], [], 0.0, "", "")
+        return StepChart(category, width, height, [], [], 0.0, "", "", pad)
     times = [o["at"].timestamp() for o in observations]
     t0, t1 = min(times), max(times)
     span = (t1 - t0) or 1.0
@@ -168,7 +172,7 @@ def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: in
     fmt = "%Y-%m-%d %H:%M"
     return StepChart(category, width, height, lines, points, y_max,
                      datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),
-                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt))
+                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt), pad)
 
 
 # --- the story page's map: places by longitude and latitude, on no tiles --------------------------------
@@ -217,11 +221,18 @@ def place_map(places: list[dict[str, Any]], width: int = 640, height: int = 320,
                     round(mid_lat - half_h, 3), round(mid_lat + half_h, 3))
 
 
+# Categories the extractor finds with little precision (its evaluation leaves them unscored): counts of
+# anything ("50,000 houses", "two cases against the company") and durations. A line through them is
+# noise, so they get no chart; the story page lists their observations in a table under the charts.
+UNCHARTED = ("count_other", "duration")
+
+
 def story_charts(series: dict[str, dict[str, list[dict[str, Any]]]]) -> list[StepChart]:
     """One step chart a figure category of a story (``stories.get_story``'s ``series``), in category
-    order; observations without a report time are left off (they have no place on the time axis)."""
+    order, but for the ``UNCHARTED`` ones; observations without a report time are left off (they have
+    no place on the time axis)."""
     charts = []
-    for category in sorted(series):
+    for category in sorted(c for c in series if c not in UNCHARTED):
         by_source = {source: [{"at": o["reported_at"], "value": o["value"], "sentence": o.get("sentence"),
                                "article_id": o.get("article_id")} for o in rows if o.get("reported_at")]
                      for source, rows in series[category].items()}
@@ -229,3 +240,11 @@ def story_charts(series: dict[str, dict[str, list[dict[str, Any]]]]) -> list[Ste
         if by_source:
             charts.append(step_chart(category, by_source))
     return charts
+
+
+def uncharted_observations(series: dict[str, dict[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """The observations of the ``UNCHARTED`` categories, for a table: in report order (those without a
+    report time last), each with its ``category`` and ``source``."""
+    rows = [{**o, "category": category, "source": source} for category in UNCHARTED
+            for source, observed in series.get(category, {}).items() for o in observed]
+    return sorted(rows, key=lambda o: (o.get("reported_at") is None, o.get("reported_at") or 0, o["category"]))

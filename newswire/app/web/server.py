@@ -19,13 +19,22 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def engine_options(url: str) -> dict:
+    """The web engine's options beyond ``make_engine``'s. PostgreSQL: autocommit, so each statement is
+    a transaction of its own (read-only all the same, ``web.read_only``) and a request's queries go
+    without a BEGIN before and a ROLLBACK after them: two round trips fewer a request, each of which
+    waits for the server process to be scheduled on a busy machine. The pages read one row set a
+    statement and never need two statements to agree."""
+    return {"isolation_level": "AUTOCOMMIT"} if url.startswith("postgresql") else {}
+
+
 def build(settings: Settings, live_interval_s: float = 3.0):
     """The app on ``settings``' database (which must be at this newswire's schema); the pages poll the
     API for live updates every ``live_interval_s``."""
     from newswire.app.web import create_app
     from newswire.storage.db import check_schema, describe_url, make_engine
 
-    engine = make_engine(settings.db_url)
+    engine = make_engine(settings.db_url, **engine_options(settings.db_url))
     try:
         check_schema(engine)
     except BaseException:
@@ -42,7 +51,10 @@ class WebServer:
     def __init__(self, settings: Settings, live_interval_s: float = 3.0):
         self.app = build(settings, live_interval_s)
         family = socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET
-        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY only on connections whose socket says so, and
+        # without it each response's body (written after its headers) waited for the client's delayed
+        # ACK: 40 ms added to every page and API call (measured: 48 ms for a cached 3 kB response).
+        self.socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self.socket.bind((settings.web_host, settings.web_port))

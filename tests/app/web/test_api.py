@@ -31,8 +31,8 @@ def _fill(newsroom):
     r = newsroom.records
     old_figures = [r.figure(c, 0, end=3, category="injured", source=None),
                    r.figure(c, c.text.index("3"), end=c.text.index("3") + 1, category="missing", source=None)]
-    # figures of one publication time come in figure_id order, newest-first style (descending)
-    OLD[:] = [f.text for f in sorted(old_figures, key=lambda f: f.figure_id, reverse=True)]
+    # figures of one publication time come by article, then by position in it (the listing index's order)
+    OLD[:] = [f.text for f in sorted(old_figures, key=lambda f: f.start)]
     newsroom.write(
         a, b, b2, c, *old_figures,
         r.figure(a, a.text.index("12"), end=a.text.index("12") + 2, category="killed", source="officials"),
@@ -106,8 +106,12 @@ def test_cursors_page_through_everything_once_even_as_rows_arrive(client, newsro
         if cursor is None:
             break
     assert len(seen) == len(set(seen)) == 23 and pages == 5
-    assert seen == [f["figure_id"] for f in client.get("/api/v1/figures?limit=500").json()["items"]
-                    if f["article_id"] != late.article_id]
+    whole = [f for f in client.get("/api/v1/figures?limit=500").json()["items"] if f["article_id"] != late.article_id]
+    assert seen == [f["figure_id"] for f in whole]
+    # figures without a publication time come last (the listing index's order), the others newest first
+    dated = [f["published_at"] for f in whole[:19]]
+    assert None not in dated and dated == sorted(dated, reverse=True)
+    assert [f["published_at"] for f in whole[19:]] == [None] * 4
     # articles without a publication time come first, then newest first
     page = client.get("/api/v1/articles?limit=500").json()["items"]
     assert [x["published_at"] is None for x in page[:4]] == [True] * 4 and page[4]["published_at"] is not None
@@ -205,8 +209,8 @@ def test_security_headers_everywhere(client, newsroom):
 
 
 def test_event_pages_skip_superseded_versions_across_windows(client, newsroom):
-    """Events are paged in windows and filtered to the newest version afterwards: pages stay full and
-    exact even when most rows of a window belong to superseded versions."""
+    """Events of superseded versions are left out by the query itself: pages stay full and exact even
+    when most rows in the listing order belong to superseded versions."""
     records, newest = [], set()
     for n in range(12):
         versions = [newsroom.article(n, version=v, published_at=NOW - timedelta(minutes=n)) for v in (1, 2, 3)]

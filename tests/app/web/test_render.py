@@ -36,7 +36,7 @@ def test_step_chart_one_line_a_source_one_point_an_observation_revisions_marked(
     assert [(p.source, p.value, p.revised) for p in chart.points] == [
         ("officials", 12, False), ("officials", 40, True), ("officials", 40, False),
         ("red cross", 15, False), ("red cross", 30, True)]
-    assert chart.lines[0].path.startswith("M 30.0 ") and chart.lines[0].path.count("V") == 2
+    assert chart.lines[0].path.startswith(f"M {chart.pad:.1f} ") and chart.lines[0].path.count("V") == 2
     svg = templates.env.get_template("_step_chart.html").render(chart=chart)
     doc = lxml.html.fragment_fromstring(svg, create_parent="div")
     assert len(doc.findall(".//path")) == 2 and len(doc.findall(".//circle")) == 5
