@@ -10,6 +10,7 @@ can start. Whether a trigger names a happening is ``processors.event_happenings`
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from newswire.processors.sentences import prefix_regex
 
@@ -177,17 +178,62 @@ _BY_LETTER = {
                                 if any(p[0] == letter for p in _prefixes(pattern))), re.IGNORECASE)
     for letter in sorted({p[0] for p in TRIGGER_PREFIXES})
 }
+# a word whose first letter folds onto a trigger's only under IGNORECASE ("ſtrike", long s): every type
+_ANY_TYPE = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS), re.IGNORECASE)
 
 
-def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Trigger matches in ``text[start:end]``, left to right, never overlapping."""
+_BY_HEAD: dict[str, re.Pattern[str]] = {}
+
+
+def _by_head(head: str) -> re.Pattern[str]:
+    """The lexicon types with a word starting ``head`` (three lower-case letters), in lexicon order: the
+    first type that matches is the one the whole lexicon would give. Compiled on first use."""
+    rx = _BY_HEAD.get(head)
+    if rx is None:
+        rx = _BY_HEAD[head] = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
+                                                  if head in _TYPE_PREFIXES[name]), re.IGNORECASE)
+    return rx
+
+
+_TYPE_PREFIXES = {name: _prefixes(pattern) for name, pattern in _TRIGGERS}
+
+
+def find_triggers(text: str, start: int, end: int, tokens: Sequence[int] | None = None) -> list[re.Match[str]]:
+    """Trigger matches in ``text[start:end]``, left to right, never overlapping (``tokens``: the word
+    starts of ``text[start:end]``, if known)."""
+    if tokens is not None:
+        return _triggers_at(text, tokens, end)
     found: list[re.Match[str]] = []
     last_end = start
     for w in _CANDIDATES.finditer(text, start, end):
         pos = w.start()
         if pos < last_end:
             continue
-        m = _BY_LETTER[text[pos].lower()].match(text, pos, end)
+        m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
+        if m:
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+def _triggers_at(text: str, tokens: Sequence[int], end: int) -> list[re.Match[str]]:
+    """``find_triggers`` at the given word starts: a word whose first three letters start no trigger is
+    passed over without a regex, and one that does is tried against the types it can start only."""
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for pos in tokens:
+        if pos < last_end:
+            continue
+        head = text[pos:min(pos + 3, end)]
+        if head.isascii():
+            head = head.lower()
+            if head not in TRIGGER_PREFIXES:
+                continue
+            m = _by_head(head).match(text, pos, end)
+        elif _CANDIDATES.match(text, pos, end):
+            m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
+        else:
+            continue
         if m:
             found.append(m)
             last_end = m.end()
