@@ -20,11 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from newswire.processors.dateline import dateline_date
 from newswire.processors.sentences import scan_words
-from newswire.processors.tokens import Gate, scan_tokens
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -76,8 +74,6 @@ _CANDIDATES = re.compile(
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late)))")
-# the first letters (lower-cased) and digits ``_CANDIDATES`` can start with: a superset, checked by it
-_GATE = Gate(_CANDIDATES, frozenset("0123456789abdefijlmnorstuwy"), 1, exact=False)
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
 
 
@@ -209,16 +205,12 @@ _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", 
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
-                          published: dt.date | dt.datetime | None = None,
-                          tokens: Sequence[int] | None = None) -> list[TimeExpr]:
-    """Time expressions in ``text[start:end]`` (offsets are into ``text``), resolved (``tokens``: the
-    word starts of ``text[start:end]``, if known)."""
+                          published: dt.date | dt.datetime | None = None) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]`` (offsets are into ``text``), resolved."""
     end = len(text) if end is None else end
     pub = as_date(published)
     found: list[TimeExpr] = []
-    matches = (scan_words(TIME_RE, text, start, end, _CANDIDATES) if tokens is None
-               else scan_tokens(TIME_RE, text, tokens, end, _GATE))
-    for m in matches:
+    for m in scan_words(TIME_RE, text, start, end, _CANDIDATES):
         kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None

@@ -9,7 +9,6 @@ its own (``tests/processors/test_<layer>.py``):
 layer              what it holds                                      producer
 =================  =================================================  ==================================
 ``sentences``      sentence spans with their paragraph                ``sentences.split_sentences``
-``tokens``         where each word starts                             ``tokens.word_starts``
 ``dateline``       the release's date line ("LIMA, March 4 (Reuters)  ``dateline.find_dateline``
                    -"), its date, and the reference date relative
                    dates resolve against
@@ -47,7 +46,6 @@ from newswire.processors.numbers import NumberToken, find_numbers
 from newswire.processors.place_names import name_spans
 from newswire.processors.places import ArticlePlaces
 from newswire.processors.sentences import Attribution, Sentence, attributions, split_sentences
-from newswire.processors.tokens import word_starts
 
 __all__ = ["Document"]
 
@@ -69,16 +67,6 @@ class Document:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
-
-    @cached_property
-    def tokens(self) -> list[int]:
-        """Where each word starts: the time, trigger and speech-verb lexicons are tried at these only."""
-        return word_starts(self.text)
-
-    def tokens_in(self, start: int, end: int) -> list[int]:
-        """The word starts in ``text[start:end]``."""
-        tokens = self.tokens
-        return tokens[bisect.bisect_left(tokens, start):bisect.bisect_left(tokens, end)]
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding (or last starting before) ``pos``; 0 before the first."""
@@ -109,8 +97,7 @@ class Document:
     def times(self) -> list[list[TimeExpr]]:
         """Each sentence's time expressions, in text order, resolved against :attr:`reference`."""
         ref = self.reference
-        return [find_time_expressions(self.text, s.start, s.end, ref, self.tokens_in(s.start, s.end))
-                for s in self.sentences]
+        return [find_time_expressions(self.text, s.start, s.end, ref) for s in self.sentences]
 
     # ------------------------------------------------------------------ numbers
 
@@ -144,7 +131,7 @@ class Document:
         found = self._attributions.get(index)
         if found is None:
             s = self.sentences[index]
-            found = self._attributions[index] = attributions(self.text, s.start, s.end, self.tokens_in(s.start, s.end))
+            found = self._attributions[index] = attributions(self.text, s.start, s.end)
         return found
 
     def sentence_attributions(self, sentence: Sentence) -> list[Attribution]:
@@ -161,8 +148,7 @@ class Document:
     def triggers(self) -> list[list[re.Match[str]]]:
         """Each sentence's event triggers that name a happening, one per happening."""
         text = self.text
-        return [happenings(text, s.start, find_triggers(text, s.start, s.end, self.tokens_in(s.start, s.end)))
-                for s in self.sentences]
+        return [happenings(text, s.start, find_triggers(text, s.start, s.end)) for s in self.sentences]
 
     # ------------------------------------------------------------------ the article as a whole
 

@@ -10,7 +10,6 @@ can start. Whether a trigger names a happening is ``processors.event_happenings`
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
 from newswire.processors.sentences import prefix_regex
 
@@ -186,8 +185,10 @@ _BY_HEAD: dict[str, re.Pattern[str]] = {}
 
 
 def _by_head(head: str) -> re.Pattern[str]:
-    """The lexicon types with a word starting ``head`` (three lower-case letters), in lexicon order: the
-    first type that matches is the one the whole lexicon would give. Compiled on first use."""
+    """The lexicon types with a word starting ``head`` (three lower-case ASCII characters, a candidate's
+    first: ``_CANDIDATES`` is the trie of ``TRIGGER_PREFIXES``), in lexicon order, so the first type that
+    matches is the one the whole lexicon gives; a regex of a few types is several times cheaper to try
+    than a letter's. Compiled on first use (some 270 heads)."""
     rx = _BY_HEAD.get(head)
     if rx is None:
         rx = _BY_HEAD[head] = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
@@ -198,42 +199,20 @@ def _by_head(head: str) -> re.Pattern[str]:
 _TYPE_PREFIXES = {name: _prefixes(pattern) for name, pattern in _TRIGGERS}
 
 
-def find_triggers(text: str, start: int, end: int, tokens: Sequence[int] | None = None) -> list[re.Match[str]]:
-    """Trigger matches in ``text[start:end]``, left to right, never overlapping (``tokens``: the word
-    starts of ``text[start:end]``, if known)."""
-    if tokens is not None:
-        return _triggers_at(text, tokens, end)
+def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Trigger matches in ``text[start:end]``, left to right, never overlapping. A candidate word is tried
+    against the types its first three letters can start (its first letter's, if they are not ASCII)."""
     found: list[re.Match[str]] = []
     last_end = start
     for w in _CANDIDATES.finditer(text, start, end):
         pos = w.start()
         if pos < last_end:
             continue
-        m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
-        if m:
-            found.append(m)
-            last_end = m.end()
-    return found
-
-
-def _triggers_at(text: str, tokens: Sequence[int], end: int) -> list[re.Match[str]]:
-    """``find_triggers`` at the given word starts: a word whose first three letters start no trigger is
-    passed over without a regex, and one that does is tried against the types it can start only."""
-    found: list[re.Match[str]] = []
-    last_end = -1
-    for pos in tokens:
-        if pos < last_end:
-            continue
-        head = text[pos:min(pos + 3, end)]
+        head = text[pos:pos + 3]
         if head.isascii():
-            head = head.lower()
-            if head not in TRIGGER_PREFIXES:
-                continue
-            m = _by_head(head).match(text, pos, end)
-        elif _CANDIDATES.match(text, pos, end):
-            m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
+            m = _by_head(head.lower()).match(text, pos, end)
         else:
-            continue
+            m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
         if m:
             found.append(m)
             last_end = m.end()

@@ -22,9 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
-
-from newswire.processors.tokens import Gate, scan_tokens
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
@@ -170,9 +167,7 @@ SPEECH_VERBS = (
     "|anticipates|anticipated"
 )
 _VERB_RE = re.compile(rf"(?:{SPEECH_VERBS})\b")
-_VERB_HEADS = frozenset(v[:3] for v in SPEECH_VERBS.split("|"))
-_VERB_CANDIDATES = prefix_regex(_VERB_HEADS)
-_VERB_GATE = Gate(_VERB_CANDIDATES, _VERB_HEADS, 3, exact=True)
+_VERB_CANDIDATES = prefix_regex(frozenset(v[:3] for v in SPEECH_VERBS.split("|")))
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:(?:more than|at least|about|nearly|almost|some|over|another|an estimated"
                                r"|the lives of)\s+)?(?:[$€£]?\d|lives\b)")
@@ -315,15 +310,14 @@ def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] 
     return phrase, start, start + len(phrase)
 
 
-def attributions(text: str, sent_start: int, sent_end: int, tokens: Sequence[int] | None = None) -> list[Attribution]:
-    """Attributions named in the sentence ``text[sent_start:sent_end]`` (``tokens``: its word starts)."""
+def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
+    """Attributions named in the sentence ``text[sent_start:sent_end]``."""
     found: list[Attribution] = []
     for m in (_ACCORDING_RE.finditer(text, sent_start, sent_end) if "ccording" in text[sent_start:sent_end] else ()):
         np = _according_np(text, m.end(), sent_end)
         if np:
             found.append(Attribution("according", m.start(), m.end(), *np))
-    for m in (scan_words(_VERB_RE, text, sent_start, sent_end, _VERB_CANDIDATES) if tokens is None
-              else scan_tokens(_VERB_RE, text, tokens, sent_end, _VERB_GATE)):
+    for m in scan_words(_VERB_RE, text, sent_start, sent_end, _VERB_CANDIDATES):
         verb = m.group(0)
         if verb in ("put", "puts") and not re.match(r"\s+the\s+(?:death\s+)?(?:toll|number|figure)", text[m.end():]):
             continue

@@ -1,4 +1,5 @@
-"""The token layer: word starts, and the lexicon scans over them give what the character scans give."""
+"""The trigger layer: a candidate word tried against the types its head can start finds what the whole
+lexicon finds, on any text (long s, Kelvin sign, dotted capital I fold onto ASCII letters)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newswire.processors.dates import find_time_expressions
-from newswire.processors.event_triggers import find_triggers
-from newswire.processors.sentences import attributions
-from newswire.processors.tokens import word_starts
+from newswire.processors.document import Document
+from newswire.processors.event_triggers import _ANY_TYPE, _CANDIDATES, find_triggers
 
 MONDAY = dt.date(2025, 5, 12)
 
@@ -31,29 +30,37 @@ news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max
     lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", ", ", ". ", "-", "", "\n", " "] * 6)))
 
 
-def test_word_starts_are_where_words_start():
-    text = "Gaza's 2,720 dead -- since March."
-    assert [text[i] for i in word_starts(text)] == ["G", "s", "2", "7", "d", "s", "M"]
-    assert word_starts("") == [] and word_starts("...") == []
+def whole_lexicon(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str | None]]:
+    """Every candidate word tried against every type, in lexicon order: what ``find_triggers`` must give."""
+    found, last_end = [], start
+    for w in _CANDIDATES.finditer(text, start, end):
+        if w.start() < last_end:
+            continue
+        m = _ANY_TYPE.match(text, w.start(), end)
+        if m:
+            found.append((m.span(), m.lastgroup))
+            last_end = m.end()
+    return found
 
 
 def scans_agree(text: str) -> None:
-    tokens = word_starts(text)
     for start, end in [(0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)]:
-        inside = [t for t in tokens if start <= t < end]
-        assert find_time_expressions(text, start, end, MONDAY, inside) == find_time_expressions(text, start, end,
-                                                                                               MONDAY)
-        by_tokens = [(m.span(), m.lastgroup) for m in find_triggers(text, start, end, inside)]
-        assert by_tokens == [(m.span(), m.lastgroup) for m in find_triggers(text, start, end)]
-        assert attributions(text, start, end, inside) == attributions(text, start, end)
+        assert [(m.span(), m.lastgroup) for m in find_triggers(text, start, end)] == whole_lexicon(text, start, end)
 
 
-def test_scans_over_tokens_equal_the_character_scans_on_odd_text():
+def test_head_dispatch_finds_what_the_whole_lexicon_finds_on_odd_text():
     for text in ODD:
         scans_agree(text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(news_text)
-def test_scans_over_tokens_equal_the_character_scans(text):
+def test_head_dispatch_finds_what_the_whole_lexicon_finds(text):
     scans_agree(text)
+
+
+def test_a_trigger_that_names_no_happening_leaves_the_layer():
+    doc = Document("The attack was condemned. Talks on a ceasefire resumed on Monday.", MONDAY)
+    assert [[(m.group(0), m.lastgroup) for m in sentence] for sentence in doc.triggers] == [
+        [("attack", "attack"), ("condemned", "condemnation")],
+        [("Talks", "talks"), ("resumed", "start")]]   # the ceasefire is what the talks are about
