@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.processors.dateline import dateline_date
-from newswire.processors.sentences import scan_words
+from newswire.processors.sentences import scan_words, word_start_regex
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -66,14 +66,15 @@ TIME_RE = re.compile(
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
-_CANDIDATES = re.compile(
-    r"(?<!\w)(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+CANDIDATE_BODY = (
+    r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
     r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
     r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
-    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late)))")
+    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
+_CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
 
 

@@ -1,13 +1,16 @@
 """The trigger layer: a candidate word tried against the types its head can start finds what the whole
-lexicon finds, on any text (long s, Kelvin sign, dotted capital I fold onto ASCII letters)."""
+lexicon finds, and the lexicons' candidate regexes find the word starts their lookaround forms find, on
+any text (long s, Kelvin sign, dotted capital I fold onto ASCII letters)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newswire.processors import dates, event_triggers, sentences
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import _ANY_TYPE, _CANDIDATES, find_triggers
 
@@ -64,3 +67,34 @@ def test_a_trigger_that_names_no_happening_leaves_the_layer():
     assert [[(m.group(0), m.lastgroup) for m in sentence] for sentence in doc.triggers] == [
         [("attack", "attack"), ("condemned", "condemnation")],
         [("Talks", "talks"), ("resumed", "start")]]   # the ceasefire is what the talks are about
+
+
+def lookaround_form(body: str, flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?={body})", flags)
+
+
+LEXICONS = [   # (candidate regex, the lookaround regex it stands for)
+    (dates._CANDIDATES, lookaround_form(dates.CANDIDATE_BODY, 0)),
+    (event_triggers._CANDIDATES,
+     lookaround_form(sentences.trie_pattern({p.lower() for p in event_triggers.TRIGGER_PREFIXES}), re.IGNORECASE)),
+    (sentences._VERB_CANDIDATES, lookaround_form(sentences.trie_pattern(
+        {v[:3] for v in sentences.SPEECH_VERBS.split("|")}), re.IGNORECASE)),
+]
+
+
+def starts_agree(text: str) -> None:
+    for fast, plain in LEXICONS:
+        for start, end in [(0, len(text)), (len(text) // 3, len(text) - 1)]:
+            assert [m.start() for m in fast.finditer(text, start, end)] == \
+                [m.start() for m in plain.finditer(text, start, end)]
+
+
+def test_word_start_regexes_find_the_starts_their_lookarounds_find():
+    for text in ODD + [" ".join(WORDS), " ".join(WORDS).upper()]:
+        starts_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text)
+def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(text):
+    starts_agree(text)
