@@ -29,11 +29,11 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _replace(obj, **changes):
-    """``dataclasses.replace`` without its checks: a few microseconds, for every event and figure."""
+    """``dataclasses.replace`` without its checks, fields passed by position: for every event and figure."""
     names = _FIELDS.get(type(obj))
     if names is None:
         names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
-    return type(obj)(**{name: changes[name] if name in changes else getattr(obj, name) for name in names})
+    return type(obj)(*[changes[name] if name in changes else getattr(obj, name) for name in names])
 
 
 def situate(doc: Document, events: Sequence[Event],
