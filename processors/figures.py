@@ -1,6 +1,7 @@
 """Figures: the numbers in a news text that count or measure something, with what they count.
 
-``find_figures`` takes every number token (``processors.numbers``), drops what is not a figure
+``find_figures`` reads an article's layers (``processors.document``): it takes every number token
+(``processors.numbers``), drops what is not a figure
 (``processors.exclusions``: years, dates, clock times, ages, ordinals, identifiers such as "flight 370"
 or "AK-47", distances, phone numbers, idioms like "no one"), joins ranges (``processors.candidates``:
 "between 125 and 149", "3.9 percent to 4.1 percent"), then for each figure reads
@@ -8,7 +9,7 @@ or "AK-47", distances, phone numbers, idioms like "no one"), joins ranges (``pro
 - the qualifier just before it ("at least", "nearly", "as many as", ...);
 - the counted noun and the category (``processors.categories``: form, noun, casualty cues, tolls,
   else ``count_other``);
-- the source (``processors.sentences.attributions``; pronouns resolve to the last named source);
+- the source (the document's attributions and quotes; pronouns resolve to the last named source);
 - the anchor: "since ...", "as of ...", a month or "so far this year" in the same clause.
 """
 
