@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from newswire.processors.actors import Actor
-from newswire.processors.dates import TimeExpr
+from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
@@ -188,6 +188,10 @@ _TIME_PP_RE = re.compile(r"\b(?:during|in|since|before|after|until|by|throughout
 
 # what someone says, urges or denies: a date given for one covers the next ones of its paragraph
 _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
+# what moves on a trading day: an undated rise or fall of these is the report's own day's
+_MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
+                        r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
+                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -218,6 +222,7 @@ def find_events(doc: Document) -> list[Event]:
     place are left to ``scenes.situate``."""
     text, sentences, times = doc.text, doc.sentences, doc.times
     line_date = doc.dateline_date
+    market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
@@ -264,6 +269,8 @@ def find_events(doc: Document) -> list[Event]:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
+                if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
+                    date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:

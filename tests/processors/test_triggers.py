@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newswire.processors import dates, event_triggers, sentences
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import _ANY_TYPE, _CANDIDATES, find_triggers
+from newswire.processors.extract import extract
 
 MONDAY = dt.date(2025, 5, 12)
 
@@ -98,3 +100,20 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find():
 @given(news_text)
 def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(text):
     starts_agree(text)
+
+
+@pytest.mark.parametrize("text, trigger, kind", [   # other forms of words the lexicon had (extractor 1.3.0)
+    ("Police investigated the fire at the depot.", "investigated", "investigation"),
+    ("Two investigations are under way.", "investigations", "investigation"),
+    ("The opposition is accusing the mayor of fraud.", "accusing", "accusation"),
+    ("He confessed to the robbery.", "confessed", "plea"),
+    ("Divers were rescuing miners trapped underground.", "rescuing", "release"),
+    ("The army is withdrawing troops from the border town.", "withdrawing", "withdrawal"),
+    ("The firm completed two acquisitions in Asia.", "acquisitions", "merger"),
+    ("Russia annexed the peninsula in 2014.", "annexed", "capture"),
+    ("The senator assailed the plan as reckless.", "assailed", "criticism"),
+    ("The court heard of his conviction for fraud.", "conviction", "trial"),
+])
+def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert (trigger, kind) in found
