@@ -201,20 +201,28 @@ def _by_head(head: str) -> re.Pattern[str]:
 _TYPE_PREFIXES = {name: _prefixes(pattern) for name, pattern in _TRIGGERS}
 
 
+_BY_WRITTEN: dict[str, re.Pattern[str]] = {}   # a candidate's first three characters as written -> its regex
+
+
+def _for_candidate(head: str) -> re.Pattern[str]:
+    rx = _by_head(head.lower()) if head.isascii() else _BY_LETTER.get(head[0].lower(), _ANY_TYPE)
+    if len(_BY_WRITTEN) < 1 << 14:
+        _BY_WRITTEN[head] = rx
+    return rx
+
+
 def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Trigger matches in ``text[start:end]``, left to right, never overlapping. A candidate word is tried
     against the types its first three letters can start (its first letter's, if they are not ASCII)."""
     found: list[re.Match[str]] = []
     last_end = start
+    written = _BY_WRITTEN
     for w in _CANDIDATES.finditer(text, start, end):
         pos = w.start()
         if pos < last_end:
             continue
         head = text[pos:pos + 3]
-        if head.isascii():
-            m = _by_head(head.lower()).match(text, pos, end)
-        else:
-            m = _BY_LETTER.get(text[pos].lower(), _ANY_TYPE).match(text, pos, end)
+        m = (written.get(head) or _for_candidate(head)).match(text, pos, end)
         if m:
             found.append(m)
             last_end = m.end()
