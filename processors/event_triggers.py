@@ -137,8 +137,9 @@ TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{patter
                         + ")", re.IGNORECASE)
 
 
-def _prefixes(pattern: str) -> set[str]:
-    """First three characters of every word ``pattern`` can match (enough regex syntax for the lexicon)."""
+def _prefixes(pattern: str, size: int = 3) -> set[str]:
+    """The first ``size`` characters of every word ``pattern`` can match, fewer (but three at least) where
+    an alternative's literal start is shorter (enough regex syntax for the lexicon)."""
     out: set[str] = set()
     depth, begin, alternatives = 0, 0, []
     for i, ch in enumerate(pattern):
@@ -153,24 +154,26 @@ def _prefixes(pattern: str) -> set[str]:
             while depth:
                 depth += {"(": 1, ")": -1}.get(alt[close], 0)
                 close += 1
-            out |= _prefixes(alt[3:close - 1])
+            out |= _prefixes(alt[3:close - 1], size)
             continue
         run = ""
         for i, ch in enumerate(alt):
             if ch in "?*":
                 run = run[:-1]
                 break
-            if ch in "()[]|+\\":
+            if ch in "()[]{}|+.^$\\":
                 break
             run += ch
         if len(run) < 3:
             raise ValueError(f"trigger alternative {alt!r} needs three literal leading characters")
-        out.add(run[:3].lower())
+        out.add(run[:size].lower())
     return out
 
 
 TRIGGER_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern))
-_CANDIDATES = prefix_regex(TRIGGER_PREFIXES)
+# where a trigger can start: a word led by the literal start of an alternative, up to eight characters
+# ("on alert", "withdr", "forest f"), so that "on", "with" and "for" are not tried at all
+_CANDIDATES = prefix_regex(frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern, 8)))
 
 
 # per first letter, the lexicon types that can start with it: a candidate is tried against few branches

@@ -178,7 +178,8 @@ SPEECH_VERBS = (
     "|anticipates|anticipated"
 )
 _VERB_RE = re.compile(rf"(?:{SPEECH_VERBS})\b")
-_VERB_CANDIDATES = prefix_regex(frozenset(v[:3] for v in SPEECH_VERBS.split("|")))
+# where a speech verb can start: the whole verbs, so "con", "pro", "rep" words are not tried
+_VERB_CANDIDATES = prefix_regex(frozenset(SPEECH_VERBS.split("|")))
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:(?:more than|at least|about|nearly|almost|some|over|another|an estimated"
                                r"|the lives of)\s+)?(?:[$€£]?\d|lives\b)")
