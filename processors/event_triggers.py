@@ -94,7 +94,7 @@ _TRIGGERS = [
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
-    ("blockade", r"cut off|blockade[ds]?|siege|besieged"),
+    ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
     ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
@@ -119,10 +119,12 @@ _TRIGGERS = [
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
+    ("award", r"awarded"),
+    ("offer", r"offered"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
     ("execution", r"executed|execution|hanged"),
     ("surrender", r"surrendered|surrender"),

@@ -124,6 +124,10 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(t
     ("Russia annexed the peninsula in 2014.", "annexed", "capture"),
     ("The senator assailed the plan as reckless.", "assailed", "criticism"),
     ("The court heard of his conviction for fraud.", "conviction", "trial"),
+    ("The board decided to close the plant.", "decided", "decision"),
+    ("Protesters blocked the main road into the capital.", "blocked", "blockade"),
+    ("The jury awarded the family $2 million.", "awarded", "award"),
+    ("The rebels offered a truce.", "offered", "offer"),
 ])
 def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
