@@ -34,7 +34,10 @@ WORDS = ["attacked", "Attack", "ATTACK", "said", "Said", "told", "reported", "on
          "on alert", "on", "withdrew", "with", "forest fires", "forecast", "for", "state of alert", "first reported",
          "air strikes", "airstrike", "cease-fire", "Cease-Fires", "pled guilty", "said", "says", "saying", "told",
          "reported", "reports", "estimated", "put", "con", "pro", "AIR RAIDS", "\u017ftate of alert", "ended",
-         "truce", "took", "hostages", "fired", "rockets", "self-isolated", "rallies", "tornadoes"]
+         "truce", "took", "hostages", "fired", "rockets", "self-isolated", "rallies", "tornadoes", "tonight",
+         "tomorrow", "recently", "over the weekend", "several days ago", "some weeks", "noon", "midnight",
+         "three days", "ten years ago", "eleven months ago", "a few days", "a year ago", "later", "late",
+         "earlier", "next", "this", "six", "\u017feven days", "EIGHT YEARS AGO", "one month ago", "weeks earlier"]
 news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=40).map(
     lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", ", ", ". ", "-", "", "\n", " "] * 6)))
 
@@ -86,7 +89,15 @@ def lookaround_form(body: str, flags: int) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?={body})", flags)
 
 
-TIME_LOOKAROUND = lookaround_form(dates.CANDIDATE_BODY, 0)
+# the time candidates as first written, one alternative a phrase: the grouped body must find the same starts
+TIME_LOOKAROUND = lookaround_form(
+    r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
+    r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
+    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
+    r"|(?i:in|during|since|until|by|from|of|on|at)\s"
+    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))", 0)
 VERB_LOOKAROUND = lookaround_form(sentences.trie_pattern({v[:3] for v in sentences.SPEECH_VERBS.split("|")}),
                                   re.IGNORECASE)
 
