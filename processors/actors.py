@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from newswire.processors.gazetteer import Gazetteer, gazetteer
@@ -169,7 +170,21 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
 
 def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
                                                                                    str | None] | None:
-    """(kind, normalised name, role, country code) of a capitalised run, or None if it is no actor."""
+    """(kind, normalised name, role, country code) of a capitalised run, or None if it is no actor. Only a
+    one-word name that is the surname of a person named earlier depends on the article; any other name is
+    classified once a process (names recur from article to article: countries, agencies, leaders)."""
+    if name in people:
+        return _classify_run(name, gaz, people)
+    return _classify_name(name, gaz)
+
+
+@lru_cache(maxsize=1 << 14)
+def _classify_name(name: str, gaz: Gazetteer) -> tuple[str, str, str | None, str | None] | None:
+    return _classify_run(name, gaz, {})
+
+
+def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
+                                                                                       str | None] | None:
     words = name.split()
     if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
                                                                      or words[0] in MONTHS_DAYS)):

@@ -87,11 +87,14 @@ def _parse_month_day(value: str) -> tuple[int, int, int | None] | None:
     return month, int(words[1]), int(words[2]) if len(words) > 2 else None
 
 
-def dateline_date(text: str, published: dt.date | dt.datetime | None) -> str | None:
+def dateline_date(text: str, published: dt.date | dt.datetime | None,
+                  line: Dateline | None | bool = False) -> str | None:
     """ISO date of the dateline's date ("LONDON, Nov 19 (Reuters) -"), its year taken from the
     publication date (the year before, if that would put it more than a week after publication);
-    None when the dateline has no date, or no year can be told."""
-    line = find_dateline(text)
+    None when the dateline has no date, or no year can be told (``line``: the text's dateline, if
+    already found)."""
+    if line is False:
+        line = find_dateline(text)
     if line is None or line.date_text is None:
         return None
     parsed = _parse_month_day(line.date_text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.processors.dateline import dateline_date
-from newswire.processors.sentences import scan_words
+from newswire.processors.sentences import scan_words, word_start_regex
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -66,14 +66,17 @@ TIME_RE = re.compile(
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
-_CANDIDATES = re.compile(
-    r"(?<!\w)(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
-    r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
-    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
+CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are grouped by first letter: fewer branches
+    r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago)"
+    r"|r(?:ecently)|o(?:ver the weekend|ne days|ne (?:year|month)s? ago)"
+    r"|s(?:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even) (?:year|month)s? ago)"
+    r"|d(?:ays earlier)|w(?:eeks earlier)|n(?:oon|ext\b|ine (?:year|month)s? ago)|m(?:idnight|id\b)"
+    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago)|l(?:ast\b|ater\b|ate\b)"
+    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago))"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
-    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late)))")
+    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
+_CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
 
 

@@ -44,19 +44,20 @@ _TRIGGERS = [
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
-                  r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"),
+                  r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
+                  r"|announcing|commented"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up"),
-    ("trial", r"sentenced|convicted|acquitted|indicted|charged"),
-    ("plea", r"pleaded|pleads|pled guilty"),
+    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|indicted|charged"),
+    ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
     ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
-    ("appointment", r"appointed|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
+    ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
     ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off"),
-    ("merger", r"acquired|acquisition|merger|takeover|bought out"),
+    ("merger", r"acquired|acquires|acquiring|acquisitions?|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
     ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
@@ -78,8 +79,8 @@ _TRIGGERS = [
     ("trip", r"trip|travell?ed|flew|toured"),
     ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
-    ("criticism", r"criticism|slammed|blasted|lambasted|praised"),
-    ("release", r"freed|released|release|releases|liberated|rescued"),
+    ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
+    ("release", r"freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
     ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
@@ -93,7 +94,7 @@ _TRIGGERS = [
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
-    ("blockade", r"cut off|blockade[ds]?|siege|besieged"),
+    ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
     ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
@@ -101,26 +102,29 @@ _TRIGGERS = [
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
-    ("withdrawal", r"withdrew|withdrawn|withdrawal|pulled out|retreated"),
-    ("capture", r"seized|seizure"),
+    ("withdrawal", r"withdrew|withdrawn|withdrawal|withdrawing|withdraws|pulled out|retreated"),
+    ("capture", r"seized|seizure|annexed|annexation"),
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
-    ("accusation", r"accused|accuses|blamed|blames"),
+    ("accusation", r"accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
     ("win", r"won|wins|victory|defeated"),
     ("concession", r"conceded|concedes|concession"),
     ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
                     r"|state of emergency"),
-    ("investigation", r"investigation|investigating|probe|inquiry"),
+    ("investigation", r"investigations?|investigating|investigated|investigates|probes?|probed|probing|inquiry"
+                      r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
+    ("award", r"awarded"),
+    ("offer", r"offered"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
     ("execution", r"executed|execution|hanged"),
     ("surrender", r"surrendered|surrender"),
@@ -135,8 +139,9 @@ TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{patter
                         + ")", re.IGNORECASE)
 
 
-def _prefixes(pattern: str) -> set[str]:
-    """First three characters of every word ``pattern`` can match (enough regex syntax for the lexicon)."""
+def _prefixes(pattern: str, size: int = 3) -> set[str]:
+    """The first ``size`` characters of every word ``pattern`` can match, fewer (but three at least) where
+    an alternative's literal start is shorter (enough regex syntax for the lexicon)."""
     out: set[str] = set()
     depth, begin, alternatives = 0, 0, []
     for i, ch in enumerate(pattern):
@@ -151,24 +156,26 @@ def _prefixes(pattern: str) -> set[str]:
             while depth:
                 depth += {"(": 1, ")": -1}.get(alt[close], 0)
                 close += 1
-            out |= _prefixes(alt[3:close - 1])
+            out |= _prefixes(alt[3:close - 1], size)
             continue
         run = ""
         for i, ch in enumerate(alt):
             if ch in "?*":
                 run = run[:-1]
                 break
-            if ch in "()[]|+\\":
+            if ch in "()[]{}|+.^$\\":
                 break
             run += ch
         if len(run) < 3:
             raise ValueError(f"trigger alternative {alt!r} needs three literal leading characters")
-        out.add(run[:3].lower())
+        out.add(run[:size].lower())
     return out
 
 
 TRIGGER_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern))
-_CANDIDATES = prefix_regex(TRIGGER_PREFIXES)
+# where a trigger can start: a word led by the literal start of an alternative, up to eight characters
+# ("on alert", "withdr", "forest f"), so that "on", "with" and "for" are not tried at all
+_CANDIDATES = prefix_regex(frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern, 8)))
 
 
 # per first letter, the lexicon types that can start with it: a candidate is tried against few branches
@@ -177,17 +184,50 @@ _BY_LETTER = {
                                 if any(p[0] == letter for p in _prefixes(pattern))), re.IGNORECASE)
     for letter in sorted({p[0] for p in TRIGGER_PREFIXES})
 }
+# a word whose first letter folds onto a trigger's only under IGNORECASE ("ſtrike", long s): every type
+_ANY_TYPE = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS), re.IGNORECASE)
+
+
+_BY_HEAD: dict[str, re.Pattern[str]] = {}
+
+
+def _by_head(head: str) -> re.Pattern[str]:
+    """The lexicon types with a word starting ``head`` (three lower-case ASCII characters, a candidate's
+    first: ``_CANDIDATES`` is the trie of ``TRIGGER_PREFIXES``), in lexicon order, so the first type that
+    matches is the one the whole lexicon gives; a regex of a few types is several times cheaper to try
+    than a letter's. Compiled on first use (some 270 heads)."""
+    rx = _BY_HEAD.get(head)
+    if rx is None:
+        rx = _BY_HEAD[head] = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
+                                                  if head in _TYPE_PREFIXES[name]), re.IGNORECASE)
+    return rx
+
+
+_TYPE_PREFIXES = {name: _prefixes(pattern) for name, pattern in _TRIGGERS}
+
+
+_BY_WRITTEN: dict[str, re.Pattern[str]] = {}   # a candidate's first three characters as written -> its regex
+
+
+def _for_candidate(head: str) -> re.Pattern[str]:
+    rx = _by_head(head.lower()) if head.isascii() else _BY_LETTER.get(head[0].lower(), _ANY_TYPE)
+    if len(_BY_WRITTEN) < 1 << 14:
+        _BY_WRITTEN[head] = rx
+    return rx
 
 
 def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Trigger matches in ``text[start:end]``, left to right, never overlapping."""
+    """Trigger matches in ``text[start:end]``, left to right, never overlapping. A candidate word is tried
+    against the types its first three letters can start (its first letter's, if they are not ASCII)."""
     found: list[re.Match[str]] = []
     last_end = start
+    written = _BY_WRITTEN
     for w in _CANDIDATES.finditer(text, start, end):
         pos = w.start()
         if pos < last_end:
             continue
-        m = _BY_LETTER[text[pos].lower()].match(text, pos, end)
+        head = text[pos:pos + 3]
+        m = (written.get(head) or _for_candidate(head)).match(text, pos, end)
         if m:
             found.append(m)
             last_end = m.end()

@@ -26,37 +26,21 @@ Dates, per event:
    the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date;
 4. otherwise None: the gold convention is null where the text gives no time.
 
-Actors are the capitalised names before the trigger in its clause (and "between X and Y" after it);
-the location is the first capitalised name after "in/at/near".
+Actors and place come from the article's actor and place layers (``processors.scenes.situate``).
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Sequence
 
-from newswire.processors import lexicon as lx
 from newswire.processors.actors import Actor
-from newswire.processors.dateline import dateline_date
-from newswire.processors.dates import TimeExpr, sentence_times
-from newswire.processors.event_happenings import CLAUSE_CUT_RE, happenings
-from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES, find_triggers
+from newswire.processors.dates import TimeExpr, as_date
+from newswire.processors.document import Document
+from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
-from newswire.processors.sentences import Sentence
 
-_CAP_NP_RE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+(?=[A-Z][a-z]+\s+[A-Z]))?[A-Z][\w'’.&-]*)*")
-_LOCATION_RE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?"
-                          r"(?P<loc>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
-_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+(?:the\s+)?"
-                         r"(?P<b>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
-_NOT_NAMES = set("""The A An In On At As But And Or If When While After Before Since During It He She They We I
-This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Yesterday Today
-Earlier Later Meanwhile However According Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-February March April May June July August September October November December Direct Indirect Unconfirmed
-Reports Officials Police""".split()) | {w.title() for w in lx.COMMON_WORDS}
 _NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
 
 
@@ -66,65 +50,13 @@ class Event:
     trigger: str
     start: int
     end: int
-    actors: tuple[str, ...]
-    location: str | None
+    actors: tuple[str, ...]    # names of ``actor_details`` (processors.scenes)
+    location: str | None       # the place as written (processors.scenes)
     date: str | None           # ISO date, "YYYY-MM", or None
     sentence_start: int
     sentence_end: int
     place: Place | None = None             # ``location`` resolved in the gazetteer (processors.places)
     actor_details: tuple[Actor, ...] = ()  # ``actors`` with kind, role, country and agent/patient
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"(?:'s|’s)$", "", name.strip())
-    return name.rstrip(".")
-
-
-def _actors(text: str, sent: Sentence, start: int, end: int, cut_ends: list[int] | None = None) -> tuple[str, ...]:
-    """``cut_ends``: where each ``CLAUSE_CUT_RE`` match of the sentence ends (found once a sentence)."""
-    if cut_ends is None:
-        cut_ends = [m.end() for m in CLAUSE_CUT_RE.finditer(text, sent.start, sent.end)]
-    i = bisect.bisect_right(cut_ends, start)
-    seg_start = cut_ends[i - 1] if i else sent.start
-    names: list[str] = []
-    for m in _CAP_NP_RE.finditer(text, seg_start, start):
-        words = m.group(0).split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
-        if words:
-            name = _clean_name(" ".join(words))
-            if name and name not in names:
-                names.append(name)
-    between = _BETWEEN_RE.search(text, end, min(sent.end, end + 80))
-    if between:
-        for key in ("a", "b"):
-            name = _clean_name(between.group(key))
-            if name and name not in names:
-                names.append(name)
-    return tuple(names[-4:])
-
-
-def _locations(text: str, sent: Sentence) -> list[tuple[int, str]]:
-    """(start, name) of every place named after "in/at/near" in the sentence, in text order."""
-    found = []
-    for m in _LOCATION_RE.finditer(text, sent.start, sent.end):
-        words = m.group("loc").split()
-        while words and words[-1] in _NOT_NAMES:
-            words = words[:-1]
-        if not words or words[0] in _NOT_NAMES:
-            continue
-        found.append((m.start(), _clean_name(" ".join(words))))
-    return found
-
-
-def _location(text: str, sent: Sentence, start: int, places: list[tuple[int, str]] | None = None) -> str | None:
-    """The first place named at or after the trigger, else the last one before it."""
-    if places is None:
-        places = _locations(text, sent)
-    i = bisect.bisect_left(places, start, key=lambda place: place[0])
-    if i < len(places):
-        return places[i][1]
-    return places[-1][1] if places else None
 
 
 def _since_before(text: str, sent_start: int, pos: int) -> int | None:
@@ -256,6 +188,10 @@ _TIME_PP_RE = re.compile(r"\b(?:during|in|since|before|after|until|by|throughout
 
 # what someone says, urges or denies: a date given for one covers the next ones of its paragraph
 _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
+# what moves on a trading day: an undated rise or fall of these is the report's own day's
+_MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
+                        r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
+                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -281,18 +217,17 @@ def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     return paragraphs == 0 if cls == "statement" else sentences <= 3
 
 
-def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
-                times: Sequence[list[TimeExpr]] | None = None) -> list[Event]:
-    """Every event trigger in ``text``, in text order, with actors, location and date."""
-    if times is None:
-        times = sentence_times(text, sentences, published)
-    line_date = dateline_date(text, published)
+def find_events(doc: Document) -> list[Event]:
+    """Every event of the article, in text order, dated, from its trigger and time layers; actors and
+    place are left to ``scenes.situate``."""
+    text, sentences, times = doc.text, doc.sentences, doc.times
+    line_date = doc.dateline_date
+    market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
-    for si, (sent, exprs) in enumerate(zip(sentences, times)):
-        matches = happenings(text, sent.start, find_triggers(text, sent.start, sent.end))
+    for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
         if not matches:
             continue
         if any(e.value for e in exprs if e.kind != "clock"):
@@ -300,8 +235,6 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
         owned = _claimed(text, matches, exprs) if exprs else {}
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
-        cut_ends = [c.end() for c in CLAUSE_CUT_RE.finditer(text, sent.start, sent.end)]
-        places = _locations(text, sent)
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -336,12 +269,13 @@ def find_events(text: str, sentences: Sequence[Sentence], published: dt.date | d
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
+                if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
+                    date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
-            events.append(Event(kind, m.group(0), start, end, _actors(text, sent, start, end, cut_ends),
-                                _location(text, sent, start, places), date, sent.start, sent.end))
+            events.append(Event(kind, m.group(0), start, end, (), None, date, sent.start, sent.end))
     return events

@@ -17,13 +17,12 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, TextIO
 
-from newswire.processors.dates import sentence_times
+from newswire.processors.document import Document
 from newswire.processors.events import Event, find_events
 from newswire.processors.figures import Figure, find_figures
 from newswire.processors.scenes import situate
-from newswire.processors.sentences import split_sentences
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long
 
 __all__ = ["EXTRACTOR_VERSION", "Event", "Extraction", "Figure", "extract", "extract_jsonl",
@@ -55,21 +54,21 @@ def extract(text: str, published: dt.date | dt.datetime | None) -> Extraction:
     if not isinstance(published, (dt.date, dt.datetime)):
         published = None
     text = text[:MAX_TEXT_CHARS]
+    doc = Document(text, published)
     try:
-        sentences = split_sentences(text)
-        times = sentence_times(text, sentences, published)
+        doc.sentences, doc.times   # the layers every assembler reads
     except Exception:  # noqa: BLE001 - one odd text must not stop a stream; the property test hunts these
         return EMPTY
     try:
-        figures = tuple(f for f in find_figures(text, sentences, published, times) if _valid_figure(text, f))
+        figures = tuple(f for f in find_figures(doc) if _valid_figure(text, f))
     except Exception:  # noqa: BLE001
         figures = ()
     try:
-        events = tuple(e for e in find_events(text, sentences, published, times) if _valid_event(text, e))
+        events = tuple(e for e in find_events(doc) if _valid_event(text, e))
     except Exception:  # noqa: BLE001
         events = ()
     try:
-        placed_events, placed_figures = situate(text, sentences, events, figures)
+        placed_events, placed_figures = situate(doc, events, figures)
         events, figures = tuple(placed_events), tuple(placed_figures)
     except Exception:  # noqa: BLE001 - without places and actors the figures and events still stand
         pass

@@ -1,6 +1,7 @@
 """Figures: the numbers in a news text that count or measure something, with what they count.
 
-``find_figures`` takes every number token (``processors.numbers``), drops what is not a figure
+``find_figures`` reads an article's layers (``processors.document``): it takes every number token
+(``processors.numbers``), drops what is not a figure
 (``processors.exclusions``: years, dates, clock times, ages, ordinals, identifiers such as "flight 370"
 or "AK-47", distances, phone numbers, idioms like "no one"), joins ranges (``processors.candidates``:
 "between 125 and 149", "3.9 percent to 4.1 percent"), then for each figure reads
@@ -8,27 +9,25 @@ or "AK-47", distances, phone numbers, idioms like "no one"), joins ranges (``pro
 - the qualifier just before it ("at least", "nearly", "as many as", ...);
 - the counted noun and the category (``processors.categories``: form, noun, casualty cues, tolls,
   else ``count_other``);
-- the source (``processors.sentences.attributions``; pronouns resolve to the last named source);
+- the source (the document's attributions and quotes; pronouns resolve to the last named source);
 - the anchor: "since ...", "as of ...", a month or "so far this year" in the same clause.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate, join_ranges, read_qualifier
 from newswire.processors.categories import categorize, read_noun
-from newswire.processors.dates import (ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor, reference_date,
-                                      sentence_times)
+from newswire.processors.dates import ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor
+from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
-from newswire.processors.figure_sources import pick_source, quote_speakers
+from newswire.processors.figure_sources import pick_source
 from newswire.processors.gazetteer import Place
-from newswire.processors.numbers import find_numbers
-from newswire.processors.sentences import Sentence, attributions, embedded_source, is_pronoun
+from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +51,12 @@ class Figure:
     place: Place | None = None    # that place resolved in the gazetteer
 
 
-def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | dt.datetime | None,
-                 times: Sequence[list[TimeExpr]] | None = None) -> list[Figure]:
-    """Every figure in ``text``, in text order (``times``: each sentence's time expressions, if known)."""
-    tokens = find_numbers(text)
+def find_figures(doc: Document) -> list[Figure]:
+    """Every figure of the article, in text order, read from its layers (numbers, times, attributions)."""
+    tokens = doc.numbers
     if not tokens:
         return []
-    if times is None:
-        times = sentence_times(text, sentences, published)
+    text, sentences, times = doc.text, doc.sentences, doc.times
     spans = [span for exprs in times for span in date_spans(exprs)]
     phones = [m.span() for m in lx.PHONE_RE.finditer(text)]
 
@@ -77,24 +74,18 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         return False
 
     figures: list[Figure] = []
-    atts_cache: dict[int, list] = {}
-
-    def get_atts(s: Sentence) -> list:
-        if s.start not in atts_cache:
-            atts_cache[s.start] = attributions(text, s.start, s.end)
-        return atts_cache[s.start]
 
     def last_named_source(index: int) -> str | None:
         """The last source named by name (not "he", "it") up to sentence ``index``, looking back 20."""
         for j in range(index, max(-1, index - 20), -1):
-            for att in reversed(get_atts(sentences[j])):
+            for att in reversed(doc.attributions(j)):
                 if not is_pronoun(att.source):
                     return att.source
         return None
 
-    quotes = quote_speakers(text, sentences, get_atts)
-    ref = reference_date(text, published)
-    disease_text = lx.is_disease_text(text)
+    quotes = doc.quotes
+    ref = doc.reference
+    disease_text = doc.disease_text
     since_memo: dict[tuple[str, int], str | None] = {}
     said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
@@ -120,7 +111,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             cands.append(c)
         if not cands:
             continue
-        atts = get_atts(sent)
+        atts = doc.attributions(index)
         cands = join_ranges(text, cands, sent)
         anchors = list(ANCHOR_RE.finditer(text, sent.start, sent.end))
         for c in cands:

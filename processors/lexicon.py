@@ -27,7 +27,10 @@ DISTANCE_RE = re.compile(
     r"(?:\s|-)?(?:km|kms|kilomet(?:re|er)s?|miles?|mi|metres?|meters?|m|ft|feet|foot|yards?|inch(?:es)?|cm|mm"
     r"|nautical\s+miles|km/h|kph|mph|knots|sq(?:uare)?\.?\s*(?:km|kilomet(?:re|er)s?|miles?|metres?|meters?|feet)"
     r"|hectares?|acres?|light[- ]years?)\b")
-PHONE_RE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])")
+# a phone number: "(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?!\w)", written with
+# its first character first ("+", "(" or a digit) so the engine skips every other character untried
+PHONE_RE = re.compile(r"(?:\+(?<![\w,.]\+)\d{1,3}[\s.-]?\(?\d{2,4}|\((?<![\w,.]\()\d{2,4}|\d(?<![\w,.]\d)\d{1,3})"
+                      r"\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w])")
 ID_CHAIN_RE = re.compile(r"(?:\s+and|\s+or|,|\s+to|\s*&)\s*$")
 
 ID_NOUNS = set("""post posts flight flights route highway road resolution resolutions article articles section

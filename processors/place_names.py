@@ -170,70 +170,86 @@ def is_locative(text: str, start: int) -> bool:
 
 
 def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The place candidates of the runs ``spans``, in text order: each piece of a run (cut at possessives)
+    is read on its own, so a piece is read once a process (the same names recur from article to article)."""
+    found: list[Candidate] = []
+    for run_start, run_end in spans:
+        for a, piece in possessive_pieces(text, run_start, run_end):
+            for start, end, key, weak, single in _piece_candidates(piece, gaz):
+                found.append(Candidate(a + start, a + end, piece[start:end], key, False, weak, single))
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _piece_candidates(piece: str, gaz: Gazetteer) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """(start, end, key, weak, single city word) of each candidate in ``piece``, offsets into it."""
+    if not any(_first_token(w) in gaz.first_tokens for w in piece.split()):
+        return ()
+    return tuple((c.start, c.end, c.key, c.weak, c.single_city_word) for c in _read_piece(piece, gaz))
+
+
+def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """The candidates of one piece of a run (``text`` is the piece)."""
     found: list[Candidate] = []
     first_tokens = gaz.first_tokens
-    pieces = [(a, a + len(piece)) for run_start, run_end in spans for a, piece in possessive_pieces(text, run_start, run_end)]
-    for run_start, run_end in pieces:
-        if not any(_first_token(w) in first_tokens for w in text[run_start:run_end].split()):
-            continue
-        words = _words(text, run_start, run_end)
-        # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
-        i, n = 0, len(words)
-        while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS | TITLES and not (
-                i + 1 < n and " ".join(w for _, _, w in words[i:i + 2]) in gaz):   # "New York", "West Bank"
+    words = _words(text, 0, len(text))
+    # "Gaza-based", "Hamas-run": the name before the hyphen is a (weak) candidate of its own
+    i, n = 0, len(words)
+    while i < n and words[i][2] in COMMON_CAPITALS and words[i][2] not in DIRECTIONS | TITLES and not (
+            i + 1 < n and " ".join(w for _, _, w in words[i:i + 2]) in gaz):   # "New York", "West Bank"
+        i += 1
+    first_name_word = i
+    while i < n:
+        ws, we, word = words[i]
+        longest = first_tokens.get(_first_token(word), 0)
+        if not longest:
             i += 1
-        first_name_word = i
-        while i < n:
-            ws, we, word = words[i]
-            longest = first_tokens.get(_first_token(word), 0)
-            if not longest:
-                i += 1
-                continue
-            hit = 0
-            for length in range(min(_MAX_WORDS, n - i, longest), 0, -1):
-                name = " ".join(w for _, _, w in words[i:i + length])
-                if length == 1:
-                    based = _BASED_RE.search(word)
-                    if based:
-                        name = word[:based.start()]
-                if name in gaz and _allowed(name, length):
-                    hit = length
-                    break
-            if not hit:
-                i += 1
-                continue
-            start = words[i][0]
-            end = start + len(name) if hit == 1 else words[i + hit - 1][1]
-            before = words[first_name_word:i]
-            after = words[i + hit:]
-            prefix = [w for w in before if w[2] in DIRECTIONS]
-            weak = bool(_BASED_RE.search(words[i][2]) and hit == 1)
-            if before and all(w[2] in REGION_FIRST for w in before) and len(prefix) < len(before):
-                i += hit
-                continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
-            if before and len(prefix) < len(before):
-                acronyms = all(w[2].isupper() for w in before if w[2] not in DIRECTIONS)   # "CBP McAllen facility"
-                if any(w[2] in TITLES for w in before) or (
-                        not acronyms and not gaz.candidates(name)[0].kind == "country"):
-                    i += hit
-                    continue   # "Michael Jackson", "President Jordan": a person
-                weak = True
-            if prefix and len(prefix) == len(before):
-                start = prefix[0][0]
-            if after:
-                nxt = after[0][2]
-                if nxt in PLACE_HEADS:
-                    end = after[0][1]
-                elif gaz.candidates(name)[0].kind == "city" and nxt not in ORG_HEADS and hit == 1:
-                    i += hit
-                    continue   # "Paris Hilton", "Victoria Beckham"
-                else:
-                    weak = True   # "New York Police Department", "Israel Defense Forces"
-            kind = gaz.candidates(name)[0].kind
-            qualifies_org = bool(after) and after[0][2] in ORG_HEADS   # "Denver Police Department"
-            found.append(Candidate(start, end, text[start:end], normalise(name), False, weak,
-                                    hit == 1 and kind == "city" and not prefix and not qualifies_org))
+            continue
+        hit = 0
+        for length in range(min(_MAX_WORDS, n - i, longest), 0, -1):
+            name = " ".join(w for _, _, w in words[i:i + length])
+            if length == 1:
+                based = _BASED_RE.search(word)
+                if based:
+                    name = word[:based.start()]
+            if name in gaz and _allowed(name, length):
+                hit = length
+                break
+        if not hit:
+            i += 1
+            continue
+        start = words[i][0]
+        end = start + len(name) if hit == 1 else words[i + hit - 1][1]
+        before = words[first_name_word:i]
+        after = words[i + hit:]
+        prefix = [w for w in before if w[2] in DIRECTIONS]
+        weak = bool(_BASED_RE.search(words[i][2]) and hit == 1)
+        if before and all(w[2] in REGION_FIRST for w in before) and len(prefix) < len(before):
             i += hit
+            continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
+        if before and len(prefix) < len(before):
+            acronyms = all(w[2].isupper() for w in before if w[2] not in DIRECTIONS)   # "CBP McAllen facility"
+            if any(w[2] in TITLES for w in before) or (
+                    not acronyms and not gaz.candidates(name)[0].kind == "country"):
+                i += hit
+                continue   # "Michael Jackson", "President Jordan": a person
+            weak = True
+        if prefix and len(prefix) == len(before):
+            start = prefix[0][0]
+        if after:
+            nxt = after[0][2]
+            if nxt in PLACE_HEADS:
+                end = after[0][1]
+            elif gaz.candidates(name)[0].kind == "city" and nxt not in ORG_HEADS and hit == 1:
+                i += hit
+                continue   # "Paris Hilton", "Victoria Beckham"
+            else:
+                weak = True   # "New York Police Department", "Israel Defense Forces"
+        kind = gaz.candidates(name)[0].kind
+        qualifies_org = bool(after) and after[0][2] in ORG_HEADS   # "Denver Police Department"
+        found.append(Candidate(start, end, text[start:end], normalise(name), False, weak,
+                                hit == 1 and kind == "city" and not prefix and not qualifies_org))
+        i += hit
     return found
 
 

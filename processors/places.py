@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from newswire.processors.dateline import find_dateline
+from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_names import (
@@ -82,15 +82,15 @@ class ArticlePlaces:
     """The place layer of one article: every place mention, resolved, and the dateline's place."""
 
     def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None,
-                 spans: Sequence[tuple[int, int]] | None = None):
-        """``spans``: the ``NAME_RE`` matches of ``text``, if already found."""
+                 spans: Sequence[tuple[int, int]] | None = None, dateline: Dateline | None | bool = False):
+        """``spans``: the ``NAME_RE`` matches of ``text``, ``dateline`` its dateline, if already found."""
         gaz = gaz or gazetteer()
         self.text = text
         if spans is None:
             spans = name_spans(text)
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
-        line = find_dateline(text)
+        line = find_dateline(text) if dateline is False else dateline
         cands = candidates(text, gaz, spans)
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):

@@ -1,7 +1,7 @@
 """Where and who: gives each event its place and actors, and each figure its place.
 
-The place layer (``processors.places``) and the actor layer (``processors.actors``) are built once an
-article; each event then reads its actors from its clause and its place from the sentence, the
+The document's place layer (``processors.places``) and actor layer (``processors.actors``) are built
+once an article (``processors.document``); each event then reads its actors from its clause and its place from the sentence, the
 paragraph or the dateline; an actor of the event is never its place ("Israel" in "Israel rejected
 the plan"), but the one it was done to may be ("an attack on Israel"). Figures take their place the
 same way as an event at the figure's position.
@@ -14,13 +14,10 @@ import dataclasses
 from typing import Sequence
 
 from newswire.processors.actor_roles import clause_of, event_actors
-from newswire.processors.actors import find_actors
+from newswire.processors.document import Document
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
-from newswire.processors.place_names import name_spans
-from newswire.processors.places import ArticlePlaces
-from newswire.processors.sentences import Sentence
 
 __all__ = ["SAYING", "situate"]
 
@@ -32,25 +29,23 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _replace(obj, **changes):
-    """``dataclasses.replace`` without its checks: a few microseconds, for every event and figure."""
+    """``dataclasses.replace`` without its checks, fields passed by position: for every event and figure."""
     names = _FIELDS.get(type(obj))
     if names is None:
         names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
-    return type(obj)(**{name: changes[name] if name in changes else getattr(obj, name) for name in names})
+    return type(obj)(*[changes[name] if name in changes else getattr(obj, name) for name in names])
 
 
-def situate(text: str, sentences: Sequence[Sentence], events: Sequence[Event],
+def situate(doc: Document, events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
-    """``events`` with their actors, location and place; ``figures`` with their location and place."""
+    """``events`` with their actors, location and place; ``figures`` with their location and place, from
+    the article's place and actor layers."""
     gaz = gazetteer()
-    spans = name_spans(text)   # runs of capitalised words, found once
-    places = ArticlePlaces(text, sentences, spans=spans)
-    mentions = find_actors(text, spans=spans)
-    starts = [a.start for a in mentions]
-    sent_starts = [s.start for s in sentences]
-
-    def sentence_index(pos: int) -> int:
-        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+    text, sentences = doc.text, doc.sentences
+    places = doc.places
+    mentions = doc.actors
+    starts = doc.actor_starts
+    sentence_index = doc.sentence_index
 
     out_events = []
     for e in events:

@@ -57,12 +57,23 @@ def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
+def word_start_regex(body: str, first: str, flags: int = 0) -> re.Pattern[str]:
+    """A regex matching the first character of each word where ``body`` matches (its ``start()`` is the
+    word's), the same starts as ``(?<!\\w)(?=body)``. ``first``: a character class of every character
+    ``body`` can start with; led by it, the engine skips every other character of the text without
+    trying ``body`` (a lookaround first is tried at every character: up to twice as slow). Characters
+    past ASCII are always tried, for what IGNORECASE folds onto a letter ("\u017f" onto "s")."""
+    return re.compile(rf"[{first}\u0080-\U0010ffff](?<!\w.)(?<=(?={body}).)", flags)
+
+
 def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -> re.Pattern[str]:
-    """A zero-width regex finding word starts followed by one of ``prefixes`` (case-insensitive)."""
+    """A regex finding word starts followed by one of ``prefixes`` (case-insensitive; see
+    ``word_start_regex``)."""
     body = trie_pattern({p.lower() for p in prefixes})
     if any_digit:
         body = f"(?:\\d|{body})"
-    return re.compile(rf"(?<!\w)(?={body})", re.IGNORECASE)
+    letters = "".join(sorted({p[0].lower() for p in prefixes} | {p[0].upper() for p in prefixes}))
+    return word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""), re.IGNORECASE)
 
 
 def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
@@ -167,7 +178,8 @@ SPEECH_VERBS = (
     "|anticipates|anticipated"
 )
 _VERB_RE = re.compile(rf"(?:{SPEECH_VERBS})\b")
-_VERB_CANDIDATES = prefix_regex(frozenset(v[:3] for v in SPEECH_VERBS.split("|")))
+# where a speech verb can start: the whole verbs, so "con", "pro", "rep" words are not tried
+_VERB_CANDIDATES = prefix_regex(frozenset(SPEECH_VERBS.split("|")))
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:(?:more than|at least|about|nearly|almost|some|over|another|an estimated"
                                r"|the lives of)\s+)?(?:[$€£]?\d|lives\b)")

@@ -340,3 +340,12 @@ def test_a_date_given_for_an_accusation_covers_the_urging_that_follows_in_its_pa
     urged = [e for e in events(text) if e.trigger == "urged"]
     assert event(text, "accused").date == "2025-05-11"
     assert [e.date for e in urged] == ["2025-05-11", None]   # the next paragraph is not covered
+
+
+def test_a_market_move_without_a_date_is_of_the_report_day():
+    text = "Tokyo's Nikkei index declined 0.3% and the Dow fell 102 points. The company's shares rose 5%."
+    assert [(e.trigger, e.date) for e in events(text)] == [
+        ("declined", "2025-05-12"), ("fell", "2025-05-12"), ("rose", "2025-05-12")]
+    # a statistic is no trading day's: it stays undated where the text gives no time
+    assert event("Unemployment rose to 4.1 percent.", "rose").date is None
+    assert event("Oil prices fell 2% in March.", "fell").date is None   # the period, not a day

@@ -11,7 +11,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newswire.processors.dates import sentence_times
+from newswire.processors.document import Document
 from newswire.processors.events import find_events
 from newswire.processors.extract import extract
 from newswire.processors.figures import find_figures
@@ -56,13 +56,13 @@ def check(text, published):
     sentences = split_sentences(text)
     for s in sentences:
         assert 0 <= s.start < s.end <= len(text)
-    times = sentence_times(text, sentences, published)
-    for f in find_figures(text, sentences, published, times) + list(extract(text, published).figures):
+    doc = Document(text, published)
+    for f in find_figures(doc) + list(extract(text, published).figures):
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         assert math.isfinite(f.value) and (f.value_max is None or math.isfinite(f.value_max))
         assert f.sentence_start <= f.start and f.end <= f.sentence_end
-    for e in find_events(text, sentences, published, times) + list(extract(text, published).events):
+    for e in find_events(doc) + list(extract(text, published).events):
         assert 0 <= e.start < e.end <= len(text)
         assert text[e.start:e.end] == e.trigger
         assert e.sentence_start <= e.start and e.end <= e.sentence_end

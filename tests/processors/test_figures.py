@@ -360,3 +360,9 @@ def test_cases_in_a_text_about_a_disease_are_patients_even_where_the_sentence_do
 ])
 def test_more_governing_words(text, span, category):
     assert figure(text, span).category == category
+
+
+def test_phone_numbers_are_not_figures():
+    text = ("Relatives can call the hotline on (020) 7946 0958 or +254 20 272 3456, police said, after 14 people "
+            "died. Call 0800 555 1234 today.")
+    assert [f.text for f in extract(text, None).figures] == ["14"]

@@ -77,19 +77,18 @@ def test_the_afp_article_places_talks_in_doha_and_war_in_gaza():
 def test_situate_itself_survives_odd_text():
     """``extract`` hides a failure of places and actors (its figures and events still stand): call the
     layer directly on odd input so a crash shows here."""
+    from newswire.processors.document import Document
     from newswire.processors.events import find_events
     from newswire.processors.figures import find_figures
     from newswire.processors.scenes import situate
-    from newswire.processors.sentences import split_sentences
 
     odd = ["'s", "A", "’s In. At, On", "U.S.", "NEW YORK —", "GAZA (AFP) -", "In in in in in Paris.",
            " ".join(["Capital"] * 3000) + " said 5 died.", "Mr. " * 500 + "said", "\"\u201c\u201d\" said",
            "The Afghan capital capital said", "Sweden’s’s’s Inner said 3 killed in North", "\ud800 said in Lima",
            "X" * 10_000, "killed in , , and , said"]
     for text in odd:
-        sentences = split_sentences(text)
-        events, figures = situate(text, sentences, find_events(text, sentences, FRIDAY),
-                                  find_figures(text, sentences, FRIDAY))
+        doc = Document(text, FRIDAY)
+        events, figures = situate(doc, find_events(doc), find_figures(doc))
         for e in events:
             assert e.location is None or isinstance(e.location, str)
             assert len(e.actors) == len(e.actor_details)

@@ -1,0 +1,145 @@
+"""The trigger layer: a candidate word tried against the types its head can start finds what the whole
+lexicon finds, and the lexicons' candidate regexes find the word starts their lookaround forms find, on
+any text (long s, Kelvin sign, dotted capital I fold onto ASCII letters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.processors import dates, event_triggers, sentences
+from newswire.processors.document import Document
+from newswire.processors.event_triggers import _ANY_TYPE, _CANDIDATES, find_triggers
+from newswire.processors.extract import extract
+
+MONDAY = dt.date(2025, 5, 12)
+
+ODD = [
+    "Rebels attacked the town on Sunday, officials said.",
+    "The Kelvin sign \u212aILLED nothing; \u017fince March, \u0130n May and \u0661\u0662 days ago.",
+    "ATTACKS on 3 May 2024 at 10:30 GMT; in2020, ex-attacker, re-attacked, _attack, attack_",
+    "said,said;SAID--saysaid \u201cwe will strike next week\u201d, told reporters yesterday's",
+    "x" * 5 + "in March" + "\u00a0" * 3 + "last year's floods killed 12, the agency reported.",
+    "", "a", "In", "In M", "Jan. 5", "5", "early-March clashes", "Mid-2019 talks resumed",
+]
+
+WORDS = ["attacked", "Attack", "ATTACK", "said", "Said", "told", "reported", "on", "in", "In", "March", "May",
+         "Monday", "last", "week", "yesterday", "2024", "12", "3:30", "p.m.", "the", "ceasefire", "talks",
+         "killed", "bomb", "blast", "\u017fince", "\u212aill", "\u0130n", "\u0661", "strike", "since", "ago",
+         "two days ago", "early", "mid", "of", "by", "from", "at", "Hamas", "Israel", "clashes", "rose",
+         "on alert", "on", "withdrew", "with", "forest fires", "forecast", "for", "state of alert", "first reported",
+         "air strikes", "airstrike", "cease-fire", "Cease-Fires", "pled guilty", "said", "says", "saying", "told",
+         "reported", "reports", "estimated", "put", "con", "pro", "AIR RAIDS", "\u017ftate of alert", "ended",
+         "truce", "took", "hostages", "fired", "rockets", "self-isolated", "rallies", "tornadoes", "tonight",
+         "tomorrow", "recently", "over the weekend", "several days ago", "some weeks", "noon", "midnight",
+         "three days", "ten years ago", "eleven months ago", "a few days", "a year ago", "later", "late",
+         "earlier", "next", "this", "six", "\u017feven days", "EIGHT YEARS AGO", "one month ago", "weeks earlier"]
+news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=40).map(
+    lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", ", ", ". ", "-", "", "\n", " "] * 6)))
+
+
+# where a trigger can start, by the first three letters of every alternative: what the candidates of
+# ``find_triggers`` (longer literal starts) must not lose
+THREE_LETTER_CANDIDATES = re.compile(
+    rf"(?<!\w)(?={sentences.trie_pattern({p.lower() for p in event_triggers.TRIGGER_PREFIXES})})", re.IGNORECASE)
+
+
+def whole_lexicon(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str | None]]:
+    """Every word with a trigger's first three letters tried against every type, in lexicon order: what
+    ``find_triggers`` must give."""
+    found, last_end = [], start
+    for w in THREE_LETTER_CANDIDATES.finditer(text, start, end):
+        if w.start() < last_end:
+            continue
+        m = _ANY_TYPE.match(text, w.start(), end)
+        if m:
+            found.append((m.span(), m.lastgroup))
+            last_end = m.end()
+    return found
+
+
+def scans_agree(text: str) -> None:
+    for start, end in [(0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)]:
+        assert [(m.span(), m.lastgroup) for m in find_triggers(text, start, end)] == whole_lexicon(text, start, end)
+
+
+def test_head_dispatch_finds_what_the_whole_lexicon_finds_on_odd_text():
+    for text in ODD:
+        scans_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text)
+def test_head_dispatch_finds_what_the_whole_lexicon_finds(text):
+    scans_agree(text)
+
+
+def test_a_trigger_that_names_no_happening_leaves_the_layer():
+    doc = Document("The attack was condemned. Talks on a ceasefire resumed on Monday.", MONDAY)
+    assert [[(m.group(0), m.lastgroup) for m in sentence] for sentence in doc.triggers] == [
+        [("attack", "attack"), ("condemned", "condemnation")],
+        [("Talks", "talks"), ("resumed", "start")]]   # the ceasefire is what the talks are about
+
+
+def lookaround_form(body: str, flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?={body})", flags)
+
+
+# the time candidates as first written, one alternative a phrase: the grouped body must find the same starts
+TIME_LOOKAROUND = lookaround_form(
+    r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
+    r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
+    r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
+    r"|(?i:in|during|since|until|by|from|of|on|at)\s"
+    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))", 0)
+VERB_LOOKAROUND = lookaround_form(sentences.trie_pattern({v[:3] for v in sentences.SPEECH_VERBS.split("|")}),
+                                  re.IGNORECASE)
+
+
+def starts_agree(text: str) -> None:
+    for start, end in [(0, len(text)), (len(text) // 3, len(text) - 1)]:
+        # the time candidates are the lookaround's starts; the speech verbs' (whole verbs, not their first
+        # three letters) find the verbs that trying every three-letter start finds
+        assert [m.start() for m in dates._CANDIDATES.finditer(text, start, end)] == \
+            [m.start() for m in TIME_LOOKAROUND.finditer(text, start, end)]
+        assert [m.span() for m in sentences.scan_words(sentences._VERB_RE, text, start, end,
+                                                       sentences._VERB_CANDIDATES)] == \
+            [m.span() for m in sentences.scan_words(sentences._VERB_RE, text, start, end, VERB_LOOKAROUND)]
+
+
+def test_word_start_regexes_find_the_starts_their_lookarounds_find():
+    for text in ODD + [" ".join(WORDS), " ".join(WORDS).upper()]:
+        starts_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text)
+def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(text):
+    starts_agree(text)
+
+
+@pytest.mark.parametrize("text, trigger, kind", [   # other forms of words the lexicon had (extractor 1.3.0)
+    ("Police investigated the fire at the depot.", "investigated", "investigation"),
+    ("Two investigations are under way.", "investigations", "investigation"),
+    ("The opposition is accusing the mayor of fraud.", "accusing", "accusation"),
+    ("He confessed to the robbery.", "confessed", "plea"),
+    ("Divers were rescuing miners trapped underground.", "rescuing", "release"),
+    ("The army is withdrawing troops from the border town.", "withdrawing", "withdrawal"),
+    ("The firm completed two acquisitions in Asia.", "acquisitions", "merger"),
+    ("Russia annexed the peninsula in 2014.", "annexed", "capture"),
+    ("The senator assailed the plan as reckless.", "assailed", "criticism"),
+    ("The court heard of his conviction for fraud.", "conviction", "trial"),
+    ("The board decided to close the plant.", "decided", "decision"),
+    ("Protesters blocked the main road into the capital.", "blocked", "blockade"),
+    ("The jury awarded the family $2 million.", "awarded", "award"),
+    ("The rebels offered a truce.", "offered", "offer"),
+])
+def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert (trigger, kind) in found
