@@ -7,7 +7,8 @@ and schedule the next poll. Every failure is published as a :class:`DeadLetterRe
 nothing a feed or a page contains can stop the poller.
 
 Which entries count as already seen, and which version a page's text is, is decided in
-:mod:`ingest.dedup`. A feed whose entries were published by an earlier process but never reached
+:mod:`ingest.dedup`; the entries are fetched and published by :mod:`ingest.entries`, which also takes
+the feeds a WebSub hub pushes (:meth:`Poller.push_feed`, :mod:`ingest.websub`). A feed whose entries were published by an earlier process but never reached
 the database is fetched unconditionally, so those entries are fetched again.
 """
 
