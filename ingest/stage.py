@@ -81,7 +81,12 @@ async def start_websub(settings: Settings, subscriptions: SubscriptionStore | No
 
     subscriber = Subscriber(settings, subscriptions, fetcher, store, on_quiet=poller.poll_soon,
                             owns=lambda url: url in assignment.owned)
-    server = await CallbackServer(settings, subscriber, poller.push_feed, dead_letter).start()
+    try:
+        server = await CallbackServer(settings, subscriber, poller.push_feed, dead_letter).start()
+    except OSError as exc:  # the port is taken: polling goes on (a restart would meet the same port)
+        log.error("cannot serve the WebSub callback on %s:%s (%s): WebSub is off, every feed is polled",
+                  settings.websub_host, settings.websub_port, exc)
+        return None
     poller.push = subscriber
     return subscriber, server, asyncio.create_task(subscriber.run(stop))
 
