@@ -52,6 +52,7 @@ UNSUBSCRIBE_TRIES = 3
 TICK_S = 5.0  # the longest the loop sleeps (a feed newly assigned to this process waits at most this)
 REMOVAL_CHECK_S = 60.0  # how often the feed list is read to unsubscribe from removed feeds
 AWAITING = ("requested", "active", "unsubscribing")
+MAX_LEASE_S = 366 * 86400
 
 
 @dataclass
@@ -147,7 +148,8 @@ class Subscriber:
         now = self._clock()
         awaiting = sub.requested_at is not None and (sub.verified_at is None or sub.requested_at > sub.verified_at)
         if mode == "subscribe" and sub.state in ("requested", "active") and awaiting:
-            granted = int(lease) if lease and lease.isdigit() and int(lease) > 0 else self.settings.websub_lease_s
+            granted = int(lease) if lease and lease.isascii() and lease.isdigit() and 0 < int(lease) <= MAX_LEASE_S \
+                else min(self.settings.websub_lease_s, MAX_LEASE_S)  # a hub's lease past a year is not believed
             sub.state, sub.verified_at, sub.lease_s = "active", now, granted
             sub.expires_at = now + timedelta(seconds=granted)
             sub.attempts, sub.next_attempt_at, sub.last_error = 0, None, None
