@@ -41,8 +41,13 @@ bench-web: install
 
 # Soak: 200 local feeds through `newswire run` for MINUTES (30), RSS of every process sampled (benchmarks/soak.py).
 MINUTES ?= 30
-soak: install
+soak: install $(VENV)/.bench
 	$(BIN)/python benchmarks/soak.py --minutes $(MINUTES) --out soak
+
+# The [bench] extra (matplotlib, for the soak's plot), installed once.
+$(VENV)/.bench: pyproject.toml | $(BIN)/newswire
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -307,15 +307,23 @@ def main() -> int:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        fig, ax = plt.subplots(figsize=(10, 5))
+        fig, (ax, stored_ax) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, height_ratios=(3, 1))
         for role, series in sorted(by_role.items()):
             points = sorted(series.items())
             ax.plot([t / 60 for t, _ in points], [v for _, v in points], label=role)
-        ax.set_xlabel("minutes")
+        renewed = [t / 60 for (t, _, epoch), (_, _, before) in zip(progress[1:], progress) if epoch > before >= 1]
+        for at in renewed:  # the embedded broker replaced (drained)
+            ax.axvline(at, color="grey", linestyle=":", linewidth=0.8)
+        ax.axvline(warmup_s / 60, color="black", linestyle="--", linewidth=0.8, label="end of warm-up")
         ax.set_ylabel("RSS, MiB")
-        ax.set_title(f"newswire run soak: {args.feeds} feeds, broker renewed every {args.renew_articles} articles")
-        ax.legend(fontsize="small")
-        fig.savefig(args.out / "soak.png", dpi=100)
+        ax.set_title(f"newswire run soak: {args.feeds} feeds, broker renewed every {args.renew_articles} articles "
+                     f"(dotted: {len(renewed)} renewals)")
+        ax.legend(fontsize="small", ncol=2)
+        stored_ax.plot([t / 60 for t, _, _ in progress], [n for _, n, _ in progress], color="black")
+        stored_ax.set_ylabel("articles stored")
+        stored_ax.set_xlabel("minutes")
+        fig.tight_layout()
+        fig.savefig(args.out / "soak.png", dpi=90)
         print(f"plot: {args.out / 'soak.png'}")
     except ImportError:
         print("matplotlib is not installed: no plot (the CSV and the summary above have the figures)")

@@ -220,6 +220,20 @@ class Fetcher:
         headers = {"Accept": "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"}
         return await self._fetch(url, "page", headers, self._settings.max_response_bytes)
 
+    async def post_form(self, url: str, form: Mapping[str, str]) -> tuple[int, str]:
+        """POST a form (a WebSub hub request): (status, reply's first 2 KB); GET's guard, politeness, deadline."""
+        async with self._slot(urlsplit(url).hostname or ""):
+            try:
+                async with asyncio.timeout(self._settings.total_timeout_s):
+                    async with self._client.stream("POST", url, data=dict(form)) as response:
+                        reply = b""
+                        async for chunk in response.aiter_bytes():  # at most ~2 KB of it is read
+                            if len(reply := reply + chunk) > 2000:
+                                break
+            except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError, ValueError) as exc:
+                raise classify(url, exc=exc) from exc  # TimeoutError too: an OSError
+        return response.status_code, reply[:2000].decode("utf-8", "replace")
+
     # --- one GET, redirects followed by hand -------------------------------------------------
 
     async def _fetch(self, url: str, kind: Kind, headers: dict[str, str], max_bytes: int) -> FetchResult:

@@ -34,8 +34,9 @@ def looks_like_json(body: bytes, content_type: str | None = None) -> bool:
     return bool(content_type) and content_type.split(";")[0].strip().lower() in JSON_FEED_TYPES
 
 
-def read_json_feed(body: bytes, url: str) -> tuple[str | None, list[dict]]:
-    """(feed title, items as dicts of FeedEntry's fields, in the feed's order); raises on non-feeds."""
+def read_json_feed(body: bytes, url: str) -> tuple[str | None, list[dict], tuple[list[str], str | None]]:
+    """(feed title, items as dicts of FeedEntry's fields in the feed's order, (WebSub hub URLs, the
+    feed's ``feed_url``)); raises on non-feeds."""
     try:
         document = json.loads(body)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
@@ -47,7 +48,9 @@ def read_json_feed(body: bytes, url: str) -> tuple[str | None, list[dict]]:
         raise PermanentFetchError("not_a_feed", f"JSON with version {str(version)[:100]!r} is not a JSON Feed",
                                   url=url)
     items = [_item(item) for item in document["items"] if isinstance(item, dict)]
-    return _string(document.get("title")), items
+    hubs = [_string(hub.get("url")) for hub in document.get("hubs") or [] if isinstance(hub, dict)
+            and str(hub.get("type") or "").lower() == "websub"] if isinstance(document.get("hubs"), list) else []
+    return _string(document.get("title")), items, ([hub for hub in hubs if hub], _string(document.get("feed_url")))
 
 
 def _item(item: dict) -> dict:

@@ -117,6 +117,8 @@ class ParsedFeed:
     total_entries: int  # before the cap
     hints: ScheduleHints = field(default_factory=ScheduleHints)
     error: str | None = None  # feedparser's complaint about malformed input, if any
+    hubs: tuple[str, ...] = ()  # WebSub hubs the feed announces (rel="hub"; JSON Feed "hubs"), absolute
+    self_url: str | None = None  # the feed's own URL as it states it (rel="self"; JSON Feed "feed_url")
 
 
 def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> ParsedFeed:
@@ -160,12 +162,14 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
         total_entries=total,
         hints=_hints(feed, body),
         error=error,
+        hubs=_links(feed.get("links"), "hub", url),
+        self_url=next(iter(_links(feed.get("links"), "self", url)), None),
     )
 
 
 def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
     """A JSON Feed, with the same entry fields, link checks and cap as RSS and Atom."""
-    title, items = jsonfeed.read_json_feed(body, url)
+    title, items, (hubs, self_url) = jsonfeed.read_json_feed(body, url)
     entries = []
     for item in items:
         link, bad_link = _absolute_link(item["link"], url)
@@ -178,7 +182,16 @@ def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
     if total > max_entries:
         oldest = datetime.min.replace(tzinfo=timezone.utc)
         entries = sorted(entries, key=lambda entry: entry.date or oldest, reverse=True)[:max_entries]
-    return ParsedFeed(title=_text(title), entries=entries, total_entries=total)
+    return ParsedFeed(title=_text(title), entries=entries, total_entries=total,
+                      hubs=tuple(link for hub in hubs if (link := _absolute_link(hub, url)[0])),
+                      self_url=_absolute_link(self_url, url)[0])
+
+
+def _links(links: object, rel: str, feed_url: str) -> tuple[str, ...]:
+    """The absolute http(s) hrefs of the feed-level links with this ``rel``, in document order."""
+    found = [_absolute_link(str(dict.get(link, "href") or "").strip() or None, feed_url)[0]
+             for link in links or [] if isinstance(link, dict) and dict.get(link, "rel") == rel]
+    return tuple(dict.fromkeys(href for href in found if href))
 
 
 def bound_entries(body: bytes, keep: int) -> tuple[bytes, int]:

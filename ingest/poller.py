@@ -7,7 +7,8 @@ and schedule the next poll. Every failure is published as a :class:`DeadLetterRe
 nothing a feed or a page contains can stop the poller.
 
 Which entries count as already seen, and which version a page's text is, is decided in
-:mod:`ingest.dedup`. A feed whose entries were published by an earlier process but never reached
+:mod:`ingest.dedup`; the entries are fetched and published by :mod:`ingest.entries`, which also takes
+the feeds a WebSub hub pushes (:meth:`Poller.push_feed`, :mod:`ingest.websub`). A feed whose entries were published by an earlier process but never reached
 the database is fetched unconditionally, so those entries are fetched again.
 """
 
@@ -21,17 +22,16 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 from hashlib import sha256
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Protocol
 
 from newswire.ingest import dedup, schedule
-from newswire.ingest.clean import CleanedArticle, clean_article
+from newswire.ingest.entries import EntryIngester
 from newswire.ingest.fetch import Fetcher, as_fetch_error
-from newswire.ingest.parse import FeedEntry, ParsedFeed, ScheduleHints, parse_feed
+from newswire.ingest.parse import ParsedFeed, ScheduleHints, parse_feed
 from newswire.ingest.poll_report import PollResult, PollStats
 from newswire import metrics
 from newswire.errors import FetchError, PermanentFetchError
-from newswire.feeds import FeedState, FeedStore, SeenStore, StoredVersion, next_version
-from newswire.ids import article_id, canonical_url, content_hash
+from newswire.feeds import FeedState, FeedStore, SeenStore
 from newswire.records import ArticleRecord, DeadLetterRecord
 from newswire.settings import Settings
 
@@ -40,6 +40,15 @@ log = logging.getLogger(__name__)
 FEED_LIST_REFRESH_S = 60.0  # run() re-reads the feed store's list and due times this often
 REFRESH_SLACK = timedelta(seconds=1)  # a stored due time this much earlier than ours was moved forward
 BODY_HASH = "body_sha256"  # FeedState.extra key: sha256 hex of the feed body last parsed
+
+
+class PushHooks(Protocol):
+    """What the poller asks of WebSub (``ingest.websub.Subscriber``) about a feed."""
+
+    def feed_polled(self, url: str, parsed: ParsedFeed, fresh_entries: int, previous_poll_at: datetime | None
+                    ) -> None: ...
+
+    def poll_floor_s(self, url: str) -> float | None: ...
 
 
 class Poller:
@@ -60,11 +69,15 @@ class Poller:
         self._fetcher = fetcher
         self._feeds = feed_store
         self._seen = seen
-        self._publish_article = publish_article
         self._publish_dead_letter = publish_dead_letter
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._rng = rng or random.Random()
         self._inflight = dedup.InFlight()
+        self._entries = EntryIngester(settings, fetcher, seen, self.stats, self._inflight, publish_article,
+                                      self._dead_letter)
+        self._feed_locks: dict[str, asyncio.Lock] = {}  # a poll and a push of one feed take turns
+        self.push: PushHooks | None = None  # set when WebSub is on (ingest.websub)
+        self._poll_now: set[str] = set()  # feeds to poll as soon as possible (poll_soon)
         self._last_prune = time.monotonic()
         # update_feeds() hands a new feed set to run() from any thread (the feed assignment's).
         self._feed_update: list[str] | None = None
@@ -76,6 +89,38 @@ class Poller:
 
     async def poll_feed(self, url: str) -> PollResult:
         """Poll one feed now; never raises (except cancellation)."""
+        async with self._feed_locks.setdefault(url, asyncio.Lock()):
+            return await self._poll_feed(url)
+
+    async def push_feed(self, url: str, body: bytes, content_type: str | None) -> PollResult:
+        """Take a feed document a WebSub hub pushed for ``url``: parsed and its entries ingested as a
+        poll's are (:class:`EntryIngester`), without touching the feed's poll schedule or health; a
+        body that is no feed is a counted dead letter. Never raises (except cancellation)."""
+        async with self._feed_locks.setdefault(url, asyncio.Lock()):
+            state = self._feeds.get(url) or FeedState(url=url)
+            try:
+                parsed = await asyncio.to_thread(parse_feed, body, url, content_type=content_type)
+            except Exception as exc:
+                error = as_fetch_error(url, exc)
+                self.stats.errors[error.reason] += 1
+                log.warning("pushed body refused: %s", error, extra={"feed_url": url, "reason": error.reason})
+                self._dead_letter(error, url)
+                return PollResult(url, "error", next_poll_at=self._clock(), error=str(error))
+            outcome = await self._entries.process(state, parsed, partial=True)
+            self._save(state)
+            log.info("feed pushed", extra={"feed_url": url, "new_entries": outcome.todo, "published": outcome.published})
+            return PollResult(url, "ok", next_poll_at=self._clock(), entries=len(parsed.entries),
+                              new_entries=outcome.todo, published=outcome.published,
+                              page_errors=tuple(outcome.page_errors))
+
+    def poll_soon(self, url: str) -> None:
+        """Make :meth:`run` poll ``url`` now if it is one of its feeds (WebSub went quiet); same loop only."""
+        self._poll_now.add(url)
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _poll_feed(self, url: str) -> PollResult:
+        previous_poll_at = (self._feeds.get(url) or FeedState(url=url)).last_poll_at
         if time.monotonic() - self._last_prune > 60:
             self._inflight.prune()
             self._last_prune = time.monotonic()
@@ -129,10 +174,12 @@ class Poller:
         state.title = state.title or parsed.title
         state.entries_per_day = schedule.estimate_entries_per_day(
             (entry.date for entry in parsed.entries), state.last_poll_at, state.entries_per_day)
-        new, published, page_errors = await self._process_entries(state, parsed)
+        outcome = await self._entries.process(state, parsed)
+        if self.push is not None:
+            self.push.feed_polled(url, parsed, outcome.fresh, previous_poll_at)
         return self._finish(state, hints, PollResult(
-            url, "ok", next_poll_at=state.last_poll_at, entries=len(parsed.entries), new_entries=new,
-            published=published, page_errors=tuple(page_errors)))
+            url, "ok", next_poll_at=state.last_poll_at, entries=len(parsed.entries), new_entries=outcome.todo,
+            published=outcome.published, page_errors=tuple(outcome.page_errors)))
 
     def _feed_failed(self, state: FeedState, hints: ScheduleHints, error: FetchError) -> PollResult:
         state.consecutive_errors += 1
@@ -176,96 +223,13 @@ class Poller:
             self._dead_letter(warning, state.url)
 
     def _finish(self, state: FeedState, hints: ScheduleHints, result: PollResult) -> PollResult:
+        floor_s = self.push.poll_floor_s(state.url) if self.push is not None else None
         state.next_poll_at, state.interval_s = schedule.next_poll_after_success(
-            state.last_poll_at, self.settings, hints, state.entries_per_day, self._rng)
+            state.last_poll_at, self.settings, hints, state.entries_per_day, self._rng, floor_s=floor_s)
         self._save(state)
         log.info("feed polled", extra={"feed_url": state.url, "status": result.status,
                                        "new_entries": result.new_entries, "published": result.published})
         return dataclasses.replace(result, next_poll_at=state.next_poll_at)
-
-    # --- entries -------------------------------------------------------------------------------
-
-    async def _process_entries(self, state: FeedState, parsed: ParsedFeed) -> tuple[int, int, list[str]]:
-        memory: dict[str, dict] = state.extra.get("entries") or {}
-        todo, next_memory = dedup.select_entries(state, parsed.entries, self._seen, self._inflight)
-        self.stats.entries_new += len(todo)
-        outcomes = await asyncio.gather(*(self._process_entry(state, work, memory.get(work.key)) for work in todo))
-        published = 0
-        page_errors: list[str] = []
-        for work, (was_published, error, remembered) in zip(todo, outcomes):
-            next_memory[work.key] = remembered
-            published += was_published
-            if error is not None:
-                page_errors.append(error.reason)
-        state.extra["entries"] = next_memory  # only entries still in the feed: bounded by parse's cap
-        return len(todo), published, page_errors
-
-    async def _process_entry(self, state: FeedState, work: dedup.EntryWork, remembered: dict | None
-                             ) -> tuple[bool, FetchError | None, dict]:
-        entry = work.entry
-        link = canonical_url(entry.link) if entry.link else None
-        claims = {key for key in (work.key, link) if key}
-        if self._inflight.has(*claims):  # another feed is fetching the same article right now
-            return False, None, {"fp": work.fingerprint}
-        self._inflight.claimed |= claims
-        try:
-            if entry.bad_link is not None:
-                raise PermanentFetchError("bad_url", f"feed entry {entry.guid or entry.title!r} links to "
-                                          f"{entry.bad_link!r}, not a usable URL", url=state.url)
-            if entry.link is None:
-                raise PermanentFetchError("no_link", f"feed entry {entry.guid or entry.title!r} has no link",
-                                          url=state.url)
-            page = await self._fetcher.fetch_page(entry.link)
-            with metrics.STAGE_SECONDS.labels("clean").time():
-                cleaned = await asyncio.to_thread(clean_article, page.body, page.url, charset=page.charset,
-                                                  max_bytes=self.settings.max_response_bytes)
-            metrics.ARTICLES_CLEANED.inc()
-            was_published, aid = self._publish(state, entry, page.url, cleaned, claims)
-            return was_published, None, {"fp": work.fingerprint, "aid": aid}
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            error = as_fetch_error(entry.link, exc)
-            self.stats.errors[error.reason] += 1
-            state.last_error = f"page {entry.link}: {error}"
-            log.info("article failed: %s", error, extra={"feed_url": state.url, "url": entry.link, "reason": error.reason})
-            self._dead_letter(error, entry.link or state.url)
-            return False, error, dedup.failed_entry_memory(work, remembered, error)
-        finally:
-            self._inflight.claimed -= claims
-
-    def _publish(self, state: FeedState, entry: FeedEntry, page_url: str, cleaned: CleanedArticle,
-                 claims: set[str]) -> tuple[bool, str]:
-        """Publish the page as a new version unless its text is the newest known; (published?, article_id)."""
-        canonical = canonical_url(cleaned.canonical_url or page_url)
-        aid = article_id(canonical)
-        text_hash = content_hash(cleaned.text)
-        # No await from here to inflight.add: two feeds finishing the same article cannot interleave.
-        latest = dedup.latest_version(self._seen, self._inflight, aid)
-        version = next_version(latest, text_hash)
-        if version is None:
-            self.stats.articles_unchanged += 1
-            self._inflight.add(claims, latest)
-            return False, aid
-        record = ArticleRecord(
-            article_id=aid,
-            version=version,
-            url=page_url,
-            canonical_url=canonical,
-            feed_url=state.url,
-            guid=entry.guid,
-            title=cleaned.title or entry.title,
-            author=cleaned.author,
-            site=cleaned.site,
-            language=cleaned.language,
-            text=cleaned.text,
-            content_hash=text_hash,
-            published_at=entry.published_at or entry.updated_at or cleaned.published_at,
-        )
-        self._publish_article(record)
-        self._inflight.add(claims | {canonical}, StoredVersion(aid, record.version, text_hash))
-        self.stats.articles_published += 1
-        return True, aid
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -310,6 +274,9 @@ class Poller:
                 if update is not None:
                     dynamic = False  # an assigned set replaces the store's list
                     queue.set_active(update, self._due)
+                for url in self._poll_now & queue.active - set(running.values()):
+                    queue.schedule(url, self._clock())
+                self._poll_now.clear()
                 if time.monotonic() >= next_refresh:
                     next_refresh = time.monotonic() + FEED_LIST_REFRESH_S
                     stored_due = schedule.stored_due_times(self._feeds)

@@ -45,10 +45,11 @@ def poll_interval(settings: Settings, hints: ScheduleHints, entries_per_day: flo
 
 def next_poll_after_success(
     now: datetime, settings: Settings, hints: ScheduleHints, entries_per_day: float | None,
-    rng: random.Random | None = None,
+    rng: random.Random | None = None, *, floor_s: float | None = None,
 ) -> tuple[datetime, float]:
-    """(next poll time, un-jittered interval in seconds)."""
-    interval = poll_interval(settings, hints, entries_per_day)
+    """(next poll time, un-jittered interval in seconds); ``floor_s``: at least this long (a feed
+    whose WebSub pushes arrive is only checked now and then, ``ingest.websub``)."""
+    interval = max(poll_interval(settings, hints, entries_per_day), floor_s or 0.0)
     jittered = interval * (rng or random).uniform(1 - JITTER, 1 + JITTER)
     return skip_forward(now + timedelta(seconds=jittered), hints), interval
 

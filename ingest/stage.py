@@ -13,11 +13,14 @@ import signal
 
 from newswire import metrics
 from newswire.errors import BrokerError
-from newswire.feeds import FeedStore
+from newswire.feeds import FeedStore, SubscriptionStore
 from newswire.ingest.assignment import FeedAssignment, create_feeds_topic
 from newswire.ingest.feedlist import DEFAULT_FEEDS_FILE, load_feed_list
 from newswire.ingest.fetch import Fetcher
 from newswire.ingest.poller import Poller
+from newswire.ingest.websub import Subscriber
+from newswire.ingest.websub_callback import CallbackServer
+from newswire.records import DeadLetterRecord
 from newswire.kafka import RecordPublisher, create_topics, make_producer
 from newswire.settings import Settings
 from newswire.status import write_status
@@ -65,11 +68,42 @@ class FailingFeeds:
         return getattr(self.store, name)
 
 
-def run_ingest(settings: Settings, store: FeedStore) -> None:
+async def start_websub(settings: Settings, subscriptions: SubscriptionStore | None, fetcher: Fetcher,
+                       store: FeedStore, poller: Poller, publisher: RecordPublisher, assignment: FeedAssignment,
+                       stop: asyncio.Event) -> tuple[Subscriber, CallbackServer, asyncio.Task] | None:
+    """WebSub's subscriber and callback server, when ``NEWSWIRE_PUBLIC_URL`` is set (None otherwise)."""
+    if not settings.public_url or subscriptions is None:
+        return None
+
+    def dead_letter(error, url: str) -> None:
+        metrics.DEAD_LETTERS.labels("ingest", error.reason).inc()
+        publisher.publish(DeadLetterRecord.for_failure(stage="ingest", reason=error.reason, error=error, url=url))
+
+    subscriber = Subscriber(settings, subscriptions, fetcher, store, on_quiet=poller.poll_soon,
+                            owns=lambda url: url in assignment.owned)
+    try:
+        server = await CallbackServer(settings, subscriber, poller.push_feed, dead_letter).start()
+    except OSError as exc:  # the port is taken: polling goes on (a restart would meet the same port)
+        log.error("cannot serve the WebSub callback on %s:%s (%s): WebSub is off, every feed is polled",
+                  settings.websub_host, settings.websub_port, exc)
+        return None
+    poller.push = subscriber
+    return subscriber, server, asyncio.create_task(subscriber.run(stop))
+
+
+async def stop_websub(subscriber: Subscriber, server: CallbackServer, task: asyncio.Task) -> None:
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    await server.stop()
+
+
+def run_ingest(settings: Settings, store: FeedStore, subscriptions: SubscriptionStore | None = None) -> None:
     """Poll the feeds this process is assigned (see ingest.assignment) until SIGTERM / Ctrl-C.
 
     ``store`` is a ``FeedStore`` and a ``SeenStore``: it keeps the feeds' state and says which articles
-    are stored (the app gives it the database's, ``storage.feedstore.SqlFeedStore``)."""
+    are stored (the app gives it the database's, ``storage.feedstore.SqlFeedStore``). With
+    ``NEWSWIRE_PUBLIC_URL`` set and a ``subscriptions`` store, feeds that announce a WebSub hub are
+    subscribed to, and their pushes taken by a callback server (``ingest.websub``)."""
     create_pipeline_topics(settings)
     create_feeds_topic(settings)
     urls = feed_urls(settings, store)
@@ -93,12 +127,14 @@ def run_ingest(settings: Settings, store: FeedStore) -> None:
             mine = known if urls is None else {url: known.get(url) for url in urls}
             await asyncio.to_thread(assignment.publish, mine.items())
             assignment.start()
+            websub = await start_websub(settings, subscriptions, fetcher, store, poller, publisher, assignment, stop)
 
             def status() -> dict:
                 return poller.stats.as_status() | {"feeds_assigned": len(assignment.owned),
                                                       "feeds_failing": len(polled.failing & set(assignment.owned)),
                                                       "feed_partitions": assignment.partitions,
-                                                      "metrics_port": settings.metrics_port}
+                                                      "metrics_port": settings.metrics_port} | (
+                    websub[0].status() if websub else {})
 
             async def report() -> None:
                 while True:
@@ -115,6 +151,8 @@ def run_ingest(settings: Settings, store: FeedStore) -> None:
                 await poller.run((), stop)  # until the assignment hands it feeds, nothing is ours
             finally:
                 reporter.cancel()
+                if websub:
+                    await stop_websub(*websub)
                 await asyncio.to_thread(assignment.stop)
                 # Published means acknowledged by the broker: flush before the final count is written.
                 await asyncio.to_thread(producer.flush, 30)

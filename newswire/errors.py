@@ -92,6 +92,9 @@ DEAD_LETTER_REASONS: dict[str, str] = {
     "no_article_text": "no article text found in the page",
     "bad_date": "a date no UTC timestamp can hold",
     "internal_error": "a bug met while polling a feed (logged with its traceback)",
+    # WebSub pushes (ingest.websub_callback; a push for a topic newswire did not subscribe to is only counted)
+    "websub_too_large": "a push body over NEWSWIRE_WEBSUB_MAX_BODY_BYTES (refused)",
+    "websub_bad_signature": "a push without a valid X-Hub-Signature for the subscription's secret (ignored)",
     # replaying archives
     "unknown_source": "a file that is not WARC, feed XML or JSONL",
     "unreadable_file": "a file that could not be opened",

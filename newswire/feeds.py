@@ -80,3 +80,41 @@ class SeenStore(Protocol):
     ) -> dict[str, StoredVersion]:
         """Stored articles matching any of the keys, keyed by the guid / URL / id that matched."""
         ...
+
+
+@dataclass
+class Subscription:
+    """A WebSub subscription of one feed (``ingest.websub``); timestamps are UTC.
+
+    ``state``: ``new`` (to request), ``requested`` (asked; the hub has not verified yet), ``active``
+    (verified; pushes accepted), ``unsubscribing``, ``denied`` (the hub said no; asked again later).
+    ``secret`` signs every push (HMAC, ``X-Hub-Signature``); it and ``callback_id`` (the callback URL's
+    last segment) stay for the subscription's life, so a restarted ingest still checks pushes.
+    """
+
+    feed_url: str
+    topic: str  # the URL the hub knows the feed by (its rel="self", else the feed URL)
+    hub: str
+    callback_id: str
+    secret: str
+    state: str = "new"
+    lease_s: int | None = None  # granted by the hub at verification
+    requested_at: datetime | None = None  # latest (un)subscribe request sent
+    verified_at: datetime | None = None  # latest verification of intent answered
+    expires_at: datetime | None = None
+    last_push_at: datetime | None = None
+    missed_at: datetime | None = None  # a poll found an entry no push brought
+    pushes: int = 0
+    attempts: int = 0  # requests in a row that failed (backoff)
+    next_attempt_at: datetime | None = None
+    last_error: str | None = None
+
+
+class SubscriptionStore(Protocol):
+    def list_subscriptions(self) -> list[Subscription]: ...
+
+    def by_callback(self, callback_id: str) -> Subscription | None: ...
+
+    def save_subscription(self, subscription: Subscription) -> None: ...
+
+    def delete_subscription(self, feed_url: str) -> None: ...

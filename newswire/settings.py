@@ -67,6 +67,24 @@ class Settings(BaseSettings):
         description="Allow fetching loopback/private/link-local addresses (tests and local runs only).",
     )
 
+    # --- WebSub (push) -------------------------------------------------------------------------
+    public_url: str | None = Field(
+        default=None,
+        description="Public base URL at which hubs reach this ingest's WebSub callback server (a reverse proxy "
+                    "to websub_host:websub_port); unset: WebSub off, every feed is polled.")
+    websub_host: str = Field(default="127.0.0.1", description="Address the WebSub callback server listens on.")
+    websub_port: int = Field(default=8081, ge=0, le=65535, description="Port of the WebSub callback server.")
+    websub_lease_s: int = Field(default=10 * 86400, gt=0, description="Lease asked of hubs; renewed at 80 % of "
+                                "the lease the hub grants.")
+    websub_max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0, description="Largest push body accepted.")
+    websub_check_interval_s: float = Field(
+        default=6 * 3600.0, gt=0,
+        description="While pushes arrive, a subscribed feed is still polled at least this often (a check).")
+    websub_silence_s: float = Field(
+        default=6 * 3600.0, gt=0,
+        description="A subscribed feed with no push (or verification) for this long is polled on its own "
+                    "schedule again until the next push.")
+
     # --- Processing / sink -------------------------------------------------------------------
     sink_batch_size: int = Field(default=500, ge=1, description="Records per database transaction.")
     sink_batch_timeout_ms: int = Field(default=500, ge=1, description="Longest wait to fill a batch.")

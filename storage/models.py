@@ -62,6 +62,29 @@ class Feed(StorageModel, table=True):
     extra: dict = Field(default_factory=dict, sa_type=JSONType)
 
 
+class WebSubSubscription(StorageModel, table=True):
+    """A feed's WebSub subscription (``newswire.feeds.Subscription``; migration 0006)."""
+
+    __tablename__ = "websub_subscriptions"
+
+    feed_url: str = Field(primary_key=True)
+    topic: str = Field(sa_type=Text)
+    hub: str = Field(sa_type=Text)
+    callback_id: str = Field(unique=True)
+    secret: str
+    state: str
+    lease_s: int | None = None
+    requested_at: datetime | None = None
+    verified_at: datetime | None = None
+    expires_at: datetime | None = None
+    last_push_at: datetime | None = None
+    missed_at: datetime | None = None
+    pushes: int = 0
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_type=Text)
+
+
 class Article(StorageModel, table=True):
     __tablename__ = "articles"
 

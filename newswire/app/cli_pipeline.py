@@ -106,12 +106,13 @@ def ingest(feeds: Optional[list[str]] = FeedsOption) -> None:
     from newswire.ingest.stage import run_ingest
     from newswire.storage.db import open_database
     from newswire.storage.feedstore import SqlFeedStore
+    from newswire.storage.subscriptions import SqlSubscriptionStore
 
     settings = load_settings(feeds)
     require_cluster(settings, "ingest")
     engine = open_database(settings.db_url, upgrade=False)
     try:
-        run_ingest(settings, SqlFeedStore(engine))
+        run_ingest(settings, SqlFeedStore(engine), SqlSubscriptionStore(engine))
     finally:
         engine.dispose()
 

@@ -22,7 +22,7 @@ STALE_S = 10.0  # a status file older than this belongs to a process that stoppe
 # What each stage's row shows, in order: (status-file counter, label).
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "ingest": [("feeds_polled", "feeds polled"), ("articles_published", "published"), ("errors", "errors"),
-               ("feeds_assigned", "feeds assigned")],
+               ("feeds_assigned", "feeds assigned"), ("websub_pushes", "pushed"), ("websub_refused", "push refused")],
     "replay": [("articles_published", "published")],
     "process": [("articles", "extracted"), ("figures", "figures"), ("events", "events"),
                 ("dead_letters", "dead letters"), ("partitions", "partitions"), ("lag", "lag")],

@@ -40,7 +40,9 @@ def ingest_env(*, bootstrap: str, prefix: str, database_url: str, data_dir: Path
 
 
 class IngestProcess:
-    def __init__(self, env: dict[str, str], log_path: Path):
+    def __init__(self, env: dict[str, str], log_path: Path, stage: str = "ingest", *, loopback_only: bool = False):
+        self.stage = stage  # "sink" runs the sink stage the same way
+        self.loopback_only = loopback_only  # run it through loopback_only.py: nothing leaves the machine
         self.env = env
         self.log_path = log_path
         self.data_dir = Path(env["NEWSWIRE_DATA_DIR"])
@@ -48,8 +50,9 @@ class IngestProcess:
 
     def start(self) -> "IngestProcess":
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        runner = [str(Path(__file__).with_name("loopback_only.py"))] if self.loopback_only else ["-m", "newswire"]
         with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "newswire", "ingest"], cwd=REPO, env=self.env,
+            self.process = subprocess.Popen([sys.executable, *runner, self.stage], cwd=REPO, env=self.env,
                                             stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                             preexec_fn=die_with_parent)
         return self
@@ -62,7 +65,7 @@ class IngestProcess:
         if self.process is None:
             return {}
         try:
-            return json.loads((self.data_dir / "status" / f"ingest-{self.process.pid}.json").read_text())
+            return json.loads((self.data_dir / "status" / f"{self.stage}-{self.process.pid}.json").read_text())
         except (OSError, ValueError):
             return {}
 
