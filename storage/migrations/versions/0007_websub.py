@@ -1,7 +1,7 @@
 """websub: websub_subscriptions (a feed's WebSub subscription, kept across restarts)
 
-Revision ID: 0006_websub
-Revises: 0005_writer_indexes
+Revision ID: 0007_websub
+Revises: 0006_placements
 Create Date: 2026-12-06
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_websub"
-down_revision = "0005_writer_indexes"
+revision = "0007_websub"
+down_revision = "0006_placements"
 branch_labels = None
 depends_on = None
 
