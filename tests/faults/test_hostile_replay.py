@@ -25,7 +25,9 @@ from newswire.app.bench.synthetic import make_page
 from newswire.storage.db import make_engine
 from newswire.storage.models import Article, DeadLetter, Extraction
 
-pytestmark = pytest.mark.slow
+# End to end on PostgreSQL, the stricter database (NULs, date range); the hostile rows themselves meet
+# both databases in tests/history/test_replay_hostile.py and tests/storage/test_hostile_rows.py.
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)]
 
 GOOD = 24
 WORDS = ("officials reported that rescue teams reached the flooded district where residents waited on roofs "

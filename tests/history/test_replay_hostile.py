@@ -244,6 +244,7 @@ HANDFUL = [
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # the stricter one; the sink above meets both
 def test_replay_of_hostile_lines_stores_or_dead_letters_each_and_every_good_one(database_url, tmp_path):
     lines: list[dict] = []
     hostile_urls: list[str] = []
