@@ -1,10 +1,15 @@
 """The web interface under load: every page and API call against a big PostgreSQL database, timed.
 
 Seeds a fresh PostgreSQL database with N articles (spread over 30 days, from 200 feeds, a tenth of
-them with a second version), ten figures an article and two events an article (by COPY: about a
-minute for the full size here), then starts ``newswire serve`` on it as its own process and sends a
+them with a second version), ten figures an article and two events an article, and the stories
+stage's rows for them: every article placed, about 8,000 stories at 100,000 articles (most of a few
+articles within hours, 12 developing stories of 200 articles over 2 to 6 days), a fifth of a story's
+later articles copies of an earlier one, and a series of observations for each figure's category and
+source (a big story: 10 series, 1,870 observations). All by COPY: about a minute for the full size
+here. Then starts ``newswire serve`` on it as its own process and sends a
 bounded load from a few client threads (each thread one request at a time; every URL below the same
-number of times, in shuffled order). Prints p50 / p95 / max an URL (a download's: to its first
+number of times, in shuffled order; the biggest story and one of 3 to 8 articles are shown as ``BIG``
+and ``SMALL``). Prints p50 / p95 / max an URL (a download's: to its first
 byte; its whole time is printed apart) and fails (exit 1) when any p95 is over the budget.
 
     .venv/bin/python benchmarks/web_load.py [--articles 100000] [--figures-per-article 10]
@@ -426,10 +431,10 @@ def main() -> None:
         print(f"started {began_at:%Y-%m-%d %H:%M} UTC; load average (1/5/15 min) before {machine['load_average_1_5_15_before']}, "
               f"after {machine['load_average_1_5_15_after']} on {machine['cores']} cores")
         if args.json:
+            roles = {name: story_id for story_id, name in names.items()}
             args.json.write_text(json.dumps({"started_at": began_at.isoformat(timespec="seconds"), "machine": machine,
-                                             "counts": counts, "stories": names and {
-                                                 "BIG": big, "SMALL": small}, "clients": args.clients, "requests_per_url": args.requests,
-                                             "urls": report}, indent=1))
+                                             "counts": counts, "stories": roles, "clients": args.clients,
+                                             "requests_per_url": args.requests, "urls": report}, indent=1))
         over = [p for p, r in report.items() if r["p95_ms"] > args.budget_ms]
         if over:
             print(f"p95 over {args.budget_ms:.0f} ms: {over}")

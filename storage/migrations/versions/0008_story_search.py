@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from newswire.storage.models import SEARCH_INDEXES
 
 revision = "0008_story_search"
-down_revision = "0006_placements"  # TEMP
+down_revision = "0007_websub"
 branch_labels = None
 depends_on = None
 
