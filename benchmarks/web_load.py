@@ -1,10 +1,15 @@
 """The web interface under load: every page and API call against a big PostgreSQL database, timed.
 
 Seeds a fresh PostgreSQL database with N articles (spread over 30 days, from 200 feeds, a tenth of
-them with a second version), ten figures an article and two events an article (by COPY: about a
-minute for the full size here), then starts ``newswire serve`` on it as its own process and sends a
+them with a second version), ten figures an article and two events an article, and the stories
+stage's rows for them: every article placed, about 8,000 stories at 100,000 articles (most of a few
+articles within hours, 12 developing stories of 200 articles over 2 to 6 days), a fifth of a story's
+later articles copies of an earlier one, and a series of observations for each figure's category and
+source (a big story: 10 series, 1,870 observations). All by COPY: about a minute for the full size
+here. Then starts ``newswire serve`` on it as its own process and sends a
 bounded load from a few client threads (each thread one request at a time; every URL below the same
-number of times, in shuffled order). Prints p50 / p95 / max an URL (a download's: to its first
+number of times, in shuffled order; the biggest story and one of 3 to 8 articles are shown as ``BIG``
+and ``SMALL``). Prints p50 / p95 / max an URL (a download's: to its first
 byte; its whole time is printed apart) and fails (exit 1) when any p95 is over the budget.
 
     .venv/bin/python benchmarks/web_load.py [--articles 100000] [--figures-per-article 10]
@@ -38,6 +43,8 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from newswire.ids import sha256_hex  # noqa: E402
+from newswire.processors.series import observation_id_for, series_id_for  # noqa: E402
 from newswire.storage.db import upgrade  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get(
@@ -56,12 +63,131 @@ def _copy(conn, table: str, columns: list[str], rows) -> None:
                 copy.write_row(row)
 
 
+def _value(root: str, k: int) -> float:
+    """Figure ``k`` of an article (or of the article it copies): the same value for a copy and its original."""
+    return float(1 + (int(root[:8], 16) + k * 7919) % 5000)
+
+
+BIG_STORIES, BIG_SIZE, MEAN_SIZE, COPY_SHARE = 12, 200, 12, 0.2
+
+
+def plan_stories(ids: list[tuple], rng: random.Random) -> list[dict]:
+    """Every article placed, as the stories stage places them: ~8,000 stories at 100,000 articles, most
+    of a few articles within hours (sizes 1 to 150, exponential, mean 12), and BIG_STORIES developing
+    stories of BIG_SIZE articles over 2 to 6 days; a fifth of a story's later members are copies of an
+    earlier member (``duplicate_of``: the copy's figures carry the original's values)."""
+    by_time = sorted(ids, key=lambda row: (row[12], row[0]))
+    taken: set[str] = set()
+    stories: list[list[tuple]] = []
+    span = len(by_time)
+    for _ in range(BIG_STORIES if span >= 20 * BIG_SIZE else 0):
+        width = int(span * rng.uniform(2, 6) / 30)
+        begin = rng.randrange(0, span - width)
+        pool = [row for row in by_time[begin:begin + width] if row[0] not in taken]
+        members = sorted(rng.sample(pool, min(BIG_SIZE, len(pool))), key=lambda row: (row[12], row[0]))
+        taken.update(row[0] for row in members)
+        stories.append(members)
+    rest = [row for row in by_time if row[0] not in taken]
+    for begin in range(0, len(rest), 2000):  # stories of a few hours' articles, interleaved
+        window = rest[begin:begin + 2000]
+        rng.shuffle(window)
+        while window:
+            size = min(150, 1 + int(rng.expovariate(1 / (MEAN_SIZE - 1))), len(window))
+            stories.append(sorted(window[:size], key=lambda row: (row[12], row[0])))
+            window = window[size:]
+    plan = []
+    for members in stories:
+        placed = []
+        for i, row in enumerate(members):
+            copy_of = None
+            if i and rng.random() < COPY_SHARE:
+                copy_of = members[rng.randrange(i)][0]
+                while placement_of(placed, copy_of):  # a copy of a copy is a copy of the original
+                    copy_of = placement_of(placed, copy_of)
+            placed.append((row[0], copy_of, round(rng.uniform(0.8, 1.0), 3) if copy_of else None))
+        plan.append({"story_id": sha256_hex("story", members[0][0]), "members": placed})
+    return plan
+
+
+def placement_of(placed: list[tuple], article_id: str) -> str | None:
+    return next(copy_of for aid, copy_of, _ in placed if aid == article_id)
+
+
+def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per: int, counts: dict[str, int]) -> None:
+    """The stories stage's rows for ``plan``: stories, placements (with their figures' series) and the
+    series' observations, as ``newswire.app.story_stage`` writes them (ids from the same functions)."""
+    story_rows, placement_rows, observation_rows = [], [], []
+
+    def story_of(story: dict):
+        observations: dict[str, list] = {}
+        places: dict[str, int] = {}
+        terms: dict[str, int] = {}
+        outlets = set()
+        for aid, copy_of, similarity in story["members"]:
+            row = articles[aid]
+            published, site, body = row[12], row[8], row[10]
+            outlets.add(site)
+            places[PLACES[int(aid[:4], 16) % len(PLACES)]] = places.get(PLACES[int(aid[:4], 16) % len(PLACES)], 0) + 1
+            for word in row[6].split()[2:]:
+                terms[word] = terms.get(word, 0) + 1
+            triples = []
+            for k in range(figures_per):
+                category, source = CATEGORIES[k % len(CATEGORIES)], f"source {k % 13}"
+                series_id = series_id_for(story["story_id"], category, source, "cumulative", None)
+                value, as_of = _value(copy_of or aid, k), published.date().isoformat()
+                obs_id = observation_id_for(series_id, value, None, as_of)
+                start = (k * 37) % 600
+                triples.append([f"{aid}f{k}", series_id, obs_id])
+                found = observations.get(obs_id)
+                if found is None:  # the earliest report keeps the sentence and span (members come in time order)
+                    observations[obs_id] = [obs_id, series_id, story["story_id"], category, source, "cumulative", None,
+                                            value, None, as_of, None, "at_least", published, aid,
+                                            body[start:start + 160], start, start + 2, [aid], [site], [f"{aid}f{k}"]]
+                else:
+                    found[17].append(aid)
+                    found[18] = sorted(set(found[18]) | {site})
+                    found[19].append(f"{aid}f{k}")
+            placement_rows.append((aid, story["story_id"], copy_of, similarity, published, site,
+                                   json.dumps(triples), True))
+        first, last = articles[story["members"][0][0]], articles[story["members"][-1][0]]
+        top = [p for p, _ in sorted(places.items(), key=lambda item: (-item[1], item[0]))[:5]]
+        state = {"terms": terms, "places": places, "actors": {"rebels": len(story["members"])},
+                 "types": {TYPES[int(story["story_id"][:2], 16) % len(TYPES)]: len(story["members"])}}
+        story_rows.append((story["story_id"], first[6], first[12], last[12], len(story["members"]),
+                           json.dumps(sorted(outlets)), json.dumps(top), json.dumps(state), 1, 1))
+        for o in observations.values():
+            o[17], o[19] = json.dumps(sorted(o[17])), json.dumps(sorted(o[19]))
+            o[18] = json.dumps(o[18])
+            observation_rows.append(tuple(o))
+
+    for story in plan:
+        story_of(story)
+        if len(observation_rows) > 100_000:
+            _flush_stories(conn, story_rows, placement_rows, observation_rows, counts)
+    _flush_stories(conn, story_rows, placement_rows, observation_rows, counts)
+
+
+def _flush_stories(conn, story_rows: list, placement_rows: list, observation_rows: list, counts: dict[str, int]) -> None:
+    _copy(conn, "stories", ["story_id", "title", "first_seen_at", "last_seen_at", "articles", "outlets", "places",
+                            "state", "version", "published_version"], story_rows)
+    _copy(conn, "story_articles", ["article_id", "story_id", "duplicate_of", "similarity", "seen_at", "outlet",
+                                   "figures", "published"], placement_rows)
+    _copy(conn, "observations", ["observation_id", "series_id", "story_id", "category", "source", "basis", "place",
+                                 "value", "value_max", "as_of", "anchor_date", "qualifier", "reported_at",
+                                 "article_id", "sentence", "start", "end", "article_ids", "outlets", "figure_ids"],
+          observation_rows)
+    counts["stories"] += len(story_rows)
+    counts["story_articles"] += len(placement_rows)
+    counts["observations"] += len(observation_rows)
+    story_rows.clear(), placement_rows.clear(), observation_rows.clear()
+
+
 def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str, int]:
     rng = random.Random(7)
     now = datetime.now(timezone.utc)
     feeds = [f"https://feed{i}.example/rss" for i in range(200)]
     engine = create_engine(url)
-    counts = {"articles": 0, "figures": 0, "events": 0}
+    counts = {"articles": 0, "figures": 0, "events": 0, "stories": 0, "story_articles": 0, "observations": 0}
     with engine.begin() as conn:
         _copy(conn, "feeds", ["url", "title", "last_poll_at", "next_poll_at", "consecutive_errors", "last_error",
                               "entries_seen", "healthy", "extra"],
@@ -92,6 +218,8 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
             newest[row[0]] = row
         ids = list(newest.values())
         del rows
+        plan = plan_stories(ids, rng)
+        placement = {aid: (story, copy_of) for story in plan for aid, copy_of, _ in story["members"]}
 
         def figure_rows():
             for row in ids:
@@ -99,7 +227,8 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
                 for k in range(figures_per):
                     start = (k * 37) % 600
                     counts["figures"] += 1
-                    yield (f"{aid}f{k}", aid, version, float(rng.randint(1, 5000)), None, "12", start, start + 2,
+                    value = _value(placement.get(aid, (None, None))[1] or aid, k)
+                    yield (f"{aid}f{k}", aid, version, value, None, "12", start, start + 2,
                            "people", CATEGORIES[k % len(CATEGORIES)], "at_least", f"source {k % 13}", None, None, None,
                            body[start:start + 160], start, published, "bench", published + timedelta(minutes=7))
 
@@ -121,6 +250,7 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
         _copy(conn, "events", ["event_id", "article_id", "article_version", "type", "trigger", "start", "end", "actors",
                                "location", "date", "sentence", "sentence_start", "published_at", "extractor_version",
                                "extracted_at"], event_rows())
+        seed_stories(conn, plan, {row[0]: row for row in ids}, figures_per, counts)
         _copy(conn, "dead_letters", ["id", "stage", "reason", "error", "failed_at"],
               ((f"d{i}", "ingest", ["not_html", "too_large", "http_404"][i % 3], "boom", now - timedelta(minutes=i))
                for i in range(2000)))
@@ -131,9 +261,19 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
     return counts
 
 
-def urls(article_id: str, cursor: str) -> list[str]:
+def urls(article_id: str, cursor: str, big: str | None = None, small: str | None = None,
+         story_cursor: str | None = None) -> list[str]:
     since = (datetime.now(timezone.utc) - timedelta(days=3)).date().isoformat()
-    return [
+    week = (datetime.now(timezone.utc) - timedelta(days=14)).date().isoformat()
+    until = (datetime.now(timezone.utc) - timedelta(days=7)).date().isoformat()
+    stories = [] if big is None else [
+        "/stories", "/stories?text=officials%20said", f"/stories?since={week}&until={until}", f"/stories/{big}",
+        f"/stories/{small}", "/api/v1/stories", f"/api/v1/stories?cursor={story_cursor}",
+        "/api/v1/stories?text=storm%20hit", f"/api/v1/stories?since={since}", f"/api/v1/stories/{big}",
+        f"/api/v1/stories/{small}", f"/api/v1/stories/{big}/timeline", f"/api/v1/stories/{big}/timeline?category=killed",
+        f"/api/v1/stories/{big}/timeline?source=source%203", f"/api/v1/stories/{small}/timeline",
+    ]
+    return stories + [
         "/", "/feeds", "/figures", "/events", "/articles", f"/articles/{article_id}",
         "/figures?category=killed", f"/figures?since={since}", "/events?type=attack&place=spring",
         "/api/v1/overview", "/api/v1/feeds", "/api/v1/deadletters", "/api/v1/articles",
@@ -211,7 +351,7 @@ def main() -> None:
         if args.reuse:
             with create_engine(url).connect() as conn:
                 counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
-                          for t in ("articles", "figures", "events")}
+                          for t in ("articles", "figures", "events", "stories", "story_articles", "observations")}
         else:
             upgrade(url)
             started = time.perf_counter()
@@ -220,6 +360,10 @@ def main() -> None:
         engine = create_engine(url)
         with engine.connect() as conn:
             article_id = conn.execute(text("SELECT article_id FROM articles WHERE version = 2 LIMIT 1")).scalar_one()
+            # the biggest story, and one of a few articles (none when the seed has no stories)
+            big = conn.execute(text("SELECT story_id FROM stories ORDER BY articles DESC, story_id LIMIT 1")).scalar()
+            small = conn.execute(text("SELECT story_id FROM stories WHERE articles BETWEEN 3 AND 8 "
+                                      "ORDER BY story_id LIMIT 1")).scalar()
         engine.dispose()
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -240,7 +384,13 @@ def main() -> None:
                 deep = httpx.get(base + "/api/v1/figures?limit=500", timeout=60).json()["next_cursor"]
                 for _ in range(5):  # deeper: page 10 of 500
                     deep = httpx.get(base + f"/api/v1/figures?limit=500&cursor={deep}", timeout=60).json()["next_cursor"]
-                paths = urls(article_id, deep)
+                story_cursor = None
+                if big is not None:
+                    story_cursor = httpx.get(base + "/api/v1/stories?limit=50", timeout=60).json()["next_cursor"]
+                    for _ in range(3):  # the cursor of page 5 of 50
+                        story_cursor = httpx.get(base + f"/api/v1/stories?limit=50&cursor={story_cursor}",
+                                                 timeout=60).json()["next_cursor"]
+                paths = urls(article_id, deep, big, small, story_cursor)
                 load(base, paths, 2, args.clients)  # warm the caches
                 started = time.perf_counter()
                 load_before, began_at = os.getloadavg(), datetime.now(timezone.utc)
@@ -251,6 +401,15 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
         report = {}
+        names = {big: "BIG", small: "SMALL"} if big is not None else {}  # story ids shown by their role
+
+        def shown(path: str) -> str:
+            for story_id, name in names.items():
+                path = path.replace(story_id, name)
+            return path
+
+        timings = {shown(path): values for path, values in timings.items()}
+        whole_shown = {shown(path): values for path, values in whole.items()}
         print(f"\n{'URL':70} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         for path, values in timings.items():
             values.sort()
@@ -259,7 +418,7 @@ def main() -> None:
                             "max_ms": round(values[-1], 1), "n": len(values)}
             flag = "" if p95 <= args.budget_ms else "  OVER"
             print(f"{path[:70]:70} {report[path]['p50_ms']:8.1f} {p95:8.1f} {values[-1]:8.1f}{flag}")
-        for path, values in whole.items():
+        for path, values in whole_shown.items():
             ms = sorted(v[0] for v in values)
             print(f"download {path[:60]}: first byte as above; whole {statistics.median(ms):.0f} ms median, "
                   f"{values[-1][1] / 1e6:.1f} MB")
@@ -272,9 +431,10 @@ def main() -> None:
         print(f"started {began_at:%Y-%m-%d %H:%M} UTC; load average (1/5/15 min) before {machine['load_average_1_5_15_before']}, "
               f"after {machine['load_average_1_5_15_after']} on {machine['cores']} cores")
         if args.json:
+            roles = {name: story_id for story_id, name in names.items()}
             args.json.write_text(json.dumps({"started_at": began_at.isoformat(timespec="seconds"), "machine": machine,
-                                             "counts": counts, "clients": args.clients, "requests_per_url": args.requests,
-                                             "urls": report}, indent=1))
+                                             "counts": counts, "stories": roles, "clients": args.clients,
+                                             "requests_per_url": args.requests, "urls": report}, indent=1))
         over = [p for p, r in report.items() if r["p95_ms"] > args.budget_ms]
         if over:
             print(f"p95 over {args.budget_ms:.0f} ms: {over}")

@@ -32,9 +32,14 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 LISTING_INDEXES = {"ix_figures_listing": ("figures", "figure_id"), "ix_events_listing": ("events", "event_id")}
 
 
+# GIN trigram indexes for substring search of titles (``ILIKE '%term%'``), PostgreSQL only: created by
+# migration 0008 in SQL when ``pg_trgm`` can be created, not declared. name -> (table, column).
+SEARCH_INDEXES = {"ix_articles_title_trgm": ("articles", "title"), "ix_stories_title_trgm": ("stories", "title")}
+
+
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
-    """Alembic's ``include_name``: compare everything but the listing indexes."""
-    return not (type_ == "index" and name in LISTING_INDEXES)
+    """Alembic's ``include_name``: compare everything but the listing and search indexes."""
+    return not (type_ == "index" and (name in LISTING_INDEXES or name in SEARCH_INDEXES))
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -212,7 +217,9 @@ class StoryArticle(StorageModel, table=True):
     __tablename__ = "story_articles"
     # the outbox of newswire.placements.v1: the placements not sent yet, oldest first
     __table_args__ = (Index("ix_story_articles_unpublished", "seen_at", "article_id",
-                            postgresql_where=text("published = false"), sqlite_where=text("published = 0")),)
+                            postgresql_where=text("published = false"), sqlite_where=text("published = 0")),
+                      # the story search's title -> story join reads this, not the wide rows (migration 0008)
+                      Index("ix_story_articles_article_story", "article_id", "story_id"))
 
     article_id: str = Field(primary_key=True)
     story_id: str = Field(index=True)

@@ -21,8 +21,8 @@ from fastapi.responses import StreamingResponse
 from pydantic_core import to_jsonable_python
 
 from newswire.app.web import params
-from newswire.app.web.stories import get_story
-from newswire.storage import browse
+from newswire.app.web.stories import get_story, get_timeline
+from newswire.storage import browse, story_reads
 from newswire.storage.queries import count_rows, dead_letter_counts
 
 router = APIRouter(prefix="/api/v1")
@@ -169,7 +169,7 @@ def stories(request: Request, text: str | None = Query(None, description="Substr
             until: str | None = Query(None, description="Seen before (ISO 8601; any overlap)."),
             cursor: str | None = CURSOR, limit: int | None = LIMIT) -> dict[str, Any]:
     filters = story_filters(text, since, until)
-    return page_of(browse.browse_stories, _engine(request), filters, cursor, limit, STORY_KEY)
+    return page_of(story_reads.browse_stories, _engine(request), filters, cursor, limit, STORY_KEY)
 
 
 def story_filters(text: str | None, since: str | None, until: str | None) -> dict[str, Any]:
@@ -177,12 +177,12 @@ def story_filters(text: str | None, since: str | None, until: str | None) -> dic
                 until=params.when(until, "until"))
 
 
-def load_story(request: Request, story_id: str, category: str | None = None, source: str | None = None
-               ) -> dict[str, Any]:
+def load_story(request: Request, story_id: str, category: str | None = None, source: str | None = None,
+               full: bool = True) -> dict[str, Any]:
     if not STORY_ID.match(story_id):
         raise HTTPException(404, "no such story (a story id is 8 to 64 lower-case hex digits)")
     found = get_story(_engine(request), story_id, category=params.category(category),
-                      source=params.search_text(source, "source"))
+                      source=params.search_text(source, "source"), full=full)
     if found is None:
         raise HTTPException(404, "no such story")
     return found
@@ -197,11 +197,13 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 def story_timeline(request: Request, story_id: str,
                    category: str | None = Query(None, description=f"One of {', '.join(params.CATEGORIES)}."),
                    source: str | None = Query(None, description="Substring of the source.")) -> dict[str, Any]:
-    found = load_story(request, story_id, category, source)
-    items = sorted((o for by_source in found["series"].values() for rows in by_source.values() for o in rows),
-                   key=lambda o: (o["as_of"] or "", o["reported_at"].isoformat() if o["reported_at"] else "~",
-                                  o["series_id"], o["value"]))
-    return {"story_id": story_id, "items": items}
+    if not STORY_ID.match(story_id):
+        raise HTTPException(404, "no such story (a story id is 8 to 64 lower-case hex digits)")
+    found = get_timeline(_engine(request), story_id, category=params.category(category),
+                         source=params.search_text(source, "source"))
+    if found is None:
+        raise HTTPException(404, "no such story")
+    return found
 
 
 # --- overview ----------------------------------------------------------------------------------------
@@ -242,7 +244,7 @@ def overview_data(request: Request, hours: int = 48) -> dict[str, Any]:
             "feeds": browse.count_feeds(engine),
             "per_hour": {"since": since, "until": now, **browse.counts_per_hour(engine, since=since, until=now)},
             "dead_letters_by_reason": dead_letter_counts(engine),
-            "most_active_stories": browse.most_active_stories(engine, since=now - timedelta(days=ACTIVE_DAYS)),
+            "most_active_stories": story_reads.most_active_stories(engine, since=now - timedelta(days=ACTIVE_DAYS)),
         }
 
     return {**request.app.state.cache.get(("overview", hours), aggregates),

@@ -22,7 +22,7 @@ from jinja2 import select_autoescape
 
 from newswire.app.web import api, params, render
 from newswire.app.web.headers import HERE, SECURITY_HEADERS
-from newswire.storage import browse
+from newswire.storage import browse, story_reads
 
 router = APIRouter(include_in_schema=False)
 
@@ -136,7 +136,7 @@ def articles(request: Request, site: str | None = None, since: str | None = None
 def article(request: Request, article_id: str, version: int | None = None):
     found = api.load_article(request, article_id, version)
     parts = render.segments(found["text"], found["figures"], found["events"])
-    story = browse.story_of_article(request.app.state.engine, article_id)
+    story = story_reads.story_of_article(request.app.state.engine, article_id)
     return page(request, "article.html", title=found.get("title") or "article", article=found, segments=parts,
                 story=story)
 
@@ -145,12 +145,12 @@ def article(request: Request, article_id: str, version: int | None = None):
 def stories(request: Request, text: str | None = None, since: str | None = None, until: str | None = None,
             cursor: str | None = Query(None, max_length=1000), limit: int | None = None):
     filters = api.story_filters(text, since, until)
-    return _filter_page(request, "stories", browse.browse_stories, filters, api.STORY_KEY, cursor, limit)
+    return _filter_page(request, "stories", story_reads.browse_stories, filters, api.STORY_KEY, cursor, limit)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str):
-    found = api.load_story(request, story_id)
+    found = api.load_story(request, story_id, full=False)
     return page(request, "story.html", title=found.get("title") or "story", story=found,
                 charts=render.story_charts(found["series"]), other_figures=render.uncharted_observations(found["series"]),
                 place_map=render.place_map(found["places"]))

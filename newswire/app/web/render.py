@@ -130,13 +130,19 @@ class StepChart:
     first_label: str
     last_label: str
     pad: int = 40  # margin of the plot inside the viewBox: the axis and its labels sit in it
+    hidden: int = 0  # older points not drawn (``CHART_POINTS_MAX``); the lines go through them all
+
+
+# Points a chart draws at most, the latest (each is an SVG circle with its sentence to hover: a big
+# story's 400-point chart was most of its page's 180 ms); the step lines still pass through every value.
+CHART_POINTS_MAX = 150
 
 
 # The viewBox is about as wide as a chart is drawn (the stylesheet's columns are 380 px and up), so the
 # labels' font size in viewBox units is about their size on screen: at 640 units drawn in 300 px the
 # 9-unit labels came out 4 px tall.
 def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: int = 480, height: int = 220,
-               pad: int = 40) -> StepChart:
+               pad: int = 40, max_points: int = CHART_POINTS_MAX) -> StepChart:
     """One chart of one figure category: a step line a source and a point an observation.
 
     ``series`` maps a source to its observations, each ``{"at": datetime, "value": float, "sentence": str,
@@ -169,10 +175,14 @@ def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: in
             previous = o["value"]
         steps.append(f"H {width - pad}")  # the last value holds until now
         lines.append(Line(source, " ".join(steps), index % 8))
+    hidden = max(0, len(points) - max_points)
+    if hidden:  # the latest max_points (by x: by time), in their sources' order
+        keep = set(sorted(range(len(points)), key=lambda i: (points[i].x, i))[hidden:])
+        points = [p for i, p in enumerate(points) if i in keep]
     fmt = "%Y-%m-%d %H:%M"
     return StepChart(category, width, height, lines, points, y_max,
                      datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),
-                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt), pad)
+                     datetime.fromtimestamp(t1, observations[0]["at"].tzinfo).strftime(fmt), pad, hidden)
 
 
 # --- the story page's map: places by longitude and latitude, on no tiles --------------------------------

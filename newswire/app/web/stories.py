@@ -1,4 +1,4 @@
-"""A story as its page and API show it, assembled from ``storage.browse.story_rows``: copies folded
+"""A story as its page and API show it, assembled from ``storage.story_reads.story_rows``: copies folded
 under the article they copy, events on a time line, places with coordinates, series with revisions."""
 
 from __future__ import annotations
@@ -8,16 +8,18 @@ from typing import Any
 from sqlalchemy import Engine
 
 from newswire.processors.series import revisions
-from newswire.storage import browse
+from newswire.storage import story_reads
 from newswire.storage.mapping import utc
 
 
-def get_story(engine: Engine, story_id: str, category: str | None = None, source: str | None = None
-              ) -> dict[str, Any] | None:
+def get_story(engine: Engine, story_id: str, category: str | None = None, source: str | None = None,
+              full: bool = True) -> dict[str, Any] | None:
     """One story: its articles from every outlet (copies folded under the article they copy, as
     ``copies``; ``article_count`` counts them all), its events in time order, its places with
-    coordinates (those the extractor placed) and its figure series grouped ``{category: {source: [observation, ...]}}``."""
-    rows = browse.story_rows(engine, story_id, category, source)
+    coordinates (those the extractor placed) and its figure series grouped ``{category: {source: [observation, ...]}}``.
+    A big story is cut to its latest members and observations (``storage.story_reads.STORY_*_MAX``): ``truncated``
+    names the lists that were. ``full=False``: observations without their article, outlet and figure lists."""
+    rows = story_reads.story_rows(engine, story_id, category, source, full)
     if rows is None:
         return None
     story, members, found = rows["story"], rows["members"], rows["articles"]
@@ -52,12 +54,31 @@ def get_story(engine: Engine, story_id: str, category: str | None = None, source
                                          "country_code": place.get("country_code"), "events": 0})
         entry["events"] += 1
     series: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for o, revision in zip(observations, revisions(observations)):
-        o["reported_at"] = utc(o["reported_at"])
-        o["revision"] = revision
+    for o in marked(observations):
         series.setdefault(o["category"], {}).setdefault(o["source"], []).append(o)
     story["place_names"] = story.pop("places") or []
     story["article_count"] = story.pop("articles")
     story.update(articles=articles, events=events, places=sorted(places.values(), key=lambda p: p["name"]),
-                 series=series)
+                 series=series, truncated=rows["truncated"])
     return story
+
+
+def marked(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The observations (time order), each with its ``revision`` (up, down or None) and an aware ``reported_at``."""
+    for o, revision in zip(observations, revisions(observations)):
+        o["reported_at"] = utc(o["reported_at"])
+        o["revision"] = revision
+    return observations
+
+
+def get_timeline(engine: Engine, story_id: str, category: str | None = None, source: str | None = None
+                 ) -> dict[str, Any] | None:
+    """One story's observations in time order, revisions marked (the story's latest
+    ``storage.story_reads.STORY_TIMELINE_MAX``; ``truncated`` says when there were more); None for an unknown story."""
+    rows = story_reads.story_observations(engine, story_id, category, source)
+    if rows is None:
+        return None
+    items = sorted(marked(rows["observations"]),
+                   key=lambda o: (o["as_of"] or "", o["reported_at"].isoformat() if o["reported_at"] else "~",
+                                  o["series_id"], o["value"]))
+    return {"story_id": story_id, "items": items, "truncated": rows["truncated"]}

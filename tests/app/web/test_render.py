@@ -67,3 +67,17 @@ def test_place_map_is_equirectangular_and_leaves_out_places_without_coordinates(
     assert a.x == 40.0 and b.x == 600.0 and a.events == 2  # the wider side fills the box between the pads
     assert (a.y + b.y) / 2 == 160.0  # centred
     assert found.west < 20 < 30 < found.east and found.south < 10 < 14 < found.north
+
+
+def test_step_chart_draws_its_latest_points_and_a_line_through_all():
+    series = {"officials": [{"at": T0 + timedelta(hours=h), "value": 10 + h, "sentence": f"{10 + h} dead",
+                             "article_id": None} for h in (0, 2, 4)],
+              "red cross": [{"at": T0 + timedelta(hours=h), "value": 20 + h, "sentence": f"{20 + h} dead",
+                             "article_id": None} for h in (1, 3)]}
+    chart = step_chart("killed", series, max_points=3)
+    assert chart.hidden == 2
+    assert [(p.source, p.value) for p in chart.points] == [("officials", 12), ("officials", 14), ("red cross", 23)]
+    assert chart.lines[0].path.count("V") == 2 and chart.lines[1].path.count("V") == 1  # every value on the lines
+    svg = templates.env.get_template("_step_chart.html").render(chart=chart)
+    assert "2 older ones are on the lines only" in svg
+    assert step_chart("killed", series).hidden == 0

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from newswire.app.web.render import UNCHARTED
 from newswire.processors.series import revisions
-from newswire.storage import browse
+from newswire.storage import story_reads
 from newswire.storage.models import Observation, Story, StoryArticle
 from tests.app.web.conftest import NOW
 from tests.app.web.stories import HOSTILE_PLACE, HOSTILE_SOURCE, HOSTILE_TITLE, store_stories
@@ -183,6 +183,34 @@ def test_story_list_page_overview_and_article_links(client, stored):
 def test_most_active_stories_leaves_out_stories_not_seen_lately(newsroom, stored):
     stories, _, _ = stored
     newest = max(s.last_seen_at for s in stories.values())
-    assert browse.most_active_stories(newsroom.engine, since=newest + timedelta(seconds=1)) == []
-    one = browse.most_active_stories(newsroom.engine, since=NOW - timedelta(days=60), limit=1)
+    assert story_reads.most_active_stories(newsroom.engine, since=newest + timedelta(seconds=1)) == []
+    one = story_reads.most_active_stories(newsroom.engine, since=NOW - timedelta(days=60), limit=1)
     assert [s["story_id"] for s in one] == [_biggest(stories)]
+
+
+def test_a_big_story_is_cut_to_its_latest_members_events_and_observations(client, stored, monkeypatch):
+    stories, placed, observations = stored
+    story_id = _biggest(stories)
+    members = sorted((p for p in placed.values() if p.story_id == story_id), key=lambda p: (p.seen_at, p.article_id))
+    mine = [o for o in observations if o["story_id"] == story_id]
+    assert len(members) > 5 and len(mine) > 7
+    monkeypatch.setattr(story_reads, "STORY_MEMBERS_MAX", 5)
+    monkeypatch.setattr(story_reads, "STORY_EVENTS_MAX", 4)
+    monkeypatch.setattr(story_reads, "STORY_OBSERVATIONS_MAX", 6)
+    monkeypatch.setattr(story_reads, "STORY_TIMELINE_MAX", 7)
+    body = client.get(f"/api/v1/stories/{story_id}").json()
+    assert body["truncated"] == ["articles", "events", "observations"]
+    assert body["article_count"] == stories[story_id].articles  # all of them, though 5 are shown
+    shown = {a["article_id"] for a in body["articles"]} | {c["article_id"] for a in body["articles"] for c in a["copies"]}
+    assert shown == {m.article_id for m in members[-5:]}
+    assert len(body["events"]) == 4 and {e["article_id"] for e in body["events"]} <= shown
+    latest = sorted(mine, key=lambda o: (o["as_of"], o["reported_at"], o["series_id"], o["value"], o["observation_id"]))
+    got = [o for by_source in body["series"].values() for rows in by_source.values() for o in rows]
+    assert {o["observation_id"] for o in got} == {o["observation_id"] for o in latest[-6:]}
+
+    timeline = client.get(f"/api/v1/stories/{story_id}/timeline").json()
+    assert timeline["truncated"] == ["observations"]
+    assert [o["observation_id"] for o in timeline["items"]] == [o["observation_id"] for o in latest[-7:]]
+    page = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    assert "latest of its articles, events, observations" in page.get_element_by_id("truncated").text_content()
+    assert {li.get("data-id") for li in page.get_element_by_id("story-articles").iter("li")} == shown
