@@ -86,7 +86,7 @@ def select_entries(state: FeedState, entries: Iterable[FeedEntry], seen: SeenSto
             state.entries_seen += 1
         if known is not None:
             inflight.keys.pop(work.key, None)  # the database has it now
-        if inflight.has(work.key, link):
+        if inflight.has(link or work.key):  # by link, as entries.py claims: guids are copied between feeds
             next_memory[work.key] = remembered or {"fp": work.fingerprint}
         elif known is not None and (remembered is None or remembered.get("fp") == work.fingerprint):
             # Stored, and its feed entry did not change.

@@ -78,7 +78,10 @@ class EntryIngester:
                              ) -> tuple[bool, FetchError | None, dict]:
         entry = work.entry
         link = canonical_url(entry.link) if entry.link else None
-        claims = {key for key in (work.key, link) if key}
+        # An article is its link; the entry's guid names it only when there is no link. Feeds copy
+        # guids (the Atom spec's sample id is in many), and a guid claimed by another feed's fetch of
+        # another page kept this entry waiting for good behind a feed that answers 304.
+        claims = {link or work.key}
         if self._inflight.has(*claims):  # another feed is fetching the same article right now
             return False, None, {"fp": work.fingerprint}
         self._inflight.claimed |= claims

@@ -222,6 +222,26 @@ def test_two_feeds_polled_concurrently_publish_each_article_once(site, settings)
         article_id(site.url(f"/articles/a{n}.html")) for n in (1, 2, 3))
 
 
+def test_a_guid_another_feed_copied_does_not_hold_back_its_own_page(site, settings):
+    """Feeds copy guids (the Atom spec's sample id is in many): two feeds polled at once whose entries
+    share guids but link to different pages publish all six; an article is its link."""
+    feed_url = site.serve_fixture_site()
+    other = (SITE / "feed.xml").read_bytes().replace(b"/articles/", b"/elsewhere/")
+    other_url = site.add("/other.xml", other, content_type="application/rss+xml")
+    for n in (1, 2, 3):
+        page = (SITE / "articles" / f"a{n}.html").read_bytes()
+        site.add(f"/elsewhere/a{n}.html", page.replace(b'href="/articles/', b'href="/elsewhere/'))
+    harness = Harness(settings)
+
+    async def both():
+        async with Fetcher(settings) as fetcher:
+            poller = harness.poller(fetcher)
+            return await asyncio.gather(poller.poll_feed(feed_url), poller.poll_feed(other_url))
+    asyncio.run(both())
+    assert sorted(record.canonical_url for record in harness.articles) == sorted(
+        site.url(f"/{folder}/a{n}.html") for folder in ("articles", "elsewhere") for n in (1, 2, 3))
+
+
 def test_failures_become_dead_letters_and_feed_state(site, settings):
     broken = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>
       <item><guid>gone</guid><link>/gone.html</link><title>Gone</title></item>
