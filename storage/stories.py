@@ -145,9 +145,10 @@ def merge_observation(stored: Row | None, new: Row) -> Row:
 
 
 def unpublished_stories(engine: Engine, limit: int = 1000) -> list[Row]:
+    """Stories updated since last sent, without their ``state`` (the largest column, not sent)."""
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(
-            select(_stories).where(_stories.c.version > _stories.c.published_version)
+            select(*(c for c in _stories.c if c.name != "state")).where(_stories.c.version > _stories.c.published_version)
             .order_by(_stories.c.story_id).limit(limit))]
 
 

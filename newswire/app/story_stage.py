@@ -58,6 +58,8 @@ class StoryStage:
         self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
         self.horizon = None  # the first pass looks at every article; later ones at recent ones only
         self.next_sweep = 0.0  # time.monotonic() of the next look for late articles older than the horizon
+        self.sent_all = False  # True once the outboxes were found empty and nothing was written since: an idle
+        # step then reads neither (False at start: a restart, or rows marked unsent by hand, are found)
         self.line = self.restore()
 
     def restore(self) -> StoryLine:
@@ -116,6 +118,7 @@ class StoryStage:
             for obs in observations:
                 obs.pop("revision", None)
             stories = [self._story_row(state) for state in touched.values()]
+            self.sent_all = False
             store.write_batch(self.engine, placements, stories, _merged(observations))
         except BaseException:
             try:
@@ -138,9 +141,11 @@ class StoryStage:
     def publish(self) -> int:
         """Send what was placed and the stories updated since they were last sent; mark them sent once
         the broker has them (placements first: a story update's articles are then on their topic)."""
-        if self.producer is None:
+        if self.producer is None or self.sent_all:
             return 0
-        return self.publish_placements() + self.publish_stories()
+        sent = self.publish_placements() + self.publish_stories()
+        self.sent_all = True
+        return sent
 
     def publish_placements(self, limit: int = 1000) -> int:
         sent = 0
@@ -176,11 +181,12 @@ class StoryStage:
         """Place batches until ``stop``; a database error is logged and retried (the batch was not written)."""
         while not stop.is_set():
             try:
-                if self.step() == 0:
+                if self.step() < self.batch:  # caught up: let the next batch gather (its fixed cost is shared)
                     stop.wait(idle_s)
             except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
                 log.exception("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
                 stop.wait(retry_s)
+                self.sent_all = False
                 try:
                     self.line = self.restore()
                 except Exception:  # noqa: BLE001 - still away: the next step tries again
