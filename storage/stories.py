@@ -112,8 +112,10 @@ def placed_since(engine: Engine, since: datetime) -> list[Row]:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def write_batch(engine: Engine, placements: list[Row], stories: list[Row], observations: list[Row]) -> None:
-    """One transaction: the placements, the stories (version + 1 each), observations merged with stored ones."""
+def write_batch(engine: Engine, placements: list[Row], stories: list[Row], observations: list[Row]) -> dict[str, int]:
+    """One transaction: the placements, the stories (version + 1 each), observations merged with stored ones.
+    Returns each story's new version."""
+    rows: list[Row] = []
     with engine.begin() as conn:
         upsert(conn, _placed, placements, ["article_id"], update=False)
         if stories:
@@ -131,6 +133,7 @@ def write_batch(engine: Engine, placements: list[Row], stories: list[Row], obser
                 select(_observations).where(_observations.c.observation_id.in_(part)))}
             upsert(conn, _observations, [merge_observation(stored.get(o["observation_id"]), o)
                                          for o in observations], ["observation_id"])
+    return {r["story_id"]: r["version"] for r in rows}
 
 
 def merge_observation(stored: Row | None, new: Row) -> Row:
