@@ -7,7 +7,9 @@ serializes every record as the real one does but sends nothing (the broker's own
 stage's). Reports CPU (``time.process_time``) and wall time an article; ``--profile`` prints the
 top of a cProfile of the steps.
 
-    .venv/bin/python benchmarks/stories_stage_cost.py --articles 2000 --batch 20 [--db postgresql] [--profile]
+    .venv/bin/python benchmarks/stories_stage_cost.py --articles 2000 --batch 20 [--db postgresql] [--profile] [--pages]
+
+``--pages``: ``newswire bench``'s synthetic pages (short, templated news with figures and places) instead.
 
 ``--db postgresql`` uses a new schema of ``NEWSWIRE_TEST_PG_URL`` (as the tests), dropped at the end.
 """
@@ -75,6 +77,34 @@ def fill(engine, count: int, per_day: int) -> None:
         writer.write(records[start:start + 2000])
 
 
+def fill_pages(engine, count: int) -> None:
+    """``newswire bench``'s synthetic pages (``make_page``), their text stripped of tags, through the real
+    extractor, as the sink stores them."""
+    import html
+    import re
+
+    from newswire.app.bench.synthetic import make_page
+    from newswire.ids import article_id, content_hash
+    from newswire.processors.agents import build_results
+    from newswire.processors.extract import EXTRACTOR_VERSION, extract
+    from newswire.records import ArticleRecord, ExtractionRecord
+    from newswire.storage.writer import RecordWriter
+
+    records = []
+    for i in range(count):
+        page = make_page(i)
+        body = page.html.split("<article>", 1)[-1]
+        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "\n", body))).strip()
+        article = ArticleRecord(article_id=article_id(page.url), url=page.url, canonical_url=page.url,
+                                title=page.title, site="news.example.org", text=text, content_hash=content_hash(text),
+                                published_at=page.published_at, fetched_at=page.published_at)
+        figures, events = build_results(article, extract(article.text, article.published_at))
+        records += [article, *figures, *events, ExtractionRecord(
+            article_id=article.article_id, article_version=1, extractor_version=EXTRACTOR_VERSION,
+            figures=len(figures), events=len(events))]
+    RecordWriter(engine).write(records)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -82,6 +112,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--pages", action="store_true", help="newswire bench's synthetic pages, not stories_scale's")
     args = parser.parse_args()
 
     from sqlalchemy import create_engine, text
@@ -99,7 +130,10 @@ def main() -> None:
         url = f"{PG_URL}?options=-csearch_path%3D{schema}"
     engine = open_database(url)
     try:
-        fill(engine, args.articles, args.per_day)
+        if args.pages:
+            fill_pages(engine, args.articles)
+        else:
+            fill(engine, args.articles, args.per_day)
         producer = SerializingProducer()
         stage = StoryStage(engine, batch=args.batch, producer=producer)
         profile = cProfile.Profile() if args.profile else None
