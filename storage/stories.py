@@ -50,7 +50,7 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
     with engine.connect() as conn:
         rows: dict[str, Row] = {}
         for row in conn.execute(query):
-            rows.setdefault(row.article_id, dict(row._mapping))  # lowest version first
+            rows.setdefault(row.article_id, row._asdict())  # lowest version first (_asdict: no key view a row)
         keys = [(r["article_id"], r["version"]) for r in rows.values()]
         for article in rows.values():
             article["figures"], article["events"] = [], []
@@ -61,7 +61,7 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
                                         .order_by(table.c.article_id, table.c.start, table.c.end)):
                     article = rows[row.article_id]
                     if row.article_version == article["version"]:
-                        article[name].append(dict(row._mapping))
+                        article[name].append(row._asdict())
     return list(rows.values())
 
 
