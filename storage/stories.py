@@ -50,7 +50,7 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
     with engine.connect() as conn:
         rows: dict[str, Row] = {}
         for row in conn.execute(query):
-            rows.setdefault(row.article_id, dict(row._mapping))  # lowest version first
+            rows.setdefault(row.article_id, row._asdict())  # lowest version first (_asdict: no key view a row)
         keys = [(r["article_id"], r["version"]) for r in rows.values()]
         for article in rows.values():
             article["figures"], article["events"] = [], []
@@ -61,7 +61,7 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
                                         .order_by(table.c.article_id, table.c.start, table.c.end)):
                     article = rows[row.article_id]
                     if row.article_version == article["version"]:
-                        article[name].append(dict(row._mapping))
+                        article[name].append(row._asdict())
     return list(rows.values())
 
 
@@ -112,8 +112,10 @@ def placed_since(engine: Engine, since: datetime) -> list[Row]:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def write_batch(engine: Engine, placements: list[Row], stories: list[Row], observations: list[Row]) -> None:
-    """One transaction: the placements, the stories (version + 1 each), observations merged with stored ones."""
+def write_batch(engine: Engine, placements: list[Row], stories: list[Row], observations: list[Row]) -> dict[str, int]:
+    """One transaction: the placements, the stories (version + 1 each), observations merged with stored ones.
+    Returns each story's new version."""
+    rows: list[Row] = []
     with engine.begin() as conn:
         upsert(conn, _placed, placements, ["article_id"], update=False)
         if stories:
@@ -131,6 +133,7 @@ def write_batch(engine: Engine, placements: list[Row], stories: list[Row], obser
                 select(_observations).where(_observations.c.observation_id.in_(part)))}
             upsert(conn, _observations, [merge_observation(stored.get(o["observation_id"]), o)
                                          for o in observations], ["observation_id"])
+    return {r["story_id"]: r["version"] for r in rows}
 
 
 def merge_observation(stored: Row | None, new: Row) -> Row:
@@ -145,9 +148,10 @@ def merge_observation(stored: Row | None, new: Row) -> Row:
 
 
 def unpublished_stories(engine: Engine, limit: int = 1000) -> list[Row]:
+    """Stories updated since last sent, without their ``state`` (the largest column, not sent)."""
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(
-            select(_stories).where(_stories.c.version > _stories.c.published_version)
+            select(*(c for c in _stories.c if c.name != "state")).where(_stories.c.version > _stories.c.published_version)
             .order_by(_stories.c.story_id).limit(limit))]
 
 

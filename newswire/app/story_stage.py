@@ -19,6 +19,7 @@ import logging
 import threading
 import time
 from datetime import timedelta
+from operator import itemgetter
 from types import SimpleNamespace
 
 from sqlalchemy import Engine
@@ -58,6 +59,10 @@ class StoryStage:
         self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
         self.horizon = None  # the first pass looks at every article; later ones at recent ones only
         self.next_sweep = 0.0  # time.monotonic() of the next look for late articles older than the horizon
+        self.sent_all = False  # True once the outboxes were found empty and nothing was written since: an idle
+        # step then reads neither (False at start: a restart, or rows marked unsent by hand, are found)
+        self.unsent = None  # (placements, stories) of the last batch when the outboxes held nothing else: sent
+        # from memory, not read back
         self.line = self.restore()
 
     def restore(self) -> StoryLine:
@@ -116,12 +121,15 @@ class StoryStage:
             for obs in observations:
                 obs.pop("revision", None)
             stories = [self._story_row(state) for state in touched.values()]
-            store.write_batch(self.engine, placements, stories, _merged(observations))
+            fresh, self.sent_all, self.unsent = self.sent_all, False, None
+            versions = store.write_batch(self.engine, placements, stories, _merged(observations))
         except BaseException:
             try:
                 self.line = self.restore()  # the batch was not written: forget it
             finally:
                 raise
+        if fresh:  # the outboxes now hold exactly this batch's rows, as the stage has them
+            self.unsent = (placements, [{**story, "version": versions[story["story_id"]]} for story in stories])
         self.placed += len(placements)
         newest = self.line.stories.newest
         if newest is not None and utc(articles[0]["seen_at"]) >= newest - LATE:
@@ -138,27 +146,40 @@ class StoryStage:
     def publish(self) -> int:
         """Send what was placed and the stories updated since they were last sent; mark them sent once
         the broker has them (placements first: a story update's articles are then on their topic)."""
-        if self.producer is None:
+        if self.producer is None or self.sent_all:
             return 0
-        return self.publish_placements() + self.publish_stories()
+        unsent, self.unsent = self.unsent, None  # a failed send leaves the rows to the outboxes' queries
+        if unsent is not None:
+            placements, stories = unsent
+            sent = (self.send_placements(sorted(placements, key=itemgetter("seen_at", "article_id")))
+                    + self.send_stories(sorted(stories, key=itemgetter("story_id"))))
+        else:
+            sent = self.publish_placements() + self.publish_stories()
+        self.sent_all = True
+        return sent
 
     def publish_placements(self, limit: int = 1000) -> int:
         sent = 0
         while rows := store.unpublished_placements(self.engine, limit):
-            for row in rows:
-                figures = None if row["figures"] is None else [
-                    FigureSeries(figure_id=f, series_id=s, observation_id=o) for f, s, o in row["figures"]]
-                record = PlacementRecord(article_id=row["article_id"], story_id=row["story_id"],
-                                         duplicate_of=row["duplicate_of"], similarity=row["similarity"],
-                                         seen_at=row["seen_at"], outlet=row["outlet"], figures=figures)
-                self.producer.send(self.placements_topic, key=row["article_id"], value=record)
-            self.producer.flush()
-            store.mark_placements_published(self.engine, [r["article_id"] for r in rows])
-            sent += len(rows)
+            sent += self.send_placements(rows)
         return sent
 
+    def send_placements(self, rows: list[dict]) -> int:
+        for row in rows:
+            figures = None if row["figures"] is None else [
+                FigureSeries(figure_id=f, series_id=s, observation_id=o) for f, s, o in row["figures"]]
+            record = PlacementRecord(article_id=row["article_id"], story_id=row["story_id"],
+                                     duplicate_of=row["duplicate_of"], similarity=row["similarity"],
+                                     seen_at=row["seen_at"], outlet=row["outlet"], figures=figures)
+            self.producer.send(self.placements_topic, key=row["article_id"], value=record)
+        self.producer.flush()
+        store.mark_placements_published(self.engine, [r["article_id"] for r in rows])
+        return len(rows)
+
     def publish_stories(self) -> int:
-        rows = store.unpublished_stories(self.engine)
+        return self.send_stories(store.unpublished_stories(self.engine))
+
+    def send_stories(self, rows: list[dict]) -> int:
         if not rows:
             return 0
         members = store.story_members(self.engine, [r["story_id"] for r in rows], last=ADDED)
@@ -176,11 +197,12 @@ class StoryStage:
         """Place batches until ``stop``; a database error is logged and retried (the batch was not written)."""
         while not stop.is_set():
             try:
-                if self.step() == 0:
+                if self.step() < self.batch:  # caught up: let the next batch gather (its fixed cost is shared)
                     stop.wait(idle_s)
             except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
                 log.exception("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
                 stop.wait(retry_s)
+                self.sent_all, self.unsent = False, None
                 try:
                     self.line = self.restore()
                 except Exception:  # noqa: BLE001 - still away: the next step tries again
