@@ -42,9 +42,8 @@ LATE = timedelta(days=7)  # after the first pass, each batch looks for articles 
 # SWEEP_SHARE of the time, and not more often than every SWEEP_S
 SWEEP_S = 10.0
 SWEEP_SHARE = 0.01
-IDLE_S = 5.0  # when nothing is pending, wait this long: a batch then holds a few seconds of articles, whose
-# fixed cost (queries, transaction, sends) they share (at 20 articles/s: 4.7 ms CPU an article in batches of
-# 20, 3.7 in batches of 100)
+IDLE_S = 5.0  # after a batch that was not full, wait this long: the next then holds a few seconds of articles,
+# which share its fixed cost (queries, transaction, sends); README's stories section has the costs measured
 
 
 class StoryStage:
