@@ -155,8 +155,8 @@ def test_websub_push_refusals_renewal_and_fallback(broker, hub, tmp_path, unique
         started = time.monotonic()
         wait_for(lambda: "ws-10" in stored(), 30, "the silent hub's entry polled", ingest, sink)
         assert time.monotonic() - started < 20, "found by the minute's check poll, not because the hub went quiet"
-        # Counted at least once: with this test's 6 s lease, each renewal's verification and the next
-        # silence can count it again before the status snapshot is read.
+        # At least once: the restarted ingest may already have counted the lapsed lease it found on
+        # start (logged as a second "went quiet" in a CI run), before this silence.
         wait_for(lambda: status("websub_quiet") >= 1, 10, "the silence counted", ingest)
         assert status("websub_missed") == 0
         assert ingest.stop() == 0
