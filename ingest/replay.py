@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import select
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -311,7 +313,7 @@ def clean_all(items: Iterable[tuple[str, Item]], workers: int | None = None,
             yield source, (to_record(item) if isinstance(item, ArchivedItem) else item)
         return
     window = workers * chunk * 4  # bounded read-ahead keeps memory flat on huge archives
-    with ProcessPoolExecutor(max_workers=workers, initializer=lower_priority) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=start_pool_worker, initargs=(os.getpid(),)) as pool:
         pending: list = []
         for source, item in items:
             pending.append((source, pool.submit(to_record, item) if isinstance(item, ArchivedItem) else item))
@@ -327,6 +329,24 @@ def lower_priority() -> None:
     replay on a busy machine grows no backlog the consumers cannot keep up with (and their group
     heartbeats are never starved)."""
     os.nice(10)
+
+
+def start_pool_worker(owner: int) -> None:
+    """Initializer of the cleaning pools (replay's, bench's): lower priority, and gone with ``owner``."""
+    lower_priority()
+    threading.Thread(target=_exit_with, args=(owner,), daemon=True, name="owner-watch").start()
+
+
+def _exit_with(owner: int) -> None:
+    # A pool worker holds its call queue's writing end as well as its reading end: after its owner is
+    # SIGKILLed (or stopped before handing it its sentinel) it would wait on that queue for ever, and,
+    # through the forkserver's alive pipe it inherits, keep a forkserver and a resource tracker alive.
+    try:
+        watch = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(1)
+    select.select([watch], [], [])
+    os._exit(1)
 
 
 def in_window(record: ArticleRecord, since: datetime | None, until: datetime | None) -> bool:

@@ -13,7 +13,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from newswire.ingest.replay import ArchivedItem, lower_priority, to_record
+from newswire.ingest.replay import ArchivedItem, start_pool_worker, to_record
 from newswire.records import ArticleRecord, DeadLetterRecord, _Record
 from newswire.app.bench.synthetic import make_page
 
@@ -94,4 +94,4 @@ def in_order(pool: ProcessPoolExecutor, function: Callable, items: Iterable, win
 def make_pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process, not a fork of one running producer threads
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
-                               initializer=lower_priority)
+                               initializer=start_pool_worker, initargs=(os.getpid(),))
