@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+import time
 from pathlib import Path
 
 import uvicorn
@@ -80,7 +81,14 @@ class WebServer:
         if self.thread is not None:
             self.thread.join(timeout=10)
         self.socket.close()
-        self.app.state.engine.dispose()
+        # A request still running in the thread pool (a page's live poll, say) returns its connection
+        # after the server stops; returned to a disposed pool, it would stay open until collected.
+        engine = self.app.state.engine
+        deadline = time.monotonic() + 5
+        checked_out = getattr(engine.pool, "checkedout", lambda: 0)  # pools that keep none have no count
+        while checked_out() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        engine.dispose()
 
     def __enter__(self) -> "WebServer":
         return self.start()
