@@ -81,6 +81,33 @@ def articles(count: int, per_day: int):
         yield article, figures, events
 
 
+def fill(engine, count: int, per_day: int) -> None:
+    """Store ``articles(count, per_day)`` with their figures, events and extraction markers."""
+    from newswire.records import ArticleRecord, EventRecord, ExtractionRecord, FigureRecord
+    from newswire.storage.writer import RecordWriter
+
+    records = []
+    for article, figures, events in articles(count, per_day):
+        records.append(ArticleRecord(article_id=article.article_id, url=f"https://{article.site}/{article.article_id}",
+                                     canonical_url=f"https://{article.site}/{article.article_id}", title=article.title,
+                                     site=article.site, text=article.text, content_hash=article.article_id,
+                                     published_at=article.published_at))
+        for k, f in enumerate(figures):
+            records.append(FigureRecord(figure_id=f"{article.article_id}{k}", article_id=article.article_id,
+                                        article_version=1, value=f.value, text="x", start=k, end=k + 1,
+                                        category=f.category, source=f.source, sentence=f.sentence, sentence_start=0,
+                                        published_at=article.published_at, extractor_version="1"))
+        for k, e in enumerate(events):
+            records.append(EventRecord(event_id=f"{article.article_id}e{k}", article_id=article.article_id,
+                                       article_version=1, type=e.type, trigger="x", start=k, end=k + 1,
+                                       location=e.location, sentence="x", sentence_start=0, extractor_version="1"))
+        records.append(ExtractionRecord(article_id=article.article_id, article_version=1, extractor_version="1",
+                                        figures=len(figures), events=len(events)))
+    writer = RecordWriter(engine)
+    for start in range(0, len(records), 2000):
+        writer.write(records[start:start + 2000])
+
+
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -107,33 +134,12 @@ def run_pure(count: int, per_day: int, every: int = 10_000) -> None:
 
 
 def run_stage(count: int, per_day: int) -> None:
-    from newswire.records import ArticleRecord, EventRecord, ExtractionRecord, FigureRecord
     from newswire.storage.db import open_database
-    from newswire.storage.writer import RecordWriter
     from newswire.app.story_stage import StoryStage
 
     path = Path(tempfile.mkdtemp()) / "stories.db"
     engine = open_database(f"sqlite:///{path}")
-    records = []
-    for article, figures, events in articles(count, per_day):
-        records.append(ArticleRecord(article_id=article.article_id, url=f"https://{article.site}/{article.article_id}",
-                                     canonical_url=f"https://{article.site}/{article.article_id}", title=article.title,
-                                     site=article.site, text=article.text, content_hash=article.article_id,
-                                     published_at=article.published_at))
-        for k, f in enumerate(figures):
-            records.append(FigureRecord(figure_id=f"{article.article_id}{k}", article_id=article.article_id,
-                                        article_version=1, value=f.value, text="x", start=k, end=k + 1,
-                                        category=f.category, source=f.source, sentence=f.sentence, sentence_start=0,
-                                        published_at=article.published_at, extractor_version="1"))
-        for k, e in enumerate(events):
-            records.append(EventRecord(event_id=f"{article.article_id}e{k}", article_id=article.article_id,
-                                       article_version=1, type=e.type, trigger="x", start=k, end=k + 1,
-                                       location=e.location, sentence="x", sentence_start=0, extractor_version="1"))
-        records.append(ExtractionRecord(article_id=article.article_id, article_version=1, extractor_version="1",
-                                        figures=len(figures), events=len(events)))
-    writer = RecordWriter(engine)
-    for start in range(0, len(records), 2000):
-        writer.write(records[start:start + 2000])
+    fill(engine, count, per_day)
     stage = StoryStage(engine)
     cpu, wall = time.process_time(), time.perf_counter()
     placed = 0

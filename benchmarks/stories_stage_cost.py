@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from stories_scale import articles  # noqa: E402
+from stories_scale import fill  # noqa: E402
 
 PG_URL = os.environ.get("NEWSWIRE_TEST_PG_URL",
                         "postgresql+psycopg://newswire_test:newswire_test@127.0.0.1:5432/newswire_test")
@@ -49,32 +49,6 @@ class SerializingProducer:
 
     def flush(self, timeout=None):
         pass
-
-
-def fill(engine, count: int, per_day: int) -> None:
-    from newswire.records import ArticleRecord, EventRecord, ExtractionRecord, FigureRecord
-    from newswire.storage.writer import RecordWriter
-
-    records = []
-    for article, figures, events in articles(count, per_day):
-        records.append(ArticleRecord(article_id=article.article_id, url=f"https://{article.site}/{article.article_id}",
-                                     canonical_url=f"https://{article.site}/{article.article_id}", title=article.title,
-                                     site=article.site, text=article.text, content_hash=article.article_id,
-                                     published_at=article.published_at))
-        for k, f in enumerate(figures):
-            records.append(FigureRecord(figure_id=f"{article.article_id}{k}", article_id=article.article_id,
-                                        article_version=1, value=f.value, text="x", start=k, end=k + 1,
-                                        category=f.category, source=f.source, sentence=f.sentence, sentence_start=0,
-                                        published_at=article.published_at, extractor_version="1"))
-        for k, e in enumerate(events):
-            records.append(EventRecord(event_id=f"{article.article_id}e{k}", article_id=article.article_id,
-                                       article_version=1, type=e.type, trigger="x", start=k, end=k + 1,
-                                       location=e.location, sentence="x", sentence_start=0, extractor_version="1"))
-        records.append(ExtractionRecord(article_id=article.article_id, article_version=1, extractor_version="1",
-                                        figures=len(figures), events=len(events)))
-    writer = RecordWriter(engine)
-    for start in range(0, len(records), 2000):
-        writer.write(records[start:start + 2000])
 
 
 def fill_pages(engine, count: int) -> None:
