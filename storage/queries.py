@@ -111,18 +111,11 @@ def list_dead_letters(engine: Engine, reason: str | None = None, limit: int = 50
 def list_stories(engine: Engine, since: datetime | None = None, until: datetime | None = None,
                  search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Stories seen in [since, until) (any overlap), latest first; ``search``: in the title or a member's title."""
-    from newswire.storage.models import Story, StoryArticle
+    from newswire.storage.models import Story
+    from newswire.storage.story_reads import story_filters
 
-    stories, placed = Story.__table__, StoryArticle.__table__
-    where: list[ColumnElement] = []
-    if since is not None:
-        where.append(stories.c.last_seen_at >= utc(since))
-    if until is not None:
-        where.append(stories.c.first_seen_at < utc(until))
-    if search:
-        titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
-                  .where(_articles.c.title.icontains(search, autoescape=True)))
-        where.append(stories.c.title.icontains(search, autoescape=True) | stories.c.story_id.in_(titled))
+    stories = Story.__table__
+    where = story_filters(since, until, search)
     query = (select(stories.c.story_id, stories.c.title, stories.c.first_seen_at.label("first_seen"),
                     stories.c.last_seen_at.label("last_seen"), stories.c.articles, stories.c.outlets,
                     stories.c.places)

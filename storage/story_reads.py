@@ -22,10 +22,9 @@ def _story_tables():
     return Story.__table__, StoryArticle.__table__, Observation.__table__
 
 
-def browse_stories(engine: Engine, *, text: str | None = None, since: datetime | None = None,
-                   until: datetime | None = None, after: Sequence[Any] | None = None, limit: int = 50):
-    """A page of stories, latest seen first, and the next page's key. ``since``/``until``: the story was
-    seen in [since, until) (any overlap); ``text``: in its title or a member article's title."""
+def story_filters(since: datetime | None, until: datetime | None, text: str | None) -> list[ColumnElement]:
+    """Stories seen in [since, until) (any overlap), with ``text`` in their title or a member article's
+    title: the web's list and the ``stories`` command filter alike."""
     stories, placed, _ = _story_tables()
     where: list[ColumnElement] = []
     if since is not None:
@@ -36,6 +35,15 @@ def browse_stories(engine: Engine, *, text: str | None = None, since: datetime |
         titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
                   .where(_articles.c.title.icontains(text, autoescape=True)))
         where.append(or_(stories.c.title.icontains(text, autoescape=True), stories.c.story_id.in_(titled)))
+    return where
+
+
+def browse_stories(engine: Engine, *, text: str | None = None, since: datetime | None = None,
+                   until: datetime | None = None, after: Sequence[Any] | None = None, limit: int = 50):
+    """A page of stories, latest seen first, and the next page's key. ``since``/``until``: the story was
+    seen in [since, until) (any overlap); ``text``: in its title or a member article's title."""
+    stories, _, _ = _story_tables()
+    where = story_filters(since, until, text)
     query = select(*[c for c in stories.c if c.name not in ("state", "published_version")]).where(*where)
     order = [By(stories.c.last_seen_at, desc=True), By(stories.c.story_id, desc=True)]
     with engine.connect() as conn:
