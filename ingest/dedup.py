@@ -72,7 +72,7 @@ def select_entries(state: FeedState, entries: Iterable[FeedEntry], seen: SeenSto
     resolved = {key: entry["aid"] for key, entry in memory.items() if entry.get("aid")}
     # One batched, synchronous query a poll: short next to the HTTP work, so not worth a thread.
     stored = seen.latest_versions(
-        guids=[work.entry.guid for work in works if work.entry.guid],
+        guids=[work.entry.guid for work in works if work.entry.guid and not work.entry.link],
         canonical_urls=list(links.values()),
         article_ids=[article_id(link) for link in links.values()] + list(resolved.values()),
     )
@@ -124,7 +124,10 @@ def published_elsewhere(state: FeedState, inflight: InFlight) -> set[str]:
 
 def find_stored(stored: dict[str, StoredVersion], guid: str | None, link: str | None, resolved: str | None
                 ) -> StoredVersion | None:
-    for key in (guid, link, article_id(link) if link else None, resolved):
+    # An entry with a link is its link: feeds copy guids, so a guid finds a stored article only for
+    # entries that have no link (the same rule as the in-flight claim).
+    keys = (link, article_id(link), resolved) if link else (guid, resolved)
+    for key in keys:
         if key and key in stored:
             return stored[key]
     return None

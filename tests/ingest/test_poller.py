@@ -242,6 +242,24 @@ def test_a_guid_another_feed_copied_does_not_hold_back_its_own_page(site, settin
         site.url(f"/{folder}/a{n}.html") for folder in ("articles", "elsewhere") for n in (1, 2, 3))
 
 
+def test_a_stored_article_does_not_hide_another_feeds_page_with_its_guid(site, settings):
+    """The stored side of the same collision: once the first feed's articles are stored, a feed that
+    copied their guids but links to other pages still gets its own pages fetched and published."""
+    feed_url = site.serve_fixture_site()
+    other = (SITE / "feed.xml").read_bytes().replace(b"/articles/", b"/elsewhere/")
+    other_url = site.add("/other.xml", other, content_type="application/rss+xml")
+    for n in (1, 2, 3):
+        page = (SITE / "articles" / f"a{n}.html").read_bytes()
+        site.add(f"/elsewhere/a{n}.html", page.replace(b'href="/articles/', b'href="/elsewhere/'))
+    harness = Harness(settings)
+    asyncio.run(harness.poll(feed_url))
+    harness.seen.store(harness.articles)
+    later = harness.restart()
+    asyncio.run(later.poll(other_url))
+    assert sorted(record.canonical_url for record in later.articles) == sorted(
+        site.url(f"/elsewhere/a{n}.html") for n in (1, 2, 3))
+
+
 def test_failures_become_dead_letters_and_feed_state(site, settings):
     broken = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>
       <item><guid>gone</guid><link>/gone.html</link><title>Gone</title></item>
@@ -378,10 +396,10 @@ def test_a_refresh_written_to_the_store_is_polled_at_the_next_check(site, settin
 # --- hostile feeds: unchanged bodies, huge entry lists, bad links, other local ports -------------
 
 class EverythingStored(MemorySeenStore):
-    """A database that holds every guid asked about: the poll fetches no page."""
+    """A database that holds every entry asked about: the poll fetches no page."""
 
     def latest_versions(self, *, guids=(), canonical_urls=(), article_ids=()):
-        return {guid: StoredVersion(article_id(guid), 1, "h") for guid in guids}
+        return {key: StoredVersion(article_id(key), 1, "h") for key in (*guids, *canonical_urls, *article_ids)}
 
 
 def test_an_unchanged_feed_body_is_not_parsed_again(site, settings, monkeypatch):
