@@ -4,7 +4,10 @@
 
 A local HTTP server serves ``--feeds`` RSS feeds (default 200); each gains a new entry every
 ``--entry-every-s`` seconds (default 30 s: a month of a 30-entries-a-day feed in 30 minutes) and lists
-its latest 20, like real feeds. A `newswire run` (SQLite in a temporary data dir, the embedded broker
+its latest 20, like real feeds. The entries' dates run on a fake clock, ``--days-a-minute`` (1) days of
+publication time a minute, ending at the soak's end (so none lies in the future): the run sees the
+publication days a month brings, and every window the pipeline keeps by article time (the stories
+stage's copy index and active stories) rolls over as it would. A `newswire run` (SQLite in a temporary data dir, the embedded broker
 renewed after ``--renew-articles`` articles) polls them. Every ``--sample-s`` the resident memory
 (VmRSS, /proc) of every process of the run's tree is written to ``soak.csv``; at the end the run is
 stopped with Ctrl-C (its drain) and the script checks:
@@ -31,6 +34,8 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -44,10 +49,13 @@ LISTED = 20  # entries a feed lists
 
 
 class Feeds:
-    """``/feed/N.xml`` and the pages of its entries; entry I of feed N appears ``I * every_s`` after start (staggered)."""
+    """``/feed/N.xml`` and the pages of its entries; entry I of feed N appears ``I * every_s`` after start (staggered)
+    and is dated ``speed`` times as far from the fake clock's start (``clock_start``)."""
 
-    def __init__(self, count: int, every_s: float):
+    def __init__(self, count: int, every_s: float, clock_start: datetime | None = None, speed: float = 1.0):
         self.count, self.every_s = count, every_s
+        self.clock_start = clock_start or datetime.now(timezone.utc)
+        self.speed = speed
         self.started = time.monotonic()
         self.served: dict[int, int] = {}  # feed -> highest entry index ever listed + 1
         self.lock = threading.Lock()
@@ -85,11 +93,18 @@ class Feeds:
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def offset(self, feed: int) -> float:
+        return (feed * self.every_s) / self.count
+
     def visible(self, feed: int) -> int:
         """Entries feed ``feed`` has published so far (at least one; offsets spread the feeds' publishing)."""
         now = self.frozen_at if self.frozen_at is not None else time.monotonic()
-        offset = (feed * self.every_s) / self.count
-        return 1 + max(0, int((now - self.started + offset) / self.every_s))
+        return 1 + max(0, int((now - self.started + self.offset(feed)) / self.every_s))
+
+    def published(self, feed: int, entry: int) -> datetime:
+        """Entry ``entry`` of feed ``feed``'s date: when it appeared (seconds after start), on the fake clock."""
+        appeared_s = entry * self.every_s - self.offset(feed)
+        return self.clock_start + timedelta(seconds=appeared_s * self.speed)
 
     def url(self, feed: int, entry: int) -> str:
         """Where entry ``entry`` of feed ``feed`` is (the synthetic page's own URL, which it names canonical)."""
@@ -103,13 +118,16 @@ class Feeds:
             self.served[feed] = max(self.served.get(feed, 0), count)
         items = "".join(
             f"<item><title>Feed {feed} entry {i}</title><link>{self.url(feed, i)}</link>"
-            f"<guid>soak-{feed}-{i}</guid><pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate></item>"
+            f"<guid>soak-{feed}-{i}</guid><pubDate>{format_datetime(self.published(feed, i), usegmt=True)}</pubDate></item>"
             for i in range(count - 1, max(-1, count - 1 - LISTED), -1))
         return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Soak feed {feed}</title>'
                 f"<link>{self.base}/</link>{items}</channel></rss>").encode()
 
     def page(self, index: int) -> bytes:
-        return make_page(index, base_url=self.base).html.encode()
+        """The synthetic page, its stated publication time the entry's (the pipeline takes the entry's first)."""
+        page = make_page(index, base_url=self.base)
+        when = self.published(*divmod(index, 100_000)).isoformat()
+        return page.html.replace(f'content="{page.published_at.isoformat()}"', f'content="{when}"', 1).encode()
 
     def expected_ids(self) -> set[str]:
         """Article ids of every entry ever listed (a feed lists its latest LISTED, so all of them were)."""
@@ -195,13 +213,17 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=30.0)
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--entry-every-s", type=float, default=30.0, help="each feed gains an entry this often")
+    parser.add_argument("--days-a-minute", type=float, default=1.0,
+                        help="publication time the entries' dates advance a minute of the soak")
     parser.add_argument("--renew-articles", type=int, default=5000, help="NEWSWIRE_BROKER_RENEW_ARTICLES")
     parser.add_argument("--sample-s", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=0.2, help="fraction of the run before flatness counts")
     parser.add_argument("--out", type=Path, default=Path("soak"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    feeds = Feeds(args.feeds, args.entry_every_s)
+    speed = args.days_a_minute * 86400 / 60
+    clock_start = datetime.now(timezone.utc) - timedelta(seconds=args.minutes * 60 * speed)
+    feeds = Feeds(args.feeds, args.entry_every_s, clock_start, speed)
     work = Path(tempfile.mkdtemp(prefix="newswire-soak-"))
     data_dir = work / "data"
     feed_list = work / "feeds.txt"
@@ -280,6 +302,8 @@ def main() -> int:
     warmup_s = args.minutes * 60 * args.warmup
     lines = [f"soak: {args.feeds} feeds, an entry each every {args.entry_every_s:g} s, {args.minutes:g} min, "
              f"broker renewed after {args.renew_articles} articles; samples every {args.sample_s:g} s",
+             f"entries dated {args.days_a_minute:g} days a minute: {clock_start:%Y-%m-%d %H:%M} to "
+             f"{clock_start + timedelta(seconds=args.minutes * 60 * speed):%Y-%m-%d %H:%M} UTC",
              f"served entries {len(expected)}, stored articles {len(ids)} ({len(set(ids))} distinct), "
              f"missing {len(missing)}, not served {len(extra)}, doubled {doubled}, version != 1 {not_v1}, "
              f"without marker {no_marker}",

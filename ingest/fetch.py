@@ -66,6 +66,7 @@ class FetchResult:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    link_header: str | None = None  # the HTTP Link headers, joined by commas (WebSub discovery)
 
 
 def classify(
@@ -304,7 +305,8 @@ class Fetcher:
                 raise classify(url, reason="empty_body", message="the response has no body")
             _check_magic(url, kind, data)
         return FetchResult(url=url, status=status, body=data, content_type=media_type, charset=charset,
-                           etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
+                           etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+                           link_header=response.headers.get("link"))
 
     def _gate(self, host: str) -> _HostGate:
         gate = self._gates.get(host)

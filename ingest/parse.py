@@ -18,7 +18,7 @@ import codecs
 import html
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -117,11 +117,39 @@ class ParsedFeed:
     total_entries: int  # before the cap
     hints: ScheduleHints = field(default_factory=ScheduleHints)
     error: str | None = None  # feedparser's complaint about malformed input, if any
-    hubs: tuple[str, ...] = ()  # WebSub hubs the feed announces (rel="hub"; JSON Feed "hubs"), absolute
-    self_url: str | None = None  # the feed's own URL as it states it (rel="self"; JSON Feed "feed_url")
+    # WebSub discovery (W3C WebSub, 4): the HTTP Link header's first, then the document's (rel="hub";
+    # JSON Feed "hubs"), absolute, in that order; the feed's own URL likewise (rel="self"; "feed_url")
+    hubs: tuple[str, ...] = ()
+    self_url: str | None = None
 
 
-def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> ParsedFeed:
+def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_entries: int = MAX_ENTRIES,
+               link_header: str | None = None) -> ParsedFeed:
+    """``link_header``: the response's HTTP ``Link`` header (several joined by commas), for WebSub discovery."""
+    parsed = _parse_feed(body, url, content_type, max_entries)
+    hubs, self_urls = header_links(link_header, url, "hub"), header_links(link_header, url, "self")
+    if not hubs and not self_urls:
+        return parsed
+    return replace(parsed, hubs=tuple(dict.fromkeys(hubs + parsed.hubs)),
+                   self_url=self_urls[0] if self_urls else parsed.self_url)
+
+
+def header_links(value: str | None, base_url: str, rel: str) -> tuple[str, ...]:
+    """The absolute http(s) URLs of an HTTP ``Link`` header's links with relation ``rel`` (RFC 8288: one
+    header or several joined by commas, each link ``<url>; rel="a b"``; relative URLs against ``base_url``)."""
+    if not value or not value.strip():
+        return ()
+    from requests.utils import parse_header_links  # here: 50 ms of imports, for the feeds that send a Link
+
+    found = []
+    for link in parse_header_links(value):
+        rels = " ".join(v for k, v in link.items() if k.strip().lower() == "rel").lower().split()
+        if rel in rels and (absolute := _absolute_link(link.get("url") or None, base_url)[0]):
+            found.append(absolute)
+    return tuple(dict.fromkeys(found))
+
+
+def _parse_feed(body: bytes, url: str, content_type: str | None, max_entries: int) -> ParsedFeed:
     if not body.strip():
         raise PermanentFetchError("empty_body", "the feed is empty", url=url)
     if jsonfeed.looks_like_json(body, content_type):

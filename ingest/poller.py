@@ -147,7 +147,7 @@ class Poller:
                          and not unstored and not dedup.has_pending_retries(state))
             if not fetched.not_modified and not unchanged:
                 parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url,
-                                                 content_type=fetched.content_type)
+                                                 content_type=fetched.content_type, link_header=fetched.link_header)
         except Exception as exc:  # FetchError, or a bug: either way this poll failed, the next one may not
             return self._feed_failed(state, hints, as_fetch_error(url, exc))
 

@@ -5,15 +5,20 @@ process (:mod:`ingest.websub_callback`) at ``<public URL>/websub/<callback id>``
 
 A subscription's life (:class:`~newswire.feeds.Subscription`, kept in the database):
 
-- a poll finds ``rel="hub"`` (JSON Feed: ``hubs``) -> ``new``: a random ``callback_id`` and
-  ``secret`` are drawn and kept for the subscription's life, so a restart keeps checking pushes;
-- the subscribe request (``hub.callback``, ``hub.topic`` = the feed's ``rel="self"`` or its URL,
-  ``hub.secret``, ``hub.lease_seconds``) is POSTed -> ``requested``; the hub's verification of
+- a poll finds hubs (the HTTP ``Link: <...>; rel="hub"`` headers first, then the document's
+  ``rel="hub"``, JSON Feed ``hubs``: :func:`ingest.parse.parse_feed`) -> ``new``, at the first hub: a
+  random ``callback_id`` and ``secret`` are drawn and kept for the subscription's life, so a restart
+  keeps checking pushes;
+- the subscribe request (``hub.callback``, ``hub.topic`` = the Link header's ``rel="self"``, else
+  the document's, else the feed's URL, ``hub.secret``, ``hub.lease_seconds``) is POSTed -> ``requested``; the hub's verification of
   intent is answered only for the topic, callback and mode newswire asked for -> ``active`` until
   the granted lease ends; renewed (same callback and secret) at :data:`RENEW_AT` of the lease;
-- a request that fails, or that the hub does not verify within :data:`VERIFY_WAIT_S`, is retried
-  with the poller's backoff; a denial (``hub.mode=denied``) is asked again after the longest poll
-  interval;
+- a request that fails, that the hub does not verify within :data:`VERIFY_WAIT_S`, or that it
+  denies (``hub.mode=denied``), moves the subscription to the feed's next hub at once (a new
+  subscription there: new callback and secret, so the failed hub's late verification is refused);
+  after the last hub, back to the first after the poller's backoff (a denial: after the longest
+  poll interval). A feed with one hub retries it so. A renewal failing while the lease still holds
+  is retried at the same hub with the backoff;
 - the feed removed, or announcing another hub or none -> unsubscribed (``unsubscribing``, deleted once
   the hub verifies or after :data:`UNSUBSCRIBE_TRIES`); another hub gets a new subscription.
 
@@ -62,6 +67,7 @@ class WebSubStats:
     request_errors: int = 0  # refused or failed requests, and requests never verified
     verified: int = 0
     denied: int = 0
+    fallbacks: int = 0  # subscriptions moved to the feed's next hub after a failure at the current one
     pushes: int = 0  # accepted pushes
     missed: int = 0  # entries a poll found that no push brought
     quiet: int = 0  # live subscriptions that went silent or expired (their feed polled again)
@@ -99,14 +105,18 @@ class Subscriber:
         """A poll read the feed: subscribe to the hub it announces, and note entries pushes missed."""
         sub = self._subs.get(url)
         topic = parsed.self_url or url
+        hubs = list(parsed.hubs)
         if sub is None or sub.state == "unsubscribing":
-            if parsed.hubs and sub is None:
-                self._start(url, parsed.hubs[0], topic)
+            if hubs and sub is None:
+                self._start(url, hubs, topic)
             return
-        if sub.hub not in parsed.hubs or sub.topic != topic:
+        if sub.hub not in hubs or sub.topic != topic:
             log.info("feed changed its WebSub hub or topic", extra={"feed_url": url, "hub": sub.hub})
             self._unsubscribe(sub, "the feed no longer announces this hub and topic")
             return
+        if sub.hubs != hubs:  # the current hub stays; the others changed (the next to try after a failure)
+            sub.hubs = hubs
+            self._save(sub)
         live_since = self._live.get(url)
         # Entries new since the previous poll, which came while pushes were trusted: a push missed them.
         if fresh_entries and live_since and previous_poll_at and live_since <= previous_poll_at:
@@ -167,9 +177,12 @@ class Subscriber:
 
     def denied(self, sub: Subscription, reason: str | None) -> None:
         self.stats.denied += 1
-        sub.state, sub.last_error = "denied", f"denied by the hub: {(reason or 'no reason given')[:500]}"
-        sub.next_attempt_at = self._clock() + timedelta(seconds=self.settings.max_poll_interval_s)
+        why = f"denied by the hub: {(reason or 'no reason given')[:500]}"
         log.warning("WebSub subscription denied", extra={"feed_url": sub.feed_url, "hub": sub.hub, "reason": reason})
+        if self._next_hub(sub, why, wrap_wait_s=self.settings.max_poll_interval_s):
+            return
+        sub.state, sub.last_error = "denied", why
+        sub.next_attempt_at = self._clock() + timedelta(seconds=self.settings.max_poll_interval_s)
         self._save(sub)
         self._update_live(sub)
         self._poke()
@@ -248,10 +261,12 @@ class Subscriber:
 
     def _failed(self, sub: Subscription, error: str) -> None:
         self.stats.request_errors += 1
+        log.warning("WebSub request failed: %s", error, extra={"feed_url": sub.feed_url, "hub": sub.hub})
+        if sub.state != "unsubscribing" and not self._holds_lease(sub) and self._next_hub(sub, error):
+            return
         sub.attempts += 1
         sub.last_error = error
         sub.requested_at = sub.verified_at  # no request outstanding: the next one goes after the backoff
-        log.warning("WebSub request failed: %s", error, extra={"feed_url": sub.feed_url, "hub": sub.hub})
         if sub.state == "unsubscribing" and sub.attempts >= UNSUBSCRIBE_TRIES:
             self._forget(sub)
             return
@@ -260,6 +275,29 @@ class Subscriber:
         delay = schedule.backoff_delay(sub.attempts, self.settings, rng=self._rng)
         sub.next_attempt_at = self._clock() + timedelta(seconds=delay)
         self._save(sub)
+
+    def _holds_lease(self, sub: Subscription) -> bool:
+        return sub.state == "active" and sub.expires_at is not None and sub.expires_at > self._clock()
+
+    def _next_hub(self, sub: Subscription, why: str, wrap_wait_s: float | None = None) -> bool:
+        """Subscribe at the feed's next hub instead of ``sub``'s, which failed (``why``); after the last, the
+        first again, after the backoff (or ``wrap_wait_s``). False when the feed announces no other hub."""
+        hubs = sub.hubs if sub.hub in sub.hubs else [sub.hub, *sub.hubs]
+        if len(hubs) < 2:
+            return False
+        position = hubs.index(sub.hub) + 1
+        wrapped = position == len(hubs)
+        attempts = sub.attempts + wrapped  # the backoff grows a round of every hub failed
+        wait_s = (wrap_wait_s or schedule.backoff_delay(attempts, self.settings, rng=self._rng)) if wrapped else 0.0
+        self.stats.fallbacks += 1
+        log.warning("WebSub hub failed (%s): subscribing at the feed's next hub", why,
+                    extra={"feed_url": sub.feed_url, "hub": sub.hub, "next_hub": hubs[position % len(hubs)],
+                           "wait_s": round(wait_s, 1)})
+        self._start(sub.feed_url, hubs, sub.topic, hub=hubs[position % len(hubs)], attempts=attempts,
+                    last_error=f"{sub.hub}: {why}"[:1000],
+                    next_attempt_at=self._clock() + timedelta(seconds=wait_s) if wait_s else None)
+        self._update_live(self._subs[sub.feed_url])
+        return True
 
     def _renew_at(self, sub: Subscription) -> datetime:
         return sub.verified_at + timedelta(seconds=(sub.lease_s or 0) * RENEW_AT)
@@ -283,10 +321,15 @@ class Subscriber:
 
     # --- bookkeeping -----------------------------------------------------------------------------
 
-    def _start(self, url: str, hub: str, topic: str) -> None:
-        sub = Subscription(feed_url=url, topic=topic, hub=hub, callback_id=secrets.token_urlsafe(24),
-                           secret=secrets.token_hex(32))
-        log.info("feed announces a WebSub hub: subscribing", extra={"feed_url": url, "hub": hub})
+    def _start(self, url: str, hubs: list[str], topic: str, hub: str | None = None, attempts: int = 0,
+               last_error: str | None = None, next_attempt_at: datetime | None = None) -> None:
+        """A new subscription of feed ``url`` at ``hub`` (the first of ``hubs`` by default), replacing any other."""
+        hub = hub or hubs[0]
+        sub = Subscription(feed_url=url, topic=topic, hub=hub, hubs=list(hubs), callback_id=secrets.token_urlsafe(24),
+                           secret=secrets.token_hex(32), attempts=attempts, last_error=last_error,
+                           next_attempt_at=next_attempt_at)
+        if not attempts and not last_error:
+            log.info("feed announces a WebSub hub: subscribing", extra={"feed_url": url, "hub": hub})
         self._subs[url] = sub
         self._save(sub)
         self._poke()
@@ -345,5 +388,6 @@ class Subscriber:
                 "websub_live": len(self._live), "websub_pushes": self.stats.pushes,
                 "websub_requests": self.stats.requests, "websub_renewals": self.stats.renewals,
                 "websub_request_errors": self.stats.request_errors, "websub_denied": self.stats.denied,
+                "websub_hub_fallbacks": self.stats.fallbacks,
                 "websub_missed": self.stats.missed, "websub_quiet": self.stats.quiet,
                 "websub_refused": dict(self.stats.refused)}

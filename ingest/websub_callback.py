@@ -37,6 +37,7 @@ from aiohttp import web
 
 from newswire.errors import PermanentFetchError
 from newswire.ids import canonical_url
+from newswire.ingest.parse import header_links
 from newswire.ingest.websub import Subscriber
 from newswire.settings import Settings
 
@@ -58,19 +59,6 @@ def signature_ok(secret: str, body: bytes, header: str | None) -> bool:
         return False
     expected = hmac.new(secret.encode(), body, algorithm).hexdigest()
     return hmac.compare_digest(expected, digest.strip().lower())
-
-
-def self_links(link_header: str) -> list[str]:
-    """The URLs of ``rel="self"`` in an HTTP Link header."""
-    found = []
-    for part in link_header.split(","):
-        url, _, params = part.partition(";")
-        rels = {token.strip().strip('"').lower() for param in params.split(";") if "=" in param
-                for name, _, value in [param.partition("=")] if name.strip().lower() == "rel"
-                for token in value.strip().strip('"').split()}
-        if "self" in rels:
-            found.append(url.strip().strip("<>"))
-    return found
 
 
 def same_topic(a: str, b: str) -> bool:
@@ -144,7 +132,8 @@ class CallbackServer:
         sub = self._subscriber.lookup(callback_id) if callback_id else None
         if sub is None or sub.state != "active":
             return self._refuse("unknown_topic", 410, detail=f"callback {request.path[:200]!r}")
-        if any(not same_topic(url, sub.topic) for url in self_links(request.headers.get("Link", ""))):
+        link = ", ".join(request.headers.getall("Link", ()))
+        if any(not same_topic(url, sub.topic) for url in header_links(link, sub.topic, "self")):
             return self._refuse("unknown_topic", 410, detail=f"Link names another topic than {sub.topic}")
         cap = self.settings.websub_max_body_bytes
         if (request.content_length or 0) > cap:

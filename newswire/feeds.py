@@ -108,6 +108,8 @@ class Subscription:
     attempts: int = 0  # requests in a row that failed (backoff)
     next_attempt_at: datetime | None = None
     last_error: str | None = None
+    hubs: list[str] = field(default_factory=list)  # every hub the feed announces, in discovery order; ``hub``
+    # is one of them (the first, else the next after a failure: ingest.websub)
 
 
 class SubscriptionStore(Protocol):

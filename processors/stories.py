@@ -6,9 +6,12 @@ of thing they share (places, actors, event types). A copy joins its original's s
 Otherwise the article starts a story of its own, whose id derives from that first article's id.
 
 Only stories seen within ``window_days`` of the newest article are candidates (a sliding window on
-the articles' own times), and older ones leave memory. A story's state is a sum of integer counts
-over its members, so it is the same whatever order they were added in, and it can be saved and
-restored exactly (:meth:`StoryState.to_json`): a restarted stage decides as an uninterrupted one.
+the articles' own times), and older ones leave memory. Which story an article joined is remembered
+for ``member_days`` of article time (longer than the copy index holds an article, so a copy finds
+the story of the article it matched): a story that runs for months holds its counts, not its
+members. A story's state is a sum of integer counts over its members, so it is the same whatever
+order they were added in, and it can be saved and restored exactly (:meth:`StoryState.to_json`): a
+restarted stage decides as an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ STORY_TERMS = 60
 _EMPTY: frozenset[str] = frozenset()
 COMMON_TERM = 50  # a word among the top words of more active stories than this is not used for lookup  # a story's strongest words, indexed for lookup
 BODY_WORDS = 400  # the lede matters; the tail of a long text mostly adds noise
+MEMBER_DAYS = 5  # an article's story is remembered this long: more than copies.KEEP_DAYS (4) whole days
 SWEEP_EVERY = timedelta(hours=1)  # of article time: how often stories past the window leave memory
 PLACE_BONUS, ACTOR_BONUS, TYPE_BONUS = 0.10, 0.05, 0.03
 
@@ -173,14 +177,15 @@ def similarity(article: ArticleFeatures, story: StoryState) -> float:
 class StoryIndex:
     """``index.assign(features, copy_of=...)`` -> the story id; ``index.stories`` holds the active ones."""
 
-    def __init__(self, threshold: float = THRESHOLD, window_days: float = WINDOW_DAYS):
+    def __init__(self, threshold: float = THRESHOLD, window_days: float = WINDOW_DAYS, member_days: int = MEMBER_DAYS):
         self.threshold = threshold
         self.window = timedelta(days=window_days)
+        self.member_days = member_days
         self.stories: dict[str, StoryState] = {}
-        self.story_of: dict[str, str] = {}  # article -> story, for members of active stories
+        self.story_of: dict[str, str] = {}  # article -> story, for the articles of the last member_days
         self._by_term: dict[str, set[str]] = {}
         self._indexed: dict[str, list[str]] = {}
-        self._members: dict[str, list[str]] = {}
+        self._members_by_day: dict[int, list[str]] = {}  # day (ordinal, article time) -> articles in story_of
         self.newest: datetime | None = None
         self._swept: datetime | None = None
 
@@ -201,16 +206,17 @@ class StoryIndex:
             story = self.stories[story_id] = StoryState(story_id, article.title, article.at, article.at)
         story.add(article)
         self.story_of[article.article_id] = story_id
-        self._members.setdefault(story_id, []).append(article.article_id)
+        self._members_by_day.setdefault(article.at.toordinal(), []).append(article.article_id)
         self._reindex(story)
         return story_id
 
     def restore(self, story: StoryState, members: list[str]) -> None:
-        """Put back an active story saved by the stage (its state and its members' ids)."""
+        """Put back an active story saved by the stage (its state and its members' ids; those older than
+        ``member_days`` are forgotten with the story's last day)."""
         self.stories[story.story_id] = story
         for article_id in members:
             self.story_of[article_id] = story.story_id
-        self._members[story.story_id] = list(members)
+        self._members_by_day.setdefault(story.last_seen.toordinal(), []).extend(members)
         self._reindex(story)
         if self.newest is None or story.last_seen > self.newest:
             self.newest = story.last_seen
@@ -235,12 +241,20 @@ class StoryIndex:
         return story is not None and story.last_seen >= at - self.window
 
     def _reindex(self, story: StoryState) -> None:
-        for term in self._indexed.pop(story.story_id, []):
-            self._by_term[term].discard(story.story_id)
         terms = story.top_terms()
+        self._unindex(story.story_id, keep=frozenset(terms))
         for term in terms:
             self._by_term.setdefault(term, set()).add(story.story_id)
         self._indexed[story.story_id] = terms
+
+    def _unindex(self, story_id: str, keep: frozenset[str] = _EMPTY) -> None:
+        """The story out of the lookup of its indexed words (but ``keep``); a word no story has leaves it."""
+        for term in self._indexed.pop(story_id, ()):
+            if term not in keep:
+                posting = self._by_term[term]
+                posting.discard(story_id)
+                if not posting:  # else the words of months of stories would stay, as empty sets
+                    del self._by_term[term]
 
     def _advance(self, at: datetime) -> None:
         if self.newest is not None and at <= self.newest:
@@ -252,10 +266,12 @@ class StoryIndex:
         horizon = at - self.window
         for story_id in [s for s, story in self.stories.items() if story.last_seen < horizon]:
             self.expire(story_id)
+        oldest = at.toordinal() - self.member_days
+        for day in [d for d in self._members_by_day if d < oldest]:
+            for article_id in self._members_by_day.pop(day):
+                self.story_of.pop(article_id, None)
 
     def expire(self, story_id: str) -> None:
+        """The story leaves memory (its members' entries in ``story_of`` leave with their day)."""
         self.stories.pop(story_id)
-        for term in self._indexed.pop(story_id, []):
-            self._by_term[term].discard(story_id)
-        for article_id in self._members.pop(story_id, []):
-            self.story_of.pop(article_id, None)
+        self._unindex(story_id)

@@ -78,7 +78,9 @@ class StoryLine:
         found = features(article.article_id, at, article.title, site, article.text,
                          places=[e.location for e in events if e.location],
                          actors=[a for e in events for a in e.actors], types=[e.type for e in events])
-        story_id = self.stories.assign(found, copy_of=match.duplicate_of if match else None)
+        # the story of the article it matched (in the copy index: its story is still remembered, the story
+        # of the chain's first copy may not be; a copy joins its original's story, so they are the same)
+        story_id = self.stories.assign(found, copy_of=match.matched if match else None)
         observations = tuple(observe(f, story_id, site, place_of(f)) for f in figures)
         return Placed(article.article_id, story_id, match.duplicate_of if match else None,
                       match.similarity if match else None, observations)

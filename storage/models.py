@@ -68,7 +68,7 @@ class Feed(StorageModel, table=True):
 
 
 class WebSubSubscription(StorageModel, table=True):
-    """A feed's WebSub subscription (``newswire.feeds.Subscription``; migration 0006)."""
+    """A feed's WebSub subscription (``newswire.feeds.Subscription``; migrations 0007, 0009)."""
 
     __tablename__ = "websub_subscriptions"
 
@@ -88,6 +88,7 @@ class WebSubSubscription(StorageModel, table=True):
     attempts: int = 0
     next_attempt_at: datetime | None = None
     last_error: str | None = Field(default=None, sa_type=Text)
+    hubs: list | None = Field(default=None, sa_type=JSONType)  # migration 0009
 
 
 class Article(StorageModel, table=True):

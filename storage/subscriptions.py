@@ -42,4 +42,5 @@ class SqlSubscriptionStore:
 
 def _subscription(row) -> Subscription:
     values = dict(row._mapping)
+    values["hubs"] = list(values.get("hubs") or [values["hub"]])  # a row of before 0009: its one hub
     return Subscription(**{name: utc(values[name]) if name.endswith("_at") else values[name] for name in _FIELDS})

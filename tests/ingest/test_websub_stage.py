@@ -4,7 +4,8 @@ One run walks a subscription's life: the feed announces the hub -> subscribed an
 stored within seconds with no poll of the feed; forged, unknown and oversized pushes and an unasked
 verification are refused and counted (dead letters for the subscribed feed); the lease is renewed; an
 entry the hub did not push is found by the check poll (a miss: polling resumes); a hub gone silent has
-the feed polled again; a restarted ingest accepts pushes signed with the secret it kept.
+the feed polled again; a restarted ingest accepts pushes signed with the secret it kept. Another run: hubs and topic announced
+only by HTTP Link headers, and a first hub that denies (the second is used).
 """
 
 from __future__ import annotations
@@ -165,3 +166,65 @@ def test_websub_push_refusals_renewal_and_fallback(broker, hub, tmp_path, unique
             if process.alive():
                 process.kill()
         engine.dispose()
+
+
+@pytest.mark.slow
+def test_websub_hubs_from_the_link_header_the_first_denying(broker, tmp_path, unique):
+    """The feed names its hubs and topic only in HTTP Link headers; the first hub denies the subscription,
+    so ingest subscribes at the second, which then pushes."""
+    hub = WebSubHub(announce="header", denying_hub=True)
+    database_url = f"sqlite:///{tmp_path / 'newswire.db'}"
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    port = free_port()
+    hub.publish(1)
+    assert b"rel=\"hub\"" not in hub.feed()  # nothing in the document: the header alone announces them
+    env = ingest_env(bootstrap=broker.bootstrap, prefix=unique, database_url=database_url,
+                     data_dir=tmp_path / "data", feeds=hub.feed_url, public_url=f"http://127.0.0.1:{port}",
+                     websub_port=port, websub_lease_s=600, websub_check_interval_s=600, websub_silence_s=600)
+    sink = IngestProcess(env, tmp_path / "sink.log", stage="sink").start()
+    ingest = IngestProcess(env, tmp_path / "ingest.log").start()
+
+    def stored() -> set[str]:
+        with engine.connect() as conn:
+            return set(conn.execute(text("SELECT guid FROM articles")).scalars())
+
+    def status(key: str, default=0):
+        return ingest.status().get(key, default)
+
+    try:
+        wait_for(lambda: hub.subscriptions and status("websub_live") == 1 and "ws-1" in stored(), 60,
+                 "denied at the first hub, verified at the second", ingest, sink)
+        # Asked at the first hub, for the topic the Link header's rel="self" names (not the feed's URL).
+        (denied,) = hub.denied
+        assert denied["hub.topic"] == hub.topic != hub.feed_url
+        (callback, subscription), = hub.subscriptions.items()
+        assert subscription.topic == hub.topic and callback != denied["hub.callback"]
+        assert subscription.secret != denied["hub.secret"]  # a new subscription at the new hub
+        kept = SqlSubscriptionStore(engine).list_subscriptions()
+        assert [(s.feed_url, s.topic, s.hub, s.state) for s in kept] == [
+            (hub.feed_url, hub.topic, hub.url("/hub"), "active")]
+        assert kept[0].hubs == [hub.url("/denying-hub"), hub.url("/hub")]
+        assert kept[0].last_error is None  # cleared by the verification; the log tells the story
+        log = (tmp_path / "ingest.log").read_text()
+        assert "WebSub subscription denied" in log and "subscribing at the feed's next hub" in log
+        assert (status("websub_denied"), status("websub_hub_fallbacks")) == (1, 1)
+        # The denying hub's verification of the old callback, coming late, is refused.
+        late = f"{denied['hub.callback']}?hub.mode=subscribe&hub.topic={hub.topic}&hub.challenge=abc"
+        assert hub.get(late)[0] == 404
+
+        polls = status("feeds_polled")
+        wait_for(lambda: status("feeds_polled") > polls or len(hub.feed_gets) >= 2, 20, "a poll of the live feed", ingest)
+        gets = len(hub.feed_gets)
+        hub.publish(2)
+        wait_for(lambda: "ws-2" in stored(), 15, "the entry pushed by the second hub stored", ingest, sink)
+        assert len(hub.feed_gets) == gets, "the feed was polled: the entry did not come by the push"
+        assert hub.pushes == [(callback, 202)]
+        assert ingest.stop() == 0
+        assert sink.stop() == 0
+    finally:
+        for process in (ingest, sink):
+            if process.alive():
+                process.kill()
+        engine.dispose()
+        hub.close()

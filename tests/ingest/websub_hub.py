@@ -3,6 +3,10 @@ lets a private feed's own host:port only): ``/feed.xml`` (RSS announcing ``/hub`
 ``/articles/<n>.html``, and the hub at ``/hub``, which verifies intent as the W3C spec says (a GET
 to the callback with a challenge, after answering 202) and pushes the whole feed, signed with
 the subscriber's secret, on :meth:`WebSubHub.publish`.
+
+``announce="header"``: the feed names its hubs and its topic URL (``/topic.xml``, the same feed) only in
+HTTP ``Link`` headers, one header a link. ``denying_hub=True``: it first announces ``/denying-hub``,
+which answers every request 202 and then denies it (a ``hub.mode=denied`` GET to the callback).
 """
 
 from __future__ import annotations
@@ -31,8 +35,11 @@ class HubSubscription:
 
 
 class WebSubHub:
-    def __init__(self, signature_method: str = "sha256") -> None:
+    def __init__(self, signature_method: str = "sha256", announce: str = "body", denying_hub: bool = False) -> None:
         self.signature_method = signature_method
+        self.announce = announce
+        self.hub_paths = ["/denying-hub", "/hub"] if denying_hub else ["/hub"]
+        self.denied: list[dict[str, str]] = []  # requests /denying-hub refused
         self.entries: list[int] = []
         self.subscriptions: dict[str, HubSubscription] = {}  # callback -> verified subscription
         self.requests: list[dict[str, str]] = []  # every subscription request's form
@@ -48,9 +55,11 @@ class WebSubHub:
 
             def do_GET(self) -> None:  # noqa: N802
                 path = self.path.split("?", 1)[0]
-                if path == "/feed.xml":
+                if path in ("/feed.xml", "/topic.xml"):
                     hub.feed_gets.append(time.monotonic())
-                    return self._send(200, hub.feed(), "application/rss+xml")
+                    links = [f'<{hub.url(p)}>; rel="hub"' for p in hub.hub_paths] + [f'<{hub.topic}>; rel="self"']
+                    return self._send(200, hub.feed(), "application/rss+xml",
+                                      links=links if hub.announce == "header" else ())
                 if path.startswith("/articles/") and path.endswith(".html"):
                     number = path.rsplit("/", 1)[1].removesuffix(".html")
                     if number.isdigit() and int(number) in hub.entries:
@@ -60,14 +69,24 @@ class WebSubHub:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length") or 0)
                 form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
-                if self.path != "/hub" or form.get("hub.mode") not in ("subscribe", "unsubscribe"):
+                if self.path not in hub.hub_paths or form.get("hub.mode") not in ("subscribe", "unsubscribe"):
                     return self._send(400, b"bad request", "text/plain")
+                if self.path == "/denying-hub":
+                    hub.denied.append(form)
+                    self._send(202, b"accepted", "text/plain", close=True)
+                    threading.Thread(target=hub._deny, args=(form,), daemon=True).start()
+                    return
                 hub.requests.append(form)
-                self._send(202, b"accepted", "text/plain")
+                self.close_connection = True  # no idle connection left in a subscriber's pool (its loop may end)
+                self._send(202, b"accepted", "text/plain", close=True)
                 threading.Thread(target=hub._verify, args=(form,), daemon=True).start()
 
-            def _send(self, status: int, body: bytes, content_type: str) -> None:
+            def _send(self, status: int, body: bytes, content_type: str, close: bool = False, links=()) -> None:
                 self.send_response(status)
+                if close:
+                    self.send_header("Connection", "close")
+                for link in links:
+                    self.send_header("Link", link)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -86,6 +105,11 @@ class WebSubHub:
 
     @property
     def topic(self) -> str:
+        """The URL subscribers know the feed by: its own, or the header's rel="self" (``/topic.xml``)."""
+        return self.url("/topic.xml" if self.announce == "header" else "/feed.xml")
+
+    @property
+    def feed_url(self) -> str:
         return self.url("/feed.xml")
 
     def feed(self) -> bytes:
@@ -94,9 +118,10 @@ class WebSubHub:
             f"<pubDate>Mon, 0{1 + n % 9} Mar 2026 08:00:00 GMT</pubDate></item>" for n in reversed(self.entries))
         return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
                 f'<channel><title>Pushed wire</title><link>{self.url("/")}</link>'
-                f'<atom:link rel="hub" href="{self.url("/hub")}"/>'
-                f'<atom:link rel="self" href="{self.topic}" type="application/rss+xml"/>'
-                f"{items}</channel></rss>").encode()
+                + ("".join(f'<atom:link rel="hub" href="{self.url(path)}"/>' for path in self.hub_paths)
+                   + f'<atom:link rel="self" href="{self.topic}" type="application/rss+xml"/>'
+                   if self.announce == "body" else "")
+                + f"{items}</channel></rss>").encode()
 
     def _verify(self, form: dict[str, str]) -> None:
         challenge = secrets.token_hex(8)
@@ -113,6 +138,11 @@ class WebSubHub:
                     form["hub.callback"], form["hub.topic"], form.get("hub.secret", ""), int(lease), time.monotonic())
             else:
                 self.subscriptions.pop(form["hub.callback"], None)
+
+    def _deny(self, form: dict[str, str]) -> None:
+        query = urllib.parse.urlencode({"hub.mode": "denied", "hub.topic": form["hub.topic"],
+                                        "hub.reason": "this hub takes no subscriptions"})
+        self.get(f"{form['hub.callback']}?{query}")
 
     def publish(self, n: int, *, push: bool = True) -> None:
         """Add entry ``n`` to the feed and, unless silent, push the feed to every live subscriber."""

@@ -171,3 +171,35 @@ def test_a_figure_with_a_place_makes_a_series_of_its_own():
     here = observe(figure, "s", "site", "ostrel")
     elsewhere = observe(figure, "s", "site", None)
     assert here.series_id != elsewhere.series_id and here.place == "ostrel"
+
+
+
+def test_a_story_running_for_months_keeps_its_counts_not_its_members():
+    """A story that never ends: which story an article joined is remembered for member_days of article
+    time (the copy index's days and one), so memory does not grow with the story."""
+    line = StoryLine()
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    lede = "Rescue teams searched the flooded valley of Karst as the river rose again"
+    remembered = []
+    for n in range(90 * 20):  # 20 articles a day for 90 days
+        at = start + timedelta(hours=1.2 * n)
+        text = f"{lede}. Report {n} on the water levels: " + " ".join(f"note{n}x{i}" for i in range(8))
+        article = SimpleNamespace(article_id=f"a{n}", title="Flood in the Karst valley", site=None, text=text,
+                                  published_at=at, fetched_at=at)
+        line.process(article)
+        remembered.append(len(line.stories.story_of))
+    (story,) = line.stories.stories.values()
+    assert story.articles == 1800
+    assert max(remembered) <= (line.stories.member_days + 2) * 20  # 1,800 before
+    assert line.stories.story_of.keys() <= {f"a{n}" for n in range(1800 - (line.stories.member_days + 2) * 20, 1800)}
+
+
+def test_the_words_of_stories_gone_leave_the_lookup():
+    index = StoryIndex()
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for day in range(60):  # a story a day, each in words of its own, each gone after the window
+        words = " ".join(f"topic{day}word{i}" for i in range(30))
+        index.assign(features(f"a{day}", start + timedelta(days=day), f"topic{day}title", None, words))
+    assert len(index.stories) <= 4
+    assert set(index._by_term) == {term for terms in index._indexed.values() for term in terms}
+    assert all(index._by_term.values())  # no empty posting left (60 stories' words before)
