@@ -27,12 +27,12 @@ _TRIGGERS = [
     ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
     ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
-    ("attack", r"attacks?|attacked|attacking|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+    ("attack", r"attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
               r"|brawls?|scuffles?|scuffled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
@@ -40,14 +40,16 @@ _TRIGGERS = [
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
+    ("hospitalization", r"admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
+                        r"|ICU|care)\b)"),
     ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
-                  r"|announcing|commented"),
+                  r"|announcing|commented|reporting|asked"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
-               r"|imprisoned|nabbed|rounded up"),
+               r"|imprisoned|nabbed|rounded up|taken into custody"),
     ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|indicted|charged"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
@@ -55,15 +57,19 @@ _TRIGGERS = [
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
     ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
+    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
+    ("interception", r"intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
+    ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
+               r"|inundated|submerged|stranded|marooned|trapped"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off"),
     ("merger", r"acquired|acquires|acquiring|acquisitions?|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
     ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
-    ("hearing", r"hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
+    ("hearing", r"grilled|questioned|hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
     ("charge", r"charges"),
-    ("call", r"phone calls?|telephone calls?|call with"),
+    ("call", r"phone calls?|telephone calls?|call with|conversations?|spoke by phone|dialed|dialled"),
     ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
     ("discovery", r"discovered|discovery|detected"),
     ("filing", r"filed|submitted"),
@@ -84,7 +90,8 @@ _TRIGGERS = [
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
     ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
-                 r"|inaugurat(?:ed|ion)|sworn in|polls"),
+                 r"|inaugurat(?:ed|ion)|sworn in|polls|turnout|by-elections?|primaries|primary(?=\s+(?:election|vote|race))"
+                 r"|took office|assumed office|took the oath|campaigned|re-election bid|reelection bid"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
@@ -109,11 +116,12 @@ _TRIGGERS = [
     ("accusation", r"accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
-    ("win", r"won|wins|victory|defeated"),
+    ("win", r"won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
+               r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
     ("concession", r"conceded|concedes|concession"),
     ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
                     r"|state of emergency"),
-    ("investigation", r"investigations?|investigating|investigated|investigates|probes?|probed|probing|inquiry"
+    ("investigation", r"investigations?|investigating|investigated|investigates|looking into|looked into|probes?|probed|probing|inquiry"
                       r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
@@ -132,7 +140,8 @@ _TRIGGERS = [
     ("unrest", r"looted|looting|unrest|violence|riot police"),
     ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|first (?:appeared|emerged|detected"
               r"|identified|reported|confirmed)"),
-    ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
+    ("change", r"(?:lost|gained|added|shed)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|points?)"
+               r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank"),
 ]
 TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
@@ -236,5 +245,6 @@ def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
                   "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
-                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage"}
-DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}
+                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage",
+                  "interception", "impact"}
+DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident", "impact"}
