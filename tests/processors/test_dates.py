@@ -94,7 +94,8 @@ def test_offsets_point_into_the_text():
     ("in early 2021", "2021"),
     ("last year", "2024"),
     ("this year", "2025"),
-    ("last week", None),             # a week is no date
+    ("last week", "2025-05"),        # a week is no day, but its month is known (5-11 May)
+    ("earlier this week", "2025-05"),
     ("this past May", "2025-05"),
     ("this morning", "2025-05-12"),
     ("In October, the envoy", "2024-10"),        # a capitalised lead word
