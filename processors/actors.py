@@ -191,6 +191,11 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return None
     if name in NEWS_AGENCIES:
         return "organisation", name, None, None
+    if len(words) == 1 and name in people:
+        # the surname of a person named in full in the article is that person, even where it is also a
+        # town's name ("Ian Hamilton ... Hamilton urged")
+        known = people[name]
+        return "person", known.name, known.role, known.country_code
     base = _TRAILER_RE.sub("", name) if "-" in name else name
     if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
         return "group", base, None, None
@@ -267,6 +272,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         spans = name_spans(text)
     found: list[ActorMention] = []
     people: dict[str, ActorMention] = {}   # surname -> the person first named in full
+    later: list[tuple[int, str]] = []      # one-word names left out: a surname before the full name comes
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     low_text = text.lower()
     for run_start, run_end in _runs(text, spans):
@@ -280,13 +286,19 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         else:
             what = known[name] = _classify(name, gaz, people)
         if what is None:
+            if " " not in name:
+                later.append((start, name))
             continue
         kind, norm, role, code = what
         if kind == "subject":
-            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in low_text or (
+            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
                     name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                if " " not in name:
+                    later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
             kind = "organisation"
+            if " " not in name:
+                later.append((start, name))   # a person's surname, if the article names them in full later
         if kind == "named_like_city":
             if not _SPEAKER_VERB_RE.match(text, start + len(name)) or _is_locative(text, start):
                 continue   # "in Tottenham", "Aleppo was shelled": a place
@@ -304,6 +316,14 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if kind == "person" and " " in norm:
             people.setdefault(norm.split()[-1], mention)
         found.append(mention)
+    if later and people:
+        # '"...," Clarke said. ... Steve Clarke, deputy administrator': the quote first, the full name after
+        surnames = {start: people[name] for start, name in later if name in people}
+        if surnames:
+            found = [a for a in found if a.start not in surnames]
+            for start, known in surnames.items():
+                found.append(ActorMention(start, start + len(known.name.split()[-1]), known.name,
+                                          known.name.split()[-1], "person", known.role, known.country_code))
     for run_start, run_end in spans:   # a demonym ends its run of capitals: "Israeli forces", "the Palestinians"
         words = text[run_start:run_end].split()
         dem = " ".join(words[-2:])

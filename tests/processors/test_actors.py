@@ -127,3 +127,17 @@ def test_a_title_with_of_or_for_before_a_name_is_that_persons_role():
         "Penny Wong", "person", "minister for foreign affairs")
     # a title without a name after it names nobody
     assert mentions("The Secretary of State for Health said so.") == []
+
+
+def test_a_surname_is_the_person_named_in_full_before_or_after_it():
+    # the quote first, the full name later; and a surname that is also a town's name
+    text = ('"They all bring different ideas," Clarke said on a call. Steve Clarke, a deputy head of the '
+            "agency, spoke later. Ian Hamilton, an expert, agreed. Hamilton urged caution.")
+    people = [(a.written, a.name, a.kind) for a in find_actors(text) if a.kind == "person"]
+    assert ("Clarke", "Steve Clarke", "person") in people
+    assert ("Hamilton", "Ian Hamilton", "person") in people
+
+
+def test_a_one_word_name_written_in_lower_case_elsewhere_is_no_actor_but_a_name_is():
+    assert "Crowds" not in [a.written for a in find_actors("Later, Crowds gathered. The crowds grew.")]
+    assert "Zorvex" in [a.written for a in find_actors('Shares rose after a deal, and Zorvex said it would hire.')]
