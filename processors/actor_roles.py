@@ -81,6 +81,50 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
     return None
 
 
+# a definite description as the subject, right before the verb: "the commission said", "The 56-year-old
+# said", "the home-improvement retailer earned", "the president has said"
+_ANAPHOR_RE = re.compile(
+    r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?|president|governor|minister|premier|mayor|senator"
+    r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
+    r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
+    r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
+    r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+_RELATIVE_RE = re.compile(r",\s*(?:who|which)\s*$")
+_RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}")
+_PERSON_NOUNS = frozenset("""president governor minister premier mayor senator secretary chancellor ambassador envoy
+spokesman spokeswoman spokesperson commissioner commander chief""".split())
+
+
+def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
+                start: int) -> ActorMention | None:
+    """The actor a definite description right before the trigger stands for: the last person of that role
+    ("the president": a person titled president; "the 56-year-old": the last person), or the last
+    organisation whose name holds the noun ("the commission": "the regional health commission"), else,
+    for a company's words (company, firm, retailer, ...), the last organisation, named at most 3,000
+    characters before."""
+    m = _ANAPHOR_RE.search(text, max(left, start - 60), start)
+    if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        return None
+    noun = m.group("noun").lower()
+    person = noun in _PERSON_NOUNS or "-year-old" in noun
+    generic = noun in ("company", "firm", "retailer", "carrier", "airline", "automaker", "lender", "insurer",
+                       "group", "network", "utility")
+    i = bisect.bisect_left(starts, m.start()) - 1
+    fallback = None
+    while i >= 0 and m.start() - mentions[i].start < 3000:
+        a = mentions[i]
+        if person and a.kind == "person":
+            if "-year-old" in noun or (a.role and noun in a.role):
+                return a
+        elif not person and a.kind == "organisation":
+            if noun in a.written.lower():
+                return a
+            if generic and fallback is None:
+                fallback = a
+        i -= 1
+    return fallback
+
+
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
                  start: int, end: int, statement: bool = False, prev_start: int | None = None,
                  clause: tuple[int, int] | None = None) -> tuple[Actor, ...]:
@@ -102,6 +146,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
             after.append(a)
         i += 1
+    if not before:
+        # "the commission said", "The 56-year-old said", "the agency selected": one named before
+        referent = _antecedent(text, mentions, starts, left, start)
+        if referent is not None:
+            before = [referent]
+    if not before and left > sent_start:
+        # "Matt Bevin, who lost his bid", "Big Machine, which was bought out": the relative pronoun's antecedent
+        rel = _RELATIVE_RE.search(text, max(sent_start, left - 12), left)
+        if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
+            i = bisect.bisect_left(starts, rel.start()) - 1
+            if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
+                before = [mentions[i]]
     if statement and not before:
         # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
         i = bisect.bisect_left(starts, end)

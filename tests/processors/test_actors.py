@@ -141,3 +141,20 @@ def test_a_surname_is_the_person_named_in_full_before_or_after_it():
 def test_a_one_word_name_written_in_lower_case_elsewhere_is_no_actor_but_a_name_is():
     assert "Crowds" not in [a.written for a in find_actors("Later, Crowds gathered. The crowds grew.")]
     assert "Zorvex" in [a.written for a in find_actors('Shares rose after a deal, and Zorvex said it would hire.')]
+
+
+def test_a_definite_description_stands_for_the_actor_named_before():
+    text = ("The Ostrel regional health commission confirmed a case on Monday. The commission said 28 contacts "
+            "were isolated.")
+    assert actors_of(text, "said", statement=True) == [("Ostrel regional health commission", "agent")]
+    text = "Ben Varo, 56, was named coach. The 56-year-old said he was excited."
+    assert actors_of(text, "said", statement=True) == [("Ben Varo", "agent")]
+    text = "President Ana Ruiz signed the decree. The president said it would take effect at once."
+    assert actors_of(text, "said", statement=True) == [("President Ana Ruiz", "agent")]
+    # a description nobody was named for gives no actor
+    assert actors_of("The committee said it would meet.", "said", statement=True) == []
+
+
+def test_a_relative_clause_acts_for_its_antecedent():
+    text = "Governor Matt Bevin, who lost his reelection bid this month, lashed out."
+    assert actors_of(text, "lost") == [("Governor Matt Bevin", "agent")]
