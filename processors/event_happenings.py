@@ -142,6 +142,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "That said, ...": an idiom
     if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
         return False   # "a press release", "said in the release": a document
+    if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):
+        return False   # "a landslide victory": an election's margin, not a disaster
     if kind == "strike_hit" and re.match(r"\s+(?:me|him|her|us|them|it)\s+as\b", after):
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):

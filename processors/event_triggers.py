@@ -47,7 +47,8 @@ _TRIGGERS = [
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
-                  r"|announcing|commented|reporting|asked"),
+                  r"|announcing|commented|reporting|asked|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
+                  r"|fatalities|casualties)\b)"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
     ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|indicted|charged"),
@@ -58,10 +59,12 @@ _TRIGGERS = [
     ("order", r"ordered|orders"),
     ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
     ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|recoveries|discharged(?=\s+from)"),
     ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
     ("interception", r"intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
     ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
-               r"|inundated|submerged|stranded|marooned|trapped"),
+               r"|inundated|submerged|stranded|marooned|trapped"
+               r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off"),
     ("merger", r"acquired|acquires|acquiring|acquisitions?|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
@@ -105,12 +108,13 @@ _TRIGGERS = [
     ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
-    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"
+                     r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
     ("withdrawal", r"withdrew|withdrawn|withdrawal|withdrawing|withdraws|pulled out|retreated"),
-    ("capture", r"seized|seizure|annexed|annexation"),
+    ("capture", r"seized|seizure|annexed|annexation|recaptured|retook|regained control|took control|captured control"),
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
     ("accusation", r"accused|accuses|accusing|accusations?|blamed|blames"),

@@ -143,3 +143,33 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(t
 def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
     assert (trigger, kind) in found
+
+
+@pytest.mark.parametrize("text, trigger, kind", [   # the language of military, health, disaster, election news (1.4.0)
+    ("Air defences intercepted two drones over the port.", "intercepted", "interception"),
+    ("The army said it shot down a drone near the border.", "shot down", "interception"),
+    ("Troops neutralised six militants in the raid.", "neutralised", "casualties"),
+    ("The patient was admitted to hospital on Saturday.", "admitted", "hospitalization"),
+    ("Two people contracted the disease last month.", "contracted", "diagnosis"),
+    ("Health workers vaccinated 40,000 children.", "vaccinated", "vaccination"),
+    ("Three patients recovered from the infection.", "recovered", "recovery"),
+    ("The ministry recorded 12 new cases on Monday.", "recorded", "statement"),
+    ("It made landfall near the port on Sunday.", "made landfall", "impact"),
+    ("Heavy rain battered the coast.", "battered", "impact"),
+    ("Hundreds of tourists were stranded at the airport.", "stranded", "impact"),
+    ("By Monday the outage had affected 120,000 people.", "affected", "impact"),
+    ("The army retook the town on Friday.", "retook", "capture"),
+    ("Turnout reached 61 percent.", "Turnout", "election"),
+    ("The governor, who lost his reelection bid, spoke.", "lost", "win"),
+    ("She took office in January.", "took office", "election"),
+    ("Lawmakers grilled the minister for hours.", "grilled", "hearing"),
+    ("The index lost 0.4% on Tuesday.", "lost", "change"),
+])
+def test_genre_vocabulary_is_triggers(text, trigger, kind):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert (trigger, kind) in found
+
+
+def test_a_landslide_victory_is_no_disaster():
+    found = [e.type for e in extract("The party won a landslide victory in the vote.", MONDAY).events]
+    assert "disaster" not in found and "win" in found
