@@ -59,7 +59,8 @@ _UNREAL_BEFORE_RE = re.compile(
 _TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
 next leading led lead contributed contributing return returned according opposition resistance reaction
 able managed
-reference way path road key end ahead""".split())
+reference way path road key end ahead
+decided voted moved rushed helped worked""".split())
 _LIGHT_VERBS = frozenset({"start", "decision", "transaction"})   # verbs that give way to the happening they govern
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her

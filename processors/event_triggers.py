@@ -19,7 +19,7 @@ _TRIGGERS = [
     ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),
     ("ceasefire_end", r"(?:ended|ending|ends|broke|breaking|collapsed|violated|violating)(?=\s+(?:[\w'-]+\s+){0,3}?"
                       r"(?:cease-?fire|truce|peace deal)s?\b)"),
-    ("end", r"(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
+    ("end", r"concluded(?!\s+that)|wrapped up|(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
             r"|conflict|fighting)\b)"),
     ("hostage_taking", r"taken hostage|hostage[- ]taking|(?:took|taken|taking|take|takes|seized|seize|seizing)"
                        r"(?=\s+(?:[\w'-]+\s+){0,3}?hostages?\b)"),
@@ -36,7 +36,7 @@ _TRIGGERS = [
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
               r"|brawls?|scuffles?|scuffled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
-    ("raid", r"raids?|raided|stormed|storming"),
+    ("raid", r"raids?|raided|stormed|storming|busted|drug bust"),
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
@@ -51,7 +51,8 @@ _TRIGGERS = [
                   r"|fatalities|casualties)\b)"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
-    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|indicted|charged"),
+    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
+              r"|found (?:not )?guilty|granted bail|denied bail"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
     ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
@@ -74,7 +75,16 @@ _TRIGGERS = [
     ("charge", r"charges"),
     ("call", r"phone calls?|telephone calls?|call with|conversations?|spoke by phone|dialed|dialled"),
     ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
-    ("discovery", r"discovered|discovery|detected"),
+    ("cancellation", r"dropped(?=\s+(?:the\s+|its\s+|all\s+|an\s+|a\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?"
+                     r"(?:charges?|case|cases|investigation|probe|lawsuit|suit|inquiry|allegations?|bid|plans?)\b)"
+                     r"|shelved|scrapped|cancell?ed|cancell?ation|called off|scuttled"),
+    ("listing", r"listing|went public|initial public offering|IPO"),
+    ("crime", r"robbed|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
+              r"|smuggled"),
+    ("birth", r"was born|were born"),
+    ("funeral", r"funerals?|buried|laid to rest|memorial service"),
+    ("debate", r"debates?|debated"),
+    ("discovery", r"discovered|discovery|detected|spotted|found(?=\s+(?:evidence|traces|signs)\b)"),
     ("filing", r"filed|submitted"),
     ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
     ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
@@ -82,9 +92,9 @@ _TRIGGERS = [
     ("eviction", r"evicted|evictions?"),
     ("hiring", r"recruited|hired|enlisted"),
     ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
-    ("extension", r"extended|extension"),
-    ("reopening", r"reopened|re-opened|reopening|reopens"),
-    ("speech", r"speech|speeches|spoke|remarks"),
+    ("extension", r"extended|extension|extend"),
+    ("reopening", r"reopened|re-opened|reopening|reopens|reopen"),
+    ("speech", r"speech|speeches|spoke|remarks|press conference|news conference|briefing"),
     ("trip", r"trip|travell?ed|flew|toured"),
     ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
@@ -123,15 +133,15 @@ _TRIGGERS = [
     ("win", r"won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
                r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
     ("concession", r"conceded|concedes|concession"),
-    ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
+    ("restriction", r"banned|bans|ban|suspended|suspension|closed|closure|shut down|curfew|lockdown"
                     r"|state of emergency"),
-    ("investigation", r"investigations?|investigating|investigated|investigates|looking into|looked into|probes?|probed|probing|inquiry"
+    ("investigation", r"investigations?|investigating|investigated|investigates|investigate|looking into|looked into|probes?|probed|probing|inquiry"
                       r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -142,7 +152,7 @@ _TRIGGERS = [
     ("surrender", r"surrendered|surrender"),
     ("escape", r"escaped|escape|jailbreak"),
     ("unrest", r"looted|looting|unrest|violence|riot police"),
-    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|first (?:appeared|emerged|detected"
+    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|initiated|instituted|first (?:appeared|emerged|detected"
               r"|identified|reported|confirmed)"),
     ("change", r"(?:lost|gained|added|shed)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|points?)"
                r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
