@@ -75,6 +75,9 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
             i += 1
         return None
     i = bisect.bisect_left(starts, sent_start)
+    while i < len(mentions) and mentions[i].start - sent_start <= 25 and (
+            mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
+        i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not _NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
         return mentions[i]
@@ -89,6 +92,7 @@ _ANAPHOR_RE = re.compile(
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
     r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which)\s*$")
 _RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}")
 _PERSON_NOUNS = frozenset("""president governor minister premier mayor senator secretary chancellor ambassador envoy
@@ -186,6 +190,17 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, start) - 1
             while i >= 0 and start - mentions[i].start < 3000:
                 if (mentions[i].kind == "person") == person:
+                    before = [mentions[i]]
+                    break
+                i -= 1
+    if not statement and not before:
+        # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
+        # named last (a sentence's leading pronoun is read by ``_subject``)
+        pronoun = _PRONOUN_SUBJECT_RE.search(text, max(left, start - 30), start)
+        if pronoun and pronoun.start() > sent_start + 1:
+            i = bisect.bisect_left(starts, pronoun.start()) - 1
+            while i >= 0 and pronoun.start() - mentions[i].start < 1500:
+                if mentions[i].kind == "person":
                     before = [mentions[i]]
                     break
                 i -= 1

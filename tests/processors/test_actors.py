@@ -158,3 +158,8 @@ def test_a_definite_description_stands_for_the_actor_named_before():
 def test_a_relative_clause_acts_for_its_antecedent():
     text = "Governor Matt Bevin, who lost his reelection bid this month, lashed out."
     assert actors_of(text, "lost") == [("Governor Matt Bevin", "agent")]
+
+
+def test_a_pronoun_subject_before_the_verb_is_the_person_named_last():
+    text = "Julian Assange was in the embassy for years. Police moved in after he was evicted in April."
+    assert actors_of(text, "evicted") == [("Julian Assange", "patient")]
