@@ -12,7 +12,8 @@ import bisect
 import re
 from typing import Sequence
 
-from newswire.processors.actors import Actor, ActorMention
+from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
+from newswire.processors.lexicon import PERSON_NOUNS, is_person_noun
 from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
 
 __all__ = ["clause_of", "event_actors"]
@@ -92,6 +93,12 @@ _ANAPHOR_RE = re.compile(
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
     r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+_NOUN_SUBJECT_RE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z]+)\s+(?:(?:have|has|had|was|were|is|are|been|also|then|later"
+                              r"|first|reportedly|\w+ly)\s+){0,3}$")
+_NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
+                         "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
+                         "rivers", "numbers", "orders", "powers", "letters", "matters", "figures"})
+_PEOPLE_WORDS = PERSON_NOUNS | ROLE_WORDS | GROUP_NOUNS
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which)\s*$")
 _RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}")
@@ -111,8 +118,7 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
         return None
     noun = m.group("noun").lower()
     person = noun in _PERSON_NOUNS or "-year-old" in noun
-    generic = noun in ("company", "firm", "retailer", "carrier", "airline", "automaker", "lender", "insurer",
-                       "group", "network", "utility")
+    generic = not person   # "the agency selected" after "NASA": the last organisation, if none is named so
     i = bisect.bisect_left(starts, m.start()) - 1
     fallback = None
     while i >= 0 and m.start() - mentions[i].start < 3000:
@@ -193,6 +199,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
+    if not before:
+        # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
+        noun = _NOUN_SUBJECT_RE.search(text, max(left, start - 40), start)
+        if noun is not None and noun.group("n").lower() not in _NOT_ACTORS and (
+                noun.group("n").lower() in _PEOPLE_WORDS or is_person_noun(noun.group("n").lower())):
+            word = noun.group("n")
+            before = [ActorMention(noun.start("n"), noun.end("n"), word.lower(), word.lower(), "group", None, None)]
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
         # named last (a sentence's leading pronoun is read by ``_subject``)

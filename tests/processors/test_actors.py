@@ -163,3 +163,9 @@ def test_a_relative_clause_acts_for_its_antecedent():
 def test_a_pronoun_subject_before_the_verb_is_the_person_named_last():
     text = "Julian Assange was in the embassy for years. Police moved in after he was evicted in April."
     assert actors_of(text, "evicted") == [("Julian Assange", "patient")]
+
+
+def test_a_common_noun_for_people_right_before_the_verb_is_its_actor():
+    assert actors_of("But a judge ruled that he should stay in jail.", "ruled") == [("judge", "agent")]
+    assert actors_of("Snipers have also shot into crowds.", "shot") == [("snipers", "agent")]
+    assert actors_of("Sales rose sharply.", "rose") == []
