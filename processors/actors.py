@@ -385,6 +385,64 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
+    return _expand_acronyms(text, out)
+
+
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
+                           "Corp", "LLC", "plc"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("&", " & ").split() if w not in _INITIAL_SKIP and w[:1].isupper())
+
+
+_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
+
+
+def _long_form(text: str, acronym: str, before: int, runs: list[re.Match[str]]) -> str | None:
+    """The name ``acronym`` abbreviates, written before ``before``: "Customs and Border Protection (CBP)",
+    or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
+    letters = acronym.replace("&", "").replace(".", "")
+    at = text.find(f"({acronym})", 0, before)
+    if at > 0:
+        m = None
+        for m in _LONG_NAME_RE.finditer(text, max(0, at - 80), at):
+            pass
+        if m is not None and text[m.end():at].strip() == "":
+            name = m.group(0)
+            words = name.split()
+            while words and words[0] in ("The", "the", "and", "of", "for", "&"):
+                words = words[1:]
+            if words and words[0][0] == letters[0]:
+                return " ".join(words)
+    for m in runs:
+        if m.end() > before:
+            break
+        name = m.group(0)
+        words = name.split()
+        while words and words[0] in ("The", "the"):
+            words = words[1:]
+        for k in range(len(words)):   # the initials of the run's last words: "utility Pacific Gas & Electric Co."
+            if _initials(" ".join(words[k:])) == letters and words[k][:1].isupper():
+                return " ".join(words[k:]).rstrip(".") + ("." if words[-1] in ("Co.", "Inc.", "Corp.") else "")
+    return None
+
+
+def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An acronym stands for the organisation it abbreviates, named before it: "Customs and Border Protection
+    (CBP) ... CBP said", "Pacific Gas & Electric Co. ... PG&E initiated". Its mentions take the full name."""
+    known: dict[str, str | None] = {}
+    runs: list[re.Match[str]] | None = None   # the text's runs of capitalised words, found on first need
+    out = []
+    for a in mentions:
+        if a.kind == "organisation" and " " not in a.written and _ACRONYM_RE.fullmatch(a.written) \
+                and len(a.written.replace("&", "").replace(".", "")) >= 2:
+            if a.written not in known:
+                if runs is None:
+                    runs = list(_LONG_NAME_RE.finditer(text))
+                known[a.written] = _long_form(text, a.written, a.start, runs)
+            name = known[a.written]
+            if name is not None:
+                a = ActorMention(a.start, a.end, name, name, "organisation", a.role, a.country_code)
+        out.append(a)
     return out
-
-

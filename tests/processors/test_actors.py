@@ -169,3 +169,14 @@ def test_a_common_noun_for_people_right_before_the_verb_is_its_actor():
     assert actors_of("But a judge ruled that he should stay in jail.", "ruled") == [("judge", "agent")]
     assert actors_of("Snipers have also shot into crowds.", "shot") == [("snipers", "agent")]
     assert actors_of("Sales rose sharply.", "rose") == []
+
+
+def test_an_acronym_takes_the_name_it_abbreviates():
+    text = ("Pacific Gas & Electric Co. was set to cut power. Customs and Border Protection (CBP) declined. "
+            "Later CBP announced a plan, and PG&E initiated four rounds of outages.")
+    names = {a.written: a.name for a in find_actors(text)}
+    assert names["Customs and Border Protection"] == "Customs and Border Protection"
+    assert "CBP" not in names and "PG&E" not in names
+    assert "Pacific Gas & Electric Co." in names.values()
+    # an acronym that abbreviates nothing named stays as written
+    assert "WHO" in [a.name for a in find_actors("The WHO said the outbreak was over.")]
