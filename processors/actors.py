@@ -399,7 +399,7 @@ def _initials(name: str) -> str:
 _LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
 
 
-def _long_form(text: str, acronym: str, before: int, runs: list[re.Match[str]]) -> str | None:
+def _long_form(text: str, acronym: str, before: int, runs: dict[str, tuple[int, str]]) -> str | None:
     """The name ``acronym`` abbreviates, written before ``before``: "Customs and Border Protection (CBP)",
     or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
     letters = acronym.replace("&", "").replace(".", "")
@@ -415,31 +415,46 @@ def _long_form(text: str, acronym: str, before: int, runs: list[re.Match[str]]) 
                 words = words[1:]
             if words and words[0][0] == letters[0]:
                 return " ".join(words)
-    for m in runs:
-        if m.end() > before:
-            break
-        name = m.group(0)
-        words = name.split()
-        while words and words[0] in ("The", "the"):
-            words = words[1:]
-        for k in range(len(words)):   # the initials of the run's last words: "utility Pacific Gas & Electric Co."
-            if _initials(" ".join(words[k:])) == letters and words[k][:1].isupper():
-                return " ".join(words[k:]).rstrip(".") + ("." if words[-1] in ("Co.", "Inc.", "Corp.") else "")
-    return None
+    found = runs.get(letters)
+    return found[1] if found is not None and found[0] <= before else None
+
+
+def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
+    """Initials -> (end, name) of the first run of capitalised words with those initials, the run's last
+    words included ("utility Pacific Gas & Electric Co." gives "PGE" for "Pacific Gas & Electric Co.")."""
+    out: dict[str, tuple[int, str]] = {}
+    for m in _LONG_NAME_RE.finditer(text, 0, end):
+        words = m.group(0).split()
+        kept = [w for w in words if w not in _INITIAL_SKIP and w[:1].isupper()]
+        if len(kept) < 2:
+            continue
+        for k in range(len(words) - 1):
+            if not words[k][:1].isupper() or words[k] in _INITIAL_SKIP:
+                continue
+            key = _initials(" ".join(words[k:]))
+            if len(key) >= 2 and key not in out:
+                out[key] = (m.end(), " ".join(words[k:]))
+    return out
 
 
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """An acronym stands for the organisation it abbreviates, named before it: "Customs and Border Protection
     (CBP) ... CBP said", "Pacific Gas & Electric Co. ... PG&E initiated". Its mentions take the full name."""
+    acronyms = [a for a in mentions if a.kind == "organisation" and " " not in a.written
+                and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
+                and _ACRONYM_RE.fullmatch(a.written) and len(a.written.replace("&", "").replace(".", "")) >= 2]
+    if not acronyms:
+        return mentions
+    last = acronyms[-1].start
+    acronyms_at = {a.start for a in acronyms}
     known: dict[str, str | None] = {}
-    runs: list[re.Match[str]] | None = None   # the text's runs of capitalised words, found on first need
+    runs: dict[str, tuple[int, str]] | None = None   # the text's runs of capitalised words, on first need
     out = []
     for a in mentions:
-        if a.kind == "organisation" and " " not in a.written and _ACRONYM_RE.fullmatch(a.written) \
-                and len(a.written.replace("&", "").replace(".", "")) >= 2:
+        if a.start in acronyms_at:
             if a.written not in known:
                 if runs is None:
-                    runs = list(_LONG_NAME_RE.finditer(text))
+                    runs = _runs_by_initials(text, last)
                 known[a.written] = _long_form(text, a.written, a.start, runs)
             name = known[a.written]
             if name is not None:

@@ -62,7 +62,7 @@ _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 # "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
 _NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
                              r"|suburb|island|port)\s+of\s+$")
-_STREET_HEADS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Highway", "Lane", "Drive", "Square"})
+_STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region)\b")
 _PREMODIFIER_RE = re.compile(
     r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
@@ -196,10 +196,11 @@ class ArticlePlaces:
             if run_start < body_start:
                 continue
             name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
-            words = name.split()
-            named = _NAMED_PLACE_RE.search(text, max(0, run_start - 30), run_start)
-            street = len(words) >= 2 and words[-1] in _STREET_HEADS
-            if (named or street) and words and not any(a < run_end and run_start < b for a, b in taken) \
+            named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
+                                                                                       run_start)
+            street = name.endswith(_STREET_ENDS) and " " in name
+            words = name.split() if named or street else ()
+            if words and not any(a < run_end and run_start < b for a, b in taken) \
                     and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
                 # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold
                 locative = bool(named) or is_locative(text, run_start)
