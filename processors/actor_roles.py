@@ -93,8 +93,7 @@ _ANAPHOR_RE = re.compile(
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
     r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
-_NOUN_SUBJECT_RE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z]+)\s+(?:(?:have|has|had|was|were|is|are|been|also|then|later"
-                              r"|first|reportedly|\w+ly)\s+){0,3}$")
+_AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
                          "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
                          "rivers", "numbers", "orders", "powers", "letters", "matters", "figures"})
@@ -113,7 +112,10 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     organisation whose name holds the noun ("the commission": "the regional health commission"), else,
     for a company's words (company, firm, retailer, ...), the last organisation, named at most 3,000
     characters before."""
-    m = _ANAPHOR_RE.search(text, max(left, start - 60), start)
+    lo = max(left, start - 60)
+    if text.find("he ", lo, start) < 0:
+        return None   # no "the" (or "The") before the verb: no description to resolve
+    m = _ANAPHOR_RE.search(text, lo, start)
     if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
         return None
     noun = m.group("noun").lower()
@@ -163,7 +165,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             before = [referent]
     if not before and left > sent_start:
         # "Matt Bevin, who lost his bid", "Big Machine, which was bought out": the relative pronoun's antecedent
-        rel = _RELATIVE_RE.search(text, max(sent_start, left - 12), left)
+        rel = _RELATIVE_RE.search(text, max(sent_start, left - 12), left) if text.find(
+            "wh", max(sent_start, left - 8), left) >= 0 else None
         if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
@@ -201,15 +204,20 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 i -= 1
     if not before:
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
-        noun = _NOUN_SUBJECT_RE.search(text, max(left, start - 40), start)
-        if noun is not None and noun.group("n").lower() not in _NOT_ACTORS and (
-                noun.group("n").lower() in _PEOPLE_WORDS or is_person_noun(noun.group("n").lower())):
-            word = noun.group("n")
-            before = [ActorMention(noun.start("n"), noun.end("n"), word.lower(), word.lower(), "group", None, None)]
+        lo = max(left, start - 40)
+        words = text[lo:start].split()
+        while words and (words[-1] in _AUX_WORDS or words[-1].endswith("ly")):
+            words.pop()
+        word = words[-1] if words and len(words) <= 6 else ""
+        low = word.lower()
+        if word.isalpha() and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+            at = text.rfind(word, lo, start)
+            before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
         # named last (a sentence's leading pronoun is read by ``_subject``)
-        pronoun = _PRONOUN_SUBJECT_RE.search(text, max(left, start - 30), start)
+        lo = max(left, start - 30)
+        pronoun = _PRONOUN_SUBJECT_RE.search(text, lo, start) if text.find("he ", lo, start) >= 0 else None
         if pronoun and pronoun.start() > sent_start + 1:
             i = bisect.bisect_left(starts, pronoun.start()) - 1
             while i >= 0 and pronoun.start() - mentions[i].start < 1500:

@@ -424,16 +424,15 @@ def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
     words included ("utility Pacific Gas & Electric Co." gives "PGE" for "Pacific Gas & Electric Co.")."""
     out: dict[str, tuple[int, str]] = {}
     for m in _LONG_NAME_RE.finditer(text, 0, end):
-        words = m.group(0).split()
-        kept = [w for w in words if w not in _INITIAL_SKIP and w[:1].isupper()]
-        if len(kept) < 2:
+        words = m.group(0).replace("&", " & ").split()
+        heads = [k for k, w in enumerate(words) if w not in _INITIAL_SKIP and w[:1].isupper()]
+        if len(heads) < 2:
             continue
-        for k in range(len(words) - 1):
-            if not words[k][:1].isupper() or words[k] in _INITIAL_SKIP:
-                continue
-            key = _initials(" ".join(words[k:]))
-            if len(key) >= 2 and key not in out:
-                out[key] = (m.end(), " ".join(words[k:]))
+        letters = "".join(words[k][0] for k in heads)
+        for i, k in enumerate(heads[:-1]):   # each suffix starting at a capitalised word
+            key = letters[i:]
+            if key not in out:
+                out[key] = (m.end(), " ".join(words[k:]).replace(" & ", " & "))
     return out
 
 
