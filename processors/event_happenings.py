@@ -143,6 +143,10 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "That said, ...": an idiom
     if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
         return False   # "a press release", "said in the release": a document
+    if after[:1] in ("'", "’") and after[1:3].lower() == "t " and word == "won":
+        return False   # "we won't roll the dice": "will not", not a win
+    if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):
+        return False   # "declined to comment": a refusal, not a fall
     if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):
         return False   # "a landslide victory": an election's margin, not a disaster
     if kind == "strike_hit" and re.match(r"\s+(?:me|him|her|us|them|it)\s+as\b", after):

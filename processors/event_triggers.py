@@ -47,7 +47,11 @@ _TRIGGERS = [
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
-                  r"|announcing|commented|reporting|asked|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
+                  r"|announcing|commented|reporting|asked"
+                  r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
+                  r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
+                  r"|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
                   r"|fatalities|casualties)\b)"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),

@@ -173,3 +173,15 @@ def test_genre_vocabulary_is_triggers(text, trigger, kind):
 def test_a_landslide_victory_is_no_disaster():
     found = [e.type for e in extract("The party won a landslide victory in the vote.", MONDAY).events]
     assert "disaster" not in found and "win" in found
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("\u201cWe won\u2019t roll the dice on safety,\u201d the chief said.", "won", None),     # "will not"
+    ("A spokesperson declined to comment on the plan.", "declined", None),           # a refusal, not a fall
+    ("Shares declined 2% on Monday.", "declined", "change"),
+    ("The ministry released a report on the floods.", "released", "statement"),      # a document, not captives
+    ("The rebels released two hostages.", "released", "release"),
+])
+def test_words_read_by_what_follows_them(text, trigger, kind):
+    found = {e.trigger: e.type for e in extract(text, MONDAY).events}
+    assert found.get(trigger) == kind
