@@ -32,7 +32,9 @@ _TRIGGERS = [
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+                   r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
+                   r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
               r"|brawls?|scuffles?|scuffled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
@@ -47,7 +49,7 @@ _TRIGGERS = [
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
-                  r"|announcing|commented|reporting|asked"
+                  r"|announcing|commented|reporting|asked|pledged|promised|endorsed"
                   r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
                   r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
@@ -59,7 +61,10 @@ _TRIGGERS = [
               r"|found (?:not )?guilty|granted bail|denied bail"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
-    ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
+                r"(?:[\w-]+\s+)?(?:lawsuits?|suits?|case|cases|claims?|dispute|charges)\b)"),
+    ("disappearance", r"went missing|gone missing|reported missing|disappeared|disappearance"),
+    ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
     ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
@@ -112,9 +117,9 @@ _TRIGGERS = [
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
-    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|fires?|burned|burnt|burning"),
+    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+    ("accident", r"(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),

@@ -164,6 +164,13 @@ def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     ("She took office in January.", "took office", "election"),
     ("Lawmakers grilled the minister for hours.", "grilled", "hearing"),
     ("The index lost 0.4% on Tuesday.", "lost", "change"),
+    ("The governor pledged to rebuild the bridge.", "pledged", "statement"),
+    ("A warehouse caught fire overnight.", "caught fire", "fire"),
+    ("The oil spill fouled the beaches.", "oil spill", "accident"),
+    ("Two hikers went missing on Sunday.", "went missing", "disappearance"),
+    ("The airline filed for bankruptcy in May.", "bankruptcy", "bankruptcy"),
+    ("The firm settled the lawsuit for $5 million.", "settled", "lawsuit"),
+    ("Troops eliminated four militants near the border.", "eliminated", "casualties"),
 ])
 def test_genre_vocabulary_is_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
