@@ -93,6 +93,9 @@ _ANAPHOR_RE = re.compile(
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
     r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+_OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
+                             r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
+                             r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
 _AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
                          "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
@@ -225,6 +228,15 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
+    if not after and not statement:
+        # "killed 12 soldiers", "the release of the hostages", "evacuated residents": a common noun for people
+        # among the next few words, before any break, is the one it was done to
+        m = _OBJECT_NOUN_RE.match(text, end, min(right, end + 60))
+        for group in ("a", "n") if m is not None else ():
+            low = (m.group(group) or "").lower()
+            if low and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+                after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
+                break
     agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
     relation_a, relation_p = "agent", "patient"
     passive = _PASSIVE_RE.search(text, max(left, start - 40), start)

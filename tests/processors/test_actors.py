@@ -62,7 +62,9 @@ def test_cities_are_not_actors_but_a_capital_that_acts_speaks_for_its_country():
 
 def test_agents_and_patients():
     assert actors_of("Rebels attacked Chad on Friday.", "attacked") == [("rebels", "agent"), ("Chad", "patient")]
-    assert actors_of("Police arrested three smugglers near Peru.", "arrested") == [("police", "agent")]
+    # "near Peru" is a place, not a patient; the smugglers are (a common noun for people, 1.4.0)
+    assert actors_of("Police arrested three smugglers near Peru.", "arrested") == [("police", "agent"),
+                                                                                 ("smugglers", "patient")]
     assert actors_of("Egypt and Qatar mediated between Israel and Hamas.", "mediated") == [
         ("Egypt", "participant"), ("Qatar", "participant"), ("Israel", "participant"), ("Hamas", "participant")]
 
@@ -180,3 +182,9 @@ def test_an_acronym_takes_the_name_it_abbreviates():
     assert "Pacific Gas & Electric Co." in names.values()
     # an acronym that abbreviates nothing named stays as written
     assert "WHO" in [a.name for a in find_actors("The WHO said the outbreak was over.")]
+
+
+def test_a_common_noun_for_people_just_after_the_verb_is_who_it_was_done_to():
+    assert ("students", "patient") in actors_of("Police evacuated hundreds of students from the campus.", "evacuated")
+    assert ("hostages", "patient") in actors_of("The release of the hostages came at dawn.", "release")
+    assert actors_of("The storm damaged roads across the region.", "damaged") == []
