@@ -12,7 +12,8 @@ import bisect
 import re
 from typing import Sequence
 
-from newswire.processors.actors import Actor, ActorMention
+from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
+from newswire.processors.lexicon import PERSON_NOUNS, is_person_noun
 from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
 
 __all__ = ["clause_of", "event_actors"]
@@ -75,10 +76,68 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
             i += 1
         return None
     i = bisect.bisect_left(starts, sent_start)
+    while i < len(mentions) and mentions[i].start - sent_start <= 25 and (
+            mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
+        i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not _NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
         return mentions[i]
     return None
+
+
+# a definite description as the subject, right before the verb: "the commission said", "The 56-year-old
+# said", "the home-improvement retailer earned", "the president has said"
+_ANAPHOR_RE = re.compile(
+    r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?|president|governor|minister|premier|mayor|senator"
+    r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
+    r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
+    r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
+    r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+_OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
+                             r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
+                             r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
+_AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
+_NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
+                         "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
+                         "rivers", "numbers", "orders", "powers", "letters", "matters", "figures"})
+_PEOPLE_WORDS = PERSON_NOUNS | ROLE_WORDS | GROUP_NOUNS
+_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
+_RELATIVE_RE = re.compile(r",\s*(?:who|which)\s*$")
+_RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}")
+_PERSON_NOUNS = frozenset("""president governor minister premier mayor senator secretary chancellor ambassador envoy
+spokesman spokeswoman spokesperson commissioner commander chief""".split())
+
+
+def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
+                start: int) -> ActorMention | None:
+    """The actor a definite description right before the trigger stands for: the last person of that role
+    ("the president": a person titled president; "the 56-year-old": the last person), or the last
+    organisation whose name holds the noun ("the commission": "the regional health commission"), else,
+    for a company's words (company, firm, retailer, ...), the last organisation, named at most 3,000
+    characters before."""
+    lo = max(left, start - 60)
+    if text.find("he ", lo, start) < 0:
+        return None   # no "the" (or "The") before the verb: no description to resolve
+    m = _ANAPHOR_RE.search(text, lo, start)
+    if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        return None
+    noun = m.group("noun").lower()
+    person = noun in _PERSON_NOUNS or "-year-old" in noun
+    generic = not person   # "the agency selected" after "NASA": the last organisation, if none is named so
+    i = bisect.bisect_left(starts, m.start()) - 1
+    fallback = None
+    while i >= 0 and m.start() - mentions[i].start < 3000:
+        a = mentions[i]
+        if person and a.kind == "person":
+            if "-year-old" in noun or (a.role and noun in a.role):
+                return a
+        elif not person and a.kind == "organisation":
+            if noun in a.written.lower():
+                return a
+            if generic and fallback is None:
+                fallback = a
+        i -= 1
+    return fallback
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
@@ -102,6 +161,19 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
             after.append(a)
         i += 1
+    if not before:
+        # "the commission said", "The 56-year-old said", "the agency selected": one named before
+        referent = _antecedent(text, mentions, starts, left, start)
+        if referent is not None:
+            before = [referent]
+    if not before and left > sent_start:
+        # "Matt Bevin, who lost his bid", "Big Machine, which was bought out": the relative pronoun's antecedent
+        rel = _RELATIVE_RE.search(text, max(sent_start, left - 12), left) if text.find(
+            "wh", max(sent_start, left - 8), left) >= 0 else None
+        if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
+            i = bisect.bisect_left(starts, rel.start()) - 1
+            if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
+                before = [mentions[i]]
     if statement and not before:
         # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
         i = bisect.bisect_left(starts, end)
@@ -133,6 +205,38 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
+    if not before:
+        # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
+        lo = max(left, start - 40)
+        words = text[lo:start].split()
+        while words and (words[-1] in _AUX_WORDS or words[-1].endswith("ly")):
+            words.pop()
+        word = words[-1] if words and len(words) <= 6 else ""
+        low = word.lower()
+        if word.isalpha() and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+            at = text.rfind(word, lo, start)
+            before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
+    if not statement and not before:
+        # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
+        # named last (a sentence's leading pronoun is read by ``_subject``)
+        lo = max(left, start - 30)
+        pronoun = _PRONOUN_SUBJECT_RE.search(text, lo, start) if text.find("he ", lo, start) >= 0 else None
+        if pronoun and pronoun.start() > sent_start + 1:
+            i = bisect.bisect_left(starts, pronoun.start()) - 1
+            while i >= 0 and pronoun.start() - mentions[i].start < 1500:
+                if mentions[i].kind == "person":
+                    before = [mentions[i]]
+                    break
+                i -= 1
+    if not after and not statement:
+        # "killed 12 soldiers", "the release of the hostages", "evacuated residents": a common noun for people
+        # among the next few words, before any break, is the one it was done to
+        m = _OBJECT_NOUN_RE.match(text, end, min(right, end + 60))
+        for group in ("a", "n") if m is not None else ():
+            low = (m.group(group) or "").lower()
+            if low and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+                after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
+                break
     agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
     relation_a, relation_p = "agent", "patient"
     passive = _PASSIVE_RE.search(text, max(left, start - 40), start)

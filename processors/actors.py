@@ -191,6 +191,11 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return None
     if name in NEWS_AGENCIES:
         return "organisation", name, None, None
+    if len(words) == 1 and name in people:
+        # the surname of a person named in full in the article is that person, even where it is also a
+        # town's name ("Ian Hamilton ... Hamilton urged")
+        known = people[name]
+        return "person", known.name, known.role, known.country_code
     base = _TRAILER_RE.sub("", name) if "-" in name else name
     if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
         return "group", base, None, None
@@ -267,6 +272,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         spans = name_spans(text)
     found: list[ActorMention] = []
     people: dict[str, ActorMention] = {}   # surname -> the person first named in full
+    later: list[tuple[int, str]] = []      # one-word names left out: a surname before the full name comes
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     low_text = text.lower()
     for run_start, run_end in _runs(text, spans):
@@ -280,13 +286,19 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         else:
             what = known[name] = _classify(name, gaz, people)
         if what is None:
+            if " " not in name:
+                later.append((start, name))
             continue
         kind, norm, role, code = what
         if kind == "subject":
-            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in low_text or (
+            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
                     name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                if " " not in name:
+                    later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
             kind = "organisation"
+            if " " not in name:
+                later.append((start, name))   # a person's surname, if the article names them in full later
         if kind == "named_like_city":
             if not _SPEAKER_VERB_RE.match(text, start + len(name)) or _is_locative(text, start):
                 continue   # "in Tottenham", "Aleppo was shelled": a place
@@ -304,6 +316,14 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if kind == "person" and " " in norm:
             people.setdefault(norm.split()[-1], mention)
         found.append(mention)
+    if later and people:
+        # '"...," Clarke said. ... Steve Clarke, deputy administrator': the quote first, the full name after
+        surnames = {start: people[name] for start, name in later if name in people}
+        if surnames:
+            found = [a for a in found if a.start not in surnames]
+            for start, known in surnames.items():
+                found.append(ActorMention(start, start + len(known.name.split()[-1]), known.name,
+                                          known.name.split()[-1], "person", known.role, known.country_code))
     for run_start, run_end in spans:   # a demonym ends its run of capitals: "Israeli forces", "the Palestinians"
         words = text[run_start:run_end].split()
         dem = " ".join(words[-2:])
@@ -365,6 +385,78 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
+    return _expand_acronyms(text, out)
+
+
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
+                           "Corp", "LLC", "plc"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("&", " & ").split() if w not in _INITIAL_SKIP and w[:1].isupper())
+
+
+_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
+
+
+def _long_form(text: str, acronym: str, before: int, runs: dict[str, tuple[int, str]]) -> str | None:
+    """The name ``acronym`` abbreviates, written before ``before``: "Customs and Border Protection (CBP)",
+    or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
+    letters = acronym.replace("&", "").replace(".", "")
+    at = text.find(f"({acronym})", 0, before)
+    if at > 0:
+        m = None
+        for m in _LONG_NAME_RE.finditer(text, max(0, at - 80), at):
+            pass
+        if m is not None and text[m.end():at].strip() == "":
+            name = m.group(0)
+            words = name.split()
+            while words and words[0] in ("The", "the", "and", "of", "for", "&"):
+                words = words[1:]
+            if words and words[0][0] == letters[0]:
+                return " ".join(words)
+    found = runs.get(letters)
+    return found[1] if found is not None and found[0] <= before else None
+
+
+def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
+    """Initials -> (end, name) of the first run of capitalised words with those initials, the run's last
+    words included ("utility Pacific Gas & Electric Co." gives "PGE" for "Pacific Gas & Electric Co.")."""
+    out: dict[str, tuple[int, str]] = {}
+    for m in _LONG_NAME_RE.finditer(text, 0, end):
+        words = m.group(0).replace("&", " & ").split()
+        heads = [k for k, w in enumerate(words) if w not in _INITIAL_SKIP and w[:1].isupper()]
+        if len(heads) < 2:
+            continue
+        letters = "".join(words[k][0] for k in heads)
+        for i, k in enumerate(heads[:-1]):   # each suffix starting at a capitalised word
+            key = letters[i:]
+            if key not in out:
+                out[key] = (m.end(), " ".join(words[k:]).replace(" & ", " & "))
     return out
 
 
+def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An acronym stands for the organisation it abbreviates, named before it: "Customs and Border Protection
+    (CBP) ... CBP said", "Pacific Gas & Electric Co. ... PG&E initiated". Its mentions take the full name."""
+    acronyms = [a for a in mentions if a.kind == "organisation" and " " not in a.written
+                and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
+                and _ACRONYM_RE.fullmatch(a.written) and len(a.written.replace("&", "").replace(".", "")) >= 2]
+    if not acronyms:
+        return mentions
+    last = acronyms[-1].start
+    acronyms_at = {a.start for a in acronyms}
+    known: dict[str, str | None] = {}
+    runs: dict[str, tuple[int, str]] | None = None   # the text's runs of capitalised words, on first need
+    out = []
+    for a in mentions:
+        if a.start in acronyms_at:
+            if a.written not in known:
+                if runs is None:
+                    runs = _runs_by_initials(text, last)
+                known[a.written] = _long_form(text, a.written, a.start, runs)
+            name = known[a.written]
+            if name is not None:
+                a = ActorMention(a.start, a.end, name, name, "organisation", a.role, a.country_code)
+        out.append(a)
+    return out

@@ -184,7 +184,13 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
         if low.endswith("week"):
-            return None   # a week is no date (the gold convention: null, not the week's month)
+            # a week is no day, but its month is known when the whole week (Monday to Sunday) lies in one
+            # month: "last week" in a story of Tuesday 19 November is "2019-11"; across a month's end, None
+            day = pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next") else 0)
+            monday = day - dt.timedelta(days=day.weekday())
+            sunday = monday + dt.timedelta(days=6)
+            return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
+                else None
         if g.get("mago"):
             from newswire.processors.numbers import parse_number
             count, unit = g["mago"].split()[:2]

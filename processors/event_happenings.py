@@ -59,7 +59,8 @@ _UNREAL_BEFORE_RE = re.compile(
 _TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
 next leading led lead contributed contributing return returned according opposition resistance reaction
 able managed
-reference way path road key end ahead""".split())
+reference way path road key end ahead
+decided voted moved rushed helped worked""".split())
 _LIGHT_VERBS = frozenset({"start", "decision", "transaction"})   # verbs that give way to the happening they govern
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
@@ -142,6 +143,12 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "That said, ...": an idiom
     if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
         return False   # "a press release", "said in the release": a document
+    if after[:1] in ("'", "’") and after[1:3].lower() == "t " and word == "won":
+        return False   # "we won't roll the dice": "will not", not a win
+    if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):
+        return False   # "declined to comment": a refusal, not a fall
+    if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):
+        return False   # "a landslide victory": an election's margin, not a disaster
     if kind == "strike_hit" and re.match(r"\s+(?:me|him|her|us|them|it)\s+as\b", after):
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):

@@ -19,7 +19,7 @@ _TRIGGERS = [
     ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),
     ("ceasefire_end", r"(?:ended|ending|ends|broke|breaking|collapsed|violated|violating)(?=\s+(?:[\w'-]+\s+){0,3}?"
                       r"(?:cease-?fire|truce|peace deal)s?\b)"),
-    ("end", r"(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
+    ("end", r"concluded(?!\s+that)|wrapped up|(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
             r"|conflict|fighting)\b)"),
     ("hostage_taking", r"taken hostage|hostage[- ]taking|(?:took|taken|taking|take|takes|seized|seize|seizing)"
                        r"(?=\s+(?:[\w'-]+\s+){0,3}?hostages?\b)"),
@@ -27,45 +27,73 @@ _TRIGGERS = [
     ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
     ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
-    ("attack", r"attacks?|attacked|attacking|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+    ("attack", r"attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?"),
+    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+                   r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
+                   r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
               r"|brawls?|scuffles?|scuffled"),
     ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
-    ("raid", r"raids?|raided|stormed|storming"),
+    ("raid", r"raids?|raided|stormed|storming|busted|drug bust"),
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
+    ("hospitalization", r"admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
+                        r"|ICU|care)\b)"),
     ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
-                  r"|announcing|commented"),
+                  r"|announcing|commented|reporting|asked|pledged|promised|endorsed"
+                  r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
+                  r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
+                  r"|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
+                  r"|fatalities|casualties)\b)"),
     ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
-               r"|imprisoned|nabbed|rounded up"),
-    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|indicted|charged"),
+               r"|imprisoned|nabbed|rounded up|taken into custody"),
+    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
+              r"|found (?:not )?guilty|granted bail|denied bail"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
-    ("lawsuit", r"sued|lawsuits?|filed suit|appealed"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
+                r"(?:[\w-]+\s+)?(?:lawsuits?|suits?|case|cases|claims?|dispute|charges)\b)"),
+    ("disappearance", r"went missing|gone missing|reported missing|disappeared|disappearance"),
+    ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
     ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed"),
+    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|recoveries|discharged(?=\s+from)"),
+    ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
+    ("interception", r"intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
+    ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
+               r"|inundated|submerged|stranded|marooned|trapped"
+               r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off"),
     ("merger", r"acquired|acquires|acquiring|acquisitions?|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
     ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
-    ("hearing", r"hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
+    ("hearing", r"grilled|questioned|hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
     ("charge", r"charges"),
-    ("call", r"phone calls?|telephone calls?|call with"),
+    ("call", r"phone calls?|telephone calls?|call with|conversations?|spoke by phone|dialed|dialled"),
     ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
-    ("discovery", r"discovered|discovery|detected"),
+    ("cancellation", r"dropped(?=\s+(?:the\s+|its\s+|all\s+|an\s+|a\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?"
+                     r"(?:charges?|case|cases|investigation|probe|lawsuit|suit|inquiry|allegations?|bid|plans?)\b)"
+                     r"|shelved|scrapped|cancell?ed|cancell?ation|called off|scuttled"),
+    ("listing", r"listing|went public|initial public offering|IPO"),
+    ("crime", r"robbed|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
+              r"|smuggled"),
+    ("birth", r"was born|were born"),
+    ("funeral", r"funerals?|buried|laid to rest|memorial service"),
+    ("debate", r"debates?|debated"),
+    ("discovery", r"discovered|discovery|detected|spotted|found(?=\s+(?:evidence|traces|signs)\b)"),
     ("filing", r"filed|submitted"),
     ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
     ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
@@ -73,9 +101,9 @@ _TRIGGERS = [
     ("eviction", r"evicted|evictions?"),
     ("hiring", r"recruited|hired|enlisted"),
     ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
-    ("extension", r"extended|extension"),
-    ("reopening", r"reopened|re-opened|reopening|reopens"),
-    ("speech", r"speech|speeches|spoke|remarks"),
+    ("extension", r"extended|extension|extend"),
+    ("reopening", r"reopened|re-opened|reopening|reopens|reopen"),
+    ("speech", r"speech|speeches|spoke|remarks|press conference|news conference|briefing"),
     ("trip", r"trip|travell?ed|flew|toured"),
     ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
@@ -84,13 +112,14 @@ _TRIGGERS = [
     ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
     ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
-                 r"|inaugurat(?:ed|ion)|sworn in|polls"),
+                 r"|inaugurat(?:ed|ion)|sworn in|polls|turnout|by-elections?|primaries|primary(?=\s+(?:election|vote|race))"
+                 r"|took office|assumed office|took the oath|campaigned|re-election bid|reelection bid"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
-    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|fires?|burned|burnt|burning"),
+    ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+    ("accident", r"(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
@@ -98,28 +127,30 @@ _TRIGGERS = [
     ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
-    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"
+                     r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
     ("withdrawal", r"withdrew|withdrawn|withdrawal|withdrawing|withdraws|pulled out|retreated"),
-    ("capture", r"seized|seizure|annexed|annexation"),
+    ("capture", r"seized|seizure|annexed|annexation|recaptured|retook|regained control|took control|captured control"),
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
     ("accusation", r"accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
-    ("win", r"won|wins|victory|defeated"),
+    ("win", r"won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
+               r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
     ("concession", r"conceded|concedes|concession"),
-    ("restriction", r"banned|bans|suspended|suspension|closed|closure|shut down|curfew|lockdown"
+    ("restriction", r"banned|bans|ban|suspended|suspension|closed|closure|shut down|curfew|lockdown"
                     r"|state of emergency"),
-    ("investigation", r"investigations?|investigating|investigated|investigates|probes?|probed|probing|inquiry"
+    ("investigation", r"investigations?|investigating|investigated|investigates|investigate|looking into|looked into|probes?|probed|probing|inquiry"
                       r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -130,9 +161,10 @@ _TRIGGERS = [
     ("surrender", r"surrendered|surrender"),
     ("escape", r"escaped|escape|jailbreak"),
     ("unrest", r"looted|looting|unrest|violence|riot police"),
-    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|first (?:appeared|emerged|detected"
+    ("start", r"began|begun|begins|started|launched|launching|resumed|broke out|initiated|instituted|first (?:appeared|emerged|detected"
               r"|identified|reported|confirmed)"),
-    ("change", r"rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
+    ("change", r"(?:lost|gained|added|shed)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|points?)"
+               r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank"),
 ]
 TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
@@ -236,5 +268,6 @@ def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 INCIDENT_TYPES = {"airstrike", "hostage_taking", "kidnapping", "bombing", "shelling", "explosion", "attack",
                   "casualties", "clash", "offensive", "raid", "evacuation", "earthquake", "flood", "storm",
-                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage"}
-DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident"}
+                  "fire", "disaster", "accident", "murder", "arrest", "search", "strike_hit", "damage", "outage",
+                  "interception", "impact"}
+DISASTER_TYPES = {"earthquake", "flood", "storm", "fire", "disaster", "accident", "impact"}

@@ -153,10 +153,10 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
                 left = -1
                 continue
             if statement and (dist > 4 or any(ch in text[exprs[i].end:start] for ch in ",\"”")) \
-                    and exprs[i].start - sent_start > 3:
+                    and not _leads(text, sent_start, exprs[i].start):
                 # "on Sunday said", "On Sunday, police said": only the sentence's first expression is left
                 if dist > 4:
-                    left = 0 if left >= 0 and exprs[0].start - sent_start <= 3 else -1
+                    left = 0 if left >= 0 and _leads(text, sent_start, exprs[0].start) else -1
                 continue
         else:
             i, dist = right, dr
@@ -173,6 +173,16 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
             continue  # "a 2010 rape allegation": the year of the noun it modifies
         return exprs[i]
     return None
+
+
+_CONNECTIVE_RE = re.compile(r"[\s\"“']*(?:(?:then|but|and|also|later|earlier|meanwhile|however|so|yet|still)\b[\s,]*)?",
+                            re.IGNORECASE)
+
+
+def _leads(text: str, sent_start: int, pos: int) -> bool:
+    """Whether a time expression at ``pos`` opens its sentence, a connective aside ("Then, last week, ...")."""
+    return pos - sent_start <= 3 or (pos - sent_start <= 14 and _CONNECTIVE_RE.fullmatch(text, sent_start, pos)
+                                      is not None)
 
 
 def _is_premod_year(text: str, e: TimeExpr) -> bool:

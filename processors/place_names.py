@@ -72,7 +72,8 @@ NEWS_AGENCIES = {"AFP", "AP", "Reuters", "UPI", "Xinhua", "Yonhap", "Bloomberg",
                  "Tass", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "PTI", "Bernama", "WAFA", "Wafa", "IRNA", "KCNA",
                  "CNN", "BBC", "NPR"}
 KNOWN_GROUPS = set("""Hamas Hezbollah Hizbollah Taliban Houthis Houthi Fatah Kremlin Pentagon NATO Nato UN EU ISIS ISIL
-Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split())
+Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split()) | {
+    "White House", "Downing Street", "Blue House", "Elysee", "Élysée"}   # seats that speak for a government
 
 LOCATIVE_WORDS = frozenset("""in at near outside inside across from to into toward towards around throughout off
 within on over via through reached hit struck visited visit entered left fled""".split())

@@ -59,6 +59,10 @@ _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 # "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
+# "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
+_NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
+                             r"|suburb|island|port)\s+of\s+$")
+_STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region)\b")
 _PREMODIFIER_RE = re.compile(
     r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
@@ -191,6 +195,19 @@ class ArticlePlaces:
         for run_start, run_end in spans:
             if run_start < body_start:
                 continue
+            name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
+            named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
+                                                                                       run_start)
+            street = name.endswith(_STREET_ENDS) and " " in name
+            words = name.split() if named or street else ()
+            if words and not any(a < run_end and run_start < b for a, b in taken) \
+                    and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
+                # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold
+                locative = bool(named) or is_locative(text, run_start)
+                if locative:
+                    out.append(PlaceMention(run_start, run_start + len(name), name, None, True, False,
+                                            self.sentence_of(run_start)))
+                    continue
             low_head = _LOWER_HEAD_RE.match(text, run_end)
             if low_head is not None:
                 # "the country's southern Zabul province", "in Kherson region": a name and a place word

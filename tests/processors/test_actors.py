@@ -62,7 +62,9 @@ def test_cities_are_not_actors_but_a_capital_that_acts_speaks_for_its_country():
 
 def test_agents_and_patients():
     assert actors_of("Rebels attacked Chad on Friday.", "attacked") == [("rebels", "agent"), ("Chad", "patient")]
-    assert actors_of("Police arrested three smugglers near Peru.", "arrested") == [("police", "agent")]
+    # "near Peru" is a place, not a patient; the smugglers are (a common noun for people, 1.4.0)
+    assert actors_of("Police arrested three smugglers near Peru.", "arrested") == [("police", "agent"),
+                                                                                 ("smugglers", "patient")]
     assert actors_of("Egypt and Qatar mediated between Israel and Hamas.", "mediated") == [
         ("Egypt", "participant"), ("Qatar", "participant"), ("Israel", "participant"), ("Hamas", "participant")]
 
@@ -127,3 +129,62 @@ def test_a_title_with_of_or_for_before_a_name_is_that_persons_role():
         "Penny Wong", "person", "minister for foreign affairs")
     # a title without a name after it names nobody
     assert mentions("The Secretary of State for Health said so.") == []
+
+
+def test_a_surname_is_the_person_named_in_full_before_or_after_it():
+    # the quote first, the full name later; and a surname that is also a town's name
+    text = ('"They all bring different ideas," Clarke said on a call. Steve Clarke, a deputy head of the '
+            "agency, spoke later. Ian Hamilton, an expert, agreed. Hamilton urged caution.")
+    people = [(a.written, a.name, a.kind) for a in find_actors(text) if a.kind == "person"]
+    assert ("Clarke", "Steve Clarke", "person") in people
+    assert ("Hamilton", "Ian Hamilton", "person") in people
+
+
+def test_a_one_word_name_written_in_lower_case_elsewhere_is_no_actor_but_a_name_is():
+    assert "Crowds" not in [a.written for a in find_actors("Later, Crowds gathered. The crowds grew.")]
+    assert "Zorvex" in [a.written for a in find_actors('Shares rose after a deal, and Zorvex said it would hire.')]
+
+
+def test_a_definite_description_stands_for_the_actor_named_before():
+    text = ("The Ostrel regional health commission confirmed a case on Monday. The commission said 28 contacts "
+            "were isolated.")
+    assert actors_of(text, "said", statement=True) == [("Ostrel regional health commission", "agent")]
+    text = "Ben Varo, 56, was named coach. The 56-year-old said he was excited."
+    assert actors_of(text, "said", statement=True) == [("Ben Varo", "agent")]
+    text = "President Ana Ruiz signed the decree. The president said it would take effect at once."
+    assert actors_of(text, "said", statement=True) == [("President Ana Ruiz", "agent")]
+    # a description nobody was named for gives no actor
+    assert actors_of("The committee said it would meet.", "said", statement=True) == []
+
+
+def test_a_relative_clause_acts_for_its_antecedent():
+    text = "Governor Matt Bevin, who lost his reelection bid this month, lashed out."
+    assert actors_of(text, "lost") == [("Governor Matt Bevin", "agent")]
+
+
+def test_a_pronoun_subject_before_the_verb_is_the_person_named_last():
+    text = "Julian Assange was in the embassy for years. Police moved in after he was evicted in April."
+    assert actors_of(text, "evicted") == [("Julian Assange", "patient")]
+
+
+def test_a_common_noun_for_people_right_before_the_verb_is_its_actor():
+    assert actors_of("But a judge ruled that he should stay in jail.", "ruled") == [("judge", "agent")]
+    assert actors_of("Snipers have also shot into crowds.", "shot") == [("snipers", "agent")]
+    assert actors_of("Sales rose sharply.", "rose") == []
+
+
+def test_an_acronym_takes_the_name_it_abbreviates():
+    text = ("Pacific Gas & Electric Co. was set to cut power. Customs and Border Protection (CBP) declined. "
+            "Later CBP announced a plan, and PG&E initiated four rounds of outages.")
+    names = {a.written: a.name for a in find_actors(text)}
+    assert names["Customs and Border Protection"] == "Customs and Border Protection"
+    assert "CBP" not in names and "PG&E" not in names
+    assert "Pacific Gas & Electric Co." in names.values()
+    # an acronym that abbreviates nothing named stays as written
+    assert "WHO" in [a.name for a in find_actors("The WHO said the outbreak was over.")]
+
+
+def test_a_common_noun_for_people_just_after_the_verb_is_who_it_was_done_to():
+    assert ("students", "patient") in actors_of("Police evacuated hundreds of students from the campus.", "evacuated")
+    assert ("hostages", "patient") in actors_of("The release of the hostages came at dawn.", "release")
+    assert actors_of("The storm damaged roads across the region.", "damaged") == []

@@ -94,7 +94,8 @@ def test_offsets_point_into_the_text():
     ("in early 2021", "2021"),
     ("last year", "2024"),
     ("this year", "2025"),
-    ("last week", None),             # a week is no date
+    ("last week", "2025-05"),        # a week is no day, but its month is known (5-11 May)
+    ("earlier this week", "2025-05"),
     ("this past May", "2025-05"),
     ("this morning", "2025-05-12"),
     ("In October, the envoy", "2024-10"),        # a capitalised lead word
@@ -138,3 +139,8 @@ def test_relative_dates_resolve_against_the_dateline_of_an_older_release():
     sents = split_sentences(text)
     (exprs,) = sentence_times(text, sents, MONDAY)
     assert [e.value for e in exprs] == ["2025-05-02", "2025-05-01"]
+
+
+def test_a_week_is_its_month_only_when_it_lies_in_one():
+    assert resolve("last week", dt.date(2025, 6, 3)).value is None                 # 26 May - 1 June
+    assert resolve("next week", dt.date(2025, 6, 3)).value == "2025-06"            # 9-15 June

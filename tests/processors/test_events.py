@@ -349,3 +349,11 @@ def test_a_market_move_without_a_date_is_of_the_report_day():
     # a statistic is no trading day's: it stays undated where the text gives no time
     assert event("Unemployment rose to 4.1 percent.", "rose").date is None
     assert event("Oil prices fell 2% in March.", "fell").date is None   # the period, not a day
+
+
+def test_a_statement_takes_the_date_that_opens_its_sentence_after_a_connective():
+    # MONDAY is 2025-05-12: Sunday is 2025-05-11
+    assert event("Then, on Sunday, the minister posted on social media a long defence of the plan.",
+                 "posted").date == "2025-05-11"
+    assert event("The minister posted a long defence of the plan that the cabinet adopted on Sunday.",
+                 "posted").date is None

@@ -15,7 +15,7 @@ import pytest
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _nearest
+from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _leads, _nearest
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -73,7 +73,7 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
         if statement and (dist > 40 if e.start >= end else (
-                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and e.start - sent_start > 3)):
+                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start))):
             continue
         if best_dist is None or dist < best_dist:
             best, best_dist = e, dist

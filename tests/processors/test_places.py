@@ -124,3 +124,11 @@ def test_a_name_with_a_lower_case_place_word_is_a_region_even_unknown_to_the_gaz
 def test_aid_sent_to_a_place_still_goes_there():
     text = "The army cut off all aid to Gaza on Monday."
     assert {m.text: m.locative for m in layer(text).mentions} == {"Gaza": True}
+
+
+def test_a_village_or_street_the_gazetteer_lacks_is_a_place_where_the_text_says_so():
+    text = "Troops entered the village of Khirbet Zanuta on Monday. Police arrested a man near Seventh Street."
+    assert place_of(text, "entered") == "Khirbet Zanuta"
+    assert place_of(text, "arrested") == "Seventh Street"
+    # a street not used as a place stays out
+    assert [n for n, _, _ in names("Gladstone Avenue residents said the talks had ended.")] == []

@@ -143,3 +143,52 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(t
 def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
     assert (trigger, kind) in found
+
+
+@pytest.mark.parametrize("text, trigger, kind", [   # the language of military, health, disaster, election news (1.4.0)
+    ("Air defences intercepted two drones over the port.", "intercepted", "interception"),
+    ("The army said it shot down a drone near the border.", "shot down", "interception"),
+    ("Troops neutralised six militants in the raid.", "neutralised", "casualties"),
+    ("The patient was admitted to hospital on Saturday.", "admitted", "hospitalization"),
+    ("Two people contracted the disease last month.", "contracted", "diagnosis"),
+    ("Health workers vaccinated 40,000 children.", "vaccinated", "vaccination"),
+    ("Three patients recovered from the infection.", "recovered", "recovery"),
+    ("The ministry recorded 12 new cases on Monday.", "recorded", "statement"),
+    ("It made landfall near the port on Sunday.", "made landfall", "impact"),
+    ("Heavy rain battered the coast.", "battered", "impact"),
+    ("Hundreds of tourists were stranded at the airport.", "stranded", "impact"),
+    ("By Monday the outage had affected 120,000 people.", "affected", "impact"),
+    ("The army retook the town on Friday.", "retook", "capture"),
+    ("Turnout reached 61 percent.", "Turnout", "election"),
+    ("The governor, who lost his reelection bid, spoke.", "lost", "win"),
+    ("She took office in January.", "took office", "election"),
+    ("Lawmakers grilled the minister for hours.", "grilled", "hearing"),
+    ("The index lost 0.4% on Tuesday.", "lost", "change"),
+    ("The governor pledged to rebuild the bridge.", "pledged", "statement"),
+    ("A warehouse caught fire overnight.", "caught fire", "fire"),
+    ("The oil spill fouled the beaches.", "oil spill", "accident"),
+    ("Two hikers went missing on Sunday.", "went missing", "disappearance"),
+    ("The airline filed for bankruptcy in May.", "bankruptcy", "bankruptcy"),
+    ("The firm settled the lawsuit for $5 million.", "settled", "lawsuit"),
+    ("Troops eliminated four militants near the border.", "eliminated", "casualties"),
+])
+def test_genre_vocabulary_is_triggers(text, trigger, kind):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert (trigger, kind) in found
+
+
+def test_a_landslide_victory_is_no_disaster():
+    found = [e.type for e in extract("The party won a landslide victory in the vote.", MONDAY).events]
+    assert "disaster" not in found and "win" in found
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("\u201cWe won\u2019t roll the dice on safety,\u201d the chief said.", "won", None),     # "will not"
+    ("A spokesperson declined to comment on the plan.", "declined", None),           # a refusal, not a fall
+    ("Shares declined 2% on Monday.", "declined", "change"),
+    ("The ministry released a report on the floods.", "released", "statement"),      # a document, not captives
+    ("The rebels released two hostages.", "released", "release"),
+])
+def test_words_read_by_what_follows_them(text, trigger, kind):
+    found = {e.trigger: e.type for e in extract(text, MONDAY).events}
+    assert found.get(trigger) == kind
