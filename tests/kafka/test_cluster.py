@@ -27,7 +27,7 @@ from newswire.settings import Settings
 from newswire.topics import TOPICS
 from newswire.storage.db import upgrade
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
-from tests.faults.test_stage_kills import N, expected_rows, stored_rows, write_articles
+from tests.faults.test_stage_kills import N, corpus_at, stored_rows
 from tests.kafka_cluster import REPO, KafkaCluster
 
 pytestmark = pytest.mark.slow
@@ -74,8 +74,7 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
                         consumer_group_prefix=f"g{unique}", database_url=database_url, data_dir=tmp_path / "data",
                         topic_partitions=3, topic_replication=3)
     path = tmp_path / "articles.jsonl"
-    articles = write_articles(path)
-    expected = expected_rows(articles)
+    _, expected = corpus_at(path)
     upgrade(settings.db_url)
     create_topics(settings.kafka_bootstrap, settings.topic_prefix, 3, replication=3)
     led = leaders(cluster.bootstrap, settings.topic_prefix)
