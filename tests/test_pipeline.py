@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 from kafka import TopicPartition
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from newswire.ids import article_id, canonical_url
 from newswire.kafka import make_consumer
 from newswire.settings import Settings
 from newswire.storage.db import make_engine
-from newswire.storage.models import Article, Event, Extraction, Figure
+from newswire.storage.models import Article, Event, Extraction, Figure, StoryArticle
 from tests.conftest import SITE_DIR, broker_matrix
 
 EXPECTED = json.loads((SITE_DIR / "expected.json").read_text())
@@ -163,9 +163,27 @@ def alive(pid: int) -> bool:
         return False
 
 
+def wait_for_placed(url: str, articles: int, timeout_s: float, log: Path) -> None:
+    """Until the stories stage has placed ``articles`` stored articles."""
+    engine = make_engine(url)
+    deadline, placed = time.monotonic() + timeout_s, 0
+    try:
+        while time.monotonic() < deadline and placed < articles:
+            with engine.connect() as conn:
+                placed = conn.execute(select(func.count()).select_from(StoryArticle.__table__)).scalar_one()
+            time.sleep(0.5)
+    finally:
+        engine.dispose()
+    assert placed == articles, log.read_text()[-3000:]
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "sigkill"])
-def test_embedded_run_leaves_no_process_behind(static_site, tmp_path, how):
+def test_embedded_run_places_what_it_stores_and_leaves_no_process_behind(static_site, tmp_path, how):
+    """`newswire run` (embedded) stores the site's three articles; in the Ctrl-C run its stories stage
+    places them and afterwards `newswire stories` lists them (once tests/stories/test_run_places.py, which
+    started a run of its own). Stopped by Ctrl-C or SIGKILL, it leaves no process behind."""
     data_dir = tmp_path / "data"
+    url = f"sqlite:///{data_dir / 'newswire.db'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_FEEDS=f"{static_site}/feed.xml", NEWSWIRE_DATA_DIR=str(data_dir),
                NEWSWIRE_ALLOW_PRIVATE_NETWORKS="true", NEWSWIRE_PER_HOST_DELAY_S="0",
@@ -173,7 +191,9 @@ def test_embedded_run_leaves_no_process_behind(static_site, tmp_path, how):
     log = tmp_path / "run.log"
     run = start_run(env, log)
     try:
-        wait_for_rows(f"sqlite:///{data_dir / 'newswire.db'}", 3, 120, run, log)
+        wait_for_rows(url, 3, 120, run, log)
+        if how == signal.SIGINT:  # once is enough: the stage places between batches, seconds apart
+            wait_for_placed(url, 3, 60, log)
         pids = pids_of_run(data_dir)
         assert len(pids) == 5 and all(alive(pid) for pid in pids)  # broker, ingest, process, sink, storify
         run.send_signal(how)
@@ -187,3 +207,9 @@ def test_embedded_run_leaves_no_process_behind(static_site, tmp_path, how):
     while time.monotonic() < deadline and any(alive(pid) for pid in pids):
         time.sleep(0.2)
     assert not [pid for pid in pids if alive(pid)], "processes survived `newswire run`"
+    if how == signal.SIGINT:
+        listed = subprocess.run([sys.executable, "-m", "newswire", "stories", "--format", "jsonl"], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert listed.returncode == 0, listed.stderr
+        stories = [json.loads(line) for line in listed.stdout.splitlines()]
+        assert sum(s["articles"] for s in stories) == 3

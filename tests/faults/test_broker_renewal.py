@@ -1,11 +1,13 @@
 """The embedded broker is replaced to bound its memory while articles keep arriving: nothing lost or doubled.
 
-A local feed gains an entry every 0.4 s for about 35 s while `newswire run` polls it every second or
-two, with ``NEWSWIRE_BROKER_RENEW_ARTICLES=20``, so the supervisor renews the broker (pauses ingest,
-drains, replaces it, resumes) at least once while entries keep appearing. Every entry the feed served
-must end stored exactly once with its extraction marker. A subscriber consumes the articles topic
-meanwhile the documented way: it watches the broker epoch in ``broker.json`` and, when it changes,
-recreates its consumer (in a consumer group named after the epoch) and reads the new topics from offset 0.
+A local feed gains an entry every 0.4 s while `newswire run` polls it every second or two, with
+``NEWSWIRE_BROKER_RENEW_ARTICLES=20``, so the supervisor renews the broker (pauses ingest, drains,
+replaces it, resumes) while entries keep appearing: once the renewal has begun the feed gains 10 more
+entries (4 s, while the broker is being replaced), then stops, so one renewal is enough for the rest.
+Every entry the feed served must end stored exactly once with its extraction marker. A subscriber
+consumes the articles topic meanwhile the documented way: it watches the broker epoch in
+``broker.json`` and, when it changes, recreates its consumer (in a consumer group named after the
+epoch) and reads the new topics from offset 0.
 """
 
 from __future__ import annotations
@@ -33,16 +35,19 @@ from tests.faults.conftest import REPO, rss, wait_for
 
 pytestmark = pytest.mark.slow
 
-ENTRIES = 90
+ENTRIES = 90  # pages made: the most the feed may grow to
 EVERY_S = 0.4
 RENEW_AFTER = 20
+AFTER_RENEWAL_BEGAN = 10  # entries the feed still gains once a renewal has begun (then it stops): fewer
+# than RENEW_AFTER, so the new broker is not renewed again before the test ends (~10 s a renewal)
 
 
 class GrowingFeed:
-    """Entry ``i`` appears ``i * EVERY_S`` after :meth:`begin`; remembers the most it ever served."""
+    """Entry ``i`` appears ``i * EVERY_S`` after :meth:`begin`, up to ``cap`` entries; remembers the most
+    it ever served."""
 
     def __init__(self, site):
-        self.site, self.pages, self.started, self.served = site, [], None, 0
+        self.site, self.pages, self.started, self.served, self.cap = site, [], None, 0, ENTRIES
         self.pages = [make_page(i, base_url=site.url("")) for i in range(ENTRIES)]
         for page in self.pages:
             site.add_bytes(page.url.removeprefix(site.url("")), page.html.encode())
@@ -54,7 +59,12 @@ class GrowingFeed:
     def visible(self) -> int:
         if self.started is None:
             return 1
-        return min(ENTRIES, 1 + int((time.monotonic() - self.started) / EVERY_S))
+        return min(self.cap, 1 + int((time.monotonic() - self.started) / EVERY_S))
+
+    def stop_after(self, more: int) -> None:
+        """The feed gains ``more`` entries from now on, at its pace, then stops growing."""
+        self.cap = min(ENTRIES, self.visible() + more)
+        assert self.cap > self.visible(), "the feed stopped growing before the renewal: the test proves nothing"
 
     def handle(self, request) -> None:
         count = self.visible()
@@ -151,12 +161,19 @@ def test_broker_renewal_under_continuous_ingest_loses_and_doubles_nothing(site, 
             assert run.poll() is None, text()
             return (read_epoch(data_dir) or 0) >= 2
 
+        def renewing() -> bool:
+            assert run.poll() is None, text()
+            return "renewing the embedded broker" in log.read_text(errors="replace")
+
+        wait_for(renewing, 120, "a broker renewal to begin")
+        began = feed.visible()
+        feed.stop_after(AFTER_RENEWAL_BEGAN)  # asserts the feed had not stopped growing before the renewal
         wait_for(renewed, 120, "a broker renewal")
-        assert feed.visible() < ENTRIES, "the feed stopped growing before the renewal: the test proves nothing"
+        assert feed.visible() > began, "no entry appeared during the renewal: the test proves nothing"
 
         def complete() -> bool:
             assert run.poll() is None, text()
-            return feed.visible() == ENTRIES and feed.served == ENTRIES and rows() == (ENTRIES, ENTRIES)
+            return feed.visible() == feed.cap and feed.served == feed.cap and rows() == (feed.cap, feed.cap)
 
         wait_for(complete, 240, "every served entry stored")
         wait_for(lambda: any(epoch >= 2 for epoch, *_ in subscriber.seen) or subscriber.error, 60,
@@ -180,7 +197,7 @@ def test_broker_renewal_under_continuous_ingest_loses_and_doubles_nothing(site, 
         articles = session.execute(select(Article.article_id, Article.version)).all()
         markers = session.execute(select(Extraction.article_id)).scalars().all()
     engine.dispose()
-    expected = {article_id(page.url) for page in feed.pages}
+    expected = {article_id(page.url) for page in feed.pages[:feed.cap]}
     assert sorted(articles) == sorted((aid, 1) for aid in expected), "an entry is missing or stored twice"
     assert sorted(markers) == sorted(expected)
 
@@ -203,5 +220,5 @@ def test_broker_renewal_under_continuous_ingest_loses_and_doubles_nothing(site, 
     later = by_epoch[max(by_epoch)]
     assert min(offset for _, offset, _ in later) == 0, "the new broker's topics did not start at offset 0"
     assert {aid for *_, aid in subscriber.seen} <= expected
-    print(f"renewals {supervisor['broker_renewals']}, last {last}; subscriber got "
+    print(f"feed grew to {feed.cap} entries; renewals {supervisor['broker_renewals']}, last {last}; subscriber got "
           f"{ {e: len(v) for e, v in by_epoch.items()} } records by epoch", flush=True)

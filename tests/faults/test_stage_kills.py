@@ -102,11 +102,26 @@ def stored_rows(url: str) -> dict[str, set]:
         engine.dispose()
 
 
+_CORPORA: dict[int, tuple[bytes, list[ArticleRecord], dict[str, set]]] = {}
+
+
+def corpus_at(path: Path, n: int = N) -> tuple[list[ArticleRecord], dict[str, set]]:
+    """:func:`write_articles` at ``path`` and its :func:`expected_rows`, computed once a session for each
+    ``n`` (the 2,000 articles' extraction takes ~10 s): this module's corpus and the three-broker test's
+    (tests/kafka/test_cluster.py) are the same articles. Callers only read what is returned."""
+    if n not in _CORPORA:
+        articles = write_articles(path, n)
+        _CORPORA[n] = (path.read_bytes(), articles, expected_rows(articles))
+    else:
+        path.write_bytes(_CORPORA[n][0])
+    return _CORPORA[n][1], _CORPORA[n][2]
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
-    articles = write_articles(path)
-    return path, articles, expected_rows(articles)
+    articles, expected = corpus_at(path)
+    return path, articles, expected
 
 
 class Killer(threading.Thread):

@@ -25,8 +25,10 @@ def test_restart_publishes_nothing_twice_and_refetches_what_was_never_stored(bro
     database_url = f"sqlite:///{tmp_path / 'newswire.db'}"
     upgrade(database_url)
     engine = make_engine(database_url)
+    # Polls every 0.5-1 s (not 2-3 s): the test waits for two more polls after each run's articles.
     env = ingest_env(bootstrap=broker.bootstrap, prefix=unique, database_url=database_url,
-                     data_dir=tmp_path / "data", feeds=site.url("/feed.xml"))
+                     data_dir=tmp_path / "data", feeds=site.url("/feed.xml"),
+                     poll_interval_s=0.5, min_poll_interval_s=0.5, max_poll_interval_s=1)
     topic = f"t{unique}.newswire.articles.v1"
 
     def published() -> list[ArticleRecord]:

@@ -5,7 +5,7 @@
    newswire partitions is SIGKILLed, and started again 6 s later. The replay publisher, the Faust
    worker and the sink are never touched: every article, figure, event and extraction marker must end
    up stored exactly once, and the time the pipeline stalled is printed and written to ``failover.json``.
-2. A single node SIGKILLed and restarted while a producer sends: every record the broker acknowledged
+2. The session's single node SIGKILLed and restarted while a producer sends: every record the broker acknowledged
    is there afterwards, once (idempotent producer), and the topics and committed offsets survived (the
    embedded broker loses all of them).
 """
@@ -27,7 +27,7 @@ from newswire.settings import Settings
 from newswire.topics import TOPICS
 from newswire.storage.db import upgrade
 from tests.faults.conftest import Counter, Stage, stage_env, wait_for
-from tests.faults.test_stage_kills import N, expected_rows, stored_rows, write_articles
+from tests.faults.test_stage_kills import N, corpus_at, stored_rows
 from tests.kafka_cluster import REPO, KafkaCluster
 
 pytestmark = pytest.mark.slow
@@ -74,8 +74,7 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
                         consumer_group_prefix=f"g{unique}", database_url=database_url, data_dir=tmp_path / "data",
                         topic_partitions=3, topic_replication=3)
     path = tmp_path / "articles.jsonl"
-    articles = write_articles(path)
-    expected = expected_rows(articles)
+    _, expected = corpus_at(path)
     upgrade(settings.db_url)
     create_topics(settings.kafka_bootstrap, settings.topic_prefix, 3, replication=3)
     led = leaders(cluster.bootstrap, settings.topic_prefix)
@@ -168,9 +167,12 @@ def test_leader_sigkill_during_replay_loses_and_doubles_nothing(cluster, databas
     print("failover:", json.dumps(report), flush=True)
 
 
-def test_single_node_restart_keeps_every_acknowledged_record(tmp_path, unique):
+def test_single_node_restart_keeps_every_acknowledged_record(kafka_broker, tmp_path, unique):
+    """On the session's single node (no JVM of its own: starting one cost ~15 s), SIGKILLed and started
+    again with its storage; it is running again when the test ends, whatever happened, for the tests after."""
     topic = f"t{unique}.acks"
-    with KafkaCluster(tmp_path / "kafka", nodes=1) as node:
+    node = kafka_broker
+    try:
         admin = KafkaAdminClient(bootstrap_servers=[node.bootstrap])
         admin.create_topics([NewTopic(topic, 3, 1)])
         admin.close()
@@ -222,6 +224,9 @@ def test_single_node_restart_keeps_every_acknowledged_record(tmp_path, unique):
         after = make_consumer(node.bootstrap, f"g{unique}")
         still = {tp: after.committed(tp) for tp in committed}
         after.close()
+    finally:
+        if node.processes[0].poll() is not None:  # killed and not started again: the tests after need it
+            node.start_node(0)
 
     assert still == committed  # committed offsets survive a broker restart
     counts = Tally(found)

@@ -10,14 +10,16 @@ import pytest
 from newswire.ids import article_id as make_article_id
 from newswire.ids import canonical_url, content_hash, span_id
 from newswire.records import ArticleRecord, DeadLetterRecord, EventRecord, ExtractionRecord, FigureRecord
-from newswire.storage.db import make_engine, upgrade
+from newswire.storage.db import make_engine
+
+from tests.conftest import migrate
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def engine(database_url):
-    upgrade(database_url)
+    migrate(database_url)
     engine = make_engine(database_url)
     yield engine
     engine.dispose()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+import pytest
 from kafka import KafkaAdminClient
 from sqlalchemy import select, update
 
@@ -48,6 +49,9 @@ def all_sent(engine):
     return sent
 
 
+# The topic is the point here, not the database: the stage's rows are checked on both databases in
+# test_story_stage.py, and test_story_topic.py sends its story updates from SQLite; this one PostgreSQL.
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_subscriber_joins_placements_to_the_articles_and_figures_it_read(settings, unique):
     engine = open_db(settings.db_url)
     pieces = karvania.pieces()

@@ -10,16 +10,17 @@ from typer.testing import CliRunner
 
 from newswire.app.cli import app
 from newswire.processors.stories import story_id_for
-from newswire.storage.db import make_engine, upgrade
+from newswire.storage.db import make_engine
 from newswire.storage.models import Observation, Story, StoryArticle
 from newswire.app.story_stage import StoryStage
 
+from tests.conftest import migrate
 from tests.processors import karvania
 from tests.stories.fill import ids, store
 
 
 def open_db(url):
-    upgrade(url)
+    migrate(url)
     return make_engine(url)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from newswire.kafka import make_consumer
 from newswire.processors.stories import story_id_for
 from newswire.records import StoryRecord, decode
@@ -42,6 +44,9 @@ def run_until(settings, until, timeout_s: float = 90) -> None:
     assert not thread.is_alive()
 
 
+# The topic is the point here, not the database: the stage's rows are checked on both databases in
+# test_story_stage.py, and test_placements_topic.py sends its placements from PostgreSQL; this one SQLite.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_story_updates_on_their_topic(settings, unique):
     engine = open_db(settings.db_url)
     pieces = karvania.pieces()

@@ -11,10 +11,10 @@ import httpx
 from newswire.app.web.server import WebServer
 from newswire.feeds import FeedState
 from newswire.settings import Settings
-from newswire.storage.db import make_engine, upgrade
+from newswire.storage.db import make_engine
 from newswire.storage.feedstore import SqlFeedStore
 from newswire.storage.writer import RecordWriter
-from tests.conftest import postgresql_schema
+from tests.conftest import migrate, postgresql_schema
 from tests.storage.conftest import Records
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -43,7 +43,7 @@ class Newsroom:
 
 @pytest.fixture
 def newsroom(database_url):
-    upgrade(database_url)
+    migrate(database_url)
     engine = make_engine(database_url)
     yield Newsroom(engine)
     engine.dispose()
@@ -72,7 +72,7 @@ def empty_client(request, tmp_path_factory):
         url = f"sqlite:///{tmp / 'newswire.db'}"
     else:
         url = postgresql_schema(request.getfixturevalue("pg_database_url"))
-    upgrade(url)
+    migrate(url)
     with WebServer(Settings(database_url=url, data_dir=tmp, web_port=0)) as running, \
             httpx.Client(base_url=running.address, timeout=30) as client:
         yield client
