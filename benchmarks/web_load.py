@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newswire.ids import sha256_hex  # noqa: E402
 from newswire.processors.series import observation_id_for, series_id_for  # noqa: E402
 from newswire.storage.db import upgrade  # noqa: E402
+from newswire.storage.stories import merge_titles  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get(
     "NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://newswire_test:newswire_test@127.0.0.1:5432/newswire_test")
@@ -113,9 +114,11 @@ def placement_of(placed: list[tuple], article_id: str) -> str | None:
     return next(copy_of for aid, copy_of, _ in placed if aid == article_id)
 
 
-def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per: int, counts: dict[str, int]) -> None:
+def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per: int, counts: dict[str, int],
+                 titles: dict[str, list[str]]) -> None:
     """The stories stage's rows for ``plan``: stories, placements (with their figures' series) and the
-    series' observations, as ``newswire.app.story_stage`` writes them (ids from the same functions)."""
+    series' observations, as ``newswire.app.story_stage`` writes them (ids from the same functions);
+    ``titles``: every version's title of each article (the stories' ``titles`` column, as the stage keeps it)."""
     story_rows, placement_rows, observation_rows = [], [], []
 
     def story_of(story: dict):
@@ -153,8 +156,9 @@ def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per
         top = [p for p, _ in sorted(places.items(), key=lambda item: (-item[1], item[0]))[:5]]
         state = {"terms": terms, "places": places, "actors": {"rebels": len(story["members"])},
                  "types": {TYPES[int(story["story_id"][:2], 16) % len(TYPES)]: len(story["members"])}}
+        searched = merge_titles(None, [first[6], *(t for aid, _, _ in story["members"] for t in titles[aid])])
         story_rows.append((story["story_id"], first[6], first[12], last[12], len(story["members"]),
-                           json.dumps(sorted(outlets)), json.dumps(top), json.dumps(state), 1, 1))
+                           json.dumps(sorted(outlets)), json.dumps(top), json.dumps(state), 1, 1, searched))
         for o in observations.values():
             o[17], o[19] = json.dumps(sorted(o[17])), json.dumps(sorted(o[19]))
             o[18] = json.dumps(o[18])
@@ -169,7 +173,7 @@ def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per
 
 def _flush_stories(conn, story_rows: list, placement_rows: list, observation_rows: list, counts: dict[str, int]) -> None:
     _copy(conn, "stories", ["story_id", "title", "first_seen_at", "last_seen_at", "articles", "outlets", "places",
-                            "state", "version", "published_version"], story_rows)
+                            "state", "version", "published_version", "titles"], story_rows)
     _copy(conn, "story_articles", ["article_id", "story_id", "duplicate_of", "similarity", "seen_at", "outlet",
                                    "figures", "published"], placement_rows)
     _copy(conn, "observations", ["observation_id", "series_id", "story_id", "category", "source", "basis", "place",
@@ -213,9 +217,10 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
         _copy(conn, "articles", ["article_id", "version", "url", "canonical_url", "feed_url", "guid", "title", "author",
                                  "site", "language", "text", "content_hash", "published_at", "fetched_at", "stored_at",
                                  "replayed"], rows)
-        newest = {}
+        newest, titles = {}, {}
         for row in rows:
             newest[row[0]] = row
+            titles.setdefault(row[0], []).append(row[6])
         ids = list(newest.values())
         del rows
         plan = plan_stories(ids, rng)
@@ -250,7 +255,7 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
         _copy(conn, "events", ["event_id", "article_id", "article_version", "type", "trigger", "start", "end", "actors",
                                "location", "date", "sentence", "sentence_start", "published_at", "extractor_version",
                                "extracted_at"], event_rows())
-        seed_stories(conn, plan, {row[0]: row for row in ids}, figures_per, counts)
+        seed_stories(conn, plan, {row[0]: row for row in ids}, figures_per, counts, titles)
         _copy(conn, "dead_letters", ["id", "stage", "reason", "error", "failed_at"],
               ((f"d{i}", "ingest", ["not_html", "too_large", "http_404"][i % 3], "boom", now - timedelta(minutes=i))
                for i in range(2000)))

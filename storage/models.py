@@ -35,11 +35,14 @@ LISTING_INDEXES = {"ix_figures_listing": ("figures", "figure_id"), "ix_events_li
 # GIN trigram indexes for substring search of titles (``ILIKE '%term%'``), PostgreSQL only: created by
 # migration 0008 in SQL when ``pg_trgm`` can be created, not declared. name -> (table, column).
 SEARCH_INDEXES = {"ix_articles_title_trgm": ("articles", "title"), "ix_stories_title_trgm": ("stories", "title")}
+# The same on ``stories.titles`` (every title of the story and its members), which the story search reads:
+# migration 0009 (kept apart from SEARCH_INDEXES, which migration 0008 creates: the column is 0009's).
+TITLES_INDEX = "ix_stories_titles_trgm"
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     """Alembic's ``include_name``: compare everything but the listing and search indexes."""
-    return not (type_ == "index" and (name in LISTING_INDEXES or name in SEARCH_INDEXES))
+    return not (type_ == "index" and (name in LISTING_INDEXES or name in SEARCH_INDEXES or name == TITLES_INDEX))
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -209,6 +212,10 @@ class Story(StorageModel, table=True):
     state: dict = Field(default_factory=dict, sa_type=JSONType)
     version: int = 1
     published_version: int = 0  # the last version sent to newswire.stories.v1 (an outbox)
+    # Every title the story and its member articles had (each version the database held when it was
+    # placed, and later versions as they are stored), each once, newline-separated: what the story search
+    # matches (``storage.stories.merge_titles``; migration 0009). Not shown, not sent.
+    titles: str | None = Field(default=None, sa_type=Text)
 
 
 class StoryArticle(StorageModel, table=True):

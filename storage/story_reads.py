@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Sequence
 
-from sqlalchemy import Engine, exists, or_, select
+from sqlalchemy import Engine, exists, select
 from sqlalchemy.sql import ColumnElement
 
 from newswire.storage.browse import By, _articles, _events, _page
@@ -22,19 +22,20 @@ def _story_tables():
     return Story.__table__, StoryArticle.__table__, Observation.__table__
 
 
+_UNSHOWN = ("state", "published_version", "titles")  # story columns the web never shows
+
+
 def story_filters(since: datetime | None, until: datetime | None, text: str | None) -> list[ColumnElement]:
     """Stories seen in [since, until) (any overlap), with ``text`` in their title or a member article's
     title: the web's list and the ``stories`` command filter alike."""
-    stories, placed, _ = _story_tables()
+    stories, _, _ = _story_tables()
     where: list[ColumnElement] = []
     if since is not None:
         where.append(stories.c.last_seen_at >= utc(since))
     if until is not None:
         where.append(stories.c.first_seen_at < utc(until))
-    if text:
-        titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
-                  .where(_articles.c.title.icontains(text, autoescape=True)))
-        where.append(or_(stories.c.title.icontains(text, autoescape=True), stories.c.story_id.in_(titled)))
+    if text:  # ``titles``: the story's and its members' titles, one column (migration 0009)
+        where.append(stories.c.titles.icontains(text, autoescape=True))
     return where
 
 
@@ -44,7 +45,7 @@ def browse_stories(engine: Engine, *, text: str | None = None, since: datetime |
     seen in [since, until) (any overlap); ``text``: in its title or a member article's title."""
     stories, _, _ = _story_tables()
     where = story_filters(since, until, text)
-    query = select(*[c for c in stories.c if c.name not in ("state", "published_version")]).where(*where)
+    query = select(*[c for c in stories.c if c.name not in _UNSHOWN]).where(*where)
     order = [By(stories.c.last_seen_at, desc=True), By(stories.c.story_id, desc=True)]
     with engine.connect() as conn:
         rows, key = _page(conn, query, order, ["last_seen_at", "story_id"], after, limit)
@@ -118,7 +119,7 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
     member_columns = [placed.c.article_id, placed.c.story_id, placed.c.duplicate_of, placed.c.similarity,
                       placed.c.seen_at, placed.c.outlet]  # not ``figures``: a JSON list an article, unused here
     with engine.connect() as conn:
-        row = conn.execute(select(*[c for c in stories.c if c.name not in ("state", "published_version")])
+        row = conn.execute(select(*[c for c in stories.c if c.name not in _UNSHOWN])
                            .where(stories.c.story_id == story_id)).first()
         if row is None:
             return None
