@@ -243,10 +243,13 @@ class Observation(StorageModel, table=True):
     """One value of a figure series on one date, with every article and outlet that reported it."""
 
     __tablename__ = "observations"
+    # a story's observations, latest first, read from the index in that order (not a sort of all of a
+    # story's: 8.6 to 0.8 ms for a big story's latest 500 of 1,850; migration 0009)
+    __table_args__ = (Index("ix_observations_story_as_of", "story_id", "as_of", "reported_at"),)
 
     observation_id: str = Field(primary_key=True)
     series_id: str = Field(index=True)
-    story_id: str = Field(index=True)
+    story_id: str
     category: str
     source: str
     basis: str

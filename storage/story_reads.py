@@ -112,9 +112,8 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
     ``STORY_EVENTS_MAX``) and the
     story's observations (of ``category``, from a ``source`` like the one given; the latest
     ``STORY_OBSERVATIONS_MAX``); None for an unknown story. ``newswire.app.web.stories`` assembles the
-    page from them; ``truncated`` names the lists that were cut. ``full=False`` (the HTML page): the
-    observations without their lists of articles, outlets and figures (a third of the page's time to
-    read, and the page shows none of them)."""
+    page from them; ``truncated`` names the lists that were cut. ``full=False`` (the HTML page): only
+    the columns of events and observations that the page shows (``_PAGE_*``)."""
     stories, placed, obs = _story_tables()
     member_columns = [placed.c.article_id, placed.c.story_id, placed.c.duplicate_of, placed.c.similarity,
                       placed.c.seen_at, placed.c.outlet]  # not ``figures``: a JSON list an article, unused here
@@ -135,8 +134,9 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
         found = _newest_articles(conn, [m["article_id"] for m in members])
         events = []
         if found:  # by article id (one index range a member), the newest version's kept
+            columns = _events.c if full else [_events.c[name] for name in _PAGE_EVENT]
             events = [dict(r._mapping) for r in conn.execute(
-                select(_events).where(_events.c.article_id.in_(sorted(found)))
+                select(*columns).where(_events.c.article_id.in_(sorted(found)))
                 .order_by(_events.c.article_id, _events.c.start, _events.c.event_id))
                 if r.article_version == found[r.article_id]["version"]]
             if len(events) > STORY_EVENTS_MAX:  # those of the latest members
@@ -149,7 +149,13 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
             "observations": observations, "truncated": truncated}
 
 
-_LISTS = ("article_ids", "outlets", "figure_ids")
+# What the HTML page reads (``full=False``): the columns it shows, of the events and the observations.
+# (The observations' lists of articles, outlets and figures were a third of the page's read; the other
+# columns not shown, and the events' actors, spans and extractor, another fifth of its Python time.)
+_PAGE_EVENT = ("event_id", "article_id", "article_version", "type", "trigger", "location", "place", "date",
+               "sentence", "published_at")
+_PAGE_OBSERVATION = ("observation_id", "series_id", "category", "source", "value", "as_of", "reported_at",
+                     "article_id", "sentence")
 
 
 def _story_observations(conn, story_id: str, category: str | None, source: str | None, full: bool = True,
@@ -164,7 +170,7 @@ def _story_observations(conn, story_id: str, category: str | None, source: str |
     if source:
         where.append(obs.c.source.icontains(source, autoescape=True))
     order = [obs.c.as_of, obs.c.reported_at, obs.c.series_id, obs.c.value, obs.c.observation_id]
-    columns = obs.c if full else [c for c in obs.c if c.name not in _LISTS]
+    columns = obs.c if full else [obs.c[name] for name in _PAGE_OBSERVATION]
     rows = [dict(r._mapping) for r in conn.execute(
         select(*columns).where(*where).order_by(*[c.desc() for c in order]).limit(limit + 1))]
     cut = len(rows) > limit

@@ -230,6 +230,30 @@ def test_a_story_page_reads_its_rows_by_the_story_key(engine, records):
     assert _plans(engine, seen) == []
 
 
+def test_a_story_page_reads_its_latest_observations_from_the_index_in_order(engine, records):
+    """A story's latest observations (its page, its JSON, its timeline) come from
+    ``ix_observations_story_as_of`` (migration 0009) in their order: no sort of all of the story's
+    (a big story's 1,850 sorted for its latest 500: 8.6 ms, 29 ms under load; from the index 0.8 ms).
+    Ties of a date and report time are sorted among themselves only."""
+    from newswire.storage import story_reads
+
+    story_id = _a_story(engine, records)
+    for full in (False, True):
+        seen = _selects(engine, lambda: story_reads.story_rows(engine, story_id, full=full))
+        statement, parameters = next(s for s in seen if "FROM observations" in s[0])
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET enable_sort = off")  # what a table this small would still do
+                conn.exec_driver_sql("SET enable_bitmapscan = off")
+                plan = [row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
+                assert any("Index Scan Backward using ix_observations_story_as_of" in step for step in plan), plan
+                assert not any(PG_SORT.match(step) for step in plan), plan
+            else:
+                plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+                assert any("USING INDEX ix_observations_story_as_of" in step for step in plan), plan
+                assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
 def test_the_story_search_reads_the_stories_titles_column_alone(engine, records):
     """The search is one filter on ``stories.titles`` (migration 0009): no article title and no placement
     is read (joining every matching article title to the placements took 74 to 160 ms in ``make

@@ -1,4 +1,5 @@
-"""story titles: one column a story holding every title of the story and its members, for the search
+"""story titles: one column a story holding every title of the story and its members, for the search;
+a story's observations indexed by time
 
 The story list's ``text`` filter (a story's title or a member article's title, as a substring) joined
 every matching article title to the placements before it could walk the stories: with the trigram
@@ -9,6 +10,10 @@ keeps it as the stories stage places articles and the sink stores new versions);
 filter on the stories table (8,413 rows at that size): a walk of the latest stories that stops at the
 page for a common term, a GIN trigram index (``ix_stories_titles_trgm``, PostgreSQL with ``pg_trgm``)
 for a rare one. Filled here from the placements and the articles' titles (every version).
+
+And ``ix_observations_story_as_of`` (story_id, as_of, reported_at) replaces ``ix_observations_story_id``:
+a story's page and timeline read its latest observations, which were all read and sorted (a big story's
+1,850 for its latest 500: 8.6 ms, 29 ms under load) and now come from the index in order (0.8 ms).
 
 Revision ID: 0009_story_titles
 Revises: 0008_story_search
@@ -42,6 +47,9 @@ def _merged(titles: list[str | None]) -> str | None:
 
 
 def upgrade() -> None:
+    # a story's latest observations (its page, its timeline) from the index in their order, not sorted
+    op.create_index("ix_observations_story_as_of", "observations", ["story_id", "as_of", "reported_at"])
+    op.drop_index("ix_observations_story_id", table_name="observations")  # the new one's first column
     op.add_column("stories", sa.Column("titles", sa.Text(), nullable=True))
     bind = op.get_bind()
     titles: dict[str, list[str | None]] = {r.story_id: [r.title] for r in bind.execute(
@@ -71,3 +79,5 @@ def downgrade() -> None:
     op.execute(f"DROP INDEX IF EXISTS {INDEX}")
     with op.batch_alter_table("stories") as batch:
         batch.drop_column("titles")
+    op.create_index("ix_observations_story_id", "observations", ["story_id"])
+    op.drop_index("ix_observations_story_as_of", table_name="observations")
