@@ -80,7 +80,10 @@ class BarChart:
     last_label: str
 
 
-def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 480, height: int = 80
+# As the story page's charts (``step_chart``): the viewBox about as wide as the chart is drawn (the
+# overview's three columns are 380 to 470 px at a 1280 px window), so its 13-unit axis labels are about
+# 13 px on screen (at 480 units and 9 they came out 7 px).
+def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 380, height: int = 80
                  ) -> BarChart:
     hours = []
     at = since
