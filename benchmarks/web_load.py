@@ -10,7 +10,8 @@ here. Then starts ``newswire serve`` on it as its own process and sends a
 bounded load from a few client threads (each thread one request at a time; every URL below the same
 number of times, in shuffled order; the biggest story and one of 3 to 8 articles are shown as ``BIG``
 and ``SMALL``). Prints p50 / p95 / max an URL (a download's: to its first
-byte; its whole time is printed apart) and fails (exit 1) when any p95 is over the budget.
+byte; its whole time is printed apart), then the same as the README's markdown table (``markdown``),
+and fails (exit 1) when any p95 is over the budget.
 
     .venv/bin/python benchmarks/web_load.py [--articles 100000] [--figures-per-article 10]
         [--requests 40] [--clients 4] [--budget-ms 300] [--keep]
@@ -333,6 +334,26 @@ def load(base: str, paths: list[str], requests: int, clients: int) -> dict[str, 
     return timings
 
 
+def markdown(report: dict, began_at: datetime, machine: dict, clients: int, requests: int, counts: dict,
+             budget_ms: float = 300.0) -> str:
+    """The README's table of this run (``README.md``, "Load test"): a row an URL, p50 / p95 / max, the
+    p95s over the budget in bold; a line above it says when, how loaded and how big."""
+    before, after = machine["load_average_1_5_15_before"], machine["load_average_1_5_15_after"]
+    lines = [f"Run of {began_at:%Y-%m-%d %H:%M} UTC, {clients} clients, {requests} requests an URL, on "
+             f"{machine['cores']} cores; load average (1 min) {before[0]} before, {after[0]} after "
+             f"({counts.get('articles', 0):,} article rows, {counts.get('figures', 0):,} figures, "
+             f"{counts.get('observations', 0):,} observations).", "",
+             "| URL | p50 / p95 / max ms |", "|---|---|"]
+    for path, r in report.items():
+        shown = path.replace(" ", "%20")
+        if "cursor=" in shown:
+            shown = shown.split("cursor=")[0] + "cursor=…"
+        note = " (first byte)" if ".csv" in shown else ""
+        p95 = f"**{r['p95_ms']}**" if r["p95_ms"] > budget_ms else f"{r['p95_ms']}"
+        lines.append(f"| `{shown}`{note} | {r['p50_ms']} / {p95} / {r['max_ms']} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -435,6 +456,7 @@ def main() -> None:
               f"database: {counts}")
         print(f"started {began_at:%Y-%m-%d %H:%M} UTC; load average (1/5/15 min) before {machine['load_average_1_5_15_before']}, "
               f"after {machine['load_average_1_5_15_after']} on {machine['cores']} cores")
+        print("\n" + markdown(report, began_at, machine, args.clients, args.requests, counts, args.budget_ms))
         if args.json:
             roles = {name: story_id for story_id, name in names.items()}
             args.json.write_text(json.dumps({"started_at": began_at.isoformat(timespec="seconds"), "machine": machine,
