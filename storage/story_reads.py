@@ -98,11 +98,13 @@ def _newest_articles(conn, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 # events of those members, and observations (the latest by ``as_of``, each series' tail).
 # (At 200 articles, 400 events and 1,870 observations a big story's page took 470 ms and its JSON, 2 MB,
 # 360 ms at the median under the load test, and held the server's one Python process up for the rest;
-# at 200 / 200 / 1,000 still 260 and 220 ms. The timeline reads observations only: it may take more.)
+# at 200 / 200 / 1,000 still 260 and 220 ms. The timeline reads observations only: it may take as many;
+# at 1,000, with their lists of articles, outlets and figures, 950 KB and 20 ms of the server's CPU, over
+# 300 ms at the 95th percentile under the load test at load 8 to 9.)
 STORY_MEMBERS_MAX = 100
 STORY_EVENTS_MAX = 300
 STORY_OBSERVATIONS_MAX = 500
-STORY_TIMELINE_MAX = 1000
+STORY_TIMELINE_MAX = 500
 
 
 def story_rows(engine: Engine, story_id: str, category: str | None = None, source: str | None = None,
