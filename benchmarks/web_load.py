@@ -354,6 +354,22 @@ def markdown(report: dict, began_at: datetime, machine: dict, clients: int, requ
     return "\n".join(lines)
 
 
+def drop(admin, name: str) -> None:
+    """Drop the seeded database: end our own sessions on it (an autovacuum worker there is the
+    superuser's, which this role may not end: DROP DATABASE stops it), a few tries."""
+    for attempt in range(10):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name "
+                                  "AND usename = current_user AND pid <> pg_backend_pid()"), {"name": name})
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            return
+        except Exception as exc:  # noqa: BLE001 - still in use: wait and try again
+            if attempt == 9:
+                print(f"could not drop {name}: {exc}")
+            time.sleep(1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -470,9 +486,7 @@ def main() -> None:
         if args.keep or args.reuse:
             print(f"kept: {url}")
         else:
-            with admin.connect() as conn:
-                conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            drop(admin, name)
         admin.dispose()
 
 
