@@ -179,7 +179,9 @@ def add_titles(conn, members: dict[str, str], story_ids: Iterable[str] = ()) -> 
 
 
 def add_version_titles(conn, article_ids: Iterable[str]) -> None:
-    """In the sink's transaction: the stories these articles (new versions) were placed in take their titles."""
+    """In the sink's transaction: the stories these articles (new versions) were placed in take their titles.
+    (A version stored while the stage places that same article, the two transactions at once, is seen by
+    neither: its title stays out of the story's titles, and the search does not find the story by it.)"""
     members = {}
     for part in chunked(sorted(set(article_ids)), 500):
         members.update(conn.execute(select(_placed.c.article_id, _placed.c.story_id)

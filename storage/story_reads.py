@@ -105,9 +105,10 @@ STORY_MEMBERS_MAX = 100
 STORY_EVENTS_MAX = 300
 STORY_OBSERVATIONS_MAX = 500
 STORY_TIMELINE_MAX = 500
-# The HTML page draws half the events and observations the JSON has (150 and 250): its Python time (rows,
-# charts, and every value escaped into the page) was three times a small story's and over 300 ms p95 in
-# the load test at load 6 to 8, with 500 observations drawn as 500 points with their sentences.
+# The HTML page draws half the observations the JSON has (250): its Python time (rows, charts, and every
+# value escaped into the page) was three times a small story's and over 300 ms p95 in the load test at
+# load 6 to 8, with 500 observations drawn as 500 points with their sentences. (Its events stay: the map
+# of the story's places is drawn from them.)
 PAGE_SHARE = 2
 
 
@@ -119,8 +120,8 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
     story's observations (of ``category``, from a ``source`` like the one given; the latest
     ``STORY_OBSERVATIONS_MAX``); None for an unknown story. ``newswire.app.web.stories`` assembles the
     page from them; ``truncated`` names the lists that were cut. ``full=False`` (the HTML page): only
-    the columns of events and observations that the page shows (``_PAGE_*``), and half as many of
-    them (``PAGE_SHARE``)."""
+    the columns of events and observations that the page shows (``_PAGE_*``), and half as many
+    observations (``PAGE_SHARE``)."""
     stories, placed, obs = _story_tables()
     member_columns = [placed.c.article_id, placed.c.story_id, placed.c.duplicate_of, placed.c.similarity,
                       placed.c.seen_at, placed.c.outlet]  # not ``figures``: a JSON list an article, unused here
@@ -146,11 +147,10 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
                 select(*columns).where(_events.c.article_id.in_(sorted(found)))
                 .order_by(_events.c.article_id, _events.c.start, _events.c.event_id))
                 if r.article_version == found[r.article_id]["version"]]
-            most = STORY_EVENTS_MAX if full else STORY_EVENTS_MAX // PAGE_SHARE
-            if len(events) > most:  # those of the latest members
+            if len(events) > STORY_EVENTS_MAX:  # those of the latest members
                 seen = {m["article_id"]: i for i, m in enumerate(members)}
                 events.sort(key=lambda e: -seen[e["article_id"]])  # stable: each article's by position
-                events, truncated = events[:most], truncated + ["events"]
+                events, truncated = events[:STORY_EVENTS_MAX], truncated + ["events"]
         observations, cut = _story_observations(conn, story_id, category, source, full,
                                                 None if full else STORY_OBSERVATIONS_MAX // PAGE_SHARE)
         truncated += ["observations"] if cut else []
