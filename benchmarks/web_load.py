@@ -10,7 +10,8 @@ here. Then starts ``newswire serve`` on it as its own process and sends a
 bounded load from a few client threads (each thread one request at a time; every URL below the same
 number of times, in shuffled order; the biggest story and one of 3 to 8 articles are shown as ``BIG``
 and ``SMALL``). Prints p50 / p95 / max an URL (a download's: to its first
-byte; its whole time is printed apart) and fails (exit 1) when any p95 is over the budget.
+byte; its whole time is printed apart), then the same as the README's markdown table (``markdown``),
+and fails (exit 1) when any p95 is over the budget.
 
     .venv/bin/python benchmarks/web_load.py [--articles 100000] [--figures-per-article 10]
         [--requests 40] [--clients 4] [--budget-ms 300] [--keep]
@@ -46,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newswire.ids import sha256_hex  # noqa: E402
 from newswire.processors.series import observation_id_for, series_id_for  # noqa: E402
 from newswire.storage.db import upgrade  # noqa: E402
+from newswire.storage.stories import merge_titles  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get(
     "NEWSWIRE_TEST_PG_URL", "postgresql+psycopg://newswire_test:newswire_test@127.0.0.1:5432/newswire_test")
@@ -113,9 +115,11 @@ def placement_of(placed: list[tuple], article_id: str) -> str | None:
     return next(copy_of for aid, copy_of, _ in placed if aid == article_id)
 
 
-def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per: int, counts: dict[str, int]) -> None:
+def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per: int, counts: dict[str, int],
+                 titles: dict[str, list[str]]) -> None:
     """The stories stage's rows for ``plan``: stories, placements (with their figures' series) and the
-    series' observations, as ``newswire.app.story_stage`` writes them (ids from the same functions)."""
+    series' observations, as ``newswire.app.story_stage`` writes them (ids from the same functions);
+    ``titles``: every version's title of each article (the stories' ``titles`` column, as the stage keeps it)."""
     story_rows, placement_rows, observation_rows = [], [], []
 
     def story_of(story: dict):
@@ -153,8 +157,9 @@ def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per
         top = [p for p, _ in sorted(places.items(), key=lambda item: (-item[1], item[0]))[:5]]
         state = {"terms": terms, "places": places, "actors": {"rebels": len(story["members"])},
                  "types": {TYPES[int(story["story_id"][:2], 16) % len(TYPES)]: len(story["members"])}}
+        searched = merge_titles(None, [first[6], *(t for aid, _, _ in story["members"] for t in titles[aid])])
         story_rows.append((story["story_id"], first[6], first[12], last[12], len(story["members"]),
-                           json.dumps(sorted(outlets)), json.dumps(top), json.dumps(state), 1, 1))
+                           json.dumps(sorted(outlets)), json.dumps(top), json.dumps(state), 1, 1, searched))
         for o in observations.values():
             o[17], o[19] = json.dumps(sorted(o[17])), json.dumps(sorted(o[19]))
             o[18] = json.dumps(o[18])
@@ -169,7 +174,7 @@ def seed_stories(conn, plan: list[dict], articles: dict[str, tuple], figures_per
 
 def _flush_stories(conn, story_rows: list, placement_rows: list, observation_rows: list, counts: dict[str, int]) -> None:
     _copy(conn, "stories", ["story_id", "title", "first_seen_at", "last_seen_at", "articles", "outlets", "places",
-                            "state", "version", "published_version"], story_rows)
+                            "state", "version", "published_version", "titles"], story_rows)
     _copy(conn, "story_articles", ["article_id", "story_id", "duplicate_of", "similarity", "seen_at", "outlet",
                                    "figures", "published"], placement_rows)
     _copy(conn, "observations", ["observation_id", "series_id", "story_id", "category", "source", "basis", "place",
@@ -213,9 +218,10 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
         _copy(conn, "articles", ["article_id", "version", "url", "canonical_url", "feed_url", "guid", "title", "author",
                                  "site", "language", "text", "content_hash", "published_at", "fetched_at", "stored_at",
                                  "replayed"], rows)
-        newest = {}
+        newest, titles = {}, {}
         for row in rows:
             newest[row[0]] = row
+            titles.setdefault(row[0], []).append(row[6])
         ids = list(newest.values())
         del rows
         plan = plan_stories(ids, rng)
@@ -250,7 +256,7 @@ def seed(url: str, articles: int, figures_per: int, events_per: int) -> dict[str
         _copy(conn, "events", ["event_id", "article_id", "article_version", "type", "trigger", "start", "end", "actors",
                                "location", "date", "sentence", "sentence_start", "published_at", "extractor_version",
                                "extracted_at"], event_rows())
-        seed_stories(conn, plan, {row[0]: row for row in ids}, figures_per, counts)
+        seed_stories(conn, plan, {row[0]: row for row in ids}, figures_per, counts, titles)
         _copy(conn, "dead_letters", ["id", "stage", "reason", "error", "failed_at"],
               ((f"d{i}", "ingest", ["not_html", "too_large", "http_404"][i % 3], "boom", now - timedelta(minutes=i))
                for i in range(2000)))
@@ -326,6 +332,42 @@ def load(base: str, paths: list[str], requests: int, clients: int) -> dict[str, 
     if errors:
         print(f"{len(errors)} non-200 responses, e.g. {errors[:3]}")
     return timings
+
+
+def markdown(report: dict, began_at: datetime, machine: dict, clients: int, requests: int, counts: dict,
+             budget_ms: float = 300.0) -> str:
+    """The README's table of this run (``README.md``, "Load test"): a row an URL, p50 / p95 / max, the
+    p95s over the budget in bold; a line above it says when, how loaded and how big."""
+    before, after = machine["load_average_1_5_15_before"], machine["load_average_1_5_15_after"]
+    lines = [f"Run of {began_at:%Y-%m-%d %H:%M} UTC, {clients} clients, {requests} requests an URL, on "
+             f"{machine['cores']} cores; load average (1 min) {before[0]} before, {after[0]} after "
+             f"({counts.get('articles', 0):,} article rows, {counts.get('figures', 0):,} figures, "
+             f"{counts.get('observations', 0):,} observations).", "",
+             "| URL | p50 / p95 / max ms |", "|---|---|"]
+    for path, r in report.items():
+        shown = path.replace(" ", "%20")
+        if "cursor=" in shown:
+            shown = shown.split("cursor=")[0] + "cursor=…"
+        note = " (first byte)" if ".csv" in shown else ""
+        p95 = f"**{r['p95_ms']}**" if r["p95_ms"] > budget_ms else f"{r['p95_ms']}"
+        lines.append(f"| `{shown}`{note} | {r['p50_ms']} / {p95} / {r['max_ms']} |")
+    return "\n".join(lines)
+
+
+def drop(admin, name: str) -> None:
+    """Drop the seeded database: end our own sessions on it (an autovacuum worker there is the
+    superuser's, which this role may not end: DROP DATABASE stops it), a few tries."""
+    for attempt in range(10):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name "
+                                  "AND usename = current_user AND pid <> pg_backend_pid()"), {"name": name})
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            return
+        except Exception as exc:  # noqa: BLE001 - still in use: wait and try again
+            if attempt == 9:
+                print(f"could not drop {name}: {exc}")
+            time.sleep(1)
 
 
 def main() -> None:
@@ -430,6 +472,7 @@ def main() -> None:
               f"database: {counts}")
         print(f"started {began_at:%Y-%m-%d %H:%M} UTC; load average (1/5/15 min) before {machine['load_average_1_5_15_before']}, "
               f"after {machine['load_average_1_5_15_after']} on {machine['cores']} cores")
+        print("\n" + markdown(report, began_at, machine, args.clients, args.requests, counts, args.budget_ms))
         if args.json:
             roles = {name: story_id for story_id, name in names.items()}
             args.json.write_text(json.dumps({"started_at": began_at.isoformat(timespec="seconds"), "machine": machine,
@@ -443,9 +486,7 @@ def main() -> None:
         if args.keep or args.reuse:
             print(f"kept: {url}")
         else:
-            with admin.connect() as conn:
-                conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            drop(admin, name)
         admin.dispose()
 
 

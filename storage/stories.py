@@ -91,7 +91,8 @@ def active_stories(engine: Engine, since: datetime) -> list[tuple[Row, list[str]
     """Stories seen at or after ``since``, each with its member article ids."""
     with engine.connect() as conn:
         stories = [dict(r._mapping) for r in conn.execute(
-            select(_stories).where(_stories.c.last_seen_at >= utc(since)).order_by(_stories.c.story_id))]
+            select(*(c for c in _stories.c if c.name != "titles"))
+            .where(_stories.c.last_seen_at >= utc(since)).order_by(_stories.c.story_id))]
         members: dict[str, list[str]] = {s["story_id"]: [] for s in stories}
         for part in chunked(list(members), 500):
             for row in conn.execute(select(_placed.c.article_id, _placed.c.story_id)
@@ -127,6 +128,7 @@ def write_batch(engine: Engine, placements: list[Row], stories: list[Row], obser
             upsert(conn, _stories, [{k: v for k, v in r.items() if k != "published_version"} for r in rows
                                     if r["story_id"] in versions], ["story_id"])
             upsert(conn, _stories, [r for r in rows if r["story_id"] not in versions], ["story_id"])
+        add_titles(conn, {p["article_id"]: p["story_id"] for p in placements}, {s["story_id"] for s in stories})
         if observations:
             stored = {r.observation_id: dict(r._mapping) for part in chunked(
                 [o["observation_id"] for o in observations], 500) for r in conn.execute(
@@ -134,6 +136,57 @@ def write_batch(engine: Engine, placements: list[Row], stories: list[Row], obser
             upsert(conn, _observations, [merge_observation(stored.get(o["observation_id"]), o)
                                          for o in observations], ["observation_id"])
     return {r["story_id"]: r["version"] for r in rows}
+
+
+def merge_titles(titles: str | None, more: Iterable[str | None]) -> str | None:
+    """``titles`` (newline-separated) with each of ``more`` that is not in it yet appended; empty ones left
+    out. A search term holds no newline (``newswire.app.web.params.search_text``), so a match of the
+    whole never spans two titles: ``titles ILIKE '%term%'`` is "the term is in one of the titles"."""
+    merged = titles or ""
+    lines = set(merged.split("\n"))
+    for title in more:
+        if not title or title in lines or ("\n" in title and f"\n{title}\n" in f"\n{merged}\n"):
+            continue
+        merged = f"{merged}\n{title}" if merged else title
+        lines.add(title)
+    return merged or None
+
+
+def add_titles(conn, members: dict[str, str], story_ids: Iterable[str] = ()) -> None:
+    """In the caller's transaction: merge into each story's ``titles`` its own title and every stored
+    version's title of the ``members`` placed in it (article id -> story id); ``story_ids``: stories
+    to refresh besides the members' (their own title). What the story search reads, one column a story,
+    where it had joined every article title to the placements (migration 0009)."""
+    ids = sorted(set(members.values()) | set(story_ids))
+    if not ids:
+        return
+    found: dict[str, list[str | None]] = {}
+    for part in chunked(sorted(members), 500):
+        for row in conn.execute(select(_articles.c.article_id, _articles.c.title)
+                                .where(_articles.c.article_id.in_(part))
+                                .order_by(_articles.c.article_id, _articles.c.version)):
+            found.setdefault(members[row.article_id], []).append(row.title)
+    changed = []
+    for part in chunked(ids, 500):
+        for row in conn.execute(select(_stories.c.story_id, _stories.c.title, _stories.c.titles)
+                                .where(_stories.c.story_id.in_(part))):
+            merged = merge_titles(row.titles, [row.title, *found.get(row.story_id, [])])
+            if merged != row.titles:
+                changed.append({"sid": row.story_id, "merged": merged})
+    if changed:
+        conn.execute(update(_stories).where(_stories.c.story_id == bindparam("sid"))
+                     .values(titles=bindparam("merged")), changed)
+
+
+def add_version_titles(conn, article_ids: Iterable[str]) -> None:
+    """In the sink's transaction: the stories these articles (new versions) were placed in take their titles.
+    (A version stored while the stage places that same article, the two transactions at once, is seen by
+    neither: its title stays out of the story's titles, and the search does not find the story by it.)"""
+    members = {}
+    for part in chunked(sorted(set(article_ids)), 500):
+        members.update(conn.execute(select(_placed.c.article_id, _placed.c.story_id)
+                                    .where(_placed.c.article_id.in_(part))).all())
+    add_titles(conn, members)
 
 
 def merge_observation(stored: Row | None, new: Row) -> Row:
@@ -148,10 +201,10 @@ def merge_observation(stored: Row | None, new: Row) -> Row:
 
 
 def unpublished_stories(engine: Engine, limit: int = 1000) -> list[Row]:
-    """Stories updated since last sent, without their ``state`` (the largest column, not sent)."""
+    """Stories updated since last sent, without their ``state`` and ``titles`` (the largest columns, not sent)."""
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(
-            select(*(c for c in _stories.c if c.name != "state")).where(_stories.c.version > _stories.c.published_version)
+            select(*(c for c in _stories.c if c.name not in ("state", "titles"))).where(_stories.c.version > _stories.c.published_version)
             .order_by(_stories.c.story_id).limit(limit))]
 
 

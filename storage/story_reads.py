@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Sequence
 
-from sqlalchemy import Engine, exists, or_, select
+from sqlalchemy import Engine, exists, select
 from sqlalchemy.sql import ColumnElement
 
 from newswire.storage.browse import By, _articles, _events, _page
@@ -22,19 +22,20 @@ def _story_tables():
     return Story.__table__, StoryArticle.__table__, Observation.__table__
 
 
+_UNSHOWN = ("state", "published_version", "titles")  # story columns the web never shows
+
+
 def story_filters(since: datetime | None, until: datetime | None, text: str | None) -> list[ColumnElement]:
     """Stories seen in [since, until) (any overlap), with ``text`` in their title or a member article's
     title: the web's list and the ``stories`` command filter alike."""
-    stories, placed, _ = _story_tables()
+    stories, _, _ = _story_tables()
     where: list[ColumnElement] = []
     if since is not None:
         where.append(stories.c.last_seen_at >= utc(since))
     if until is not None:
         where.append(stories.c.first_seen_at < utc(until))
-    if text:
-        titled = (select(placed.c.story_id).join(_articles, _articles.c.article_id == placed.c.article_id)
-                  .where(_articles.c.title.icontains(text, autoescape=True)))
-        where.append(or_(stories.c.title.icontains(text, autoescape=True), stories.c.story_id.in_(titled)))
+    if text:  # ``titles``: the story's and its members' titles, one column (migration 0009)
+        where.append(stories.c.titles.icontains(text, autoescape=True))
     return where
 
 
@@ -44,7 +45,7 @@ def browse_stories(engine: Engine, *, text: str | None = None, since: datetime |
     seen in [since, until) (any overlap); ``text``: in its title or a member article's title."""
     stories, _, _ = _story_tables()
     where = story_filters(since, until, text)
-    query = select(*[c for c in stories.c if c.name not in ("state", "published_version")]).where(*where)
+    query = select(*[c for c in stories.c if c.name not in _UNSHOWN]).where(*where)
     order = [By(stories.c.last_seen_at, desc=True), By(stories.c.story_id, desc=True)]
     with engine.connect() as conn:
         rows, key = _page(conn, query, order, ["last_seen_at", "story_id"], after, limit)
@@ -97,11 +98,18 @@ def _newest_articles(conn, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 # events of those members, and observations (the latest by ``as_of``, each series' tail).
 # (At 200 articles, 400 events and 1,870 observations a big story's page took 470 ms and its JSON, 2 MB,
 # 360 ms at the median under the load test, and held the server's one Python process up for the rest;
-# at 200 / 200 / 1,000 still 260 and 220 ms. The timeline reads observations only: it may take more.)
+# at 200 / 200 / 1,000 still 260 and 220 ms. The timeline reads observations only: it may take as many;
+# at 1,000, with their lists of articles, outlets and figures, 950 KB and 20 ms of the server's CPU, over
+# 300 ms at the 95th percentile under the load test at load 8 to 9.)
 STORY_MEMBERS_MAX = 100
 STORY_EVENTS_MAX = 300
 STORY_OBSERVATIONS_MAX = 500
-STORY_TIMELINE_MAX = 1000
+STORY_TIMELINE_MAX = 500
+# The HTML page draws half the observations the JSON has (250): its Python time (rows, charts, and every
+# value escaped into the page) was three times a small story's and over 300 ms p95 in the load test at
+# load 6 to 8, with 500 observations drawn as 500 points with their sentences. (Its events stay: the map
+# of the story's places is drawn from them.)
+PAGE_SHARE = 2
 
 
 def story_rows(engine: Engine, story_id: str, category: str | None = None, source: str | None = None,
@@ -111,14 +119,14 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
     ``STORY_EVENTS_MAX``) and the
     story's observations (of ``category``, from a ``source`` like the one given; the latest
     ``STORY_OBSERVATIONS_MAX``); None for an unknown story. ``newswire.app.web.stories`` assembles the
-    page from them; ``truncated`` names the lists that were cut. ``full=False`` (the HTML page): the
-    observations without their lists of articles, outlets and figures (a third of the page's time to
-    read, and the page shows none of them)."""
+    page from them; ``truncated`` names the lists that were cut. ``full=False`` (the HTML page): only
+    the columns of events and observations that the page shows (``_PAGE_*``), and half as many
+    observations (``PAGE_SHARE``)."""
     stories, placed, obs = _story_tables()
     member_columns = [placed.c.article_id, placed.c.story_id, placed.c.duplicate_of, placed.c.similarity,
                       placed.c.seen_at, placed.c.outlet]  # not ``figures``: a JSON list an article, unused here
     with engine.connect() as conn:
-        row = conn.execute(select(*[c for c in stories.c if c.name not in ("state", "published_version")])
+        row = conn.execute(select(*[c for c in stories.c if c.name not in _UNSHOWN])
                            .where(stories.c.story_id == story_id)).first()
         if row is None:
             return None
@@ -134,21 +142,29 @@ def story_rows(engine: Engine, story_id: str, category: str | None = None, sourc
         found = _newest_articles(conn, [m["article_id"] for m in members])
         events = []
         if found:  # by article id (one index range a member), the newest version's kept
+            columns = _events.c if full else [_events.c[name] for name in _PAGE_EVENT]
             events = [dict(r._mapping) for r in conn.execute(
-                select(_events).where(_events.c.article_id.in_(sorted(found)))
+                select(*columns).where(_events.c.article_id.in_(sorted(found)))
                 .order_by(_events.c.article_id, _events.c.start, _events.c.event_id))
                 if r.article_version == found[r.article_id]["version"]]
             if len(events) > STORY_EVENTS_MAX:  # those of the latest members
                 seen = {m["article_id"]: i for i, m in enumerate(members)}
                 events.sort(key=lambda e: -seen[e["article_id"]])  # stable: each article's by position
                 events, truncated = events[:STORY_EVENTS_MAX], truncated + ["events"]
-        observations, cut = _story_observations(conn, story_id, category, source, full)
+        observations, cut = _story_observations(conn, story_id, category, source, full,
+                                                None if full else STORY_OBSERVATIONS_MAX // PAGE_SHARE)
         truncated += ["observations"] if cut else []
     return {"story": story, "members": members, "articles": found, "events": events,
             "observations": observations, "truncated": truncated}
 
 
-_LISTS = ("article_ids", "outlets", "figure_ids")
+# What the HTML page reads (``full=False``): the columns it shows, of the events and the observations.
+# (The observations' lists of articles, outlets and figures were a third of the page's read; the other
+# columns not shown, and the events' actors, spans and extractor, another fifth of its Python time.)
+_PAGE_EVENT = ("event_id", "article_id", "article_version", "type", "trigger", "location", "place", "date",
+               "sentence", "published_at")
+_PAGE_OBSERVATION = ("observation_id", "series_id", "category", "source", "value", "as_of", "reported_at",
+                     "article_id", "sentence")
 
 
 def _story_observations(conn, story_id: str, category: str | None, source: str | None, full: bool = True,
@@ -163,7 +179,7 @@ def _story_observations(conn, story_id: str, category: str | None, source: str |
     if source:
         where.append(obs.c.source.icontains(source, autoescape=True))
     order = [obs.c.as_of, obs.c.reported_at, obs.c.series_id, obs.c.value, obs.c.observation_id]
-    columns = obs.c if full else [c for c in obs.c if c.name not in _LISTS]
+    columns = obs.c if full else [obs.c[name] for name in _PAGE_OBSERVATION]
     rows = [dict(r._mapping) for r in conn.execute(
         select(*columns).where(*where).order_by(*[c.desc() for c in order]).limit(limit + 1))]
     cut = len(rows) > limit

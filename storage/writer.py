@@ -23,6 +23,7 @@ from newswire.records import ArticleRecord, DeadLetterRecord, EventRecord, Extra
 from newswire.storage import mapping
 from newswire.storage.db import chunked, upsert
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
+from newswire.storage.stories import add_version_titles
 
 IN_CLAUSE_CHUNK = 500
 # Lookups go by ``article_id IN (...)`` and the version is matched here: SQLite answers a
@@ -123,6 +124,9 @@ class RecordWriter:
 
             counts.articles = upsert(conn, Article.__table__, [mapping.article_row(r, now) for r in articles.values()],
                                      ["article_id", "version"], update=False)
+            later = [r.article_id for r in articles.values() if r.version > 1]
+            if later:  # a placed article's new version: its title joins its story's (the story search's column)
+                add_version_titles(conn, later)
             counts.dead_letters = upsert(conn, DeadLetter.__table__, [mapping.dead_letter_row(r) for r in dead.values()],
                                          ["id"], update=False)
             counts.figures = upsert(conn, Figure.__table__, [mapping.figure_row(r) for r in fresh_figures],

@@ -20,6 +20,7 @@ import threading
 import time
 from datetime import timedelta
 from operator import itemgetter
+from typing import Callable
 from types import SimpleNamespace
 
 from sqlalchemy import Engine
@@ -56,6 +57,7 @@ class StoryStage:
         self.topic, self.placements_topic = STORIES.full_name(prefix), PLACEMENTS.full_name(prefix)
         self.placed = 0
         self.failed = 0  # articles whose placing raised: each placed alone, in a story of its own
+        self.caught_up = False  # the last batch was not full: nothing else was waiting
         self.horizon = None  # the first pass looks at every article; later ones at recent ones only
         self.next_sweep = 0.0  # time.monotonic() of the next look for late articles older than the horizon
         self.sent_all = False  # True once the outboxes were found empty and nothing was written since: an idle
@@ -192,14 +194,26 @@ class StoryStage:
         store.mark_published(self.engine, {r["story_id"]: r["version"] for r in rows})
         return len(rows)
 
-    def run(self, stop: threading.Event, idle_s: float = IDLE_S, retry_s: float = 5.0) -> None:
-        """Place batches until ``stop``; a database error is logged and retried (the batch was not written)."""
+    def status(self) -> dict:
+        """The status file's counters (``newswire.status``; the web overview's pipeline health): articles
+        placed and failed by this process, and whether its last batch left nothing waiting."""
+        return {"placed": self.placed, "failed": self.failed, "caught_up": self.caught_up}
+
+    def run(self, stop: threading.Event, idle_s: float = IDLE_S, retry_s: float = 5.0,
+            report: Callable[[], None] | None = None) -> None:
+        """Place batches until ``stop``; a database error is logged and retried (the batch was not written).
+        ``report`` is called after each batch (and each failed one): e.g. to write the status file."""
         while not stop.is_set():
             try:
-                if self.step() < self.batch:  # caught up: let the next batch gather (its fixed cost is shared)
+                self.caught_up = self.step() < self.batch
+                if report is not None:
+                    report()
+                if self.caught_up:  # let the next batch gather (its fixed cost is shared)
                     stop.wait(idle_s)
             except Exception as exc:  # noqa: BLE001 - e.g. the database is away: wait and try again
                 log.exception("stories batch failed (%s: %s); retrying in %.0f s", type(exc).__name__, exc, retry_s)
+                if report is not None:
+                    report()
                 stop.wait(retry_s)
                 self.sent_all, self.unsent = False, None
                 try:
@@ -219,6 +233,7 @@ def _merged(observations: list[dict]) -> list[dict]:
 def run_stories(settings, stop: threading.Event | None = None) -> None:
     """``newswire stories-stage``: run until SIGTERM / Ctrl-C."""
     from newswire.kafka import create_topics, make_producer
+    from newswire.status import write_status
     from newswire.storage.db import open_database
     from newswire.topics import PLACEMENTS, STORIES
 
@@ -230,9 +245,10 @@ def run_stories(settings, stop: threading.Event | None = None) -> None:
         producer = make_producer(settings.kafka_bootstrap, settings.compression_codec)
     stage = StoryStage(engine, producer=producer, prefix=settings.topic_prefix)
     stop = stop or threading.Event()
-    try:
-        stage.run(stop)
+    try:  # the status file, as every stage's: ``newswire status`` and the web overview show the stage from it
+        stage.run(stop, report=lambda: write_status(settings.data_dir, "storify", stage.status()))
     finally:
+        write_status(settings.data_dir, "storify", stage.status() | {"stopped": True})
         if producer is not None:
             producer.close(timeout=5)
         engine.dispose()

@@ -230,17 +230,50 @@ def test_a_story_page_reads_its_rows_by_the_story_key(engine, records):
     assert _plans(engine, seen) == []
 
 
-def test_the_story_search_reads_titles_by_index_on_postgresql(engine, records):
+def test_a_story_page_reads_its_latest_observations_from_the_index_in_order(engine, records):
+    """A story's latest observations (its page, its JSON, its timeline) come from
+    ``ix_observations_story_as_of`` (migration 0009) in their order: no sort of all of the story's
+    (a big story's 1,850 sorted for its latest 500: 8.6 ms, 29 ms under load; from the index 0.8 ms).
+    Ties of a date and report time are sorted among themselves only."""
     from newswire.storage import story_reads
 
-    _a_story(engine, records)
+    story_id = _a_story(engine, records)
+    for full in (False, True):
+        seen = _selects(engine, lambda: story_reads.story_rows(engine, story_id, full=full))
+        statement, parameters = next(s for s in seen if "FROM observations" in s[0])
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET enable_sort = off")  # what a table this small would still do
+                conn.exec_driver_sql("SET enable_bitmapscan = off")
+                plan = [row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
+                assert any("Index Scan Backward using ix_observations_story_as_of" in step for step in plan), plan
+                assert not any(PG_SORT.match(step) for step in plan), plan
+            else:
+                plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+                assert any("USING INDEX ix_observations_story_as_of" in step for step in plan), plan
+                assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+def test_the_story_search_reads_the_stories_titles_column_alone(engine, records):
+    """The search is one filter on ``stories.titles`` (migration 0009): no article title and no placement
+    is read (joining every matching article title to the placements took 74 to 160 ms in ``make
+    bench-web``, where this takes 2 ms); on PostgreSQL a rare term is found by the trigram index."""
+    from newswire.storage import story_reads
+
+    story_id = _a_story(engine, records)
+    with engine.connect() as conn:  # the latest member's title: not the story's own (the first member's)
+        title = conn.exec_driver_sql("SELECT a.title FROM articles a JOIN story_articles p ON p.article_id = "
+                                     "a.article_id ORDER BY p.seen_at DESC LIMIT 1").scalar_one()
     rows = []
-    seen = _selects(engine, lambda: rows.extend(story_reads.browse_stories(engine, text="Story")[0]))
-    assert len(rows) == 1 and len(seen) == 1
-    scanned = {table for table, _ in _plans(engine, seen)}
-    assert scanned == (set() if engine.dialect.name == "postgresql" else {"articles"}), scanned
-    if engine.dialect.name == "postgresql":  # not a walk of another index with the title as a filter
+    seen = _selects(engine, lambda: rows.extend(story_reads.browse_stories(engine, text=title.upper())[0]))
+    assert [r["story_id"] for r in rows] == [story_id] and len(seen) == 1
+    assert story_reads.browse_stories(engine, text=title + " and more")[0] == []
+    statement = seen[0][0]
+    assert "articles" not in statement.replace("stories.articles", "") and "story_articles" not in statement
+    assert _plans(engine, seen) == []  # SQLite walks the stories by last_seen_at, filtering their titles
+    if engine.dialect.name == "postgresql":  # not a walk of another index with the titles as a filter
         with engine.connect() as conn:
             conn.exec_driver_sql("SET enable_seqscan = off")
-            plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + seen[0][0], seen[0][1]))
-        assert "ix_articles_title_trgm" in plan and "ix_story_articles_article_story" in plan, plan
+            conn.exec_driver_sql("SET enable_indexscan = off")  # the tiny table's last_seen_at walk is priced out
+            plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, seen[0][1]))
+        assert "ix_stories_titles_trgm" in plan, plan

@@ -19,6 +19,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from psycopg.types.json import set_json_loads
+from pydantic_core import from_json
 from sqlalchemy import Engine, event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -37,6 +39,10 @@ def read_only(engine: Engine) -> Engine:
         else:
             cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             dbapi_connection.commit()
+            # JSON columns parsed by pydantic-core (Rust), not json.loads: a big story's 1,000 observations
+            # carry 3,000 lists, whose parsing was 8 of the 18 ms of CPU their rows took (14 ms with this),
+            # CPU that the server's one process holds the GIL for
+            set_json_loads(from_json, dbapi_connection)
         cursor.close()
 
     engine.dispose()  # connections opened before (e.g. to check the schema) would still write

@@ -207,27 +207,42 @@ def story_timeline(request: Request, story_id: str,
 
 
 # --- overview ----------------------------------------------------------------------------------------
+# The stages ``newswire run`` starts, in the order records flow through them: the health table lists each
+# (down when it has no status file) once any stage reports, then any other reporter (supervisor, replay).
+PIPELINE_STAGES = ("ingest", "process", "sink", "storify")
+
+
 def pipeline_health(data_dir: Path | None) -> dict[str, Any]:
-    """Each stage's processes from the status files the running pipeline writes (``newswire.status``)."""
+    """Each stage's processes from the status files the running pipeline writes (``newswire.status``):
+    up or down, and its lag: records behind on its topics (``process``, ``sink``: their running
+    processes' consumer lag), or for ``storify`` whether its last batch left articles waiting
+    (``caught_up``). ``sink_lag`` is the sink's, as before."""
     from newswire.app.dashboard import _alive
     from newswire.status import read_status
 
     stages: dict[str, Any] = {}
     if data_dir is None or not (Path(data_dir) / "status").is_dir():
         return {"stages": stages, "sink_lag": None, "reporting": False}
-    now, lag = time.time(), 0
-    for stage, entries in sorted(read_status(data_dir).items()):
-        processes = []
-        for entry in entries:
+    now = time.time()
+    statuses = read_status(data_dir)
+    if not statuses:
+        return {"stages": stages, "sink_lag": 0, "reporting": False}
+    for stage in [*PIPELINE_STAGES, *sorted(set(statuses) - set(PIPELINE_STAGES))]:
+        processes, lag, caught_up = [], None, None
+        for entry in statuses.get(stage, []):
             age = now - float(entry.get("updated_at") or 0)
             state = ("stopped" if entry.get("stopped") or not _alive(entry.get("pid"))
                      else "stale" if age > STALE_S else "running")
-            if stage == "sink" and state == "running":
-                lag += sum(v for v in (entry.get("lag") or {}).values() if isinstance(v, (int, float)))
+            if state == "running" and isinstance(entry.get("lag"), dict):
+                lag = (lag or 0) + sum(v for v in entry["lag"].values() if isinstance(v, (int, float)))
+            if state == "running" and "caught_up" in entry:
+                caught_up = bool(entry["caught_up"]) and caught_up is not False
             processes.append({"pid": entry.get("pid"), "state": state, "updated_s_ago": round(age, 1)})
         up = sum(p["state"] == "running" for p in processes)
-        stages[stage] = {"up": up > 0, "running": up, "processes": processes}
-    return {"stages": stages, "sink_lag": lag, "reporting": bool(stages)}
+        stages[stage] = {"up": up > 0, "running": up, "processes": processes, "lag": lag}
+        if stage == "storify":
+            stages[stage]["caught_up"] = caught_up
+    return {"stages": stages, "sink_lag": stages["sink"]["lag"] or 0, "reporting": True}
 
 
 def overview_data(request: Request, hours: int = 48) -> dict[str, Any]:

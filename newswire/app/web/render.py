@@ -7,10 +7,11 @@ it returns plain values and the templates (autoescaped) write them out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 # Control characters and the bidi overrides/isolates: a URL holding one is not shown as a link.
 _BIDI_AND_CONTROL = {c: None for c in [*range(0x20), 0x7F, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
@@ -80,7 +81,10 @@ class BarChart:
     last_label: str
 
 
-def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 480, height: int = 80
+# As the story page's charts (``step_chart``): the viewBox about as wide as the chart is drawn (the
+# overview's three columns are 380 to 470 px at a 1280 px window), so its 13-unit axis labels are about
+# 13 px on screen (at 480 units and 9 they came out 7 px).
+def hourly_chart(counts: dict[str, int], since: datetime, until: datetime, width: int = 380, height: int = 80
                  ) -> BarChart:
     hours = []
     at = since
@@ -110,6 +114,8 @@ class Point:
     observed: str  # when the article was published, as shown
     article_id: str | None
     revised: bool  # a later observation of the same source changed the value
+    label: str = ""  # what hovering shows: value, source, time, revised, then the sentence (one string to escape)
+    href: str | None = None  # the article's page, the id quoted for a path (Jinja's urlencode: a quarter of the page)
 
 
 @dataclass
@@ -132,6 +138,8 @@ class StepChart:
     pad: int = 40  # margin of the plot inside the viewBox: the axis and its labels sit in it
     hidden: int = 0  # older points not drawn (``CHART_POINTS_MAX``); the lines go through them all
 
+
+_PLAIN_ID = re.compile(r"[0-9a-f]{1,64}")  # an article id as the pipeline makes them: nothing to quote
 
 # Points a chart draws at most, the latest (each is an SVG circle with its sentence to hover: a big
 # story's 400-point chart was most of its page's 180 ms); the step lines still pass through every value.
@@ -162,23 +170,28 @@ def step_chart(category: str, series: dict[str, list[dict[str, Any]]], width: in
     def y(value: float) -> float:
         return round(height - pad - (height - 2 * pad) * value / y_max, 2)
 
-    lines, points = [], []
+    lines, points, times = [], [], []
     for index, (source, observed) in enumerate(sorted(series.items())):
         observed = sorted(observed, key=lambda o: o["at"])
         steps, previous = [], None
         for o in observed:
             px, py = x(o["at"]), y(o["value"])
             steps.append(f"M {px} {py}" if previous is None else f"H {px} V {py}")
-            points.append(Point(px, py, o["value"], source, o.get("sentence") or "",
-                                o["at"].strftime("%Y-%m-%d %H:%M UTC"), o.get("article_id"),
+            points.append(Point(px, py, o["value"], source, o.get("sentence") or "", "", o.get("article_id"),
                                 previous is not None and o["value"] != previous))
+            times.append(o["at"])
             previous = o["value"]
         steps.append(f"H {width - pad}")  # the last value holds until now
         lines.append(Line(source, " ".join(steps), index % 8))
     hidden = max(0, len(points) - max_points)
     if hidden:  # the latest max_points (by x: by time), in their sources' order
         keep = set(sorted(range(len(points)), key=lambda i: (points[i].x, i))[hidden:])
-        points = [p for i, p in enumerate(points) if i in keep]
+        points, times = [p for i, p in enumerate(points) if i in keep], [t for i, t in enumerate(times) if i in keep]
+    for p, at in zip(points, times):  # the drawn ones only; isoformat: a third of strftime's time
+        p.observed = at.isoformat(" ", "minutes")[:16] + " UTC"
+        p.label = f"{p.value:g} · {p.source} · {p.observed}{' · revised' if p.revised else ''}\n{p.sentence}"
+        if p.article_id:
+            p.href = "/articles/" + (p.article_id if _PLAIN_ID.fullmatch(p.article_id) else quote(p.article_id, safe=""))
     fmt = "%Y-%m-%d %H:%M"
     return StepChart(category, width, height, lines, points, y_max,
                      datetime.fromtimestamp(t0, observations[0]["at"].tzinfo).strftime(fmt),

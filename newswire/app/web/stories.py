@@ -18,7 +18,7 @@ def get_story(engine: Engine, story_id: str, category: str | None = None, source
     ``copies``; ``article_count`` counts them all), its events in time order, its places with
     coordinates (those the extractor placed) and its figure series grouped ``{category: {source: [observation, ...]}}``.
     A big story is cut to its latest members and observations (``storage.story_reads.STORY_*_MAX``): ``truncated``
-    names the lists that were. ``full=False``: observations without their article, outlet and figure lists."""
+    names the lists that were. ``full=False`` (the HTML page): only the columns of events and observations it shows."""
     rows = story_reads.story_rows(engine, story_id, category, source, full)
     if rows is None:
         return None

@@ -156,16 +156,33 @@ def test_dead_letters_overview_and_openapi(client, newsroom):
 def test_pipeline_health_from_status_files(client, newsroom, tmp_path):
     import os
 
+    import lxml.html
+
     from newswire.status import write_status
 
     write_status(tmp_path, "sink", {"articles_stored": 3, "lag": {"newswire.articles.v1": 5, "x": 2}})
+    write_status(tmp_path, "storify", {"placed": 200, "failed": 0, "caught_up": False})
     stopped = tmp_path / "status" / "process-999999999.json"
-    stopped.write_text(json.dumps({"stage": "process", "pid": 999999999, "updated_at": 0}))
+    stopped.write_text(json.dumps({"stage": "process", "pid": 999999999, "updated_at": 0, "lag": {"0": 9}}))
     health = client.get("/api/v1/overview").json()["health"]
-    assert health["sink_lag"] == 7 and health["stages"]["sink"]["up"] is True
+    assert health["sink_lag"] == 7 and health["stages"]["sink"]["up"] is True and health["stages"]["sink"]["lag"] == 7
     assert health["stages"]["sink"]["processes"][0]["pid"] == os.getpid()
-    assert health["stages"]["process"] == {"up": False, "running": 0, "processes": [
+    assert health["stages"]["process"] == {"up": False, "running": 0, "lag": None, "processes": [  # a stopped one's lag is not counted
         {"pid": 999999999, "state": "stopped", "updated_s_ago": health["stages"]["process"]["processes"][0]["updated_s_ago"]}]}
+    # every stage `newswire run` starts, in their order, the stories stage too; one with no status file is down
+    assert list(health["stages"]) == ["ingest", "process", "sink", "storify"]
+    assert health["stages"]["ingest"] == {"up": False, "running": 0, "processes": [], "lag": None}
+    assert health["stages"]["storify"]["up"] is True and health["stages"]["storify"]["caught_up"] is False
+    rows = {tr.get("data-stage"): tr for tr in lxml.html.fromstring(client.get("/").text).xpath("//table[@class='health']//tr[@data-stage]")}
+    assert list(rows) == ["ingest", "process", "sink", "storify"]
+    cells = lambda stage: [td.text_content().strip() for td in rows[stage].xpath("td")]  # noqa: E731
+    assert cells("storify")[:3] == ["storify", "up", "placing a backlog"] and rows["storify"].get("class") == "ok"
+    assert cells("sink")[:3] == ["sink", "up", "7 records"]
+    assert cells("ingest") == ["ingest", "down", "", "no process reporting"] and rows["ingest"].get("class") == "failing"
+    write_status(tmp_path, "storify", {"placed": 250, "failed": 0, "caught_up": True})
+    assert client.get("/api/v1/overview").json()["health"]["stages"]["storify"]["caught_up"] is True
+    rows = lxml.html.fromstring(client.get("/").text).xpath("//tr[@data-stage='storify']/td[@class='lag']")
+    assert [td.text_content() for td in rows] == ["caught up"]
 
 
 def test_downloads_are_exactly_the_filtered_rows(client, newsroom):

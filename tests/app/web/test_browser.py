@@ -111,6 +111,15 @@ def test_overview_draws_the_hourly_charts_without_script(chromium, live_server, 
     expect(bars).to_have_count(48)
     heights = [float(h) for h in bars.evaluate_all("rs => rs.map(r => r.getAttribute('height'))")]
     assert sum(h > 0 for h in heights) == 5 and max(heights) == 78.0
+    ticks = page.locator("figure.chart text.tick")
+    expect(ticks).to_have_count(6)  # first and last hour of each chart
+    # readable, as the story page's: the font as drawn (its size times the SVG's scale) 7.3 px before
+    drawn = ticks.evaluate_all("ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+    assert all(11 <= size <= 16 for size in drawn), drawn
+    for tick in ticks.all():
+        assert tick.bounding_box()["height"] >= 11, tick.text_content()
+    first, last = ticks.nth(0).bounding_box(), ticks.nth(1).bounding_box()
+    assert first["x"] + first["width"] < last["x"]  # the two labels of a chart do not overlap
     context.close()
 
 

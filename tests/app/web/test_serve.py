@@ -91,12 +91,13 @@ def test_run_serves_the_web_interface_with_the_pipeline_health(tmp_path):
             deadline, stages = time.monotonic() + 60, {}
             while time.monotonic() < deadline:
                 stages = httpx.get(address + "api/v1/overview", timeout=30).json()["health"]["stages"]
-                if all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink")):
+                if all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink", "storify")):
                     break
                 time.sleep(1)
-            assert all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink")), stages
+            assert all(stages.get(s, {}).get("up") for s in ("ingest", "process", "sink", "storify")), stages
+            assert stages["storify"]["caught_up"] is True  # nothing to place: its first batch found none
             page = httpx.get(address, timeout=30).text
-            assert "Pipeline health" in page and "sink" in page
+            assert "Pipeline health" in page and "sink" in page and 'data-stage="storify"' in page
         finally:
             process.send_signal(signal.SIGINT)
             process.communicate(timeout=180)

@@ -214,3 +214,9 @@ def test_a_big_story_is_cut_to_its_latest_members_events_and_observations(client
     page = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
     assert "latest of its articles, events, observations" in page.get_element_by_id("truncated").text_content()
     assert {li.get("data-id") for li in page.get_element_by_id("story-articles").iter("li")} == shown
+    # the page draws half as many observations as the JSON has (the latest), and as many events
+    assert len(page.get_element_by_id("story-events").findall("li")) == 4
+    drawn = {(p.get("data-category"), len(p.xpath(".//circle[contains(@class, 'point')]")))
+             for p in page.xpath("//figure[contains(@class, 'step')]")}
+    charted = [o for o in latest[-3:] if o["reported_at"] is not None and o["category"] not in UNCHARTED]
+    assert sum(n for _, n in drawn) == len(charted)
