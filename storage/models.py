@@ -36,7 +36,7 @@ LISTING_INDEXES = {"ix_figures_listing": ("figures", "figure_id"), "ix_events_li
 # migration 0008 in SQL when ``pg_trgm`` can be created, not declared. name -> (table, column).
 SEARCH_INDEXES = {"ix_articles_title_trgm": ("articles", "title"), "ix_stories_title_trgm": ("stories", "title")}
 # The same on ``stories.titles`` (every title of the story and its members), which the story search reads:
-# migration 0009 (kept apart from SEARCH_INDEXES, which migration 0008 creates: the column is 0009's).
+# migration 0010 (kept apart from SEARCH_INDEXES, which migration 0008 creates: the column is 0010's).
 TITLES_INDEX = "ix_stories_titles_trgm"
 
 

@@ -232,7 +232,7 @@ def test_a_story_page_reads_its_rows_by_the_story_key(engine, records):
 
 def test_a_story_page_reads_its_latest_observations_from_the_index_in_order(engine, records):
     """A story's latest observations (its page, its JSON, its timeline) come from
-    ``ix_observations_story_as_of`` (migration 0009) in their order: no sort of all of the story's
+    ``ix_observations_story_as_of`` (migration 0010) in their order: no sort of all of the story's
     (a big story's 1,850 sorted for its latest 500: 8.6 ms, 29 ms under load; from the index 0.8 ms).
     Ties of a date and report time are sorted among themselves only."""
     from newswire.storage import story_reads
@@ -255,7 +255,7 @@ def test_a_story_page_reads_its_latest_observations_from_the_index_in_order(engi
 
 
 def test_the_story_search_reads_the_stories_titles_column_alone(engine, records):
-    """The search is one filter on ``stories.titles`` (migration 0009): no article title and no placement
+    """The search is one filter on ``stories.titles`` (migration 0010): no article title and no placement
     is read (joining every matching article title to the placements took 74 to 160 ms in ``make
     bench-web``, where this takes 2 ms); on PostgreSQL a rare term is found by the trigram index."""
     from newswire.storage import story_reads

@@ -1,4 +1,4 @@
-"""``stories.titles`` (migration 0009), the column the story search reads: every title of the story and
+"""``stories.titles`` (migration 0010), the column the story search reads: every title of the story and
 of its members' stored versions, each once, kept by the stories stage and the sink (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def test_merge_titles_appends_each_new_title_once():
     assert merge_titles("A\nB", ["A\nB", "B\nA"]) == "A\nB\nB\nA"  # a title holding a newline: found whole or added
 
 
-def test_migration_0009_fills_titles_from_the_placements_and_goes_back(database_url):
-    upgrade(database_url, "0008_story_search")
+def test_migration_0010_fills_titles_from_the_placements_and_goes_back(database_url):
+    upgrade(database_url, "0009_websub_hubs")
     engine = make_engine(database_url)
     try:
         with engine.begin() as conn:  # 0008's tables, by hand: today's writers know the new column
@@ -85,7 +85,7 @@ def test_migration_0009_fills_titles_from_the_placements_and_goes_back(database_
                 conn.execute(text("INSERT INTO story_articles (article_id, story_id, seen_at, published) VALUES "
                                   "(:a, :s, :at, :p)"), {"a": aid, "s": story_id, "at": f"2026-03-01 1{n}:00:00+00:00",
                                                           "p": False})
-        assert upgrade(database_url) == "0009_story_titles"
+        assert upgrade(database_url) == "0010_story_titles"
         check_schema(engine)
         with engine.connect() as conn:
             titles = dict(conn.execute(text("SELECT story_id, titles FROM stories")).all())
@@ -96,7 +96,7 @@ def test_migration_0009_fills_titles_from_the_placements_and_goes_back(database_
         config = _alembic_config()
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0008_story_search")
+            command.downgrade(config, "0009_websub_hubs")
         engine.dispose()  # SQLite's batch downgrade rebuilt the table: no cached column lists
         assert "titles" not in {c["name"] for c in inspect(engine).get_columns("stories")}
         with engine.connect() as conn:

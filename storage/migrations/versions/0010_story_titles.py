@@ -15,8 +15,8 @@ And ``ix_observations_story_as_of`` (story_id, as_of, reported_at) replaces ``ix
 a story's page and timeline read its latest observations, which were all read and sorted (a big story's
 1,850 for its latest 500: 8.6 ms, 29 ms under load) and now come from the index in order (0.8 ms).
 
-Revision ID: 0009_story_titles
-Revises: 0008_story_search
+Revision ID: 0010_story_titles
+Revises: 0009_websub_hubs
 Create Date: 2026-12-06
 """
 
@@ -28,8 +28,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision = "0009_story_titles"
-down_revision = "0008_story_search"
+revision = "0010_story_titles"
+down_revision = "0009_websub_hubs"
 branch_labels = None
 depends_on = None
 
