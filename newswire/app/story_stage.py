@@ -15,6 +15,7 @@ the last days), the same state an uninterrupted stage holds. Deterministic: ids 
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -216,8 +217,10 @@ def _merged(observations: list[dict]) -> list[dict]:
     return list(found.values())
 
 
-def run_stories(settings, stop: threading.Event | None = None) -> None:
-    """``newswire stories-stage``: run until SIGTERM / Ctrl-C."""
+def run_stories(settings, stop: threading.Event | None = None, own_process: bool = False) -> None:
+    """``newswire storify``: run until SIGTERM / Ctrl-C. ``own_process``: the stage is all this process runs
+    (the command, not a thread of another program), so it may freeze what it holds at start for the
+    garbage collector (below)."""
     from newswire.kafka import create_topics, make_producer
     from newswire.storage.db import open_database
     from newswire.topics import PLACEMENTS, STORIES
@@ -229,6 +232,12 @@ def run_stories(settings, stop: threading.Event | None = None) -> None:
                       settings.topic_replication, topics=[STORIES, PLACEMENTS])
         producer = make_producer(settings.kafka_bootstrap, settings.compression_codec)
     stage = StoryStage(engine, producer=producer, prefix=settings.topic_prefix)
+    if own_process:
+        # The objects alive now (modules, the engine, the restored copy index and stories) live as long as the
+        # process: moved out of the collector's generations, a full collection no longer walks them (0.2 ms of
+        # CPU an article, a tenth of the stage's, went to the two full collections of a 1,000-article bench)
+        gc.collect()
+        gc.freeze()
     stop = stop or threading.Event()
     try:
         stage.run(stop)
