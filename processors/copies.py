@@ -79,8 +79,45 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard similarity of two sorted, distinct hash arrays."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    at = np.searchsorted(large, small)  # where each of the smaller's hashes would be in the larger
+    at[at == len(large)] = 0
+    common = int(np.count_nonzero(large[at] == small))
     return common / (len(a) + len(b) - common)
+
+
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+def _affine32(template: MinHash, values: np.ndarray) -> np.ndarray:
+    """The hash values ``template.update_batch(values)`` gives under datasketch's ``affine32`` scheme with an
+    identity hashfunc (MurmurHash3's finalizer, then ``a * h + b`` in 32 bits, the minimum of each
+    permutation), in numpy: ``update_batch`` calls the hashfunc once a value in Python, which cost as much
+    as all the rest of the copy search."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = values.astype(np.uint32)
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    a, b = template.permutations
+    return np.minimum(template.hashvalues, (hv[:, None] * a + b).min(axis=0))
+
+
+def _affine32_holds(template: MinHash) -> bool:
+    """Whether :func:`_affine32` gives what this datasketch's ``update_batch`` gives (checked once an index, on
+    a probe): a datasketch with another scheme, or another computation, is then used through its own API."""
+    if getattr(template, "scheme", None) != "affine32":
+        return False
+    probe = np.random.default_rng(7).integers(0, 1 << 32, size=300, dtype=np.uint64)
+    probe[:2] = (0, (1 << 32) - 1)
+    reference = template.copy()
+    reference.update_batch(probe.tolist())
+    try:
+        return bool(np.array_equal(reference.hashvalues, _affine32(template, probe)))
+    except Exception:  # noqa: BLE001 - any datasketch whose internals differ: its own update_batch
+        return False
 
 
 @dataclass
@@ -107,11 +144,16 @@ class CopyIndex:
         self._root: dict[str, str] = {}  # article -> earliest copy, for the articles in the index
         self._newest_day: int | None = None
         self._template = MinHash(num_perm=num_perm, hashfunc=_identity, seed=1)
+        self._fast = _affine32_holds(self._template)
 
     def __len__(self) -> int:
         return sum(len(day.shingles) for day in self._days.values())
 
     def _minhash(self, hashes: np.ndarray) -> MinHash:
+        if self._fast:
+            template = self._template
+            return MinHash(num_perm=self.num_perm, seed=1, hashfunc=_identity, permutations=template.permutations,
+                           hashvalues=_affine32(template, hashes & _MASK32), scheme="affine32")
         mh = self._template.copy()
         mh.update_batch((hashes & _MASK32).tolist())
         return mh

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Iterable, Literal, Protocol
 
 from newswire.ids import sha256_hex
@@ -59,6 +60,7 @@ class FigureLike(Protocol):
     published_at: datetime | None
 
 
+@lru_cache(maxsize=4096)  # a pure function of a few hundred names a day; each figure asks
 def source_org(source: str | None) -> str:
     """The organisation a figure is attributed to, in one spelling: "the Health Ministry's" -> "health ministry"."""
     if not source or not source.strip():
@@ -86,6 +88,7 @@ def as_of_date(figure: FigureLike, reported_at: datetime | None) -> str | None:
     return reported_at.date().isoformat() if reported_at else None
 
 
+@lru_cache(maxsize=4096)  # a story's figures fall in a few series: each id is hashed once while its story is active
 def series_id_for(story_id: str, category: str, source: str, basis: str, place: str | None) -> str:
     return sha256_hex("series", story_id, category, source, basis, place or "")
 

@@ -35,6 +35,7 @@ _EMPTY: frozenset[str] = frozenset()
 COMMON_TERM = 50  # a word among the top words of more active stories than this is not used for lookup  # a story's strongest words, indexed for lookup
 BODY_WORDS = 400  # the lede matters; the tail of a long text mostly adds noise
 MEMBER_DAYS = 5  # an article's story is remembered this long: more than copies.KEEP_DAYS (4) whole days
+BODY_CHARS = 8 * BODY_WORDS  # where the search for them starts: most texts hold that many words in these characters
 SWEEP_EVERY = timedelta(hours=1)  # of article time: how often stories past the window leave memory
 PLACE_BONUS, ACTOR_BONUS, TYPE_BONUS = 0.10, 0.05, 0.03
 
@@ -67,8 +68,18 @@ def content_terms(title: str | None, text: str, limit: int = ARTICLE_TERMS) -> C
     for word in _WORD.findall((title or "").lower()):
         if word not in STOPWORDS:
             counts[word] += 3
-    counts.update([word for word in _WORD.findall(text.lower())[:BODY_WORDS] if word not in STOPWORDS])
+    counts.update([word for word in lede_words(text.lower()) if word not in STOPWORDS])
     return Counter(dict(heaviest(counts, limit)))
+
+
+def lede_words(lowered: str) -> list[str]:
+    """The text's first ``BODY_WORDS`` words, read from its start only as far as needed: the words of a
+    prefix that holds more than that many are the text's own first ones (``findall`` up to ``endpos`` reads
+    as if the text ended there; only the last word can be cut), else the whole text is read."""
+    words = _WORD.findall(lowered, 0, BODY_CHARS)
+    if len(words) <= BODY_WORDS and len(lowered) > BODY_CHARS:
+        words = _WORD.findall(lowered)
+    return words[:BODY_WORDS]
 
 
 @dataclass(frozen=True)

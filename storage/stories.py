@@ -24,6 +24,15 @@ _extractions = Extraction.__table__
 
 Row = dict[str, Any]
 
+# What the stage reads of a pending article, its figures and its events (``processors.storyline``'s
+# ArticleLike, FigureLike and EventLike): not the other columns, whose JSON and timestamps cost more to
+# decode than the stage spends on the rest of an article's read
+ARTICLE_COLUMNS = ("article_id", "version", "url", "canonical_url", "title", "site", "text", "published_at",
+                   "fetched_at")
+FIGURE_COLUMNS = ("figure_id", "category", "value", "value_max", "qualifier", "source", "anchor_kind",
+                  "anchor_date", "anchor_phrase", "sentence", "start", "end", "published_at", "place")
+EVENT_COLUMNS = ("type", "actors", "location")
+
 
 def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None,
                      only: list[str] | None = None) -> list[Row]:
@@ -39,7 +48,7 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
     if only is not None:
         recent.append(_articles.c.article_id.in_(only))
     query = (
-        select(_articles, seen_at.label("seen_at"))
+        select(*(_articles.c[name] for name in ARTICLE_COLUMNS), seen_at.label("seen_at"))
         .join(_extractions, and_(_extractions.c.article_id == _articles.c.article_id,
                                  _extractions.c.article_version == _articles.c.version))
         .outerjoin(_placed, _placed.c.article_id == _articles.c.article_id)
@@ -54,10 +63,11 @@ def pending_articles(engine: Engine, limit: int, horizon: datetime | None = None
         keys = [(r["article_id"], r["version"]) for r in rows.values()]
         for article in rows.values():
             article["figures"], article["events"] = [], []
-        for table, name in ((_figures, "figures"), (_events, "events")):
+        for table, name, columns in ((_figures, "figures", FIGURE_COLUMNS), (_events, "events", EVENT_COLUMNS)):
             for part in chunked(keys, 500):
                 ids = [k[0] for k in part]
-                for row in conn.execute(select(table).where(table.c.article_id.in_(ids))
+                for row in conn.execute(select(*(table.c[c] for c in ("article_id", "article_version", *columns)))
+                                        .where(table.c.article_id.in_(ids))
                                         .order_by(table.c.article_id, table.c.start, table.c.end)):
                     article = rows[row.article_id]
                     if row.article_version == article["version"]:

@@ -92,7 +92,7 @@ def storify() -> None:
 
     stop = threading.Event()
     stop_on_signals(lambda *_: stop.set())
-    run_stories(load_settings(), stop)
+    run_stories(load_settings(), stop, own_process=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -119,6 +119,34 @@ def test_shingles_are_stable_and_jaccard_exact():
     assert jaccard(a, b) == pytest.approx(6 / 10)
 
 
+def test_fast_paths_give_what_the_plain_computations_give():
+    """The copy index's numpy MinHash and Jaccard, and the stories' lede words, against the plain ones."""
+    import random
+
+    import numpy as np
+
+    from newswire.processors.stories import BODY_WORDS, _WORD, lede_words
+
+    rng = random.Random(5)
+    letters = "abcdefghij" * 3 + " Σσς İıß é文 ʰ'-_09.,\n"
+    texts = ["".join(rng.choice(letters) for _ in range(rng.choice([40, 900, 3200, 9000]))) for _ in range(200)]
+    texts += [" ".join(f"w{i}" for i in range(3000)), "word " * 2000]
+    index = CopyIndex()
+    assert index._fast  # datasketch's affine32 scheme, as installed: the numpy path is the one in use
+    hashes = [shingle_hashes(text) for text in texts]
+    for h in hashes:
+        if len(h):
+            plain = index._template.copy()
+            plain.update_batch((h & np.uint64(0xFFFFFFFF)).tolist())
+            assert np.array_equal(index._minhash(h).hashvalues, plain.hashvalues)
+    for a, b in zip(hashes, hashes[1:] + [np.unique(np.concatenate([hashes[0], hashes[1][:50]]))]):
+        if len(a) and len(b):
+            common = len(np.intersect1d(a, b, assume_unique=True))
+            assert jaccard(a, b) == jaccard(b, a) == common / (len(a) + len(b) - common)
+    for text in texts:
+        assert lede_words(text.lower()) == _WORD.findall(text.lower())[:BODY_WORDS]
+
+
 def test_copy_index_forgets_old_days_and_keeps_memory_bounded():
     index = CopyIndex(keep_days=2)
     text = " ".join(f"word{i}" for i in range(50))
