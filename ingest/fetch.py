@@ -69,15 +69,9 @@ class FetchResult:
     link_header: str | None = None  # the HTTP Link headers, joined by commas (WebSub discovery)
 
 
-def classify(
-    url: str | None,
-    *,
-    reason: str | None = None,
-    status: int | None = None,
-    headers: Mapping[str, str] | None = None,
-    exc: BaseException | None = None,
-    message: str | None = None,
-) -> FetchError:
+def classify(url: str | None, *, reason: str | None = None, status: int | None = None,
+             headers: Mapping[str, str] | None = None, exc: BaseException | None = None,
+             message: str | None = None) -> FetchError:
     """Turn one fetch outcome (a reason, an HTTP status, or an exception) into the error to raise.
 
     Transient: timeouts, connection/DNS/protocol errors, 408/425/429 and 5xx (with ``retry_after``

@@ -19,16 +19,15 @@ import html
 import io
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import TypeVar
-from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from feedparser.datetimes import _parse_date as parse_any_date
 
 from newswire.errors import PermanentFetchError
 from newswire.ingest import jsonfeed
-from newswire.ids import canonical_url
+from newswire.ingest.links import absolute_link, header_links
 
 MAX_ENTRIES = 500
 SUMMARY_MAX_CHARS = 2000
@@ -134,21 +133,6 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_en
                    self_url=self_urls[0] if self_urls else parsed.self_url)
 
 
-def header_links(value: str | None, base_url: str, rel: str) -> tuple[str, ...]:
-    """The absolute http(s) URLs of an HTTP ``Link`` header's links with relation ``rel`` (RFC 8288: one
-    header or several joined by commas, each link ``<url>; rel="a b"``; relative URLs against ``base_url``)."""
-    if not value or not value.strip():
-        return ()
-    from requests.utils import parse_header_links  # here: 50 ms of imports, for the feeds that send a Link
-
-    found = []
-    for link in parse_header_links(value):
-        rels = " ".join(v for k, v in link.items() if k.strip().lower() == "rel").lower().split()
-        if rel in rels and (absolute := _absolute_link(link.get("url") or None, base_url)[0]):
-            found.append(absolute)
-    return tuple(dict.fromkeys(found))
-
-
 def _parse_feed(body: bytes, url: str, content_type: str | None, max_entries: int) -> ParsedFeed:
     if not body.strip():
         raise PermanentFetchError("empty_body", "the feed is empty", url=url)
@@ -200,7 +184,7 @@ def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
     title, items, (hubs, self_url) = jsonfeed.read_json_feed(body, url)
     entries = []
     for item in items:
-        link, bad_link = _absolute_link(item["link"], url)
+        link, bad_link = absolute_link(item["link"], url)
         summary = _text(item["summary"])
         entries.append(FeedEntry(
             guid=item["guid"], link=link, bad_link=bad_link, title=_text(item["title"]),
@@ -211,13 +195,13 @@ def _parse_json_feed(body: bytes, url: str, max_entries: int) -> ParsedFeed:
         oldest = datetime.min.replace(tzinfo=timezone.utc)
         entries = sorted(entries, key=lambda entry: entry.date or oldest, reverse=True)[:max_entries]
     return ParsedFeed(title=_text(title), entries=entries, total_entries=total,
-                      hubs=tuple(link for hub in hubs if (link := _absolute_link(hub, url)[0])),
-                      self_url=_absolute_link(self_url, url)[0])
+                      hubs=tuple(link for hub in hubs if (link := absolute_link(hub, url)[0])),
+                      self_url=absolute_link(self_url, url)[0])
 
 
 def _links(links: object, rel: str, feed_url: str) -> tuple[str, ...]:
     """The absolute http(s) hrefs of the feed-level links with this ``rel``, in document order."""
-    found = [_absolute_link(str(dict.get(link, "href") or "").strip() or None, feed_url)[0]
+    found = [absolute_link(str(dict.get(link, "href") or "").strip() or None, feed_url)[0]
              for link in links or [] if isinstance(link, dict) and dict.get(link, "rel") == rel]
     return tuple(dict.fromkeys(href for href in found if href))
 
@@ -315,7 +299,7 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
     link = (get("link") or "").strip() or None
     if link is None and get("guidislink"):  # an RSS guid that is a permalink
         link = (get("id") or "").strip() or None
-    link, bad_link = _absolute_link(link, feed_url)
+    link, bad_link = absolute_link(link, feed_url)
     summary = _text(get("summary"))
     return FeedEntry(
         guid=(get("id") or "").strip() or None,
@@ -327,20 +311,6 @@ def _entry(raw: dict, feed_url: str) -> FeedEntry:
         summary=summary[:SUMMARY_MAX_CHARS] if summary else None,
         content_html=_content(get("content")),
     )
-
-
-def _absolute_link(link: str | None, feed_url: str) -> tuple[str | None, str | None]:
-    """(absolute link, None), or (None, the link as written) when no fetch could use it."""
-    if link is None:
-        return None, None
-    try:
-        absolute = urljoin(feed_url, link)
-        canonical_url(absolute)  # raises on what no fetch could use: "http://[::1/", a port of 99999
-    except ValueError:
-        return None, link[:2000]
-    if urlsplit(absolute).scheme.lower() not in ("http", "https"):  # an Atom id as link: urn:uuid:..., tag:...
-        return None, link[:2000]
-    return absolute, None
 
 
 def _date(parsed_time, raw: object) -> datetime | None:

@@ -37,7 +37,7 @@ from aiohttp import web
 
 from newswire.errors import PermanentFetchError
 from newswire.ids import canonical_url
-from newswire.ingest.parse import header_links
+from newswire.ingest.links import header_links
 from newswire.ingest.websub import Subscriber
 from newswire.settings import Settings
 

@@ -18,17 +18,17 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
+from newswire.processors.acronyms import full_names
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
-    NAME_RE,
     NEWS_AGENCIES,
     ORG_HEADS,
     TITLES,
@@ -388,75 +388,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     return _expand_acronyms(text, out)
 
 
-_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
-                           "Corp", "LLC", "plc"})
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("&", " & ").split() if w not in _INITIAL_SKIP and w[:1].isupper())
-
-
-_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
-
-
-def _long_form(text: str, acronym: str, before: int, runs: dict[str, tuple[int, str]]) -> str | None:
-    """The name ``acronym`` abbreviates, written before ``before``: "Customs and Border Protection (CBP)",
-    or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
-    letters = acronym.replace("&", "").replace(".", "")
-    at = text.find(f"({acronym})", 0, before)
-    if at > 0:
-        m = None
-        for m in _LONG_NAME_RE.finditer(text, max(0, at - 80), at):
-            pass
-        if m is not None and text[m.end():at].strip() == "":
-            name = m.group(0)
-            words = name.split()
-            while words and words[0] in ("The", "the", "and", "of", "for", "&"):
-                words = words[1:]
-            if words and words[0][0] == letters[0]:
-                return " ".join(words)
-    found = runs.get(letters)
-    return found[1] if found is not None and found[0] <= before else None
-
-
-def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
-    """Initials -> (end, name) of the first run of capitalised words with those initials, the run's last
-    words included ("utility Pacific Gas & Electric Co." gives "PGE" for "Pacific Gas & Electric Co.")."""
-    out: dict[str, tuple[int, str]] = {}
-    for m in _LONG_NAME_RE.finditer(text, 0, end):
-        words = m.group(0).replace("&", " & ").split()
-        heads = [k for k, w in enumerate(words) if w not in _INITIAL_SKIP and w[:1].isupper()]
-        if len(heads) < 2:
-            continue
-        letters = "".join(words[k][0] for k in heads)
-        for i, k in enumerate(heads[:-1]):   # each suffix starting at a capitalised word
-            key = letters[i:]
-            if key not in out:
-                out[key] = (m.end(), " ".join(words[k:]).replace(" & ", " & "))
-    return out
-
-
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An acronym stands for the organisation it abbreviates, named before it: "Customs and Border Protection
-    (CBP) ... CBP said", "Pacific Gas & Electric Co. ... PG&E initiated". Its mentions take the full name."""
-    acronyms = [a for a in mentions if a.kind == "organisation" and " " not in a.written
-                and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
-                and _ACRONYM_RE.fullmatch(a.written) and len(a.written.replace("&", "").replace(".", "")) >= 2]
-    if not acronyms:
-        return mentions
-    last = acronyms[-1].start
-    acronyms_at = {a.start for a in acronyms}
-    known: dict[str, str | None] = {}
-    runs: dict[str, tuple[int, str]] | None = None   # the text's runs of capitalised words, on first need
-    out = []
-    for a in mentions:
-        if a.start in acronyms_at:
-            if a.written not in known:
-                if runs is None:
-                    runs = _runs_by_initials(text, last)
-                known[a.written] = _long_form(text, a.written, a.start, runs)
-            name = known[a.written]
-            if name is not None:
-                a = ActorMention(a.start, a.end, name, name, "organisation", a.role, a.country_code)
-        out.append(a)
-    return out
+    """An acronym stands for the organisation it abbreviates, named before it (``processors.acronyms``)."""
+    names = full_names(text, [(a.start, a.written) for a in mentions if a.kind == "organisation"
+                              and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
+                              and _ACRONYM_RE.fullmatch(a.written)
+                              and len(a.written.replace("&", "").replace(".", "")) >= 2])
+    return [replace(a, name=names[a.start], written=names[a.start]) if a.start in names else a for a in mentions]

@@ -16,7 +16,8 @@ import pytest
 
 from newswire.feeds import FeedState
 from newswire.ingest.fetch import Fetcher
-from newswire.ingest.parse import ParsedFeed, header_links, parse_feed
+from newswire.ingest.links import header_links
+from newswire.ingest.parse import ParsedFeed, parse_feed
 from newswire.ingest.websub import Subscriber
 from newswire.ingest.websub_callback import signature_ok
 from newswire.settings import Settings
