@@ -157,6 +157,9 @@ def run_until(subscriber: Subscriber, done, timeout_s: float = 20.0) -> None:
             stop.set()
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+            # The pool's keep-alive connections belong to this event loop: close them in it, or they stay
+            # open until collected, inside some later test (the fetcher itself is used again next run).
+            await subscriber._fetcher._client._transport.aclose()
     asyncio.run(rounds())
 
 
