@@ -75,6 +75,7 @@ class SinkStats:
     offsets: dict[tuple[str, int], int] = field(default_factory=dict)
     lag: dict[tuple[str, int], int] = field(default_factory=dict)
     db_errors: int = 0
+    broker_errors: int = 0  # polls a broker's loss interrupted (retried; nothing is skipped)
     retrying: bool = False
     last_error: str | None = None
 
@@ -189,7 +190,17 @@ class SinkWorker:
             remaining_ms = int((deadline - time.monotonic()) * 1000)
             if remaining_ms <= 0:
                 break
-            polled = self._consumer.poll(timeout_ms=remaining_ms, max_records=size - len(items))
+            try:
+                polled = self._consumer.poll(timeout_ms=remaining_ms, max_records=size - len(items))
+            except KafkaError as exc:
+                if not exc.retriable:
+                    raise
+                # A broker killed mid-rebalance: kafka-python 3 raises the refused connection out of poll.
+                # Nothing was committed past what is stored, so the next poll carries on with the others.
+                self.stats.broker_errors += 1
+                log.warning("broker unavailable while polling, polling again: %s", exc)
+                stop.wait(0.5)
+                break
             for tp, messages in polled.items():
                 for message in messages:
                     items.append(self._decode(message))

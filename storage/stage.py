@@ -28,6 +28,7 @@ def sink_status(worker) -> dict:
         "messages": stats.messages,
         "batches": stats.batches,
         "db_errors": stats.db_errors,
+        "broker_errors": stats.broker_errors,
         "retrying": stats.retrying,
         "last_error": stats.last_error,
         "caught_up": worker.caught_up(),
