@@ -222,15 +222,21 @@ def test_two_feeds_polled_concurrently_publish_each_article_once(site, settings)
         article_id(site.url(f"/articles/a{n}.html")) for n in (1, 2, 3))
 
 
-def test_a_guid_another_feed_copied_does_not_hold_back_its_own_page(site, settings):
-    """Feeds copy guids (the Atom spec's sample id is in many): two feeds polled at once whose entries
-    share guids but link to different pages publish all six; an article is its link."""
+def serve_feed_and_its_guid_copy(site) -> tuple[str, str]:
+    """The fixture feed, and another whose entries keep its guids but link to other pages (/elsewhere/)."""
     feed_url = site.serve_fixture_site()
     other = (SITE / "feed.xml").read_bytes().replace(b"/articles/", b"/elsewhere/")
     other_url = site.add("/other.xml", other, content_type="application/rss+xml")
     for n in (1, 2, 3):
         page = (SITE / "articles" / f"a{n}.html").read_bytes()
         site.add(f"/elsewhere/a{n}.html", page.replace(b'href="/articles/', b'href="/elsewhere/'))
+    return feed_url, other_url
+
+
+def test_a_guid_another_feed_copied_does_not_hold_back_its_own_page(site, settings):
+    """Feeds copy guids (the Atom spec's sample id is in many): two feeds polled at once whose entries
+    share guids but link to different pages publish all six; an article is its link."""
+    feed_url, other_url = serve_feed_and_its_guid_copy(site)
     harness = Harness(settings)
 
     async def both():
@@ -245,12 +251,7 @@ def test_a_guid_another_feed_copied_does_not_hold_back_its_own_page(site, settin
 def test_a_stored_article_does_not_hide_another_feeds_page_with_its_guid(site, settings):
     """The stored side of the same collision: once the first feed's articles are stored, a feed that
     copied their guids but links to other pages still gets its own pages fetched and published."""
-    feed_url = site.serve_fixture_site()
-    other = (SITE / "feed.xml").read_bytes().replace(b"/articles/", b"/elsewhere/")
-    other_url = site.add("/other.xml", other, content_type="application/rss+xml")
-    for n in (1, 2, 3):
-        page = (SITE / "articles" / f"a{n}.html").read_bytes()
-        site.add(f"/elsewhere/a{n}.html", page.replace(b'href="/articles/', b'href="/elsewhere/'))
+    feed_url, other_url = serve_feed_and_its_guid_copy(site)
     harness = Harness(settings)
     asyncio.run(harness.poll(feed_url))
     harness.seen.store(harness.articles)
