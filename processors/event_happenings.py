@@ -45,13 +45,15 @@ _TOPIC_BEFORE_RE = re.compile(
     r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
     r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
     r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
+    r"(?:(?:(?<=\ban\s)|(?<=\bthe\s))[a-z][\w'’-]*\s+)?"
     r"|\b(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$",
     re.IGNORECASE)
 _TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", "release", "election",
                           "withdrawal", "sanctions", "investigation", "meeting", "visit", "surrender",
                           "attack", "offensive", "strike", "protest", "evacuation", "end"})
 _UNREAL_BEFORE_RE = re.compile(
-    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless)"
+    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless"
+    r"|rather\s+than|instead\s+of|without)"
     r"(?:\s+(?:not|never|also|then|still|soon|further|be|have|be\s+able\s+to|[a-z]{2,20}ly))*"
     r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
     r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
@@ -103,6 +105,11 @@ def _premodifies(prev_word: str, nxt_word: str) -> bool:
             or (prev_word.endswith("ly") and prev_word not in _NOT_ADJ_ADVERBS))
 
 
+# words before "release" that make it a document or a product ("a press release", "data releases")
+_DOCUMENT_WORDS = frozenset("""data earnings product album film movie software game version""".split())
+_ADMITTED_PEOPLE_RE = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|some\s+|over\s+)?[\d,.]+")
+
+
 def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     """Whether trigger ``m`` names something that happened, from its few neighbouring words."""
     kind = m.lastgroup or "other"
@@ -116,7 +123,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "anti-war", "post-election"
     nxt = after.split(None, 1)
     nxt_word = nxt[0].lower().strip(".,;:\"”)") if nxt and after[:1].isspace() else ""
-    if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")):
+    if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")) \
+            and (kind != "statement" or _STATEMENT_NOUN_RE.fullmatch(word)):
         return False   # "death toll", "assault rifles", "election campaign", "battle ready"
     if kind == "statement":
         if _STATEMENT_NOUN_RE.fullmatch(word) and (_IN_A_RE.search(before) or start - sent_start <= 1
@@ -141,10 +149,13 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "the Black Death", "Bloody Sunday Inquiry": part of a name
     if kind == "statement" and word == "said" and prev_word == "that" and start - sent_start <= 6:
         return False   # "That said, ...": an idiom
-    if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)):
+    if kind == "release" and (prev_word in ("press", "news", "office", "media", "joint") or _IN_A_RE.search(before)
+                              or (word in ("release", "releases") and prev_word in _DOCUMENT_WORDS)):
         return False   # "a press release", "said in the release": a document
     if after[:1] in ("'", "’") and after[1:3].lower() == "t " and word == "won":
         return False   # "we won't roll the dice": "will not", not a win
+    if word == "admitted" and _ADMITTED_PEOPLE_RE.match(after):
+        return False   # "the country had admitted 1.4 million refugees": an intake, not a statement
     if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):
         return False   # "declined to comment": a refusal, not a fall
     if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):
@@ -176,6 +187,38 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     if _is_topic(text, sent_start, m):
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
     return True
+
+
+# a quotation's attribution at the end of its sentence: '..., he said', '"...," Harris said', '..., said Harris'
+_TRAILING_SPEAKER_RE = re.compile(r"(?:,|[,.!?]?[\"”])\s*(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+)\s+(?:also\s+)?$")
+_INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<who>he|she|they|[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
+_SENTENCE_END_RE = re.compile(r"\s*(?:[.!?]|$)")
+_QUOTE_VERBS = frozenset({"said", "says"})
+
+
+def repeats_a_speaker(text: str, sent_start: int, m: re.Match[str]) -> bool:
+    """Whether statement ``m`` only attributes its sentence to a speaker the article has already named:
+    '..., he said', '"...," Harris said', '..., said Harris' after "Sgt. Matt Harris" (a pronoun, or a
+    surname whose full name came before). A speaker's first words are an event; each later quotation is
+    the same speaking, not a new one."""
+    if m.group(0).lower() not in _QUOTE_VERBS:
+        return False
+    before = _TRAILING_SPEAKER_RE.search(text, max(sent_start, m.start() - 40), m.start())
+    who = before.group("who") if before and _SENTENCE_END_RE.match(text, m.end()) else None
+    if who is None and text[max(sent_start, m.start() - 3):m.start()].rstrip().endswith((",", "\"", "”")):
+        after = _INVERTED_SPEAKER_RE.match(text, m.end(), min(len(text), m.end() + 40))
+        who = after.group("who") if after else None
+    if who is None:
+        return False
+    if who.lower() in ("he", "she", "they"):
+        return True
+    at = text.rfind(" " + who, 0, sent_start)
+    while at > 0:   # "Matt Harris" before: the surname of a person named in full
+        prev = text[:at].rsplit(None, 1)
+        if prev and prev[-1][:1].isupper() and prev[-1][-1:].isalpha():
+            return True
+        at = text.rfind(" " + who, 0, at)
+    return False
 
 
 def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
@@ -236,6 +279,8 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
     for m in matches:
         if m.lastgroup in _TOPIC_TYPES and 0 <= topic_end and _LIST_GAP_RE.fullmatch(text, topic_end, m.start()):
             topic_end = m.end()
+            continue
+        if m.lastgroup == "statement" and repeats_a_speaker(text, sent_start, m):
             continue
         if not names_a_happening(text, sent_start, m):
             if _is_topic(text, sent_start, m):

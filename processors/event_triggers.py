@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.event_verbs import EXTRA_FORMS
 from newswire.processors.sentences import prefix_regex
 
 __all__ = ["DISASTER_TYPES", "INCIDENT_TYPES", "TRIGGER_RE", "find_triggers"]
@@ -27,17 +28,17 @@ _TRIGGERS = [
     ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
     ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
-    ("attack", r"attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+    ("attack", r"set (?:ablaze|alight|on fire|fire to)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
                    r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
                    r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
               r"|brawls?|scuffles?|scuffled"),
-    ("offensive", r"offensives?|incursions?|invasion|invaded|ground operation|military operation"),
+    ("offensive", r"offensives?|incursions?|invasion|invaded|(?:ground|military|counter-?terrorism|counter-?insurgency|clearance) operations?"),
     ("raid", r"raids?|raided|stormed|storming|busted|drug bust"),
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
@@ -55,10 +56,11 @@ _TRIGGERS = [
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
                   r"|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
                   r"|fatalities|casualties)\b)"),
-    ("arrest", r"arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
+    ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
     ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
-              r"|found (?:not )?guilty|granted bail|denied bail"),
+              r"|found (?:not )?guilty|granted bail|denied bail"
+              r"|stood trial|(?:stood|stands|standing|went|goes|going) on trial"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
     ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
     ("lawsuit", r"sued|lawsuits?|filed suit|appealed|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
@@ -75,7 +77,7 @@ _TRIGGERS = [
     ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
                r"|inundated|submerged|stranded|marooned|trapped"
                r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
-    ("layoffs", r"laid off|layoffs|job cuts|lay off"),
+    ("layoffs", r"laid off|layoffs|job cuts|lay off|(?:cut|cuts|cutting|slashed|slashing|shed|shedding|eliminated|eliminating)(?=\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|over\s+)?(?:[\d,.]+\s+)?(?:jobs|positions|workers|employees|staff)\b)"),
     ("merger", r"acquired|acquires|acquiring|acquisitions?|merger|takeover|bought out"),
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
@@ -83,7 +85,7 @@ _TRIGGERS = [
     ("hearing", r"grilled|questioned|hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
     ("charge", r"charges"),
     ("call", r"phone calls?|telephone calls?|call with|conversations?|spoke by phone|dialed|dialled"),
-    ("dismissal", r"sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
+    ("dismissal", r"(?:was|were|been|being|got|get|gets) fired(?!\s+(?:at|on|upon|into|from|toward|towards)\b)|sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
     ("cancellation", r"dropped(?=\s+(?:the\s+|its\s+|all\s+|an\s+|a\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?"
                      r"(?:charges?|case|cases|investigation|probe|lawsuit|suit|inquiry|allegations?|bid|plans?)\b)"
                      r"|shelved|scrapped|cancell?ed|cancell?ation|called off|scuttled"),
@@ -109,7 +111,7 @@ _TRIGGERS = [
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
     ("release", r"freed|released|release|releases|liberated|rescued|rescuing"),
-    ("protest", r"protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
+    ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"strikes?|walkouts?"),
     ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
                  r"|inaugurat(?:ed|ion)|sworn in|polls|turnout|by-elections?|primaries|primary(?=\s+(?:election|vote|race))"
@@ -119,7 +121,7 @@ _TRIGGERS = [
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+    ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
@@ -131,12 +133,12 @@ _TRIGGERS = [
                      r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
-    ("agreement", r"agreements?|deal|accord|pact|signed|agreed"),
+    ("agreement", r"struck (?:a|an)(?:\s+[\w-]+)?\s+(?:deal|agreement|accord|pact|bargain)|agreements?|deal|accord|pact|signed|agreed"),
     ("withdrawal", r"withdrew|withdrawn|withdrawal|withdrawing|withdraws|pulled out|retreated"),
     ("capture", r"seized|seizure|annexed|annexation|recaptured|retook|regained control|took control|captured control"),
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
-    ("accusation", r"accused|accuses|accusing|accusations?|blamed|blames"),
+    ("accusation", r"alleged(?=\s+(?:that|in\s+(?:a|the|its|his|her|their)\s+(?:lawsuit|complaint|suit|filing|indictment))\b)|accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
     ("win", r"won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
@@ -148,9 +150,9 @@ _TRIGGERS = [
                       r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
-    ("outage", r"power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
+    ("outage", r"power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -165,8 +167,12 @@ _TRIGGERS = [
               r"|identified|reported|confirmed)"),
     ("change", r"(?:lost|gained|added|shed)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|points?)"
                r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
-               r"|slumped|grew|shrank"),
+               r"|slumped|grew|shrank|edged (?:up|down|higher|lower)"),
+    ("rating", r"downgraded|downgrades"),
+    ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
 ]
+_TRIGGERS = [(name, pattern + "".join(f"|{form}" for form in EXTRA_FORMS.get(name, ()))) for name, pattern in _TRIGGERS]
+_TRIGGERS += [(name, "|".join(forms)) for name, forms in EXTRA_FORMS.items() if name not in dict(_TRIGGERS)]
 TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
                         + ")", re.IGNORECASE)
 

@@ -1,0 +1,108 @@
+"""The event vocabulary by class (``processors.event_verbs``) and the rules that keep its words to
+happenings: inflection by rule, the forms left out, quotations of a speaker already named."""
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.event_triggers import find_triggers
+from newswire.processors.event_verbs import EXTRA_FORMS, NOT_EVENTS, PRESENT_EVENTS, inflect
+from newswire.processors.extract import extract
+
+FRIDAY = dt.date(2026, 3, 6)
+
+
+def found(text):
+    return [(e.trigger, e.type) for e in extract(text, FRIDAY).events]
+
+
+def triggers(text):
+    return [t for t, _ in found(text)]
+
+
+@pytest.mark.parametrize("lemma, forms", [
+    ("rob", ["robs", "robbed", "robbing"]),                      # one syllable, vowel, consonant: doubled
+    ("acquit+", ["acquits", "acquitted", "acquitting"]),          # "+": doubled on a stressed last syllable
+    ("raze", ["razes", "razed", "razing"]),                       # silent e dropped
+    ("decry", ["decries", "decried", "decrying"]),                # consonant + y
+    ("flee", ["flees", "fled", "fleeing"]),                       # irregular past, "ee" kept
+    ("step_down", ["steps down", "stepped down", "stepping down"]),  # a phrasal verb keeps its particle
+    ("smash", ["smashes", "smashed", "smashing"]),
+    ("withdraw", ["withdraws", "withdrew", "withdrawn", "withdrawing"]),
+])
+def test_inflection_rules(lemma, forms):
+    assert inflect(lemma) == forms
+
+
+def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
+    words = {f for forms in EXTRA_FORMS.values() for f in forms}
+    assert {"beheaded", "abdicated", "decried", "stepped down", "reiterated", "ousted"} <= words
+    assert not words & NOT_EVENTS
+    # -s and -ing forms only where the gerund names the act
+    assert all(f in PRESENT_EVENTS for f in words if f.split()[0].endswith("ing"))
+    assert "rising" not in words and "decides" not in words
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The provincial governor abdicated his post after the floods.", "abdicated", "resignation"),
+    ("Two aid workers were beheaded by the insurgents.", "beheaded", "murder"),
+    ("The envoy decried the shelling of the market.", "decried", "criticism"),
+    ("Prosecutors alleged that the mayor took bribes.", "alleged", "accusation"),
+    ("The carmaker cut 1,200 jobs at its plant in the north.", "cut", "layoffs"),
+    ("Shares edged higher in early trade.", "edged higher", "change"),
+    ("The coach was fired after a run of defeats.", "was fired", "dismissal"),
+    ("A firefighter lost his life in the blaze.", "lost his life", "casualties"),
+    ("The two firms struck a deal to share the pipeline.", "struck a deal", "agreement"),
+    ("The former minister stood trial for fraud in 2021.", "stood trial", "trial"),
+    ("Vandals set ablaze three buses at the depot.", "set ablaze", "attack"),
+    ("Thousands of nurses took to the streets of the capital.", "took to the streets", "protest"),
+    ("The regulator downgraded the lender's rating.", "downgraded", "rating"),
+    ("The committee subpoenaed the former adviser.", "subpoenaed", "summons"),
+    ("Some 3,000 homes lost power in the storm.", "lost power", "outage"),
+    ("The chairman is stepping down at the end of the year.", "stepping down", "resignation"),
+    ("Local farmers boycotted the auction.", "boycotted", "protest"),
+])
+def test_verbs_of_each_class(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The marching band led the parade.", "marching"),                  # a gerund as a modifier
+    ("If the council decides to act, rents will fall.", "decides"),     # a present tense, conditional
+    ("The alleged ringleader was seen in the port.", "alleged"),        # an adjective
+    ("Rockets were fired from the hills.", "were fired"),               # fired on, not dismissed
+    ("The app offers a free trial.", "trial"),
+    ("Markets were quiet, with no major data releases due.", "releases"),   # a statistic's publication
+    ("A long time had passed before the ruling.", "passed"),            # time passing, not a bill
+    ("The state had admitted 40,000 asylum seekers.", "admitted"),      # an intake, not a statement
+    ("They chose to stay rather than returning to the camp.", "returning"),  # unrealised
+    ("He asked for the political investigations.", "investigations"),  # the topic of a request
+])
+def test_forms_that_name_no_happening(text, absent):
+    assert absent not in triggers(text)
+
+
+def test_a_verb_before_a_noun_that_heads_compounds_is_still_a_statement():
+    # "investigators" heads compounds ("crash investigators") but here it is the one told
+    assert "told" in triggers("The clerk told investigators that the ledger was missing.")
+
+
+SPEAKER = ('Sgt. Alma Reyes said the road was closed at dawn. "We saw the water rise," Reyes said. '
+           'The river fell later, she said. "It was over by noon," said Reyes. '
+           '"Nobody was hurt," Okafor said.')
+
+
+def test_a_speaker_already_named_gives_one_statement():
+    said = [e.start for e in extract(SPEAKER, FRIDAY).events if e.trigger == "said"]
+    # the first words of Reyes, and Okafor's, whose quotation names him for the first time
+    assert said == [SPEAKER.index("said"), SPEAKER.rindex("said")]
+
+
+def test_a_named_speaker_introducing_a_quotation_stays_a_statement():
+    text = 'Sgt. Alma Reyes spoke first. Later, Reyes said, "We will reopen the bridge."'
+    assert "said" in triggers(text)
+
+
+def test_the_lexicon_finds_the_new_forms_on_its_own():
+    text = "She was arraigned on Monday and the firm defrauded clients."
+    assert [m.group(0) for m in find_triggers(text, 0, len(text))] == ["arraigned", "defrauded"]
