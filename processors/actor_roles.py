@@ -32,6 +32,11 @@ _SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:
 _SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 _BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
+_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
+_APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
+_APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
+_LEAD_RE = re.compile(r"[\s\"“']*(?:The\s+)?")
+_PARTICIPLE_END_RE = re.compile(r"(?:ed|en|wn|ught|ld|id|ut)$")
 _CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
                      r"|after|before|because|although|though|when|whereas)\b")
 
@@ -186,6 +191,22 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = [mentions[i]]
+    if _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
+        # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
+        # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
+        # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
+        i = bisect.bisect_left(starts, sent_start)
+        named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
+        if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
+                and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
+            before = [mentions[i]]
+        elif named is not None and named.start("name") > sent_start + 1:
+            j = bisect.bisect_left(starts, named.start("name"))
+            if j < len(mentions) and mentions[j].start < named.end("name"):
+                before = [mentions[j]]
+            else:   # a name the actor layer did not take: "The parent, Acme Holdings, said"
+                name = named.group("name")
+                before = [ActorMention(named.start("name"), named.end("name"), name, name, "organisation", None, None)]
     if statement and not before:
         # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
         quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))
@@ -240,7 +261,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
     relation_a, relation_p = "agent", "patient"
     passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
-    if passive:
+    by = _BY_RE.match(text, end) if not passive and _PARTICIPLE_END_RE.search(text, start, end) else None
+    reduced = by is not None and bool(after) and after[0].start <= by.end() + 2
+    if reduced:
+        # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
+        # "be": the one after "by" did it, the one before had it done
+        agents, patients = _nearest_group(text, after, False), _nearest_group(text, before, True)
+    elif passive:
         by = _BY_RE.match(text, end)
         agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
         patients = _nearest_group(text, before, True)

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from newswire.processors.acronyms import full_names
 from newswire.processors.gazetteer import Gazetteer, gazetteer
-from newswire.processors.nations import STATE_NOUNS, demonym_country
+from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
     KNOWN_GROUPS,
@@ -63,7 +63,7 @@ Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valle
 _REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
 _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
-prosecutors settlers shooter""".split()
+prosecutors settlers shooter republicans democrats""".split()
 _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
                  "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
@@ -347,6 +347,9 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             noun_end = run_end + len(tail.group(0)) - len(tail.group(0).lstrip()) + len(rest[0])
             found.append(ActorMention(dem_start, noun_end, country.name, text[dem_start:noun_end], "country", None,
                                       code))
+        elif rest and rest[0] in STATE_ACTS and country is not None and text.startswith(dem, dem_start):
+            # "the Swedish investigation", "Russian shelling": the state acting; the noun may be the trigger
+            found.append(ActorMention(dem_start, dem_start + len(dem), country.name, dem, "country", None, code))
         elif rest and rest[0] in GROUP_NOUNS:
             kept = rest[:2] if len(rest) > 1 and rest[1] in GROUP_NOUNS else rest[:1]
             written = " ".join([dem, *kept])

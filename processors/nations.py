@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEMONYMS", "STATE_NOUNS", "demonym_country"]
+__all__ = ["DEMONYMS", "STATE_ACTS", "STATE_NOUNS", "demonym_country"]
 
 _TABLE = """
 AF Afghan|AL Albanian|DZ Algerian|AO Angolan|AR Argentine Argentinian|AM Armenian|AU Australian|AT Austrian
@@ -59,6 +59,13 @@ authorities government administration ministry minister ministers president prem
 police security intelligence negotiators diplomats delegation embassy envoy state regime cabinet parliament
 lawmakers court courts prosecutors judiciary coast guard tanks artillery border guards strikes military's
 side counterparts officers spokesman spokeswoman spokesperson""".split())
+
+# Nouns of a state's acts: before them a demonym is the state that acts ("the Swedish investigation",
+# "Russian shelling", "Chinese tariffs" -> Sweden, Russia, China), the demonym alone its mention.
+STATE_ACTS = set("""investigation investigations inquiry probe prosecution decision move moves offensive operation
+operations campaign attack attacks airstrikes raid raids sanctions tariffs bombardment shelling blockade invasion
+incursion occupation crackdown ban embargo intervention withdrawal deployment retaliation annexation
+recognition veto""".split())
 
 
 def demonym_country(word: str) -> str | None:

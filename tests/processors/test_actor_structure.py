@@ -1,0 +1,54 @@
+"""Who did it, read from the structure of the sentence: a demonym before a state's act, the agent of a
+passive without its "be", a subject set off by an appositive, a name set off by commas before its verb."""
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.actors import find_actors
+from newswire.processors.extract import extract
+
+FRIDAY = dt.date(2026, 3, 6)
+
+
+def actors_of(text, trigger):
+    hits = [e for e in extract(text, FRIDAY).events if e.trigger == trigger]
+    assert len(hits) == 1, [(e.trigger, e.actors) for e in extract(text, FRIDAY).events]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, country, demonym", [
+    ("The Norwegian inquiry was closed in 2022.", "Norway", "Norwegian"),
+    ("Overnight, Russian shelling hit the port.", "Russia", "Russian"),
+    ("New Chinese tariffs took effect on Monday.", "China", "Chinese"),
+])
+def test_a_demonym_before_a_state_act_is_the_state(text, country, demonym):
+    found = find_actors(text)
+    assert [(a.name, a.kind) for a in found] == [(country, "country")]
+    assert text[found[0].start:found[0].end] == demonym   # the demonym only: the act may be the trigger
+
+
+def test_the_state_of_a_state_act_is_the_agent_of_its_passive():
+    event = actors_of("The Norwegian inquiry was closed in 2022.", "closed")
+    assert event.actors == ("Norway",)
+
+
+def test_a_passive_without_be_takes_the_agent_after_by():
+    event = actors_of("Teachers criticised the spending plan approved by Democrats in May.", "approved")
+    assert [(a.name, a.relation) for a in event.actor_details] == [("democrats", "agent")]
+
+
+def test_a_subject_set_off_by_appositives_is_the_agent():
+    text = ("Col. Dana Whitfield, a spokeswoman for the task force, the coalition's air wing in the region, "
+            "told reporters the convoy was safe.")
+    assert actors_of(text, "told").actors[0] == "Col. Dana Whitfield"
+
+
+def test_a_subject_set_off_by_dashes_is_the_agent():
+    text = "The Arctic Council - which meets twice a year in Tromso - rejected the proposal."
+    assert actors_of(text, "rejected").actors == ("Arctic Council",)
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_the_agent():
+    text = "The firm that owns the stadium, Harbor Leisure, announced a sale on Tuesday."
+    assert actors_of(text, "announced").actors == ("Harbor Leisure",)
