@@ -45,7 +45,8 @@ _TOPIC_BEFORE_RE = re.compile(
     r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
     r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
     r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
-    r"(?:(?:(?<=\ban\s)|(?<=\bthe\s))[a-z][\w'’-]*\s+)?"
+    r"|\b(?:for|seeking|sought|demanding|demanded|proposed|proposing|calls for|called for|call for|calling for"
+    r"|push for|pushed for|asked for|asking for|asks for)\s+(?:an?|the)\s+[a-z][\w'’-]*\s+"
     r"|\b(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$",
     re.IGNORECASE)
 _TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", "release", "election",
@@ -107,6 +108,7 @@ def _premodifies(prev_word: str, nxt_word: str) -> bool:
 
 # words before "release" that make it a document or a product ("a press release", "data releases")
 _DOCUMENT_WORDS = frozenset("""data earnings product album film movie software game version""".split())
+_RULERS = frozenset("party parties coalition junta family elite class council bloc generals alliance camp".split())
 _ADMITTED_PEOPLE_RE = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|some\s+|over\s+)?[\d,.]+")
 
 
@@ -156,6 +158,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "we won't roll the dice": "will not", not a win
     if word == "admitted" and _ADMITTED_PEOPLE_RE.match(after):
         return False   # "the country had admitted 1.4 million refugees": an intake, not a statement
+    if word == "ruling" and nxt_word in _RULERS:
+        return False   # "the ruling party": who rules, not a court's ruling
     if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):
         return False   # "declined to comment": a refusal, not a fall
     if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):

@@ -27,13 +27,14 @@ _TRIGGERS = [
     ("kidnapping", r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)"),
     ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
-    ("explosion", r"explosions?|blasts?|exploded|detonated|detonation"),
-    ("attack", r"set (?:ablaze|alight|on fire|fire to)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
+    ("explosion", r"blew up|blown up|blowing up|explosions?|blasts?|exploded|detonated|detonation"),
+    ("attack", r"set (?:ablaze|alight|on fire|fire to)|(?:came|come|comes|coming) under (?:heavy\s+)?(?:fire|attack|shelling)"
+               r"|(?:hurled|lobbed|threw|thrown)(?=\s+(?:[\w-]+\s+)?(?:grenades?|stones|rocks|petrol bombs|molotov|bombs?|explosives?|projectiles|firebombs)\b)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
-               r"|fired(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
+               r"|fired(?!\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
                    r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
                    r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
@@ -43,7 +44,8 @@ _TRIGGERS = [
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
-    ("hospitalization", r"admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
+    ("hospitalization", r"treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
+                        r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care)\b)"),
     ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
@@ -58,22 +60,22 @@ _TRIGGERS = [
                   r"|fatalities|casualties)\b)"),
     ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
-    ("trial", r"sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
+    ("trial", r"found (?:\w+\s+){1,2}?(?:not\s+)?guilty|sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
               r"|found (?:not )?guilty|granted bail|denied bail"
               r"|stood trial|(?:stood|stands|standing|went|goes|going) on trial"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
-    ("ruling", r"ruled|ruling|overturned|upheld|struck down"),
-    ("lawsuit", r"sued|lawsuits?|filed suit|appealed|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
+    ("ruling", r"ruled|ruling|overturned(?=\s+(?:a|an|the|his|her|its|their|this|that|[\w-]+'s|[\w-]+’s)\b)|upheld|struck down"),
+    ("lawsuit", r"sued|lawsuits?|filed suit|appealed(?!\s+(?:for|to)\b)|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
                 r"(?:[\w-]+\s+)?(?:lawsuits?|suits?|case|cases|claims?|dispute|charges)\b)"),
     ("disappearance", r"went missing|gone missing|reported missing|disappeared|disappearance"),
     ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
     ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
-    ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|recoveries|discharged(?=\s+from)"),
+    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|(?:recovered|retrieved)(?=\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?(?:bodies|body|remains|corpses)\b)|recoveries|discharged(?=\s+from)"),
     ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
-    ("interception", r"intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
+    ("interception", r"defused|defusing|intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
     ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
                r"|inundated|submerged|stranded|marooned|trapped"
                r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
@@ -107,26 +109,27 @@ _TRIGGERS = [
     ("reopening", r"reopened|re-opened|reopening|reopens|reopen"),
     ("speech", r"speech|speeches|spoke|remarks|press conference|news conference|briefing"),
     ("trip", r"trip|travell?ed|flew|toured"),
-    ("demand", r"demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
+    ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
     ("release", r"freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
-    ("strike", r"strikes?|walkouts?"),
-    ("election", r"elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
+    ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
+    ("election", r"certified(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:results?|elections?|vote|win|victory|count)\b)|elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
                  r"|inaugurat(?:ed|ion)|sworn in|polls|turnout|by-elections?|primaries|primary(?=\s+(?:election|vote|race))"
                  r"|took office|assumed office|took the oath|campaigned|re-election bid|reelection bid"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
-    ("flood", r"floods?|flooding|flooded|floodwaters?|inundated"),
+    ("flood", r"burst (?:its|their) banks|overflowed|floods?|flooding|flooded|floodwaters?|inundated"),
     ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
-    ("disaster", r"landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized"
+    ("disaster", r"spewed|spewing|landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
+    ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
+                 r"|plunged(?=\s+(?:off|into|down)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ravine|river|gorge|sea|canal|valley|cliff|lake|gully|ditch|abyss|embankment)\b)"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
-    ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)"),
+    ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)|airlifted|medevaced"),
     ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
-    ("aid", r"humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
+    ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
     ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"
@@ -141,7 +144,7 @@ _TRIGGERS = [
     ("accusation", r"alleged(?=\s+(?:that|in\s+(?:a|the|its|his|her|their)\s+(?:lawsuit|complaint|suit|filing|indictment))\b)|accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in"),
     ("meeting", r"met|meeting|meetings"),
-    ("win", r"won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
+    ("win", r"secured(?=\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:majority|victory|win|seats?|re-?election|nomination|mandate)\b)|won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
                r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
     ("concession", r"conceded|concedes|concession"),
     ("restriction", r"banned|bans|ban|suspended|suspension|closed|closure|shut down|curfew|lockdown"
@@ -150,7 +153,7 @@ _TRIGGERS = [
                       r"|inquiries"),
     ("search", r"search|searching|searched"),
     ("displacement", r"fled|fleeing|flee"),
-    ("outage", r"power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
+    ("outage", r"knock(?:ed|ing|s)? out (?:power|electricity)|power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
     ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
                  r"|hike"
@@ -169,6 +172,8 @@ _TRIGGERS = [
                r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank|edged (?:up|down|higher|lower)"),
     ("rating", r"downgraded|downgrades"),
+    ("dispersal", r"fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
+                  r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
 ]
 _TRIGGERS = [(name, pattern + "".join(f"|{form}" for form in EXTRA_FORMS.get(name, ()))) for name, pattern in _TRIGGERS]

@@ -44,7 +44,7 @@ _VERBS = {
     "arrest": "arrest detain apprehend nab jail imprison round_up incarcerate handcuff remand",
     "trial": "sentence convict acquit+ indict charge prosecute arraign",
     "plea": "plead confess",
-    "ruling": "rule overturn uphold strike_down",
+    "ruling": "rule uphold strike_down",
     "lawsuit": "sue",
     "fine": "fine penalize penalise",
     "disappearance": "vanish disappear",
@@ -158,7 +158,8 @@ picketing""".split()) | {"stepping down", "stepping aside"}
 # "affected 2,000 people"): a bare form here would override their condition
 _CONDITIONAL = frozenset("""ended ending ends broke breaking collapsed violated violating took taken taking seized
 seizing exchanged fired eliminated engaged admitted released recorded settled infected recovered discharged
-affected dropped found lost gained added shed cut cuts raised raises lowered lowers struck""".split())
+affected dropped found lost gained added shed cut cuts raised raises lowered lowers struck overturned
+infected recovered plunged secured dispersed""".split())
 
 
 def _double(stem: str) -> bool:
