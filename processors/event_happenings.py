@@ -108,6 +108,7 @@ def _premodifies(prev_word: str, nxt_word: str) -> bool:
 
 # words before "release" that make it a document or a product ("a press release", "data releases")
 _DOCUMENT_WORDS = frozenset("""data earnings product album film movie software game version""".split())
+_PREPOSITIONS = frozenset("to of for with from into by".split())
 _RULERS = frozenset("party parties coalition junta family elite class council bloc generals alliance camp".split())
 _ADMITTED_PEOPLE_RE = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|some\s+|over\s+)?[\d,.]+")
 
@@ -146,6 +147,11 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     prev_word = _word_before(text, start)
     if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " ":
         return False   # "the freed militants", "a newly revealed call": an adjective
+    if word.endswith("ed") and prev_word in _PREPOSITIONS and nxt_word and nxt_word.isalpha() \
+            and nxt_word not in lx.FUNCTION_WORDS and after[:1] == " ":
+        return False   # "linked to increased symptoms", "led to canceled flights": an adjective
+    if _STATEMENT_NOUN_RE.fullmatch(word) and before.rstrip().lower().endswith("according to"):
+        return False   # "according to reports": a source, not a statement
     prev_raw = text[max(sent_start, start - 30):start].split()
     if m.group(0)[:1].isupper() and prev_raw and prev_raw[-1][:1].isupper() and kind != "storm":
         return False   # "the Black Death", "Bloody Sunday Inquiry": part of a name
@@ -185,7 +191,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:
         lead = unreal.group(0).split()[0].lower()
-        if lead != "to" or _word_before(text, unreal.start()) not in _TO_IS_A_PREPOSITION:
+        if lead != "to" or _word_before(before, unreal.start()) not in _TO_IS_A_PREPOSITION \
+                or len(unreal.group(0).split()) > 1:   # "due to be released": an infinitive after all
             if not (lead == "to" and kind in ("casualties",) and word.endswith("ed")):
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
