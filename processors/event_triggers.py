@@ -155,7 +155,7 @@ _TRIGGERS = [
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"knock(?:ed|ing|s)? out (?:power|electricity)|power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted|lifts|hiked|hikes"
+    ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -172,6 +172,11 @@ _TRIGGERS = [
                r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
                r"|slumped|grew|shrank|edged (?:up|down|higher|lower)"),
     ("rating", r"downgraded|downgrades"),
+    ("match", r"(?:beat|beating|drew|drawing|thrashed|edged)(?=\s+(?:with\s+)?(?:[\w.'’-]+\s+){1,4}?\d+-\d+\b)"
+              r"|scored(?=\s+(?:a|an|the|his|her|their|two|three|four|\d+)\s+(?:[\w-]+\s+)?(?:goals?|tries|try|points|runs"
+              r"|touchdowns?|penalty|winner|equali[sz]er|hat-trick|centuries|century)\b)"),
+    ("spaceflight", r"lifted off|lifts off|blasted off|blasts off|splashed down|docked(?=\s+(?:with|at)\b)"
+                    r"|landed(?=\s+(?:on|in|at|safely)\b)"),
     ("dispersal", r"fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),

@@ -93,7 +93,7 @@ _VERBS = {
     "investigation": "investigate probe audit",
     "search": "search scour",
     "displacement": "flee displace",
-    "decision": "approve decide ratify impose lift authorize authorise enact",
+    "decision": "approve decide ratify impose authorize authorise enact",
     "award": "award",
     "expulsion": "expel+",
     "execution": "execute hang",

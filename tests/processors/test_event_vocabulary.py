@@ -81,6 +81,10 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
     ("The agency appealed for blood donors.", "appealed for", "demand"),
     ("A hiker was found dead below the ridge.", "found dead", "casualties"),
     ("The strain has infected 40 people in the valley.", "infected", "diagnosis"),
+    ("The visitors beat the home side 2-1 on Saturday.", "beat", "match"),
+    ("The striker scored two goals before half-time.", "scored", "match"),
+    ("The booster lifted off shortly after midnight.", "lifted off", "spaceflight"),
+    ("The capsule splashed down in the Pacific.", "splashed down", "spaceflight"),
 ])
 def test_verbs_of_each_class(text, trigger, kind):
     assert (trigger, kind) in found(text)
@@ -101,6 +105,7 @@ def test_verbs_of_each_class(text, trigger, kind):
     ("Poor sleep was linked to increased stress in the survey.", "increased"),  # an adjective after "to"
     ("According to reports, the plant will close.", "reports"),        # a source, not a statement
     ("The prisoner is due to be released in June.", "released"),       # an infinitive: not yet
+    ("The officer beat the suspect with a baton.", "beat"),            # no score: not a match
 ])
 def test_forms_that_name_no_happening(text, absent):
     assert absent not in triggers(text)
