@@ -1,6 +1,7 @@
-"""Acronyms and the names they abbreviate, written earlier in the same text: "Customs and Border Protection
-(CBP) ... CBP said", or a run of capitalised words whose initials the acronym is ("Pacific Gas & Electric
-Co. ... PG&E")."""
+"""Acronyms and the names they abbreviate, written in the same text: "Customs and Border Protection (CBP)"
+(before or after the acronym's use: a text may define it late), "Ministry of Trade, Industry and Energy
+(MOTIE)", or a run of capitalised words whose initials the acronym is ("Pacific Gas & Electric Co. ...
+PG&E")."""
 
 from __future__ import annotations
 
@@ -8,32 +9,31 @@ import re
 
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
                            "Corp", "LLC", "plc"})
-_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
+_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
 
 
 def full_names(text: str, acronyms: list[tuple[int, str]]) -> dict[int, str]:
-    """Offset -> full name, for each (offset, acronym) whose name the text writes before it."""
+    """Offset -> full name, for each (offset, acronym) whose name the text writes."""
     if not acronyms:
         return {}
-    last = max(start for start, _ in acronyms)
     known: dict[str, str | None] = {}
     runs: dict[str, tuple[int, str]] | None = None   # the text's runs of capitalised words, on first need
     out: dict[int, str] = {}
     for start, written in acronyms:
         if written not in known:
             if runs is None:
-                runs = _runs_by_initials(text, last)
-            known[written] = _long_form(text, written, start, runs)
+                runs = _runs_by_initials(text, len(text))
+            known[written] = _long_form(text, written, runs)
         if known[written] is not None:
             out[start] = known[written]
     return out
 
 
-def _long_form(text: str, acronym: str, before: int, runs: dict[str, tuple[int, str]]) -> str | None:
-    """The name ``acronym`` abbreviates, written before ``before``: "Customs and Border Protection (CBP)",
+def _long_form(text: str, acronym: str, runs: dict[str, tuple[int, str]]) -> str | None:
+    """The name ``acronym`` abbreviates: "Customs and Border Protection (CBP)",
     or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
     letters = acronym.replace("&", "").replace(".", "")
-    at = text.find(f"({acronym})", 0, before)
+    at = text.find(f"({acronym})")   # defined before or after its use: "CBP said ... Customs and Border Protection (CBP)"
     if at > 0:
         m = None
         for m in _LONG_NAME_RE.finditer(text, max(0, at - 80), at):
@@ -46,7 +46,7 @@ def _long_form(text: str, acronym: str, before: int, runs: dict[str, tuple[int, 
             if words and words[0][0] == letters[0]:
                 return " ".join(words)
     found = runs.get(letters)
-    return found[1] if found is not None and found[0] <= before else None
+    return found[1] if found is not None else None
 
 
 def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:

@@ -32,6 +32,12 @@ _SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:
 _SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 _BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
+_MOVER_RE = re.compile(
+    r"(?:(?<![\w-])(?P<name>(?:[A-Z][\w&'’.-]*|\d+)(?:[ \t]+(?:[A-Z][\w&'’.-]*|\d+)){0,4})"
+    r"(?:[ \t]+(?:index|indices|benchmark|average))?(?:[ \t]+\(?\.?[A-Z0-9]{2,}\)?)?"
+    r"|(?P<thing>(?i:(?:[a-z]+[ \t]+)?(?:prices|futures|shares|stocks|yields|bonds|exports|imports|sales|profits?"
+    r"|revenues?|output|inflation|unemployment|index))))"
+    r"[ \t]+(?:(?:has|have|had|also|[a-z]+ly)[ \t]+)?$")
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
@@ -124,7 +130,7 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     if text.find("he ", lo, start) < 0:
         return None   # no "the" (or "The") before the verb: no description to resolve
     m = _ANAPHOR_RE.search(text, lo, start)
-    if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+    if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
         return None
     noun = m.group("noun").lower()
     person = noun in _PERSON_NOUNS or "-year-old" in noun
@@ -147,9 +153,9 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
                  start: int, end: int, statement: bool = False, prev_start: int | None = None,
-                 clause: tuple[int, int] | None = None) -> tuple[Actor, ...]:
+                 clause: tuple[int, int] | None = None, kind: str | None = None) -> tuple[Actor, ...]:
     """Who did what to whom for the event whose trigger is ``text[start:end]`` (``starts``: the
-    mentions' start offsets, for bisection; ``prev_start``: where the previous sentence starts, for
+    mentions' start offsets, for bisection; ``kind``: the event's type; ``prev_start``: where the previous sentence starts, for
     a leading pronoun; ``clause``: the trigger's ``clause_of``, if known)."""
     left, right = clause or clause_of(text, sent_start, sent_end, start, end)
     i = bisect.bisect_left(starts, left)
@@ -157,15 +163,27 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     after: list[ActorMention] = []
     while i < len(mentions) and mentions[i].start < right:
         a = mentions[i]
-        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")":
+        if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 2].lstrip(".")[:1] == ")":
             pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
         elif a.end <= start:
-            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 16), a.start) and not (
+            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 20), a.start) and not (
                     a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
                 before.append(a)   # "According to police, ...": the source, not the actor
         elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
             after.append(a)
         i += 1
+    if kind == "change":
+        # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
+        # what moved is the noun phrase right before the verb, not a country or ticker inside it
+        mover = _MOVER_RE.search(text, max(left, start - 80), start)
+        if mover is not None:
+            whole = mover.group("name") or mover.group("thing")
+            name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
+            at = mover.start("name") if mover.group("name") else mover.start("thing")
+            # the country it belongs to, where the phrase names one ("Japan's Nikkei 225")
+            code = next((a.country_code for a in before if at <= a.start < start and a.country_code), None)
+            at += len(whole) - len(name)
+            before = [ActorMention(at, at + len(name), name, name, "organisation", None, code)]
     if not before:
         # "the commission said", "The 56-year-old said", "the agency selected": one named before
         referent = _antecedent(text, mentions, starts, left, start)

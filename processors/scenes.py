@@ -53,7 +53,7 @@ def situate(doc: Document, events: Sequence[Event],
         clause = clause_of(text, e.sentence_start, e.sentence_end, e.start, e.end)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
                               statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None,
-                              clause=clause)
+                              clause=clause, kind=e.type)
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         if agents:   # where the agent countries stand in the sentence: never the event's place

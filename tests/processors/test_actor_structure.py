@@ -52,3 +52,36 @@ def test_a_subject_set_off_by_dashes_is_the_agent():
 def test_a_name_set_off_by_commas_before_the_verb_is_the_agent():
     text = "The firm that owns the stadium, Harbor Leisure, announced a sale on Tuesday."
     assert actors_of(text, "announced").actors == ("Harbor Leisure",)
+
+
+def test_an_acronym_takes_the_name_the_text_defines_later():
+    text = ("On Monday, NTSB said the pilot had reported icing. The National Transportation Safety Board "
+            "(NTSB) will publish its findings next year.")
+    assert actors_of(text, "said").actors == ("National Transportation Safety Board",)
+
+
+def test_an_acronym_defined_after_a_name_with_commas():
+    text = ("The Ministry of Lands, Housing and Water (MLHW) approved the plan on Monday. "
+            "Later, MLHW said the work would start in May.")
+    assert actors_of(text, "said").actors == ("Ministry of Lands, Housing and Water",)
+
+
+def test_a_tag_in_parentheses_is_no_actor():
+    text = "Rep. Ada Lind (D-Ore.) visited the plant on Tuesday."
+    assert actors_of(text, "visited").actors == ("Rep. Ada Lind",)
+
+
+def test_a_source_after_according_to_the_is_no_actor():
+    text = "Mayor Ines Dorado, according to the city council, made a surprise trip to the dam."
+    assert actors_of(text, "trip").actors == ("Mayor Ines Dorado",)
+
+
+@pytest.mark.parametrize("text, trigger, mover, country", [
+    ("Copper prices fell on Friday.", "fell", "Copper prices", None),
+    ("Brazil's Bovespa index .BVSP declined 1.2%.", "declined", "Bovespa", "BR"),
+    ("The Hang Seng Index (HSI) rose 0.8%, traders said.", "rose", "Hang Seng Index", None),
+])
+def test_what_moved_is_the_phrase_before_the_verb(text, trigger, mover, country):
+    event = actors_of(text, trigger)
+    assert event.actors == (mover,)
+    assert event.actor_details[0].country_code == country
