@@ -43,6 +43,8 @@ def _long_form(text: str, acronym: str, runs: dict[str, tuple[int, str]]) -> str
             words = name.split()
             while words and words[0] in ("The", "the", "and", "of", "for", "&"):
                 words = words[1:]
+            while words and words[-1].rstrip(",") in ("the", "and", "of", "for", "&"):
+                words = words[:-1]   # "Drug Enforcement Administration and, for": the name ends before
             if words and words[0][0] == letters[0]:
                 return " ".join(words)
     found = runs.get(letters)
@@ -62,5 +64,8 @@ def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
         for i, k in enumerate(heads[:-1]):   # each suffix starting at a capitalised word
             key = letters[i:]
             if key not in out:
-                out[key] = (m.end(), " ".join(words[k:]).replace(" & ", " & "))
+                tail = words[k:]
+                while tail and tail[-1].rstrip(",") in ("the", "and", "of", "for", "on", "&"):
+                    tail = tail[:-1]
+                out[key] = (m.end(), " ".join(tail).rstrip(","))
     return out

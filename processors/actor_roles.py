@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
-from newswire.processors.lexicon import PERSON_NOUNS, is_person_noun
+from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun
 from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
 
 __all__ = ["clause_of", "event_actors"]
@@ -38,6 +38,13 @@ _MOVER_RE = re.compile(
     r"|(?P<thing>(?i:(?:[a-z]+[ \t]+)?(?:prices|futures|shares|stocks|yields|bonds|exports|imports|sales|profits?"
     r"|revenues?|output|inflation|unemployment|index))))"
     r"[ \t]+(?:(?:has|have|had|also|[a-z]+ly)[ \t]+)?$")
+_SPEAKER_DESCRIPTION_RE = re.compile(
+    r"(?:^|(?<=,)\s+|(?<=[.!?\"”])\s+|\A)(?:[Tt]he|[Aa]n?)\s+(?P<d>(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*"
+    r"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)\s+(?:(?:has|had|have|also|later)\s+)?$")
+_SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
+bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
+board court prosecutor prosecutors government army military navy embassy hospital company firm group
+coalition administration regulator watchdog union party""".split())
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
@@ -176,6 +183,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
         # what moved is the noun phrase right before the verb, not a country or ticker inside it
         mover = _MOVER_RE.search(text, max(left, start - 80), start)
+        if mover is not None and mover.group("thing"):
+            words = mover.group("thing").split()
+            if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
+                mover = _MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
+        if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
+                                                                          ["We"], ["He’d"], ["He'd"]):
+            mover = None   # a pronoun, not a name
         if mover is not None:
             whole = mover.group("name") or mover.group("thing")
             name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
@@ -244,6 +258,19 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
+    desc = _SPEAKER_DESCRIPTION_RE.search(text, max(sent_start, start - 60), start) if statement else None
+    described = desc is not None and all(a.end <= desc.start() for a in before) \
+        and any(w.lower() in _SPEAKER_HEADS for w in desc.group("d").split())
+    if described:
+        # "Divers found two men, the fire department said": a description of a body or an office right before
+        # the verb is the speaker, not an actor named earlier in the sentence; it stands for the body named
+        # before, if any, else for itself (alone, as "The committee said", it names no one)
+        name = desc.group("d")
+        referent = _antecedent(text, mentions, starts, left, start)
+        if referent is not None:
+            before = [referent]
+        elif before:
+            before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
         lo = max(left, start - 40)
@@ -289,7 +316,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         by = _BY_RE.match(text, end)
         agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
         patients = _nearest_group(text, before, True)
-    elif not agents:
+    elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):
             subject = _subject(text, mentions, starts, sent_start, prev_start)

@@ -85,3 +85,27 @@ def test_what_moved_is_the_phrase_before_the_verb(text, trigger, mover, country)
     event = actors_of(text, trigger)
     assert event.actors == (mover,)
     assert event.actor_details[0].country_code == country
+
+
+def test_a_description_of_a_body_right_before_said_is_the_speaker_not_the_sentence_subject():
+    text = "Rescuers pulled two men from the lake, the coast guard office said."
+    assert actors_of(text, "said").actors == ("coast guard office",)
+    assert actors_of("The coast guard office said it would help.", "said").actors == ()
+    assert actors_of("Rebels seized the port, the army said.", "said").actors != ("Rebels",)
+
+
+def test_a_description_takes_the_body_named_before():
+    text = ("The Veltra Safety Commission opened an inquiry on Monday. Divers pulled two men from the lake, "
+            "the commission said.")
+    assert actors_of(text, "said").actors == ("Veltra Safety Commission",)
+
+
+def test_a_pronoun_or_a_function_word_is_not_what_moved():
+    assert actors_of("He fell from the ladder.", "fell").actors != ("He",)
+    assert actors_of("Costs climbed as revenue fell in May.", "fell").actors == ("revenue",)
+
+
+def test_an_acronym_long_form_ends_at_its_last_name_word():
+    text = ("The Bureau of Mines and, for a time, the army ran the site. "
+            "BM said on Monday that the site was safe.")
+    assert "," not in actors_of(text, "said").actors[0]
