@@ -174,6 +174,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "struck me as odd"
     if kind == "strike_hit" and prev_word in ("hard", "worst", "badly", "hardest", "heavily"):
         return False   # "hard hit": a state
+    if word == "signed" and nxt_word == "by" and prev_word not in _BE_FORMS:
+        return False   # "the letter signed by seven doctors": who signed a document, not an agreement
     if word == "signed" and nxt_word == "up":
         return False   # "customers signed up for a trial": joining, not an agreement
     if word == "meeting" and nxt_word in _TARGET_NOUNS:

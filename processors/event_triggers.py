@@ -136,7 +136,9 @@ _TRIGGERS = [
                      r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
-    ("agreement", r"struck (?:a|an)(?:\s+[\w-]+)?\s+(?:deal|agreement|accord|pact|bargain)|agreements?|deal|accord|pact|signed|agreed"),
+    ("agreement", r"struck (?:a|an)(?:\s+[\w-]+)?\s+(?:deal|agreement|accord|pact|bargain)"
+                  r"|(?:reached|sealed|clinched|inked|finali[sz]ed)(?=\s+(?:a|an|the)(?:\s+[\w'’-]+){0,2}?\s+(?:deal|agreement|accord"
+                  r"|pact|bargain|settlement)\b)|agreements?|accord|pact|signed|agreed"),
     ("withdrawal", r"withdrew|withdrawn|withdrawal|withdrawing|withdraws|pulled out|retreated"),
     ("capture", r"seized|seizure|annexed|annexation|recaptured|retook|regained control|took control|captured control"),
     ("damage", r"destroyed|damaged|razed|flattened"),

@@ -85,6 +85,8 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
     ("The striker scored two goals before half-time.", "scored", "match"),
     ("The booster lifted off shortly after midnight.", "lifted off", "spaceflight"),
     ("The capsule splashed down in the Pacific.", "splashed down", "spaceflight"),
+    ("The unions reached a new agreement with the port.", "reached", "agreement"),
+    ("The accord was signed by both ministers.", "signed", "agreement"),
 ])
 def test_verbs_of_each_class(text, trigger, kind):
     assert (trigger, kind) in found(text)
@@ -106,6 +108,8 @@ def test_verbs_of_each_class(text, trigger, kind):
     ("According to reports, the plant will close.", "reports"),        # a source, not a statement
     ("The prisoner is due to be released in June.", "released"),       # an infinitive: not yet
     ("The officer beat the suspect with a baton.", "beat"),            # no score: not a match
+    ("Both firms want a deal before the summer.", "deal"),             # a deal as a topic
+    ("The petition signed by 300 nurses asks for more staff.", "signed"),  # a document's signers
 ])
 def test_forms_that_name_no_happening(text, absent):
     assert absent not in triggers(text)
