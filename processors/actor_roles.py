@@ -14,7 +14,7 @@ from typing import Sequence
 
 from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
 from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun
-from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
+from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 
 __all__ = ["clause_of", "event_actors"]
 
@@ -48,6 +48,8 @@ coalition administration regulator watchdog union party""".split())
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
+_LEAD_NAME_RE = re.compile(r"[\s\"“']*(?:The\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:and|of|for|&)?[ \t]*[A-Z][\w&'’.-]*){1,5})"
+                           r"\s*(?:,|[-–—]\s)")
 _LEAD_RE = re.compile(r"[\s\"“']*(?:The\s+)?")
 _PARTICIPLE_END_RE = re.compile(r"(?:ed|en|wn|ught|ld|id|ut)$")
 _CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
@@ -232,6 +234,14 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
                 and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
             before = [mentions[i]]
+        elif (lead := _LEAD_NAME_RE.match(text, sent_start, start)) is not None and (
+                i >= len(mentions) or mentions[i].start >= lead.end("name")) and " " in lead.group("name") \
+                and lead.group("name").split()[0] not in COMMON_CAPITALS \
+                and MONTHS_DAYS.isdisjoint(lead.group("name").split()):
+            # "Customs and Border Protection, part of Homeland Security, did not accept": a name the actor
+            # layer did not take, set off at the head of the sentence
+            name = lead.group("name")
+            before = [ActorMention(lead.start("name"), lead.end("name"), name, name, "organisation", None, None)]
         elif named is not None and named.start("name") > sent_start + 1:
             j = bisect.bisect_left(starts, named.start("name"))
             if j < len(mentions) and mentions[j].start < named.end("name"):

@@ -47,7 +47,7 @@ _TRIGGERS = [
     ("hospitalization", r"treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
                         r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care)\b)"),
-    ("rejection", r"rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
+    ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"

@@ -109,3 +109,10 @@ def test_an_acronym_long_form_ends_at_its_last_name_word():
     text = ("The Bureau of Mines and, for a time, the army ran the site. "
             "BM said on Monday that the site was safe.")
     assert "," not in actors_of(text, "said").actors[0]
+
+
+def test_a_name_set_off_at_the_head_of_the_sentence_is_the_agent():
+    text = "Fisheries and Oceans Canada, part of the federal cabinet, did not approve the quota."
+    assert actors_of(text, "did not approve").actors == ("Fisheries and Oceans Canada",)
+    # a date or a preposition at the head is no name
+    assert actors_of("On Monday, the ministry, citing new data, said the rate fell.", "said").actors == ()

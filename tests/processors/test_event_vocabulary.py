@@ -87,6 +87,7 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
     ("The capsule splashed down in the Pacific.", "splashed down", "spaceflight"),
     ("The unions reached a new agreement with the port.", "reached", "agreement"),
     ("The accord was signed by both ministers.", "signed", "agreement"),
+    ("The council did not accept the bid.", "did not accept", "rejection"),
 ])
 def test_verbs_of_each_class(text, trigger, kind):
     assert (trigger, kind) in found(text)
