@@ -27,7 +27,7 @@ _TRIGGERS = [
     ("kidnapping", r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)"),
     ("bombing", r"bombings?|bombed|car bombs?|suicide bomb(?:ing|ings|er|ers)?|bomb attacks?|bombs?"),
     ("shelling", r"shelling|shelled|bombardments?|bombarded|artillery fire|rocket fire|mortar fire"),
-    ("explosion", r"blew up|blown up|blowing up|explosions?|blasts?|exploded|detonated|detonation"),
+    ("explosion", r"blew up|blown up|explosions?|blasts?|exploded|detonated|detonation"),
     ("attack", r"set (?:ablaze|alight|on fire|fire to)|(?:came|come|comes|coming) under (?:heavy\s+)?(?:fire|attack|shelling)"
                r"|(?:hurled|lobbed|threw|thrown)(?=\s+(?:[\w-]+\s+)?(?:grenades?|stones|rocks|petrol bombs|molotov|bombs?|explosives?|projectiles|firebombs)\b)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
@@ -47,7 +47,7 @@ _TRIGGERS = [
     ("hospitalization", r"treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
                         r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care)\b)"),
-    ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
+    ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"

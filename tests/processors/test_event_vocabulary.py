@@ -111,6 +111,7 @@ def test_verbs_of_each_class(text, trigger, kind):
     ("The officer beat the suspect with a baton.", "beat"),            # no score: not a match
     ("Both firms want a deal before the summer.", "deal"),             # a deal as a topic
     ("The petition signed by 300 nurses asks for more staff.", "signed"),  # a document's signers
+    ("Her parents did not approve of the match.", "did not approve"),   # disliking, not rejecting
 ])
 def test_forms_that_name_no_happening(text, absent):
     assert absent not in triggers(text)
