@@ -27,7 +27,7 @@ _CHUNK_RE = re.compile(r",|\band\b")
 _PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
                             re.IGNORECASE)
-_NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?:in|at|on|of|for|from|with|by|after|before|since|to)\b")
+_NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?i:in|at|on|of|for|from|with|by|after|before|since|to)\b")
 _SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
 _SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
@@ -45,6 +45,8 @@ _SPEAKER_HEADS = frozenset("""department ministry office agency service police f
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
 coalition administration regulator watchdog union party""".split())
+_SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
+                             r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
@@ -314,6 +316,12 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
     agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
+    if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
+        # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
+        # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
+        subject = _subject(text, mentions, starts, sent_start, prev_start)
+        if subject is not None and subject.end <= start:
+            agents = [subject]
     relation_a, relation_p = "agent", "patient"
     passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
     by = _BY_RE.match(text, end) if not passive and _PARTICIPLE_END_RE.search(text, start, end) else None

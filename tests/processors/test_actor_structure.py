@@ -116,3 +116,13 @@ def test_a_name_set_off_at_the_head_of_the_sentence_is_the_agent():
     assert actors_of(text, "did not approve").actors == ("Fisheries and Oceans Canada",)
     # a date or a preposition at the head is no name
     assert actors_of("On Monday, the ministry, citing new data, said the rate fell.", "said").actors == ()
+
+
+def test_a_second_verb_of_the_subject_takes_the_subject():
+    text = "Minister Lea Brandt met the striking nurses and paid a visit to the ward."
+    assert actors_of(text, "visit").actors[0] == "Minister Lea Brandt"
+
+
+def test_a_place_at_the_head_of_the_sentence_is_not_its_subject():
+    text = "At the Town Hall, Mayor Ivo Sand spoke briefly and praised the volunteers."
+    assert "Town Hall" not in actors_of(text, "praised").actors
