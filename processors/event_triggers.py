@@ -177,8 +177,9 @@ _TRIGGERS = [
     ("match", r"(?:beat|beating|drew|drawing|thrashed|edged)(?=\s+(?:with\s+)?(?:[\w.'’-]+\s+){1,4}?\d+-\d+\b)"
               r"|scored(?=\s+(?:a|an|the|his|her|their|two|three|four|\d+)\s+(?:[\w-]+\s+)?(?:goals?|tries|try|points|runs"
               r"|touchdowns?|penalty|winner|equali[sz]er|hat-trick|centuries|century)\b)"),
-    ("spaceflight", r"lifted off|lifts off|blasted off|blasts off|splashed down|docked(?=\s+(?:with|at)\b)"
-                    r"|landed(?=\s+(?:on|in|at|safely)\b)"),
+    ("flight", r"lifted off|lifts off|blasted off|blasts off|splashed down|docked(?=\s+(?:with|at)\b)"
+                    r"|landed(?=\s+(?:safely\b|on\s+(?:the\s+)?(?:moon|mars|surface|runway|asteroid|comet)\b"
+                    r"|(?:in|at)\s+(?-i:[A-Z])|at\s+the\s+))"),
     ("dispersal", r"fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
