@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-__all__ = ["SEATS", "Gazetteer", "Place", "gazetteer", "normalise"]
+__all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
 
 MIN_CITY_POPULATION = 15_000
 ALTERNATE_MIN_POPULATION = 300_000
@@ -60,8 +60,6 @@ PREFERRED: dict[str, tuple[str, str]] = {
     "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Zhongnanhai": ("Beijing", "CN"),
 }
 
-SEATS = frozenset({"White House", "Capitol Hill", "Pentagon", "Kremlin", "Downing Street", "Whitehall", "Elysee",
-                   "Élysée", "Zhongnanhai"})
 _KIND_RANK = {"country": 0, "state": 1, "city": 2}
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _LATIN_RE = re.compile(r"[A-Z][A-Za-z' .-]{2,}")

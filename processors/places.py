@@ -22,12 +22,11 @@ India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.pla
 an event or figure: a place inside its noun phrase ("the Osun State governorship election"), else the
 sentence's locative place nearest the word (the first after it, else the last before it, a city of the
 same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else the paragraph's last locative place before it, else the story's setting (the
-dateline, or the state a US dateline's story is about, or without a dateline the city it is set in),
+regulators"), else the paragraph's last locative place before it, else the dateline,
 else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
 named in the sentence, else a country or organisation's place named in the sentence, else the last
 place named as a place before the sentence, else the article's most often named place. Statements take
-where they were said, the speaker's own place, or the setting.
+where they were said, the speaker's own place, or the dateline.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newswire.processors.dateline import Dateline, find_dateline
-from newswire.processors.gazetteer import SEATS, Gazetteer, Place, gazetteer, normalise
+from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
@@ -217,7 +216,6 @@ class ArticlePlaces:
         # the article's main place: its most often named locative place (the first of equals)
         self.main = self._most_named([pm for pm in self.mentions if pm.locative and not pm.weak]) \
             or self._most_named(self.mentions)
-        self.setting = self._setting()
 
     def _holds_dateline(self, place: Place) -> bool:
         """True if the dateline's place lies within ``place`` (a country or a US state)."""
@@ -225,44 +223,6 @@ class ArticlePlaces:
         if line is None or line.country_code != place.country_code:
             return False
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
-
-    def _setting(self) -> PlaceMention | None:
-        """Where the story is set, where that is not simply its dateline: the state a story filed from one of
-        its US cities is about ("SIOUX FALLS, S.D. (AP) - South Dakota's governor ..."), i.e. the dateline
-        city's own state where the body names it more often than any other place (twice at least); without a
-        dateline, the city the story keeps placing things in or naming the seats of (below). What the story
-        does not place happened there."""
-        line = self.dateline
-        counts: dict[str, int] = {}
-        for pm in self.mentions:
-            if pm.place is not None:
-                counts[pm.place.gazetteer_id] = counts.get(pm.place.gazetteer_id, 0) + 1
-        if line is None:
-            # no dateline: a city the story places things in, or whose seats of power it names ("the White
-            # House", "the Senate"), three times or more and more than any other place, is where it is set
-            seated = [pm for pm in self.mentions if pm.place is not None and (
-                pm.locative or pm.text in SEATS or pm.text in _LEGISLATURES or pm.text == "House")]
-            counts = {}
-            for pm in seated:
-                counts[pm.place.gazetteer_id] = counts.get(pm.place.gazetteer_id, 0) + 1
-            if not counts:
-                return None
-            top = max(counts.values())
-            city = next(pm for pm in seated if counts[pm.place.gazetteer_id] == top)
-            if top >= 3 and city.place.kind == "city" and sum(n == top for n in counts.values()) == 1:
-                return PlaceMention(city.start, city.end, city.place.name, city.place, True, False, city.sentence)
-            return None
-        if line is None or line.place is None or line.place.kind != "city" or not line.place.admin1 \
-                or line.place.country_code != "US":
-            return None
-        state = next((pm for pm in self.mentions if pm.place is not None and pm.place.kind == "state"
-                      and pm.place.admin1 == line.place.admin1), None)
-        if state is None:
-            return None
-        named = counts[state.place.gazetteer_id]
-        if named < 2 or any(n >= named for key, n in counts.items() if key != state.place.gazetteer_id):
-            return None
-        return PlaceMention(state.start, state.end, state.place.name, state.place, True, False, state.sentence)
 
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -436,8 +396,8 @@ class ArticlePlaces:
                 speaker = []   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
             if speaker:
                 return speaker[-1]
-            if self.setting is not None or self.dateline is not None:
-                return self.setting or self.dateline
+            if self.dateline is not None:
+                return self.dateline
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
@@ -473,8 +433,8 @@ class ArticlePlaces:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
-        if self.setting is not None or self.dateline is not None:
-            return self.setting or self.dateline
+        if self.dateline is not None:
+            return self.dateline
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0
