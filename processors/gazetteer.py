@@ -86,6 +86,7 @@ class Place:
     gazetteer_id: str         # "geonames:<geonameid>": stable across GeoNames releases
     kind: str                 # "country" | "state" | "city" ("capital": only while building the index)
     population: int
+    admin1: str = ""          # first-level division: a US state's code for a US city or state ("IN")
 
     def as_dict(self) -> dict:
         return {"name": self.name, "country_code": self.country_code, "lat": self.lat, "lon": self.lon,
@@ -195,7 +196,7 @@ def _entries() -> Iterable[tuple[str, Place, bool | None]]:
     by_name: dict[tuple[str, str], Place] = {}
     for c in cities:
         place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], f"geonames:{c['geonameid']}",
-                      "city", int(c.get("population") or 0))
+                      "city", int(c.get("population") or 0), c.get("admin1code") or "")
         key = (c["name"], c["countrycode"])
         if key not in by_name or by_name[key].population < place.population:
             by_name[key] = place
@@ -214,7 +215,8 @@ def _entries() -> Iterable[tuple[str, Place, bool | None]]:
             yield alias.removeprefix("the "), place, True
     for code, s in gc.get_us_states().items():
         lat, lon = centres.get(("US", code), (None, None))
-        yield s["name"], Place(s["name"], "US", lat, lon, f"geonames:{s['geonameid']}", "state", 0), True
+        yield s["name"], Place(s["name"], "US", lat, lon, f"geonames:{s['geonameid']}", "state", 0,
+                                 code), True
     for alias, key in PREFERRED.items():
         if key in by_name:
             yield alias, by_name[key], None

@@ -76,7 +76,7 @@ Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split()) | {
     "White House", "Downing Street", "Blue House", "Elysee", "Élysée"}   # seats that speak for a government
 
 LOCATIVE_WORDS = frozenset("""in at near outside inside across from to into toward towards around throughout off
-within on over via through reached hit struck visited visit entered left fled""".split())
+within on over via through reached hit struck visited visit entered left fled behind along""".split())
 _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern eastern western central north-eastern
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
@@ -184,7 +184,7 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
 @lru_cache(maxsize=1 << 14)
 def _piece_candidates(piece: str, gaz: Gazetteer) -> tuple[tuple[int, int, str, bool, bool], ...]:
     """(start, end, key, weak, single city word) of each candidate in ``piece``, offsets into it."""
-    if not any(_first_token(w) in gaz.first_tokens for w in piece.split()):
+    if not any(_first_token(_POSSESSIVE_RE.sub("", w) or w) in gaz.first_tokens for w in piece.split()):
         return ()
     return tuple((c.start, c.end, c.key, c.weak, c.single_city_word) for c in _read_piece(piece, gaz))
 

@@ -11,13 +11,22 @@ sequences the gazetteer knows are place mentions, unless the run says otherwise:
   ("locative"), before ", <country>", in the dateline, as a city of a million people, or where the
   same name is used as a place elsewhere in the article ("Reading" the town, not "Reading the report").
 
+Besides the gazetteer's names, places are: streets and addresses ("near 9th Street", "at 12 Elm Place"),
+venues and settlements before a lower-case head ("the Larkfield facility", "the Ein Tamar settlement"),
+"the county of X", a demonym's capital ("the Afghan capital"), and a national legislature, which names
+its capital ("the Senate", "a House committee", as "the White House" names Washington). A place the
+gazetteer lacks resolves to the place that holds it (:meth:`ArticlePlaces.resolved`).
+
 Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
 India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: the sentence's locative place nearest the word (the first after it, else the
-last before it, a city of the same country preferred to its country), else a city named in the
-sentence, else the paragraph's last locative place before it, else the dateline, else a country or
-organisation's place named in the sentence, else the last place named as a place before the sentence,
-else the article's most often named place.
+an event or figure: a place inside its noun phrase ("the Osun State governorship election"), else the
+sentence's locative place nearest the word (the first after it, else the last before it, a city of the
+same country preferred to its country), else a state or country owning its subject ("California's
+regulators"), else the paragraph's last locative place before it, else the dateline,
+else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
+named in the sentence, else a country or organisation's place named in the sentence, else the last
+place named as a place before the sentence, else the article's most often named place. Statements take
+where they were said, the speaker's own place, or the dateline.
 """
 
 from __future__ import annotations
@@ -50,20 +59,44 @@ __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
 _ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
                            r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
                            r"|ministry|department|administration|court|prosecutors?)\b")
-_DEMONYM_CAPITAL_RE = re.compile(r"\b(?:the\s+)(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b(?!\s+[A-Z])")
+_DEMONYM_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b(?!\s+[A-Z])")
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
                          r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
                          r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
                          r"\s+(?:the\s+)?")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
+_DOMESTIC_RE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:investigation|inquiry|probe|case|cases|prosecutors?|prosecution"
+                          r"|police|authorities|officials|courts?|judges?|judiciary|government|ministry|parliament"
+                          r"|lawmakers|regulators|elections?|voters|health|hospitals?)\b")
+_LEGISLATURES = frozenset({"Congress", "Senate", "Capitol", "Parliament", "Knesset", "Duma", "Bundestag", "Majlis"})
+# "the House of Representatives", "House Democrats", "a House committee": the lower chamber, not a building
+_HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords)|Committee|Select|Speaker|Democrats"
+                             r"|Republicans|Judiciary|Intelligence|Oversight|Foreign|Majority|Minority|Armed|Ways|Rules"
+                             r"|Appropriations|Ethics|committee|panel|speaker|vote|hearing|floor|impeachment|majority"
+                             r"|minority|lawmakers|members)\b")
+_QUOTE_RE = re.compile(r"[\"“”;]")
+_NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]{3,}")
+# "the Osun State governorship election", "Ohio's primary", "a Gaza ceasefire": a place before the event's
+# noun, inside its noun phrase (after an article, or a possessive itself)
+_NOUN_PHRASE_GAP_RE = re.compile(r"(?P<pos>'s|’s)?(?:[ \t]+[a-z][a-z-]+){0,2}[ \t]+")
+_NOT_IN_NOUN_PHRASE = frozenset("""is are was were be been being has have had will would can could may might shall should
+do does did not also and or but that which who whom to of in on at for with by from as than then""".split())
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 # "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
 # "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
 _NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
-                             r"|suburb|island|port)\s+of\s+$")
+                             r"|suburb|island|port|county|district|province|region|prefecture)\s+of\s+$")
 _STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
-_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region)\b")
+# the last word of a street's name; with a house number or an ordinal before it ("2134 Elm Place", "near 9th
+# Street") any of them names a street, without one only the unmistakable ones (_STREET_ENDS, "Main St.")
+_STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Square Place Court Way Parkway Terrace
+Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
+_HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region"
+                            # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
+                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
 _PREMODIFIER_RE = re.compile(
     r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
     r"|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president"
@@ -89,6 +122,7 @@ class ArticlePlaces:
                  spans: Sequence[tuple[int, int]] | None = None, dateline: Dateline | None | bool = False):
         """``spans``: the ``NAME_RE`` matches of ``text``, ``dateline`` its dateline, if already found."""
         gaz = gaz or gazetteer()
+        self._gaz = gaz
         self.text = text
         if spans is None:
             spans = name_spans(text)
@@ -120,6 +154,13 @@ class ArticlePlaces:
             code = demonym_country(word)
             if code:
                 context.add(code)
+        # "the Swedish investigation", "Iranian police": a demonym before a country's own institution
+        self._home: list[tuple[int, str]] = []
+        for a, b in spans:
+            if _DOMESTIC_RE.match(text, b):
+                code = demonym_country(text[a:b].rsplit(None, 1)[-1])   # "The Swedish": its last word
+                if code and gaz.country(code) is not None:
+                    self._home.append((a, code))
         self.dateline: PlaceMention | None = None
         if line is not None:
             region = gaz.resolve(line.region) if line.region else None
@@ -153,6 +194,7 @@ class ArticlePlaces:
         self.mentions.extend(self._regions(text, spans, line.body_start if line else 0))
         if "capital" in text:
             self.mentions.extend(self._capitals(text, gaz))
+        self.mentions.extend(self._legislatures(text, spans, gaz))
         self.mentions.sort(key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
@@ -174,6 +216,13 @@ class ArticlePlaces:
         # the article's main place: its most often named locative place (the first of equals)
         self.main = self._most_named([pm for pm in self.mentions if pm.locative and not pm.weak]) \
             or self._most_named(self.mentions)
+
+    def _holds_dateline(self, place: Place) -> bool:
+        """True if the dateline's place lies within ``place`` (a country or a US state)."""
+        line = self.dateline.place if self.dateline is not None else None
+        if line is None or line.country_code != place.country_code:
+            return False
+        return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
 
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -198,15 +247,18 @@ class ArticlePlaces:
             name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
             named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
                                                                                        run_start)
-            street = name.endswith(_STREET_ENDS) and " " in name
+            last = name.rsplit(None, 1)[-1] if name else ""
+            house = _HOUSE_NUMBER_RE.search(text, max(0, run_start - 10), run_start) if last in _STREET_WORDS else None
+            street = house is not None or (" " in name and (name.endswith(_STREET_ENDS) or last in ("St", "Ave", "Rd", "Blvd")))
             words = name.split() if named or street else ()
             if words and not any(a < run_end and run_start < b for a, b in taken) \
                     and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
                 # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold
-                locative = bool(named) or is_locative(text, run_start)
+                first = house.start() if house is not None else run_start   # "2134 Elm Place", "9th Street"
+                locative = bool(named) or is_locative(text, first)
                 if locative:
-                    out.append(PlaceMention(run_start, run_start + len(name), name, None, True, False,
-                                            self.sentence_of(run_start)))
+                    out.append(PlaceMention(first, run_start + len(name), text[first:run_start + len(name)], None,
+                                            True, False, self.sentence_of(run_start)))
                     continue
             low_head = _LOWER_HEAD_RE.match(text, run_end)
             if low_head is not None:
@@ -229,8 +281,9 @@ class ArticlePlaces:
                     words = words[:head + 1]
                 elif len(words) < 2 or words[0] not in REGION_FIRST:
                     continue
-                if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
-                    continue
+                if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words) \
+                        or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
+                    continue   # tourists": people, not a region
                 region = " ".join(words)
                 if not piece.startswith(region):
                     continue
@@ -238,11 +291,45 @@ class ArticlePlaces:
                 if any(a < piece_end and piece_start < b for a, b in taken):
                     continue
                 locative = is_locative(text, piece_start) or is_locative(text, run_start)
-                qualifies = len(words) < len(piece.split()) or _ORG_AFTER_RE.match(text, piece_end)
+                qualifies = len(words) < len(piece.split()) or _ORG_AFTER_RE.match(text, piece_end) \
+                    or _NOUN_AFTER_RE.match(text, piece_end)   # "the Osun State governorship election"
                 if not (locative or qualifies):
                     continue   # "Inner Mongolia health authority": it names the organisation's place (weak)
                 out.append(PlaceMention(piece_start, piece_end, region, None, locative, not locative,
                                         self.sentence_of(piece_start)))
+        return out
+
+    def _legislatures(self, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[PlaceMention]:
+        """A national legislature sits in its country's capital: "the U.S. Senate", "the House of Representatives",
+        "a House committee" name the capital, as "the White House" names Washington. The country is
+        the one named before it ("Nigerian Senate"), else the one the article names most."""
+        found = []
+        for a, b in spans:
+            words = text[a:b].split()
+            k = next((k for k, w in enumerate(words) if w.rstrip(".,'’s") in _LEGISLATURES
+                      or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1]))
+                          and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
+            if k is None or (k and words[k - 1] in ("White", "State")) \
+                    or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state"):
+                continue
+            code = demonym_country(words[k - 1].rstrip("'’s")) if k else None
+            if code is None and k:
+                before = gaz.resolve(words[k - 1].removesuffix("'s").removesuffix("’s"))
+                code = before.country_code if before is not None and before.kind == "country" else None
+            found.append((a + text[a:b].index(words[k]), code))
+        if not found:
+            return []
+        counts: dict[str, int] = {}
+        for pm in self.mentions:
+            if pm.place is not None:
+                counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
+        home = max(counts, key=lambda c: counts[c]) if counts else None
+        out = []
+        for at, code in found:
+            city = gaz.capital_city(code or home) if (code or home) else None
+            if city is not None:
+                word = text[at:].split(None, 1)[0].rstrip(".,")
+                out.append(PlaceMention(at, at + len(word), word, city, False, False, self.sentence_of(at)))
         return out
 
     def _capitals(self, text: str, gaz: Gazetteer) -> list[PlaceMention]:
@@ -255,6 +342,22 @@ class ArticlePlaces:
                 out.append(PlaceMention(m.start("dem"), m.end(), text[m.start("dem"):m.end()], city,
                                         is_locative(text, m.start()), False, self.sentence_of(m.start())))
         return out
+
+    def resolved(self, pm: PlaceMention | None) -> Place | None:
+        """The gazetteer place of ``pm``; for a place the gazetteer lacks ("the Ein Tamar settlement in the West
+        Bank", "the county of Huade", "near 12th Street"), the place that holds it: the next place the sentence
+        names ("in the West Bank") unless that is the dateline's country, else the dateline's place, else the
+        article's main place, else the last place the sentence named before it."""
+        if pm is None or pm.place is not None:
+            return pm.place if pm is not None else None
+        known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
+        after = [m for m in known if m.start >= pm.end]
+        if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)):
+            return after[0].place
+        for other in (self.dateline, self.main, known[-1] if known else None):
+            if other is not None and other.place is not None:
+                return other.place
+        return None
 
     def in_sentence(self, index: int) -> list[PlaceMention]:
         return self._by_sentence.get(index, [])
@@ -284,13 +387,30 @@ class ArticlePlaces:
             # the speaker's own place: "Berrien County Health Department officials said", "the California
             # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
             speaker = [pm for pm in here if not pm.locative and pm.end <= start
-                       and not _BREAK_RE.search(self.text, pm.end, start)]
+                       and (not _BREAK_RE.search(self.text, pm.end, start)
+                            # "Sweden's chief prosecutor, Jane Doe, said": a possessive past an apposition
+                            or (self.text.startswith(("'s ", "’s "), pm.end)
+                                and not _QUOTE_RE.search(self.text, pm.end, start)))]
+            if speaker and self.dateline is not None and speaker[-1].place is not None \
+                    and speaker[-1].place.kind == "country" and not self._holds_dateline(speaker[-1].place):
+                speaker = []   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
             if speaker:
                 return speaker[-1]
             if self.dateline is not None:
                 return self.dateline
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
+        before = [pm for pm in here if pm.end <= start]
+        if before and start - before[-1].end < 40:
+            pm = before[-1]
+            gap = _NOUN_PHRASE_GAP_RE.fullmatch(self.text, pm.end, start)
+            word = self.text[start:end]
+            if gap is not None and not word.endswith("ed") and not _NOT_IN_NOUN_PHRASE & set(
+                    self.text[gap.start():gap.end()].split()) and (gap.group("pos") or (
+                    _ARTICLE_BEFORE_RE.search(self.text, max(0, pm.start - 6), pm.start)
+                    and not (word.endswith("s") and gap.end() - gap.start() < 2))):
+                return pm
         if clause is not None and actor_country is not None:
             # the actor's own country ("Sweden has dropped ...") before a place named in another clause
             # ("Assange, who is in prison in London"), the paragraph's or the dateline's
@@ -305,10 +425,23 @@ class ArticlePlaces:
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
+        # a state or country that owns the event's subject, before it: "California's regulators are demanding",
+        # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place)
+        owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
+                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)]
+        if owners:
+            return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:
             return self.dateline
+        # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
+        # detained" (before the word, in its sentence)
+        i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0
+        home = [code for at, code in self._home[i:] if at < start]
+        if home:
+            country = self._gaz.country(home[-1])
+            return PlaceMention(start, start, country.name, country, False, True, sentence)
         cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind != "country"]
         if cities:
             return min(cities, key=lambda pm: abs(pm.start - start))

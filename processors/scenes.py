@@ -4,7 +4,8 @@ The document's place layer (``processors.places``) and actor layer (``processors
 once an article (``processors.document``); each event then reads its actors from its clause and its place from the sentence, the
 paragraph or the dateline; an actor of the event is never its place ("Israel" in "Israel rejected
 the plan"), but the one it was done to may be ("an attack on Israel"). Figures take their place the
-same way as an event at the figure's position.
+same way as an event at the figure's position. A place the gazetteer lacks ("the Brantwood facility",
+"near 9th Street") keeps its words as the location and resolves to the place that holds it.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def situate(doc: Document, events: Sequence[Event],
                               actor_country=country, clause=clause)
         out_events.append(_replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
-            location=pm.text if pm else None, place=pm.place if pm else None))
+            location=pm.text if pm else None, place=places.resolved(pm)))
     out_figures = []
     for f in figures:
         pm = places.place_for(f.start, f.end, sentence_index(f.start))
-        out_figures.append(_replace(f, location=pm.text if pm else None, place=pm.place if pm else None))
+        out_figures.append(_replace(f, location=pm.text if pm else None, place=places.resolved(pm)))
     return out_events, out_figures

@@ -80,3 +80,9 @@ def test_an_index_of_our_own_places():
     assert gaz.resolve("Atlantis") is None and gaz.country("FD") is land
     assert land.as_dict() == {"name": "Freedonia", "country_code": "FD", "lat": None, "lon": None,
                               "gazetteer_id": "geonames:3"}
+
+
+def test_us_cities_and_states_carry_their_state_code(gaz):
+    assert gaz.resolve("Indianapolis").admin1 == "IN" and gaz.resolve("Indiana").admin1 == "IN"
+    assert gaz.resolve("Sioux Falls").admin1 == gaz.resolve("South Dakota").admin1 == "SD"
+    assert "admin1" not in gaz.resolve("Indianapolis").as_dict()   # the record's place keeps its fields

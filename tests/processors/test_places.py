@@ -132,3 +132,67 @@ def test_a_village_or_street_the_gazetteer_lacks_is_a_place_where_the_text_says_
     assert place_of(text, "arrested") == "Seventh Street"
     # a street not used as a place stays out
     assert [n for n, _, _ in names("Gladstone Avenue residents said the talks had ended.")] == []
+
+
+def test_a_national_legislature_names_its_capital():
+    text = ("The U.S. Senate passed the bill on Tuesday.\n\nA House committee questioned two witnesses about Peru.\n\n"
+            "The White House welcomed the vote.\n\nThe witnesses answered for hours.")
+    places = layer(text)
+    assert {m.text: m.place.name for m in places.mentions if m.text in ("Senate", "House")} == {
+        "Senate": "Washington", "House": "Washington"}
+    assert {m.text: m.place.name for m in layer("The Nigerian Senate passed the law.").mentions} == {"Senate": "Abuja"}
+    assert [m.text for m in layer("The State Senate of Ohio adjourned.").mentions if m.text == "Senate"] == []
+
+
+def test_a_state_or_country_owning_the_subject_places_the_event_unless_the_dateline_is_inside_it():
+    assert place_of("Ohio's regulators are demanding answers from the carriers.", "demanding") == "Ohio"
+    text = "COLUMBUS, Ohio (AP) — Ohio's regulators are demanding answers."
+    assert place_of(text, "demanding") == "Columbus"
+
+
+def test_a_place_inside_the_event_noun_phrase_is_its_place():
+    text = "Protesters marched in Lagos against the outcome of the Ekiti State governorship election."
+    assert place_of(text, "election") == "Ekiti State"
+    assert place_of(text, "marched") == "Lagos"
+
+
+def test_a_visiting_official_speaks_where_the_story_is_filed():
+    text = "HANOI, Vietnam (AP) — U.S. Trade Representative Jane Doe said on Monday that tariffs would fall."
+    assert place_of(text, "said", statement=True) == "Hanoi"
+    text = "“The case is closed,” Norway's chief prosecutor, Kari Nordmann, said on Friday."
+    assert place_of(text, "said", statement=True) == "Norway"
+
+
+def test_a_possessive_place_before_a_lower_case_word_is_a_place_name():
+    assert [n for n, _, _ in names("Peru's president resigned on Friday.")] == ["Peru"]
+
+
+def test_venues_addresses_and_a_named_county_are_places():
+    text = "A flu outbreak at the Brantwood facility sickened 30 people."
+    assert place_of(text, "outbreak") == "Brantwood facility"
+    text = "The premier visited the Ein Tamar settlement in the West Bank on Tuesday."
+    places = layer(text)
+    at = text.index("visited")
+    found = places.place_for(at, at + 7)
+    assert found.text == "Ein Tamar settlement" and places.resolved(found).country_code == "PS"
+    assert place_of("Detectives searched a garage behind 1420 Elm Place.", "searched") == "1420 Elm Place"
+    assert place_of("Police stopped a car near 9th Street and Oak Avenue.", "stopped") == "9th Street"
+    assert place_of("She was treated in the county of Glenmore in the south.", "treated") == "Glenmore"
+    # a place the gazetteer lacks resolves to the dateline's place when the sentence names none
+    text = "OSLO (AP) — The minister toured the Brantwood facility."
+    places = layer(text)
+    at = text.index("toured")
+    assert places.resolved(places.place_for(at, at + 6)).name == "Oslo"
+
+
+def test_a_demonym_before_capital_needs_no_article():
+    text = "Gunmen seized them in the heart of Kenyan capital in 2016."
+    assert place_of(text, "seized") == "Kenyan capital"
+    assert layer(text).mentions[0].place.name == "Nairobi"
+
+
+def test_a_countrys_own_institution_acts_at_home():
+    assert place_of("The Norwegian investigation was dropped in 2017.", "dropped") == "Norway"
+    assert place_of("Chilean police detained two men overnight.", "detained") == "Chile"
+    # a demonym before people or forces says nothing of the place
+    assert place_of("Chilean tourists were stranded overnight.", "stranded") is None
