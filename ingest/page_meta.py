@@ -19,10 +19,10 @@ from typing import Any
 from courlan import extract_domain
 from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura.metadata import (
-    META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title, extract_url,
-)
+from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 from trafilatura.settings import Document
+
+from newswire.ingest.byline import find_author
 
 # The meta tags of a stated publication time (their content is an ISO 8601 time); JSON-LD is not
 # among them: a page's JSON-LD may describe another article (a related story, a live blog's post).
@@ -54,7 +54,7 @@ def page_metadata(tree: HtmlElement, url: str | None, date_params: dict[str, Any
     if not metadata.title:
         metadata.title = extract_title(tree)
     if not metadata.author:
-        metadata.author = extract_author(tree)
+        metadata.author = find_author(tree)  # trafilatura's extract_author, in one pass (byline.py)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
     if metadata.url:
