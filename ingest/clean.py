@@ -39,11 +39,12 @@ _CANONICAL = re.compile(
     r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'>]+)["']""", re.I)
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']""", re.I)
-# Pages state the publication *time* here; trafilatura/htmldate keep only the day.
-_PUBLISHED_TIME = re.compile(
+# Pages state the publication *time* here; trafilatura/htmldate keep only the day. The first of the
+# two in the page counts; two searches cost less than one for both (each skips ahead to its own text).
+_PUBLISHED_META = re.compile(
     r"""<meta\b(?=[^>]*\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
-    r"""og:published_time|publish[-_]?date|pubdate)["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']"""
-    r"""|"datePublished"\s*:\s*"([^"]+)\"""", re.I)
+    r"""og:published_time|publish[-_]?date|pubdate)["'])[^>]*\bcontent\s*=\s*["']([^"'>]+)["']""", re.I)
+_PUBLISHED_JSON = re.compile(r""""datePublished"\s*:\s*"([^"]+)\"""", re.I)
 _CONFIG = use_config()  # a copy of trafilatura's defaults; the tree-size cap is set only here
 _CONFIG["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE_NODES)
 # Metadata first (meta tags, JSON-LD, <time>, the URL); running text (footers, copyright lines, link
@@ -212,10 +213,11 @@ def _published(day: datetime | None, head: str, url: str | None = None) -> datet
     :class:`PermanentFetchError` ``bad_date`` (the page becomes a dead letter). One that is not a
     date at all is ignored, as before.
     """
-    match = _PUBLISHED_TIME.search(head)
+    in_meta, in_json = _PUBLISHED_META.search(head), _PUBLISHED_JSON.search(head)
+    match = in_json if in_meta is None or (in_json is not None and in_json.start() < in_meta.start()) else in_meta
     if match is None:
         return day
-    value = (match.group(1) or match.group(2)).strip()
+    value = match.group(1).strip()
     try:
         stated = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
