@@ -6,6 +6,9 @@ cleaning (``extract_catstags`` walks every link of the page twice, ``extract_lic
 link; cProfile, issue 16). :func:`page_metadata` runs the same steps in the same order, on the same
 tree the body is extracted from (one parse a page), without those three.
 
+The author, when neither the ``<meta>`` tags nor the JSON-LD name one: ``byline.find_author``,
+trafilatura's ``extract_author`` in one walk of the tree (5.9 -> 1.6 ms a page on those pages).
+
 The JSON-LD: :func:`json_ld_metadata` is ``extract_meta_json`` with its minification (a regular
 expression whose every match called Python's template expansion: 44,000 calls on the 290 pages) done
 by one split, and the script elements found with an XPath compiled once.
