@@ -71,20 +71,15 @@ def find_author(tree: _Element) -> str | None:
             continue
         get = element.get
         cls, ident, itemprop = get("class"), get("id"), get("itemprop")
-        if ((cls is None or not _CLASS_HINT.search(cls)) and (ident is None or not _ID_HINT.search(ident))
-                and (itemprop is None or "author" not in itemprop)):  # most elements: only the other attributes
-            if tag == "author" or (tag in _SPECIFIC_TAGS and (get("rel") == "author" or get("data-testid") in _TEST_IDS
-                                                              or (rel_parents and element in rel_parents and _rel_me(element)))):
-                specific.append(element)
+        if tag == "author" or (tag in _SPECIFIC_TAGS and _specific(element, cls, ident, itemprop, rel_parents)):
+            specific.append(element)
+        in_itemprop = itemprop is not None and "author" in itemprop
+        # most elements: none of the class/id tests below can hold
+        if not (in_itemprop or (cls is not None and _CLASS_HINT.search(cls))
+                or (ident is not None and _ID_HINT.search(ident))):
             if "Byline" in (get("data-component") or ""):
                 anywhere.append(element)
             continue
-        if tag == "author" or (tag in _SPECIFIC_TAGS and (
-                ident == "author" or cls == "author" or itemprop == "author name" or get("rel") == "author"
-                or get("data-testid") in _TEST_IDS or (cls is not None and _SPECIFIC_CLASS.search(cls))
-                or (rel_parents and element in rel_parents and _rel_me(element)))):
-            specific.append(element)
-        in_itemprop = itemprop is not None and "author" in itemprop
         if tag in _GENERIC_TAGS and (
                 cls in _GENERIC_CLASSES or in_itemprop or (ident is not None and _GENERIC_ID.search(ident))
                 or (cls is not None and _GENERIC_CLASS.search(cls))):
@@ -100,6 +95,15 @@ def find_author(tree: _Element) -> str | None:
             if content and 2 < len(content) < AUTHOR_MAX_CHARS:
                 return normalize_authors(None, content)
     return None
+
+
+def _specific(element: _Element, cls: str | None, ident: str | None, itemprop: str | None,
+              rel_parents: set[_Element]) -> bool:
+    """AUTHOR_XPATHS[0]'s tests for an element of its tags."""
+    get = element.get
+    return bool(ident == "author" or cls == "author" or itemprop == "author name" or get("rel") == "author"
+                or get("data-testid") in _TEST_IDS or (cls is not None and _SPECIFIC_CLASS.search(cls))
+                or (element in rel_parents and _rel_me(element)))
 
 
 def _rel_me(element: _Element) -> bool:

@@ -42,7 +42,8 @@ BYLINES = [
     '<span itemprop="creator author">{}</span>', '<div id="zuozhe-box">{}</div>', '<span id="xiaobian">{}</span>',
     '<p class="bianji">{}</p>', '<a class="channel-name">{}</a>', '<span class="submitted-by">{}</span>',
     '<span class="posted-by">{}</span>', '<div class="journalist-name">{}</div>', '<em data-component="Byline">{}</em>',
-    '<li itemprop="author">{}</li>', '<b id="Author1">{}</b>', '<i class="screenname">{}</i>', '<td class="writer">{}</td>',
+    '<li itemprop="author">{}</li>', '<b id="Author1">{}</b>', '<i class="screenname">{}</i>',
+    '<td class="writer">{}</td>',
     '<section class="Byline">{}</section>', '<section class="byline">{}</section>', '<em class="AUTHOR">{}</em>',
     '<span class="by">{}</span>', '<em data-component="byline">{}</em>',
 ]
@@ -69,7 +70,8 @@ def cases():
     for byline, inside in itertools.product(BYLINES[:12], INSIDE):
         yield page(byline.format(inside))
     # several candidates: the first valid one of the most specific expression wins
-    yield page('<span class="writer">Writer Name</span><div class="byline">Byline Name</div><a rel="author">Rel Name</a>')
+    yield page('<span class="writer">Writer Name</span><div class="byline">Byline Name</div>'
+               '<a rel="author">Rel Name</a>')
     yield page(f'<a rel="author">{"y" * 200}</a><div class="byline">Byline Name</div>')
     yield page('<div class="comments"><a rel="author">Commenter</a></div><span class="author-name">Real Author</span>')
     yield page('<a rel="author">http://example.com/me</a><span class="byline">Second</span>')

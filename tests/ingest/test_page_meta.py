@@ -79,5 +79,6 @@ def test_stated_time_reads_the_meta_tags_only():
     assert stated_time(load_html(page)) == "2024-03-01T08:15:00+01:00"
     day_only = page.replace("2024-03-01T08:15:00+01:00", "2024-03-01")
     assert stated_time(load_html(day_only)) is None
-    json_ld = '<html><head><script type="application/ld+json">{"datePublished": "2024-03-01T08:15:00Z"}</script></head></html>'
+    json_ld = ('<html><head><script type="application/ld+json">{"datePublished": "2024-03-01T08:15:00Z"}</script>'
+               "</head></html>")
     assert stated_time(load_html(json_ld)) is None

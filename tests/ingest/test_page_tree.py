@@ -11,8 +11,10 @@ from newswire.ingest.page_tree import parse_page
 PAGES = {
     "article": "<!DOCTYPE html><html lang='en'><head><title>T</title><meta name='author' content='A B'></head>"
                "<body><!-- c --><article><h1>Head</h1><p>One <b>two</b> three.</p><form><input name=q>"
-               "<label>L</label><select><option>o</option></select><textarea>t</textarea></form></article></body></html>",
-    "doctype with a slash": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x/y.dtd">\n<html><body><p>x</p></body></html>',
+               "<label>L</label><select><option>o</option></select><textarea>t</textarea></form>"
+               "</article></body></html>",
+    "doctype with a slash": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x/y.dtd">\n'
+                            "<html><body><p>x</p></body></html>",
     "self-closing html": "<html lang='de'/>\n<body><p>Text after a broken html tag.</p></body>",
     "control characters": "<html><body><p>a\x00b\x08c\x0bd\x1fe\ufffef</p></body></html>",
     "encoding declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
