@@ -179,3 +179,19 @@ def test_unclosed_h1_and_meta_tags_cost_linear_time():
     started = time.perf_counter()
     clean_article(page, "https://news.example/blogs/1")
     assert time.perf_counter() - started < 10
+
+
+def _dated_page(first: str, second: str) -> str:
+    body = "<p>" + "The harbour board met on Tuesday and agreed the budget for the coming year. " * 3 + "</p>"
+    return f"<html><head><title>Budget</title>{first}{second}</head><body><article><h1>Budget agreed</h1>{body}</article></body></html>"
+
+
+def test_the_first_stated_publication_time_in_the_page_counts():
+    meta = '<meta property="article:published_time" content="2024-03-01T08:15:00+01:00">'
+    json_ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-01T21:40:00Z"}</script>'
+    meta_first = clean_article(_dated_page(meta, json_ld), "https://news.example/budget")
+    json_first = clean_article(_dated_page(json_ld, meta), "https://news.example/budget")
+    assert meta_first.published_at == datetime(2024, 3, 1, 7, 15, tzinfo=timezone.utc)
+    assert json_first.published_at == datetime(2024, 3, 1, 21, 40, tzinfo=timezone.utc)
+    only_json = clean_article(_dated_page(json_ld, ""), "https://news.example/budget")
+    assert only_json.published_at == datetime(2024, 3, 1, 21, 40, tzinfo=timezone.utc)
