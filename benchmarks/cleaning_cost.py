@@ -8,7 +8,7 @@ machine does not count). A page's cost is its minimum over the rounds; the repor
 the corpus holds the Zyte pages (``zyte/`` and ``zyte-ground-truth.json``), it also gives both body
 texts' F1, precision and recall (``newswire.app.bench.zyte``'s metric). Pages are read where they are.
 
-    .venv/bin/python benchmarks/cleaning_cost.py --corpus ../shared/corpus/html [--rounds 3]
+    .venv/bin/python benchmarks/cleaning_cost.py --corpus CORPUS/html [--rounds 3]
 """
 
 from __future__ import annotations

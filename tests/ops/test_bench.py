@@ -93,8 +93,10 @@ def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path):
     env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"), TMPDIR=str(scratch))
     # 100 articles: the ceiling phase before the pipeline's is short; the pipeline's phase (broker, worker and
     # sink starting, the warm-up) still lasts seconds, and it is stopped as soon as all of them run.
-    bench = subprocess.Popen([sys.executable, "-m", "newswire", "bench", "--articles", "100"], env=env, cwd=tmp_path,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "bench.log"
+    with open(log, "wb") as out:
+        bench = subprocess.Popen([sys.executable, "-m", "newswire", "bench", "--articles", "100"], env=env,
+                                 cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
     seen: dict[int, str] = {}
     try:
         deadline = time.monotonic() + 180
@@ -106,7 +108,8 @@ def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path):
                 break
             time.sleep(0.2)
         else:
-            pytest.fail(f"bench never reached its pipeline phase: {seen}")
+            pytest.fail(f"bench never reached its pipeline phase (exit {bench.poll()}): {seen}\n"
+                        f"{log.read_text(errors='replace')[-3000:]}")
         bench.send_signal(signal.SIGTERM)
         assert bench.wait(timeout=60) != 0
     finally:
