@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import os
 import signal
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -86,10 +89,12 @@ def descendants(pid: int) -> dict[int, str]:
     return found
 
 
-def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path):
+def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path, request):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
-    scratch = tmp_path / "tmp"  # where bench (and multiprocessing) make their temporary directories
-    scratch.mkdir()
+    # Where bench (and multiprocessing) make their temporary directories: a short path, as the forkserver's
+    # socket lives there and a Unix socket's path is limited to 107 bytes (a test worker's tmp_path is longer).
+    scratch = Path(tempfile.mkdtemp(prefix="nw-bench-"))
+    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
     env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"), TMPDIR=str(scratch))
     # 100 articles: the ceiling phase before the pipeline's is short; the pipeline's phase (broker, worker and
     # sink starting, the warm-up) still lasts seconds, and it is stopped as soon as all of them run.

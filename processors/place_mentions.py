@@ -1,0 +1,182 @@
+"""Place mentions beyond the gazetteer's names, found for :class:`processors.places.ArticlePlaces`.
+
+Streets and addresses ("near 9th Street", "at 12 Elm Place"), "the village of X", regions and venues
+before a lower-case head ("the Larkfield facility", "Inner Mongolia region"), a demonym's capital ("the
+Afghan capital") and a national legislature, which names its capital ("the Senate", "a House
+committee"), are places the gazetteer's name index cannot give: each finder here reads the article's
+name spans and the mentions already found, and returns new :class:`PlaceMention` s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from newswire.processors.gazetteer import Gazetteer, Place
+from newswire.processors.nations import demonym_country
+from newswire.processors.place_names import (
+    COMMON_CAPITALS,
+    MONTHS_DAYS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    REGION_FIRST,
+    TITLES,
+    is_locative,
+    possessive_pieces,
+)
+
+__all__ = ["PlaceMention", "capitals", "legislatures", "regions"]
+
+_ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
+                           r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
+                           r"|ministry|department|administration|court|prosecutors?)\b")
+_DEMONYM_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b(?!\s+[A-Z])")
+_LEGISLATURES = frozenset({"Congress", "Senate", "Capitol", "Parliament", "Knesset", "Duma", "Bundestag", "Majlis"})
+# "the House of Representatives", "House Democrats", "a House committee": the lower chamber, not a building
+_HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords)|Committee|Select|Speaker|Democrats"
+                             r"|Republicans|Judiciary|Intelligence|Oversight|Foreign|Majority|Minority|Armed|Ways|Rules"
+                             r"|Appropriations|Ethics|committee|panel|speaker|vote|hearing|floor|impeachment|majority"
+                             r"|minority|lawmakers|members)\b")
+_NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]{3,}")
+# "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
+_NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
+                             r"|suburb|island|port|county|district|province|region|prefecture)\s+of\s+$")
+_STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
+# the last word of a street's name; with a house number or an ordinal before it ("2134 Elm Place", "near 9th
+# Street") any of them names a street, without one only the unmistakable ones (_STREET_ENDS, "Main St.")
+_STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Square Place Court Way Parkway Terrace
+Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
+_HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region"
+                            # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
+                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str            # as written: "Central Italy", "Doha", "GAZA CITY"
+    place: Place | None  # None: a region the gazetteer does not hold ("Inner Mongolia")
+    locative: bool       # used as a place: after in/at/near..., in a list of such, or the dateline
+    weak: bool           # only a modifier of an organisation or group ("Gaza health ministry" is not weak)
+    sentence: int        # index of its sentence (-1: the dateline)
+
+
+class Layer(Protocol):
+    """What a finder reads of the place layer it adds to (``ArticlePlaces``): the mentions so far, and
+    which sentence a position is in."""
+
+    mentions: list[PlaceMention]
+
+    def sentence_of(self, pos: int) -> int: ...
+
+
+
+def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
+    """Regions the gazetteer does not hold, where the text uses them as places: "in Inner Mongolia",
+    "in Berrien County", "in Osun State" (a place word last, or a direction first). Their place is None."""
+    taken = [(pm.start, pm.end) for pm in places.mentions]
+    out = []
+    for run_start, run_end in spans:
+        if run_start < body_start:
+            continue
+        name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
+        named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
+                                                                                   run_start)
+        last = name.rsplit(None, 1)[-1] if name else ""
+        house = _HOUSE_NUMBER_RE.search(text, max(0, run_start - 10), run_start) if last in _STREET_WORDS else None
+        street = house is not None or (" " in name and (name.endswith(_STREET_ENDS) or last in ("St", "Ave", "Rd", "Blvd")))
+        words = name.split() if named or street else ()
+        if words and not any(a < run_end and run_start < b for a, b in taken) \
+                and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
+            # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold
+            first = house.start() if house is not None else run_start   # "2134 Elm Place", "9th Street"
+            locative = bool(named) or is_locative(text, first)
+            if locative:
+                out.append(PlaceMention(first, run_start + len(name), text[first:run_start + len(name)], None,
+                                        True, False, places.sentence_of(run_start)))
+                continue
+        low_head = _LOWER_HEAD_RE.match(text, run_end)
+        if low_head is not None:
+            # "the country's southern Zabul province", "in Kherson region": a name and a place word
+            words = text[run_start:run_end].split()
+            if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
+                                           or w in COMMON_CAPITALS for w in words) \
+                    and not any(a < run_end and run_start < b for a, b in taken):
+                locative = is_locative(text, run_start)
+                out.append(PlaceMention(run_start, low_head.end(), text[run_start:low_head.end()], None,
+                                        locative, not locative, places.sentence_of(run_start)))
+            continue
+        if " " not in text[run_start:run_end]:
+            continue
+        for piece_start, piece in possessive_pieces(text, run_start, run_end):
+            words = piece.split()
+            # "Berrien County Health Department": the region is the words up to its place word
+            head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
+            if head is not None:
+                words = words[:head + 1]
+            elif len(words) < 2 or words[0] not in REGION_FIRST:
+                continue
+            if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words) \
+                    or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
+                continue   # tourists": people, not a region
+            region = " ".join(words)
+            if not piece.startswith(region):
+                continue
+            piece_end = piece_start + len(region)
+            if any(a < piece_end and piece_start < b for a, b in taken):
+                continue
+            locative = is_locative(text, piece_start) or is_locative(text, run_start)
+            qualifies = len(words) < len(piece.split()) or _ORG_AFTER_RE.match(text, piece_end) \
+                or _NOUN_AFTER_RE.match(text, piece_end)   # "the Osun State governorship election"
+            if not (locative or qualifies):
+                continue   # "Inner Mongolia health authority": it names the organisation's place (weak)
+            out.append(PlaceMention(piece_start, piece_end, region, None, locative, not locative,
+                                    places.sentence_of(piece_start)))
+    return out
+
+def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[PlaceMention]:
+    """A national legislature sits in its country's capital: "the U.S. Senate", "the House of Representatives",
+    "a House committee" name the capital, as "the White House" names Washington. The country is
+    the one named before it ("Nigerian Senate"), else the one the article names most."""
+    found = []
+    for a, b in spans:
+        words = text[a:b].split()
+        k = next((k for k, w in enumerate(words) if w.rstrip(".,'’s") in _LEGISLATURES
+                  or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1]))
+                      and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
+        if k is None or (k and words[k - 1] in ("White", "State")) \
+                or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state"):
+            continue
+        code = demonym_country(words[k - 1].rstrip("'’s")) if k else None
+        if code is None and k:
+            before = gaz.resolve(words[k - 1].removesuffix("'s").removesuffix("’s"))
+            code = before.country_code if before is not None and before.kind == "country" else None
+        found.append((a + text[a:b].index(words[k]), code))
+    if not found:
+        return []
+    counts: dict[str, int] = {}
+    for pm in places.mentions:
+        if pm.place is not None:
+            counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
+    home = max(counts, key=lambda c: counts[c]) if counts else None
+    out = []
+    for at, code in found:
+        city = gaz.capital_city(code or home) if (code or home) else None
+        if city is not None:
+            word = text[at:].split(None, 1)[0].rstrip(".,")
+            out.append(PlaceMention(at, at + len(word), word, city, False, False, places.sentence_of(at)))
+    return out
+
+def capitals(places: Layer, text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """"the Afghan capital" is Kabul: a demonym before "capital" names that country's capital city."""
+    out = []
+    for m in _DEMONYM_CAPITAL_RE.finditer(text):
+        code = demonym_country(m.group("dem"))
+        city = gaz.capital_city(code) if code else None
+        if city is not None:
+            out.append(PlaceMention(m.start("dem"), m.end(), text[m.start("dem"):m.end()], city,
+                                    is_locative(text, m.start()), False, places.sentence_of(m.start())))
+    return out
