@@ -26,11 +26,12 @@ run: install
 
 # Two test processes (pytest-xdist), each taking a whole test file at a time: most of the suite waits on
 # brokers, group joins and child processes rather than computing, so two processes on two cores halve its
-# time. TEST_WORKERS=0 runs it in one process.
+# time. Files go out in the order tests/conftest.py gives them (slow files first, so the short ones fill in
+# at the end), not xdist's default of the files with most tests first. TEST_WORKERS=0: one process.
 TEST_WORKERS ?= 2
 test: install
 	bash .ci/postgres.sh
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 kafka:
 	bash kafka/kafka.sh run
