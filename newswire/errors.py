@@ -107,6 +107,7 @@ DEAD_LETTER_REASONS: dict[str, str] = {
     "bad_record": "a message that is not a valid record (BadRecord)",
     "extract_timeout": "the extractor ran past its deadline",
     "extract_failed": "the extractor raised",
+    "extract_incomplete": "a step of the extractor raised: the article's other findings are stored without it",
     "db_rejected": "the database refused the row",
     "unstorable_record": "a record that could not be turned into a row",
 }

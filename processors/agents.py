@@ -195,6 +195,8 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
             await send(extractions_name, key, encode(ExtractionRecord(
                 article_id=article.article_id, article_version=article.version,
                 extractor_version=EXTRACTOR_VERSION, figures=len(figures), events=len(events))))
+            if extraction.failures:  # stored as found, and dead-lettered so the gap is counted and visible
+                await dead_letter(event, "extract_incomplete", "; ".join(extraction.failures), article.article_id)
             stats.articles += 1
             stats.figures += len(figures)
             stats.events += len(events)

@@ -24,6 +24,7 @@ from newswire.processors.scenes import situate
 
 EXTRACTOR_VERSION = "1.5.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long
+MAX_FAILURE_CHARS = 500
 
 __all__ = ["EXTRACTOR_VERSION", "Event", "Extraction", "Figure", "extract", "extract_jsonl",
            "extraction_to_json"]
@@ -33,6 +34,9 @@ __all__ = ["EXTRACTOR_VERSION", "Event", "Extraction", "Figure", "extract", "ext
 class Extraction:
     figures: tuple[Figure, ...]
     events: tuple[Event, ...]
+    # One line per step that raised ("events: IndexError: ..."): what it would have found is missing,
+    # so the worker dead-letters the article as incomplete instead of storing a silent gap.
+    failures: tuple[str, ...] = ()
 
 
 EMPTY = Extraction((), ())
@@ -55,24 +59,34 @@ def extract(text: str, published: dt.date | dt.datetime | None) -> Extraction:
         published = None
     text = text[:MAX_TEXT_CHARS]
     doc = Document(text, published)
+    failures: list[str] = []
+
+    def failed(step: str, exc: Exception) -> None:
+        failures.append(f"{step}: {type(exc).__name__}: {exc}"[:MAX_FAILURE_CHARS])
+
+    # One odd text must not stop a stream (the property test hunts these): a step that raises loses
+    # only its own findings, and says so in ``failures``.
     try:
         doc.sentences, doc.times   # the layers every assembler reads
-    except Exception:  # noqa: BLE001 - one odd text must not stop a stream; the property test hunts these
-        return EMPTY
+    except Exception as exc:  # noqa: BLE001
+        failed("document", exc)
+        return Extraction((), (), tuple(failures))
     try:
         figures = tuple(f for f in find_figures(doc) if _valid_figure(text, f))
-    except Exception:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001
+        failed("figures", exc)
         figures = ()
     try:
         events = tuple(e for e in find_events(doc) if _valid_event(text, e))
-    except Exception:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001
+        failed("events", exc)
         events = ()
     try:
         placed_events, placed_figures = situate(doc, events, figures)
         events, figures = tuple(placed_events), tuple(placed_figures)
-    except Exception:  # noqa: BLE001 - without places and actors the figures and events still stand
-        pass
-    return Extraction(figures, events)
+    except Exception as exc:  # noqa: BLE001 - without places and actors the figures and events still stand
+        failed("places and actors", exc)
+    return Extraction(figures, events, tuple(failures))
 
 
 def extraction_to_json(ex: Extraction) -> dict:
@@ -89,7 +103,10 @@ def extraction_to_json(ex: Extraction) -> dict:
         row["place"] = e.place.as_dict() if e.place else None
         row["actor_details"] = [a.as_dict() for a in e.actor_details]
         events.append(row)
-    return {"figures": figures, "events": events}
+    result = {"figures": figures, "events": events}
+    if ex.failures:
+        result["failures"] = list(ex.failures)
+    return result
 
 
 def parse_published(value: object) -> dt.date | dt.datetime | None:

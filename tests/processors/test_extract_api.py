@@ -40,6 +40,28 @@ def test_bad_published_is_ignored():
     assert ex.events and all(e.date is None for e in ex.events if e.type == "statement")
 
 
+@pytest.mark.parametrize("step, target", [("figures", "find_figures"), ("events", "find_events"),
+                                          ("places and actors", "situate")])
+def test_a_step_that_raises_loses_only_its_own_findings_and_says_so(monkeypatch, step, target):
+    import newswire.processors.extract as module
+
+    text = ARTICLE + " Three officers were injured in Lyon on Saturday."
+    sound = extract(text, dt.date(2025, 5, 12))
+    assert sound.failures == ()
+
+    def broken(*args):
+        raise IndexError("out of range")
+
+    monkeypatch.setattr(module, target, broken)
+    ex = extract(text, dt.date(2025, 5, 12))
+    assert ex.failures == (f"{step}: IndexError: out of range",)
+    assert len(ex.figures) == (0 if step == "figures" else len(sound.figures))
+    assert len(ex.events) == (0 if step == "events" else len(sound.events))
+    if step == "places and actors":  # found, but not placed
+        assert all(e.place is None for e in ex.events) and any(e.place for e in sound.events)
+    assert extraction_to_json(ex)["failures"] == [f"{step}: IndexError: out of range"]
+
+
 def test_extraction_to_json_is_plain_json():
     data = extraction_to_json(extract(ARTICLE, dt.datetime(2025, 5, 12, 8, 0)))
     assert set(data) == {"figures", "events"}
