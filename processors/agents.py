@@ -36,6 +36,7 @@ from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
 from newswire.processors.extract import EXTRACTOR_VERSION, Extraction
+from newswire.processors.faust_transport import App
 from newswire.processors.pool import ExtractPool, ExtractTimeout
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def build_results(article: ArticleRecord, extraction: Extraction) -> tuple[list[
 
 def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
     """A Faust app wired to the configured cluster, with the client settings measured in broker.md."""
-    app = faust.App(
+    app = App(
         f"{settings.group('process')}",
         broker=[f"kafka://{server}" for server in (settings.kafka_bootstrap or "").split(",")],
         store="memory://",
