@@ -47,12 +47,13 @@ TIME_RE = re.compile(
     rf"|(?P<dmy>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d)\b)?)"
     rf"|(?P<inmonth>\b(?i:in|during|since|until|by|from|of|last|this past|this|past|next|early|mid|late|earlier in"
     rf"|later in)"
-    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*(?:\d|(?:of\s+)?(?:this|last|next)\s+year\b)))"
-    rf"|(?P<wd>\b(?:(?P<wdq>last|this|next|on|late on|early on|late|early)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?{_PART}\b)"
+    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?!\.?[ \u00a0]*(?:\d|(?:of\s+)?(?:this|last|next)\s+year\b)))"
+    rf"|(?P<wd>\b(?:(?P<wdq>(?i:last|this past|this|next|on|late on|early on|late|early))\s+)?(?P<wdn>{_WEEKDAY})"
+    rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
-    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)"
+    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
     r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
@@ -68,12 +69,14 @@ TIME_RE = re.compile(
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
 CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are grouped by first letter: fewer branches
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago)"
-    r"|r(?:ecently)|o(?:ver the weekend|ne days|ne (?:year|month)s? ago)"
+    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago"
+    r"|(?:wo|hree) weeks? ago)"
+    r"|r(?:ecently)|o(?:ver the weekend|ne days|ne (?:year|month|week)s? ago)"
     r"|s(?:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even) (?:year|month)s? ago)"
     r"|d(?:ays earlier)|w(?:eeks earlier)|n(?:oon|ext\b|ine (?:year|month)s? ago)|m(?:idnight|id\b)"
-    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago)|l(?:ast\b|ater\b|ate\b)"
-    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago))"
+    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago|our weeks? ago)|l(?:ast\b|ater\b|ate\b)"
+    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago"
+    r"| weeks? ago))"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
@@ -112,6 +115,17 @@ def _month_num(name: str) -> int:
 def _shift_month(year: int, month: int, delta: int) -> str:
     index = year * 12 + (month - 1) + delta
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _week_month(day: dt.date) -> str | None:
+    """The month of the week (Monday to Sunday) holding ``day``, if the whole week lies in one month."""
+    monday = day - dt.timedelta(days=day.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
+        else None
+
+
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 @lru_cache(maxsize=8192)
@@ -161,6 +175,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return None
         target = WEEKDAYS[g["wdn"].lower()]
         qual = (g.get("wdq") or "").lower()
+        if qual == "this past":
+            qual = "last" if (pub.weekday() - target) % 7 == 0 else ""   # "this past Sunday": the last one gone
         if qual == "next" or (future and qual != "last"):
             delta = (target - pub.weekday()) % 7
             if qual == "next" and delta == 0:
@@ -183,14 +199,13 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return _shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
+            return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
             # a week is no day, but its month is known when the whole week (Monday to Sunday) lies in one
             # month: "last week" in a story of Tuesday 19 November is "2019-11"; across a month's end, None
-            day = pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next") else 0)
-            monday = day - dt.timedelta(days=day.weekday())
-            sunday = monday + dt.timedelta(days=6)
-            return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
-                else None
+            return _week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
+                                                  else 0))
         if g.get("mago"):
             from newswire.processors.numbers import parse_number
             count, unit = g["mago"].split()[:2]
@@ -210,7 +225,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "mago", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
