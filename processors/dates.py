@@ -55,6 +55,14 @@ TIME_RE = re.compile(
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
+    # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
+    # ``time_anaphors.resolve_anaphors``; alone, they name no day)
+    r"|(?P<ana>\b(?i:(?:the (?:day|night)|(?:a|one|two|three) days?) (?:before|after)"
+    r"(?!'s|\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|[A-Z\d])\b)"   # not "the day before the vote"
+    r"|the (?:previous|following|next) (?:day|morning|night|evening|afternoon)|the same day"
+    r"|(?:a|one|two|three) days? (?:later|earlier)"
+    r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
+    r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
     r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
@@ -70,13 +78,14 @@ TIME_RE = re.compile(
 CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are grouped by first letter: fewer branches
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago"
-    r"|(?:wo|hree) weeks? ago)"
-    r"|r(?:ecently)|o(?:ver the weekend|ne days|ne (?:year|month|week)s? ago)"
+    r"|(?:wo|hree) weeks? ago|he (?:day|night|previous|following|next|same)\b"
+    r"|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
+    r"|r(?:ecently)|o(?:ver the weekend|ne days?|ne (?:year|month|week)s? ago)"
     r"|s(?:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even) (?:year|month)s? ago)"
     r"|d(?:ays earlier)|w(?:eeks earlier)|n(?:oon|ext\b|ine (?:year|month)s? ago)|m(?:idnight|id\b)"
     r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago|our weeks? ago)|l(?:ast\b|ater\b|ate\b)"
     r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago"
-    r"| weeks? ago))"
+    r"| weeks? ago| day))"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
@@ -88,7 +97,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    kind: str            # iso mdy dmy my inmonth wd rel vague clock year
+    kind: str            # iso mdy dmy my inmonth wd ana rel vague clock year
     value: str | None    # ISO date, "YYYY-MM", or None
     vague: bool
 
@@ -223,7 +232,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
     return None
 
 
-_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
+_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
            "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
 

@@ -40,6 +40,7 @@ from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
+from newswire.processors.time_anaphors import resolve_anaphors
 
 _NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
 
@@ -230,7 +231,8 @@ def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
 def find_events(doc: Document) -> list[Event]:
     """Every event of the article, in text order, dated, from its trigger and time layers; actors and
     place are left to ``scenes.situate``."""
-    text, sentences, times = doc.text, doc.sentences, doc.times
+    text, sentences = doc.text, doc.sentences
+    times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
     line_date = doc.dateline_date
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0
