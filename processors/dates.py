@@ -69,9 +69,12 @@ TIME_RE = re.compile(
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
     rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ]"
-    r"(?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
+    r"(?P<yy>(?:19|20)\d\d\b(?![,.]?\d)"
+    # an older year: "born in 1889", "in 1865," but not a count before its noun ("in 1500 homes")
+    r"|1[5-8]\d\d\b(?![,.]?\d)(?![ \u00a0]+(?!(?:and|or|in|at|on|to|as|but|by|with|when|after|before|until|during"
+    r"|he|she|it|they|the|a|an)\b)[a-z]))"
     r"|(?:(?<=\b[Tt]he )|(?<=\b[Hh]is )|(?<=\b[Hh]er )|(?<=\b[Ii]ts )|(?<=\btheir )|(?<=\b[Aa] )|(?<=\ban ))"
-    r"(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
+    r"(?P<yp>(?:19|20)\d\d)(?= [a-z]| [A-Z][a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
@@ -89,7 +92,21 @@ CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are groupe
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
-_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
+_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
+                        r"|are set to|upcoming|next)\b")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:who|which|that|because)\b")
+_TENSED = frozenset({"mdy", "dmy", "inmonth", "wd"})   # the kinds whose reading depends on the tense
+
+
+def _speaks_of_future(text: str, lo: int, at: int, end: int) -> bool:
+    """Whether the clause of an expression at ``text[at:end]`` speaks of the future: "will", "next",
+    "scheduled"... in the expression or before it, with no comma, semicolon or relative pronoun between
+    ("the hearing, which is scheduled to take place in London in February"; not "Talks will resume,
+    officials said on Monday")."""
+    last = None
+    for last in _FUTURE_RE.finditer(text, lo, end):
+        pass
+    return last is not None and (last.start() >= at or _CLAUSE_BREAK_RE.search(text, last.end(), at) is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +189,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return None
         month = _month_num(g["imm"])
         low = text.lower()
-        if low.startswith("next") or (future and month > pub.month):
+        if low.startswith("next") or (future and month != pub.month):
+            # "will be held in February": the next February, this year's or the next's
             year = pub.year if month > pub.month else pub.year + 1
         elif low.startswith("last") and month >= pub.month:
             year = pub.year - 1
@@ -248,8 +266,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
         if kind != "vague":
-            # the future reading needs "will", "next", "scheduled"... shortly before, in the same sentence
-            future = bool(_FUTURE_RE.search(text, max(start, m.start() - 60), m.end()))
+            # the future reading needs "will", "next", "scheduled"... before it, in its own clause
+            future = kind in _TENSED and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
             try:
                 value = _resolve(kind, m.group(0), groups, pub, future)
             except (KeyError, ValueError, OverflowError):

@@ -159,3 +159,27 @@ def test_a_week_is_its_month_only_when_it_lies_in_one():
 ])
 def test_abbreviated_months_qualified_weekdays_and_weeks_ago(text, expected):
     assert [(e.text, e.value) for e in find_time_expressions(text, 0, None, MONDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the general was born in 1889, in a village", [("in 1889", "1889")]),
+    ("the bridge was built in 1865 by the army", [("in 1865", "1865")]),
+    ("in 1500 homes the power failed", []),                    # a count before its noun
+    ("troops seized the hills in the 1967 Six-Day War", [("1967", "1967")]),
+])
+def test_older_years_and_a_year_before_a_name(text, expected):
+    assert [(e.text, e.value) for e in find_time_expressions(text, 0, None, MONDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the future marker is in the expression's own clause, however far before it
+    ("A judge turned down the request to delay the trial, which is scheduled to open at the district court "
+     "in the capital in February.", "2026-02"),
+    ("The council will vote on the budget in March.", "2026-03"),
+    ("The council will vote on the budget in May.", "2025-05"),       # this month
+    # a future marker in another clause does not make a date future
+    ("Talks will resume, officials said on Sunday.", "2025-05-11"),
+    ("The vote was scheduled for Friday.", "2025-05-09"),
+])
+def test_the_future_is_read_in_the_expression_s_own_clause(text, expected):
+    assert [e.value for e in find_time_expressions(text, 0, None, MONDAY)] == [expected]
