@@ -40,6 +40,7 @@ from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
+from newswire.processors.relative_clauses import described, outside, relative_clauses
 from newswire.processors.time_anaphors import resolve_anaphors
 
 _NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
@@ -245,6 +246,7 @@ def find_events(doc: Document) -> list[Event]:
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
+        bound = relative_clauses(text, sent.start, sent.end, exprs) if exprs else {}   # "Meetup, which it bought in 2017"
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
         for m in matches:
@@ -252,7 +254,14 @@ def find_events(doc: Document) -> list[Event]:
             start, end = m.span()
             date = None
             explicit = False
-            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
+            mine = owned
+            if bound:
+                barred = outside(bound, start, end)   # dates of relative clauses the trigger is not in nor about
+                if barred:
+                    mine = {**barred, **owned}
+            near = described(bound, exprs, end) if bound else None   # "the hearing, which is set for May"
+            if near is None:
+                near = _nearest(text, exprs, start, end, kind == "statement", sent.start, mine, clauses, starts)
             if near is not None:
                 date = near.value
                 since = _since_before(text, sent.start, near.start)
@@ -268,7 +277,7 @@ def find_events(doc: Document) -> list[Event]:
                 explicit = date is not None
             else:
                 if kind != "statement":
-                    date = _sentence_date(text, exprs, sent.start, start, owned)
+                    date = _sentence_date(text, exprs, sent.start, start, mine)
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \

@@ -369,3 +369,29 @@ def test_the_lead_of_a_release_dated_in_brackets_or_alone_happens_on_its_date():
 def test_an_event_dated_from_the_day_named_before():
     text = "Rebels attacked the town on Thursday.\n\nThe day before, troops had withdrawn from the base."
     assert event(text, "withdrawn").date == "2025-05-07"
+
+
+def test_a_date_inside_a_relative_clause_is_that_clause_s():
+    # MONDAY is 2025-05-12
+    assert event("The brewer laid off 200 workers at the maltings, which it bought for $5 million in 2016.",
+                 "laid off").date is None
+    assert event("Her lawyer condemned the law, passed by the assembly in March, in a long interview.",
+                 "condemned").date is None
+    assert event("Her lawyer condemned the law passed by the assembly in March.", "condemned").date is None
+    assert event("The governor, who was elected in 2018, resigned on Friday.", "resigned").date == "2025-05-09"
+    # the verb inside the clause keeps it
+    assert event("Farmers praised the mill, which the brewer acquired in 2016.", "acquired").date == "2016"
+
+
+def test_a_relative_clause_about_the_trigger_itself_gives_its_date_first():
+    text = "The blast, which ripped through the depot on Saturday, was heard across the valley."
+    assert event(text, "blast").date == "2025-05-10"
+    text = ("A judge rejected a bid to delay the hearing, which is scheduled to take place at the district court "
+            "in the capital in February.")
+    assert event(text, "hearing", dt.date(2025, 11, 12)).date == "2026-02"
+
+
+def test_a_state_participle_dates_nothing():
+    # "a firm owned by ..." says who owns it, not when: the date is the clause's verb's
+    text = "The label was sold to a fund owned by two bankers earlier this year."
+    assert event(text, "sold").date == "2025"
