@@ -205,6 +205,14 @@ _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
+# a sentence's closing attribution: '"... the deal announced in October," said an analyst', "..., he said"
+_FINAL_SAYING_RE = re.compile(r"[,”\"]\s*(?:(?!(?:and|then|when|while|as|after|before|because|since|if|where|but)\b)"
+                              r"[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+# "When the minister announced the deal last week, he said ...": the comma ends a leading clause, not a quote
+_SUBORDINATE_LEAD_RE = re.compile(r"[\s\"“']*(?:when|after|as|while|before|once|until|if|although|though|because"
+                                  r"|since)\b", re.IGNORECASE)
+# "announced on Monday that it was closing the plant": what a dated saying says is under way is of its day
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+|now\s+|also\s+)?$")
 
 
 def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
@@ -249,6 +257,7 @@ def find_events(doc: Document) -> list[Event]:
         bound = relative_clauses(text, sent.start, sent.end, exprs) if exprs else {}   # "Meetup, which it bought in 2017"
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
+        said_on = None   # the date of the sentence's last dated statement so far
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -282,16 +291,24 @@ def find_events(doc: Document) -> list[Event]:
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
-                        and not (kind == "statement" and last_dated[cls][3] != "statement"
-                                 and last_dated[cls][2] == si):
-                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
+                        and not (kind == "statement" and last_dated[cls][2] == si
+                                 and (last_dated[cls][3] != "statement"
+                                      or (_FINAL_SAYING_RE.search(text, max(sent.start, start - 60), start)
+                                          and not _SUBORDINATE_LEAD_RE.match(text, sent.start)))):
+                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day, nor
+                    # is '"... the deal announced in October," said an analyst' the announcement's
                     date = last_dated[cls][1]
+                if date is None and said_on and m.group(0).endswith("ing") \
+                        and _PROGRESSIVE_RE.search(text, max(sent.start, start - 24), start):
+                    date = said_on   # "announced on Monday that it was closing the plant": the saying's day
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
+            if explicit and kind == "statement":
+                said_on = date
             if explicit:
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:

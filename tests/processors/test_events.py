@@ -395,3 +395,18 @@ def test_a_state_participle_dates_nothing():
     # "a firm owned by ..." says who owns it, not when: the date is the clause's verb's
     text = "The label was sold to a fund owned by two bankers earlier this year."
     assert event(text, "sold").date == "2025"
+
+
+def test_a_closing_attribution_takes_no_date_from_what_it_attributes():
+    text = '"It goes beyond the small deal announced in March," said an analyst at the institute.'
+    assert event(text, "said").date is None
+    # a leading clause's comma is no quotation's end: the saying is of the announcement's time
+    text = "When the minister announced the deal on Friday, he said the talks had been hard."
+    assert event(text, "said").date == "2025-05-09"
+
+
+def test_what_a_dated_statement_says_is_under_way_happens_that_day():
+    text = "The airline announced on Tuesday that it was withdrawing from the route."
+    assert event(text, "withdrawing").date == "2025-05-06"
+    text = "The airline announced on Tuesday that it had withdrawn from the route in March."
+    assert event(text, "withdrawn").date == "2025-03"
