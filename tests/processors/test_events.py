@@ -410,3 +410,10 @@ def test_what_a_dated_statement_says_is_under_way_happens_that_day():
     assert event(text, "withdrawing").date == "2025-05-06"
     text = "The airline announced on Tuesday that it had withdrawn from the route in March."
     assert event(text, "withdrawn").date == "2025-03"
+
+
+def test_a_named_index_moves_on_the_report_day():
+    text = "The Lisbon 20 index lost 0.4% and the Shanghai Composite slumped 0.2%."
+    assert [(e.trigger, e.date) for e in events(text)] == [("lost", "2025-05-12"), ("slumped", "2025-05-12")]
+    assert event("The consumer price index rose 0.3%.", "rose").date is None   # a statistic, not a trading day
+    assert event("The Consumer Price Index rose 0.3%.", "rose").date is None
