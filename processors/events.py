@@ -205,9 +205,9 @@ _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee)"
                         r"|gauges? of (?:stocks|shares|equities)"
-                        # a named index ("the Athens 30 index", "the Shanghai Composite"), not a statistic's
-                        r"|(?!(?:Price|Prices|Development|Confidence|Sentiment|Perceptions?|Freedom|Peace|Happiness"
-                        r"|Managers'?)\b)[A-Z][\w&.-]*(?:\s+\d+)?\s+(?:[Ii]ndex|Composite))\b")
+                        # a named share index ("the Athens 30 index", "the Shanghai Composite"), not a statistic's
+                        # ("the Air Quality Index", "the Consumer Price Index")
+                        r"|[A-Z][\w&.-]*\s+\d+\s+[Ii]ndex|[A-Z][\w&.-]*\s+Composite)\b")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 # a sentence's closing attribution: '"... the deal announced in October," said an analyst', "..., he said"
 _FINAL_SAYING_RE = re.compile(r"[,”\"]\s*(?:(?!(?:and|then|when|while|as|after|before|because|since|if|where|but)\b)"

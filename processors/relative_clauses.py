@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newswire.processors.dates import TimeExpr
+from newswire.processors.dates import _FUTURE_RE, TimeExpr
 
 __all__ = ["described", "outside", "relative_clauses"]
 
@@ -53,8 +53,14 @@ def relative_clauses(text: str, sent_start: int, sent_end: int,
             close = _CLAUSE_END_RE.search(text, close.end(), sent_end)   # "who, in 2008, won": set off, not closed
         end = close.start() if close else sent_end
         antecedent = before.end(1) if before else -1
+        # a clause left open to the sentence's end shares a past day written at that end with the main verb:
+        # "troops killed a man who they said tried to stab a soldier on Sunday" (wire copy puts the news day
+        # last); a year, a month or a future day there is the clause's own ("which it bought in 2016")
+        shared_day = close is None and _FUTURE_RE.search(text, m.end(), end) is None
         for i, e in enumerate(exprs):
             if m.end() <= e.start and e.end <= end:
+                if shared_day and e.value and len(e.value) == 10:
+                    continue
                 bound.setdefault(i, []).append((m.start(), end, antecedent))
     return bound
 

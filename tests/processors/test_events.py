@@ -417,3 +417,15 @@ def test_a_named_index_moves_on_the_report_day():
     assert [(e.trigger, e.date) for e in events(text)] == [("lost", "2025-05-12"), ("slumped", "2025-05-12")]
     assert event("The consumer price index rose 0.3%.", "rose").date is None   # a statistic, not a trading day
     assert event("The Consumer Price Index rose 0.3%.", "rose").date is None
+
+
+def test_a_statistic_s_named_index_is_no_market_move():
+    assert event("The Air Quality Index rose to 300 in the city.", "rose").date is None
+
+
+def test_a_past_day_closing_an_open_relative_clause_is_the_main_verb_s_too():
+    # wire copy puts the news day last: the open clause does not keep it from the main verb
+    text = "Police arrested a man who attacked a woman in the park on Sunday."
+    assert [(e.trigger, e.date) for e in events(text)] == [("arrested", "2025-05-11"), ("attacked", "2025-05-11")]
+    # a year there is the clause's own, and so is a day the clause puts in the future
+    assert event("The firm laid off 200 workers at the mill, which it bought in 2016.", "laid off").date is None
