@@ -53,7 +53,6 @@ TIME_RE = re.compile(
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
-    r"|(?P<season>(?:this|last|next) (?:spring|summer|fall|autumn|winter))"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
@@ -152,23 +151,6 @@ def _week_month(day: dt.date) -> str | None:
         else None
 
 
-_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-
-
-def _season_year(low: str, pub: dt.date) -> str | None:
-    """The year of "this fall", "last spring", "next summer" (a winter runs across two years: only "this winter"
-    is told)."""
-    which, season = low.split()
-    first = _SEASON_START[season]
-    if which == "this":
-        return f"{pub.year:04d}"
-    if season == "winter":
-        return None
-    if which == "last":   # the latest one that is over
-        return f"{pub.year if pub.month > first + 2 else pub.year - 1:04d}"
-    return f"{pub.year if pub.month < first else pub.year + 1:04d}"
-
-
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
@@ -244,8 +226,6 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return _shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
-        if g.get("season"):
-            return _season_year(low, pub)
         if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
             return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
@@ -272,7 +252,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "season", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,

@@ -40,7 +40,6 @@ from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
-from newswire.processors.relative_clauses import described, outside, relative_clauses
 from newswire.processors.time_anaphors import resolve_anaphors
 
 _NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
@@ -203,20 +202,8 @@ _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", 
 # what moves on a trading day: an undated rise or fall of these is the report's own day's
 _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
-                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee)"
-                        r"|gauges? of (?:stocks|shares|equities)"
-                        # a named share index ("the Athens 30 index", "the Shanghai Composite"), not a statistic's
-                        # ("the Air Quality Index", "the Consumer Price Index")
-                        r"|[A-Z][\w&.-]*\s+\d+\s+[Ii]ndex|[A-Z][\w&.-]*\s+Composite)\b")
+                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
-# a sentence's closing attribution: '"... the deal announced in October," said an analyst', "..., he said"
-_FINAL_SAYING_RE = re.compile(r"[,”\"]\s*(?:(?!(?:and|then|when|while|as|after|before|because|since|if|where|but)\b)"
-                              r"[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
-# "When the minister announced the deal last week, he said ...": the comma ends a leading clause, not a quote
-_SUBORDINATE_LEAD_RE = re.compile(r"[\s\"“']*(?:when|after|as|while|before|once|until|if|although|though|because"
-                                  r"|since)\b", re.IGNORECASE)
-# "announced on Monday that it was closing the plant": what a dated saying says is under way is of its day
-_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+|now\s+|also\s+)?$")
 
 
 def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
@@ -258,23 +245,14 @@ def find_events(doc: Document) -> list[Event]:
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
-        bound = relative_clauses(text, sent.start, sent.end, exprs) if exprs else {}   # "Meetup, which it bought in 2017"
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
-        said_on = None   # the date of the sentence's last dated statement so far
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
             date = None
             explicit = False
-            mine = owned
-            if bound:
-                barred = outside(bound, start, end)   # dates of relative clauses the trigger is not in nor about
-                if barred:
-                    mine = {**barred, **owned}
-            near = described(bound, exprs, end) if bound else None   # "the hearing, which is set for May"
-            if near is None:
-                near = _nearest(text, exprs, start, end, kind == "statement", sent.start, mine, clauses, starts)
+            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
             if near is not None:
                 date = near.value
                 since = _since_before(text, sent.start, near.start)
@@ -290,29 +268,21 @@ def find_events(doc: Document) -> list[Event]:
                 explicit = date is not None
             else:
                 if kind != "statement":
-                    date = _sentence_date(text, exprs, sent.start, start, mine)
+                    date = _sentence_date(text, exprs, sent.start, start, owned)
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
-                        and not (kind == "statement" and last_dated[cls][2] == si
-                                 and (last_dated[cls][3] != "statement"
-                                      or (_FINAL_SAYING_RE.search(text, max(sent.start, start - 60), start)
-                                          and not _SUBORDINATE_LEAD_RE.match(text, sent.start)))):
-                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day, nor
-                    # is '"... the deal announced in October," said an analyst' the announcement's
+                        and not (kind == "statement" and last_dated[cls][3] != "statement"
+                                 and last_dated[cls][2] == si):
+                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
                     date = last_dated[cls][1]
-                if date is None and said_on and m.group(0).endswith("ing") \
-                        and _PROGRESSIVE_RE.search(text, max(sent.start, start - 24), start):
-                    date = said_on   # "announced on Monday that it was closing the plant": the saying's day
                 if date is None and kind in DISASTER_TYPES:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
-            if explicit and kind == "statement":
-                said_on = date
             if explicit:
                 cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
                 if cls:

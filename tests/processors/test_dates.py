@@ -183,16 +183,3 @@ def test_older_years_and_a_year_before_a_name(text, expected):
 ])
 def test_the_future_is_read_in_the_expression_s_own_clause(text, expected):
     assert [e.value for e in find_time_expressions(text, 0, None, MONDAY)] == [expected]
-
-
-@pytest.mark.parametrize("text, published, expected", [
-    ("the agency paid the firm this fall", dt.date(2019, 11, 19), "2019"),
-    ("the dam failed last spring", dt.date(2025, 6, 2), "2025"),      # spring is over
-    ("the dam failed last spring", dt.date(2025, 5, 10), "2024"),     # this spring is not
-    ("the plant opens next summer", dt.date(2025, 5, 10), "2025"),
-    ("the plant opens next summer", dt.date(2025, 9, 1), "2026"),
-    ("snow fell last winter", dt.date(2025, 5, 10), None),            # a winter spans two years
-])
-def test_seasons_give_their_year(text, published, expected):
-    (expr,) = find_time_expressions(text, 0, None, published)
-    assert expr.value == expected
