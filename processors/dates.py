@@ -11,7 +11,8 @@ period, or a relative phrase with no publication date). ``vague`` marks phrases 
 no resolvable one ("in recent days", "for decades" is *not* a time point and is not returned).
 Resolution rules: a weekday or month-day without a year is the most recent such day on or before
 publication, unless the sentence speaks of the future ("will", "next", "scheduled"...), then the next.
-A clock time alone ("at 3:32 a.m.") is the publication day.
+A clock time alone ("at 3:32 a.m.") is the publication day. A day told from another ("the day before", "two
+days later", "that night": kind ``ana``) has no value here; ``time_anaphors.resolve_anaphors`` gives it one.
 """
 
 from __future__ import annotations

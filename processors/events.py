@@ -12,7 +12,8 @@ Dates, per event:
 
 1. the nearest time expression in the same clause (``processors.dates``): "on Sunday",
    "yesterday's", "March 18", "at 3:32 a.m." (the publication day, unless the sentence has a date);
-   a vague one ("in recent days") gives None. A statement only takes a date next to its verb
+   a vague one ("in recent days") gives None; "the day before", "two days later", "that night" are counted
+   from the last day the text named (``processors.time_anaphors``). A statement only takes a date next to its verb
    ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
    "since ..." clause dates only the events inside that clause, and a month after an economic
    change ("rose in September") is the statistic's period, not an event date;
