@@ -357,3 +357,15 @@ def test_a_statement_takes_the_date_that_opens_its_sentence_after_a_connective()
                  "posted").date == "2025-05-11"
     assert event("The minister posted a long defence of the plan that the cabinet adopted on Sunday.",
                  "posted").date is None
+
+
+def test_the_lead_of_a_release_dated_in_brackets_or_alone_happens_on_its_date():
+    text = "FORT HOOD, Texas (May 9, 2025) -- Soldiers evacuated two villages after the flood.\n\nThe river fell."
+    assert event(text, "evacuated").date == "2025-05-09"
+    text = "May 9, 2025 -- Firefighters evacuated two villages.\n\nNo one was hurt yesterday."
+    assert event(text, "evacuated").date == "2025-05-09"
+
+
+def test_an_event_dated_from_the_day_named_before():
+    text = "Rebels attacked the town on Thursday.\n\nThe day before, troops had withdrawn from the base."
+    assert event(text, "withdrawn").date == "2025-05-07"
