@@ -37,7 +37,8 @@ security vehicle vehicles convoy convoys route routes materials supplies gear eq
 strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
 sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
 facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
-department departments alarm""".split())
+department departments alarm program programs programme programmes clinic clinics
+coverage schedule schedules card cards""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -206,7 +207,7 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
 _TRAILING_SPEAKER_RE = re.compile(r"(?:,|[,.!?]?[\"”])\s*(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+)\s+(?:also\s+)?$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<who>he|she|they|[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
 _SENTENCE_END_RE = re.compile(r"\s*(?:[.!?]|$)")
-_QUOTE_VERBS = frozenset({"said", "says"})
+_QUOTE_VERBS = frozenset({"said", "says", "added"})
 
 
 def repeats_a_speaker(text: str, sent_start: int, m: re.Match[str]) -> bool:
@@ -259,7 +260,26 @@ def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> b
         return False
     if prev.lastgroup == "statement" or m.lastgroup == "statement":
         return False
+    if m.lastgroup in _CONSEQUENCES and text[prev.end():m.start()].isspace() and _is_noun_subject(prev.group(0)) \
+            and _is_past_verb(m.group(0)):
+        return False   # "the blast killed 5", "the outbreak spread to": a cause and what it did, not an object
     return True
+
+
+_CONSEQUENCES = frozenset({"casualties", "spread", "impact", "damage", "outage", "displacement"})
+_VERB_ENDINGS = ("ed", "ing", "en")
+_IRREGULAR_PASTS = frozenset("""left spread fell rose sank shook tore swept began begun took broke won lost held
+fought sold bought paid met hit struck shot went set came made laid gave""".split())
+
+
+def _is_noun_subject(word: str) -> bool:
+    first = word.split()[0].lower()
+    return not first.endswith(_VERB_ENDINGS) and first not in _IRREGULAR_PASTS
+
+
+def _is_past_verb(word: str) -> bool:
+    first = word.split()[0].lower()
+    return first.endswith("ed") or first in _IRREGULAR_PASTS
 
 
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")

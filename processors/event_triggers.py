@@ -30,11 +30,15 @@ _TRIGGERS = [
     ("explosion", r"blew up|blown up|explosions?|blasts?|exploded|detonated|detonation"),
     ("attack", r"set (?:ablaze|alight|on fire|fire to)|(?:came|come|comes|coming) under (?:heavy\s+)?(?:fire|attack|shelling)"
                r"|(?:hurled|lobbed|threw|thrown)(?=\s+(?:[\w-]+\s+)?(?:grenades?|stones|rocks|petrol bombs|molotov|bombs?|explosives?|projectiles|firebombs)\b)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
-               r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
+               r"|beaten (?:to death|unconscious|up)|engaged(?=\s+(?:the\s+)?(?:enemy|hostile|targets?|militants|insurgents|terrorists|gunmen)\b)|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?!\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|casualties|fatalities|injuries"
+                   r"|(?:left|leaving)(?=\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+|over\s+|dozens\s+|hundreds\s+)?"
+                   r"(?:[\d,]+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+)?(?:(?:of\s+)?[\w-]+\s+)?(?:dead|injured|wounded)\b)"
+                   r"|claimed(?=\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+|over\s+|the\s+|[\d,]+\s+|\w+\s+){0,3}?li(?:fe|ves)\b)"
+                   r"|hurt(?=\s*[.,;]|\s+(?:in|when|after|during|by|as|at|while)\b)|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
                    r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
                    r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
@@ -44,11 +48,11 @@ _TRIGGERS = [
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
-    ("hospitalization", r"treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
+    ("hospitalization", r"hospitali[sz]ed|treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
                         r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care)\b)"),
     ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
-    ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+    ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
@@ -71,12 +75,13 @@ _TRIGGERS = [
     ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
-    ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("appointment", r"(?:assumed|took|relinquished) command|change of command|(?:was|were|been|being) promoted|appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
+    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
     ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|(?:recovered|retrieved)(?=\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?(?:bodies|body|remains|corpses)\b)|recoveries|discharged(?=\s+from)"),
-    ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
+    ("vaccination", r"administered(?=\s+(?:[\w,]+\s+){0,3}?(?:doses?|vaccines?|vaccinations?|shots|jabs|boosters?)\b)|vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
     ("interception", r"defused|defusing|intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
-    ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
+    ("impact", r"made landfall|landfall|buried(?=\s+(?:alive|under|beneath|by\s+(?:a\s+|the\s+)?(?:landslides?|mudslides?|avalanches?|rubble|debris|snow|mud)"
+               r"|in\s+(?:the\s+)?(?:rubble|debris|mud|snow)))|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
                r"|inundated|submerged|stranded|marooned|trapped"
                r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off|(?:cut|cuts|cutting|slashed|slashing|shed|shedding|eliminated|eliminating)(?=\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|over\s+)?(?:[\d,.]+\s+)?(?:jobs|positions|workers|employees|staff)\b)"),
@@ -100,7 +105,7 @@ _TRIGGERS = [
     ("discovery", r"discovered|discovery|detected|spotted|found(?=\s+(?:evidence|traces|signs)\b)"),
     ("filing", r"filed|submitted"),
     ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
-    ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
+    ("transaction", r"sold|bought|purchased|purchases?|paid(?!\s+(?:tribute|homage|(?:their|his|her|its|final|last) (?:last\s+)?respects)\b)|earned|raised"),
     ("return", r"returned|returning"),
     ("eviction", r"evicted|evictions?"),
     ("hiring", r"recruited|hired|enlisted"),
@@ -120,7 +125,7 @@ _TRIGGERS = [
                  r"|took office|assumed office|took the oath|campaigned|re-election bid|reelection bid"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"burst (?:its|their) banks|overflowed|floods?|flooding|flooded|floodwaters?|inundated"),
-    ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
+    ("storm", r"(?:torrential|heavy|monsoon|incessant|seasonal) (?:rains?|downpours?|rainfall)|downpours?|deluges?|cloudbursts?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"spewed|spewing|landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
     ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
@@ -129,11 +134,19 @@ _TRIGGERS = [
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)|airlifted|medevaced"),
     ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
-    ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
+    ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|air-?dropped|airdrops?|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
-    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"
-                     r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("exercise", r"(?:military|joint|naval|air|army|combined|annual|amphibious|bilateral|trilateral|multinational"
+                 r"|live-fire|live fire|tactical|combat|anti-submarine|command-post|field|large-scale|war)\s+"
+                 r"(?:exercises?|drills?|manoeuvres|maneuvers)|war ?games|(?:conducted|staged|carried out)"
+                 r"(?=\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers)\b)"
+                 r"|test-?fired|test-?launched|(?:missile|rocket|weapons?|nuclear) (?:tests?|launch(?:es)?)"),
+    ("ceremony", r"paid (?:tribute|homage|(?:their|his|her|its|final|last) (?:last\s+)?respects)|laid (?:a\s+)?wreaths?"
+                 r"|wreath-laying|ceremonies|ceremony"),
+    ("coup", r"uprisings?"),
+    ("spread", r"spread(?=\s+(?:rapidly\s+|quickly\s+|further\s+)?(?:to|across|through|into)\b)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"struck (?:a|an)(?:\s+[\w-]+)?\s+(?:deal|agreement|accord|pact|bargain)"
