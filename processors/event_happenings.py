@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import event_senses as senses
 from newswire.processors import lexicon as lx
 from newswire.processors.event_triggers import INCIDENT_TYPES
 
@@ -200,6 +201,12 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
+    if senses.figurative(text, kind, start, end, word, prev_word):
+        return False   # "raised concerns", "fell short", "a political settlement"
+    if senses.unrealised_in_clause(text, sent_start, start, word, prev_word):
+        return False   # "would allow leaders to claim a victory", "nobody was hurt"
+    if senses.generic(text, sent_start, sent_start + 2000, start, end, word, prev_word):
+        return False   # "violence is a problem", "make threats"
     return True
 
 

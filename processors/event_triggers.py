@@ -136,7 +136,7 @@ _TRIGGERS = [
     ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
     ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|air-?dropped|airdrops?|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
-    ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
+    ("sanctions", r"sanctions|sanctioned|embargo"),
     ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
     ("exercise", r"(?:military|joint|naval|air|army|combined|annual|amphibious|bilateral|trilateral|multinational"
                  r"|live-fire|live fire|tactical|combat|anti-submarine|command-post|field|large-scale|war)\s+"
