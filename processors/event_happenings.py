@@ -289,6 +289,19 @@ def _is_past_verb(word: str) -> bool:
     return first.endswith("ed") or first in _IRREGULAR_PASTS
 
 
+_SPAN_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _joined(text: str, start: int, end: int, kind: str) -> re.Match[str]:
+    """A match of ``text[start:end]`` whose ``lastgroup`` is ``kind``: the verb and object read as one trigger."""
+    rx = _SPAN_RES.get(kind)
+    if rx is None:
+        rx = _SPAN_RES[kind] = re.compile(rf"(?P<{kind}>.+)", re.DOTALL)
+    joined = rx.match(text, start, end)
+    assert joined is not None
+    return joined
+
+
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _AUX_GAP_RE = re.compile(r"(?:\s+(?:in|of|on|at|near|off)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?"
                          r"\s+(?:(?:has|have|had|was|were|is|also|then|later|first)\s+){0,2}")
@@ -329,9 +342,11 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
         if _restates(text, kept, m):
             continue
         if _same_happening(text, kept, m):
+            # one event spanning the verb and its object, under the type that names the happening:
+            # "launching a major offensive" is the offensive, "ended the ceasefire" the ending
             if kept[-1].lastgroup in _LIGHT_VERBS:
-                kept[-1] = m   # "launching a major offensive": the offensive
-            continue           # "ended the ceasefire": the ending
+                kept[-1] = _joined(text, kept[-1].start(), m.end(), m.lastgroup or "other")
+            continue
         if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
                 and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):
             continue   # "quoted a source as saying", "said in a statement": one statement

@@ -165,7 +165,7 @@ def test_a_preposition_before_to_holds_far_into_an_article():
     ("Four villagers were buried under the mudslide.", "buried", "impact"),
     ("Torrential rains swamped the delta over the weekend.", "Torrential rains", "storm"),
     # military press releases
-    ("The two navies began joint exercises off the coast.", "joint exercises", "exercise"),
+    ("The two navies began joint exercises off the coast.", "began joint exercises", "exercise"),
     ("The battalion conducted a live-fire drill at the range.", "conducted", "exercise"),
     ("The country test-fired a ballistic missile into the sea.", "test-fired", "exercise"),
     ("Marines paid tribute to the dead at a wreath-laying.", "paid tribute", "ceremony"),
