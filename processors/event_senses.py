@@ -144,6 +144,8 @@ def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word:
         return True   # "rear suspension", "air suspension": a car's, not a ban
     if kind == "escape" and nxt in _ESCAPE_THINGS:
         return True   # "the escape key"
+    if word == "granted" and prev_word == "for":
+        return True   # "taken for granted"
     if word == "hits" and prev_word in _SONG_HITS:
         return True   # "her biggest hits": songs
     return False

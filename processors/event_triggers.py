@@ -97,7 +97,7 @@ _TRIGGERS = [
                      r"(?:charges?|case|cases|investigation|probe|lawsuit|suit|inquiry|allegations?|bid|plans?)\b)"
                      r"|shelved|scrapped|cancell?ed|cancell?ation|called off|scuttled"),
     ("listing", r"listing|went public|initial public offering|IPO"),
-    ("crime", r"robbed|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
+    ("crime", r"trafficked|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
               r"|smuggled"),
     ("birth", r"was born|were born"),
     ("funeral", r"funerals?|buried|laid to rest|memorial service"),
@@ -112,12 +112,14 @@ _TRIGGERS = [
     ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
     ("extension", r"extended|extension|extend"),
     ("reopening", r"reopened|re-opened|reopening|reopens|reopen"),
-    ("speech", r"speech|speeches|spoke|remarks|press conference|news conference|briefing"),
+    ("speech", r"addressed(?=\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:nation|crowd|rally|supporters|reporters|lawmakers"
+               r"|parliament|congress|assembly|conference|summit|meeting|students|troops|graduates|audience|gathering"
+               r"|session|journalists|delegates|members)\b)|speech|speeches|spoke|remarks|press conference|news conference|briefing"),
     ("trip", r"trip|travell?ed|flew|toured"),
     ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
-    ("release", r"freed|released|release|releases|liberated|rescued|rescuing"),
+    ("release", r"posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
     ("election", r"certified(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:results?|elections?|vote|win|victory|count)\b)|elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
@@ -128,12 +130,12 @@ _TRIGGERS = [
     ("storm", r"(?:torrential|heavy|monsoon|incessant|seasonal) (?:rains?|downpours?|rainfall)|downpours?|deluges?|cloudbursts?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"spewed|spewing|landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
+    ("accident", r"(?:gas|chemical|oil|fuel|radiation|ammonia|chlorine) leaks?|crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
                  r"|plunged(?=\s+(?:off|into|down)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ravine|river|gorge|sea|canal|valley|cliff|lake|gully|ditch|abyss|embankment)\b)"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)|airlifted|medevaced"),
-    ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
+    ("blockade", r"surrounded(?!\s+by\b)|cut off|blockade[ds]?|siege|besieged|blocked"),
     ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|air-?dropped|airdrops?|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo"),
@@ -170,7 +172,7 @@ _TRIGGERS = [
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"knock(?:ed|ing|s)? out (?:power|electricity)|power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
+    ("decision", r"stripped(?=\s+(?:[\w'’-]+\s+){0,3}?of\b)|approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -193,7 +195,7 @@ _TRIGGERS = [
     ("flight", r"lifted off|lifts off|blasted off|blasts off|splashed down|docked(?=\s+(?:with|at)\b)"
                     r"|landed(?=\s+(?:safely\b|on\s+(?:the\s+)?(?:moon|mars|surface|runway|asteroid|comet)\b"
                     r"|(?:in|at)\s+(?-i:[A-Z])|at\s+the\s+))"),
-    ("dispersal", r"fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
+    ("dispersal", r"tear-?gassed|pepper-sprayed|fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
 ]

@@ -201,3 +201,26 @@ def test_a_cause_and_what_it_did_are_two_events():
     # "the blast killed": the subject is one happening, the deaths another (not "ended the truce": an object)
     assert {"blast", "killed"} <= set(triggers("The blast killed four workers at the depot."))
     assert "spread" in triggers("The outbreak spread to three provinces.")
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The suspect grabbed the cashier and fled.", "grabbed", "attack"),
+    ("Riot police tear-gassed the marchers near the bridge.", "tear-gassed", "dispersal"),
+    ("Hundreds of farmers surrounded the parliament on Monday.", "surrounded", "blockade"),
+    ("The court stripped the mayor of his immunity.", "stripped", "decision"),
+    ("Diplomats brokered a prisoner swap between the two sides.", "brokered", "agreement"),
+    ("A gas leak forced the school to close.", "gas leak", "accident"),
+    ("The president addressed the nation on Sunday evening.", "addressed", "speech"),
+    ("Hackers breached the ministry's email servers.", "breached", "breach"),
+    ("Crowds chanted slogans outside the embassy.", "chanted", "protest"),
+])
+def test_general_verbs_of_acts(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The garden is surrounded by a high wall.", "surrounded"),
+    ("Such freedoms are often taken for granted.", "granted"),
+])
+def test_general_verbs_keep_to_their_sense(text, absent):
+    assert absent not in triggers(text)
