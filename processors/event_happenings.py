@@ -201,13 +201,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
-    if senses.figurative(text, kind, start, end, word, prev_word):
-        return False   # "raised concerns", "fell short", "a political settlement"
-    if senses.unrealised_in_clause(text, sent_start, start, word, prev_word):
-        return False   # "would allow leaders to claim a victory", "nobody was hurt"
-    if senses.generic(text, sent_start, sent_start + 2000, start, end, word, prev_word):
-        return False   # "violence is a problem", "make threats"
-    return True
+    # "raised concerns", "would allow leaders to claim a victory", "nobody was hurt", "violence is a problem"
+    return not senses.names_no_happening(text, sent_start, kind, start, end, word, prev_word)
 
 
 # a quotation's attribution at the end of its sentence: '..., he said', '"...," Harris said', '..., said Harris'

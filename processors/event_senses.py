@@ -20,47 +20,78 @@ import re
 
 from newswire.processors import lexicon as lx
 
-__all__ = ["figurative", "generic", "unrealised_in_clause"]
+__all__ = ["figurative", "generic", "names_no_happening", "unrealised_in_clause"]
 
 # where a clause starts: punctuation, conjunctions and the words that open a clause of its own
-_CUT_RE = re.compile(r"[,;:\"“”()?!—–]|\s-\s|[.](?=\s+[A-Z])|\b(?:that|which|who|whom|whose|but|while|after|before|because|and|or|when"
-                     r"|where|how|why|what|whether|as|since|until|although|though|so|than)\b", re.IGNORECASE)
-_MODAL_RE = re.compile(
-    r"\b(?:would|could|will|may|might|should|must|can|cannot|shall|won't|wouldn't|can't|couldn't|shouldn't"
-    r"|(?:plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|seeks?|sought|aims?|aimed"
-    r"|threatens?|threatened|threatening|vows?|vowed|promises?|promised|pledges?|pledged|proposes?|proposed"
-    r"|expects?|expected|likely|ready|prepared|willing|trying|tried|attempts?|attempted|asked|urged"
-    r"|urging|calls?|called|calling|demands?|demanded|agreed|going|refused|refuses|declined|declines"
-    r"|failed|fails)\s+to|if|unless|(?-i:[a-z]+)'ll)\b(?!\s+of\b)", re.IGNORECASE)
-_NEGATION_RE = re.compile(r"\b(?:not|never|no|nobody|none|neither|nor|without|[a-z]+n't)\b(?!\s+(?:only|least|longer|doubt"
-                          r"|sooner|matter)\b)|\bno one\b", re.IGNORECASE)
+_CUT_WORDS = frozenset("""that which who whom whose but while after before because and or when where how why what
+whether as since until although though so than""".split())
+_CUT_END = frozenset(",;:\"“”()?!—–")   # a word ending in one of these ends the clause before the trigger's
+_CUT_START = frozenset("\"“”(—–")       # a word starting with one of these opens it
+_MODALS = frozenset("""would could will may might should must can cannot shall won't wouldn't can't couldn't
+shouldn't won’t wouldn’t can’t couldn’t shouldn’t if unless""".split())
+_PLANS = frozenset("""plan plans planned planning intend intends intended want wants wanted hope hopes hoped seek
+seeks sought aim aims aimed threaten threatens threatened threatening vow vows vowed promise promises promised
+pledge pledges pledged propose proposes proposed expect expects expected likely ready prepared willing trying tried
+attempt attempts attempted asked urged urging call calls called calling demand demands demanded agreed going
+refused refuses declined declines failed fails""".split())   # before "to"
+_NEGATIONS = frozenset("not never no nobody none neither nor without".split())
+_NOT_NEGATING = frozenset("only least longer doubt sooner matter".split())
 _DEFINITE = frozenset("the this that these those its his her their our your".split())
 
 
-def _clause_start(text: str, sent_start: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (within its sentence, at most 120 characters back)."""
-    begin = max(sent_start, pos - 120)
-    last = begin
-    for cut in _CUT_RE.finditer(text, begin, pos):
-        last = cut.end()
-    return last
+def _clause_before(text: str, sent_start: int, start: int) -> list[str]:
+    """The words of the trigger's clause before it, nearest first, as written (within its sentence, at
+    most 120 characters back)."""
+    words = text[max(sent_start, start - 120):start].split()
+    out: list[str] = []
+    for w in reversed(words):
+        if w[-1] in _CUT_END or w in ("-", "--") or (w[-1] == "." and out and out[-1][:1].isupper()):
+            break
+        if w.lower().strip("\"“”'’(") in _CUT_WORDS:
+            break
+        out.append(w)
+        if w[0] in _CUT_START:
+            break
+    return out
 
 
-def _definite_noun(text: str, clause: int, start: int, word: str) -> bool:
+def _norm(word: str) -> str:
+    return word.strip("\"“”'’()").lower()
+
+
+def _definite_noun(clause: list[str], word: str) -> bool:
     """A noun whose phrase has a definite determiner or a possessor ("the July 25 phone call", "her House
     testimony"): the phrase presupposes the happening whatever its clause says of it."""
     if word.endswith("ed"):
         return False
-    phrase = [w.strip("\"“”'(").lower() for w in text[clause:start].split()[-4:]]
-    return any(w in _DEFINITE or w.endswith(("'s", "’s")) for w in phrase)
+    return any(_norm(w) in _DEFINITE or w.endswith(("'s", "’s")) for w in clause[:4])
+
+
+def names_no_happening(text: str, sent_start: int, kind: str, start: int, end: int, word: str,
+                       prev_word: str) -> bool:
+    """True when the trigger is used in another sense, stands in an unrealised or negated clause, or
+    names a kind of happening (the three readings below, the clause read once)."""
+    if figurative(text, kind, start, end, word, prev_word):
+        return True
+    clause = _clause_before(text, sent_start, start)
+    return _unrealised(clause, word) or _generic(text, sent_start, clause, start, end, word, prev_word)
 
 
 def unrealised_in_clause(text: str, sent_start: int, start: int, word: str, prev_word: str) -> bool:
     """True when a modal, a plan or a negation earlier in the trigger's clause governs it."""
-    clause = _clause_start(text, sent_start, start)
-    if clause >= start or _definite_noun(text, clause, start, word):
-        return False
-    return bool(_MODAL_RE.search(text, clause, start) or _NEGATION_RE.search(text, clause, start))
+    return _unrealised(_clause_before(text, sent_start, start), word)
+
+
+def _unrealised(clause: list[str], word: str) -> bool:
+    for i, raw in enumerate(clause):
+        w = _norm(raw)
+        after = _norm(clause[i - 1]) if i else ""
+        if (w in _MODALS and after != "of" and not (w in ("may", "will") and raw.strip("\"“”'’(")[:1].isupper())) \
+                or (w == "to" and i + 1 < len(clause) and _norm(clause[i + 1]) in _PLANS) \
+                or w.endswith(("n't", "n’t", "'ll", "’ll")) \
+                or (w in _NEGATIONS and after not in _NOT_NEGATING):
+            return not _definite_noun(clause, word)
+    return False
 
 
 # ------------------------------------------------------------------ other senses of a trigger word
@@ -182,31 +213,58 @@ def _before(text: str, start: int, n: int) -> list[str]:
 # ------------------------------------------------------------------ generic nouns and habits
 _GENERIC_AFTER_RE = re.compile(r"\s+(?:is|are|remains?|poses?|tends?|occurs?|happens?|can|may|might|often|usually"
                                r"|typically|rarely|generally|have\s+become|has\s+become|becomes?)\b", re.IGNORECASE)
-_HABIT_RE = re.compile(r"\b(?:often|usually|typically|generally|commonly|frequently|rarely|seldom|routinely"
-                       r"|every\s+(?:year|month|week|day|summer|winter)|each\s+(?:year|month|week|day)|annually"
-                       r"|per\s+year|tend\s+to|tends\s+to)\b(?!-)", re.IGNORECASE)
-_CLAUSE_END_RE = re.compile(_CUT_RE.pattern + r"|[.!?](?:\s|$)", re.IGNORECASE)
-_MASS_NOUNS = frozenset("violence unrest looting fighting crime terrorism gunfire".split())
+_HABIT_WORDS = frozenset("""often usually typically generally commonly frequently rarely seldom routinely annually
+""".split())
+_HABIT_PERIODS = frozenset("year month week day summer winter".split())
+_HABIT_HINT_RE = re.compile(r"often|usual|typical|general|common|frequent|rare|seldom|routine|annual|every|each|per "
+                            r"|tend", re.IGNORECASE)
 _TOPIC_VERBS = frozenset("""make makes making combat combating combatting tackle tackles tackling curb curbing
 reduce reducing address addressing prevent preventing discourage discouraging condone condones condoning
 glorify glorifying fuel fuels fueling fuelling incite inciting""".split())
 _DETERMINERS = frozenset("""the a an this that these those its his her their our your one two three four five six
 seven eight nine ten several many some multiple few dozens hundreds thousands both""".split())
+_MASS_NOUNS = frozenset("violence unrest looting fighting crime terrorism gunfire".split())
 
 
-def generic(text: str, sent_start: int, sent_end: int, start: int, end: int, word: str, prev_word: str) -> bool:
+def _clause_after(text: str, end: int) -> list[str]:
+    """The words of the trigger's clause after it (at most 80 characters on)."""
+    out: list[str] = []
+    for w in text[end:end + 80].split():
+        if w[0] in _CUT_START or _norm(w) in _CUT_WORDS:
+            break
+        out.append(w)
+        if w[-1] in _CUT_END or w[-1] in ".!?":
+            break
+    return out
+
+
+def _habitual(words: list[str]) -> bool:
+    """"often", "every year", "tend to", "per year": a habit, not one happening."""
+    normed = [_norm(w) for w in words]
+    for i, w in enumerate(normed):
+        if w in _HABIT_WORDS and "-" not in words[i]:
+            return True
+        nxt = normed[i + 1] if i + 1 < len(normed) else ""
+        if (w in ("every", "each", "per") and nxt in _HABIT_PERIODS) or (w in ("tend", "tends") and nxt == "to"):
+            return True
+    return False
+
+
+def generic(text: str, sent_start: int, start: int, end: int, word: str, prev_word: str) -> bool:
     """True when a noun trigger names a kind of happening or a habit, not one that happened."""
+    return _generic(text, sent_start, _clause_before(text, sent_start, start), start, end, word, prev_word)
+
+
+def _generic(text: str, sent_start: int, clause: list[str], start: int, end: int, word: str, prev_word: str) -> bool:
     if word.endswith("ed"):
         return False
-    clause = _clause_start(text, sent_start, start)
-    phrase = [w.strip("\"“”'(").lower() for w in text[clause:start].split()[-3:]]
-    bare = not any(w in _DETERMINERS or w.endswith(("'s", "’s")) or w.replace(",", "").isdigit() or w == "of"
-                   for w in phrase)
-    if bare and (word.endswith("s") or word in _MASS_NOUNS) and not word.endswith("ing") \
-            and _GENERIC_AFTER_RE.match(text, end):
-        return True   # "violence is a problem", "crashes are common" (not "the impeachment hearings are")
-    if prev_word in _TOPIC_VERBS or (bare and " ".join(phrase[-2:]).endswith("such as")):
+    if (word.endswith("s") or word in _MASS_NOUNS) and not word.endswith("ing") and _GENERIC_AFTER_RE.match(text, end):
+        phrase = [_norm(w) for w in clause[:3]]
+        if not any(w in _DETERMINERS or w.endswith(("'s", "’s")) or w.replace(",", "").isdigit() or w == "of"
+                   for w in phrase):
+            return True   # "violence is a problem", "crashes are common" (not "the impeachment hearings are")
+    if prev_word in _TOPIC_VERBS or text[max(sent_start, start - 9):start].lower().rstrip().endswith("such as"):
         return True   # "make threats", "crimes such as robberies"
-    nxt_cut = _CLAUSE_END_RE.search(text, end, min(sent_end, end + 80))
-    clause_end = nxt_cut.start() if nxt_cut else min(sent_end, end + 80)
-    return bool(_HABIT_RE.search(text, clause, start) or _HABIT_RE.search(text, end, clause_end))
+    if _HABIT_HINT_RE.search(text, max(sent_start, start - 120), end + 80) is None:
+        return False
+    return _habitual(list(reversed(clause))) or _habitual(_clause_after(text, end))
