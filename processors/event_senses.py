@@ -39,38 +39,47 @@ _NOT_NEGATING = frozenset("only least longer doubt sooner matter".split())
 _DEFINITE = frozenset("the this that these those its his her their our your".split())
 
 
-def _clause_before(text: str, sent_start: int, start: int) -> list[str]:
-    """The words of the trigger's clause before it, nearest first, as written (within its sentence, at
-    most 120 characters back)."""
-    words = text[max(sent_start, start - 120):start].split()
-    out: list[str] = []
-    for w in reversed(words):
-        if w[-1] in _CUT_END or w in ("-", "--") or (w[-1] == "." and out and out[-1][:1].isupper()):
+def _clause_before(text: str, sent_start: int, start: int) -> tuple[list[str], list[str]]:
+    """The words of the trigger's clause before it, nearest first, as written and normalised (within its
+    sentence, at most 120 characters back)."""
+    window = text[max(sent_start, start - 120):start]
+    raw: list[str] = []
+    low: list[str] = []
+    for w, n in zip(reversed(window.split()), reversed(window.lower().split())):
+        if w[-1] in _CUT_END or w in ("-", "--") or (w[-1] == "." and raw and raw[-1][:1].isupper()):
             break
-        if w.lower().strip("\"“”'’(") in _CUT_WORDS:
+        n = n.strip(_QUOTES)
+        if n in _CUT_WORDS:
             break
-        out.append(w)
+        raw.append(w)
+        low.append(n)
         if w[0] in _CUT_START:
             break
-    return out
+    return raw, low
+
+
+_PLAIN_SAYING = frozenset({"said", "told", "says"})
+_QUOTES = "\"“”'’()"
 
 
 def _norm(word: str) -> str:
-    return word.strip("\"“”'’()").lower()
+    return word.strip(_QUOTES).lower()
 
 
-def _definite_noun(clause: list[str], word: str) -> bool:
+def _definite_noun(low: list[str], word: str) -> bool:
     """A noun whose phrase has a definite determiner or a possessor ("the July 25 phone call", "her House
     testimony"): the phrase presupposes the happening whatever its clause says of it."""
     if word.endswith("ed"):
         return False
-    return any(_norm(w) in _DEFINITE or w.endswith(("'s", "’s")) for w in clause[:4])
+    return any(w in _DEFINITE or w.endswith(("'s", "’s")) for w in low[:4])
 
 
 def names_no_happening(text: str, sent_start: int, kind: str, start: int, end: int, word: str,
                        prev_word: str) -> bool:
     """True when the trigger is used in another sense, stands in an unrealised or negated clause, or
     names a kind of happening (the three readings below, the clause read once)."""
+    if word in _PLAIN_SAYING:
+        return False   # "said", "told": a past saying is never under a modal, and barely ever negated
     if figurative(text, kind, start, end, word, prev_word):
         return True
     clause = _clause_before(text, sent_start, start)
@@ -82,16 +91,22 @@ def unrealised_in_clause(text: str, sent_start: int, start: int, word: str, prev
     return _unrealised(_clause_before(text, sent_start, start), word)
 
 
-def _unrealised(clause: list[str], word: str) -> bool:
-    for i, raw in enumerate(clause):
-        w = _norm(raw)
-        after = _norm(clause[i - 1]) if i else ""
-        if (w in _MODALS and after != "of" and not (w in ("may", "will") and raw.strip("\"“”'’(")[:1].isupper())) \
-                or (w == "to" and i + 1 < len(clause) and _norm(clause[i + 1]) in _PLANS) \
-                or w.endswith(("n't", "n’t", "'ll", "’ll")) \
+def _unrealised(clause: tuple[list[str], list[str]], word: str) -> bool:
+    raw, low = clause
+    if not _MARKERS.intersection(low) and not any(w.endswith(_CONTRACTED) for w in low):
+        return False
+    for i, w in enumerate(low):
+        after = low[i - 1] if i else ""
+        if (w in _MODALS and after != "of" and not (w in ("may", "will") and raw[i].strip(_QUOTES)[:1].isupper())) \
+                or (w == "to" and i + 1 < len(low) and low[i + 1] in _PLANS) \
+                or w.endswith(_CONTRACTED) \
                 or (w in _NEGATIONS and after not in _NOT_NEGATING):
-            return not _definite_noun(clause, word)
+            return not _definite_noun(low, word)
     return False
+
+
+_MARKERS = _MODALS | _NEGATIONS | {"to"}
+_CONTRACTED = ("n't", "n’t", "'ll", "’ll")
 
 
 # ------------------------------------------------------------------ other senses of a trigger word
@@ -135,8 +150,15 @@ def _words(text: str, end: int, n: int) -> list[str]:
     return [w.strip(".,;:\"”’'()").lower() for w in text[end:end + 12 * n].split()[:n]]
 
 
+_FIGURATIVE_KINDS = frozenset({"transaction", "change", "strike_hit", "hearing", "lawsuit", "release", "execution",
+                               "casualties", "clash", "attack", "accident", "statement", "escape", "restriction",
+                               "decision"})
+
+
 def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word: str) -> bool:
     """True when the trigger word is used in a sense other than its type's happening."""
+    if kind not in _FIGURATIVE_KINDS or (kind == "statement" and word not in ("called", "reporting")):
+        return False
     after = _words(text, end, 3)
     nxt = after[0] if after else ""
     if kind == "transaction" and word.startswith("rais") and any(w in _RAISED_OBJECTS for w in after):
@@ -216,8 +238,9 @@ _GENERIC_AFTER_RE = re.compile(r"\s+(?:is|are|remains?|poses?|tends?|occurs?|hap
 _HABIT_WORDS = frozenset("""often usually typically generally commonly frequently rarely seldom routinely annually
 """.split())
 _HABIT_PERIODS = frozenset("year month week day summer winter".split())
-_HABIT_HINT_RE = re.compile(r"often|usual|typical|general|common|frequent|rare|seldom|routine|annual|every|each|per "
-                            r"|tend", re.IGNORECASE)
+_HABIT_CUES = _HABIT_WORDS | {"every", "each", "per", "tend", "tends"}
+_HABIT_HINT_RE = re.compile(r"often|usual|typical|general|common|frequent|rare|seldom|routine|annual|every|each"
+                            r"|per |tend")   # on lower-cased text
 _TOPIC_VERBS = frozenset("""make makes making combat combating combatting tackle tackles tackling curb curbing
 reduce reducing address addressing prevent preventing discourage discouraging condone condones condoning
 glorify glorifying fuel fuels fueling fuelling incite inciting""".split())
@@ -238,11 +261,12 @@ def _clause_after(text: str, end: int) -> list[str]:
     return out
 
 
-def _habitual(words: list[str]) -> bool:
+def _habitual(normed: list[str]) -> bool:
     """"often", "every year", "tend to", "per year": a habit, not one happening."""
-    normed = [_norm(w) for w in words]
+    if not _HABIT_CUES.intersection(normed):
+        return False
     for i, w in enumerate(normed):
-        if w in _HABIT_WORDS and "-" not in words[i]:
+        if w in _HABIT_WORDS:
             return True
         nxt = normed[i + 1] if i + 1 < len(normed) else ""
         if (w in ("every", "each", "per") and nxt in _HABIT_PERIODS) or (w in ("tend", "tends") and nxt == "to"):
@@ -255,16 +279,19 @@ def generic(text: str, sent_start: int, start: int, end: int, word: str, prev_wo
     return _generic(text, sent_start, _clause_before(text, sent_start, start), start, end, word, prev_word)
 
 
-def _generic(text: str, sent_start: int, clause: list[str], start: int, end: int, word: str, prev_word: str) -> bool:
+def _generic(text: str, sent_start: int, clause: tuple[list[str], list[str]], start: int, end: int, word: str,
+             prev_word: str) -> bool:
     if word.endswith("ed"):
         return False
+    low = clause[1]
     if (word.endswith("s") or word in _MASS_NOUNS) and not word.endswith("ing") and _GENERIC_AFTER_RE.match(text, end):
-        phrase = [_norm(w) for w in clause[:3]]
+        phrase = low[:3]
         if not any(w in _DETERMINERS or w.endswith(("'s", "’s")) or w.replace(",", "").isdigit() or w == "of"
                    for w in phrase):
             return True   # "violence is a problem", "crashes are common" (not "the impeachment hearings are")
     if prev_word in _TOPIC_VERBS or text[max(sent_start, start - 9):start].lower().rstrip().endswith("such as"):
         return True   # "make threats", "crimes such as robberies"
-    if _HABIT_HINT_RE.search(text, max(sent_start, start - 120), end + 80) is None:
-        return False
-    return _habitual(list(reversed(clause))) or _habitual(_clause_after(text, end))
+    if _habitual(low[::-1]):
+        return True
+    after = text[end:end + 80].lower()
+    return _HABIT_HINT_RE.search(after) is not None and _habitual([_norm(w) for w in _clause_after(text, end)])
