@@ -60,7 +60,7 @@ _TRIGGERS = [
                   r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
                   r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
-                  r"|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
+                  r"|(?:recorded|registered|logged)(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
                   r"|fatalities|casualties)\b)"),
     ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
@@ -71,7 +71,7 @@ _TRIGGERS = [
     ("ruling", r"ruled|ruling|overturned(?=\s+(?:a|an|the|his|her|its|their|this|that|[\w-]+'s|[\w-]+’s)\b)|upheld|struck down"),
     ("lawsuit", r"sued|lawsuits?|filed suit|appealed(?!\s+(?:for|to)\b)|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
                 r"(?:[\w-]+\s+)?(?:lawsuits?|suits?|case|cases|claims?|dispute|charges)\b)"),
-    ("disappearance", r"went missing|gone missing|reported missing|disappeared|disappearance"),
+    ("disappearance", r"(?:remain|remained|remains|were|are|still|was|been|listed as) missing(?!\s+out\b)|went missing|gone missing|reported missing|disappeared|disappearance"),
     ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
@@ -115,7 +115,7 @@ _TRIGGERS = [
     ("speech", r"addressed(?=\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:nation|crowd|rally|supporters|reporters|lawmakers"
                r"|parliament|congress|assembly|conference|summit|meeting|students|troops|graduates|audience|gathering"
                r"|session|journalists|delegates|members)\b)|speech|speeches|spoke|remarks|press conference|news conference|briefing"),
-    ("trip", r"trip|travell?ed|flew|toured"),
+    ("trip", r"departed(?=\s+(?:from|for)\b)|trip|travell?ed|flew|toured"),
     ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
@@ -159,7 +159,7 @@ _TRIGGERS = [
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
     ("accusation", r"alleged(?=\s+(?:that|in\s+(?:a|the|its|his|her|their)\s+(?:lawsuit|complaint|suit|filing|indictment))\b)|accused|accuses|accusing|accusations?|blamed|blames"),
-    ("visit", r"visited|visits|visit|arrived in"),
+    ("visit", r"visited|visits|visit|arrived in|arrived at(?=\s+(?:the\s+)?(?-i:[A-Z]))"),
     ("meeting", r"met|meeting|meetings"),
     ("win", r"secured(?=\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:majority|victory|win|seats?|re-?election|nomination|mandate)\b)|won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
                r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),

@@ -54,7 +54,7 @@ _VERBS = {
     "diagnosis": "diagnose sicken fall_ill test_positive",
     "vaccination": "vaccinate inoculate immunize immunise",
     "interception": "intercept shoot_down repel+ thwart foil interdict",
-    "impact": "batter pound ravage inundate submerge strand maroon",
+    "impact": "batter pound ravage inundate submerge strand maroon jolt",
     "layoffs": "lay_off",
     "merger": "acquire merge buy_out",
     "quarantine": "quarantine self-isolate",
@@ -87,7 +87,7 @@ _VERBS = {
     "agreement": "agree sign ink broker hammer_out",
     "withdrawal": "withdraw pull_out retreat cede",
     "capture": "seize annex recapture retake overrun+ confiscate",
-    "damage": "destroy raze flatten demolish wreck",
+    "damage": "destroy raze flatten demolish wreck wash_away uproot",
     "condemnation": "condemn denounce",
     "accusation": "accuse blame allege",
     "meeting": "meet convene",
@@ -108,7 +108,7 @@ _VERBS = {
               "plummet skyrocket rebound dip spike slide halve reduce boost",
     "statement": "announce declare confirm reveal disclose acknowledge reiterate assert stress emphasize emphasise "
                  "underline underscore reaffirm voice thank apologize apologise congratulate "
-                 "reply caution lament",
+                 "reply caution lament note explain remark recount retort notify highlight",
     "ceremony": "commemorate",
     "breach": "hack breach leak",
     "defection": "defect",
@@ -151,6 +151,7 @@ _NOUNS = {
     "coup": "coup putsch revolt rebellion",
     "vaccination": "vaccination immunization immunisation inoculation",
     "election": "recount",
+    "win": "defeat",
     "exercise": "sortie",
     "interception": "interdiction",
 }

@@ -224,3 +224,24 @@ def test_general_verbs_of_acts(text, trigger, kind):
 ])
 def test_general_verbs_keep_to_their_sense(text, absent):
     assert absent not in triggers(text)
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The ministry registered 41 new cases on Tuesday.", "registered", "statement"),
+    ("Six fishermen remain missing after the storm.", "remain missing", "disappearance"),
+    ("The delegation arrived at Kandahar airfield on Monday.", "arrived at", "visit"),
+    ("The convoy departed from the port at dawn.", "departed", "trip"),
+    ("The commander noted that the drills ended without incident.", "noted", "statement"),
+    ("Floodwaters washed away two bridges.", "washed away", "damage"),
+    ("A strong quake jolted the island.", "jolted", "impact"),
+])
+def test_wire_and_release_wording(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Fans are missing out on the final.", "are missing"),
+    ("Analysts arrived at a lower estimate.", "arrived at"),
+])
+def test_wire_wording_keeps_to_its_sense(text, absent):
+    assert absent not in triggers(text)
