@@ -119,10 +119,10 @@ _FELL_IDIOMS_RE = re.compile(r"\s+(?:short|silent|asleep|apart|flat|behind|throu
                              r"|on deaf ears|under (?:the|its|his|her)|to (?:pieces|bits))\b", re.IGNORECASE)
 _ROSE_IDIOMS_RE = re.compile(r"\s+(?:to (?:prominence|fame|power|the challenge|the occasion)|through the ranks)\b",
                              re.IGNORECASE)
-_HIT_IDIOMS_RE = re.compile(r"\s+(?:(?:a|another)\s+(?:[\w-]+\s+)?(?:snag|wall|roadblock|nerve|chord|note|home run"
-                            r"|milestone|bump|speed bump|stumbling block)|(?:the\s+)?(?:shelves|road|headlines|ground running"
-                            r"|airwaves|market|jackpot|books|brakes|stores|screens|spot|mark|right notes?)|home|back)\b",
-                            re.IGNORECASE)
+_HIT_IDIOMS_RE = re.compile(r"\s+(?:(?:a|another)\s+(?:[\w-]+\s+)?(?:snag|wall|roadblock|nerve|chord|note"
+                            r"|home run|milestone|bump|speed bump|stumbling block)|(?:the\s+)?(?:shelves|road|headlines"
+                            r"|ground running|airwaves|market|jackpot|books|brakes|stores|screens|spot|mark|right notes?)"
+                            r"|home|back)\b", re.IGNORECASE)
 _STRUCK_IDIOMS_RE = re.compile(r"\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:chord|note|tone|balance|pose|nerve)\b", re.IGNORECASE)
 _HEARD_THINGS = frozenset("""gunfire shots gunshots explosions explosion blasts blast screams screaming noise noises
 sound sounds cries sirens voices rumours rumors about loss aid aids impaired""".split())
@@ -182,10 +182,9 @@ def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word:
         return True   # "hanged himself": a suicide, not an execution
     if kind == "casualties" and word in ("killed", "kills", "killing") and _KILLED_PLANS_RE.match(text, end):
         return True   # "killed the bill"
-    if kind in ("clash", "attack") and not word.endswith("ed") and len(after) >= 2 \
-            and after[0] in ("against", "on", "with") and (after[1] in _ABSTRACT_FOES or (len(after) > 2 and after[1]
-                                                                                         in ("the", "its", "our")
-                                                                                         and after[2] in _ABSTRACT_FOES)):
+    foe = (after[2] if len(after) > 2 and after[1] in ("the", "its", "our") else after[1]) if len(after) > 1 else ""
+    if kind in ("clash", "attack") and not word.endswith("ed") and after[:1] in (["against"], ["on"], ["with"]) \
+            and foe in _ABSTRACT_FOES:
         return True   # "its fight against corruption", "an attack on democracy"
     if kind == "accident" and word.startswith(("collaps", "crash")) and prev_word in _COLLAPSE_SUBJECTS:
         return True   # "talks collapsed", "shares crashed": no accident
