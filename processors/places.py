@@ -38,11 +38,12 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_mentions import PlaceMention, capitals, legislatures, regions
-from newswire.processors.place_names import US_STATE_ABBREVIATIONS, candidates, is_locative, name_spans
+from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, in_list, legislatures,
+                                                 region_after, regions)
+from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
-__all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
+__all__ = ["ArticlePlaces", "PlaceMention", "armed_forces", "find_places"]
 
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
@@ -68,6 +69,29 @@ _PREMODIFIER_RE = re.compile(
     r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
     r"|firms|negotiators|delegation|sanctions|allies)\b")
 
+# "U.S. forces", "American troops", "Russian warplanes": a country's armed forces act abroad as often as at home
+_FORCES = r"(?:forces|troops|soldiers|servicemen|service[ \t]+members|military|army|navy|marines|warplanes|warships" \
+          r"|jets|drones|aircraft|commandos)"
+_FORCES_RE = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{_FORCES}\b")
+_FORCES_END_RE = re.compile(rf"(?i:\b{_FORCES})$")
+
+
+def armed_forces(text: str, start: int, end: int) -> bool:
+    """True if the name ``text[start:end]`` stands for its country's armed forces: "U.S. forces", "American
+    troops" (the words after it, or its own last word)."""
+    return _FORCES_RE.match(text, end) is not None or _FORCES_END_RE.search(text, start, end) is not None
+
+
+_GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
+_COUNTIES_RE = re.compile(r"[ \t]+(?:county|counties|County|Counties)\b")
+# words that open a clause of its own: a place after them is not where the main clause's act took place
+_SUBORDINATE_RE = re.compile(r"\b(?:who|whom|whose|which|where|while|whereas|because|although|though|since|until"
+                             r"|unless|if|when|after|before)\b")
+
+
+_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)
+
+
 class ArticlePlaces:
     """The place layer of one article: every place mention, resolved, and the dateline's place."""
 
@@ -91,13 +115,21 @@ class ArticlePlaces:
                 c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
             if k and cands[k - 1].end < c.start and text[cands[k - 1].end] == "," and not text[cands[k - 1].end:c.start].strip(", \t"):
                 prev = cands[k - 1]
-                top = gaz.candidates(c.key)[0]
-                if top.kind in ("country", "state") and gaz.candidates(prev.key)[0].kind != "country":
-                    c.absorbed = True
-                    prev.hint = top.country_code
+                region = gaz.region(c.key, prev.key)
+                if region is not None and gaz.candidates(prev.key)[0].kind == "city" \
+                        and not in_list(text, prev.start, c.end, gaz):
+                    c.absorbed = True   # "Atlanta, Georgia": the state of the city, not a place of its own
+                    prev.hint = region.country_code
+                    prev.region = region
                     prev.single_city_word = False
         context: set[str] = set()
         for c in cands:
+            if c.region is None and not c.absorbed:   # "Louisville, Ky.": a region the gazetteer has no key for
+                region = region_after(text, c.end, gaz, c.key)
+                if region is not None and not in_list(text, c.start, c.end + 8, gaz):
+                    c.hint, c.region, c.single_city_word = region.country_code, region, False
+            if _COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
+                c.hint = "US"   # "three Georgia counties": counties are a US state's
             top = gaz.candidates(c.key)[0]
             if top.kind in ("country", "state") and not c.absorbed:
                 context.add(top.country_code)
@@ -116,9 +148,10 @@ class ArticlePlaces:
                     self._home.append((a, code))
         self.dateline: PlaceMention | None = None
         if line is not None:
-            region = gaz.resolve(line.region) if line.region else None
-            region_code = region.country_code if region else "US" if line.region in US_STATE_ABBREVIATIONS else None
-            place = gaz.resolve(line.place_name, {region_code} if region_code else context)
+            region = gaz.region(line.region, line.place_name, context) if line.region else None
+            region_code = region.country_code if region else None
+            place = gaz.resolve_in(line.place_name, region) if region is not None else None
+            place = place or gaz.resolve(line.place_name, {region_code} if region_code else context)
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
@@ -139,7 +172,8 @@ class ArticlePlaces:
                 top = gaz.candidates(c.key)[0]
                 if top.population < 1_000_000:
                     continue
-            place = gaz.resolve(c.key, {c.hint} if c.hint else context)
+            place = gaz.resolve_in(c.key, c.region) if c.region is not None else None
+            place = place or gaz.resolve(c.key, {c.hint} if c.hint else context)
             if place is None:
                 continue
             sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
@@ -148,6 +182,10 @@ class ArticlePlaces:
         if "capital" in text:
             self.mentions.extend(capitals(self, text, gaz))
         self.mentions.extend(legislatures(self, text, spans, gaz))
+        forms = city_forms(self, text, spans, gaz, sorted(context), line.body_start if line else 0)
+        if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
+            self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
+            self.mentions.extend(forms)
         self.mentions.sort(key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
@@ -205,6 +243,19 @@ class ArticlePlaces:
                 return other.place
         return None
 
+    def _in_clause(self, pm: PlaceMention, end: int, clause: tuple[int, int], cut: re.Pattern) -> bool:
+        """True if ``pm`` is in the clause ``clause`` of a word ending at ``end``, or after it in a participle
+        phrase that goes on with its act (", launching ..."), where no word of ``cut`` opens another clause."""
+        if clause[0] <= pm.start < clause[1]:
+            return True
+        if pm.start < end:
+            return False
+        gap = self.text[end:pm.start]
+        if ";" in gap:
+            return False
+        last = gap.rfind(",") + 1   # "..., launching an offensive in Gaza": its subject's act goes on
+        return bool(last) and _GOES_ON_RE.match(gap, last) is not None and cut.search(gap, last) is None
+
     def in_sentence(self, index: int) -> list[PlaceMention]:
         return self._by_sentence.get(index, [])
 
@@ -259,8 +310,9 @@ class ArticlePlaces:
                 return pm
         if clause is not None and actor_country is not None:
             # the actor's own country ("Sweden has dropped ...") before a place named in another clause
-            # ("Assange, who is in prison in London"), the paragraph's or the dateline's
-            if not any(clause[0] <= pm.start < clause[1] for pm in strong):
+            # ("Assange, who is in prison in London"), the paragraph's or the dateline's; a phrase that
+            # goes on with the act ("Israel ended the truce, launching an offensive in Gaza") is its clause
+            if not any(self._in_clause(pm, end, clause, _SUBORDINATE_RE) for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if strong:
             after = [pm for pm in strong if pm.start >= end]
@@ -274,7 +326,8 @@ class ArticlePlaces:
         # a state or country that owns the event's subject, before it: "California's regulators are demanding",
         # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)]
+                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)
+                  and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newswire.processors.gazetteer import gazetteer
 from newswire.processors.places import find_places
 from newswire.processors.sentences import split_sentences
 
@@ -196,3 +197,77 @@ def test_a_countrys_own_institution_acts_at_home():
     assert place_of("Chilean police detained two men overnight.", "detained") == "Chile"
     # a demonym before people or forces says nothing of the place
     assert place_of("Chilean tourists were stranded overnight.", "stranded") is None
+
+
+def test_a_town_the_gazetteer_lacks_before_a_state_or_country_is_a_place():
+    text = "A tornado flattened a church in Brookhaven Hollow, Ky., on Friday."
+    found = layer(text)
+    [pm] = found.mentions
+    assert pm.text == "Brookhaven Hollow, Ky." and pm.place.name == "Kentucky" and pm.locative
+    assert place_of(text, "tornado") == "Brookhaven Hollow, Ky."
+    [pm] = layer("Herders were stranded near Tsagaan Ovoo, Mongolia, by snow.").mentions
+    assert pm.place.country_code == "MN" and pm.text.startswith("Tsagaan Ovoo")
+    # a list of states and countries is no town in a state
+    assert [m.text for m in layer("It is legal in Colorado, Washington, Alaska and Oregon.").mentions] == [
+        "Colorado", "Washington", "Alaska", "Oregon"]
+    assert all("," not in m.text for m in layer("Sales began in Canada, the Netherlands, Belgium and Denmark.").mentions)
+
+
+def test_a_city_before_its_state_resolves_inside_that_state():
+    [pm] = layer("Fire crews in Portland, Maine, fought the blaze.").mentions
+    assert (pm.text, pm.place.admin1) == ("Portland", "ME")
+    [pm] = layer("Police in Springfield, Ill. arrested two men.").mentions
+    assert (pm.place.name, pm.place.admin1) == ("Springfield", "IL")
+    [pm] = layer("Storms hit Atlanta, Georgia, overnight.").mentions
+    assert pm.place.country_code == "US"
+
+
+def test_datelines_of_press_releases_resolve_their_state():
+    found = layer("CAMP HARLOW, N.C. — Marines completed a live-fire exercise on Monday.")
+    assert found.dateline.text == "Camp Harlow" and found.dateline.place.name == "North Carolina"
+    found = layer("FORT MERRIT, Wash. -- A soldier died on Tuesday.")
+    assert found.dateline.place.kind == "state" and found.dateline.place.admin1 == "WA"
+    assert layer("SAVANNAH, Georgia — Flooding closed roads.").dateline.place.country_code == "US"
+
+
+def test_counts_parts_and_coordinated_modifiers_keep_a_place_locative():
+    for text in ("Power was cut in 18 northern and central California counties.",
+                 "Snow fell in parts of eastern Kentucky.",
+                 "Crews worked in an area of Orange County.",
+                 "Cases were found in three Texas counties."):
+        assert [m.locative for m in layer(text).mentions] == [True], text
+    assert not layer("A man was stabbed on a Chicago commuter train.").mentions[0].locative
+
+
+def test_counties_plural_and_at_a_sentence_end():
+    assert place_of("The outbreak began in Dekalb County.", "outbreak") == "Dekalb County"
+    assert place_of("The storm killed three people in Harris and Galveston counties.", "storm") == \
+        "Galveston counties"
+    [pm] = layer("Cases rose in three Georgia counties.").mentions
+    assert pm.place.country_code == "US" and pm.place.kind == "state"
+
+
+def test_a_newspaper_named_after_its_city_is_no_place():
+    assert names("The couple was quarantined, according to the New York Times and the Boston Globe.") == []
+    assert names("Rescuers in Boston searched the harbour.") == [("Boston", "Boston", "US")]
+
+
+def test_names_with_of_or_and_inside_them():
+    assert names("Schools reopened in the District of Columbia.") == [
+        ("District of Columbia", "District of Columbia", "US")]
+    assert names("Rebels attacked a village in the Democratic Republic of the Congo.") == [
+        ("Democratic Republic of the Congo", "Democratic Republic of the Congo", "CD")]
+
+
+def test_a_country_before_a_title_owns_no_event():
+    text = "US President Jane Doe claimed victory as the House of Representatives concluded its hearing."
+    assert place_of(text, "concluded") == "House"   # the legislature sits in the capital
+    assert place_of("Germany's economy shrank in the third quarter.", "shrank") == "Germany"
+
+
+def test_a_participle_phrase_goes_on_with_the_act_another_clause_does_not():
+    gaz = gazetteer()
+    text = "Norway ended the truce, which had lasted a month, on May 2, launching raids in Bergen."
+    assert place_of(text, "ended", actor_country=gaz.country("NO"), clause=(0, 22)) == "Bergen"
+    text = "Norway dropped the case against the singer, who lives in Paris."
+    assert place_of(text, "dropped", actor_country=gaz.country("NO"), clause=(0, 42)) == "Norway"
