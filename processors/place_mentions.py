@@ -29,7 +29,7 @@ from newswire.processors.place_names import (
     possessive_pieces,
 )
 
-__all__ = ["PlaceMention", "capitals", "city_forms", "in_list", "legislatures", "region_after", "regions"]
+__all__ = ["PlaceMention", "capitals", "city_forms", "described_places", "in_list", "legislatures", "region_after", "regions"]
 
 _ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
                            r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
@@ -41,11 +41,18 @@ _HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords
                              r"|Republicans|Judiciary|Intelligence|Oversight|Foreign|Majority|Minority|Armed|Ways|Rules"
                              r"|Appropriations|Ethics|committee|panel|speaker|vote|hearing|floor|impeachment|majority"
                              r"|minority|lawmakers|members)\b")
+# ", a town on the border", ", a small village near", ", the capital of": the name before is a place
+_DESCRIBED_AS_PLACE_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb"
+                                    r"|township|municipality|settlement|port|island|district|province|region|county"
+                                    r"|community|neighbou?rhood|capital)[ \t]+(?:of|in|on|near|about|some|north|south|east"
+                                    r"|west|outside|close|bordering|along)\b")
+_PARTICLE_RE = re.compile(r"[ \t]+(?:am|an der|de|del|de la|la|el|al|di|da|do|dos|sur|upon|on)[ \t]+")
 _CONTROLLED_RE = re.compile(r"-(?:controlled|led|dominated|run)$")
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]{3,}")
 # "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
 _NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
-                             r"|suburb|island|port|county|district|province|region|prefecture)\s+of\s+$")
+                             r"|suburb|island|port|county|district|province|region|prefecture|state|governorate"
+                             r"|coast|archipelago)\s+of\s+$")
 _STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
 # the last word of a street's name; with a house number or an ordinal before it ("2134 Elm Place", "near 9th
 # Street") any of them names a street, without one only the unmistakable ones (_STREET_ENDS, "Main St.")
@@ -254,3 +261,28 @@ def in_list(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         return True
     more = _LIST_AFTER_RE.match(text, end)
     return more is not None and gaz.region(more.group("next").rstrip(".,")) is not None
+
+
+def described_places(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
+    """A name the text describes as a place right after it ("Braunau am Inn, a town on the border", "Ulgii,
+    a remote city in the west"), and the later uses of its first word as a place ("born in Braunau").
+    Their place is None: the gazetteer does not hold them (it would have named them)."""
+    taken = [(pm.start, pm.end) for pm in places.mentions]
+    out: list[PlaceMention] = []
+    for k, (a, b) in enumerate(spans):
+        if a < body_start or not _DESCRIBED_AS_PLACE_RE.match(text, b):
+            continue
+        if k and _PARTICLE_RE.fullmatch(text, spans[k - 1][1], a):   # "Braunau am Inn", "Puerto de la Cruz"
+            a = spans[k - 1][0]
+        words = text[a:b].split()
+        if len(words) > 4 or words[0] in COMMON_CAPITALS or any(
+                w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES or demonym_country(w) for w in words) \
+                or any(x < b and a < y for x, y in taken):
+            continue
+        out.append(PlaceMention(a, b, text[a:b], None, True, False, places.sentence_of(a)))
+        short = words[0]
+        for m in re.finditer(rf"\b{re.escape(short)}\b", text):
+            if m.start() != a and m.start() >= body_start and is_locative(text, m.start()) \
+                    and not any(x <= m.start() < y for x, y in taken) and not text[m.end():m.end() + 1].isalnum():
+                out.append(PlaceMention(m.start(), m.end(), short, None, True, False, places.sentence_of(m.start())))
+    return out

@@ -84,6 +84,7 @@ _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern e
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
 region state port district border heart outskirts centre center suburbs suburb streets edge outside rural remote
+county governorate prefecture municipality island islands coast coastal
 part parts area areas portion portions swath swaths much most rest""".split())
 # a count between a preposition and its place: "in three Georgia counties", "across 18 California counties"
 _QUANTITIES = frozenset("""two three four five six seven eight nine ten eleven twelve several some many all both

@@ -38,8 +38,8 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, in_list, legislatures,
-                                                 region_after, regions)
+from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
+                                                 legislatures, region_after, regions)
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
@@ -83,6 +83,9 @@ def armed_forces(text: str, start: int, end: int) -> bool:
 
 
 _GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
+# between a place and the next one, words that say the next one does not hold it: "a town on the border with
+# Germany", "a village 10 km from Kabul"
+_NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
 _COUNTIES_RE = re.compile(r"[ \t]+(?:county|counties|County|Counties)\b")
 # words that open a clause of its own: a place after them is not where the main clause's act took place
 _SUBORDINATE_RE = re.compile(r"\b(?:who|whom|whose|which|where|while|whereas|because|although|though|since|until"
@@ -179,6 +182,8 @@ class ArticlePlaces:
             sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
             self.mentions.append(PlaceMention(c.start, c.end, c.text, place, c.locative, c.weak, sent))
         self.mentions.extend(regions(self, text, spans, line.body_start if line else 0))
+        if ", a" in text or ", the" in text:
+            self.mentions.extend(described_places(self, text, spans, line.body_start if line else 0))
         if "capital" in text:
             self.mentions.extend(capitals(self, text, gaz))
         self.mentions.extend(legislatures(self, text, spans, gaz))
@@ -236,7 +241,8 @@ class ArticlePlaces:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
         after = [m for m in known if m.start >= pm.end]
-        if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)):
+        if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
+                and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
             return after[0].place
         for other in (self.dateline, self.main, known[-1] if known else None):
             if other is not None and other.place is not None:

@@ -271,3 +271,22 @@ def test_a_participle_phrase_goes_on_with_the_act_another_clause_does_not():
     assert place_of(text, "ended", actor_country=gaz.country("NO"), clause=(0, 22)) == "Bergen"
     text = "Norway dropped the case against the singer, who lives in Paris."
     assert place_of(text, "dropped", actor_country=gaz.country("NO"), clause=(0, 42)) == "Norway"
+
+
+def test_a_name_the_text_describes_as_a_town_is_a_place_and_stays_one():
+    text = ("GRAZ — The state bought the mill in Kessling am See, a village on the border with Slovenia. "
+            "The poet was born in Kessling in 1901.")
+    found = layer(text)
+    assert [(m.text, m.place) for m in found.mentions if m.text.startswith("Kessling")] == [
+        ("Kessling am See", None), ("Kessling", None)]
+    assert place_of(text, "bought") == "Kessling am See"
+    assert place_of(text, "born") == "Kessling"
+    # the place that holds it is not the country across the border
+    assert found.resolved(found.mentions[0]).country_code == "AT"
+    assert names("Paris, the capital of France, hosted the talks.")[0][0] == "Paris"
+
+
+def test_the_state_island_or_coast_of_a_name_is_a_place():
+    assert place_of("Voters in the southern state of Oaxaca cast ballots on Sunday.", "ballots") == "Oaxaca"
+    assert place_of("A quake struck off the coast of Sumatra on Tuesday.", "quake") == "Sumatra"
+    assert place_of("Floods hit homes in the coastal county of Kilifi.", "Floods") == "Kilifi"
