@@ -65,6 +65,9 @@ _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|gov
 
 
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
+# first words of town names that are also common capitalised words: "Port Fourchon", "Fort Liberty", "Mount Airy"
+_TOWN_FIRST_WORDS = frozenset("""Port Fort Mount Lake Saint St Great Little Big New Old North South East West Upper
+Lower Central Grand""".split())
 _NAME_WORD_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
 # a list of places goes on before or after the pair: "France, the Netherlands, Belgium and Denmark"
 _LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*(?:the[ \t]+)?$")
@@ -138,7 +141,7 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                 words = words[:head + 1]
             elif len(words) < 2 or words[0] not in REGION_FIRST:
                 continue
-            if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words) \
+            if any(w in ORG_HEADS or w in MONTHS_DAYS or (w in TITLES and head is None) for w in words) \
                     or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
                 continue   # tourists": people, not a region
             region = " ".join(words)
@@ -241,9 +244,10 @@ def city_forms(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: 
         if a < body_start or b >= len(text) or text[b] != "," or any(x < b and a < y for x, y in taken):
             continue
         words = text[a:b].split()
-        if len(words) > 3 or words[0] in COMMON_CAPITALS or any(
+        town = len(words) > 1 and words[0].rstrip(".") in _TOWN_FIRST_WORDS   # "Port Fourchon", "Fort Liberty"
+        if len(words) > 3 or (words[0] in COMMON_CAPITALS and not town) or any(
                 w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES or w in NEWS_AGENCIES or w in KNOWN_GROUPS
-                or demonym_country(w) or not w[:1].isupper() for w in words):
+                or demonym_country(w) or not w[:1].isupper() for w in words[town:]):
             continue
         if any(p.kind != "city" for p in gaz.candidates(text[a:b])) or text[a:b] in CONTINENTS:
             continue

@@ -274,6 +274,8 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             else:
                 weak = True   # "New York Police Department", "Israel Defense Forces"
         kind = gaz.candidates(name)[0].kind
+        if after and after[0][2] == "State" and gaz.us_state(name) is not None:
+            kind = "state"   # "Washington State", "New York State": the state, not the city of its name
         qualifies_org = bool(after) and after[0][2] in ORG_HEADS   # "Denver Police Department"
         found.append(Candidate(start, end, text[start:end], normalise(name), False, weak,
                                 hit == 1 and kind == "city" and not prefix and not qualifies_org))

@@ -176,6 +176,8 @@ class ArticlePlaces:
                 if top.population < 1_000_000:
                     continue
             place = gaz.resolve_in(c.key, c.region) if c.region is not None else None
+            if place is None and c.text.endswith(" State"):
+                place = gaz.us_state(c.key)   # "Washington State"
             place = place or gaz.resolve(c.key, {c.hint} if c.hint else context)
             if place is None:
                 continue

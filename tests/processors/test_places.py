@@ -290,3 +290,13 @@ def test_the_state_island_or_coast_of_a_name_is_a_place():
     assert place_of("Voters in the southern state of Oaxaca cast ballots on Sunday.", "ballots") == "Oaxaca"
     assert place_of("A quake struck off the coast of Sumatra on Tuesday.", "quake") == "Sumatra"
     assert place_of("Floods hit homes in the coastal county of Kilifi.", "Floods") == "Kilifi"
+
+
+def test_town_names_that_start_with_a_common_word_and_states_named_state():
+    text = "The hurricane made landfall near Port Ardent, Louisiana, on Sunday."
+    assert place_of(text, "landfall") == "Port Ardent, Louisiana"
+    [pm] = layer("Officials in New York State said the roads were closed.").mentions
+    assert (pm.place.name, pm.place.kind) == ("New York", "state")
+    [pm] = layer("The Washington State Department of Health confirmed two cases.").mentions
+    assert (pm.text, pm.place.kind, pm.place.admin1) == ("Washington State", "state", "WA")
+    assert place_of("Measles spread in King County last month.", "spread") == "King County"
