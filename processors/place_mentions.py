@@ -134,6 +134,7 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             continue
         for piece_start, piece in possessive_pieces(text, run_start, run_end):
             piece = piece.removesuffix(".")   # the sentence's full stop: "in Cobb County."
+            piece = piece.removesuffix("'s").removesuffix("’s")   # "Inner Mongolia's disease control centre"
             words = piece.split()
             # "Berrien County Health Department": the region is the words up to its place word
             head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)

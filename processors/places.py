@@ -82,6 +82,7 @@ def armed_forces(text: str, start: int, end: int) -> bool:
     return _FORCES_RE.match(text, end) is not None or _FORCES_END_RE.search(text, start, end) is not None
 
 
+_ELSEWHERE_RE = re.compile(r"\b(?:[Bb]ecause|[Aa]lthough|[Tt]hough|who|whom|whose)\b")
 _GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
 # between a place and the next one, words that say the next one does not hold it: "a town on the border with
 # Germany", "a village 10 km from Kabul"
@@ -264,6 +265,21 @@ class ArticlePlaces:
         last = gap.rfind(",") + 1   # "..., launching an offensive in Gaza": its subject's act goes on
         return bool(last) and _GOES_ON_RE.match(gap, last) is not None and cut.search(gap, last) is None
 
+    def _elsewhere(self, pm: PlaceMention, start: int, end: int, sentence: int) -> bool:
+        """True if ``pm`` is in a clause about something other than the word ``text[start:end]``: a relative
+        clause about a person, or a "because/although" clause that does not hold the word."""
+        text = self.text
+        if pm.start >= end:
+            m = _ELSEWHERE_RE.search(text, end, pm.start)
+            if m is None:
+                return False
+            comma = text.rfind(",", m.end(), pm.start)   # "..., because ..., killing two in Gaza": back to the act
+            return comma < 0 or not _GOES_ON_RE.match(text, comma + 1)
+        opened = None
+        for m in _ELSEWHERE_RE.finditer(text, self.sentences[sentence].start if self.sentences else 0, pm.start):
+            opened = m
+        return opened is not None and "," not in text[opened.end():pm.start] and "," in text[pm.end:start]
+
     def in_sentence(self, index: int) -> list[PlaceMention]:
         return self._by_sentence.get(index, [])
 
@@ -322,6 +338,14 @@ class ArticlePlaces:
             # goes on with the act ("Israel ended the truce, launching an offensive in Gaza") is its clause
             if not any(self._in_clause(pm, end, clause, _SUBORDINATE_RE) for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        # a place in a clause about something else ("because the suspect remained in London", "Although she
+        # was born in Lyon, ...", "the singer, who lives in Paris") is the event's only where nothing else is
+        others = [pm for pm in strong if self._elsewhere(pm, start, end, sentence)]
+        if others and len(others) < len(strong):
+            strong = [pm for pm in strong if pm not in others]
+        elif others:
+            here = [pm for pm in here if pm not in others]
+            strong = []
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
@@ -356,6 +380,8 @@ class ArticlePlaces:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
+        if others:
+            return min(others, key=lambda pm: abs(pm.start - start))
         # the last place the story named as a place before this sentence, else its main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
         return self._strong[i - 1] if i else self.main

@@ -300,3 +300,19 @@ def test_town_names_that_start_with_a_common_word_and_states_named_state():
     [pm] = layer("The Washington State Department of Health confirmed two cases.").mentions
     assert (pm.text, pm.place.kind, pm.place.admin1) == ("Washington State", "state", "WA")
     assert place_of("Measles spread in King County last month.", "spread") == "King County"
+
+
+def test_a_place_in_a_clause_about_something_else_is_not_the_events():
+    text = "OSLO (AP) — The charges were dropped in 2017 because the suspect remained in Lisbon."
+    assert place_of(text, "dropped") == "Oslo"
+    # with nothing nearer, the other clause's place is still better than none
+    assert place_of("The charges were dropped because the suspect remained in Lisbon.", "dropped") == "Lisbon"
+    assert place_of("LYON (AP) — Police detained the singer, who lives in Paris, at the airport.", "detained") == "Lyon"
+    # a place of the act's own clause, or a 'when' clause that tells where it happened, stays
+    assert place_of("Two men were killed when a bomb exploded in Kabul.", "killed") == "Kabul"
+    assert place_of("The suspect, who lives in Paris, was detained in Lyon.", "detained") == "Lyon"
+
+
+def test_a_region_before_a_possessive_is_the_speakers_place():
+    text = "Jane Doe, deputy head of Inner Mongolia's disease control centre, told reporters the case was isolated."
+    assert place_of(text, "told", statement=True) == "Inner Mongolia"
