@@ -242,7 +242,8 @@ def city_forms(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: 
     taken = [(pm.start, pm.end) for pm in places.mentions]
     out = []
     for a, b in spans:
-        if a < body_start or b >= len(text) or text[b] != "," or any(x < b and a < y for x, y in taken):
+        if text[b:b + 1] != "," or a < body_start or not _REGION_RUN_RE.match(text, b) \
+                or any(x < b and a < y for x, y in taken):
             continue
         words = text[a:b].split()
         town = len(words) > 1 and words[0].rstrip(".") in _TOWN_FIRST_WORDS   # "Port Fourchon", "Fort Liberty"
