@@ -29,7 +29,8 @@ _DASH = r"\s*(?:[-—–]+|:)\s+"
 _REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
            r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _WIRE = r"/[A-Za-z][\w .&-]{0,30}/"   # "/PRNewswire/": a release's wire service
-_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE})?{_DASH}")
+_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE})?"
+                      rf"(?:{_DASH}|[—–](?=[A-Z\"“]))")   # "LONDON—The ...": a long dash needs no spaces
 # "Hong Kong (CNN Business) A ...": an agency in brackets needs no dash after it
 _TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*{_AGENCY}(?:{_DASH}|\s*(?=[A-Z]))")
 # "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
