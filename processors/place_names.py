@@ -58,6 +58,11 @@ Administration Service Services Hospital Centre Center Foundation Association Fe
 Front Organization Organisation Network Radio TV Television Broadcasting Press Exchange Stock Fund Board
 Cabinet Embassy Consulate Mission Red Crescent Cross Health Defense Defence Security Affairs Electric Energy
 Oil Petroleum Gas Power Water Railways Railway Rail Motors Studios Records Airport Port Stadium Hotel""".split())
+# countries and states whose names are also given names or surnames: "Chad Wolf", "Michael Jordan"
+NAMES_OF_PEOPLE = frozenset("""Chad Jordan Israel Georgia India Kenya Virginia Dakota Montana Nevada Carolina
+Florida Chile Cuba""".split())
+_PARTISANS = frozenset("""Democrats Republicans Democratic Republican GOP Conservatives Conservative Labour Liberals
+Liberal Greens voters Voters""".split())
 # the last word of a newspaper's name after its city: "New York Times", "Boston Globe", "Jerusalem Post"
 MEDIA_HEADS = frozenset("""Times Post Herald Tribune Journal Gazette Telegraph Chronicle Examiner Courier Inquirer
 Observer Globe Star Sun Mirror Express Standard Dispatch Bulletin Register Daily""".split())
@@ -254,10 +259,10 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
         if before and len(prefix) < len(before):
             acronyms = all(w[2].isupper() for w in before if w[2] not in DIRECTIONS)   # "CBP McAllen facility"
-            if any(w[2] in TITLES for w in before) or (
-                    not acronyms and not gaz.candidates(name)[0].kind == "country"):
+            if any(w[2] in TITLES for w in before) or (not acronyms and (
+                    not gaz.candidates(name)[0].kind == "country" or name in NAMES_OF_PEOPLE)):
                 i += hit
-                continue   # "Michael Jackson", "President Jordan": a person
+                continue   # "Michael Jackson", "President Jordan", "Michael Jordan": a person
             weak = True
         if prefix and len(prefix) == len(before):
             start = prefix[0][0]
@@ -265,6 +270,11 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             nxt = after[0][2]
             if nxt in PLACE_HEADS:
                 end = after[0][1]
+            elif name in NAMES_OF_PEOPLE and nxt[:1].isupper() and not nxt.isupper() and not (
+                    nxt in ORG_HEADS or nxt in TITLES or nxt in DIRECTIONS or nxt in gaz.first_tokens
+                    or nxt in _PARTISANS):
+                i += hit
+                continue   # "Chad Wolf", "Israel Katz", "Georgia Meloni": a person's first name
             elif nxt in MEDIA_HEADS:
                 i += hit
                 continue   # "the New York Times", "the Jerusalem Post": a newspaper's name, never a place

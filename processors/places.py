@@ -87,7 +87,9 @@ _GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
 # between a place and the next one, words that say the next one does not hold it: "a town on the border with
 # Germany", "a village 10 km from Kabul"
 _NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
-_COUNTIES_RE = re.compile(r"[ \t]+(?:county|counties|County|Counties)\b")
+# "three Georgia counties", "Georgia Gov. Brian Kemp", "the Georgia Legislature": a US state, not the country
+_COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
+                          r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
 # words that open a clause of its own: a place after them is not where the main clause's act took place
 _SUBORDINATE_RE = re.compile(r"\b(?:who|whom|whose|which|where|while|whereas|because|although|though|since|until"
                              r"|unless|if|when|after|before)\b")
@@ -133,7 +135,7 @@ class ArticlePlaces:
                 if region is not None and not in_list(text, c.start, c.end + 8, gaz):
                     c.hint, c.region, c.single_city_word = region.country_code, region, False
             if _COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
-                c.hint = "US"   # "three Georgia counties": counties are a US state's
+                c.hint = "US"   # "three Georgia counties", "Georgia Gov. Jane Doe": a US state's
             top = gaz.candidates(c.key)[0]
             if top.kind in ("country", "state") and not c.absorbed:
                 context.add(top.country_code)

@@ -316,3 +316,12 @@ def test_a_place_in_a_clause_about_something_else_is_not_the_events():
 def test_a_region_before_a_possessive_is_the_speakers_place():
     text = "Jane Doe, deputy head of Inner Mongolia's disease control centre, told reporters the case was isolated."
     assert place_of(text, "told", statement=True) == "Inner Mongolia"
+
+
+def test_a_country_or_state_that_is_a_persons_name_is_no_place():
+    assert names("Chad Wolf said the agency would respond.") == []
+    assert names("Michael Jordan donated a million dollars.") == []
+    assert names("Fighting in Chad killed 12.") == [("Chad", "Chad", "TD")]
+    assert [n for n, _, _ in names("Virginia Democrats won a majority.")] == ["Virginia"]
+    [pm] = layer("Georgia Gov. Jane Doe signed the bill.").mentions
+    assert (pm.place.country_code, pm.place.kind) == ("US", "state")
