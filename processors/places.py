@@ -83,6 +83,8 @@ def armed_forces(text: str, start: int, end: int) -> bool:
 
 
 _ELSEWHERE_RE = re.compile(r"\b(?:[Bb]ecause|[Aa]lthough|[Tt]hough|who|whom|whose)\b")
+_CLAUSE_BREAK_RE = re.compile(r";|,[ \t]+(?:while|but|and|as|after|when|where|whereas|although|though|which|who)\b"
+                              r"|[ \t](?:while|whereas)\b")
 _GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
 # between a place and the next one, words that say the next one does not hold it: "a town on the border with
 # Germany", "a village 10 km from Kabul"
@@ -351,6 +353,12 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            if after and clause is not None and _CLAUSE_BREAK_RE.search(self.text, end, after[0].start):
+                # "Stocks in Tokyo fell, while markets in New York rose": the place of the act's own clause
+                # before the place of the next clause
+                own = [pm for pm in strong if clause[0] <= pm.start and pm.end <= start]
+                if own:
+                    chosen = own[-1]
             if chosen.place is not None and chosen.place.kind == "country":
                 finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
                          and (pm.place is None or pm.place.country_code == chosen.place.country_code)]

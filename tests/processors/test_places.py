@@ -325,3 +325,11 @@ def test_a_country_or_state_that_is_a_persons_name_is_no_place():
     assert [n for n, _, _ in names("Virginia Democrats won a majority.")] == ["Virginia"]
     [pm] = layer("Georgia Gov. Jane Doe signed the bill.").mentions
     assert (pm.place.country_code, pm.place.kind) == ("US", "state")
+
+
+def test_the_acts_own_clause_before_the_next_clauses_place():
+    text = "Stocks in Tokyo fell on Monday, while markets in London rose."
+    assert place_of(text, "fell", clause=(0, 30)) == "Tokyo"
+    assert place_of(text, "rose", clause=(32, 61)) == "London"
+    # within one clause the place after the act is still its place
+    assert place_of("Officials in Tokyo confirmed cases in Osaka.", "confirmed", clause=(0, 44)) == "Osaka"
