@@ -38,12 +38,13 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
+from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
-__all__ = ["ArticlePlaces", "PlaceMention", "armed_forces", "find_places"]
+__all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
 
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
@@ -69,35 +70,13 @@ _PREMODIFIER_RE = re.compile(
     r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
     r"|firms|negotiators|delegation|sanctions|allies)\b")
 
-# "U.S. forces", "American troops", "Russian warplanes": a country's armed forces act abroad as often as at home
-_FORCES = r"(?:forces|troops|soldiers|servicemen|service[ \t]+members|military|army|navy|marines|warplanes|warships" \
-          r"|jets|drones|aircraft|commandos)"
-_FORCES_RE = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{_FORCES}\b")
-_FORCES_END_RE = re.compile(rf"(?i:\b{_FORCES})$")
-
-
-def armed_forces(text: str, start: int, end: int) -> bool:
-    """True if the name ``text[start:end]`` stands for its country's armed forces: "U.S. forces", "American
-    troops" (the words after it, or its own last word)."""
-    return _FORCES_RE.match(text, end) is not None or _FORCES_END_RE.search(text, start, end) is not None
-
-
-_ELSEWHERE_RE = re.compile(r"\b(?:[Bb]ecause|[Aa]lthough|[Tt]hough|who|whom|whose)\b")
-_CLAUSE_BREAK_RE = re.compile(r";|,[ \t]+(?:while|but|and|as|after|when|where|whereas|although|though|which|who)\b"
-                              r"|[ \t](?:while|whereas)\b")
-_GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
 # between a place and the next one, words that say the next one does not hold it: "a town on the border with
 # Germany", "a village 10 km from Kabul"
 _NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
 # "three Georgia counties", "Georgia Gov. Brian Kemp", "the Georgia Legislature": a US state, not the country
 _COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
                           r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
-# words that open a clause of its own: a place after them is not where the main clause's act took place
-_SUBORDINATE_RE = re.compile(r"\b(?:who|whom|whose|which|where|while|whereas|because|although|though|since|until"
-                             r"|unless|if|when|after|before)\b")
-
-
-_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)
+_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
 
 
 class ArticlePlaces:
@@ -132,7 +111,8 @@ class ArticlePlaces:
                     prev.single_city_word = False
         context: set[str] = set()
         for c in cands:
-            if c.region is None and not c.absorbed:   # "Louisville, Ky.": a region the gazetteer has no key for
+            # "Louisville, Ky.": a region after the comma that the gazetteer has no key for
+            if c.region is None and not c.absorbed and text.startswith(", ", c.end):
                 region = region_after(text, c.end, gaz, c.key)
                 if region is not None and not in_list(text, c.start, c.end + 8, gaz):
                     c.hint, c.region, c.single_city_word = region.country_code, region, False
@@ -256,34 +236,6 @@ class ArticlePlaces:
                 return other.place
         return None
 
-    def _in_clause(self, pm: PlaceMention, end: int, clause: tuple[int, int], cut: re.Pattern) -> bool:
-        """True if ``pm`` is in the clause ``clause`` of a word ending at ``end``, or after it in a participle
-        phrase that goes on with its act (", launching ..."), where no word of ``cut`` opens another clause."""
-        if clause[0] <= pm.start < clause[1]:
-            return True
-        if pm.start < end:
-            return False
-        gap = self.text[end:pm.start]
-        if ";" in gap:
-            return False
-        last = gap.rfind(",") + 1   # "..., launching an offensive in Gaza": its subject's act goes on
-        return bool(last) and _GOES_ON_RE.match(gap, last) is not None and cut.search(gap, last) is None
-
-    def _elsewhere(self, pm: PlaceMention, start: int, end: int, sentence: int) -> bool:
-        """True if ``pm`` is in a clause about something other than the word ``text[start:end]``: a relative
-        clause about a person, or a "because/although" clause that does not hold the word."""
-        text = self.text
-        if pm.start >= end:
-            m = _ELSEWHERE_RE.search(text, end, pm.start)
-            if m is None:
-                return False
-            comma = text.rfind(",", m.end(), pm.start)   # "..., because ..., killing two in Gaza": back to the act
-            return comma < 0 or not _GOES_ON_RE.match(text, comma + 1)
-        opened = None
-        for m in _ELSEWHERE_RE.finditer(text, self.sentences[sentence].start if self.sentences else 0, pm.start):
-            opened = m
-        return opened is not None and "," not in text[opened.end():pm.start] and "," in text[pm.end:start]
-
     def in_sentence(self, index: int) -> list[PlaceMention]:
         return self._by_sentence.get(index, [])
 
@@ -340,11 +292,12 @@ class ArticlePlaces:
             # the actor's own country ("Sweden has dropped ...") before a place named in another clause
             # ("Assange, who is in prison in London"), the paragraph's or the dateline's; a phrase that
             # goes on with the act ("Israel ended the truce, launching an offensive in Gaza") is its clause
-            if not any(self._in_clause(pm, end, clause, _SUBORDINATE_RE) for pm in strong):
+            if not any(clause[0] <= pm.start < clause[1] or goes_on(self.text, end, pm.start) for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         # a place in a clause about something else ("because the suspect remained in London", "Although she
         # was born in Lyon, ...", "the singer, who lives in Paris") is the event's only where nothing else is
-        others = [pm for pm in strong if self._elsewhere(pm, start, end, sentence)]
+        first = self.sentences[sentence].start if self.sentences else 0
+        others = [pm for pm in strong if about_something_else(self.text, first, start, end, pm.start, pm.end)]
         if others and len(others) < len(strong):
             strong = [pm for pm in strong if pm not in others]
         elif others:
@@ -353,7 +306,7 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
-            if after and clause is not None and _CLAUSE_BREAK_RE.search(self.text, end, after[0].start):
+            if after and clause is not None and next_clause_between(self.text, end, after[0].start):
                 # "Stocks in Tokyo fell, while markets in New York rose": the place of the act's own clause
                 # before the place of the next clause
                 own = [pm for pm in strong if clause[0] <= pm.start and pm.end <= start]

@@ -19,7 +19,7 @@ from newswire.processors.document import Document
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
-from newswire.processors.places import armed_forces
+from newswire.processors.place_clauses import armed_forces
 
 __all__ = ["SAYING", "situate"]
 
