@@ -29,7 +29,8 @@ from newswire.processors.place_names import (
     possessive_pieces,
 )
 
-__all__ = ["PlaceMention", "capitals", "city_forms", "described_places", "in_list", "legislatures", "region_after", "regions"]
+__all__ = ["PlaceMention", "capitals", "city_forms", "described_places", "in_list", "legislatures", "region_after",
+           "regions"]
 
 _ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
                            r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
@@ -42,10 +43,10 @@ _HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords
                              r"|Appropriations|Ethics|committee|panel|speaker|vote|hearing|floor|impeachment|majority"
                              r"|minority|lawmakers|members)\b")
 # ", a town on the border", ", a small village near", ", the capital of": the name before is a place
-_DESCRIBED_AS_PLACE_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb"
-                                    r"|township|municipality|settlement|port|island|district|province|region|county"
-                                    r"|community|neighbou?rhood|capital)[ \t]+(?:of|in|on|near|about|some|north|south|east"
-                                    r"|west|outside|close|bordering|along)\b")
+_DESCRIBED_AS_PLACE_RE = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb|township|municipality"
+    r"|settlement|port|island|district|province|region|county|community|neighbou?rhood|capital)[ \t]+(?:of|in|on"
+    r"|near|about|some|north|south|east|west|outside|close|bordering|along)\b")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:am|an der|de|del|de la|la|el|al|di|da|do|dos|sur|upon|on)[ \t]+")
 _CONTROLLED_RE = re.compile(r"-(?:controlled|led|dominated|run)$")
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]{3,}")
@@ -59,7 +60,8 @@ _STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane"
 _STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Square Place Court Way Parkway Terrace
 Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
 _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
-_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?|regions?"
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
+                            r"|regions?"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
                             r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
 
@@ -71,7 +73,8 @@ Lower Central Grand""".split())
 _NAME_WORD_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
 # a list of places goes on before or after the pair: "France, the Netherlands, Belgium and Denmark"
 _LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*(?:the[ \t]+)?$")
-_LIST_AFTER_RE = re.compile(r",?[ \t]*(?:and|or|,)[ \t]*(?:the[ \t]+)?(?P<next>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?)")
+_LIST_AFTER_RE = re.compile(r",?[ \t]*(?:and|or|,)[ \t]*(?:the[ \t]+)?"
+                            r"(?P<next>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,7 +198,8 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
             last = max(text.rfind(" ", run_start, run_end) + 1, run_start)   # "the District of Columbia"
             joined = None
             if spans[k + 1][0] - run_end <= 8 and nxt_end - run_start < 50:
-                joined = next((a for a in dict.fromkeys((run_start, last)) if text[a:nxt_end].rstrip(".,") in gaz), None)
+                joined = next((a for a in dict.fromkeys((run_start, last))
+                               if text[a:nxt_end].rstrip(".,") in gaz), None)
             if joined is not None:
                 name = text[joined:nxt_end].rstrip(".,")
                 found.append(Candidate(joined, joined + len(name), name, normalise(name), False, False, False))

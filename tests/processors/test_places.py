@@ -210,7 +210,8 @@ def test_a_town_the_gazetteer_lacks_before_a_state_or_country_is_a_place():
     # a list of states and countries is no town in a state
     assert [m.text for m in layer("It is legal in Colorado, Washington, Alaska and Oregon.").mentions] == [
         "Colorado", "Washington", "Alaska", "Oregon"]
-    assert all("," not in m.text for m in layer("Sales began in Canada, the Netherlands, Belgium and Denmark.").mentions)
+    listed = layer("Sales began in Canada, the Netherlands, Belgium and Denmark.").mentions
+    assert all("," not in m.text for m in listed)
 
 
 def test_a_city_before_its_state_resolves_inside_that_state():
@@ -307,7 +308,8 @@ def test_a_place_in_a_clause_about_something_else_is_not_the_events():
     assert place_of(text, "dropped") == "Oslo"
     # with nothing nearer, the other clause's place is still better than none
     assert place_of("The charges were dropped because the suspect remained in Lisbon.", "dropped") == "Lisbon"
-    assert place_of("LYON (AP) — Police detained the singer, who lives in Paris, at the airport.", "detained") == "Lyon"
+    text = "LYON (AP) — Police detained the singer, who lives in Paris, at the airport."
+    assert place_of(text, "detained") == "Lyon"
     # a place of the act's own clause, or a 'when' clause that tells where it happened, stays
     assert place_of("Two men were killed when a bomb exploded in Kabul.", "killed") == "Kabul"
     assert place_of("The suspect, who lives in Paris, was detained in Lyon.", "detained") == "Lyon"
