@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from newswire.processors.gazetteer import Gazetteer, Place, normalise
+from newswire.processors.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer, Place, normalise  # noqa: F401 (its old home)
 from newswire.processors.nations import demonym_country
 
 __all__ = ["NAME_RE", "Candidate", "candidates", "is_locative", "name_spans", "possessive_pieces"]
