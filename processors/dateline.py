@@ -39,8 +39,9 @@ _DASH = r"\s*(?:[-—–]+|:)\s+"
 _REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
            r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _WIRE = r"/[A-Za-z][\w .&-]{0,30}/"   # "/PRNewswire/": a release's wire service
-_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE}|{_BDATE})?{_DASH}"
-                      rf"{_AFTER_DASH_DATE}")
+# "LONDON—The ...": a long dash needs no spaces
+_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE}|{_BDATE})?"
+                      rf"(?:{_DASH}|[—–](?=[A-Z\"“])){_AFTER_DASH_DATE}")
 # "Hong Kong (CNN Business) A ...": an agency (or a date) in brackets needs no dash after it
 _TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_BDATE})"
                        rf"(?:{_DASH}|\s*(?=[A-Z]))")

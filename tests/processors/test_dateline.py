@@ -19,6 +19,7 @@ from newswire.processors.dateline import dateline_date, find_dateline
     ("Denver – Hundreds of nurses walked out.", "Denver", None, None, None),
     ("Tokyo (CNN Business) Markets opened lower.", "Tokyo", None, "CNN Business", None),
     ("  PARIS, 14 July (AFP) - Crowds gathered.", "Paris", None, "AFP", "14 July"),
+    ("FRANKFURT—The central bank held rates.", "Frankfurt", None, None, None),   # a long dash, no spaces
 ])
 def test_datelines(text, place, region, agency, date):
     line = find_dateline(text)
