@@ -53,6 +53,15 @@ _JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secreta
             "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
 _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
                 "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
+# sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
+_LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
+Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
+Nevertheless Nonetheless Likewise Similarly Eventually Ultimately Specifically Notably Indeed""".split())
+_NAME_LIST_RE = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)+,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]*"
+                           r"(?:[ \t]+[A-Z][\w'’-]*)?")
+# words that make a listed name a body of its own: "the Ministry of Health, Police and Army" lists three
+_BODY_HEADS = frozenset("""Ministry Ministries Department Police Army Navy Council Commission Committee Agency Office
+Court Party Authority Bureau Forces Force Embassy Union Service Institute Organization Organisation""".split())
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
@@ -134,7 +143,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     runs = [piece for span in spans for piece in _split(text, *span)]
     out: list[tuple[int, int]] = []
+    absorbed = -1   # the end of a list an office's name took in: "Ministry of Trade, Industry and Energy"
     for span in runs:
+        if span[1] <= absorbed:
+            continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
                 text[span[0]:span[1]].split()[-1] in ORG_HEADS | _JOINING_AND:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
@@ -144,6 +156,11 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
             last = text[out[-1][0]:out[-1][1]].split()[-1]
             if gap and last in ORG_HEADS | _JOINING:
                 out[-1] = (out[-1][0], span[1])
+                tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
+                if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
+                    # "Ministry of Health, Labour and Welfare": the office's fields, listed, are its name
+                    out[-1] = absorbed_span = (out[-1][0], tail.end())
+                    absorbed = absorbed_span[1]
                 continue
         out.append(span)
     return out
@@ -156,7 +173,10 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
         return start, name
     while True:
         first, _, rest = name.partition(" ")
-        if rest and first in COMMON_CAPITALS and first not in TITLES and first not in ORG_HEADS and name not in gaz:
+        if rest and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
+                and first not in ORG_HEADS and name not in gaz \
+                and _TRAILER_RE.sub("", f"{first} {rest.split(' ', 1)[0]}") not in gaz:
+            # "South Dakota Gov. Kristi Noem", "North Korea's army" keep their first word
             start += len(first) + 1
             name = rest.lstrip()
             continue
@@ -374,7 +394,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
                 begin = m.start() if m else at
                 while begin < at and text[begin:text.index(" ", begin)] in COMMON_CAPITALS:
                     begin = text.index(" ", begin) + 1   # "Two Hamas officials", "The commission"
-                if begin < at or noun in ("officials", "authorities"):
+                state = _state_of(text[begin:at], noun, gaz) if begin < at else None
+                if state is not None:   # "the US government", "Kenya's health ministry": the state acting
+                    found.append(ActorMention(begin, after, state.name, text[begin:after], "country", None,
+                                              state.country_code))
+                elif begin < at or noun in ("officials", "authorities"):
                     found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
                                               None, None))
             at = low.find(noun, after)
@@ -389,6 +413,23 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
     return _expand_acronyms(text, out)
+
+
+def _state_of(head: str, noun: str, gaz: Gazetteer):
+    """The country whose government, authorities or officials ``head`` names them ("US", "Kenya's health"):
+    "the US government" -> United States, as "Israeli forces" -> Israel; else None."""
+    if noun not in ("government", "authorities", "officials"):
+        return None   # a named office keeps its words: "Kenya's health ministry"
+    words = head.split()
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or len(caps) > 3 or words[:len(caps)] != caps or not all(
+            w.lower() in _STATE_ADJECTIVES for w in words[len(caps):]):
+        return None
+    name = _TRAILER_RE.sub("", " ".join(caps)).removeprefix("The ")
+    if name not in gaz or name in COMMON_CAPITALS:
+        return None
+    place = gaz.resolve(name)
+    return gaz.country(place.country_code) if place is not None and place.kind == "country" else None
 
 
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
