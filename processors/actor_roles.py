@@ -20,7 +20,9 @@ __all__ = ["clause_of", "event_actors"]
 
 _RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
-_AND_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
+# "Hamas and US representatives", "Israel, Egypt and Qatar", "the Hamas leadership and the United States"
+_AND_RE = re.compile(r"(?:\s+(?:leadership|leaders|government|officials|delegation|delegations|representatives"
+                     r"|negotiators|authorities))?\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
 _PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
 _CHUNK_RE = re.compile(r",|\band\b")
@@ -114,7 +116,8 @@ _ANAPHOR_RE = re.compile(
     r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
-    r"|university|hospital|regulator|watchdog)\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
+    r"|university|hospital|regulator|watchdog)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
+    r"\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
 _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
                              r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
@@ -124,8 +127,9 @@ _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "i
                          "rivers", "numbers", "orders", "powers", "letters", "matters", "figures"})
 _PEOPLE_WORDS = PERSON_NOUNS | ROLE_WORDS | GROUP_NOUNS
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
-_RELATIVE_RE = re.compile(r",\s*(?:who|which)\s*$")
-_RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}")
+_RELATIVE_RE = re.compile(r"(?:,\s*(?:who|which)|(?<=[\w.’'])\s+who)\s*$")
+_RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}"
+                              r"(?:(?:led|held|staged|launched|made|carried\s+out|[a-z]+ed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?)?")
 _PERSON_NOUNS = frozenset("""president governor minister premier mayor senator secretary chancellor ambassador envoy
 spokesman spokeswoman spokesperson commissioner commander chief""".split())
 
@@ -162,6 +166,95 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     return fallback
 
 
+_BODY_PRONOUN_RE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|been|would|will|could|also|then"
+                              r"|later|first|\w+ly)\s+){0,3}$")
+_REPORTING_RE = re.compile(r"\b(?P<v>said|says|announced|stated|confirmed|added|warned|insisted|reported|noted"
+                           r"|told\s+\w+)\s+(?:on\s+[\w.]+(?:\s+\d+)?,?\s+)?(?:that\s+)?$")
+_OWNER_RE = re.compile(r"\b(?P<o>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?:[a-z][\w-]*(?:al|ic|ive|ous|ful|ent|ant|ary|ed)"
+                       r"|new|first|latest|recent|last|planned|proposed|latest)\s+)?$")
+_MODIFIER_RE = re.compile(r"(?:^|\s)(?P<m>[A-Za-z]+)\s+$")
+_PEOPLE_MODIFIERS = frozenset("""teacher worker student nurse doctor farmer rebel militant insurgent jihadist miner
+driver trucker pilot settler protester resident soldier""".split())
+_SPOKESPERSON_RE = re.compile(r"(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)")
+_UNNAMED_SPOKESPERSON_RE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}spokes(?:man|woman|person)\b")
+_NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as|who|that|which|were|was|is|are"
+                            r"|have|has|had|after|before|during|since|near)\b)[a-z]{3,}\b")
+_CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
+_OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
+_OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
+
+
+def _owned(text: str, group: list[ActorMention]) -> list[ActorMention]:
+    """``group`` without an owner written right before the one it owns ("Jeff Bezos's Blue Origin")."""
+    return [a for k, a in enumerate(group)
+            if not (k + 1 < len(group) and text[a.end:group[k + 1].start] in _OWNED_GAP)]
+
+
+def _inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                      start: int, end: int) -> ActorMention | None:
+    """The one named right after a saying verb that follows a comma or a quote: '", said Ana Ruiz'."""
+    back = text[max(sent_start, start - 4):start].rstrip()
+    if not back.endswith((",", '"', "”")) or text[start:end].lower() not in _INVERTING_VERBS:
+        return None
+    i = bisect.bisect_left(starts, end)
+    if i < len(mentions) and mentions[i].start - end <= 25 and _INVERTED_GAP_RE.fullmatch(
+            text, end, mentions[i].start) and _INVERTED_END_RE.match(text, mentions[i].end):
+        return mentions[i]
+    return None
+
+
+_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted",
+                              "warned", "continued", "recalled", "argued", "asked", "replied", "announced", "reports",
+                              "reported", "tweeted", "posted", "writes"})
+# between the verb and the speaker: only words of a description ("said a senior Hamas official"), no preposition
+_INVERTED_GAP_RE = re.compile(r"\s+(?:(?!(?:in|to|on|at|by|for|with|from|of|that|it|he|she|they)\b)[\w-]+\s+){0,3}")
+# after the speaker: the sentence ends, or a date, a place or a role follows ("said Ana Ruiz, the mayor")
+_INVERTED_END_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
+_ASIDE_RE = re.compile(r",\s*(?:[a-z]|[DRI]-[A-Z])")   # ", a spokeswoman", ", R-Texas": an aside, not a name
+_APPOSITIVE_CLOSE_RE = re.compile(r",\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+){0,2}$")
+_AND_BEFORE_RE = re.compile(r",?\s+and\s+$")
+
+
+def _appositive_chain(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                      start: int) -> list[ActorMention]:
+    """The ones named before the asides that end right before the verb: "Rep. Ana Ruiz, R-Texas, visited" ->
+    [Ana Ruiz]; "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified" -> both."""
+    close = _APPOSITIVE_CLOSE_RE.search(text, max(sent_start, start - 30), start)
+    if close is None:
+        return []
+    close_at = close.start()
+    chain: list[ActorMention] = []
+    while True:
+        open_at = text.rfind(",", sent_start, close_at)
+        if open_at < 0 or close_at - open_at > 120:
+            break
+        i = bisect.bisect_left(starts, open_at) - 1
+        if i < 0 or mentions[i].start < sent_start or not 0 <= open_at - mentions[i].end <= 1 \
+                or mentions[i].name in NEWS_AGENCIES or mentions[i].kind == "country" \
+                or not _ASIDE_RE.match(text, open_at):
+            break
+        chain.insert(0, mentions[i])
+        joined = _AND_BEFORE_RE.search(text, max(sent_start, mentions[i].start - 8), mentions[i].start)
+        if joined is None or text[joined.start()] != ",":
+            break
+        close_at = joined.start()
+    return chain
+
+
+def _last_named(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
+                person: bool) -> ActorMention | None:
+    """The person (or body: an organisation, group or country) named last before ``at`` in its paragraph."""
+    top = max(text.rfind("\n", 0, at), at - 1500)
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].start > top:
+        a = mentions[i]
+        if (a.kind == "person") == person and a.name not in NEWS_AGENCIES and not (
+                a.kind == "organisation" and a.written[:1].islower()):
+            return a
+        i -= 1
+    return None
+
+
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
                  start: int, end: int, statement: bool = False, prev_start: int | None = None,
                  clause: tuple[int, int] | None = None, kind: str | None = None) -> tuple[Actor, ...]:
@@ -183,6 +276,16 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
             after.append(a)
         i += 1
+    if len(before) > 1 or len(after) > 1:
+        # "Jeff Bezos's Blue Origin", "Hitler's Germany": the one owned acts or is acted on, not its owner
+        before, after = _owned(text, before), _owned(text, after)
+    chained: list[ActorMention] = []   # subjects each set off by an aside: one group, as "and" joins them
+    inverted = _inverted_speaker(text, mentions, starts, sent_start, start, end) if statement else None
+    if inverted is not None:
+        # '"...," said a senior Hamas official', "..., said Amnesty International on Tuesday": the one named
+        # after the verb said it, whoever the quote or the clause before it names
+        before = [inverted]
+        after = [a for a in after if a is not inverted]
     if kind == "change":
         # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
         # what moved is the noun phrase right before the verb, not a country or ticker inside it
@@ -218,7 +321,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if statement and not before:
         # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
         i = bisect.bisect_left(starts, end)
-        if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start]:
+        if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
+                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start):   # "said they killed 12 militants"
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
     if statement and text[max(sent_start, start - 3):start].rstrip().endswith(","):
@@ -227,15 +331,19 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = [mentions[i]]
-    if _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
+    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
         i = bisect.bisect_left(starts, sent_start)
         named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
+        chain = _appositive_chain(text, mentions, starts, sent_start, start)
         if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
                 and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
-            before = [mentions[i]]
+            # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": each one set off
+            before = chain if chain and chain[0] is mentions[i] else [mentions[i]]
+        elif chain:   # "In October, Rep. Ana Ruiz, R-Texas, visited": the one named before the aside
+            before = chain
         elif (lead := _LEAD_NAME_RE.match(text, sent_start, start)) is not None and (
                 i >= len(mentions) or mentions[i].start >= lead.end("name")) and " " in lead.group("name") \
                 and lead.group("name").split()[0] not in COMMON_CAPITALS \
@@ -251,6 +359,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             else:   # a name the actor layer did not take: "The parent, Acme Holdings, said"
                 name = named.group("name")
                 before = [ActorMention(named.start("name"), named.end("name"), name, name, "organisation", None, None)]
+        if len(chain) > 1 and before == chain:
+            chained = chain
     if statement and not before:
         # '"...," Minister Ana Ruiz, who ..., said': the first one named after the closing quote
         quote = max(text.rfind("”", sent_start, start), text.rfind('"', sent_start, start))
@@ -270,7 +380,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
-    desc = _SPEAKER_DESCRIPTION_RE.search(text, max(sent_start, start - 60), start) if statement else None
+    desc = _SPEAKER_DESCRIPTION_RE.search(text, max(sent_start, start - 60), start) \
+        if statement and inverted is None else None
     described = desc is not None and all(a.end <= desc.start() for a in before) \
         and any(w.lower() in _SPEAKER_HEADS for w in desc.group("d").split())
     if described:
@@ -296,7 +407,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
-        # named last (a sentence's leading pronoun is read by ``_subject``)
+        # named last (a sentence's leading pronoun is read by ``_subject``); "said it would", "announced
+        # that they had": the one who said it; "it"/"they" elsewhere: the body named last in the paragraph
         lo = max(left, start - 30)
         pronoun = _PRONOUN_SUBJECT_RE.search(text, lo, start) if text.find("he ", lo, start) >= 0 else None
         if pronoun and pronoun.start() > sent_start + 1:
@@ -306,16 +418,54 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
+        elif pronoun is None and (body := _BODY_PRONOUN_RE.search(text, lo, start)) is not None \
+                and body.start() > sent_start + 1:
+            speaker = _REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
+            if speaker is not None:
+                said = event_actors(text, mentions, starts, sent_start, sent_end, speaker.start("v"),
+                                    speaker.end("v"), statement=True, prev_start=prev_start)
+                before = [ActorMention(body.start(), body.start() + 2, a.name, a.name, a.kind, a.role, a.country_code)
+                          for a in said[:1] if a.relation == "agent"]
+            else:
+                found = _last_named(text, mentions, starts, body.start(), person=False)
+                before = [found] if found is not None else []
+    if not before:
+        # "his appointment", "their protest", "its campaign": the person or body named last
+        near = text[max(left, start - 30):start].lower()
+        owner = _OWNER_RE.search(text, max(left, start - 30), start) if (
+            "his " in near or "her " in near or "its " in near or "their " in near) else None
+        if owner is not None:
+            found = _last_named(text, mentions, starts, owner.start(),
+                                person=owner.group("o").lower() in ("his", "her"))
+            before = [found] if found is not None else []
+        elif (mod := _MODIFIER_RE.search(text, max(left, start - 20), start)) is not None \
+                and mod.group("m").lower() in _PEOPLE_MODIFIERS:
+            # "teacher protests", "a rebel attack", "worker strikes": the people of the modifier did it
+            name = mod.group("m").lower() + "s"
+            before = [ActorMention(mod.start("m"), mod.end("m"), name, name, "group", None, None)]
+    if before and before[-1].kind == "organisation" and _SPOKESPERSON_RE.fullmatch(before[-1].written) \
+            or not before and statement and (spokes := _UNNAMED_SPOKESPERSON_RE.search(
+                text, sent_start, start)) is not None and spokes.start() < start:
+        # "A company spokesperson said", "A spokesman who declined to be named said": the body the sentence
+        # before spoke of, else the one named last
+        at = before[-1].start if before else spokes.start()
+        body = _subject(text, mentions, starts, prev_start, None) if prev_start is not None else None
+        if body is None or body.kind == "person" or body.end > at or body.name in NEWS_AGENCIES:
+            body = _last_named(text, mentions, starts, at, person=False)
+        if body is not None:
+            before = [body]
     if not after and not statement:
         # "killed 12 soldiers", "the release of the hostages", "evacuated residents": a common noun for people
         # among the next few words, before any break, is the one it was done to
         m = _OBJECT_NOUN_RE.match(text, end, min(right, end + 60))
         for group in ("a", "n") if m is not None else ():
             low = (m.group(group) or "").lower()
+            if group == "n" and _NOUN_AFTER_RE.match(text, m.end("n")):
+                break   # "a temporary general license": "general" modifies the noun after it
             if low and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
-    agents, patients = _nearest_group(text, before, True), _nearest_group(text, after, False)
+    agents, patients = chained or _nearest_group(text, before, True), _nearest_group(text, after, False)
     if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
@@ -323,17 +473,19 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if subject is not None and subject.end <= start:
             agents = [subject]
     relation_a, relation_p = "agent", "patient"
-    passive = _PASSIVE_RE.search(text, max(left, start - 40), start)
+    passive = _PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
+        else None   # "was withdrawing": progressive, not passive
     by = _BY_RE.match(text, end) if not passive and _PARTICIPLE_END_RE.search(text, start, end) else None
     reduced = by is not None and bool(after) and after[0].start <= by.end() + 2
     if reduced:
         # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
         # "be": the one after "by" did it, the one before had it done
-        agents, patients = _nearest_group(text, after, False), _nearest_group(text, before, True)
+        agents, patients = _nearest_group(text, after, False), chained or _nearest_group(text, before, True)
     elif passive:
         by = _BY_RE.match(text, end)
-        agents = _nearest_group(text, [a for a in after if by and a.start <= by.end() + 2], False)
-        patients = _nearest_group(text, before, True)
+        agents = _nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
+            text, by.end(), a.start))], False)   # "annexed by Hitler's Germany": the one owned
+        patients = chained or _nearest_group(text, before, True)
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):

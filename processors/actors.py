@@ -17,6 +17,7 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -154,7 +155,7 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
             last = text[out[-1][0]:out[-1][1]].split()[-1]
-            if gap and last in ORG_HEADS | _JOINING:
+            if gap and last in ORG_HEADS | _JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
                 out[-1] = (out[-1][0], span[1])
                 tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
                 if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
@@ -412,7 +413,37 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
+    if "the country" in low or " group" in low or " movement" in low:
+        out = _definite_referents(text, out)
     return _expand_acronyms(text, out)
+
+
+# "the country's military", "the Palestinian militant group": a description of a country or a group named before
+_COUNTRY_REFERENT_RE = re.compile(r"\b[Tt]he country(?:['’]s)?\s+(?:[a-z]+\s+)?(?=(?:%s)\b)" % "|".join(sorted(STATE_NOUNS)))
+_GROUP_WORDS = frozenset({"group", "movement", "organisation", "organization", "faction"})
+
+
+def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with "the country's" (a country's body or act) as the country named last, and a group
+    described by its demonym and kind after "the" ("the Palestinian militant group") as the group named last
+    (Hamas, the Taliban), each at most 2,000 characters before."""
+    out = list(mentions)
+    for m in _COUNTRY_REFERENT_RE.finditer(text):
+        k = bisect.bisect_left([a.start for a in out], m.start())
+        if k < len(out) and out[k].start < m.end():
+            continue   # taken by a longer name
+        country = next((a for a in reversed(out[:k]) if a.kind == "country" and m.start() - a.start < 2000), None)
+        if country is not None:
+            out.insert(k, ActorMention(m.start() + 4, m.start() + 11, country.name, country.name, "country", None,
+                                       country.country_code))
+    for k, a in enumerate(out):
+        if a.kind == "group" and a.written.split()[-1].lower() in _GROUP_WORDS \
+                and text[max(0, a.start - 4):a.start] in ("the ", "The "):
+            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in KNOWN_GROUPS
+                          and a.start - b.start < 2000), None)
+            if named is not None:
+                out[k] = replace(a, name=named.name, written=named.name, kind="group")
+    return out
 
 
 def _state_of(head: str, noun: str, gaz: Gazetteer):

@@ -1,0 +1,144 @@
+"""Who did it across the clause structures of news English: a speaker named after the verb, subjects set off
+by asides and coordinated, a relative pronoun without its comma, a pronoun subject, a possessive before an
+event's noun, a people noun as a modifier, an unnamed spokesperson, an owner before the one it owns, a
+description of a group or a country named before."""
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.actors import find_actors
+from newswire.processors.extract import extract
+
+MONDAY = dt.date(2026, 3, 9)
+
+
+def event(text, trigger):
+    hits = [e for e in extract(text, MONDAY).events if e.trigger == trigger]
+    assert len(hits) == 1, [(e.trigger, e.actors) for e in extract(text, MONDAY).events]
+    return hits[0]
+
+
+def agents(text, trigger):
+    return [a.name for a in event(text, trigger).actor_details if a.relation != "patient"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Troops shelled three villages near the river, said the Ministry of Defence on Sunday.", "Ministry of Defence"),
+    ('"The convoy was hit twice," said a senior Hezbollah official.', "Hezbollah"),
+    ("Floods destroyed 300 homes across Malawi, reports Reuters.", "Reuters"),
+])
+def test_the_one_named_right_after_an_inverted_saying_verb_said_it(text, speaker):
+    assert agents(text, event_trigger(text)) == [speaker]
+
+
+def event_trigger(text):
+    return next(w for w in ("said", "reports") if f" {w} " in text)
+
+
+def test_a_named_speaker_keeps_the_statement_when_a_place_follows_the_verb():
+    text = "Ana Ruiz, the mayor's lawyer, said in an email to the Associated Press that the vote was fair."
+    assert agents(text, "said") == ["Ana Ruiz"]
+
+
+def test_told_is_not_inverted():
+    text = "Omar Haddad, a senior analyst at Corvell, told Reuters the fighting would go on."
+    assert event(text, "told").actors[0] == "Omar Haddad"
+
+
+def test_subjects_each_set_off_by_an_aside_are_one_group():
+    text = ("Later, Tom Askew, a former envoy to Kyiv, and Mary Pole, another top aide, testified before the "
+            "committee.")
+    assert agents(text, "testified") == ["Tom Askew", "Mary Pole"]
+
+
+def test_a_party_tag_set_off_after_a_lawmaker_is_not_the_subject():
+    text = "In October, Rep. Dana Hill, R-Ohio, visited the flooded towns."
+    assert agents(text, "visited") == ["Rep. Dana Hill"]
+
+
+def test_a_name_continued_after_a_comma_is_no_aside():
+    text = "Jo Park, head of sales for Brennic, Inc., says the recall is over."
+    assert agents(text, "says") == ["Jo Park"]
+
+
+def test_who_without_a_comma_refers_to_the_name_before_it():
+    text = "The three leaders of the National Unity Party who led a protest march were arrested."
+    assert agents(text, "protest") == ["National Unity Party"]
+
+
+def test_it_after_a_saying_verb_is_the_speaker():
+    text = "The Health Ministry said on March 3 that it had deployed 40 teams to the region."
+    assert agents(text, "deployed") == ["Health Ministry"]
+
+
+def test_it_elsewhere_is_the_body_named_last_in_the_paragraph():
+    text = "Residents fled as the Vandor Mining Company expanded the pit, which it acquired in 2017."
+    assert "Vandor Mining Company" in agents(text, "acquired")
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    ("Jonas Pike was convicted in May. His sentencing is set for June.", "sentencing", "Jonas Pike"),
+    ("The National Unity Party lost two seats. Their protest drew 3,000 people.", "protest",
+     "National Unity Party"),
+])
+def test_a_possessive_before_an_events_noun_is_the_one_named_last(text, trigger, who):
+    assert event(text, trigger).actors == (who,)
+
+
+def test_a_possessive_before_a_verb_phrase_is_no_owner():
+    text = "Engineers from Norway joined the study. The researchers believe their investment has paid off."
+    assert "Norway" not in event(text, "paid").actors
+
+
+def test_a_people_noun_as_a_modifier_did_it():
+    assert agents("Other teacher protests were held last year in three states.", "protests") == ["teachers"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Water did not accept the offer. A spokesperson who declined to be named said it had no funds.",
+    "The Ministry of Water did not accept the offer. A ministry spokesman said it had no funds.",
+])
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before(text):
+    assert agents(text, "said") == ["Ministry of Water"]
+
+
+def test_the_bodys_own_spokesman_speaks_for_it():
+    text = "The Health Ministry confirmed the deaths on Friday. The ministry's spokesman said two more died."
+    assert agents(text, "said") == ["Health Ministry"]
+
+
+def test_an_owner_before_the_one_it_owns_is_no_actor():
+    text = "The agency hired Ann Vole's Lunar Freight for the mission."
+    actors = event(text, "hired").actors
+    assert "Lunar Freight" in actors and "Ann Vole" not in actors
+
+
+def test_the_owned_after_by_is_the_agent_of_a_passive():
+    text = "Austria says it was the first victim, having been annexed by Hitler's Germany in 1938."
+    assert [a.name for a in event(text, "annexed").actor_details if a.relation == "agent"] == ["Germany"]
+
+
+def test_was_before_an_ing_verb_is_no_passive():
+    text = "Acme Holdings announced that it was withdrawing its filing."
+    assert [(a.name, a.relation) for a in event(text, "withdrawing").actor_details] == [("Acme Holdings", "agent")]
+
+
+def test_a_leadership_noun_does_not_break_a_pair():
+    text = "Direct talks have taken place in Doha between the Hamas leadership and the United States."
+    assert set(event(text, "talks").actors) >= {"Hamas", "United States"}
+
+
+def test_a_described_group_is_the_group_named_before():
+    text = "Hamas freed two captives on Friday. Officials from the Palestinian militant group told AFP more would follow."
+    assert event(text, "told").actors[0] == "Hamas"
+
+
+def test_the_countrys_military_is_the_country_named_before():
+    found = find_actors("Peru closed the border. The country's military was placed on high alert.")
+    assert [(a.name, a.kind) for a in found] == [("Peru", "country"), ("Peru", "country")]
+
+
+def test_the_countrys_other_nouns_name_no_actor():
+    found = find_actors("Syrians fled to Jordan when the country's civil war began.")
+    assert [(a.name, a.start) for a in found] == [("Syrians", 0), ("Jordan", 16)]
