@@ -181,6 +181,7 @@ _NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as
                             r"|have|has|had|after|before|during|since|near)\b)[a-z]{3,}\b")
 _CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
 _OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
+_SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
 _OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
 
 
@@ -486,6 +487,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         agents = _nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
             text, by.end(), a.start))], False)   # "annexed by Hitler's Germany": the one owned
         patients = chained or _nearest_group(text, before, True)
+        if patients and _SAYING_RE.search(text, patients[-1].end, start):
+            patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):

@@ -49,11 +49,16 @@ prosecutor attorney lawyer analyst researcher professor correspondent chancellor
 negotiator mediator""".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
 _JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
-_JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
+_JOINING = {"Centers", "Centres", "Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
             "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
             "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
 _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
                 "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
+# the heads of bodies besides place_names.ORG_HEADS: military units, public-health and relief bodies
+_ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
+Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
+Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils""".split())
+_ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")   # "82nd Airborne Division", "1st Battalion"
 # sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
 _LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
 Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
@@ -149,13 +154,13 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         if span[1] <= absorbed:
             continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in ORG_HEADS | _JOINING_AND:
+                text[span[0]:span[1]].split()[-1] in _ORG_HEADS | _JOINING_AND:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
             last = text[out[-1][0]:out[-1][1]].split()[-1]
-            if gap and last in ORG_HEADS | _JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
+            if gap and last in _ORG_HEADS | _JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
                 out[-1] = (out[-1][0], span[1])
                 tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
                 if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
@@ -175,7 +180,7 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
     while True:
         first, _, rest = name.partition(" ")
         if rest and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
-                and first not in ORG_HEADS and name not in gaz \
+                and first not in _ORG_HEADS and name not in gaz \
                 and _TRAILER_RE.sub("", f"{first} {rest.split(' ', 1)[0]}") not in gaz:
             # "South Dakota Gov. Kristi Noem", "North Korea's army" keep their first word
             start += len(first) + 1
@@ -225,7 +230,7 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
     rest = words[last_title + 1:]
     if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
-            w in ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
+            w in _ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
                                                   in ("country", "state")):
         code = None
         roles = []
@@ -242,11 +247,11 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Penny Wong": the last two words are
         # the person when they look like a name and the rest is the title
         person = words[-2:]
-        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in ORG_HEADS and w not in COMMON_CAPITALS
+        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in _ORG_HEADS and w not in COMMON_CAPITALS
                and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
-    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
+    if (len(words) > 1 and any(w in _ORG_HEADS for w in words)) or (
             len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
         code = None
         for w in words[:2]:
@@ -333,6 +338,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             before = text[max(0, start - 30):start].split()
             if before and before[-1].lower() in ROLE_WORDS:
                 role = before[-1].lower()
+        if kind == "organisation" and text[start - 1:start] == " " and (
+                ordinal := _ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+            name = text[ordinal.start():start] + name   # "the 82nd Airborne Division": the unit's number
+            norm = name if norm == text[start:start + len(norm)] else norm
+            start = ordinal.start()
         mention = ActorMention(start, start + len(name), norm, name, kind, role, code)
         if kind == "person" and " " in norm:
             people.setdefault(norm.split()[-1], mention)
@@ -410,7 +420,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             if a.end - a.start > out[-1].end - out[-1].start:
                 out[-1] = a
             continue
-        if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
+        if out and out[-1].kind != "group" and _OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:

@@ -142,3 +142,8 @@ def test_the_countrys_military_is_the_country_named_before():
 def test_the_countrys_other_nouns_name_no_actor():
     found = find_actors("Syrians fled to Jordan when the country's civil war began.")
     assert [(a.name, a.start) for a in found] == [("Syrians", 0), ("Jordan", 16)]
+
+
+def test_the_speaker_before_a_passive_had_nothing_done_to_it():
+    text = "The Disaster Management Authority said 45 people were killed in the floods."
+    assert "Disaster Management Authority" not in event(text, "killed").actors

@@ -51,3 +51,19 @@ def test_a_countrys_government_or_officials_are_the_country(text, country):
 
 def test_a_named_office_of_a_country_keeps_its_words():
     assert names("Kenya's health ministry confirmed the outbreak.") == [("Kenya's health ministry", "organisation")]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Soldiers of the 3rd Infantry Division crossed the river.", "3rd Infantry Division"),
+    ("The 1st Battalion returned home.", "1st Battalion"),
+    ("Ukraine's General Staff reported the attack.", "General Staff"),
+    ("The Centers for Disease Control and Prevention issued a warning.", "Centers for Disease Control and Prevention"),
+    ("The World Food Programme halted deliveries.", "World Food Programme"),
+])
+def test_military_units_and_relief_bodies_are_organisations(text, body):
+    assert (body, "organisation") in names(text)
+
+
+def test_a_title_before_a_units_word_is_still_a_person():
+    [sergeant] = find_actors("Staff Sgt. Lee Moran was wounded.")
+    assert (sergeant.name, sergeant.kind) == ("Lee Moran", "person")
