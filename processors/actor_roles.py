@@ -124,7 +124,8 @@ _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+tha
 _AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
                          "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
-                         "rivers", "numbers", "orders", "powers", "letters", "matters", "figures"})
+                         "rivers", "numbers", "orders", "powers", "letters", "matters", "figures", "answers",
+                         "offers", "barriers", "corners", "dangers", "chapters", "filters", "banners"})
 _PEOPLE_WORDS = PERSON_NOUNS | ROLE_WORDS | GROUP_NOUNS
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
 _RELATIVE_RE = re.compile(r"(?:,\s*(?:who|which)|(?<=[\w.’'])\s+who)\s*$")
@@ -182,6 +183,7 @@ _NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as
 _CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
 _OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
 _SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
+_BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")
 _OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
 
 
@@ -467,6 +469,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
     agents, patients = chained or _nearest_group(text, before, True), _nearest_group(text, after, False)
+    if statement and len(agents) > 1 and not chained and _BARE_COMMA_RE.fullmatch(text, agents[-2].end,
+                                                                                   agents[-1].start) \
+            and _RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
+        agents = agents[-1:]   # "... against al-Shabaab militants, U.S. Africa Command said": the speaker alone
     if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from newswire.processors.acronyms import full_names
+from newswire.processors.dateline import find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
@@ -59,6 +60,23 @@ _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squa
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
 Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils""".split())
 _ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")   # "82nd Airborne Division", "1st Battalion"
+# armed groups besides place_names.KNOWN_GROUPS, named as wire copy and military releases name them
+_GROUPS = KNOWN_GROUPS | {"Islamic State", "Boko Haram", "Shabaab", "Al-Shabaab", "Islamic Jihad", "Ansar Allah",
+                          "Hayat Tahrir al-Sham", "PKK", "FARC", "ELN", "M23", "Rapid Support Forces", "RSF",
+                          "Lashkar-e-Taiba", "Jaish-e-Mohammed", "JNIM", "ISWAP", "ADF", "Allied Democratic Forces",
+                          "Tehrik-i-Taliban", "Jabhat al-Nusra", "Hezbollah", "Al-Qaeda", "Qaeda"}
+# "Heavy rains triggered": a capitalised word before a plural noun and its verb is an adjective, no name
+_NOUN_VERB_AFTER_RE = re.compile(r"[ \t]+(?!(?:has|is|was|does|says|gets|goes|makes|takes|this|thus)\b)[a-z]{2,}s[ \t]+"
+                                 r"(?:[a-z]+ed|have|had|are|were|will|would|could|can|may"
+                                 r"|hit|struck|left|swept|continue|began|fell|rose|spread|forced|cut|led)\b")
+_ADJECTIVE_ENDINGS = ("y", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ern", "ed", "ing", "ion", "ary", "ory",
+                      "ish", "less", "ble")
+# a party's adjective before its members is the party's members: "Democratic lawmakers" -> Democrats
+_PARTY_MEMBERS = {"Democratic": "Democrats", "Republican": "Republicans", "Conservative": "Conservatives",
+                  "Liberal": "Liberals", "Socialist": "Socialists", "Labour": "Labour", "Labor": "Labor",
+                  "Green": "Greens", "Communist": "Communists", "Tory": "Tories"}
+_MEMBER_NOUNS = frozenset("""lawmakers legislators senators congressmen congresswomen representatives members mps
+candidates leaders officials voters activists supporters delegates deputies councillors councilors""".split())
 # sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
 _LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
 Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
@@ -80,12 +98,15 @@ _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgen
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats""".split()
 _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
-                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson")
+                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
 _INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
     r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
-    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
+    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army"
+    r"|utilities|utility|transport|aviation|transit|water|food|drug|disaster|emergency|weather|meteorological"
+    r"|forest|fire|civil|relief|humanitarian|nuclear|space|maritime|coast|wildlife|environmental|management"
+    r"|protection|response|control|prevention|rescue|safety)\s+){0,3}$")
 _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
                      "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
@@ -223,11 +244,12 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         known = people[name]
         return "person", known.name, known.role, known.country_code
     base = _TRAILER_RE.sub("", name) if "-" in name else name
-    if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
+    if base in _GROUPS or base.removeprefix("al-") in _GROUPS:
         return "group", base, None, None
     # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
     # words up to the last title are the role (a country or demonym among them its country)
-    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
+    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES
+                      or "-" in w and w.split("-", 1)[0] in TITLES), default=-1)   # "Director-General"
     rest = words[last_title + 1:]
     if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
             w in _ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
@@ -318,7 +340,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         kind, norm, role, code = what
         if kind == "subject":
             if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
-                    name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                    name.endswith("s") and " " not in name and _sentence_initial(text, start)) or (
+                    " " not in name and _sentence_initial(text, start) and name[1:].islower()
+                    and name not in _PARTY_MEMBERS
+                    and name.endswith(_ADJECTIVE_ENDINGS) and _NOUN_VERB_AFTER_RE.match(text, start + len(name))):
                 if " " not in name:
                     later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
@@ -413,6 +438,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
                     found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
                                               None, None))
             at = low.find(noun, after)
+    for k, a in enumerate(found):   # "Democratic lawmakers", "Conservative MPs": the party's members
+        first, _, rest = a.written.partition(" ")
+        if first in _PARTY_MEMBERS and (rest in ("MPs", "MEPs", "MSPs") or not rest and a.kind in (
+                "organisation", "group") and (tail := _REST_RE.match(text, a.end)) is not None
+                                            and tail.group(0).split()[0] in _MEMBER_NOUNS):
+            found[k] = replace(a, name=_PARTY_MEMBERS[first], kind="group")
     found.sort(key=lambda a: (a.start, -a.end))
     out: list[ActorMention] = []
     for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
@@ -425,6 +456,9 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:
         out = _definite_referents(text, out)
+    line = find_dateline(text)
+    if line is not None:   # "KABUL, Afghanistan (AP) —": where the story was filed, not who acted in it
+        out = [a for a in out if a.start >= line.body_start]
     return _expand_acronyms(text, out)
 
 
@@ -449,7 +483,7 @@ def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMe
     for k, a in enumerate(out):
         if a.kind == "group" and a.written.split()[-1].lower() in _GROUP_WORDS \
                 and text[max(0, a.start - 4):a.start] in ("the ", "The "):
-            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in KNOWN_GROUPS
+            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in _GROUPS
                           and a.start - b.start < 2000), None)
             if named is not None:
                 out[k] = replace(a, name=named.name, written=named.name, kind="group")

@@ -147,3 +147,18 @@ def test_the_countrys_other_nouns_name_no_actor():
 def test_the_speaker_before_a_passive_had_nothing_done_to_it():
     text = "The Disaster Management Authority said 45 people were killed in the floods."
     assert "Disaster Management Authority" not in event(text, "killed").actors
+
+
+def test_the_speaker_right_before_said_is_not_joined_to_the_clause_before_it():
+    text = "Drones struck a camp near Jilib against al-Shabaab militants, the Joint Task Force said in a statement."
+    assert agents(text, "said") == ["Joint Task Force"]
+
+
+def test_a_country_list_still_speaks_together():
+    text = "Israel, Egypt and Qatar said the talks would resume."
+    assert agents(text, "said") == ["Israel", "Egypt", "Qatar"]
+
+
+def test_an_object_that_only_looks_like_a_people_noun_is_no_actor():
+    text = "The regulators are demanding answers from the utility."
+    assert "answers" not in event(text, "demanding").actors

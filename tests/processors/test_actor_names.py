@@ -67,3 +67,50 @@ def test_military_units_and_relief_bodies_are_organisations(text, body):
 def test_a_title_before_a_units_word_is_still_a_person():
     [sergeant] = find_actors("Staff Sgt. Lee Moran was wounded.")
     assert (sergeant.name, sergeant.kind) == ("Lee Moran", "person")
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Democratic lawmakers questioned the envoy.", "Democrats"),
+    ("Republican senators blocked the bill.", "Republicans"),
+    ("Conservative MPs voted against the budget.", "Conservatives"),
+])
+def test_a_partys_adjective_before_its_members_is_the_party(text, members):
+    assert names(text)[0] == (members, "group")
+
+
+def test_a_partys_own_name_stays():
+    assert names("The Democratic Party won the seat.") == [("Democratic Party", "organisation")]
+
+
+def test_a_hyphenated_title_makes_a_person_with_that_role():
+    [head] = find_actors("WHO Director-General Ana Ruiz Ferreira said the outbreak was over.")
+    assert (head.name, head.kind, head.role) == ("Ana Ruiz Ferreira", "person", "who director-general")
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The Islamic State group claimed the bombing.", "Islamic State"),
+    ("Boko Haram fighters raided the village.", "Boko Haram"),
+])
+def test_armed_groups_are_groups(text, group):
+    assert (group, "group") in names(text)
+
+
+def test_the_dateline_names_no_actor():
+    text = "KABUL, Afghanistan (AP) — Gunmen attacked a checkpoint in Kunduz on Friday."
+    assert "Afghanistan" not in [n for n, _ in names(text)]
+
+
+def test_an_adjective_that_starts_a_sentence_is_no_name():
+    assert names("Heavy rains triggered landslides in the hills.") == []
+
+
+def test_a_company_that_starts_a_sentence_before_its_staff_stays_a_name():
+    assert ("Zelkora", "organisation") in names("Zelkora employees have waited weeks for the notice.")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("California's utilities regulators are demanding answers.", "California's utilities regulators"),
+    ("The disaster management agency said 40 houses collapsed.", "disaster management agency"),
+])
+def test_a_regulator_or_a_relief_body_described_is_an_organisation(text, body):
+    assert (body, "organisation") in names(text)
