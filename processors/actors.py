@@ -58,7 +58,13 @@ _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology"
 # the heads of bodies besides place_names.ORG_HEADS: military units, public-health and relief bodies
 _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
-Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils""".split())
+Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units""".split())
+# words that start a sentence, never a body's name: "The", "But", "Meanwhile"
+_SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
+I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
+According Earlier Later Of Can Will May Such Even Just Only Again Still Yet Whether Despite Although Though Because
+Under Over About Into From With Without Within Between Among Through Across Toward Towards Around Near Outside
+Inside Several Few Other Another Each Every Any Either Neither Once First Second Third Last Next""".split())
 _ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")   # "82nd Airborne Division", "1st Battalion"
 # armed groups besides place_names.KNOWN_GROUPS, named as wire copy and military releases name them
 _GROUPS = KNOWN_GROUPS | {"Islamic State", "Boko Haram", "Shabaab", "Al-Shabaab", "Islamic Jihad", "Ansar Allah",
@@ -202,8 +208,10 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
         first, _, rest = name.partition(" ")
         if rest and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
                 and first not in _ORG_HEADS and name not in gaz \
+                and not (first not in _SENTENCE_WORDS and _TRAILER_RE.sub("", rest).split()[-1] in _ORG_HEADS) \
                 and _TRAILER_RE.sub("", f"{first} {rest.split(' ', 1)[0]}") not in gaz:
-            # "South Dakota Gov. Kristi Noem", "North Korea's army" keep their first word
+            # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
+            # first word
             start += len(first) + 1
             name = rest.lstrip()
             continue

@@ -114,3 +114,11 @@ def test_a_company_that_starts_a_sentence_before_its_staff_stays_a_name():
 ])
 def test_a_regulator_or_a_relief_body_described_is_an_organisation(text, body):
     assert (body, "organisation") in names(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Marines of the 26th Marine Expeditionary Unit evacuated the port.", "26th Marine Expeditionary Unit"),
+    ("On Monday, Big Harbour Records issued a statement.", "Big Harbour Records"),
+])
+def test_a_bodys_name_keeps_its_first_word(text, body):
+    assert (body, "organisation") in names(text)
