@@ -46,7 +46,7 @@ _SPEAKER_DESCRIPTION_RE = re.compile(
 _SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
-coalition administration regulator watchdog union party""".split())
+coalition administration regulator watchdog union party command mission observatory""".split())
 _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
@@ -116,11 +116,13 @@ _ANAPHOR_RE = re.compile(
     r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
-    r"|university|hospital|regulator|watchdog)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
+    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
     r"\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
 _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
                              r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
+_STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
+_ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
 _AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
                          "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
@@ -158,11 +160,14 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
         if person and a.kind == "person":
             if "-year-old" in noun or (a.role and noun in a.role):
                 return a
-        elif not person and a.kind == "organisation":
+        elif not person and a.kind in ("organisation", "country", "group"):
             if noun in a.written.lower():
-                return a
-            if generic and fallback is None:
+                return a   # "the command": "U.S. Central Command"; "the army": "the Israeli army"
+            if generic and fallback is None and a.kind == "organisation" and noun not in _STATE_BODIES:
                 fallback = a
+            elif noun in _STATE_BODIES and fallback is None and a.kind == "country" and any(
+                    w in _ARMED_WORDS for w in a.written.lower().split()):
+                fallback = a   # "Israeli troops raided ..., the army said": Israel's army
         i -= 1
     return fallback
 
@@ -242,6 +247,25 @@ def _appositive_chain(text: str, mentions: Sequence[ActorMention], starts: Seque
             break
         close_at = joined.start()
     return chain
+
+
+_ADJUNCT_RE = re.compile(r",\s*$")
+_INTRO_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+(?:the\s+)?\w+|[Ee]arlier\s+\w+|[Ll]ate\s+\w+)"
+                       r"(?:\s+\w+){0,2},\s*(?:[Tt]he\s+)?")
+
+
+def _subject_after_intro(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
+                         sent_start: int) -> ActorMention | None:
+    """The subject after a short opening phrase set off by a comma ("Separately, Iraqi forces ...", "On
+    Friday, the army ..."), if an actor stands right there."""
+    m = _INTRO_RE.match(text, sent_start)
+    if m is None:
+        return None
+    i = bisect.bisect_left(starts, m.end())
+    if i < len(mentions) and mentions[i].start - m.end() <= 12 and not _NOT_SUBJECT_RE.search(
+            text, m.end(), mentions[i].start) and not _is_locative(text, mentions[i].start):
+        return mentions[i]
+    return None
 
 
 def _last_named(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
@@ -473,6 +497,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                                                                                    agents[-1].start) \
             and _RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
         agents = agents[-1:]   # "... against al-Shabaab militants, U.S. Africa Command said": the speaker alone
+    if not statement and text.endswith("ing", start, end) and _ADJUNCT_RE.search(text, max(left, start - 3), start):
+        # "Iraqi forces raided a hideout, detaining four suspects": the participle's subject is the sentence's
+        subject = _subject(text, mentions, starts, sent_start, prev_start) or _subject_after_intro(
+            text, mentions, starts, sent_start)
+        if subject is not None and subject.end <= start and subject.kind != "person" or (
+                subject is not None and subject.end <= start and not agents):
+            agents = [subject]
     if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object

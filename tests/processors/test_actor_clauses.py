@@ -162,3 +162,22 @@ def test_a_country_list_still_speaks_together():
 def test_an_object_that_only_looks_like_a_people_noun_is_no_actor():
     text = "The regulators are demanding answers from the utility."
     assert "answers" not in event(text, "demanding").actors
+
+
+def test_a_participle_after_a_comma_has_the_sentences_subject():
+    text = "Separately, Iraqi security forces raided a hideout of the Islamic State group, detaining four suspects."
+    assert agents(text, "detaining") == ["Iraq"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("U.S. Central Command forces struck a camp in Syria, killing a commander of the group, the command said.",
+     "U.S. Central Command"),
+    ("Israeli troops raided a camp in Jenin overnight, the army said.", "Israel"),
+])
+def test_the_command_or_the_army_that_speaks_is_the_one_named_before(text, speaker):
+    assert agents(text, "said") == [speaker]
+
+
+def test_the_army_with_no_army_named_before_stays_a_description():
+    text = "Hamas fired rockets at a town in the south, the army said."
+    assert agents(text, "said") == ["army"]
