@@ -246,6 +246,9 @@ def _appositive_chain(text: str, mentions: Sequence[ActorMention], starts: Seque
         if joined is None or text[joined.start()] != ",":
             break
         close_at = joined.start()
+    if chain:   # "Qatar and Egypt, which have mediated, said": the ones joined to the first before it
+        k = bisect.bisect_left(starts, chain[0].start)
+        chain[:1] = _joined_before(text, mentions, starts, sent_start, k)
     return chain
 
 
@@ -266,6 +269,14 @@ def _subject_after_intro(text: str, mentions: Sequence[ActorMention], starts: Se
             text, m.end(), mentions[i].start) and not _is_locative(text, mentions[i].start):
         return mentions[i]
     return None
+
+
+def _joined_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                   i: int) -> list[ActorMention]:
+    """``mentions[i]`` and those "and" or a comma join to it before it in its sentence ("Qatar and Egypt")."""
+    lo = bisect.bisect_left(starts, sent_start)
+    return _nearest_group(text, [a for a in mentions[lo:i + 1] if a is mentions[i] or not _SOURCE_BEFORE_RE.search(
+        text, max(sent_start, a.start - 20), a.start)], True)
 
 
 def _last_named(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
@@ -296,7 +307,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         a = mentions[i]
         if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 2].lstrip(".")[:1] == ")":
             pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
-        elif a.end <= start:
+        elif a.end <= start or a.kind == "country" and a.start < start < a.end:   # "Israeli air strikes"
             if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 20), a.start) and not (
                     a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
                 before.append(a)   # "According to police, ...": the source, not the actor
@@ -344,7 +355,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
-                before = [mentions[i]]
+                before = _joined_before(text, mentions, starts, sent_start, i)
     if statement and not before:
         # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
         i = bisect.bisect_left(starts, end)
@@ -357,7 +368,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
-            before = [mentions[i]]
+            before = _joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
     if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;

@@ -181,3 +181,13 @@ def test_the_command_or_the_army_that_speaks_is_the_one_named_before(text, speak
 def test_the_army_with_no_army_named_before_stays_a_description():
     text = "Hamas fired rockets at a town in the south, the army said."
     assert agents(text, "said") == ["army"]
+
+
+def test_the_state_in_a_demonym_trigger_did_it():
+    text = "Israeli air strikes hit the camp on Saturday."
+    assert event(text, "air strikes").actors == ("Israel",)
+
+
+def test_speakers_joined_before_a_relative_clause_speak_together():
+    text = "Qatar and Egypt, which have mediated between the two sides, said talks would resume next week."
+    assert agents(text, "said") == ["Qatar", "Egypt"]

@@ -122,3 +122,7 @@ def test_a_regulator_or_a_relief_body_described_is_an_organisation(text, body):
 ])
 def test_a_bodys_name_keeps_its_first_word(text, body):
     assert (body, "organisation") in names(text)
+
+
+def test_a_geological_survey_is_an_organisation():
+    assert ("U.S. Geological Survey", "organisation") in names("The quake was recorded by the U.S. Geological Survey.")
