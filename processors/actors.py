@@ -442,7 +442,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
                 if state is not None:   # "the US government", "Kenya's health ministry": the state acting
                     found.append(ActorMention(begin, after, state.name, text[begin:after], "country", None,
                                               state.country_code))
-                elif begin < at or noun in ("officials", "authorities"):
+                elif begin < at or noun in ("officials", "authorities") or (
+                        field := _FIELD_RE.match(low, after)) is not None and noun in ("ministry", "department") \
+                        and text[at].islower():
+                    if begin == at and noun in ("ministry", "department"):
+                        after = field.end()   # "the ministry of health said": the office and its field
                     found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
                                               None, None))
             at = low.find(noun, after)
@@ -496,6 +500,10 @@ def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMe
             if named is not None:
                 out[k] = replace(a, name=named.name, written=named.name, kind="group")
     return out
+
+
+_FIELD_RE = re.compile(r" of (?:the )?(?:health|defen[cs]e|interior|foreign affairs|finance|justice|education"
+                       r"|agriculture|environment|energy|trade|labou?r|transport|information|home affairs|public health)\b")
 
 
 def _state_of(head: str, noun: str, gaz: Gazetteer):

@@ -191,3 +191,8 @@ def test_the_state_in_a_demonym_trigger_did_it():
 def test_speakers_joined_before_a_relative_clause_speak_together():
     text = "Qatar and Egypt, which have mediated between the two sides, said talks would resume next week."
     assert agents(text, "said") == ["Qatar", "Egypt"]
+
+
+def test_the_state_whose_missile_it_was_is_the_agent_of_the_passive():
+    text = "The hospital was hit by a Russian missile, officials said."
+    assert [a.name for a in event(text, "hit").actor_details if a.relation == "agent"] == ["Russia"]

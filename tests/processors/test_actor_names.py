@@ -126,3 +126,16 @@ def test_a_bodys_name_keeps_its_first_word(text, body):
 
 def test_a_geological_survey_is_an_organisation():
     assert ("U.S. Geological Survey", "organisation") in names("The quake was recorded by the U.S. Geological Survey.")
+
+
+@pytest.mark.parametrize("text, office", [
+    ("The ministry of health said two patients died.", "ministry of health"),
+    ("The department of the interior closed the park.", "department of the interior"),
+])
+def test_an_office_written_in_lower_case_keeps_its_field(text, office):
+    assert names(text) == [(office, "organisation")]
+
+
+def test_a_capitalised_office_of_a_country_stays_one_actor():
+    text = "Jobs rose, the Bureau of Labor Statistics of the U.S. Department of Labor reported today."
+    assert [n for n, _ in names(text)] == ["Bureau of Labor Statistics"]
