@@ -189,6 +189,8 @@ _CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
 _OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
 _SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
 _BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")
+_NESTED_BY_RE = re.compile(r"(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?:owned|led|run|controlled|backed)\s+by\s+(?:the\s+)?"
+                           r"(?:[a-z]+\s+){0,2}")
 _OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
 
 
@@ -252,6 +254,13 @@ def _appositive_chain(text: str, mentions: Sequence[ActorMention], starts: Seque
     return chain
 
 
+# a participle that opens the sentence: its subject is the main clause's ("Having bought the house, Austria will")
+_OPENER_RE = re.compile(r"[\s\"“]*(?!(?:During|Including|Regarding|Concerning|According|Notwithstanding|Nothing"
+                        r"|Something|Everything|Morning|Evening|Spring|King|Beijing|Nanjing|Bing)\b)"
+                        r"(?:Having|[A-Z][a-z]+ing)\b")
+_BE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
+_MAIN_VERB_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|were|are|will|would|could|should|must|may|might|also"
+                           r"|did|does|said|[a-z]+ed)\b")
 _ADJUNCT_RE = re.compile(r",\s*$")
 _INTRO_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+(?:the\s+)?\w+|[Ee]arlier\s+\w+|[Ll]ate\s+\w+)"
                        r"(?:\s+\w+){0,2},\s*(?:[Tt]he\s+)?")
@@ -279,10 +288,34 @@ def _joined_before(text: str, mentions: Sequence[ActorMention], starts: Sequence
         text, max(sent_start, a.start - 20), a.start)], True)
 
 
+def _objects_after_asides(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], last: ActorMention,
+                          sent_end: int) -> list[ActorMention]:
+    """The ones joined by "and" to ``last`` across an aside: "grilled Ana Ruiz, a Ukraine specialist, and Tom
+    Askew, an aide" -> [Tom Askew]."""
+    out: list[ActorMention] = []
+    while True:
+        aside = _ASIDE_RE.match(text, last.end)
+        close = text.find(",", last.end + 1, min(sent_end, last.end + 120)) if aside else -1
+        joined = _AND_AFTER_RE.match(text, close) if close >= 0 else None
+        if joined is None:
+            return out
+        i = bisect.bisect_left(starts, joined.end())
+        if i >= len(mentions) or mentions[i].start != joined.end():
+            return out
+        last = mentions[i]
+        out.append(last)
+
+
+_AND_AFTER_RE = re.compile(r",\s+and\s+(?:the\s+)?")
+
+
 def _last_named(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
                 person: bool) -> ActorMention | None:
-    """The person (or body: an organisation, group or country) named last before ``at`` in its paragraph."""
-    top = max(text.rfind("\n", 0, at), at - 1500)
+    """The person (or body: an organisation, group or country) named last before ``at`` in its paragraph, or, for
+    a person near the head of a paragraph, in the 800 characters before it ("The 56-year-old said after his
+    appointment")."""
+    paragraph = text.rfind("\n", 0, at)
+    top = max(paragraph, at - 1500) if at - paragraph > 300 or not person else min(paragraph, at - 800)
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].start > top:
         a = mentions[i]
@@ -464,9 +497,21 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                                     speaker.end("v"), statement=True, prev_start=prev_start)
                 before = [ActorMention(body.start(), body.start() + 2, a.name, a.name, a.kind, a.role, a.country_code)
                           for a in said[:1] if a.relation == "agent"]
-            else:
+            elif not _BE_RE.search(body.group(0)):   # "if it is detected": a thing, done to
                 found = _last_named(text, mentions, starts, body.start(), person=False)
-                before = [found] if found is not None else []
+                kinds = ("organisation", "country") if body.group(0).startswith("it") else ("group", "organisation",
+                                                                                          "country")
+                before = [found] if found is not None and found.kind in kinds else []
+    if not before and not statement and _OPENER_RE.match(text, sent_start) and text.find(",", end, sent_end) >= 0:
+        # "Having carried out a purchase of the house, Austria will invite": the main clause's subject
+        i = bisect.bisect_left(starts, end)
+        while i < len(mentions) and mentions[i].start < min(sent_end, end + 200):
+            a = mentions[i]
+            if text[max(sent_start, a.start - 2):a.start] == ", " and _MAIN_VERB_RE.match(text, a.end):
+                before = [a]
+                after = [b for b in after if b is not a]
+                break
+            i += 1
     if not before:
         # "his appointment", "their protest", "its campaign": the person or body named last
         near = text[max(left, start - 30):start].lower()
@@ -504,6 +549,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
     agents, patients = chained or _nearest_group(text, before, True), _nearest_group(text, after, False)
+    if patients and not statement and right < sent_end and text.startswith(",", patients[-1].end):
+        patients = patients + _objects_after_asides(text, mentions, starts, patients[-1], sent_end)
     if statement and len(agents) > 1 and not chained and _BARE_COMMA_RE.fullmatch(text, agents[-2].end,
                                                                                    agents[-1].start) \
             and _RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
@@ -533,7 +580,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     elif passive:
         by = _BY_RE.match(text, end)
         agents = _nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
-            text, by.end(), a.start))], False)   # "annexed by Hitler's Germany": the one owned
+            text, by.end(), a.start) or _NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
+        # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
         patients = chained or _nearest_group(text, before, True)
         if patients and _SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it

@@ -83,6 +83,9 @@ _PARTY_MEMBERS = {"Democratic": "Democrats", "Republican": "Republicans", "Conse
                   "Green": "Greens", "Communist": "Communists", "Tory": "Tories"}
 _MEMBER_NOUNS = frozenset("""lawmakers legislators senators congressmen congresswomen representatives members mps
 candidates leaders officials voters activists supporters delegates deputies councillors councilors""".split())
+# words that open a sentence and are never a name: "Having carried out", "Speaking to reporters"
+_OPENING_WORDS = frozenset("""Having Being Including Following Despite Amid Asked Speaking Citing Given Asked Told
+Meanwhile Overall Nonetheless Nevertheless""".split())
 # sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
 _LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
 Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
@@ -123,7 +126,8 @@ _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
                             r"|began|struck|fell|rose|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
-_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied)\b")
+_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied"
+                              r"|reported|reports|wrote|stated|noted|warned|explained)\b")
 # "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
 _SPEAKING_CAPITAL = 200_000
 
@@ -332,7 +336,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     low_text = text.lower()
     for run_start, run_end in _runs(text, spans):
-        if run_end - run_start < 12 and text[run_start:run_end] in COMMON_CAPITALS:
+        if run_end - run_start < 12 and (text[run_start:run_end] in COMMON_CAPITALS
+                                         or text[run_start:run_end] in _OPENING_WORDS):
             continue   # "The", "But", "Police": most runs are one word that starts a sentence
         start, name = _strip(text, run_start, run_end, gaz)
         if not name:

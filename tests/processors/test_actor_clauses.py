@@ -196,3 +196,36 @@ def test_speakers_joined_before_a_relative_clause_speak_together():
 def test_the_state_whose_missile_it_was_is_the_agent_of_the_passive():
     text = "The hospital was hit by a Russian missile, officials said."
     assert [a.name for a in event(text, "hit").actor_details if a.relation == "agent"] == ["Russia"]
+
+
+def test_objects_joined_across_an_aside_are_all_patients():
+    text = ("Democratic lawmakers questioned Tom Askew, a Ukraine specialist at the council, and Mary Pole, an aide "
+            "to the vice president.")
+    patients = [a.name for a in event(text, "questioned").actor_details if a.relation == "patient"]
+    assert patients == ["Tom Askew", "Mary Pole"]
+
+
+def test_the_agent_of_a_passive_can_own_the_one_after_by():
+    text = "The label, which was bought out by a company owned by Ana Ruiz Ferreira, released the album."
+    assert [a.name for a in event(text, "bought out").actor_details if a.relation == "agent"] == ["Ana Ruiz Ferreira"]
+
+
+def test_a_participle_that_opens_the_sentence_has_the_main_clauses_subject():
+    text = "Having carried out a compulsory purchase of the farm, Austria will invite architects to submit plans."
+    assert agents(text, "purchase") == ["Austria"]
+
+
+def test_a_temporal_opening_phrase_does_not_lend_the_main_subject():
+    text = "During a search of the garage on Monday, Ana Ruiz Ferreira found two rifles."
+    assert "Ana Ruiz Ferreira" not in event(text, "search").actors
+
+
+def test_his_at_the_head_of_a_paragraph_is_the_person_named_before_it():
+    text = ("Tom Askew agreed a deal with the club on Tuesday.\n\n"
+            "The 56-year-old said after his appointment that he was excited.")
+    assert event(text, "appointment").actors == ("Tom Askew",)
+
+
+def test_it_done_to_is_no_body():
+    text = "The Health Ministry tracks the plague. Recovery is likely if it is detected early."
+    assert "Health Ministry" not in event(text, "detected").actors
