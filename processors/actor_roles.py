@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
-from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun
+from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 
 __all__ = ["clause_of", "event_actors"]
@@ -203,8 +203,10 @@ def _owned(text: str, group: list[ActorMention]) -> list[ActorMention]:
 def _inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
                       start: int, end: int) -> ActorMention | None:
     """The one named right after a saying verb that follows a comma or a quote: '", said Ana Ruiz'."""
+    if text[start:end].lower() not in _INVERTING_VERBS:
+        return None
     back = text[max(sent_start, start - 4):start].rstrip()
-    if not back.endswith((",", '"', "”")) or text[start:end].lower() not in _INVERTING_VERBS:
+    if not back.endswith((",", '"', "”")):
         return None
     i = bisect.bisect_left(starts, end)
     if i < len(mentions) and mentions[i].start - end <= 25 and _INVERTED_GAP_RE.fullmatch(
@@ -489,7 +491,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
-        elif pronoun is None and (body := _BODY_PRONOUN_RE.search(text, lo, start)) is not None \
+        elif pronoun is None and (text.find("it ", lo, start) >= 0 or text.find("they ", lo, start) >= 0) \
+                and (body := _BODY_PRONOUN_RE.search(text, lo, start)) is not None \
                 and body.start() > sent_start + 1:
             speaker = _REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
             if speaker is not None:
@@ -502,7 +505,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 kinds = ("organisation", "country") if body.group(0).startswith("it") else ("group", "organisation",
                                                                                           "country")
                 before = [found] if found is not None and found.kind in kinds else []
-    if not before and not statement and _OPENER_RE.match(text, sent_start) and text.find(",", end, sent_end) >= 0:
+    if not before and not statement and text[sent_start:sent_start + 12].find("ing") > 0 \
+            and _OPENER_RE.match(text, sent_start) and text.find(",", end, sent_end) >= 0:
         # "Having carried out a purchase of the house, Austria will invite": the main clause's subject
         i = bisect.bisect_left(starts, end)
         while i < len(mentions) and mentions[i].start < min(sent_end, end + 200):
@@ -521,14 +525,14 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             found = _last_named(text, mentions, starts, owner.start(),
                                 person=owner.group("o").lower() in ("his", "her"))
             before = [found] if found is not None else []
-        elif (mod := _MODIFIER_RE.search(text, max(left, start - 20), start)) is not None \
-                and mod.group("m").lower() in _PEOPLE_MODIFIERS:
+        elif (word := last_word(text[max(left, start - 20):start])) in _PEOPLE_MODIFIERS \
+                and (mod := _MODIFIER_RE.search(text, max(left, start - 20), start)) is not None:
             # "teacher protests", "a rebel attack", "worker strikes": the people of the modifier did it
-            name = mod.group("m").lower() + "s"
+            name = word + "s"
             before = [ActorMention(mod.start("m"), mod.end("m"), name, name, "group", None, None)]
     if before and before[-1].kind == "organisation" and _SPOKESPERSON_RE.fullmatch(before[-1].written) \
-            or not before and statement and (spokes := _UNNAMED_SPOKESPERSON_RE.search(
-                text, sent_start, start)) is not None and spokes.start() < start:
+            or not before and statement and text.find("spokes", sent_start, start) >= 0 and (
+                spokes := _UNNAMED_SPOKESPERSON_RE.search(text, sent_start, start)) is not None:
         # "A company spokesperson said", "A spokesman who declined to be named said": the body the sentence
         # before spoke of, else the one named last
         at = before[-1].start if before else spokes.start()
