@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from newswire.processors.acronyms import full_names
-from newswire.processors.dateline import find_dateline
+from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
@@ -324,9 +324,10 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def find_actors(text: str, gaz: Gazetteer | None = None,
-                spans: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
-    """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known)."""
+def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[int, int]] | None = None,
+                dateline: Dateline | None | bool = False) -> list[ActorMention]:
+    """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known;
+    ``dateline``: its ``find_dateline``, if known)."""
     gaz = gaz or gazetteer()
     if spans is None:
         spans = name_spans(text)
@@ -473,7 +474,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:
         out = _definite_referents(text, out)
-    line = find_dateline(text)
+    line = find_dateline(text) if dateline is False else dateline
     if line is not None:   # "KABUL, Afghanistan (AP) —": where the story was filed, not who acted in it
         out = [a for a in out if a.start >= line.body_start]
     return _expand_acronyms(text, out)
