@@ -398,7 +398,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start):   # "said they killed 12 militants"
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
-    if statement and text[max(sent_start, start - 3):start].rstrip().endswith(","):
+    if statement and inverted is None and text[max(sent_start, start - 3):start].rstrip().endswith(","):
         # "Steve Clarke, deputy administrator at NASA, said": the one named before the appositive
         comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
         i = bisect.bisect_left(starts, comma) - 1

@@ -285,7 +285,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
                and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
-    if (len(words) > 1 and any(w in _ORG_HEADS for w in words)) or (
+    if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
+                            or "and" in words and words[-1] in _JOINING_AND)) or (   # "Customs and Border Protection"
             len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
         code = None
         for w in words[:2]:

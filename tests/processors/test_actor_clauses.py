@@ -229,3 +229,15 @@ def test_his_at_the_head_of_a_paragraph_is_the_person_named_before_it():
 def test_it_done_to_is_no_body():
     text = "The Health Ministry tracks the plague. Recovery is likely if it is detected early."
     assert "Health Ministry" not in event(text, "detected").actors
+
+
+def test_an_inverted_speaker_is_not_replaced_by_a_name_before_the_last_comma():
+    text = ("Security forces fired on crowds in 20 cities across Iran, which had risen over fuel prices, said Amnesty "
+            "International on Tuesday.")
+    assert agents(text, "said") == ["Amnesty International"]
+
+
+def test_an_unnamed_spokesperson_speaks_for_a_body_named_with_and():
+    text = ("Customs and Border Protection did not accept the offer. A spokesperson who declined to be named said the "
+            "agency had no funds.")
+    assert agents(text, "said") == ["Customs and Border Protection"]
