@@ -12,6 +12,9 @@ import bisect
 import re
 from typing import Sequence
 
+from newswire.processors.actor_clauses import (NOT_SUBJECT_RE, SOURCE_BEFORE_RE, appositive_chain,
+                                               inverted_speaker, joined_before, last_named, nearest_group,
+                                               objects_after_asides, owned, subject_after_intro)
 from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
 from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
@@ -20,16 +23,11 @@ __all__ = ["clause_of", "event_actors"]
 
 _RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
                            r"|whereas)\b")
-# "Hamas and US representatives", "Israel, Egypt and Qatar", "the Hamas leadership and the United States"
-_AND_RE = re.compile(r"(?:\s+(?:leadership|leaders|government|officials|delegation|delegations|representatives"
-                     r"|negotiators|authorities))?\s*(?:,|,?\s+and|,?\s+or|\s+and\s+the|,\s+the)\s*")
 _PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
-_SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
 _CHUNK_RE = re.compile(r",|\band\b")
 _PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
                             re.IGNORECASE)
-_NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?i:in|at|on|of|for|from|with|by|after|before|since|to)\b")
 _SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
 _SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
@@ -69,21 +67,6 @@ def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -
     return left, right
 
 
-def _nearest_group(text: str, mentions: list[ActorMention], from_end: bool) -> list[ActorMention]:
-    """The mention nearest the trigger and those joined to it by "and" or a comma ("Hamas and US
-    representatives", "Israel, Egypt and Qatar")."""
-    if not mentions:
-        return []
-    order = mentions[::-1] if from_end else mentions
-    group = [order[0]]
-    for a in order[1:]:
-        left, right = (a, group[-1]) if from_end else (group[-1], a)
-        if not _AND_RE.fullmatch(text, left.end, right.start):
-            break
-        group.append(a)
-    return group[::-1] if from_end else group
-
-
 def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
              prev_start: int | None) -> ActorMention | None:
     """The sentence's subject, if an actor: a mention among its first words, or the actor a leading
@@ -104,7 +87,7 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
             mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
         i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
-            not _NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
+            not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
         return mentions[i]
     return None
 
@@ -148,7 +131,7 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     if text.find("he ", lo, start) < 0:
         return None   # no "the" (or "The") before the verb: no description to resolve
     m = _ANAPHOR_RE.search(text, lo, start)
-    if m is None or _SOURCE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+    if m is None or SOURCE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
         return None
     noun = m.group("noun").lower()
     person = noun in _PERSON_NOUNS or "-year-old" in noun
@@ -191,71 +174,6 @@ _SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|a
 _BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")
 _NESTED_BY_RE = re.compile(r"(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?:owned|led|run|controlled|backed)\s+by\s+(?:the\s+)?"
                            r"(?:[a-z]+\s+){0,2}")
-_OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
-
-
-def _owned(text: str, group: list[ActorMention]) -> list[ActorMention]:
-    """``group`` without an owner written right before the one it owns ("Jeff Bezos's Blue Origin")."""
-    return [a for k, a in enumerate(group)
-            if not (k + 1 < len(group) and text[a.end:group[k + 1].start] in _OWNED_GAP)]
-
-
-def _inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-                      start: int, end: int) -> ActorMention | None:
-    """The one named right after a saying verb that follows a comma or a quote: '", said Ana Ruiz'."""
-    if text[start:end].lower() not in _INVERTING_VERBS:
-        return None
-    back = text[max(sent_start, start - 4):start].rstrip()
-    if not back.endswith((",", '"', "”")):
-        return None
-    i = bisect.bisect_left(starts, end)
-    if i < len(mentions) and mentions[i].start - end <= 25 and _INVERTED_GAP_RE.fullmatch(
-            text, end, mentions[i].start) and _INVERTED_END_RE.match(text, mentions[i].end):
-        return mentions[i]
-    return None
-
-
-_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted",
-                              "warned", "continued", "recalled", "argued", "asked", "replied", "announced", "reports",
-                              "reported", "tweeted", "posted", "writes"})
-# between the verb and the speaker: only words of a description ("said a senior Hamas official"), no preposition
-_INVERTED_GAP_RE = re.compile(r"\s+(?:(?!(?:in|to|on|at|by|for|with|from|of|that|it|he|she|they)\b)[\w-]+\s+){0,3}")
-# after the speaker: the sentence ends, or a date, a place or a role follows ("said Ana Ruiz, the mayor")
-_INVERTED_END_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
-_ASIDE_RE = re.compile(r",\s*(?:[a-z]|[DRI]-[A-Z])")   # ", a spokeswoman", ", R-Texas": an aside, not a name
-_APPOSITIVE_CLOSE_RE = re.compile(r",\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+){0,2}$")
-_AND_BEFORE_RE = re.compile(r",?\s+and\s+$")
-
-
-def _appositive_chain(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-                      start: int) -> list[ActorMention]:
-    """The ones named before the asides that end right before the verb: "Rep. Ana Ruiz, R-Texas, visited" ->
-    [Ana Ruiz]; "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified" -> both."""
-    close = _APPOSITIVE_CLOSE_RE.search(text, max(sent_start, start - 30), start)
-    if close is None:
-        return []
-    close_at = close.start()
-    chain: list[ActorMention] = []
-    while True:
-        open_at = text.rfind(",", sent_start, close_at)
-        if open_at < 0 or close_at - open_at > 120:
-            break
-        i = bisect.bisect_left(starts, open_at) - 1
-        if i < 0 or mentions[i].start < sent_start or not 0 <= open_at - mentions[i].end <= 1 \
-                or mentions[i].name in NEWS_AGENCIES or mentions[i].kind == "country" \
-                or not _ASIDE_RE.match(text, open_at):
-            break
-        chain.insert(0, mentions[i])
-        joined = _AND_BEFORE_RE.search(text, max(sent_start, mentions[i].start - 8), mentions[i].start)
-        if joined is None or text[joined.start()] != ",":
-            break
-        close_at = joined.start()
-    if chain:   # "Qatar and Egypt, which have mediated, said": the ones joined to the first before it
-        k = bisect.bisect_left(starts, chain[0].start)
-        chain[:1] = _joined_before(text, mentions, starts, sent_start, k)
-    return chain
-
-
 # a participle that opens the sentence: its subject is the main clause's ("Having bought the house, Austria will")
 _OPENER_RE = re.compile(r"[\s\"“]*(?!(?:During|Including|Regarding|Concerning|According|Notwithstanding|Nothing"
                         r"|Something|Everything|Morning|Evening|Spring|King|Beijing|Nanjing|Bing)\b)"
@@ -264,68 +182,6 @@ _BE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
 _MAIN_VERB_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|were|are|will|would|could|should|must|may|might|also"
                            r"|did|does|said|[a-z]+ed)\b")
 _ADJUNCT_RE = re.compile(r",\s*$")
-_INTRO_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+(?:the\s+)?\w+|[Ee]arlier\s+\w+|[Ll]ate\s+\w+)"
-                       r"(?:\s+\w+){0,2},\s*(?:[Tt]he\s+)?")
-
-
-def _subject_after_intro(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
-                         sent_start: int) -> ActorMention | None:
-    """The subject after a short opening phrase set off by a comma ("Separately, Iraqi forces ...", "On
-    Friday, the army ..."), if an actor stands right there."""
-    m = _INTRO_RE.match(text, sent_start)
-    if m is None:
-        return None
-    i = bisect.bisect_left(starts, m.end())
-    if i < len(mentions) and mentions[i].start - m.end() <= 12 and not _NOT_SUBJECT_RE.search(
-            text, m.end(), mentions[i].start) and not _is_locative(text, mentions[i].start):
-        return mentions[i]
-    return None
-
-
-def _joined_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-                   i: int) -> list[ActorMention]:
-    """``mentions[i]`` and those "and" or a comma join to it before it in its sentence ("Qatar and Egypt")."""
-    lo = bisect.bisect_left(starts, sent_start)
-    return _nearest_group(text, [a for a in mentions[lo:i + 1] if a is mentions[i] or not _SOURCE_BEFORE_RE.search(
-        text, max(sent_start, a.start - 20), a.start)], True)
-
-
-def _objects_after_asides(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], last: ActorMention,
-                          sent_end: int) -> list[ActorMention]:
-    """The ones joined by "and" to ``last`` across an aside: "grilled Ana Ruiz, a Ukraine specialist, and Tom
-    Askew, an aide" -> [Tom Askew]."""
-    out: list[ActorMention] = []
-    while True:
-        aside = _ASIDE_RE.match(text, last.end)
-        close = text.find(",", last.end + 1, min(sent_end, last.end + 120)) if aside else -1
-        joined = _AND_AFTER_RE.match(text, close) if close >= 0 else None
-        if joined is None:
-            return out
-        i = bisect.bisect_left(starts, joined.end())
-        if i >= len(mentions) or mentions[i].start != joined.end():
-            return out
-        last = mentions[i]
-        out.append(last)
-
-
-_AND_AFTER_RE = re.compile(r",\s+and\s+(?:the\s+)?")
-
-
-def _last_named(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
-                person: bool) -> ActorMention | None:
-    """The person (or body: an organisation, group or country) named last before ``at`` in its paragraph, or, for
-    a person near the head of a paragraph, in the 800 characters before it ("The 56-year-old said after his
-    appointment")."""
-    paragraph = text.rfind("\n", 0, at)
-    top = max(paragraph, at - 1500) if at - paragraph > 300 or not person else min(paragraph, at - 800)
-    i = bisect.bisect_left(starts, at) - 1
-    while i >= 0 and mentions[i].start > top:
-        a = mentions[i]
-        if (a.kind == "person") == person and a.name not in NEWS_AGENCIES and not (
-                a.kind == "organisation" and a.written[:1].islower()):
-            return a
-        i -= 1
-    return None
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
@@ -343,7 +199,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 2].lstrip(".")[:1] == ")":
             pass   # "(KOSPI)", "(AFP)": an aside, not an actor of the clause
         elif a.end <= start or a.kind == "country" and a.start < start < a.end:   # "Israeli air strikes"
-            if not _SOURCE_BEFORE_RE.search(text, max(left, a.start - 20), a.start) and not (
+            if not SOURCE_BEFORE_RE.search(text, max(left, a.start - 20), a.start) and not (
                     a.kind == "country" and _is_locative(text, a.start)):   # "In Mali, rebels ..."
                 before.append(a)   # "According to police, ...": the source, not the actor
         elif a.start >= end and not (a.kind == "country" and _is_locative(text, a.start)):   # "near Peru"
@@ -351,9 +207,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i += 1
     if len(before) > 1 or len(after) > 1:
         # "Jeff Bezos's Blue Origin", "Hitler's Germany": the one owned acts or is acted on, not its owner
-        before, after = _owned(text, before), _owned(text, after)
+        before, after = owned(text, before), owned(text, after)
     chained: list[ActorMention] = []   # subjects each set off by an aside: one group, as "and" joins them
-    inverted = _inverted_speaker(text, mentions, starts, sent_start, start, end) if statement else None
+    inverted = inverted_speaker(text, mentions, starts, sent_start, start, end) if statement else None
     if inverted is not None:
         # '"...," said a senior Hamas official', "..., said Amnesty International on Tuesday": the one named
         # after the verb said it, whoever the quote or the clause before it names
@@ -390,7 +246,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
-                before = _joined_before(text, mentions, starts, sent_start, i)
+                before = joined_before(text, mentions, starts, sent_start, i)
     if statement and not before:
         # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
         i = bisect.bisect_left(starts, end)
@@ -403,14 +259,14 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         comma = text.rfind(",", sent_start, text.rfind(",", sent_start, start))
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
-            before = _joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
+            before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
     if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
         i = bisect.bisect_left(starts, sent_start)
         named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
-        chain = _appositive_chain(text, mentions, starts, sent_start, start)
+        chain = appositive_chain(text, mentions, starts, sent_start, start)
         if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
                 and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
             # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": each one set off
@@ -501,7 +357,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 before = [ActorMention(body.start(), body.start() + 2, a.name, a.name, a.kind, a.role, a.country_code)
                           for a in said[:1] if a.relation == "agent"]
             elif not _BE_RE.search(body.group(0)):   # "if it is detected": a thing, done to
-                found = _last_named(text, mentions, starts, body.start(), person=False)
+                found = last_named(text, mentions, starts, body.start(), person=False)
                 kinds = ("organisation", "country") if body.group(0).startswith("it") else ("group", "organisation",
                                                                                           "country")
                 before = [found] if found is not None and found.kind in kinds else []
@@ -522,7 +378,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         owner = _OWNER_RE.search(text, max(left, start - 30), start) if (
             "his " in near or "her " in near or "its " in near or "their " in near) else None
         if owner is not None:
-            found = _last_named(text, mentions, starts, owner.start(),
+            found = last_named(text, mentions, starts, owner.start(),
                                 person=owner.group("o").lower() in ("his", "her"))
             before = [found] if found is not None else []
         elif (word := last_word(text[max(left, start - 20):start])) in _PEOPLE_MODIFIERS \
@@ -538,7 +394,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         at = before[-1].start if before else spokes.start()
         body = _subject(text, mentions, starts, prev_start, None) if prev_start is not None else None
         if body is None or body.kind == "person" or body.end > at or body.name in NEWS_AGENCIES:
-            body = _last_named(text, mentions, starts, at, person=False)
+            body = last_named(text, mentions, starts, at, person=False)
         if body is not None:
             before = [body]
     if not after and not statement:
@@ -552,16 +408,16 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             if low and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
-    agents, patients = chained or _nearest_group(text, before, True), _nearest_group(text, after, False)
+    agents, patients = chained or nearest_group(text, before, True), nearest_group(text, after, False)
     if patients and not statement and right < sent_end and text.startswith(",", patients[-1].end):
-        patients = patients + _objects_after_asides(text, mentions, starts, patients[-1], sent_end)
+        patients = patients + objects_after_asides(text, mentions, starts, patients[-1], sent_end)
     if statement and len(agents) > 1 and not chained and _BARE_COMMA_RE.fullmatch(text, agents[-2].end,
                                                                                    agents[-1].start) \
             and _RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
         agents = agents[-1:]   # "... against al-Shabaab militants, U.S. Africa Command said": the speaker alone
     if not statement and text.endswith("ing", start, end) and _ADJUNCT_RE.search(text, max(left, start - 3), start):
         # "Iraqi forces raided a hideout, detaining four suspects": the participle's subject is the sentence's
-        subject = _subject(text, mentions, starts, sent_start, prev_start) or _subject_after_intro(
+        subject = _subject(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
             text, mentions, starts, sent_start)
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
@@ -580,13 +436,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if reduced:
         # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
         # "be": the one after "by" did it, the one before had it done
-        agents, patients = _nearest_group(text, after, False), chained or _nearest_group(text, before, True)
+        agents, patients = nearest_group(text, after, False), chained or nearest_group(text, before, True)
     elif passive:
         by = _BY_RE.match(text, end)
-        agents = _nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
+        agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
             text, by.end(), a.start) or _NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
         # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
-        patients = chained or _nearest_group(text, before, True)
+        patients = chained or nearest_group(text, before, True)
         if patients and _SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
