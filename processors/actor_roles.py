@@ -106,6 +106,8 @@ _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+tha
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
 _STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
 _ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
+_BODY_WORDS = frozenset("""army military navy police ministry agency commission committee council government
+command coalition authority authorities court tribunal regulator department""".split())
 _AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 _NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
                          "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
@@ -316,12 +318,12 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if described:
         # "Divers found two men, the fire department said": a description of a body or an office right before
         # the verb is the speaker, not an actor named earlier in the sentence; it stands for the body named
-        # before, if any, else for itself (alone, as "The committee said", it names no one)
+        # before, if any, else for itself ("The army said": the army, which a reader knows no better)
         name = desc.group("d")
         referent = _antecedent(text, mentions, starts, left, start)
         if referent is not None:
             before = [referent]
-        elif before:
+        else:
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
@@ -334,6 +336,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if word.isalpha() and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
             at = text.rfind(word, lo, start)
             before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
+        elif low in _BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
+            # "the army shelled", "the ministry deployed": a body no name was given for
+            at = text.rfind(word, lo, start)
+            before = [ActorMention(at, at + len(word), low, low, "organisation", None, None)]
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
         # named last (a sentence's leading pronoun is read by ``_subject``); "said it would", "announced

@@ -178,7 +178,7 @@ def test_the_command_or_the_army_that_speaks_is_the_one_named_before(text, speak
     assert agents(text, "said") == [speaker]
 
 
-def test_the_army_with_no_army_named_before_stays_a_description():
+def test_the_army_after_a_group_named_before_stays_a_description():
     text = "Hamas fired rockets at a town in the south, the army said."
     assert agents(text, "said") == ["army"]
 
@@ -241,3 +241,12 @@ def test_an_unnamed_spokesperson_speaks_for_a_body_named_with_and():
     text = ("Customs and Border Protection did not accept the offer. A spokesperson who declined to be named said the "
             "agency had no funds.")
     assert agents(text, "said") == ["Customs and Border Protection"]
+
+
+@pytest.mark.parametrize("text, trigger, body", [
+    ("Rockets hit a town in the north, the army said.", "said", "army"),
+    ("The deportees landed at 6am, an airport official said.", "said", "airport official"),
+    ("The army shelled the town on Monday.", "shelled", "army"),
+])
+def test_a_body_no_name_was_given_for_is_its_description(text, trigger, body):
+    assert agents(text, trigger) == [body]
