@@ -89,9 +89,17 @@ def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
         return mentions[i]
+    desc = _LEAD_DESCRIPTION_RE.match(text, sent_start, sent_start + 60)
+    if desc is not None:   # "The 48-year-old Australian was evicted", "The ministry said": the one named before
+        found = _antecedent(text, mentions, starts, sent_start, desc.end())
+        if found is not None and (found.kind == "person" or desc.group("noun").lower() in found.written.lower()):
+            return found   # not a company's stand-in named otherwise: that guess is for the verb right after
     return None
 
 
+_LEAD_DESCRIPTION_RE = re.compile(r"[\s\"“]*[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?"
+                                  r"|president|governor|minister|premier|mayor|senator|ministry|agency|company"
+                                  r"|commission|department|army|military|command)\s")
 # a definite description as the subject, right before the verb: "the commission said", "The 56-year-old
 # said", "the home-improvement retailer earned", "the president has said"
 _ANAPHOR_RE = re.compile(
@@ -106,6 +114,9 @@ _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+tha
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
 _STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
 _ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
+_COORDINATED_RE = re.compile(r"\b(?:but|and)\s*$")
+_AUX_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|will|would|could|also|then|later|then|"
+                          r"\w+ly)\s+){0,3}")
 _BODY_WORDS = frozenset("""army military navy police ministry agency commission committee council government
 command coalition authority authorities court tribunal regulator department""".split())
 _AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
@@ -428,6 +439,12 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
             agents = [subject]
+    if not agents and not statement and left > sent_start and _COORDINATED_RE.search(text, max(sent_start, left - 5), left) \
+            and _AUX_ONLY_RE.fullmatch(text, left, start):
+        # "The inquiry had been shelved in 2017 but was re-opened": the verb shares the sentence's subject
+        subject = _subject(text, mentions, starts, sent_start, prev_start)
+        if subject is not None and subject.end <= start:
+            agents = before = [subject]   # and, for a passive, the one it was done to
     if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object

@@ -250,3 +250,13 @@ def test_an_unnamed_spokesperson_speaks_for_a_body_named_with_and():
 ])
 def test_a_body_no_name_was_given_for_is_its_description(text, trigger, body):
     assert agents(text, trigger) == [body]
+
+
+def test_a_verb_after_but_shares_the_sentences_subject():
+    text = "The Norwegian inquiry had been shelved in 2017 but was reopened this year."
+    assert event(text, "reopened").actors == ("Norway",)
+
+
+def test_a_description_that_opens_the_sentence_is_the_person_named_before():
+    text = "Jonas Pike left the embassy in April. The 48-year-old Australian was evicted in April and sentenced to a year."
+    assert event(text, "sentenced").actors == ("Jonas Pike",)
