@@ -95,6 +95,8 @@ _NAME_LIST_RE = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?
 # words that make a listed name a body of its own: "the Ministry of Health, Police and Army" lists three
 _BODY_HEADS = frozenset("""Ministry Ministries Department Police Army Navy Council Commission Committee Agency Office
 Court Party Authority Bureau Forces Force Embassy Union Service Institute Organization Organisation""".split())
+_HEADS_AND = _ORG_HEADS | _JOINING_AND       # "Securities and Exchange Commission"
+_HEADS_JOINING = _ORG_HEADS | _JOINING       # "Ministry of Health"
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
@@ -185,13 +187,13 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         if span[1] <= absorbed:
             continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in _ORG_HEADS | _JOINING_AND:
+                text[span[0]:span[1]].split()[-1] in _HEADS_AND:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
             last = text[out[-1][0]:out[-1][1]].split()[-1]
-            if gap and last in _ORG_HEADS | _JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
+            if gap and last in _HEADS_JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
                 out[-1] = (out[-1][0], span[1])
                 tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
                 if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
@@ -203,6 +205,11 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _bare(name: str) -> str:
+    """``name`` without a trailing possessive or "-based"-like word."""
+    return _TRAILER_RE.sub("", name) if "'" in name or "’" in name or "-" in name else name
+
+
 def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
     """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
     name = text[start:end]
@@ -210,12 +217,13 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
         return start, name
     while True:
         first, _, rest = name.partition(" ")
-        if rest and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
-                and first not in _ORG_HEADS and name not in gaz \
-                and not (first not in _SENTENCE_WORDS and _TRAILER_RE.sub("", rest).split()[-1] in _ORG_HEADS) \
-                and _TRAILER_RE.sub("", f"{first} {rest.split(' ', 1)[0]}") not in gaz:
+        strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
+            and first not in _ORG_HEADS and name not in gaz
+        if strip and first not in _SENTENCE_WORDS:
             # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
             # first word
+            strip = _bare(rest).split()[-1] not in _ORG_HEADS and _bare(f"{first} {rest.split(' ', 1)[0]}") not in gaz
+        if strip:
             start += len(first) + 1
             name = rest.lstrip()
             continue
