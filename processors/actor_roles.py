@@ -114,7 +114,6 @@ _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+tha
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
 _STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
 _ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
-_COORDINATED_RE = re.compile(r"\b(?:but|and)\s*$")
 _AUX_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|will|would|could|also|then|later|then|"
                           r"\w+ly)\s+){0,3}")
 _BODY_WORDS = frozenset("""army military navy police ministry agency commission committee council government
@@ -403,7 +402,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             # "teacher protests", "a rebel attack", "worker strikes": the people of the modifier did it
             name = word + "s"
             before = [ActorMention(mod.start("m"), mod.end("m"), name, name, "group", None, None)]
-    if before and before[-1].kind == "organisation" and _SPOKESPERSON_RE.fullmatch(before[-1].written) \
+    if before and before[-1].kind == "organisation" and "spokes" in before[-1].written \
+            and _SPOKESPERSON_RE.fullmatch(before[-1].written) \
             or not before and statement and text.find("spokes", sent_start, start) >= 0 and (
                 spokes := _UNNAMED_SPOKESPERSON_RE.search(text, sent_start, start)) is not None:
         # "A company spokesperson said", "A spokesman who declined to be named said": the body the sentence
@@ -439,7 +439,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
             agents = [subject]
-    if not agents and not statement and left > sent_start and _COORDINATED_RE.search(text, max(sent_start, left - 5), left) \
+    if not agents and not statement and left > sent_start and text.endswith(("but", "and"), 0, left) \
             and _AUX_ONLY_RE.fullmatch(text, left, start):
         # "The inquiry had been shelved in 2017 but was re-opened": the verb shares the sentence's subject
         subject = _subject(text, mentions, starts, sent_start, prev_start)
