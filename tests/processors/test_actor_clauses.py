@@ -227,7 +227,7 @@ def test_his_at_the_head_of_a_paragraph_is_the_person_named_before_it():
 
 
 def test_it_done_to_is_no_body():
-    text = "The Health Ministry tracks the plague. Recovery is likely if it is detected early."
+    text = "The Health Ministry tracks the plague. It was detected in two villages last week."
     assert "Health Ministry" not in event(text, "detected").actors
 
 
