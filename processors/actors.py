@@ -17,12 +17,14 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
 from newswire.processors.acronyms import full_names
+from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
@@ -48,11 +50,53 @@ prosecutor attorney lawyer analyst researcher professor correspondent chancellor
 negotiator mediator""".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
 _JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
-_JOINING = {"Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
+_JOINING = {"Centers", "Centres", "Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
             "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
             "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
 _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
                 "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
+# the heads of bodies besides place_names.ORG_HEADS: military units, public-health and relief bodies
+_ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
+Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
+Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey""".split())
+# words that start a sentence, never a body's name: "The", "But", "Meanwhile"
+_SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
+I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
+According Earlier Later Of Can Will May Such Even Just Only Again Still Yet Whether Despite Although Though Because
+Under Over About Into From With Without Within Between Among Through Across Toward Towards Around Near Outside
+Inside Several Few Other Another Each Every Any Either Neither Once First Second Third Last Next""".split())
+_ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")   # "82nd Airborne Division", "1st Battalion"
+# armed groups besides place_names.KNOWN_GROUPS, named as wire copy and military releases name them
+_GROUPS = KNOWN_GROUPS | {"Islamic State", "Boko Haram", "Shabaab", "Al-Shabaab", "Islamic Jihad", "Ansar Allah",
+                          "Hayat Tahrir al-Sham", "PKK", "FARC", "ELN", "M23", "Rapid Support Forces", "RSF",
+                          "Lashkar-e-Taiba", "Jaish-e-Mohammed", "JNIM", "ISWAP", "ADF", "Allied Democratic Forces",
+                          "Tehrik-i-Taliban", "Jabhat al-Nusra", "Hezbollah", "Al-Qaeda", "Qaeda"}
+# "Heavy rains triggered": a capitalised word before a plural noun and its verb is an adjective, no name
+_NOUN_VERB_AFTER_RE = re.compile(r"[ \t]+(?!(?:has|is|was|does|says|gets|goes|makes|takes|this|thus)\b)[a-z]{2,}s[ \t]+"
+                                 r"(?:[a-z]+ed|have|had|are|were|will|would|could|can|may"
+                                 r"|hit|struck|left|swept|continue|began|fell|rose|spread|forced|cut|led)\b")
+_ADJECTIVE_ENDINGS = ("y", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ern", "ed", "ing", "ion", "ary", "ory",
+                      "ish", "less", "ble")
+# a party's adjective before its members is the party's members: "Democratic lawmakers" -> Democrats
+_PARTY_MEMBERS = {"Democratic": "Democrats", "Republican": "Republicans", "Conservative": "Conservatives",
+                  "Liberal": "Liberals", "Socialist": "Socialists", "Labour": "Labour", "Labor": "Labor",
+                  "Green": "Greens", "Communist": "Communists", "Tory": "Tories"}
+_MEMBER_NOUNS = frozenset("""lawmakers legislators senators congressmen congresswomen representatives members mps
+candidates leaders officials voters activists supporters delegates deputies councillors councilors""".split())
+# words that open a sentence and are never a name: "Having carried out", "Speaking to reporters"
+_OPENING_WORDS = frozenset("""Having Being Including Following Despite Amid Asked Speaking Citing Given Asked Told
+Meanwhile Overall Nonetheless Nevertheless""".split())
+# sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
+_LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
+Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
+Nevertheless Nonetheless Likewise Similarly Eventually Ultimately Specifically Notably Indeed""".split())
+_NAME_LIST_RE = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)+,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]*"
+                           r"(?:[ \t]+[A-Z][\w'’-]*)?")
+# words that make a listed name a body of its own: "the Ministry of Health, Police and Army" lists three
+_BODY_HEADS = frozenset("""Ministry Ministries Department Police Army Navy Council Commission Committee Agency Office
+Court Party Authority Bureau Forces Force Embassy Union Service Institute Organization Organisation""".split())
+_HEADS_AND = _ORG_HEADS | _JOINING_AND       # "Securities and Exchange Commission"
+_HEADS_JOINING = _ORG_HEADS | _JOINING       # "Ministry of Health"
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
@@ -65,12 +109,15 @@ _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgen
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats""".split()
 _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
-                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson")
+                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
 _INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
     r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
-    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army)\s+){0,3}$")
+    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army"
+    r"|utilities|utility|transport|aviation|transit|water|food|drug|disaster|emergency|weather|meteorological"
+    r"|forest|fire|civil|relief|humanitarian|nuclear|space|maritime|coast|wildlife|environmental|management"
+    r"|protection|response|control|prevention|rescue|safety)\s+){0,3}$")
 _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
                      "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
@@ -81,7 +128,8 @@ _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
                             r"|began|struck|fell|rose|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
-_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied)\b")
+_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied"
+                              r"|reported|reports|wrote|stated|noted|warned|explained)\b")
 # "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
 _SPEAKING_CAPITAL = 200_000
 
@@ -134,19 +182,32 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     runs = [piece for span in spans for piece in _split(text, *span)]
     out: list[tuple[int, int]] = []
+    absorbed = -1   # the end of a list an office's name took in: "Ministry of Trade, Industry and Energy"
     for span in runs:
+        if span[1] <= absorbed:
+            continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in ORG_HEADS | _JOINING_AND:
+                text[span[0]:span[1]].split()[-1] in _HEADS_AND:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
             last = text[out[-1][0]:out[-1][1]].split()[-1]
-            if gap and last in ORG_HEADS | _JOINING:
+            if gap and last in _HEADS_JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
                 out[-1] = (out[-1][0], span[1])
+                tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
+                if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
+                    # "Ministry of Health, Labour and Welfare": the office's fields, listed, are its name
+                    out[-1] = absorbed_span = (out[-1][0], tail.end())
+                    absorbed = absorbed_span[1]
                 continue
         out.append(span)
     return out
+
+
+def _bare(name: str) -> str:
+    """``name`` without a trailing possessive or "-based"-like word."""
+    return _TRAILER_RE.sub("", name) if "'" in name or "’" in name or "-" in name else name
 
 
 def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
@@ -156,7 +217,13 @@ def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
         return start, name
     while True:
         first, _, rest = name.partition(" ")
-        if rest and first in COMMON_CAPITALS and first not in TITLES and first not in ORG_HEADS and name not in gaz:
+        strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
+            and first not in _ORG_HEADS and name not in gaz
+        if strip and first not in _SENTENCE_WORDS:
+            # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
+            # first word
+            strip = _bare(rest).split()[-1] not in _ORG_HEADS and _bare(f"{first} {rest.split(' ', 1)[0]}") not in gaz
+        if strip:
             start += len(first) + 1
             name = rest.lstrip()
             continue
@@ -197,14 +264,15 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         known = people[name]
         return "person", known.name, known.role, known.country_code
     base = _TRAILER_RE.sub("", name) if "-" in name else name
-    if base in KNOWN_GROUPS or base.removeprefix("al-") in KNOWN_GROUPS:
+    if base in _GROUPS or base.removeprefix("al-") in _GROUPS:
         return "group", base, None, None
     # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
     # words up to the last title are the role (a country or demonym among them its country)
-    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=-1)
+    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES
+                      or "-" in w and w.split("-", 1)[0] in TITLES), default=-1)   # "Director-General"
     rest = words[last_title + 1:]
     if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
-            w in ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
+            w in _ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
                                                   in ("country", "state")):
         code = None
         roles = []
@@ -221,11 +289,12 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Penny Wong": the last two words are
         # the person when they look like a name and the rest is the title
         person = words[-2:]
-        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in ORG_HEADS and w not in COMMON_CAPITALS
+        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in _ORG_HEADS and w not in COMMON_CAPITALS
                and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
-    if (len(words) > 1 and any(w in ORG_HEADS for w in words)) or (
+    if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
+                            or "and" in words and words[-1] in _JOINING_AND)) or (   # "Customs and Border Protection"
             len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
         code = None
         for w in words[:2]:
@@ -264,9 +333,10 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def find_actors(text: str, gaz: Gazetteer | None = None,
-                spans: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
-    """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known)."""
+def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[int, int]] | None = None,
+                dateline: Dateline | None | bool = False) -> list[ActorMention]:
+    """Every actor mention of ``text``, in text order (``spans``: its ``NAME_RE`` matches, if known;
+    ``dateline``: its ``find_dateline``, if known)."""
     gaz = gaz or gazetteer()
     if spans is None:
         spans = name_spans(text)
@@ -276,7 +346,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     low_text = text.lower()
     for run_start, run_end in _runs(text, spans):
-        if run_end - run_start < 12 and text[run_start:run_end] in COMMON_CAPITALS:
+        if run_end - run_start < 12 and (text[run_start:run_end] in COMMON_CAPITALS
+                                         or text[run_start:run_end] in _OPENING_WORDS):
             continue   # "The", "But", "Police": most runs are one word that starts a sentence
         start, name = _strip(text, run_start, run_end, gaz)
         if not name:
@@ -292,7 +363,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
         kind, norm, role, code = what
         if kind == "subject":
             if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
-                    name.endswith("s") and " " not in name and _sentence_initial(text, start)):
+                    name.endswith("s") and " " not in name and _sentence_initial(text, start)) or (
+                    " " not in name and _sentence_initial(text, start) and name[1:].islower()
+                    and name not in _PARTY_MEMBERS
+                    and name.endswith(_ADJECTIVE_ENDINGS) and _NOUN_VERB_AFTER_RE.match(text, start + len(name))):
                 if " " not in name:
                     later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
@@ -312,6 +386,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             before = text[max(0, start - 30):start].split()
             if before and before[-1].lower() in ROLE_WORDS:
                 role = before[-1].lower()
+        if kind == "organisation" and text[start - 1:start] == " " and (
+                ordinal := _ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+            name = text[ordinal.start():start] + name   # "the 82nd Airborne Division": the unit's number
+            norm = name if norm == text[start:start + len(norm)] else norm
+            start = ordinal.start()
         mention = ActorMention(start, start + len(name), norm, name, kind, role, code)
         if kind == "person" and " " in norm:
             people.setdefault(norm.split()[-1], mention)
@@ -374,10 +453,24 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
                 begin = m.start() if m else at
                 while begin < at and text[begin:text.index(" ", begin)] in COMMON_CAPITALS:
                     begin = text.index(" ", begin) + 1   # "Two Hamas officials", "The commission"
-                if begin < at or noun in ("officials", "authorities"):
+                state = _state_of(text[begin:at], noun, gaz) if begin < at else None
+                if state is not None:   # "the US government", "Kenya's health ministry": the state acting
+                    found.append(ActorMention(begin, after, state.name, text[begin:after], "country", None,
+                                              state.country_code))
+                elif begin < at or noun in ("officials", "authorities") or (
+                        field := _FIELD_RE.match(low, after)) is not None and noun in ("ministry", "department") \
+                        and text[at].islower():
+                    if begin == at and noun in ("ministry", "department"):
+                        after = field.end()   # "the ministry of health said": the office and its field
                     found.append(ActorMention(begin, after, text[begin:after], text[begin:after], "organisation",
                                               None, None))
             at = low.find(noun, after)
+    for k, a in enumerate(found):   # "Democratic lawmakers", "Conservative MPs": the party's members
+        first, _, rest = a.written.partition(" ")
+        if first in _PARTY_MEMBERS and (rest in ("MPs", "MEPs", "MSPs") or not rest and a.kind in (
+                "organisation", "group") and (tail := _REST_RE.match(text, a.end)) is not None
+                                            and tail.group(0).split()[0] in _MEMBER_NOUNS):
+            found[k] = replace(a, name=_PARTY_MEMBERS[first], kind="group")
     found.sort(key=lambda a: (a.start, -a.end))
     out: list[ActorMention] = []
     for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
@@ -385,10 +478,64 @@ def find_actors(text: str, gaz: Gazetteer | None = None,
             if a.end - a.start > out[-1].end - out[-1].start:
                 out[-1] = a
             continue
-        if out and _OF_RE.fullmatch(text, out[-1].end, a.start):
+        if out and out[-1].kind != "group" and _OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
+    if "the country" in low or " group" in low or " movement" in low:
+        out = _definite_referents(text, out)
+    line = find_dateline(text) if dateline is False else dateline
+    if line is not None:   # "KABUL, Afghanistan (AP) —": where the story was filed, not who acted in it
+        out = [a for a in out if a.start >= line.body_start]
     return _expand_acronyms(text, out)
+
+
+# "the country's military", "the Palestinian militant group": a description of a country or a group named before
+_COUNTRY_REFERENT_RE = re.compile(r"\b[Tt]he country(?:['’]s)?\s+(?:[a-z]+\s+)?(?=(?:%s)\b)" % "|".join(sorted(STATE_NOUNS)))
+_GROUP_WORDS = frozenset({"group", "movement", "organisation", "organization", "faction"})
+
+
+def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with "the country's" (a country's body or act) as the country named last, and a group
+    described by its demonym and kind after "the" ("the Palestinian militant group") as the group named last
+    (Hamas, the Taliban), each at most 2,000 characters before."""
+    out = list(mentions)
+    for m in _COUNTRY_REFERENT_RE.finditer(text):
+        k = bisect.bisect_left([a.start for a in out], m.start())
+        if k < len(out) and out[k].start < m.end():
+            continue   # taken by a longer name
+        country = next((a for a in reversed(out[:k]) if a.kind == "country" and m.start() - a.start < 2000), None)
+        if country is not None:
+            out.insert(k, ActorMention(m.start() + 4, m.start() + 11, country.name, country.name, "country", None,
+                                       country.country_code))
+    for k, a in enumerate(out):
+        if a.kind == "group" and a.written.split()[-1].lower() in _GROUP_WORDS \
+                and text[max(0, a.start - 4):a.start] in ("the ", "The "):
+            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in _GROUPS
+                          and a.start - b.start < 2000), None)
+            if named is not None:
+                out[k] = replace(a, name=named.name, written=named.name, kind="group")
+    return out
+
+
+_FIELD_RE = re.compile(r" of (?:the )?(?:health|defen[cs]e|interior|foreign affairs|finance|justice|education"
+                       r"|agriculture|environment|energy|trade|labou?r|transport|information|home affairs|public health)\b")
+
+
+def _state_of(head: str, noun: str, gaz: Gazetteer):
+    """The country whose government, authorities or officials ``head`` names them ("US", "Kenya's health"):
+    "the US government" -> United States, as "Israeli forces" -> Israel; else None."""
+    if noun not in ("government", "authorities", "officials"):
+        return None   # a named office keeps its words: "Kenya's health ministry"
+    words = head.split()
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or len(caps) > 3 or words[:len(caps)] != caps or not all(
+            w.lower() in _STATE_ADJECTIVES for w in words[len(caps):]):
+        return None
+    name = _TRAILER_RE.sub("", " ".join(caps)).removeprefix("The ")
+    if name not in gaz or name in COMMON_CAPITALS:
+        return None
+    place = gaz.resolve(name)
+    return gaz.country(place.country_code) if place is not None and place.kind == "country" else None
 
 
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -21,7 +21,17 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "oct": 10, "nov": 11, "dec": 12}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
+def _date(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+
+
+_DATE = _date("date")
+# a release's date in brackets after its place: "FORT HOOD, Texas (Nov. 19, 2019) --", "ATLANTA -- (Nov. 19, 2019)"
+_BDATE = rf"\(\s*(?:{_WEEKDAY},?\s+)?{_date('bdate')}\s*\)"
+_AFTER_DASH_DATE = rf"(?:\(\s*(?:{_WEEKDAY},?\s+)?{_date('adate')}\s*\)\s*(?:[-—–]+\s*)?)?"
 _CAPS = r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}"
 _TITLE = r"[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
@@ -29,16 +39,25 @@ _DASH = r"\s*(?:[-—–]+|:)\s+"
 _REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
            r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _WIRE = r"/[A-Za-z][\w .&-]{0,30}/"   # "/PRNewswire/": a release's wire service
-_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE})?{_DASH}")
-# "Hong Kong (CNN Business) A ...": an agency in brackets needs no dash after it
-_TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*{_AGENCY}(?:{_DASH}|\s*(?=[A-Z]))")
+# "LONDON—The ...": a long dash needs no spaces
+_CAPS_RE = re.compile(rf"\s*(?P<place>{_CAPS}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_WIRE}|{_BDATE})?"
+                      rf"(?:{_DASH}|[—–](?=[A-Z\"“])){_AFTER_DASH_DATE}")
+# "Hong Kong (CNN Business) A ...": an agency (or a date) in brackets needs no dash after it
+_TITLE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?\s*(?:{_AGENCY}|{_BDATE})"
+                       rf"(?:{_DASH}|\s*(?=[A-Z]))")
+# a date alone opening a release: "Nov. 19, 2019 -- The agency ...", "For Immediate Release: Tuesday, November 19, 2019"
+_DATE_ONLY_RE = re.compile(rf"\s*(?:(?i:for immediate release|release date|released|date)\s*[:.-]?\s*)?"
+                           rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:[-—–:|/]|\n|$)|\s+(?=[A-Z]))")
 # "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
 _TITLE_DASH_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?(?:[ ]+[—–-]{{1,2}}[ ]+|:[ ]+)(?=[A-Z])")
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
-               "PHOTOS", "VIDEO", "NOTE", "CORRECTION", "FACTBOX", "EXPLAINER", "REVIEW", "INTERVIEW", "FILE"}
+               "PHOTOS", "VIDEO", "NOTE", "CORRECTION", "FACTBOX", "EXPLAINER", "REVIEW", "INTERVIEW", "FILE",
+               "FOR", "RELEASE", "RELEASED", "CONTACT", "DATE", "MEDIA", "PRESS",   # a release's header lines
+               "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "JANUARY", "FEBRUARY",
+               "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +92,8 @@ def find_dateline(text: str) -> Dateline | None:
     if letters < 3 or place.split()[0].strip(".:").upper() in _NOT_PLACES:
         return None
     groups = m.groupdict()
-    return Dateline(place, m.start(key), m.end(key), groups.get("region"), groups.get("agency"), groups.get("date"),
-                    m.end())
+    date = groups.get("date") or groups.get("bdate") or groups.get("adate")
+    return Dateline(place, m.start(key), m.end(key), groups.get("region"), groups.get("agency"), date, m.end())
 
 
 def _parse_month_day(value: str) -> tuple[int, int, int | None] | None:
@@ -95,9 +114,13 @@ def dateline_date(text: str, published: dt.date | dt.datetime | None,
     already found)."""
     if line is False:
         line = find_dateline(text)
-    if line is None or line.date_text is None:
+    date_text = line.date_text if line is not None else None
+    if date_text is None and isinstance(text, str):   # a date alone: "Nov. 19, 2019 -- The agency ..."
+        alone = _DATE_ONLY_RE.match(text, 0, min(len(text), 120))
+        date_text = alone.group("date") if alone else None
+    if date_text is None:
         return None
-    parsed = _parse_month_day(line.date_text)
+    parsed = _parse_month_day(date_text)
     if parsed is None:
         return None
     month, day, year = parsed

@@ -11,7 +11,8 @@ period, or a relative phrase with no publication date). ``vague`` marks phrases 
 no resolvable one ("in recent days", "for decades" is *not* a time point and is not returned).
 Resolution rules: a weekday or month-day without a year is the most recent such day on or before
 publication, unless the sentence speaks of the future ("will", "next", "scheduled"...), then the next.
-A clock time alone ("at 3:32 a.m.") is the publication day.
+A clock time alone ("at 3:32 a.m.") is the publication day. A day told from another ("the day before", "two
+days later", "that night": kind ``ana``) has no value here; ``time_anaphors.resolve_anaphors`` gives it one.
 """
 
 from __future__ import annotations
@@ -47,37 +48,66 @@ TIME_RE = re.compile(
     rf"|(?P<dmy>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d)\b)?)"
     rf"|(?P<inmonth>\b(?i:in|during|since|until|by|from|of|last|this past|this|past|next|early|mid|late|earlier in"
     rf"|later in)"
-    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?![ \u00a0]*(?:\d|(?:of\s+)?(?:this|last|next)\s+year\b)))"
-    rf"|(?P<wd>\b(?:(?P<wdq>last|this|next|on|late on|early on|late|early)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?{_PART}\b)"
+    rf"(?:\s+(?:early|mid|late))?[- ](?P<imm>{_MONTH})\b(?!\.?[ \u00a0]*(?:\d|(?:of\s+)?(?:this|last|next)\s+year\b)))"
+    rf"|(?P<wd>\b(?:(?P<wdq>(?i:last|this past|this|next|on|late on|early on|late|early))\s+)?(?P<wdn>{_WEEKDAY})"
+    rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
-    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)"
+    r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
+    # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
+    # ``time_anaphors.resolve_anaphors``; alone, they name no day)
+    r"|(?P<ana>\b(?i:(?:the (?:day|night)|(?:a|one|two|three) days?) (?:before|after)"
+    r"(?!'s|\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|[A-Z\d])\b)"   # not "the day before the vote"
+    r"|the (?:previous|following|next) (?:day|morning|night|evening|afternoon)|the same day"
+    r"|(?:a|one|two|three) days? (?:later|earlier)"
+    r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
+    r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
     r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
     rf"|(?P<year>\b(?:(?i:in|since|of|during|until|by|from|between|early|late|mid)[- ]"
-    r"(?P<yy>(?:19|20)\d\d)\b(?![,.]?\d)"
+    r"(?P<yy>(?:19|20)\d\d\b(?![,.]?\d)"
+    # an older year: "born in 1889", "in 1865," but not a count before its noun ("in 1500 homes")
+    r"|1[5-8]\d\d\b(?![,.]?\d)(?![ \u00a0]+(?!(?:and|or|in|at|on|to|as|but|by|with|when|after|before|until|during"
+    r"|he|she|it|they|the|a|an)\b)[a-z]))"
     r"|(?:(?<=\b[Tt]he )|(?<=\b[Hh]is )|(?<=\b[Hh]er )|(?<=\b[Ii]ts )|(?<=\btheir )|(?<=\b[Aa] )|(?<=\ban ))"
-    r"(?P<yp>(?:19|20)\d\d)(?= [a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
+    r"(?P<yp>(?:19|20)\d\d)(?= [a-z]| [A-Z][a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
 # followed by what the expression needs (checked against TIME_RE.finditer in the tests)
 CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are grouped by first letter: fewer branches
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago)"
-    r"|r(?:ecently)|o(?:ver the weekend|ne days|ne (?:year|month)s? ago)"
+    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago"
+    r"|(?:wo|hree) weeks? ago|he (?:day|night|previous|following|next|same)\b"
+    r"|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
+    r"|r(?:ecently)|o(?:ver the weekend|ne days?|ne (?:year|month|week)s? ago)"
     r"|s(?:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even) (?:year|month)s? ago)"
     r"|d(?:ays earlier)|w(?:eeks earlier)|n(?:oon|ext\b|ine (?:year|month)s? ago)|m(?:idnight|id\b)"
-    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago)|l(?:ast\b|ater\b|ate\b)"
-    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago))"
+    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago|our weeks? ago)|l(?:ast\b|ater\b|ate\b)"
+    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago"
+    r"| weeks? ago| day))"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
-_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|scheduled|is set to|are set to|upcoming|next)\b")
+_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
+                        r"|are set to|upcoming|next)\b")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:who|which|that|because)\b")
+_TENSED = frozenset({"mdy", "dmy", "inmonth", "wd"})   # the kinds whose reading depends on the tense
+
+
+def _speaks_of_future(text: str, lo: int, at: int, end: int) -> bool:
+    """Whether the clause of an expression at ``text[at:end]`` speaks of the future: "will", "next",
+    "scheduled"... in the expression or before it, with no comma, semicolon or relative pronoun between
+    ("the hearing, which is scheduled to take place in London in February"; not "Talks will resume,
+    officials said on Monday")."""
+    last = None
+    for last in _FUTURE_RE.finditer(text, lo, end):
+        pass
+    return last is not None and (last.start() >= at or _CLAUSE_BREAK_RE.search(text, last.end(), at) is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +115,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    kind: str            # iso mdy dmy my inmonth wd rel vague clock year
+    kind: str            # iso mdy dmy my inmonth wd ana rel vague clock year
     value: str | None    # ISO date, "YYYY-MM", or None
     vague: bool
 
@@ -112,6 +142,17 @@ def _month_num(name: str) -> int:
 def _shift_month(year: int, month: int, delta: int) -> str:
     index = year * 12 + (month - 1) + delta
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _week_month(day: dt.date) -> str | None:
+    """The month of the week (Monday to Sunday) holding ``day``, if the whole week lies in one month."""
+    monday = day - dt.timedelta(days=day.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
+        else None
+
+
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 @lru_cache(maxsize=8192)
@@ -149,7 +190,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return None
         month = _month_num(g["imm"])
         low = text.lower()
-        if low.startswith("next") or (future and month > pub.month):
+        if low.startswith("next") or (future and month != pub.month):
+            # "will be held in February": the next February, this year's or the next's
             year = pub.year if month > pub.month else pub.year + 1
         elif low.startswith("last") and month >= pub.month:
             year = pub.year - 1
@@ -161,6 +203,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return None
         target = WEEKDAYS[g["wdn"].lower()]
         qual = (g.get("wdq") or "").lower()
+        if qual == "this past":
+            qual = "last" if (pub.weekday() - target) % 7 == 0 else ""   # "this past Sunday": the last one gone
         if qual == "next" or (future and qual != "last"):
             delta = (target - pub.weekday()) % 7
             if qual == "next" and delta == 0:
@@ -183,14 +227,13 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return _shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
+            return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
             # a week is no day, but its month is known when the whole week (Monday to Sunday) lies in one
             # month: "last week" in a story of Tuesday 19 November is "2019-11"; across a month's end, None
-            day = pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next") else 0)
-            monday = day - dt.timedelta(days=day.weekday())
-            sunday = monday + dt.timedelta(days=6)
-            return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
-                else None
+            return _week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
+                                                  else 0))
         if g.get("mago"):
             from newswire.processors.numbers import parse_number
             count, unit = g["mago"].split()[:2]
@@ -208,9 +251,9 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
     return None
 
 
-_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "rel", "vague", "clock", "year")
+_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "mago", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -224,8 +267,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
         if kind != "vague":
-            # the future reading needs "will", "next", "scheduled"... shortly before, in the same sentence
-            future = bool(_FUTURE_RE.search(text, max(start, m.start() - 60), m.end()))
+            # the future reading needs "will", "next", "scheduled"... before it, in its own clause
+            future = kind in _TENSED and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
             try:
                 value = _resolve(kind, m.group(0), groups, pub, future)
             except (KeyError, ValueError, OverflowError):

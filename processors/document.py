@@ -118,7 +118,7 @@ class Document:
 
     @cached_property
     def actors(self) -> list[ActorMention]:
-        return find_actors(self.text, spans=self.names)
+        return find_actors(self.text, spans=self.names, dateline=self.dateline)
 
     @cached_property
     def actor_starts(self) -> list[int]:

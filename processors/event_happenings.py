@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import event_senses as senses
 from newswire.processors import lexicon as lx
 from newswire.processors.event_triggers import INCIDENT_TYPES
 
@@ -37,7 +38,8 @@ security vehicle vehicles convoy convoys route routes materials supplies gear eq
 strategy threat threats alarm alarms drill drills exercise exercises training cycle mode hearing hearings police
 sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
 facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
-department departments alarm""".split())
+department departments alarm program programs programme programmes clinic clinics
+coverage schedule schedules card cards""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -199,14 +201,15 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
-    return True
+    # "raised concerns", "would allow leaders to claim a victory", "nobody was hurt", "violence is a problem"
+    return not senses.names_no_happening(text, sent_start, kind, start, end, word, prev_word)
 
 
 # a quotation's attribution at the end of its sentence: '..., he said', '"...," Harris said', '..., said Harris'
 _TRAILING_SPEAKER_RE = re.compile(r"(?:,|[,.!?]?[\"”])\s*(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+)\s+(?:also\s+)?$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<who>he|she|they|[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
 _SENTENCE_END_RE = re.compile(r"\s*(?:[.!?]|$)")
-_QUOTE_VERBS = frozenset({"said", "says"})
+_QUOTE_VERBS = frozenset({"said", "says", "added"})
 
 
 def repeats_a_speaker(text: str, sent_start: int, m: re.Match[str]) -> bool:
@@ -259,7 +262,39 @@ def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> b
         return False
     if prev.lastgroup == "statement" or m.lastgroup == "statement":
         return False
+    if m.lastgroup in _CONSEQUENCES and text[prev.end():m.start()].isspace() and _is_noun_subject(prev.group(0)) \
+            and _is_past_verb(m.group(0)):
+        return False   # "the blast killed 5", "the outbreak spread to": a cause and what it did, not an object
     return True
+
+
+_CONSEQUENCES = frozenset({"casualties", "spread", "impact", "damage", "outage", "displacement"})
+_VERB_ENDINGS = ("ed", "ing", "en")
+_IRREGULAR_PASTS = frozenset("""left spread fell rose sank shook tore swept began begun took broke won lost held
+fought sold bought paid met hit struck shot went set came made laid gave""".split())
+
+
+def _is_noun_subject(word: str) -> bool:
+    first = word.split()[0].lower()
+    return not first.endswith(_VERB_ENDINGS) and first not in _IRREGULAR_PASTS
+
+
+def _is_past_verb(word: str) -> bool:
+    first = word.split()[0].lower()
+    return first.endswith("ed") or first in _IRREGULAR_PASTS
+
+
+_SPAN_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _joined(text: str, start: int, end: int, kind: str) -> re.Match[str]:
+    """A match of ``text[start:end]`` whose ``lastgroup`` is ``kind``: the verb and object read as one trigger."""
+    rx = _SPAN_RES.get(kind)
+    if rx is None:
+        rx = _SPAN_RES[kind] = re.compile(rf"(?P<{kind}>.+)", re.DOTALL)
+    joined = rx.match(text, start, end)
+    assert joined is not None
+    return joined
 
 
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -302,9 +337,11 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
         if _restates(text, kept, m):
             continue
         if _same_happening(text, kept, m):
+            # one event spanning the verb and its object, under the type that names the happening:
+            # "launching a major offensive" is the offensive, "ended the ceasefire" the ending
             if kept[-1].lastgroup in _LIGHT_VERBS:
-                kept[-1] = m   # "launching a major offensive": the offensive
-            continue           # "ended the ceasefire": the ending
+                kept[-1] = _joined(text, kept[-1].start(), m.end(), m.lastgroup or "other")
+            continue
         if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
                 and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):
             continue   # "quoted a source as saying", "said in a statement": one statement

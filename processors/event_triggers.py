@@ -30,11 +30,15 @@ _TRIGGERS = [
     ("explosion", r"blew up|blown up|explosions?|blasts?|exploded|detonated|detonation"),
     ("attack", r"set (?:ablaze|alight|on fire|fire to)|(?:came|come|comes|coming) under (?:heavy\s+)?(?:fire|attack|shelling)"
                r"|(?:hurled|lobbed|threw|thrown)(?=\s+(?:[\w-]+\s+)?(?:grenades?|stones|rocks|petrol bombs|molotov|bombs?|explosives?|projectiles|firebombs)\b)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
-               r"|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
+               r"|beaten (?:to death|unconscious|up)|engaged(?=\s+(?:the\s+)?(?:enemy|hostile|targets?|militants|insurgents|terrorists|gunmen)\b)|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
                r"|fired(?!\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
-    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
+    ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|casualties|fatalities|injuries"
+                   r"|(?:left|leaving)(?=\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+|over\s+|dozens\s+|hundreds\s+)?"
+                   r"(?:[\d,]+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+)?(?:(?:of\s+)?[\w-]+\s+)?(?:dead|injured|wounded)\b)"
+                   r"|claimed(?=\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+|over\s+|the\s+|[\d,]+\s+|\w+\s+){0,3}?li(?:fe|ves)\b)"
+                   r"|hurt(?=\s*[.,;]|\s+(?:in|when|after|during|by|as|at|while)\b)|killed|killing|killings|died|wounded|injured|drowned|deaths?|neutrali[sz]ed|perished"
                    r"|eliminated(?=\s+(?:[\w-]+\s+){0,3}?(?:militants|terrorists|fighters|insurgents|gunmen|rebels"
                    r"|members|commanders?)\b)"),
     ("clash", r"clash(?:es|ed)?|fighting|firefights?|skirmish(?:es)?|gun ?battles?|battles?|battled|fights?|fought"
@@ -44,11 +48,11 @@ _TRIGGERS = [
     ("talks", r"talks|negotiations?|negotiated|negotiating|negotiate|summit|discussions|mediation|mediated"
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
-    ("hospitalization", r"treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
+    ("hospitalization", r"hospitali[sz]ed|treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
                         r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care)\b)"),
     ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
-    ("statement", r"said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+    ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
@@ -56,7 +60,7 @@ _TRIGGERS = [
                   r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
                   r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
-                  r"|recorded(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
+                  r"|(?:recorded|registered|logged)(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
                   r"|fatalities|casualties)\b)"),
     ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
@@ -67,16 +71,17 @@ _TRIGGERS = [
     ("ruling", r"ruled|ruling|overturned(?=\s+(?:a|an|the|his|her|its|their|this|that|[\w-]+'s|[\w-]+’s)\b)|upheld|struck down"),
     ("lawsuit", r"sued|lawsuits?|filed suit|appealed(?!\s+(?:for|to)\b)|settlement|settled(?=\s+(?:(?:a|the|its|their|his|her)\s+)?"
                 r"(?:[\w-]+\s+)?(?:lawsuits?|suits?|case|cases|claims?|dispute|charges)\b)"),
-    ("disappearance", r"went missing|gone missing|reported missing|disappeared|disappearance"),
+    ("disappearance", r"(?:remain|remained|remains|were|are|still|was|been|listed as) missing(?!\s+out\b)|went missing|gone missing|reported missing|disappeared|disappearance"),
     ("bankruptcy", r"bankruptcy|bankruptcies|went bankrupt|insolvency"),
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
-    ("appointment", r"appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|hospitali[sz]ed|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("appointment", r"(?:assumed|took|relinquished) command|change of command|(?:was|were|been|being) promoted|appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
+    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
     ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|(?:recovered|retrieved)(?=\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?(?:bodies|body|remains|corpses)\b)|recoveries|discharged(?=\s+from)"),
-    ("vaccination", r"vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
+    ("vaccination", r"administered(?=\s+(?:[\w,]+\s+){0,3}?(?:doses?|vaccines?|vaccinations?|shots|jabs|boosters?)\b)|vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
     ("interception", r"defused|defusing|intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
-    ("impact", r"made landfall|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
+    ("impact", r"made landfall|landfall|buried(?=\s+(?:alive|under|beneath|by\s+(?:a\s+|the\s+)?(?:landslides?|mudslides?|avalanches?|rubble|debris|snow|mud)"
+               r"|in\s+(?:the\s+)?(?:rubble|debris|mud|snow)))|battered|lashed|pounded|ravaged|devastated|swept (?:through|across|away)|dumped"
                r"|inundated|submerged|stranded|marooned|trapped"
                r"|affected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+|at\s+least\s+|over\s+|almost\s+)?[\d,.]+\b)"),
     ("layoffs", r"laid off|layoffs|job cuts|lay off|(?:cut|cuts|cutting|slashed|slashing|shed|shedding|eliminated|eliminating)(?=\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|over\s+)?(?:[\d,.]+\s+)?(?:jobs|positions|workers|employees|staff)\b)"),
@@ -92,7 +97,7 @@ _TRIGGERS = [
                      r"(?:charges?|case|cases|investigation|probe|lawsuit|suit|inquiry|allegations?|bid|plans?)\b)"
                      r"|shelved|scrapped|cancell?ed|cancell?ation|called off|scuttled"),
     ("listing", r"listing|went public|initial public offering|IPO"),
-    ("crime", r"robbed|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
+    ("crime", r"trafficked|robbery|robberies|burglar(?:y|ies)|burgled|stole|theft|carjack(?:ed|ing)|vandali[sz]ed"
               r"|smuggled"),
     ("birth", r"was born|were born"),
     ("funeral", r"funerals?|buried|laid to rest|memorial service"),
@@ -100,19 +105,21 @@ _TRIGGERS = [
     ("discovery", r"discovered|discovery|detected|spotted|found(?=\s+(?:evidence|traces|signs)\b)"),
     ("filing", r"filed|submitted"),
     ("launch", r"launch|launches|unveiled|unveils|rolled out|rollout|introduced|debuted"),
-    ("transaction", r"sold|bought|purchased|purchases?|paid|earned|raised"),
+    ("transaction", r"sold|bought|purchased|purchases?|paid(?!\s+(?:tribute|homage|(?:their|his|her|its|final|last) (?:last\s+)?respects)\b)|earned|raised"),
     ("return", r"returned|returning"),
     ("eviction", r"evicted|evictions?"),
     ("hiring", r"recruited|hired|enlisted"),
     ("legalization", r"legali[sz]ed|legali[sz]ation|outlawed|criminali[sz]ed"),
     ("extension", r"extended|extension|extend"),
     ("reopening", r"reopened|re-opened|reopening|reopens|reopen"),
-    ("speech", r"speech|speeches|spoke|remarks|press conference|news conference|briefing"),
-    ("trip", r"trip|travell?ed|flew|toured"),
+    ("speech", r"addressed(?=\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:nation|crowd|rally|supporters|reporters|lawmakers"
+               r"|parliament|congress|assembly|conference|summit|meeting|students|troops|graduates|audience|gathering"
+               r"|session|journalists|delegates|members)\b)|speech|speeches|spoke|remarks|press conference|news conference|briefing"),
+    ("trip", r"departed(?=\s+(?:from|for)\b)|trip|travell?ed|flew|toured"),
     ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
-    ("release", r"freed|released|release|releases|liberated|rescued|rescuing"),
+    ("release", r"posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
     ("election", r"certified(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:results?|elections?|vote|win|victory|count)\b)|elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
@@ -120,20 +127,28 @@ _TRIGGERS = [
                  r"|took office|assumed office|took the oath|campaigned|re-election bid|reelection bid"),
     ("earthquake", r"earthquakes?|quakes?|aftershocks?|tremors?|temblors?"),
     ("flood", r"burst (?:its|their) banks|overflowed|floods?|flooding|flooded|floodwaters?|inundated"),
-    ("storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
+    ("storm", r"(?:torrential|heavy|monsoon|incessant|seasonal) (?:rains?|downpours?|rainfall)|downpours?|deluges?|cloudbursts?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzards?"),
     ("fire", r"wildfires?|bushfires?|forest fires?|blazes?|caught fire|fires?|burned|burnt|burning"),
     ("disaster", r"spewed|spewing|landslides?|mudslides?|avalanches?|tsunamis?|eruptions?|erupted|droughts?|heat ?waves?"),
-    ("accident", r"crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
+    ("accident", r"(?:gas|chemical|oil|fuel|radiation|ammonia|chlorine) leaks?|crash-land(?:ed|ing|s)?|(?:oil|chemical|fuel)\s+spills?|spilled|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment|ments)|collapsed?|collapses|capsized|overturned"
                  r"|plunged(?=\s+(?:off|into|down)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ravine|river|gorge|sea|canal|valley|cliff|lake|gully|ditch|abyss|embankment)\b)"
                  r"|sank|sinking|accidents?|stampedes?|ran aground"),
     ("outbreak", r"outbreaks?|epidemics?|pandemics?"),
     ("evacuation", r"evacuat(?:ed|ion|ions|ing|e)|airlifted|medevaced"),
-    ("blockade", r"cut off|blockade[ds]?|siege|besieged|blocked"),
-    ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
+    ("blockade", r"surrounded(?!\s+by\b)|cut off|blockade[ds]?|siege|besieged|blocked"),
+    ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|air-?dropped|airdrops?|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
-    ("sanctions", r"sanctions|sanctioned|embargo|tariffs?"),
-    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"
-                     r"|military (?:exercises|drills)|joint (?:exercises|drills)|live-fire (?:exercises|drills)"),
+    ("sanctions", r"sanctions|sanctioned|embargo"),
+    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("exercise", r"(?:military|joint|naval|air|army|combined|annual|amphibious|bilateral|trilateral|multinational"
+                 r"|live-fire|live fire|tactical|combat|anti-submarine|command-post|field|large-scale|war)\s+"
+                 r"(?:exercises?|drills?|manoeuvres|maneuvers)|war ?games|(?:conducted|staged|carried out)"
+                 r"(?=\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers)\b)"
+                 r"|test-?fired|test-?launched|(?:missile|rocket|weapons?|nuclear) (?:tests?|launch(?:es)?)"),
+    ("ceremony", r"paid (?:tribute|homage|(?:their|his|her|its|final|last) (?:last\s+)?respects)|laid (?:a\s+)?wreaths?"
+                 r"|wreath-laying|ceremonies|ceremony"),
+    ("coup", r"uprisings?"),
+    ("spread", r"spread(?=\s+(?:rapidly\s+|quickly\s+|further\s+)?(?:to|across|through|into)\b)"),
     ("threat", r"threatened|threatens|threats?|vowed"),
     ("exchange", r"exchanges?|exchanged|swaps?|swapped|swapping|prisoner swap"),
     ("agreement", r"struck (?:a|an)(?:\s+[\w-]+)?\s+(?:deal|agreement|accord|pact|bargain)"
@@ -144,7 +159,7 @@ _TRIGGERS = [
     ("damage", r"destroyed|damaged|razed|flattened"),
     ("condemnation", r"condemned|condemns|denounced|criticised|criticized"),
     ("accusation", r"alleged(?=\s+(?:that|in\s+(?:a|the|its|his|her|their)\s+(?:lawsuit|complaint|suit|filing|indictment))\b)|accused|accuses|accusing|accusations?|blamed|blames"),
-    ("visit", r"visited|visits|visit|arrived in"),
+    ("visit", r"visited|visits|visit|arrived in|arrived at(?=\s+(?:the\s+)?(?-i:[A-Z]))"),
     ("meeting", r"met|meeting|meetings"),
     ("win", r"secured(?=\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:majority|victory|win|seats?|re-?election|nomination|mandate)\b)|won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
                r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
@@ -157,7 +172,7 @@ _TRIGGERS = [
     ("displacement", r"fled|fleeing|flee"),
     ("outage", r"knock(?:ed|ing|s)? out (?:power|electricity)|power failures?|(?:lost|losing|lose|loses) power|power outages?|outages?|blackouts?|power cuts?|shutoffs?|shut(?:ting|s)? off|cut(?:ting)? off power"),
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
-    ("decision", r"approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
+    ("decision", r"stripped(?=\s+(?:[\w'’-]+\s+){0,3}?of\b)|approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
                  r"(?:interest\s+)?rates?\b)"),
@@ -180,7 +195,7 @@ _TRIGGERS = [
     ("flight", r"lifted off|lifts off|blasted off|blasts off|splashed down|docked(?=\s+(?:with|at)\b)"
                     r"|landed(?=\s+(?:safely\b|on\s+(?:the\s+)?(?:moon|mars|surface|runway|asteroid|comet)\b"
                     r"|(?:in|at)\s+(?-i:[A-Z])|at\s+the\s+))"),
-    ("dispersal", r"fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
+    ("dispersal", r"tear-?gassed|pepper-sprayed|fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
 ]

@@ -24,7 +24,7 @@ _IRREGULAR = {  # lemma -> past, participle
     "flee": ("fled", "fled"), "meet": ("met", "met"), "speak": ("spoke", "spoken"), "steal": ("stole", "stolen"),
     "sink": ("sank", "sunk"), "withdraw": ("withdrew", "withdrawn"), "slay": ("slew", "slain"),
     "shrink": ("shrank", "shrunk"), "grow": ("grew", "grown"), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
-    "take": ("took", "taken"), "retake": ("retook", "retaken"), "overrun": ("overran", "overrun"),
+    "take": ("took", "taken"), "retake": ("retook", "retaken"), "overrun": ("overran", "overrun"), "overthrow": ("overthrew", "overthrown"),
     "shut": ("shut", "shut"), "quit": ("quit", "quit"), "hit": ("hit", "hit"), "set": ("set", "set"),
     "uphold": ("upheld", "upheld"), "plead": ("pleaded", "pled"), "fly": ("flew", "flown"),
     "strike": ("struck", "struck"), "lay": ("laid", "laid"), "slide": ("slid", "slid"), "win": ("won", "won"),
@@ -34,7 +34,8 @@ _IRREGULAR = {  # lemma -> past, participle
 
 # type -> lemmas (a phrasal verb joins its particle with "_": "step_down"; "+" doubles the last consonant)
 _VERBS = {
-    "attack": "attack assault ambush massacre strafe gun_down open_fire retaliate",
+    "attack": "attack assault ambush massacre strafe gun_down open_fire retaliate rape torture grab+ kick shove slap "
+              "ram+",
     "casualties": "kill die wound injure drown perish succumb maim electrocute pass_away",
     "murder": "murder assassinate behead strangle lynch slay",
     "clash": "clash fight battle scuffle brawl skirmish",
@@ -52,15 +53,16 @@ _VERBS = {
     "appointment": "appoint nominate reappoint",
     "diagnosis": "diagnose sicken fall_ill test_positive",
     "vaccination": "vaccinate inoculate immunize immunise",
-    "interception": "intercept shoot_down repel+ thwart foil",
-    "impact": "batter pound ravage inundate submerge strand maroon",
+    "interception": "intercept shoot_down repel+ thwart foil interdict",
+    "impact": "batter pound ravage inundate submerge strand maroon jolt",
     "layoffs": "lay_off",
     "merger": "acquire merge buy_out",
     "quarantine": "quarantine self-isolate",
     "hearing": "testify grill interrogate question",
-    "dismissal": "sack oust impeach",
-    "cancellation": "cancel scrap+ call_off shelve scuttle postpone",
-    "crime": "rob steal burgle smuggle vandalize vandalise carjack embezzle defraud",
+    "dismissal": "sack oust impeach demote depose",
+    "cancellation": "cancel scrap+ call_off shelve scuttle postpone delay",
+    "crime": "rob steal burgle smuggle vandalize vandalise carjack embezzle defraud molest harass extort bribe "
+             "launder",
     "discovery": "discover detect uncover unearth",
     "filing": "file submit+",
     "launch": "unveil roll_out introduce debut",
@@ -70,31 +72,31 @@ _VERBS = {
     "legalization": "legalize legalise outlaw criminalize criminalise decriminalize decriminalise",
     "extension": "extend",
     "trip": "travel tour",
-    "transfer": "transport transfer+ hand_over deport extradite",
+    "transfer": "transport transfer+ hand_over deport extradite repatriate",
     "criticism": "slam lambast assail praise decry rebuke chide berate castigate hit_out lash_out take_aim scold",
     "release": "free release liberate rescue pardon parole",
-    "protest": "protest riot boycott picket march",
+    "protest": "protest riot boycott picket march chant",
     "election": "elect re-elect reelect inaugurate",
     "fire": "burn torch gut engulf",
     "accident": "crash collide derail capsize sink",
     "blockade": "besiege encircle",
-    "resignation": "resign step_down step_aside abdicate",
+    "resignation": "resign step_down step_aside abdicate quit",
     "sanctions": "sanction blacklist",
     "mobilization": "deploy mobilize mobilise dispatch",
     "threat": "threaten vow",
-    "agreement": "agree sign ink",
-    "withdrawal": "withdraw pull_out retreat",
-    "capture": "seize annex recapture retake overrun+",
-    "damage": "destroy raze flatten demolish wreck",
+    "agreement": "agree sign ink broker hammer_out",
+    "withdrawal": "withdraw pull_out retreat cede",
+    "capture": "seize annex recapture retake overrun+ confiscate",
+    "damage": "destroy raze flatten demolish wreck wash_away uproot",
     "condemnation": "condemn denounce",
     "accusation": "accuse blame allege",
     "meeting": "meet convene",
-    "win": "win defeat clinch triumph",
-    "restriction": "ban suspend shut_down halt bar",
+    "win": "win defeat clinch triumph unseat",
+    "restriction": "ban suspend shut_down halt bar censor",
     "investigation": "investigate probe audit",
     "search": "search scour",
     "displacement": "flee displace",
-    "decision": "approve decide ratify impose authorize authorise enact",
+    "decision": "approve decide ratify impose authorize authorise enact revoke grant",
     "award": "award",
     "expulsion": "expel+",
     "execution": "execute hang",
@@ -103,8 +105,17 @@ _VERBS = {
     "unrest": "loot",
     "start": "begin+ start resume",
     "change": "rise fall decline increase decrease drop climb jump surge plunge soar slump grow shrink tumble "
-              "plummet skyrocket rebound dip spike",
-    "statement": "announce declare confirm reveal disclose acknowledge reiterate assert",
+              "plummet skyrocket rebound dip spike slide halve reduce boost",
+    "statement": "announce declare confirm reveal disclose acknowledge reiterate assert stress emphasize emphasise "
+                 "underline underscore reaffirm voice thank apologize apologise congratulate "
+                 "reply caution lament note explain remark recount retort notify highlight",
+    "ceremony": "commemorate",
+    "breach": "hack breach leak",
+    "defection": "defect",
+    "call": "phone",
+    "discipline": "reprimand discipline punish censure",
+    "patrol": "patrol+",
+    "coup": "overthrow mutiny",
 }
 
 # type -> nouns naming the act (plural added by rule)
@@ -133,24 +144,34 @@ _NOUNS = {
     "storm": "snowstorm rainstorm thunderstorm hailstorm sandstorm dust_storm",
     "fire": "arson",
     "statement": "declaration",
+    "ceremony": "ceremony commemoration graduation parade vigil",
+    "clash": "standoff shootout gunfight",
+    "evacuation": "airlift",
+    "defection": "defection",
+    "coup": "coup putsch revolt rebellion",
+    "vaccination": "vaccination immunization immunisation inoculation",
+    "election": "recount",
+    "win": "defeat",
+    "exercise": "sortie",
+    "interception": "interdiction",
 }
 
 # past forms and nouns that are mostly an adjective or another sense in news ("the fallen soldiers", "stolen
 # goods", "the alleged attacker", "a slew of"), or that the hand-written lexicon already types
 NOT_EVENTS = frozenset("""fallen grown grew stolen alleged slew questioned audits boycotts decided declared
-stormed""".split())
+stormed overthrown""".split())
 # -s and -ing forms are kept only where news uses them for the act itself ("the beheading", "is stepping
 # down", "a carjacking"): elsewhere they are mostly a present-tense narrative ("it confirms", "if he
 # decides") or an adjective or gerund ("the marching band", "battling injuries")
 PRESENT_EVENTS = frozenset("""beheading lynching hijacking carjacking sacking ousting looting rioting torching
 pleading testifying assassinating massacring impeaching suing abducting detaining arresting kidnapping
-picketing""".split()) | {"stepping down", "stepping aside"}
+picketing injuring wounding""".split()) | {"stepping down", "stepping aside"}
 # forms that the hand-written patterns only take before certain words ("ended the truce", "fired rockets",
 # "affected 2,000 people"): a bare form here would override their condition
 _CONDITIONAL = frozenset("""ended ending ends broke breaking collapsed violated violating took taken taking seized
 seizing exchanged fired eliminated engaged admitted released recorded settled infected recovered discharged
 affected dropped found lost gained added shed cut cuts raised raises lowered lowers struck overturned
-infected recovered plunged secured dispersed""".split())
+infected recovered plunged secured dispersed paid""".split())
 
 
 def _double(stem: str) -> bool:

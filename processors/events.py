@@ -12,7 +12,8 @@ Dates, per event:
 
 1. the nearest time expression in the same clause (``processors.dates``): "on Sunday",
    "yesterday's", "March 18", "at 3:32 a.m." (the publication day, unless the sentence has a date);
-   a vague one ("in recent days") gives None. A statement only takes a date next to its verb
+   a vague one ("in recent days") gives None; "the day before", "two days later", "that night" are counted
+   from the last day the text named (``processors.time_anaphors``). A statement only takes a date next to its verb
    ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
    "since ..." clause dates only the events inside that clause, and a month after an economic
    change ("rose in September") is the statistic's period, not an event date;
@@ -40,6 +41,7 @@ from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.gazetteer import Place
+from newswire.processors.time_anaphors import resolve_anaphors
 
 _NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
 
@@ -230,7 +232,8 @@ def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
 def find_events(doc: Document) -> list[Event]:
     """Every event of the article, in text order, dated, from its trigger and time layers; actors and
     place are left to ``scenes.situate``."""
-    text, sentences, times = doc.text, doc.sentences, doc.times
+    text, sentences = doc.text, doc.sentences
+    times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
     line_date = doc.dateline_date
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
+__all__ = ["US_STATE_ABBREVIATIONS", "Gazetteer", "Place", "gazetteer", "normalise"]
 
 MIN_CITY_POPULATION = 15_000
 ALTERNATE_MIN_POPULATION = 300_000
@@ -59,6 +59,18 @@ PREFERRED: dict[str, tuple[str, str]] = {
     "Kremlin": ("Moscow", "RU"), "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
     "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Zhongnanhai": ("Beijing", "CN"),
 }
+
+# AP style abbreviations of US states, as datelines and "City, State" forms write them ("ST. JOSEPH, Mich. (AP) —",
+# "a tornado hit Mayfield, Ky., on Friday"), each with the state's name in the gazetteer
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    abbr: name.replace("_", " ") for abbr, name in (pair.split("=") for pair in """Ala.=Alabama Ariz.=Arizona
+Ark.=Arkansas Calif.=California Colo.=Colorado Conn.=Connecticut Del.=Delaware Fla.=Florida Ga.=Georgia
+Ill.=Illinois Ind.=Indiana Kan.=Kansas Kans.=Kansas Ky.=Kentucky La.=Louisiana Md.=Maryland Mass.=Massachusetts
+Mich.=Michigan Minn.=Minnesota Miss.=Mississippi Mo.=Missouri Mont.=Montana Neb.=Nebraska Nebr.=Nebraska
+Nev.=Nevada N.H.=New_Hampshire N.J.=New_Jersey N.M.=New_Mexico N.Y.=New_York N.C.=North_Carolina
+N.D.=North_Dakota Okla.=Oklahoma Ore.=Oregon Pa.=Pennsylvania R.I.=Rhode_Island S.C.=South_Carolina
+S.D.=South_Dakota Tenn.=Tennessee Tex.=Texas Vt.=Vermont Va.=Virginia Wash.=Washington W.Va.=West_Virginia
+Wis.=Wisconsin Wyo.=Wyoming D.C.=District_of_Columbia DC=District_of_Columbia""".split())}
 
 _KIND_RANK = {"country": 0, "state": 1, "city": 2}
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
@@ -102,10 +114,13 @@ class Gazetteer:
         index: dict[str, list[tuple[bool, Place]]] = {}
         preferred: dict[str, Place] = {}
         capitals: dict[str, str] = {}
+        self.states: dict[str, Place] = {}   # normalised name of a US state -> the state ("New York" too)
         for name, place, primary in places:
             key = normalise(name)
             if not key:
                 continue
+            if place.kind == "state":
+                self.states.setdefault(key, place)
             if place.kind == "capital":
                 capitals[key] = place.country_code
                 continue
@@ -159,6 +174,29 @@ class Gazetteer:
                     return p   # "Georgia" in an article about the United States is the state
         return best
 
+    def resolve_in(self, name: str, region: Place) -> Place | None:
+        """The place ``name`` inside ``region`` (a country, or a US state: "Portland" in Maine), if the
+        gazetteer holds one there."""
+        for p in self._index.get(normalise(name), ()):
+            if p.country_code == region.country_code and p is not region and (
+                    region.kind != "state" or p.admin1 == region.admin1):
+                return p
+        return None
+
+    def region(self, name: str, inside: str | None = None, context: Iterable[str] = ()) -> Place | None:
+        """The country or US state ``name`` names after a comma ("Atlanta, Georgia", "Mayfield, Ky.",
+        "Kabul, Afghanistan"); between a country and a state of one name, the one holding a place named
+        ``inside`` (the name before the comma), else one of the article's countries (``context``)."""
+        found = [p for p in self._index.get(normalise(name), ()) if p.kind in ("country", "state")]
+        state = self.us_state(name)
+        if state is not None and state not in found:
+            found.append(state)
+        if len(found) > 1:
+            codes = {p.country_code for p in self._index.get(normalise(inside), ())} if inside else set()
+            context = set(context)
+            found.sort(key=lambda p: (p.country_code not in codes, p.country_code not in context))
+        return found[0] if found else None
+
     def capital_city(self, code: str) -> Place | None:
         """The capital city of the country with ISO code ``code``, if the gazetteer holds it."""
         for key, country in self.capitals.items():
@@ -172,6 +210,10 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
+
+    def us_state(self, name: str) -> Place | None:
+        """The US state of that name or AP abbreviation ("New York", "Ky.", "N.C."), if it is one."""
+        return self.states.get(normalise(US_STATE_ABBREVIATIONS.get(name, name)))
 
 
 def _centres(cities: Iterable[dict]) -> dict[tuple[str, str], tuple[float, float]]:

@@ -58,7 +58,8 @@ STATE_NOUNS = set("""forces force troops army military soldiers navy air warplan
 authorities government administration ministry minister ministers president premier leader leaders leadership
 police security intelligence negotiators diplomats delegation embassy envoy state regime cabinet parliament
 lawmakers court courts prosecutors judiciary coast guard tanks artillery border guards strikes military's
-side counterparts officers spokesman spokeswoman spokesperson""".split())
+side counterparts officers spokesman spokeswoman spokesperson missile missiles warplane warships warship submarine
+helicopter helicopters gunships bomber bombers drone shells""".split())
 
 # Nouns of a state's acts: before them a demonym is the state that acts ("the Swedish investigation",
 # "Russian shelling", "Chinese tariffs" -> Sweden, Russia, China), the demonym alone its mention.

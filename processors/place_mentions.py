@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from newswire.processors.gazetteer import Gazetteer, Place
+from newswire.processors.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer, Place
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
+    CONTINENTS,
+    KNOWN_GROUPS,
     MONTHS_DAYS,
+    NEWS_AGENCIES,
     ORG_HEADS,
     PLACE_HEADS,
     REGION_FIRST,
@@ -26,7 +29,8 @@ from newswire.processors.place_names import (
     possessive_pieces,
 )
 
-__all__ = ["PlaceMention", "capitals", "legislatures", "regions"]
+__all__ = ["PlaceMention", "capitals", "city_forms", "described_places", "in_list", "legislatures", "region_after",
+           "regions"]
 
 _ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|government|state|provincial|regional"
                            r"|local|county|city|municipal|district|authorities|authority|officials|commission|council"
@@ -38,19 +42,39 @@ _HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords
                              r"|Republicans|Judiciary|Intelligence|Oversight|Foreign|Majority|Minority|Armed|Ways|Rules"
                              r"|Appropriations|Ethics|committee|panel|speaker|vote|hearing|floor|impeachment|majority"
                              r"|minority|lawmakers|members)\b")
+# ", a town on the border", ", a small village near", ", the capital of": the name before is a place
+_DESCRIBED_AS_PLACE_RE = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb|township|municipality"
+    r"|settlement|port|island|district|province|region|county|community|neighbou?rhood|capital)[ \t]+(?:of|in|on"
+    r"|near|about|some|north|south|east|west|outside|close|bordering|along)\b")
+_PARTICLE_RE = re.compile(r"[ \t]+(?:am|an der|de|del|de la|la|el|al|di|da|do|dos|sur|upon|on)[ \t]+")
+_CONTROLLED_RE = re.compile(r"-(?:controlled|led|dominated|run)$")
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]{3,}")
 # "the village of X", "the town of X": X is a place whether or not the gazetteer knows it
 _NAMED_PLACE_RE = re.compile(r"\b(?:village|town|city|hamlet|commune|municipality|settlement|township|neighbou?rhood"
-                             r"|suburb|island|port|county|district|province|region|prefecture)\s+of\s+$")
+                             r"|suburb|island|port|county|district|province|region|prefecture|state|governorate"
+                             r"|coast|archipelago)\s+of\s+$")
 _STREET_ENDS = (" Street", " Avenue", " Road", " Boulevard", " Highway", " Lane", " Drive", " Square")
 # the last word of a street's name; with a house number or an ordinal before it ("2134 Elm Place", "near 9th
 # Street") any of them names a street, without one only the unmistakable ones (_STREET_ENDS, "Main St.")
 _STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Square Place Court Way Parkway Terrace
 Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
 _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
-_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:province|district|county|governorate|prefecture|oblast|region"
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
+                            r"|regions?"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
                             r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
+
+
+_REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
+# first words of town names that are also common capitalised words: "Port Fourchon", "Fort Liberty", "Mount Airy"
+_TOWN_FIRST_WORDS = frozenset("""Port Fort Mount Lake Saint St Great Little Big New Old North South East West Upper
+Lower Central Grand""".split())
+_NAME_WORD_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
+# a list of places goes on before or after the pair: "France, the Netherlands, Belgium and Denmark"
+_LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*(?:the[ \t]+)?$")
+_LIST_AFTER_RE = re.compile(r",?[ \t]*(?:and|or|,)[ \t]*(?:the[ \t]+)?"
+                            r"(?P<next>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +136,8 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
         if " " not in text[run_start:run_end]:
             continue
         for piece_start, piece in possessive_pieces(text, run_start, run_end):
+            piece = piece.removesuffix(".")   # the sentence's full stop: "in Cobb County."
+            piece = piece.removesuffix("'s").removesuffix("’s")   # "Inner Mongolia's disease control centre"
             words = piece.split()
             # "Berrien County Health Department": the region is the words up to its place word
             head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
@@ -119,7 +145,7 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                 words = words[:head + 1]
             elif len(words) < 2 or words[0] not in REGION_FIRST:
                 continue
-            if any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words) \
+            if any(w in ORG_HEADS or w in MONTHS_DAYS or (w in TITLES and head is None) for w in words) \
                     or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
                 continue   # tourists": people, not a region
             region = " ".join(words)
@@ -145,7 +171,8 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
     for a, b in spans:
         words = text[a:b].split()
         k = next((k for k, w in enumerate(words) if w.rstrip(".,'’s") in _LEGISLATURES
-                  or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1]))
+                  or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1])
+                                        or _CONTROLLED_RE.search(words[k - 1]))   # "Democrat-controlled House"
                       and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
         if k is None or (k and words[k - 1] in ("White", "State")) \
                 or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state"):
@@ -179,4 +206,92 @@ def capitals(places: Layer, text: str, gaz: Gazetteer) -> list[PlaceMention]:
         if city is not None:
             out.append(PlaceMention(m.start("dem"), m.end(), text[m.start("dem"):m.end()], city,
                                     is_locative(text, m.start()), False, places.sentence_of(m.start())))
+    return out
+
+
+def region_after(text: str, end: int, gaz: Gazetteer, inside: str | None = None,
+                 context: Sequence[str] = ()) -> Place | None:
+    """The country or US state named after the comma at ``end``: "Springfield, Illinois", "Mayfield, Ky.",
+    "Kabul, Afghanistan" (the whole name, not the first words of a longer one: "Smith, Texas Republican"
+    is none)."""
+    return _region_span(text, end, gaz, inside, context)[0]
+
+
+def _region_span(text: str, end: int, gaz: Gazetteer, inside: str | None,
+                 context: Sequence[str]) -> tuple[Place | None, int]:
+    m = _REGION_RUN_RE.match(text, end)
+    if m is None:
+        return None, end
+    words = m.group("run").split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        stop = m.start("run") + len(name)
+        name = name.rstrip(",")
+        if name.endswith(".") and name not in US_STATE_ABBREVIATIONS and not name[-2:-1].isupper():
+            name = name[:-1]   # the sentence's full stop: "in Mayfield, Kentucky."
+        if name.endswith(("'s", "’s")) or (_NAME_WORD_AFTER_RE.match(text, stop) and not name.endswith(".")):
+            continue
+        region = gaz.region(name, inside, context)
+        if region is not None:
+            return region, m.start("run") + len(name)
+    return None, end
+
+
+def city_forms(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer,
+               context: Sequence[str], body_start: int) -> list[PlaceMention]:
+    """"City, State" and "Town, Country" where the gazetteer lacks the town ("San Ysidro, California",
+    "Mayfield, Ky.", "Uglii, Mongolia"): the form itself says it is a place. The mention spans both
+    names and resolves to the state or country."""
+    taken = [(pm.start, pm.end) for pm in places.mentions]
+    out = []
+    for a, b in spans:
+        if text[b:b + 1] != "," or a < body_start or not _REGION_RUN_RE.match(text, b) \
+                or any(x < b and a < y for x, y in taken):
+            continue
+        words = text[a:b].split()
+        town = len(words) > 1 and words[0].rstrip(".") in _TOWN_FIRST_WORDS   # "Port Fourchon", "Fort Liberty"
+        if len(words) > 3 or (words[0] in COMMON_CAPITALS and not town) or any(
+                w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES or w in NEWS_AGENCIES or w in KNOWN_GROUPS
+                or demonym_country(w) or not w[:1].isupper() for w in words[town:]):
+            continue
+        if any(p.kind != "city" for p in gaz.candidates(text[a:b])) or text[a:b] in CONTINENTS:
+            continue
+        region, region_end = _region_span(text, b, gaz, None, context)
+        if region is None or in_list(text, a, region_end, gaz):
+            continue
+        out.append(PlaceMention(a, region_end, text[a:region_end], region, True, False, places.sentence_of(a)))
+    return out
+
+
+def in_list(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """True if the names ``text[start:end]`` ("Washington, Alaska") are two items of a list of places
+    ("Colorado, Washington, Alaska and Oregon"), not a town and its region."""
+    if _LIST_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    more = _LIST_AFTER_RE.match(text, end)
+    return more is not None and gaz.region(more.group("next").rstrip(".,")) is not None
+
+
+def described_places(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
+    """A name the text describes as a place right after it ("Braunau am Inn, a town on the border", "Ulgii,
+    a remote city in the west"), and the later uses of its first word as a place ("born in Braunau").
+    Their place is None: the gazetteer does not hold them (it would have named them)."""
+    taken = [(pm.start, pm.end) for pm in places.mentions]
+    out: list[PlaceMention] = []
+    for k, (a, b) in enumerate(spans):
+        if a < body_start or not _DESCRIBED_AS_PLACE_RE.match(text, b):
+            continue
+        if k and _PARTICLE_RE.fullmatch(text, spans[k - 1][1], a):   # "Braunau am Inn", "Puerto de la Cruz"
+            a = spans[k - 1][0]
+        words = text[a:b].split()
+        if len(words) > 4 or words[0] in COMMON_CAPITALS or any(
+                w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES or demonym_country(w) for w in words) \
+                or any(x < b and a < y for x, y in taken):
+            continue
+        out.append(PlaceMention(a, b, text[a:b], None, True, False, places.sentence_of(a)))
+        short = words[0]
+        for m in re.finditer(rf"\b{re.escape(short)}\b", text):
+            if m.start() != a and m.start() >= body_start and is_locative(text, m.start()) \
+                    and not any(x <= m.start() < y for x, y in taken) and not text[m.end():m.end() + 1].isalnum():
+                out.append(PlaceMention(m.start(), m.end(), short, None, True, False, places.sentence_of(m.start())))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from newswire.processors.gazetteer import Gazetteer, normalise
+from newswire.processors.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer, Place, normalise  # noqa: F401 (its old home)
 from newswire.processors.nations import demonym_country
 
 __all__ = ["NAME_RE", "Candidate", "candidates", "is_locative", "name_spans", "possessive_pieces"]
@@ -58,6 +58,14 @@ Administration Service Services Hospital Centre Center Foundation Association Fe
 Front Organization Organisation Network Radio TV Television Broadcasting Press Exchange Stock Fund Board
 Cabinet Embassy Consulate Mission Red Crescent Cross Health Defense Defence Security Affairs Electric Energy
 Oil Petroleum Gas Power Water Railways Railway Rail Motors Studios Records Airport Port Stadium Hotel""".split())
+# countries and states whose names are also given names or surnames: "Chad Wolf", "Michael Jordan"
+NAMES_OF_PEOPLE = frozenset("""Chad Jordan Israel Georgia India Kenya Virginia Dakota Montana Nevada Carolina
+Florida Chile Cuba""".split())
+_PARTISANS = frozenset("""Democrats Republicans Democratic Republican GOP Conservatives Conservative Labour Liberals
+Liberal Greens voters Voters""".split())
+# the last word of a newspaper's name after its city: "New York Times", "Boston Globe", "Jerusalem Post"
+MEDIA_HEADS = frozenset("""Times Post Herald Tribune Journal Gazette Telegraph Chronicle Examiner Courier Inquirer
+Observer Globe Star Sun Mirror Express Standard Dispatch Bulletin Register Daily""".split())
 PLACE_HEADS = set("""Province Provinces Region Regions County District Districts State Governorate Prefecture
 Municipality Territory Territories Oblast Valley Strip Peninsula Island Islands Mountains Coast Delta Basin
 Desert Border Lake Sea Gulf Bay River""".split())
@@ -80,13 +88,14 @@ within on over via through reached hit struck visited visit entered left fled be
 _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern eastern western central north-eastern
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
-region state port district border heart outskirts centre center suburbs suburb streets edge outside""".split())
+region state port district border heart outskirts centre center suburbs suburb streets edge outside rural remote
+county governorate prefecture municipality island islands coast coastal
+part parts area areas portion portions swath swaths much most rest""".split())
+# a count between a preposition and its place: "in three Georgia counties", "across 18 California counties"
+_QUANTITIES = frozenset("""two three four five six seven eight nine ten eleven twelve several some many all both
+few dozens hundreds""".split())
 _PLACE_OWNERS = frozenset({"country", "nation", "state", "region", "province", "city", "island"})
 _RULED_RE = re.compile(r"[A-Z][\w'’]*-(?:run|held|controlled|led|ruled|occupied|annexed)")
-# AP style abbreviations of US states, as datelines write them: "ST. JOSEPH, Mich. (AP) —"
-US_STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
-Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
-Vt. Va. Wash. W.Va. Wis. Wyo. D.C. DC""".split())
 _SENTENCE_DOT_RE = re.compile(r"(?<=[a-z]{4})\.[ \t]+(?=[A-Z])")
 _POSSESSIVE_SPLIT_RE = re.compile(r"(?<=\w)(?:'s|’s)[ \t]+")
 _BASED_RE = re.compile(r"-(?:based|run|controlled|held|led|born|area)\b")
@@ -104,6 +113,7 @@ class Candidate:
     single_city_word: bool
     hint: str | None = None     # country code from "Mumbai, India"
     absorbed: bool = False
+    region: Place | None = None  # the country or state after a comma: "Portland, Maine"
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -155,15 +165,19 @@ def possessive_pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def is_locative(text: str, start: int) -> bool:
     """True if the name at ``start`` follows "in", "at", "near", ... (past "the", "southern", "the city of",
-    "Hamas-run", ...): the text uses it as a place."""
-    for word in reversed(text[max(0, start - 60):start].split()[-6:]):
+    "Hamas-run", "parts of", a count, "northern and central", ...): the text uses it as a place."""
+    modifier = False   # the word passed last (nearer the name) was a place modifier
+    for word in reversed(text[max(0, start - 80):start].split()[-8:]):
         low = word.lower()
         if low in LOCATIVE_WORDS:
             if low == "to":
                 before = text[max(0, start - 80):start].lower().rsplit(" to ", 1)[0].split()
                 return not (before and before[-1].strip(",") in _TO_NOT_PLACE)
             return True
-        if low not in _PLACE_MODIFIERS and not _RULED_RE.fullmatch(word) and not (
+        if low in ("and", "or", "a", "an") and modifier:
+            continue   # "in 18 northern and central California counties", "in an area of Orange County"
+        modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit()
+        if not modifier and not _RULED_RE.fullmatch(word) and not (
                 (word[:1].isupper() or low[:-2] in _PLACE_OWNERS)
                 and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia", "in the country's south"
             return False
@@ -174,7 +188,23 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
     """The place candidates of the runs ``spans``, in text order: each piece of a run (cut at possessives)
     is read on its own, so a piece is read once a process (the same names recur from article to article)."""
     found: list[Candidate] = []
-    for run_start, run_end in spans:
+    joined_end = -1
+    for k, (run_start, run_end) in enumerate(spans):
+        if run_start < joined_end:
+            continue
+        if k + 1 < len(spans) and text.startswith((" of ", " and "), run_end):
+            # "District of Columbia", "Bosnia and Herzegovina": a name whose runs "of"/"and" cut
+            nxt_end = spans[k + 1][1]
+            last = max(text.rfind(" ", run_start, run_end) + 1, run_start)   # "the District of Columbia"
+            joined = None
+            if spans[k + 1][0] - run_end <= 8 and nxt_end - run_start < 50:
+                joined = next((a for a in dict.fromkeys((run_start, last))
+                               if text[a:nxt_end].rstrip(".,") in gaz), None)
+            if joined is not None:
+                name = text[joined:nxt_end].rstrip(".,")
+                found.append(Candidate(joined, joined + len(name), name, normalise(name), False, False, False))
+                joined_end = nxt_end
+                continue
         for a, piece in possessive_pieces(text, run_start, run_end):
             for start, end, key, weak, single in _piece_candidates(piece, gaz):
                 found.append(Candidate(a + start, a + end, piece[start:end], key, False, weak, single))
@@ -230,10 +260,10 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue   # "Inner Mongolia": a region of its own (see ArticlePlaces._regions)
         if before and len(prefix) < len(before):
             acronyms = all(w[2].isupper() for w in before if w[2] not in DIRECTIONS)   # "CBP McAllen facility"
-            if any(w[2] in TITLES for w in before) or (
-                    not acronyms and not gaz.candidates(name)[0].kind == "country"):
+            if any(w[2] in TITLES for w in before) or (not acronyms and (
+                    not gaz.candidates(name)[0].kind == "country" or name in NAMES_OF_PEOPLE)):
                 i += hit
-                continue   # "Michael Jackson", "President Jordan": a person
+                continue   # "Michael Jackson", "President Jordan", "Michael Jordan": a person
             weak = True
         if prefix and len(prefix) == len(before):
             start = prefix[0][0]
@@ -241,12 +271,22 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             nxt = after[0][2]
             if nxt in PLACE_HEADS:
                 end = after[0][1]
+            elif name in NAMES_OF_PEOPLE and nxt[:1].isupper() and not nxt.isupper() and not (
+                    nxt in ORG_HEADS or nxt in TITLES or nxt in DIRECTIONS or nxt in gaz.first_tokens
+                    or nxt in _PARTISANS):
+                i += hit
+                continue   # "Chad Wolf", "Israel Katz", "Georgia Meloni": a person's first name
+            elif nxt in MEDIA_HEADS:
+                i += hit
+                continue   # "the New York Times", "the Jerusalem Post": a newspaper's name, never a place
             elif gaz.candidates(name)[0].kind == "city" and nxt not in ORG_HEADS and hit == 1:
                 i += hit
                 continue   # "Paris Hilton", "Victoria Beckham"
             else:
                 weak = True   # "New York Police Department", "Israel Defense Forces"
         kind = gaz.candidates(name)[0].kind
+        if after and after[0][2] == "State" and gaz.us_state(name) is not None:
+            kind = "state"   # "Washington State", "New York State": the state, not the city of its name
         qualifies_org = bool(after) and after[0][2] in ORG_HEADS   # "Denver Police Department"
         found.append(Candidate(start, end, text[start:end], normalise(name), False, weak,
                                 hit == 1 and kind == "city" and not prefix and not qualifies_org))

@@ -38,8 +38,10 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_mentions import PlaceMention, capitals, legislatures, regions
-from newswire.processors.place_names import US_STATE_ABBREVIATIONS, candidates, is_locative, name_spans
+from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
+from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
+                                                 legislatures, region_after, regions)
+from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
@@ -68,6 +70,15 @@ _PREMODIFIER_RE = re.compile(
     r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
     r"|firms|negotiators|delegation|sanctions|allies)\b")
 
+# between a place and the next one, words that say the next one does not hold it: "a town on the border with
+# Germany", "a village 10 km from Kabul"
+_NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
+# "three Georgia counties", "Georgia Gov. Brian Kemp", "the Georgia Legislature": a US state, not the country
+_COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
+                          r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
+_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
+
+
 class ArticlePlaces:
     """The place layer of one article: every place mention, resolved, and the dateline's place."""
 
@@ -91,13 +102,22 @@ class ArticlePlaces:
                 c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
             if k and cands[k - 1].end < c.start and text[cands[k - 1].end] == "," and not text[cands[k - 1].end:c.start].strip(", \t"):
                 prev = cands[k - 1]
-                top = gaz.candidates(c.key)[0]
-                if top.kind in ("country", "state") and gaz.candidates(prev.key)[0].kind != "country":
-                    c.absorbed = True
-                    prev.hint = top.country_code
+                region = gaz.region(c.key, prev.key)
+                if region is not None and gaz.candidates(prev.key)[0].kind == "city" \
+                        and not in_list(text, prev.start, c.end, gaz):
+                    c.absorbed = True   # "Atlanta, Georgia": the state of the city, not a place of its own
+                    prev.hint = region.country_code
+                    prev.region = region
                     prev.single_city_word = False
         context: set[str] = set()
         for c in cands:
+            # "Louisville, Ky.": a region after the comma that the gazetteer has no key for
+            if c.region is None and not c.absorbed and text.startswith(", ", c.end):
+                region = region_after(text, c.end, gaz, c.key)
+                if region is not None and not in_list(text, c.start, c.end + 8, gaz):
+                    c.hint, c.region, c.single_city_word = region.country_code, region, False
+            if _COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
+                c.hint = "US"   # "three Georgia counties", "Georgia Gov. Jane Doe": a US state's
             top = gaz.candidates(c.key)[0]
             if top.kind in ("country", "state") and not c.absorbed:
                 context.add(top.country_code)
@@ -116,9 +136,10 @@ class ArticlePlaces:
                     self._home.append((a, code))
         self.dateline: PlaceMention | None = None
         if line is not None:
-            region = gaz.resolve(line.region) if line.region else None
-            region_code = region.country_code if region else "US" if line.region in US_STATE_ABBREVIATIONS else None
-            place = gaz.resolve(line.place_name, {region_code} if region_code else context)
+            region = gaz.region(line.region, line.place_name, context) if line.region else None
+            region_code = region.country_code if region else None
+            place = gaz.resolve_in(line.place_name, region) if region is not None else None
+            place = place or gaz.resolve(line.place_name, {region_code} if region_code else context)
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
@@ -139,15 +160,24 @@ class ArticlePlaces:
                 top = gaz.candidates(c.key)[0]
                 if top.population < 1_000_000:
                     continue
-            place = gaz.resolve(c.key, {c.hint} if c.hint else context)
+            place = gaz.resolve_in(c.key, c.region) if c.region is not None else None
+            if place is None and c.text.endswith(" State"):
+                place = gaz.us_state(c.key)   # "Washington State"
+            place = place or gaz.resolve(c.key, {c.hint} if c.hint else context)
             if place is None:
                 continue
             sent = max(0, bisect.bisect_right(self._starts, c.start) - 1)
             self.mentions.append(PlaceMention(c.start, c.end, c.text, place, c.locative, c.weak, sent))
         self.mentions.extend(regions(self, text, spans, line.body_start if line else 0))
+        if ", a" in text or ", the" in text:
+            self.mentions.extend(described_places(self, text, spans, line.body_start if line else 0))
         if "capital" in text:
             self.mentions.extend(capitals(self, text, gaz))
         self.mentions.extend(legislatures(self, text, spans, gaz))
+        forms = city_forms(self, text, spans, gaz, sorted(context), line.body_start if line else 0)
+        if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
+            self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
+            self.mentions.extend(forms)
         self.mentions.sort(key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
@@ -198,7 +228,8 @@ class ArticlePlaces:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
         after = [m for m in known if m.start >= pm.end]
-        if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)):
+        if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
+                and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
             return after[0].place
         for other in (self.dateline, self.main, known[-1] if known else None):
             if other is not None and other.place is not None:
@@ -259,12 +290,28 @@ class ArticlePlaces:
                 return pm
         if clause is not None and actor_country is not None:
             # the actor's own country ("Sweden has dropped ...") before a place named in another clause
-            # ("Assange, who is in prison in London"), the paragraph's or the dateline's
-            if not any(clause[0] <= pm.start < clause[1] for pm in strong):
+            # ("Assange, who is in prison in London"), the paragraph's or the dateline's; a phrase that
+            # goes on with the act ("Israel ended the truce, launching an offensive in Gaza") is its clause
+            if not any(clause[0] <= pm.start < clause[1] or goes_on(self.text, end, pm.start) for pm in strong):
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        # a place in a clause about something else ("because the suspect remained in London", "Although she
+        # was born in Lyon, ...", "the singer, who lives in Paris") is the event's only where nothing else is
+        first = self.sentences[sentence].start if self.sentences else 0
+        others = [pm for pm in strong if about_something_else(self.text, first, start, end, pm.start, pm.end)]
+        if others and len(others) < len(strong):
+            strong = [pm for pm in strong if pm not in others]
+        elif others:
+            here = [pm for pm in here if pm not in others]
+            strong = []
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            if after and clause is not None and next_clause_between(self.text, end, after[0].start):
+                # "Stocks in Tokyo fell, while markets in New York rose": the place of the act's own clause
+                # before the place of the next clause
+                own = [pm for pm in strong if clause[0] <= pm.start and pm.end <= start]
+                if own:
+                    chosen = own[-1]
             if chosen.place is not None and chosen.place.kind == "country":
                 finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
                          and (pm.place is None or pm.place.country_code == chosen.place.country_code)]
@@ -274,7 +321,8 @@ class ArticlePlaces:
         # a state or country that owns the event's subject, before it: "California's regulators are demanding",
         # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)]
+                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)
+                  and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
@@ -295,6 +343,8 @@ class ArticlePlaces:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
+        if others:
+            return min(others, key=lambda pm: abs(pm.start - start))
         # the last place the story named as a place before this sentence, else its main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
         return self._strong[i - 1] if i else self.main

@@ -19,6 +19,7 @@ from newswire.processors.document import Document
 from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
+from newswire.processors.place_clauses import armed_forces
 
 __all__ = ["SAYING", "situate"]
 
@@ -47,6 +48,7 @@ def situate(doc: Document, events: Sequence[Event],
     mentions = doc.actors
     starts = doc.actor_starts
     sentence_index = doc.sentence_index
+    body_start = doc.dateline.body_start if doc.dateline is not None else 0
 
     out_events = []
     for e in events:
@@ -57,15 +59,26 @@ def situate(doc: Document, events: Sequence[Event],
                               clause=clause, kind=e.type)
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
+        abroad = set()   # countries that act here only through the dateline or their armed forces
         if agents:   # where the agent countries stand in the sentence: never the event's place
             i = bisect.bisect_left(starts, e.sentence_start)
+            seen: dict[str, list[tuple[bool, bool]]] = {}   # name -> (in the clause, at home) of each mention
             while i < len(mentions) and mentions[i].start < e.sentence_end:
-                if mentions[i].name in agents:
-                    agent_spans.append((mentions[i].start, mentions[i].end))
+                m = mentions[i]
+                if m.name in agents:
+                    agent_spans.append((m.start, m.end))
+                    if m.start >= body_start:
+                        seen.setdefault(m.name, []).append((clause[0] <= m.start < clause[1],
+                                                            not armed_forces(text, m.start, m.end)))
                 i += 1
+            for name in agents:
+                uses = seen.get(name, [])
+                uses = [u for u in uses if u[0]] or uses   # its mentions in the event's clause speak for it
+                if not any(home for _, home in uses):
+                    abroad.add(name)
         country = next((gaz.country(a.country_code) for a in actors   # the state acting: "Sweden dropped ..."
                         if a.relation != "patient" and a.kind in ("country", "organisation") and a.country_code
-                        and gaz.country(a.country_code)), None)
+                        and a.name not in abroad and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
                               actor_country=country, clause=clause)
         out_events.append(_replace(

@@ -90,7 +90,7 @@ def test_what_moved_is_the_phrase_before_the_verb(text, trigger, mover, country)
 def test_a_description_of_a_body_right_before_said_is_the_speaker_not_the_sentence_subject():
     text = "Rescuers pulled two men from the lake, the coast guard office said."
     assert actors_of(text, "said").actors == ("coast guard office",)
-    assert actors_of("The coast guard office said it would help.", "said").actors == ()
+    assert actors_of("The coast guard office said it would help.", "said").actors == ("coast guard office",)
     assert actors_of("Rebels seized the port, the army said.", "said").actors != ("Rebels",)
 
 
@@ -120,7 +120,7 @@ def test_a_name_set_off_at_the_head_of_the_sentence_is_the_agent():
 
 def test_a_second_verb_of_the_subject_takes_the_subject():
     text = "Minister Lea Brandt met the striking nurses and paid a visit to the ward."
-    assert actors_of(text, "visit").actors[0] == "Minister Lea Brandt"
+    assert actors_of(text, "paid a visit").actors[0] == "Minister Lea Brandt"
 
 
 def test_a_place_at_the_head_of_the_sentence_is_not_its_subject():

@@ -153,8 +153,8 @@ def test_a_definite_description_stands_for_the_actor_named_before():
     assert actors_of(text, "said", statement=True) == [("Ben Varo", "agent")]
     text = "President Ana Ruiz signed the decree. The president said it would take effect at once."
     assert actors_of(text, "said", statement=True) == [("President Ana Ruiz", "agent")]
-    # a description nobody was named for gives no actor
-    assert actors_of("The committee said it would meet.", "said", statement=True) == []
+    # a description of a body nobody was named for is that body, as written ("committee" is what a reader knows)
+    assert actors_of("The committee said it would meet.", "said", statement=True) == [("committee", "agent")]
 
 
 def test_a_relative_clause_acts_for_its_antecedent():

@@ -19,6 +19,7 @@ from newswire.processors.dateline import dateline_date, find_dateline
     ("Denver – Hundreds of nurses walked out.", "Denver", None, None, None),
     ("Tokyo (CNN Business) Markets opened lower.", "Tokyo", None, "CNN Business", None),
     ("  PARIS, 14 July (AFP) - Crowds gathered.", "Paris", None, "AFP", "14 July"),
+    ("FRANKFURT—The central bank held rates.", "Frankfurt", None, None, None),   # a long dash, no spaces
 ])
 def test_datelines(text, place, region, agency, date):
     line = find_dateline(text)
@@ -47,3 +48,35 @@ def test_the_dateline_date_takes_its_year_from_publication():
     assert dateline_date("ROME (AFP) - Rain.", dt.date(2024, 1, 1)) is None  # no date written
     assert dateline_date("ROME, Feb 30 (AFP) - Rain.", dt.date(2024, 3, 1)) is None
     assert dateline_date("No dateline here.", dt.date(2024, 1, 1)) is None
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("FORT HOOD, Texas (Oct. 2, 2024) -- Soldiers of the brigade returned.", "Fort Hood", "Oct. 2, 2024"),
+    ("MOSUL, Iraq (2 October 2024) – Engineers cleared the road.", "Mosul", "2 October 2024"),
+    ("DENVER (Oct. 2, 2024) The county opened a shelter.", "Denver", "Oct. 2, 2024"),
+    ("ATLANTA — (Wednesday, Oct. 2, 2024) The agency confirmed two cases.", "Atlanta", "Oct. 2, 2024"),
+])
+def test_a_release_s_date_in_brackets(text, place, date):
+    line = find_dateline(text)
+    assert (line.place_name, line.date_text) == (place, date)
+    assert text[line.body_start:].startswith(("Soldiers", "Engineers", "The"))
+    assert dateline_date(text, dt.date(2024, 10, 4)) == "2024-10-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Oct. 2, 2024 -- The agency confirmed two cases.",
+    "Wednesday, October 2, 2024 - The county opened a shelter.",
+    "FOR IMMEDIATE RELEASE\nWednesday, October 2, 2024\nThe county opened a shelter.",
+    "For Immediate Release: Oct. 2, 2024 Contact: the press office",
+    "October 2, 2024 DENVER - The county opened a shelter.",
+])
+def test_a_date_alone_opening_a_release_is_its_date(text):
+    assert find_dateline(text) is None or find_dateline(text).place_name == "Denver"
+    assert dateline_date(text, dt.date(2024, 10, 4)) == "2024-10-02"
+
+
+def test_a_weekday_or_a_month_is_no_dateline_place():
+    assert find_dateline("Wednesday, October 2, 2024 - The county opened a shelter.") is None
+    assert find_dateline("MARCH - Ten thousand people walked.") is None
+    # a date that opens a sentence is no dateline
+    assert dateline_date("October 2, 2024 was the wettest day of the year.", dt.date(2024, 10, 4)) is None

@@ -144,3 +144,42 @@ def test_relative_dates_resolve_against_the_dateline_of_an_older_release():
 def test_a_week_is_its_month_only_when_it_lies_in_one():
     assert resolve("last week", dt.date(2025, 6, 3)).value is None                 # 26 May - 1 June
     assert resolve("next week", dt.date(2025, 6, 3)).value == "2025-06"            # 9-15 June
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the hearing of Nov. 18 was delayed", [("Nov. 18", "2024-11-18")]),   # no bare month cut at the dot
+    ("the plant closed in Sept. 2021", [("Sept. 2021", "2021-09")]),
+    ("in Jan. the council met", [("in Jan", "2025-01")]),                    # a month alone keeps its dot
+    ("Last Friday, the mayor resigned", [("Last Friday", "2025-05-09")]),
+    ("this past Saturday the polls closed", [("this past Saturday", "2025-05-10")]),
+    ("This past Monday the polls closed", [("This past Monday", "2025-05-05")]),   # not the day itself
+    ("the bridge fell a week ago", [("a week ago", "2025-05")]),            # 5-11 May
+    ("troops left three weeks ago", [("three weeks ago", "2025-04")]),      # 21-27 April
+    ("troops left two weeks ago", [("two weeks ago", None)]),               # 28 April - 4 May: no one month
+])
+def test_abbreviated_months_qualified_weekdays_and_weeks_ago(text, expected):
+    assert [(e.text, e.value) for e in find_time_expressions(text, 0, None, MONDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the general was born in 1889, in a village", [("in 1889", "1889")]),
+    ("the bridge was built in 1865 by the army", [("in 1865", "1865")]),
+    ("in 1500 homes the power failed", []),                    # a count before its noun
+    ("troops seized the hills in the 1967 Six-Day War", [("1967", "1967")]),
+])
+def test_older_years_and_a_year_before_a_name(text, expected):
+    assert [(e.text, e.value) for e in find_time_expressions(text, 0, None, MONDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the future marker is in the expression's own clause, however far before it
+    ("A judge turned down the request to delay the trial, which is scheduled to open at the district court "
+     "in the capital in February.", "2026-02"),
+    ("The council will vote on the budget in March.", "2026-03"),
+    ("The council will vote on the budget in May.", "2025-05"),       # this month
+    # a future marker in another clause does not make a date future
+    ("Talks will resume, officials said on Sunday.", "2025-05-11"),
+    ("The vote was scheduled for Friday.", "2025-05-09"),
+])
+def test_the_future_is_read_in_the_expression_s_own_clause(text, expected):
+    assert [e.value for e in find_time_expressions(text, 0, None, MONDAY)] == [expected]

@@ -148,3 +148,100 @@ def test_a_preposition_before_to_holds_far_into_an_article():
     text = ("The storm had moved east by the evening and the roads were open again. " * 3
             + "Officers searched the woods and were able to arrest the driver.")
     assert "arrest" in triggers(text)
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # health and disaster releases
+    ("The tragedy left 14 people dead and dozens wounded.", "left", "casualties"),
+    ("The disease has claimed at least nine lives in the valley.", "claimed", "casualties"),
+    ("Two guards were hurt in the riot at the prison.", "hurt", "casualties"),
+    ("The gunmen opened fire on the bus, killing two and injuring five.", "injuring", "casualties"),
+    ("The crash caused several casualties on the motorway.", "casualties", "casualties"),
+    ("Three climbers were hospitalised after the avalanche.", "hospitalised", "hospitalization"),
+    ("Nurses administered 12,000 doses of the vaccine in a week.", "administered", "vaccination"),
+    ("The clinic reported 400 vaccinations on the first day.", "vaccinations", "vaccination"),
+    ("The virus spread to two neighbouring districts.", "spread", "spread"),
+    ("The cyclone's landfall near the port flattened homes.", "landfall", "impact"),
+    ("Four villagers were buried under the mudslide.", "buried", "impact"),
+    ("Torrential rains swamped the delta over the weekend.", "Torrential rains", "storm"),
+    # military press releases
+    ("The two navies began joint exercises off the coast.", "began joint exercises", "exercise"),
+    ("The battalion conducted a live-fire drill at the range.", "conducted", "exercise"),
+    ("The country test-fired a ballistic missile into the sea.", "test-fired", "exercise"),
+    ("Marines paid tribute to the dead at a wreath-laying.", "paid tribute", "ceremony"),
+    ("A ceremony was held at the base to mark the anniversary.", "ceremony", "ceremony"),
+    ("The general assumed command of the division on Tuesday.", "assumed command", "appointment"),
+    ("The colonel was promoted to brigadier general.", "was promoted", "appointment"),
+    ("Aircraft airdropped food to the cut-off town.", "airdropped", "aid"),
+    ("The patrol engaged the enemy near the ridge.", "engaged", "attack"),
+    ("Warships patrolled the strait throughout the week.", "patrolled", "patrol"),
+    ("The coast guard interdicted a boat carrying cocaine.", "interdicted", "interception"),
+    # election reports and wire copy
+    ("The opposition leader congratulated the president on his victory.", "congratulated", "statement"),
+    ("The challenger unseated the governor in the runoff.", "unseated", "win"),
+    ("The recount confirmed the result.", "recount", "election"),
+    ("The army overthrew the elected government in 1973.", "overthrew", "coup"),
+    ("Officers stressed that the road would stay closed.", "stressed", "statement"),
+    ("Hundreds of migrants were repatriated last month.", "repatriated", "transfer"),
+])
+def test_vocabulary_of_news_kinds_not_seen_in_tuning(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ('"We will rebuild," the mayor said. "Every street," he added.', "added"),  # the same speaker again
+    ("The vaccination programme reaches remote villages.", "vaccination"),      # a modifier
+    ("The thieves dropped the overthrown vase.", "overthrown"),                 # an adjective
+])
+def test_new_vocabulary_keeps_to_happenings(text, absent):
+    assert absent not in triggers(text)
+
+
+def test_a_cause_and_what_it_did_are_two_events():
+    # "the blast killed": the subject is one happening, the deaths another (not "ended the truce": an object)
+    assert {"blast", "killed"} <= set(triggers("The blast killed four workers at the depot."))
+    assert "spread" in triggers("The outbreak spread to three provinces.")
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The suspect grabbed the cashier and fled.", "grabbed", "attack"),
+    ("Riot police tear-gassed the marchers near the bridge.", "tear-gassed", "dispersal"),
+    ("Hundreds of farmers surrounded the parliament on Monday.", "surrounded", "blockade"),
+    ("The court stripped the mayor of his immunity.", "stripped", "decision"),
+    ("Diplomats brokered a prisoner swap between the two sides.", "brokered", "agreement"),
+    ("A gas leak forced the school to close.", "gas leak", "accident"),
+    ("The president addressed the nation on Sunday evening.", "addressed", "speech"),
+    ("Hackers breached the ministry's email servers.", "breached", "breach"),
+    ("Crowds chanted slogans outside the embassy.", "chanted", "protest"),
+])
+def test_general_verbs_of_acts(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The garden is surrounded by a high wall.", "surrounded"),
+    ("Such freedoms are often taken for granted.", "granted"),
+])
+def test_general_verbs_keep_to_their_sense(text, absent):
+    assert absent not in triggers(text)
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The ministry registered 41 new cases on Tuesday.", "registered", "statement"),
+    ("Six fishermen remain missing after the storm.", "remain missing", "disappearance"),
+    ("The delegation arrived at Kandahar airfield on Monday.", "arrived at", "visit"),
+    ("The convoy departed from the port at dawn.", "departed", "trip"),
+    ("The commander noted that the drills ended without incident.", "noted", "statement"),
+    ("Floodwaters washed away two bridges.", "washed away", "damage"),
+    ("A strong quake jolted the island.", "jolted", "impact"),
+])
+def test_wire_and_release_wording(text, trigger, kind):
+    assert (trigger, kind) in found(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Fans are missing out on the final.", "are missing"),
+    ("Analysts arrived at a lower estimate.", "arrived at"),
+])
+def test_wire_wording_keeps_to_its_sense(text, absent):
+    assert absent not in triggers(text)

@@ -32,7 +32,7 @@ def event(text, trigger, published=MONDAY):
     ("An air strike hit a school on the outskirts.", "air strike", "airstrike"),
     ("Overnight shelling damaged the power plant.", "shelling", "shelling"),
     ("Clashes broke out between rival militias.", "Clashes", "clash"),
-    ("Delegations resumed talks in Cairo.", "talks", "talks"),
+    ("Delegations resumed talks in Cairo.", "resumed talks", "talks"),
     ("The truce has largely held.", "truce", "ceasefire"),
     ("The government rejected the proposal.", "rejected", "rejection"),
     ("Police arrested the suspect at the airport.", "arrested", "arrest"),
@@ -47,10 +47,10 @@ def event(text, trigger, published=MONDAY):
     ("A cholera outbreak spread through the camps.", "outbreak", "outbreak"),
     ("Authorities evacuated the coastal towns.", "evacuated", "evacuation"),
     ("The minister resigned amid the scandal.", "resigned", "resignation"),
-    ("Washington imposed new sanctions on the firm.", "sanctions", "sanctions"),
+    ("Washington imposed new sanctions on the firm.", "imposed new sanctions", "sanctions"),
     ("Gunmen had taken dozens of hostages at the hotel.", "taken", "hostage_taking"),
     ("Commandos stormed the building at dawn.", "stormed", "raid"),
-    ("The army launched an offensive in the east.", "offensive", "offensive"),
+    ("The army launched an offensive in the east.", "launched an offensive", "offensive"),
     ("The two armies exchanged artillery fire across the river.", "exchanged", "attack"),
     ("Israel ended the ceasefire with a wave of strikes.", "ended", "ceasefire_end"),
     ("The government cut off aid to the enclave.", "cut off", "blockade"),
@@ -81,7 +81,7 @@ def test_date_expressions_bind_in_their_clause():
 def test_two_events_share_a_date_in_one_clause():
     text = "Israel ended the ceasefire, which had lasted two months, on March 18, launching a new offensive."
     assert event(text, "ended").date == "2025-03-18"
-    assert event(text, "offensive").date == "2025-03-18"
+    assert event(text, "launching a new offensive").date == "2025-03-18"
 
 
 def test_month_only_date():
@@ -177,7 +177,7 @@ def test_a_statistic_period_is_not_an_event_date():
 def test_a_date_inside_a_since_clause_dates_only_what_is_in_it():
     text = "More than 11,000 civilians have been killed since Moscow launched its invasion in February 2022."
     assert event(text, "killed").date is None
-    assert event(text, "invasion").date == "2022-02"
+    assert event(text, "launched its invasion").date == "2022-02"
 
 
 def triggers(text, published=MONDAY):
@@ -217,11 +217,12 @@ def test_triggers_that_name_no_happening_are_not_events(text, absent):
 
 
 @pytest.mark.parametrize("text, kept, dropped", [
-    ("The army launched a major offensive in the valley.", "offensive", "launched"),   # a light verb
+    # a light verb and its object: one trigger over both, typed by the object
+    ("The army launched a major offensive in the valley.", "launched a major offensive", "launched"),
     ("The junta ended the truce with the rebels.", "ended", "truce"),                 # an object
     ("The strongest earthquake in decades has struck the island.", "earthquake", "struck"),
     ("An exchange of fire lasted an hour.", "exchange", "fire"),
-    ("The minister paid a visit to the flooded town.", "visit", "paid"),          # a light verb
+    ("The minister paid a visit to the flooded town.", "paid a visit", "paid"),   # a light verb
 ])
 def test_one_happening_gives_one_event(text, kept, dropped):
     found = triggers(text)
@@ -357,3 +358,15 @@ def test_a_statement_takes_the_date_that_opens_its_sentence_after_a_connective()
                  "posted").date == "2025-05-11"
     assert event("The minister posted a long defence of the plan that the cabinet adopted on Sunday.",
                  "posted").date is None
+
+
+def test_the_lead_of_a_release_dated_in_brackets_or_alone_happens_on_its_date():
+    text = "FORT HOOD, Texas (May 9, 2025) -- Soldiers evacuated two villages after the flood.\n\nThe river fell."
+    assert event(text, "evacuated").date == "2025-05-09"
+    text = "May 9, 2025 -- Firefighters evacuated two villages.\n\nNo one was hurt yesterday."
+    assert event(text, "evacuated").date == "2025-05-09"
+
+
+def test_an_event_dated_from_the_day_named_before():
+    text = "Rebels attacked the town on Thursday.\n\nThe day before, troops had withdrawn from the base."
+    assert event(text, "withdrawn").date == "2025-05-07"

@@ -86,3 +86,20 @@ def test_us_cities_and_states_carry_their_state_code(gaz):
     assert gaz.resolve("Indianapolis").admin1 == "IN" and gaz.resolve("Indiana").admin1 == "IN"
     assert gaz.resolve("Sioux Falls").admin1 == gaz.resolve("South Dakota").admin1 == "SD"
     assert "admin1" not in gaz.resolve("Indianapolis").as_dict()   # the record's place keeps its fields
+
+
+def test_a_us_state_by_name_or_ap_abbreviation(gaz):
+    assert gaz.us_state("Ky.").name == "Kentucky" and gaz.us_state("N.C.").admin1 == "NC"
+    assert gaz.us_state("New York").kind == "state"     # not the city the bare name resolves to
+    assert gaz.us_state("Wash.").name == "Washington" and gaz.us_state("Wash.").kind == "state"
+    assert gaz.us_state("France") is None
+
+
+def test_the_region_after_a_comma_is_decided_by_the_place_before_it(gaz):
+    assert gaz.region("Georgia", "Atlanta").country_code == "US"
+    assert gaz.region("Georgia", "Tbilisi").country_code == "GE"
+    assert gaz.region("Georgia", None, {"US"}).kind == "state"
+    assert gaz.region("Paris") is None                  # a city is no region
+    assert gaz.resolve_in("Portland", gaz.us_state("Maine")).admin1 == "ME"
+    assert gaz.resolve_in("Springfield", gaz.us_state("Illinois")).admin1 == "IL"
+    assert gaz.resolve_in("Lyon", gaz.us_state("Maine")) is None

@@ -142,7 +142,7 @@ def test_event_dates(text, trigger, date):
     ("Officers were able to apprehend the driver.", "apprehend", "arrest"),
     ("The company disclosed the breach on Friday.", "disclosed", "statement"),
     ("Cases first appeared in the region in August.", "first appeared", "start"),
-    ("The utility began shutting off power to 200,000 homes.", "shutting off", "outage"),
+    ("The utility began shutting off power to 200,000 homes.", "began shutting off", "outage"),
     ("Floodwaters cut off the main road.", "Floodwaters", "flood"),
     ("The challenger conceded on Sunday night.", "conceded", "concession"),
     ("The central bank cut interest rates by half a point.", "cut", "decision"),

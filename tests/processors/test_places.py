@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newswire.processors.gazetteer import gazetteer
 from newswire.processors.places import find_places
 from newswire.processors.sentences import split_sentences
 
@@ -196,3 +197,141 @@ def test_a_countrys_own_institution_acts_at_home():
     assert place_of("Chilean police detained two men overnight.", "detained") == "Chile"
     # a demonym before people or forces says nothing of the place
     assert place_of("Chilean tourists were stranded overnight.", "stranded") is None
+
+
+def test_a_town_the_gazetteer_lacks_before_a_state_or_country_is_a_place():
+    text = "A tornado flattened a church in Brookhaven Hollow, Ky., on Friday."
+    found = layer(text)
+    [pm] = found.mentions
+    assert pm.text == "Brookhaven Hollow, Ky." and pm.place.name == "Kentucky" and pm.locative
+    assert place_of(text, "tornado") == "Brookhaven Hollow, Ky."
+    [pm] = layer("Herders were stranded near Tsagaan Ovoo, Mongolia, by snow.").mentions
+    assert pm.place.country_code == "MN" and pm.text.startswith("Tsagaan Ovoo")
+    # a list of states and countries is no town in a state
+    assert [m.text for m in layer("It is legal in Colorado, Washington, Alaska and Oregon.").mentions] == [
+        "Colorado", "Washington", "Alaska", "Oregon"]
+    listed = layer("Sales began in Canada, the Netherlands, Belgium and Denmark.").mentions
+    assert all("," not in m.text for m in listed)
+
+
+def test_a_city_before_its_state_resolves_inside_that_state():
+    [pm] = layer("Fire crews in Portland, Maine, fought the blaze.").mentions
+    assert (pm.text, pm.place.admin1) == ("Portland", "ME")
+    [pm] = layer("Police in Springfield, Ill. arrested two men.").mentions
+    assert (pm.place.name, pm.place.admin1) == ("Springfield", "IL")
+    [pm] = layer("Storms hit Atlanta, Georgia, overnight.").mentions
+    assert pm.place.country_code == "US"
+
+
+def test_datelines_of_press_releases_resolve_their_state():
+    found = layer("CAMP HARLOW, N.C. — Marines completed a live-fire exercise on Monday.")
+    assert found.dateline.text == "Camp Harlow" and found.dateline.place.name == "North Carolina"
+    found = layer("FORT MERRIT, Wash. -- A soldier died on Tuesday.")
+    assert found.dateline.place.kind == "state" and found.dateline.place.admin1 == "WA"
+    assert layer("SAVANNAH, Georgia — Flooding closed roads.").dateline.place.country_code == "US"
+
+
+def test_counts_parts_and_coordinated_modifiers_keep_a_place_locative():
+    for text in ("Power was cut in 18 northern and central California counties.",
+                 "Snow fell in parts of eastern Kentucky.",
+                 "Crews worked in an area of Orange County.",
+                 "Cases were found in three Texas counties."):
+        assert [m.locative for m in layer(text).mentions] == [True], text
+    assert not layer("A man was stabbed on a Chicago commuter train.").mentions[0].locative
+
+
+def test_counties_plural_and_at_a_sentence_end():
+    assert place_of("The outbreak began in Dekalb County.", "outbreak") == "Dekalb County"
+    assert place_of("The storm killed three people in Harris and Galveston counties.", "storm") == \
+        "Galveston counties"
+    [pm] = layer("Cases rose in three Georgia counties.").mentions
+    assert pm.place.country_code == "US" and pm.place.kind == "state"
+
+
+def test_a_newspaper_named_after_its_city_is_no_place():
+    assert names("The couple was quarantined, according to the New York Times and the Boston Globe.") == []
+    assert names("Rescuers in Boston searched the harbour.") == [("Boston", "Boston", "US")]
+
+
+def test_names_with_of_or_and_inside_them():
+    assert names("Schools reopened in the District of Columbia.") == [
+        ("District of Columbia", "District of Columbia", "US")]
+    assert names("Rebels attacked a village in the Democratic Republic of the Congo.") == [
+        ("Democratic Republic of the Congo", "Democratic Republic of the Congo", "CD")]
+
+
+def test_a_country_before_a_title_owns_no_event():
+    text = "US President Jane Doe claimed victory as the House of Representatives concluded its hearing."
+    assert place_of(text, "concluded") == "House"   # the legislature sits in the capital
+    assert place_of("Germany's economy shrank in the third quarter.", "shrank") == "Germany"
+
+
+def test_a_participle_phrase_goes_on_with_the_act_another_clause_does_not():
+    gaz = gazetteer()
+    text = "Norway ended the truce, which had lasted a month, on May 2, launching raids in Bergen."
+    assert place_of(text, "ended", actor_country=gaz.country("NO"), clause=(0, 22)) == "Bergen"
+    text = "Norway dropped the case against the singer, who lives in Paris."
+    assert place_of(text, "dropped", actor_country=gaz.country("NO"), clause=(0, 42)) == "Norway"
+
+
+def test_a_name_the_text_describes_as_a_town_is_a_place_and_stays_one():
+    text = ("GRAZ — The state bought the mill in Kessling am See, a village on the border with Slovenia. "
+            "The poet was born in Kessling in 1901.")
+    found = layer(text)
+    assert [(m.text, m.place) for m in found.mentions if m.text.startswith("Kessling")] == [
+        ("Kessling am See", None), ("Kessling", None)]
+    assert place_of(text, "bought") == "Kessling am See"
+    assert place_of(text, "born") == "Kessling"
+    # the place that holds it is not the country across the border
+    assert found.resolved(found.mentions[0]).country_code == "AT"
+    assert names("Paris, the capital of France, hosted the talks.")[0][0] == "Paris"
+
+
+def test_the_state_island_or_coast_of_a_name_is_a_place():
+    assert place_of("Voters in the southern state of Oaxaca cast ballots on Sunday.", "ballots") == "Oaxaca"
+    assert place_of("A quake struck off the coast of Sumatra on Tuesday.", "quake") == "Sumatra"
+    assert place_of("Floods hit homes in the coastal county of Kilifi.", "Floods") == "Kilifi"
+
+
+def test_town_names_that_start_with_a_common_word_and_states_named_state():
+    text = "The hurricane made landfall near Port Ardent, Louisiana, on Sunday."
+    assert place_of(text, "landfall") == "Port Ardent, Louisiana"
+    [pm] = layer("Officials in New York State said the roads were closed.").mentions
+    assert (pm.place.name, pm.place.kind) == ("New York", "state")
+    [pm] = layer("The Washington State Department of Health confirmed two cases.").mentions
+    assert (pm.text, pm.place.kind, pm.place.admin1) == ("Washington State", "state", "WA")
+    assert place_of("Measles spread in King County last month.", "spread") == "King County"
+
+
+def test_a_place_in_a_clause_about_something_else_is_not_the_events():
+    text = "OSLO (AP) — The charges were dropped in 2017 because the suspect remained in Lisbon."
+    assert place_of(text, "dropped") == "Oslo"
+    # with nothing nearer, the other clause's place is still better than none
+    assert place_of("The charges were dropped because the suspect remained in Lisbon.", "dropped") == "Lisbon"
+    text = "LYON (AP) — Police detained the singer, who lives in Paris, at the airport."
+    assert place_of(text, "detained") == "Lyon"
+    # a place of the act's own clause, or a 'when' clause that tells where it happened, stays
+    assert place_of("Two men were killed when a bomb exploded in Kabul.", "killed") == "Kabul"
+    assert place_of("The suspect, who lives in Paris, was detained in Lyon.", "detained") == "Lyon"
+
+
+def test_a_region_before_a_possessive_is_the_speakers_place():
+    text = "Jane Doe, deputy head of Inner Mongolia's disease control centre, told reporters the case was isolated."
+    assert place_of(text, "told", statement=True) == "Inner Mongolia"
+
+
+def test_a_country_or_state_that_is_a_persons_name_is_no_place():
+    assert names("Chad Wolf said the agency would respond.") == []
+    assert names("Michael Jordan donated a million dollars.") == []
+    assert names("Fighting in Chad killed 12.") == [("Chad", "Chad", "TD")]
+    assert [n for n, _, _ in names("Virginia Democrats won a majority.")] == ["Virginia"]
+    [pm] = layer("Georgia Gov. Jane Doe signed the bill.").mentions
+    assert (pm.place.country_code, pm.place.kind) == ("US", "state")
+
+
+def test_the_acts_own_clause_before_the_next_clauses_place():
+    text = "Stocks in Tokyo fell on Monday, while markets in London rose."
+    assert place_of(text, "fell", clause=(0, 30)) == "Tokyo"
+    assert place_of(text, "rose", clause=(32, 61)) == "London"
+    # within one clause the place after the act is still its place
+    assert place_of("Officials in Tokyo confirmed cases in Osaka.", "confirmed", clause=(0, 44)) == "Osaka"

@@ -92,3 +92,20 @@ def test_situate_itself_survives_odd_text():
         for e in events:
             assert e.location is None or isinstance(e.location, str)
             assert len(e.actors) == len(e.actor_details)
+
+
+def test_a_country_named_only_in_the_dateline_or_through_its_forces_is_not_the_scene():
+    ex = extract("KABUL, Afghanistan (AP) — A suicide bomber killed 12 people on Sunday.", FRIDAY)
+    assert {e.location for e in ex.events} == {"Kabul"}
+    ex = extract("ATLANTA, Georgia — A fire destroyed a church on Friday.", FRIDAY)
+    assert {(e.location, e.place.country_code) for e in ex.events} == {("Atlanta", "US")}
+    text = ("Two hostages were held in Afghanistan for three years.\n\n"
+            "Officials said American forces had launched a rescue mission that failed.")
+    launched = by_trigger(extract(text, FRIDAY), "launched")
+    assert launched.location != "United States" and launched.place.country_code != "US"
+
+
+def test_an_act_that_goes_on_in_a_participle_phrase_takes_its_place():
+    text = "Israel ended the last truce, which lasted a month, on March 3, launching an offensive in Gaza."
+    ex = extract(text, FRIDAY)
+    assert by_trigger(ex, "ended").location == "Gaza"
