@@ -39,7 +39,7 @@ strategy threat threats alarm alarms drill drills exercise exercises training cy
 sham inquiry proceedings probe trial vote articles managers case cases inquiry panel witnesses witness facility
 facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
 department departments alarm program programs programme programmes clinic clinics
-coverage schedule schedules card cards""".split())
+coverage schedule schedules card cards services boats personnel divers""".split())
 _TOPIC_BEFORE_RE = re.compile(
     r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
@@ -66,7 +66,7 @@ next leading led lead contributed contributing return returned according opposit
 able managed
 reference way path road key end ahead
 decided voted moved rushed helped worked""".split())
-_LIGHT_VERBS = frozenset({"start", "decision", "transaction"})   # verbs that give way to the happening they govern
+_LIGHT_VERBS = frozenset({"start", "decision", "transaction", "operation"})   # verbs that give way to the happening they govern
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
 their its recent initial press new conflicting first further other many witness state official""".split())
@@ -111,6 +111,9 @@ def _premodifies(prev_word: str, nxt_word: str) -> bool:
 # words before "release" that make it a document or a product ("a press release", "data releases")
 _DOCUMENT_WORDS = frozenset("""data earnings product album film movie software game version""".split())
 _PREPOSITIONS = frozenset("to of for with from into by".split())
+_CRIME_NOUNS = frozenset({"murder", "murders", "homicide", "homicides"})
+_CHARGE_LINKS = frozenset({"with", "of", "for", "attempted", "conspiracy", "alleged"})
+_OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "him", "them", "my", "our", "your"})
 _RULERS = frozenset("party parties coalition junta family elite class council bloc generals alliance camp".split())
 _ADMITTED_PEOPLE_RE = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|some\s+|over\s+)?[\d,.]+")
 
@@ -166,6 +169,14 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "we won't roll the dice": "will not", not a win
     if word == "admitted" and _ADMITTED_PEOPLE_RE.match(after):
         return False   # "the country had admitted 1.4 million refugees": an intake, not a statement
+    if kind == "murder" and word in _CRIME_NOUNS and (prev_word in _CHARGE_LINKS or prev_word.endswith("degree")):
+        return False   # "charged with murder", "convicted of first-degree murder": the charge, not the killing
+    if kind == "murder" and word in _CRIME_NOUNS and nxt_word in _OBJECT_STARTS:
+        return False   # "threatening to assault and murder a U.S. official": a bare verb, unrealised
+    if word == "destruction" and prev_word in ("mass", "certain", "from"):
+        return False   # "weapons of mass destruction", "save it from certain destruction": no happening
+    if word == "rescue" and before.lower().endswith("to the "):
+        return False   # "came to the rescue": an idiom
     if word == "ruling" and nxt_word in _RULERS:
         return False   # "the ruling party": who rules, not a court's ruling
     if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):

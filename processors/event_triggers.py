@@ -61,7 +61,11 @@ _TRIGGERS = [
                   r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
                   r"|(?:recorded|registered|logged)(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
-                  r"|fatalities|casualties)\b)"),
+                  r"|fatalities|casualties)\b)"
+                  r"|expressed(?=\s+(?:(?:his|her|their|its|our|deep|deepest|grave|serious|strong|great|profound|sincere"
+                  r"|heartfelt|full|growing|cautious)\s+){0,2}(?:concerns?|condolences|regret|sympathy|sympathies|solidarity"
+                  r"|support|hope|gratitude|dismay|outrage|shock|sadness|anger|frustration|disappointment|satisfaction"
+                  r"|confidence|appreciation|thanks|opposition|alarm)\b)"),
     ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
     ("trial", r"found (?:\w+\s+){1,2}?(?:not\s+)?guilty|sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
@@ -76,7 +80,7 @@ _TRIGGERS = [
     ("fine", r"fined|penali[sz]ed"),
     ("order", r"ordered|orders"),
     ("appointment", r"(?:assumed|took|relinquished) command|change of command|(?:was|were|been|being) promoted|appointed|appointment|appoints|nominated|sworn in as|been named|was named|were named|selected|chose|chosen|picked"),
-    ("diagnosis", r"infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
+    ("diagnosis", r"identified(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|infections?|clusters?|patients)\b)|infected(?=\s+(?:more\s+than\s+|nearly\s+|about\s+|at\s+least\s+|some\s+|over\s+)?[\d,.]+)|diagnosed|tested positive|contracted|fell ill|infected(?=\s+(?:with|by)\b)"),
     ("recovery", r"recovered(?=\s+(?:from|fully|and)\b)|(?:recovered|retrieved)(?=\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?(?:bodies|body|remains|corpses)\b)|recoveries|discharged(?=\s+from)"),
     ("vaccination", r"administered(?=\s+(?:[\w,]+\s+){0,3}?(?:doses?|vaccines?|vaccinations?|shots|jabs|boosters?)\b)|vaccinated|inoculated|immuni[sz]ed|vaccination campaigns?|vaccination drives?"),
     ("interception", r"defused|defusing|intercepted|interception|shot down|downed|repelled|repulsed|thwarted|foiled"),
@@ -89,7 +93,8 @@ _TRIGGERS = [
     ("recall", r"recalled|recalls"),
     ("murder", r"murdered|slain|slaying"),
     ("quarantine", r"quarantined|quarantines?|self-isolat(?:ed|ing)"),
-    ("hearing", r"grilled|questioned|hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
+    ("hearing", r"appeared(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:court|judge|magistrates?|tribunal|hearing)\b)"
+                r"|court appearances?|grilled|questioned|hearings?|testified|testify|testifies|testimony|testimonies|deposition"),
     ("charge", r"charges"),
     ("call", r"phone calls?|telephone calls?|call with|conversations?|spoke by phone|dialed|dialled"),
     ("dismissal", r"(?:was|were|been|being|got|get|gets) fired(?!\s+(?:at|on|upon|into|from|toward|towards)\b)|sacked|dismissed|ousted|axed|removed from office|impeached|impeachment"),
@@ -119,7 +124,8 @@ _TRIGGERS = [
     ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
-    ("release", r"posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
+    ("release", r"pulled(?=\s+(?:[\w,'’-]+\s+){0,4}?(?:from|out\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:rubble"
+                r"|wreckage|debris|ruins|water|waters|floodwaters|river|sea|lake|flames|mud|snow)\b)|posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
     ("election", r"certified(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:results?|elections?|vote|win|victory|count)\b)|elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"
@@ -198,6 +204,11 @@ _TRIGGERS = [
     ("dispersal", r"tear-?gassed|pepper-sprayed|fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
+    ("exposure", r"exposed(?=\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:virus|viruses|disease|measles|bacteria"
+                 r"|radiation|infection|infected|patients?|toxins?|chemicals?|gas|fumes|smoke|asbestos|lead|pathogens?)\b)"),
+    ("operation", r"(?:conducted|carried out)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:operations?|patrols?|missions?|sorties"
+                  r"|strikes?|airstrikes?|raids?|searches|training|inspections?|evacuations?|tests|attacks?|drills"
+                  r"|surveillance|rescues?|arrests|executions|bombings?|assaults?)\b)"),
 ]
 _TRIGGERS = [(name, pattern + "".join(f"|{form}" for form in EXTRA_FORMS.get(name, ()))) for name, pattern in _TRIGGERS]
 _TRIGGERS += [(name, "|".join(forms)) for name, forms in EXTRA_FORMS.items() if name not in dict(_TRIGGERS)]

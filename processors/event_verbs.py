@@ -108,7 +108,7 @@ _VERBS = {
               "plummet skyrocket rebound dip spike slide halve reduce boost",
     "statement": "announce declare confirm reveal disclose acknowledge reiterate assert stress emphasize emphasise "
                  "underline underscore reaffirm voice thank apologize apologise congratulate "
-                 "reply caution lament note explain remark recount retort notify highlight",
+                 "reply caution lament note explain remark recount retort notify highlight advise",
     "ceremony": "commemorate",
     "breach": "hack breach leak",
     "defection": "defect",
@@ -120,7 +120,7 @@ _VERBS = {
 
 # type -> nouns naming the act (plural added by rule)
 _NOUNS = {
-    "murder": "assassination homicide",
+    "murder": "murder assassination homicide",
     "raid": "crackdown",
     "arrest": "detention",
     "trial": "arraignment retrial",
@@ -134,10 +134,13 @@ _NOUNS = {
     "transaction": "donation",
     "legalization": "decriminalization decriminalisation",
     "protest": "boycott sit-in",
+    "release": "rescue",
     "disaster": "famine landslip sinkhole",
     "accident": "mishap pile-up pileup",
     "resignation": "abdication",
-    "damage": "demolition",
+    "damage": "demolition destruction",
+    "dismissal": "dismissal ouster",
+    "expulsion": "expulsion",
     "investigation": "inquest audit",
     "search": "manhunt",
     "displacement": "displacement",

@@ -192,3 +192,39 @@ def test_a_landslide_victory_is_no_disaster():
 def test_words_read_by_what_follows_them(text, trigger, kind):
     found = {e.trigger: e.type for e in extract(text, MONDAY).events}
     assert found.get(trigger) == kind
+
+
+@pytest.mark.parametrize("text, trigger, kind", [   # constructions of wire, health, disaster, military news (1.6.x)
+    ("The teenager appeared before a youth court in the city on Monday.", "appeared", "hearing"),
+    ("She made a short court appearance by video link.", "court appearance", "hearing"),
+    ("The mayor expressed her condolences to the families.", "expressed", "statement"),
+    ("The county identified nine more cases of hepatitis A.", "identified", "diagnosis"),
+    ("About forty pupils were exposed to the virus in class.", "exposed", "exposure"),
+    ("Firefighters pulled two children from the swollen river.", "pulled", "release"),
+    ("The rescue of the climbers took two days.", "rescue", "release"),
+    ("Marines conducted a night patrol along the river.", "conducted", "operation"),
+    ("The navy carried out airstrikes on the depot.", "carried out airstrikes", "airstrike"),  # one happening
+    ("The murder of the shopkeeper shocked the town.", "murder", "murder"),
+    ("The destruction of the bridge cut the town off.", "destruction", "damage"),
+    ("His ouster came after the vote.", "ouster", "dismissal"),
+    ("The expulsion of the envoys followed the spying row.", "expulsion", "expulsion"),
+    ("The agency advised residents to boil their water.", "advised", "statement"),
+])
+def test_constructions_of_the_unseen_news_kinds_are_triggers(text, trigger, kind):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert (trigger, kind) in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The driver was charged with murder on Friday.", "murder"),                  # the charge, not a killing
+    ("He was convicted of second-degree murder.", "murder"),
+    ("He threatened to assault and murder a neighbour.", "murder"),              # a bare verb
+    ("Nobody has found weapons of mass destruction there.", "destruction"),
+    ("A neighbour came to the rescue with a ladder.", "rescue"),                  # an idiom
+    ("Rescue services reached the village at dawn.", "Rescue"),                  # a modifier
+    ("Researchers conducted a survey of 900 nurses.", "conducted"),               # no operation
+    ("Troops pulled out of the town on Sunday.", "pulled"),                       # a withdrawal, not a rescue
+])
+def test_the_new_words_in_other_senses_are_no_such_event(text, word):
+    found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
+    assert not any(t == word for t, _ in found) and ("pulled", "release") not in found
