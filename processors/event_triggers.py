@@ -145,7 +145,8 @@ _TRIGGERS = [
     ("aid", r"(?:distributed|distributing|delivered|delivering)(?=\s+(?:[\w-]+\s+){0,2}?(?:food|aid|supplies|water|relief|tents|blankets|medicines?|vaccines|rations|assistance)\b)|air-?dropped|airdrops?|humanitarian aid|aid deliveries|aid convoys?|relief supplies"),
     ("resignation", r"resign(?:ed|ation|s)?|stepped down"),
     ("sanctions", r"sanctions|sanctioned|embargo"),
-    ("mobilization", r"high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
+    ("mobilization", r"activated(?=\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:guard|reservists|reserves"
+                     r"|troops|sirens|emergency|contingency|response)\b)|high alert|on alert|state of alert|mobili[sz](?:ed|ation)|deployed|deployment"),
     ("exercise", r"(?:military|joint|naval|air|army|combined|annual|amphibious|bilateral|trilateral|multinational"
                  r"|live-fire|live fire|tactical|combat|anti-submarine|command-post|field|large-scale|war)\s+"
                  r"(?:exercises?|drills?|manoeuvres|maneuvers)|war ?games|(?:conducted|staged|carried out)"
@@ -204,6 +205,8 @@ _TRIGGERS = [
     ("dispersal", r"tear-?gassed|pepper-sprayed|fired(?=\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)|dispers(?:ed|ing)(?=\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:crowds?|protesters|protestors|demonstrators|rall(?:y|ies)"
                   r"|protests?|marchers|gatherings?|students|supporters)\b)"),
     ("summons", r"summoned|subpoenaed|subpoenas?|summonses"),
+    ("response", r"responded(?=\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:calls?|reports?|scene|fire|blaze|crash|shooting"
+                 r"|incident|emergency|collision|accident|explosion|alarm|disturbance|stabbing|wreck)\b)"),
     ("exposure", r"exposed(?=\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:virus|viruses|disease|measles|bacteria"
                  r"|radiation|infection|infected|patients?|toxins?|chemicals?|gas|fumes|smoke|asbestos|lead|pathogens?)\b)"),
     ("operation", r"(?:conducted|carried out)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:operations?|patrols?|missions?|sorties"

@@ -209,6 +209,8 @@ def test_words_read_by_what_follows_them(text, trigger, kind):
     ("His ouster came after the vote.", "ouster", "dismissal"),
     ("The expulsion of the envoys followed the spying row.", "expulsion", "expulsion"),
     ("The agency advised residents to boil their water.", "advised", "statement"),
+    ("Deputies responded to a call about a crash on the highway.", "responded", "response"),
+    ("The state activated its emergency plan before the storm.", "activated", "mobilization"),
 ])
 def test_constructions_of_the_unseen_news_kinds_are_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
@@ -224,6 +226,8 @@ def test_constructions_of_the_unseen_news_kinds_are_triggers(text, trigger, kind
     ("Rescue services reached the village at dawn.", "Rescue"),                  # a modifier
     ("Researchers conducted a survey of 900 nurses.", "conducted"),               # no operation
     ("Troops pulled out of the town on Sunday.", "pulled"),                       # a withdrawal, not a rescue
+    ("She responded to the letter within a week.", "responded"),                 # a reply, no emergency
+    ("The phone activated its camera by itself.", "activated"),
 ])
 def test_the_new_words_in_other_senses_are_no_such_event(text, word):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
