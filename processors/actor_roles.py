@@ -49,6 +49,9 @@ _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 _APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
+# the same after a place that says where the one named stands: "Authorities in western Mongolia, which ..., said"
+_PLACED_APPOSITIVE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                                   r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
 _LEAD_NAME_RE = re.compile(r"[\s\"“']*(?:The\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:and|of|for|&)?[ \t]*[A-Z][\w&'’.-]*){1,5})"
                            r"\s*(?:,|[-–—]\s)")
@@ -280,7 +283,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
         chain = appositive_chain(text, mentions, starts, sent_start, start)
         if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
-                and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
+                and (_APPOSITIVE_START_RE.match(text, mentions[i].end) or _PLACED_APPOSITIVE_RE.match(
+                    text, mentions[i].end)) and mentions[i].name not in NEWS_AGENCIES:
             # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": each one set off
             before = chain if chain and chain[0] is mentions[i] else [mentions[i]]
         elif chain:   # "In October, Rep. Ana Ruiz, R-Texas, visited": the one named before the aside

@@ -188,3 +188,8 @@ def test_a_common_noun_for_people_just_after_the_verb_is_who_it_was_done_to():
     assert ("students", "patient") in actors_of("Police evacuated hundreds of students from the campus.", "evacuated")
     assert ("hostages", "patient") in actors_of("The release of the hostages came at dawn.", "release")
     assert actors_of("The storm damaged roads across the region.", "damaged") == []
+
+
+def test_authorities_placed_in_a_country_act_across_an_aside():
+    text = "Authorities in eastern Peru, which borders Ecuador, imposed a curfew on Monday."
+    assert actors_of(text, "imposed") == [("Peru", "agent")]
