@@ -197,6 +197,10 @@ _BE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
 _MAIN_VERB_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|were|are|will|would|could|should|must|may|might|also"
                            r"|did|does|said|[a-z]+ed)\b")
 _ADJUNCT_RE = re.compile(r",\s*$")
+# a verb after a common noun that follows a saying verb: the noun is the subject of what is said ("said residents
+# should leave", "warned farmers were at risk"), not a speaker set after the verb ("said police on Monday")
+_REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|earlier|later|yesterday|today|this"
+                                 r"|last|who|and)\b)[a-z]+")
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
@@ -262,11 +266,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
                 before = joined_before(text, mentions, starts, sent_start, i)
-    if statement and not before:
-        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
+    pronoun_said = statement and _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
+    if pronoun_said and before and all(a.written[:1].islower() for a in before):
+        # "... for Beijing residents to worry, it has also acknowledged": the pronoun right before the verb
+        # is its subject, not the common noun of a clause before it
+        before = []
+    if statement and not before and not pronoun_said:
+        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it; not the
+        # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
-                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start):   # "said they killed 12 militants"
+                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
+                and not (mentions[i].written[:1].islower() and _REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
     if statement and inverted is None and text[max(sent_start, start - 3):start].rstrip().endswith(","):
@@ -464,6 +475,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
         # "be": the one after "by" did it, the one before had it done
         agents, patients = nearest_group(text, after, False), chained or nearest_group(text, before, True)
+        if not chained and patients and len(text[patients[-1].end:start].split()) > 2:
+            patients = []   # "Teachers criticised the plan approved by X": the participle's noun is no actor
     elif passive:
         by = _BY_RE.match(text, end)
         agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(

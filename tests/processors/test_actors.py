@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newswire.processors.actor_roles import event_actors
 from newswire.processors.actors import find_actors
 from newswire.processors.sentences import split_sentences
@@ -193,3 +195,26 @@ def test_a_common_noun_for_people_just_after_the_verb_is_who_it_was_done_to():
 def test_authorities_placed_in_a_country_act_across_an_aside():
     text = "Authorities in eastern Peru, which borders Ecuador, imposed a curfew on Monday."
     assert actors_of(text, "imposed") == [("Peru", "agent")]
+
+
+@pytest.mark.parametrize("text, trigger, group", [
+    ("Hundreds of nurses marched to the parliament on Monday.", "marched", "nurses"),
+    ("Several thousand farmers blocked the highway.", "blocked", "farmers"),
+    ("The doctors offered to run a free clinic.", "offered", "doctors"),
+])
+def test_a_common_group_that_acts_is_the_agent(text, trigger, group):
+    assert (group, "agent") in actors_of(text, trigger)
+
+
+def test_the_subject_of_what_is_said_is_not_the_speaker():
+    text = "Ana Ruiz visited the town. She said residents should boil their water."
+    assert actors_of(text, "said", statement=True)[0] == ("Ana Ruiz", "agent")
+
+
+def test_said_then_a_group_and_a_time_is_an_inverted_speaker():
+    assert actors_of("Two men were arrested, said police on Monday.", "said", statement=True) == [("police", "agent")]
+
+
+def test_a_pronoun_before_the_verb_is_the_speaker_even_with_a_group_before():
+    text = "Ana Ruiz toured the camp. Although refugees were fed, she warned that supplies were short."
+    assert actors_of(text, "warned", statement=True)[0] == ("Ana Ruiz", "agent")
