@@ -47,7 +47,8 @@ board court prosecutor prosecutors government army military navy embassy hospita
 coalition administration regulator watchdog union party command mission observatory""".split())
 _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
-_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
+# an aside closed right before the verb or its auxiliaries: "..., a nurse at the clinic, was killed"
+_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*(?:(?:has|have|had|was|were|is|are|been|will|would)\s+){0,2}$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 # the same after a place that says where the one named stands: "Authorities in western Mongolia, which ..., said"
 _PLACED_APPOSITIVE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
@@ -286,7 +287,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
-    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
+    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb

@@ -218,3 +218,8 @@ def test_said_then_a_group_and_a_time_is_an_inverted_speaker():
 def test_a_pronoun_before_the_verb_is_the_speaker_even_with_a_group_before():
     text = "Ana Ruiz toured the camp. Although refugees were fed, she warned that supplies were short."
     assert actors_of(text, "warned", statement=True)[0] == ("Ana Ruiz", "agent")
+
+
+def test_the_ones_named_before_an_aside_and_an_auxiliary_are_the_subject():
+    text = "Kevin Ode and Mary Lin, both aid workers with the Red Cross, were released on Tuesday."
+    assert actors_of(text, "released") == [("Kevin Ode", "patient"), ("Mary Lin", "patient")]
