@@ -126,9 +126,12 @@ _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# a common group's word that goes on into a capitalised name: "Doctors Without Borders", "Workers' Party"
+_NAME_GOES_ON_RE = re.compile(r" (?:(?:of|for|without|&) )?(?:the )?[A-Z][a-z]")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
-                            r"|began|struck|fell|rose|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+                            r"|began|struck|fell|rose|cut|hit|shut|sold|bought|built|fought|fled|chose|spent|froze"
+                            r"|shot|swept|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
 _SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied"
                               r"|reported|reports|wrote|stated|noted|warned|explained)\b")
 # "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
@@ -453,7 +456,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         at = low.find(noun)
         while at >= 0:
             after = at + len(noun)
-            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
+            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()) \
+                    and not (text[at].isupper() and _NAME_GOES_ON_RE.match(text, after)):
                 found.append(ActorMention(at, after, noun, text[at:after], "group", None, None))
             at = low.find(noun, after)
     for noun in _INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed

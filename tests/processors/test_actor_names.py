@@ -166,3 +166,16 @@ def test_a_persons_name_with_particles_or_accents_is_one_person(text, person):
 def test_a_paragraph_break_is_no_part_of_an_institutions_name():
     found = find_actors("The storm passed.\n\nAuthorities closed two roads on Friday.")
     assert [(a.start, a.written, a.kind) for a in found] == [(19, "Authorities", "organisation")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Zenvia cut 400 jobs on Thursday.", "Zenvia"),
+    ("Korvex sold its shipping arm in May.", "Korvex"),
+])
+def test_a_one_word_name_before_an_irregular_past_is_a_subject(text, name):
+    assert (name, "organisation") in names(text)
+
+
+def test_a_groups_word_at_the_head_of_a_capitalised_name_is_no_group():
+    found = names("Farmers Without Frontiers said the harvest failed. Farmers blocked the road.")
+    assert found.count(("farmers", "group")) == 1
