@@ -108,7 +108,8 @@ _REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
 _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
-miners fishermen residents villagers civilians migrants refugees passengers journalists""".split()
+miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
+assailant soldier""".split() + ["security forces", "government forces"]
 _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
                  "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"

@@ -201,6 +201,8 @@ def test_authorities_placed_in_a_country_act_across_an_aside():
     ("Hundreds of nurses marched to the parliament on Monday.", "marched", "nurses"),
     ("Several thousand farmers blocked the highway.", "blocked", "farmers"),
     ("The doctors offered to run a free clinic.", "offered", "doctors"),
+    ("A suicide bomber killed nine people at a bus stop.", "killed", "bomber"),
+    ("Security forces killed two militants in a gunfight.", "killed", "security forces"),
 ])
 def test_a_common_group_that_acts_is_the_agent(text, trigger, group):
     assert (group, "agent") in actors_of(text, trigger)
