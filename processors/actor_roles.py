@@ -44,7 +44,9 @@ _SPEAKER_DESCRIPTION_RE = re.compile(
 _SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
-coalition administration regulator watchdog union party command mission observatory""".split())
+coalition administration regulator watchdog union party command mission observatory statement""".split())
+# "the statement said": a text that speaks for the body or group that issued it, named before
+_ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 # an aside closed right before the verb or its auxiliaries: "..., a nurse at the clinic, was killed"
@@ -111,7 +113,8 @@ _ANAPHOR_RE = re.compile(
     r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
-    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
+    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory"
+    r"|statement|communiqu[eé]|press\s+release)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
     r"\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
 _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
                              r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
@@ -162,7 +165,9 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
         elif not person and a.kind in ("organisation", "country", "group"):
             if noun in a.written.lower():
                 return a   # "the command": "U.S. Central Command"; "the army": "the Israeli army"
-            if generic and fallback is None and a.kind == "organisation" and noun not in _STATE_BODIES:
+            if generic and fallback is None and noun not in _STATE_BODIES and (
+                    a.kind == "organisation" or a.kind == "group" and a.written[:1].isupper()
+                    and noun.split()[-1] in _ISSUED):   # "Hamas ... the statement said"
                 fallback = a
             elif noun in _STATE_BODIES and fallback is None and a.kind == "country" and any(
                     w in _ARMED_WORDS for w in a.written.lower().split()):
@@ -349,6 +354,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         referent = _antecedent(text, mentions, starts, left, start)
         if referent is not None:
             before = [referent]
+        elif name.split()[-1].lower() in _ISSUED:
+            before = []   # "the statement said" with no body named before: whose it is, the text does not say
         else:
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:

@@ -225,3 +225,17 @@ def test_a_pronoun_before_the_verb_is_the_speaker_even_with_a_group_before():
 def test_the_ones_named_before_an_aside_and_an_auxiliary_are_the_subject():
     text = "Kevin Ode and Mary Lin, both aid workers with the Red Cross, were released on Tuesday."
     assert actors_of(text, "released") == [("Kevin Ode", "patient"), ("Mary Lin", "patient")]
+
+
+def test_the_statement_speaks_for_the_body_named_before_it():
+    text = "The Zenvia Relief Agency said a dam burst near Ndola. Both pilots survived, the statement said."
+    found = find_actors(text)
+    at = text.rindex("said")
+    sentences = split_sentences(text)
+    speakers = event_actors(text, found, [a.start for a in found], sentences[1].start, sentences[1].end, at, at + 4,
+                            statement=True, prev_start=sentences[0].start)
+    assert [a.name for a in speakers] == ["Zenvia Relief Agency"]
+
+
+def test_the_statement_of_no_body_named_has_no_speaker():
+    assert actors_of("Two soldiers were wounded, the statement said.", "said", statement=True) == []
