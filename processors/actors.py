@@ -125,9 +125,13 @@ _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "mil
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
 _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
-_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
+_NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 # a common group's word that goes on into a capitalised name: "Doctors Without Borders", "Workers' Party"
+# a number spelled out at a sentence's head: "Fourteen patients have died" (its noun is no verb)
+_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds dozens thousands
+scores""".split())
 _NAME_GOES_ON_RE = re.compile(r" (?:(?:of|for|without|&) )?(?:the )?[A-Z][a-z]")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
@@ -186,7 +190,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # the lower-case particles inside a person's name: "Monica de Bolle", "Ursula von der Leyen"
 _PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
-_PARTICLE_RE = re.compile(r" (?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)(?: (?:der|den|la|le|los|las))? ")
+_PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)(?: (?:der|den|la|le|los|las))? "
+                          r"|(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
 
 
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,7 +206,8 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
-                and text[out[-1][0]:out[-1][1]].split()[-1] not in _ORG_HEADS:
+                and text[out[-1][0]:out[-1][1]].split()[-1] not in _ORG_HEADS \
+                and not text.endswith(("'s", "’s"), out[-1][0], out[-1][1]):   # "Syria's al-Tanf": two names
             out[-1] = (out[-1][0], span[1])   # "Monica de Bolle", "Ursula von der Leyen": one person's name
             continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
@@ -339,7 +345,7 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         known = people[name]
         return "person", known.name, known.role, known.country_code
     if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
-            and name.lower() not in _COMMON_GROUPS:
+            and name.lower() not in _COMMON_GROUPS and name.lower() not in _NUMBER_WORDS:
         return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
     return None
 

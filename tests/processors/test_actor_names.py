@@ -179,3 +179,15 @@ def test_a_one_word_name_before_an_irregular_past_is_a_subject(text, name):
 def test_a_groups_word_at_the_head_of_a_capitalised_name_is_no_group():
     found = names("Farmers Without Frontiers said the harvest failed. Farmers blocked the road.")
     assert found.count(("farmers", "group")) == 1
+
+
+def test_a_name_with_an_arabic_article_is_one_person():
+    assert ("Samir al-Hakim", "person") in names("The agency's spokesman, Samir al-Hakim, said 20 people died.")
+
+
+def test_an_owners_name_and_an_arabic_article_stay_apart():
+    assert not any("’s al-" in n for n, _ in names("Jordan’s al-Karama crossing reopened on Monday."))
+
+
+def test_a_number_spelled_at_the_head_is_no_name():
+    assert names("Fourteen patients have died.") == []
