@@ -260,4 +260,3 @@ def test_a_verb_after_but_shares_the_sentences_subject():
 def test_a_description_that_opens_the_sentence_is_the_person_named_before():
     text = "Jonas Pike left the embassy in April. The 48-year-old Australian was evicted in April and sentenced to a year."
     assert event(text, "sentenced").actors == ("Jonas Pike",)
-
