@@ -50,7 +50,8 @@ _ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
 # an aside closed right before the verb or its auxiliaries: "..., a nurse at the clinic, was killed"
-_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*(?:(?:has|have|had|was|were|is|are|been|will|would)\s+){0,2}$")
+_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*"
+                                r"(?:(?:has|have|had|was|were|is|are|been|will|would)\s+){0,2}$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
 # the same after a place that says where the one named stands: "Authorities in western Mongolia, which ..., said"
 _PLACED_APPOSITIVE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"

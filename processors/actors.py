@@ -125,13 +125,14 @@ _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "mil
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
 _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
-_NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
+_NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?"
+                           r"|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 # a common group's word that goes on into a capitalised name: "Doctors Without Borders", "Workers' Party"
 # a number spelled out at a sentence's head: "Fourteen patients have died" (its noun is no verb)
-_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds dozens thousands
-scores""".split())
+_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds dozens
+thousands scores""".split())
 _NAME_GOES_ON_RE = re.compile(r" (?:(?:of|for|without|&) )?(?:the )?[A-Z][a-z]")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
@@ -190,8 +191,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # the lower-case particles inside a person's name: "Monica de Bolle", "Ursula von der Leyen"
 _PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
-_PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)(?: (?:der|den|la|le|los|las))? "
-                          r"|(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
+_PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)"
+                          r"(?: (?:der|den|la|le|los|las))? |(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
 
 
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
