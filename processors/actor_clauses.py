@@ -29,6 +29,7 @@ _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "wrote",
 # between the verb and the speaker: only words of a description ("said a senior Hamas official"), no preposition
 _INVERTED_GAP_RE = re.compile(r"\s+(?:(?!(?:in|to|on|at|by|for|with|from|of|that|it|he|she|they)\b)[\w-]+\s+){0,3}")
 # after the speaker: the sentence ends, or a date, a place or a role follows ("said Ana Ruiz, the mayor")
+_INVERTED_END_BARE_RE = re.compile(r"\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
 _INVERTED_END_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
 _ASIDE_RE = re.compile(r",\s*(?:[a-z]|[DRI]-[A-Z])")   # ", a spokeswoman", ", R-Texas": an aside, not a name
 _APPOSITIVE_CLOSE_RE = re.compile(r",\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+){0,2}$")
@@ -69,8 +70,9 @@ def inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequen
         return None
     i = bisect.bisect_left(starts, end)
     if i < len(mentions) and mentions[i].start - end <= 25 and _INVERTED_GAP_RE.fullmatch(
-            text, end, mentions[i].start) and _INVERTED_END_RE.match(text, mentions[i].end):
-        return mentions[i]
+            text, end, mentions[i].start) and (_INVERTED_END_RE if mentions[i].written[:1].isupper()
+                                               else _INVERTED_END_BARE_RE).match(text, mentions[i].end):
+        return mentions[i]   # a common noun with words of its own after it starts what is said: "said the troops were"
     return None
 
 

@@ -44,11 +44,18 @@ _SPEAKER_DESCRIPTION_RE = re.compile(
 _SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
-coalition administration regulator watchdog union party command mission observatory""".split())
+coalition administration regulator watchdog union party command mission observatory statement""".split())
+# "the statement said": a text that speaks for the body or group that issued it, named before
+_ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 _SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
-_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
+# an aside closed right before the verb or its auxiliaries: "..., a nurse at the clinic, was killed"
+_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*"
+                                r"(?:(?:has|have|had|was|were|is|are|been|will|would)\s+){0,2}$")
 _APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
+# the same after a place that says where the one named stands: "Authorities in western Mongolia, which ..., said"
+_PLACED_APPOSITIVE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                                   r"\s*(?:,|[-–—]\s)\s*")
 _APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
 _LEAD_NAME_RE = re.compile(r"[\s\"“']*(?:The\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:and|of|for|&)?[ \t]*[A-Z][\w&'’.-]*){1,5})"
                            r"\s*(?:,|[-–—]\s)")
@@ -107,7 +114,8 @@ _ANAPHOR_RE = re.compile(
     r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
     r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
     r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
-    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
+    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory"
+    r"|statement|communiqu[eé]|press\s+release)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
     r"\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
 _OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
                              r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
@@ -158,7 +166,9 @@ def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
         elif not person and a.kind in ("organisation", "country", "group"):
             if noun in a.written.lower():
                 return a   # "the command": "U.S. Central Command"; "the army": "the Israeli army"
-            if generic and fallback is None and a.kind == "organisation" and noun not in _STATE_BODIES:
+            if generic and fallback is None and noun not in _STATE_BODIES and (
+                    a.kind == "organisation" or a.kind == "group" and a.written[:1].isupper()
+                    and noun.split()[-1] in _ISSUED):   # "Hamas ... the statement said"
                 fallback = a
             elif noun in _STATE_BODIES and fallback is None and a.kind == "country" and any(
                     w in _ARMED_WORDS for w in a.written.lower().split()):
@@ -194,6 +204,10 @@ _BE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
 _MAIN_VERB_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|were|are|will|would|could|should|must|may|might|also"
                            r"|did|does|said|[a-z]+ed)\b")
 _ADJUNCT_RE = re.compile(r",\s*$")
+# a verb after a common noun that follows a saying verb: the noun is the subject of what is said ("said residents
+# should leave", "warned farmers were at risk"), not a speaker set after the verb ("said police on Monday")
+_REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|earlier|later|yesterday|today|this"
+                                 r"|last|who|and)\b)[a-z]+")
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
@@ -259,11 +273,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
                 before = joined_before(text, mentions, starts, sent_start, i)
-    if statement and not before:
-        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it
+    pronoun_said = statement and _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
+    if pronoun_said and before and all(a.written[:1].islower() for a in before):
+        # "... for Beijing residents to worry, it has also acknowledged": the pronoun right before the verb
+        # is its subject, not the common noun of a clause before it
+        before = []
+    if statement and not before and not pronoun_said:
+        # "..., said Ashraf al-Qudra": the speaker after the verb; quotes end the clause before it; not the
+        # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
-                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start):   # "said they killed 12 militants"
+                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
+                and not (mentions[i].written[:1].islower() and _REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
     if statement and inverted is None and text[max(sent_start, start - 3):start].rstrip().endswith(","):
@@ -272,7 +293,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
-    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 4), start):
+    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
@@ -280,7 +301,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
         chain = appositive_chain(text, mentions, starts, sent_start, start)
         if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
-                and _APPOSITIVE_START_RE.match(text, mentions[i].end) and mentions[i].name not in NEWS_AGENCIES:
+                and (_APPOSITIVE_START_RE.match(text, mentions[i].end) or _PLACED_APPOSITIVE_RE.match(
+                    text, mentions[i].end)) and mentions[i].name not in NEWS_AGENCIES:
             # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": each one set off
             before = chain if chain and chain[0] is mentions[i] else [mentions[i]]
         elif chain:   # "In October, Rep. Ana Ruiz, R-Texas, visited": the one named before the aside
@@ -333,6 +355,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         referent = _antecedent(text, mentions, starts, left, start)
         if referent is not None:
             before = [referent]
+        elif name.split()[-1].lower() in _ISSUED:
+            before = []   # "the statement said" with no body named before: whose it is, the text does not say
         else:
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:
@@ -460,6 +484,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
         # "be": the one after "by" did it, the one before had it done
         agents, patients = nearest_group(text, after, False), chained or nearest_group(text, before, True)
+        if not chained and patients and len(text[patients[-1].end:start].split()) > 2:
+            patients = []   # "Teachers criticised the plan approved by X": the participle's noun is no actor
     elif passive:
         by = _BY_RE.match(text, end)
         agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(

@@ -107,7 +107,9 @@ Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valle
 _REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
 _COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
-prosecutors settlers shooter republicans democrats""".split()
+prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
+miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
+assailant soldier""".split() + ["security forces", "government forces"]
 _INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
                  "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
@@ -123,11 +125,19 @@ _STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "mil
                      "judicial", "senior", "top", "local", "federal", "economy", "energy"}
 _TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
-_NAME_WORD_RE = re.compile(r"[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
+_NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?"
+                           r"|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+# a common group's word that goes on into a capitalised name: "Doctors Without Borders", "Workers' Party"
+# a number spelled out at a sentence's head: "Fourteen patients have died" (its noun is no verb)
+_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds dozens
+thousands scores""".split())
+_NAME_GOES_ON_RE = re.compile(r" (?:(?:of|for|without|&) )?(?:the )?[A-Z][a-z]")
 _VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
                             r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
-                            r"|began|struck|fell|rose|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
+                            r"|began|struck|fell|rose|cut|hit|shut|sold|bought|built|fought|fled|chose|spent|froze"
+                            r"|shot|swept|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
 _SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied"
                               r"|reported|reports|wrote|stated|noted|warned|explained)\b")
 # "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
@@ -179,6 +189,12 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces if text[a:b].strip()]
 
 
+# the lower-case particles inside a person's name: "Monica de Bolle", "Ursula von der Leyen"
+_PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
+_PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)"
+                          r"(?: (?:der|den|la|le|los|las))? |(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
+
+
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     runs = [piece for span in spans for piece in _split(text, *span)]
     out: list[tuple[int, int]] = []
@@ -189,6 +205,11 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
                 text[span[0]:span[1]].split()[-1] in _HEADS_AND:
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
+            continue
+        if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
+                and text[out[-1][0]:out[-1][1]].split()[-1] not in _ORG_HEADS \
+                and not text.endswith(("'s", "’s"), out[-1][0], out[-1][1]):   # "Syria's al-Tanf": two names
+            out[-1] = (out[-1][0], span[1])   # "Monica de Bolle", "Ursula von der Leyen": one person's name
             continue
         if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
             gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
@@ -271,7 +292,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES
                       or "-" in w and w.split("-", 1)[0] in TITLES), default=-1)   # "Director-General"
     rest = words[last_title + 1:]
-    if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) for w in rest) and not any(
+    if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES and rest[-1] != w
+                                        for w in rest) and not any(
             w in _ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
                                                   in ("country", "state")):
         code = None
@@ -314,7 +336,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return None   # a state is never an actor
     if demonym_country(name):
         return None   # read by the demonym pass
-    if 2 <= len(words) <= 4 and all(_NAME_WORD_RE.fullmatch(w) for w in words):
+    if 2 <= len(words) <= 4 + len(_PARTICLES.intersection(words)) and all(
+            _NAME_WORD_RE.fullmatch(w) or w in _PARTICLES and 0 < k < len(words) - 1 for k, w in enumerate(words)):
         if any(w in gaz and gaz.resolve(w).kind == "country" or w in NOT_PERSON_WORDS or w in COMMON_CAPITALS
                for w in words):
             return None
@@ -323,7 +346,7 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         known = people[name]
         return "person", known.name, known.role, known.country_code
     if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
-            and name.lower() not in _COMMON_GROUPS:
+            and name.lower() not in _COMMON_GROUPS and name.lower() not in _NUMBER_WORDS:
         return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
     return None
 
@@ -441,7 +464,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         at = low.find(noun)
         while at >= 0:
             after = at + len(noun)
-            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
+            if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()) \
+                    and not (text[at].isupper() and _NAME_GOES_ON_RE.match(text, after)):
                 found.append(ActorMention(at, after, noun, text[at:after], "group", None, None))
             at = low.find(noun, after)
     for noun in _INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed
@@ -451,9 +475,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
                 m = _INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
                 begin = m.start() if m else at
+                while begin < at and text[begin].isspace():
+                    begin += 1   # a paragraph's break before "Authorities" is no part of its name
                 while begin < at and text[begin:text.index(" ", begin)] in COMMON_CAPITALS:
                     begin = text.index(" ", begin) + 1   # "Two Hamas officials", "The commission"
-                state = _state_of(text[begin:at], noun, gaz) if begin < at else None
+                state = _state_of(text[begin:at], noun, gaz) if begin < at else _state_in(text, after, noun, gaz)
                 if state is not None:   # "the US government", "Kenya's health ministry": the state acting
                     found.append(ActorMention(begin, after, state.name, text[begin:after], "country", None,
                                               state.country_code))
@@ -535,6 +561,26 @@ def _state_of(head: str, noun: str, gaz: Gazetteer):
     if name not in gaz or name in COMMON_CAPITALS:
         return None
     place = gaz.resolve(name)
+    return gaz.country(place.country_code) if place is not None and place.kind == "country" else None
+
+
+# "authorities in (western) Mongolia", "officials in Nigeria": the state of the country named after them
+_IN_COUNTRY_RE = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central)[a-z-]*\s+)?"
+                            r"(?P<c>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
+
+
+def _state_in(text: str, after: int, noun: str, gaz: Gazetteer):
+    """The country whose authorities, officials or government ``text[after:]`` places them in ("authorities
+    in western Mongolia" -> Mongolia, as "Mongolian authorities" -> Mongolia); else None."""
+    if noun not in ("government", "authorities", "officials") or not text.startswith(" in ", after):
+        return None
+    m = _IN_COUNTRY_RE.match(text, after)
+    if m is None:
+        return None
+    name = _TRAILER_RE.sub("", m.group("c"))
+    while name not in gaz and " " in name:   # "in Nigeria On Monday": the longest name the gazetteer holds
+        name = name.rsplit(" ", 1)[0]
+    place = gaz.resolve(name) if name in gaz and name not in COMMON_CAPITALS else None
     return gaz.country(place.country_code) if place is not None and place.kind == "country" else None
 
 

@@ -139,3 +139,55 @@ def test_an_office_written_in_lower_case_keeps_its_field(text, office):
 def test_a_capitalised_office_of_a_country_stays_one_actor():
     text = "Jobs rose, the Bureau of Labor Statistics of the U.S. Department of Labor reported today."
     assert [n for n, _ in names(text)] == ["Bureau of Labor Statistics"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Authorities in Peru said the road was closed.", "Peru"),
+    ("Officials in northern Ghana reported two deaths.", "Ghana"),
+    ("The government in Chile imposed a curfew.", "Chile"),
+])
+def test_authorities_placed_in_a_country_are_the_country(text, country):
+    assert (country, "country") in names(text)
+
+
+def test_authorities_placed_in_a_town_stay_authorities():
+    assert ("Authorities", "organisation") in names("Authorities in Lyon said the road was closed.")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The plan will fail, said Lucia de Moraes, an economist at the bank.", "Lucia de Moraes"),
+    ("Prices will rise, Pieter van der Berg told reporters.", "Pieter van der Berg"),
+    ("Jürgen Müller said the talks had failed.", "Jürgen Müller"),
+])
+def test_a_persons_name_with_particles_or_accents_is_one_person(text, person):
+    assert (person, "person") in names(text)
+
+
+def test_a_paragraph_break_is_no_part_of_an_institutions_name():
+    found = find_actors("The storm passed.\n\nAuthorities closed two roads on Friday.")
+    assert [(a.start, a.written, a.kind) for a in found] == [(19, "Authorities", "organisation")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Zenvia cut 400 jobs on Thursday.", "Zenvia"),
+    ("Korvex sold its shipping arm in May.", "Korvex"),
+])
+def test_a_one_word_name_before_an_irregular_past_is_a_subject(text, name):
+    assert (name, "organisation") in names(text)
+
+
+def test_a_groups_word_at_the_head_of_a_capitalised_name_is_no_group():
+    found = names("Farmers Without Frontiers said the harvest failed. Farmers blocked the road.")
+    assert found.count(("farmers", "group")) == 1
+
+
+def test_a_name_with_an_arabic_article_is_one_person():
+    assert ("Samir al-Hakim", "person") in names("The agency's spokesman, Samir al-Hakim, said 20 people died.")
+
+
+def test_an_owners_name_and_an_arabic_article_stay_apart():
+    assert not any("’s al-" in n for n, _ in names("Jordan’s al-Karama crossing reopened on Monday."))
+
+
+def test_a_number_spelled_at_the_head_is_no_name():
+    assert names("Fourteen patients have died.") == []

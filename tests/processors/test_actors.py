@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newswire.processors.actor_roles import event_actors
 from newswire.processors.actors import find_actors
 from newswire.processors.sentences import split_sentences
@@ -188,3 +190,52 @@ def test_a_common_noun_for_people_just_after_the_verb_is_who_it_was_done_to():
     assert ("students", "patient") in actors_of("Police evacuated hundreds of students from the campus.", "evacuated")
     assert ("hostages", "patient") in actors_of("The release of the hostages came at dawn.", "release")
     assert actors_of("The storm damaged roads across the region.", "damaged") == []
+
+
+def test_authorities_placed_in_a_country_act_across_an_aside():
+    text = "Authorities in eastern Peru, which borders Ecuador, imposed a curfew on Monday."
+    assert actors_of(text, "imposed") == [("Peru", "agent")]
+
+
+@pytest.mark.parametrize("text, trigger, group", [
+    ("Hundreds of nurses marched to the parliament on Monday.", "marched", "nurses"),
+    ("Several thousand farmers blocked the highway.", "blocked", "farmers"),
+    ("The doctors offered to run a free clinic.", "offered", "doctors"),
+    ("A suicide bomber killed nine people at a bus stop.", "killed", "bomber"),
+    ("Security forces killed two militants in a gunfight.", "killed", "security forces"),
+])
+def test_a_common_group_that_acts_is_the_agent(text, trigger, group):
+    assert (group, "agent") in actors_of(text, trigger)
+
+
+def test_the_subject_of_what_is_said_is_not_the_speaker():
+    text = "Ana Ruiz visited the town. She said residents should boil their water."
+    assert actors_of(text, "said", statement=True)[0] == ("Ana Ruiz", "agent")
+
+
+def test_said_then_a_group_and_a_time_is_an_inverted_speaker():
+    assert actors_of("Two men were arrested, said police on Monday.", "said", statement=True) == [("police", "agent")]
+
+
+def test_a_pronoun_before_the_verb_is_the_speaker_even_with_a_group_before():
+    text = "Ana Ruiz toured the camp. Although refugees were fed, she warned that supplies were short."
+    assert actors_of(text, "warned", statement=True)[0] == ("Ana Ruiz", "agent")
+
+
+def test_the_ones_named_before_an_aside_and_an_auxiliary_are_the_subject():
+    text = "Kevin Ode and Mary Lin, both aid workers with the Red Cross, were released on Tuesday."
+    assert actors_of(text, "released") == [("Kevin Ode", "patient"), ("Mary Lin", "patient")]
+
+
+def test_the_statement_speaks_for_the_body_named_before_it():
+    text = "The Zenvia Relief Agency said a dam burst near Ndola. Both pilots survived, the statement said."
+    found = find_actors(text)
+    at = text.rindex("said")
+    sentences = split_sentences(text)
+    speakers = event_actors(text, found, [a.start for a in found], sentences[1].start, sentences[1].end, at, at + 4,
+                            statement=True, prev_start=sentences[0].start)
+    assert [a.name for a in speakers] == ["Zenvia Relief Agency"]
+
+
+def test_the_statement_of_no_body_named_has_no_speaker():
+    assert actors_of("Two soldiers were wounded, the statement said.", "said", statement=True) == []

@@ -62,3 +62,10 @@ def test_last_named_stays_in_the_paragraph_for_a_body_and_reaches_back_for_a_per
     at = text.index("Its")
     assert last_named(text, mentions, starts, at, person=False) is None
     assert last_named(text, mentions, starts, at, person=True).name == "Mary Pole"
+
+
+def test_a_common_noun_that_goes_on_with_a_verb_after_said_is_no_inverted_speaker():
+    text = "Maj. Ana Ruiz, commander of the 4th Brigade, said the troops were ready."
+    found = find_actors(text)
+    at = text.index("said")
+    assert inverted_speaker(text, found, [a.start for a in found], 0, at, at + 4) is None
