@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import Sequence
 
 from newswire.processors.acronyms import full_names
@@ -30,330 +29,40 @@ from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
     KNOWN_GROUPS,
-    MONTHS_DAYS,
     NEWS_AGENCIES,
-    ORG_HEADS,
-    TITLES,
     is_locative as _is_locative,
     name_spans,
 )
+from newswire.processors.actor_names import (
+    Actor,
+    ActorMention,
+    GROUP_NOUNS,
+    ROLE_WORDS,
+    ACRONYM_RE,
+    ADJECTIVE_ENDINGS,
+    COMMON_GROUPS,
+    GROUPS,
+    INSTITUTIONS,
+    INSTITUTION_HEAD_RE,
+    MEMBER_NOUNS,
+    NAME_GOES_ON_RE,
+    NOUN_VERB_AFTER_RE,
+    OF_RE,
+    OPENING_WORDS,
+    ORDINAL_BEFORE_RE,
+    PARTY_MEMBERS,
+    REST_RE,
+    SPEAKER_VERB_RE,
+    STATE_ADJECTIVES,
+    TRAILER_RE,
+    VERB_AFTER_RE,
+    classify,
+    name_runs,
+    sentence_initial,
+    strip_name,
+)
 
 __all__ = ["Actor", "ActorMention", "find_actors"]
-
-GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
-protestors demonstrators activists group groups movement faction factions factions militia militias
-civilians settlers refugees migrants workers residents people students officials leaders representatives
-negotiators men women youths villagers""".split())
-ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premier mayor governor chief commander
-director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
-prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
-negotiator mediator""".split())
-_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
-_JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
-_JOINING = {"Centers", "Centres", "Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
-            "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
-            "Organization", "Organisation", "Union", "League", "Federation", "Association", "Society", "Board"}
-_JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology", "Prevention", "Commission",
-                "Enforcement", "Security", "Safety", "Welfare", "Justice", "Trade", "Industry", "Energy"}
-# the heads of bodies besides place_names.ORG_HEADS: military units, public-health and relief bodies
-_ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
-Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
-Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey""".split())
-# words that start a sentence, never a body's name: "The", "But", "Meanwhile"
-_SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
-I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
-According Earlier Later Of Can Will May Such Even Just Only Again Still Yet Whether Despite Although Though Because
-Under Over About Into From With Without Within Between Among Through Across Toward Towards Around Near Outside
-Inside Several Few Other Another Each Every Any Either Neither Once First Second Third Last Next""".split())
-_ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")   # "82nd Airborne Division", "1st Battalion"
-# armed groups besides place_names.KNOWN_GROUPS, named as wire copy and military releases name them
-_GROUPS = KNOWN_GROUPS | {"Islamic State", "Boko Haram", "Shabaab", "Al-Shabaab", "Islamic Jihad", "Ansar Allah",
-                          "Hayat Tahrir al-Sham", "PKK", "FARC", "ELN", "M23", "Rapid Support Forces", "RSF",
-                          "Lashkar-e-Taiba", "Jaish-e-Mohammed", "JNIM", "ISWAP", "ADF", "Allied Democratic Forces",
-                          "Tehrik-i-Taliban", "Jabhat al-Nusra", "Hezbollah", "Al-Qaeda", "Qaeda"}
-# "Heavy rains triggered": a capitalised word before a plural noun and its verb is an adjective, no name
-_NOUN_VERB_AFTER_RE = re.compile(r"[ \t]+(?!(?:has|is|was|does|says|gets|goes|makes|takes|this|thus)\b)[a-z]{2,}s[ \t]+"
-                                 r"(?:[a-z]+ed|have|had|are|were|will|would|could|can|may"
-                                 r"|hit|struck|left|swept|continue|began|fell|rose|spread|forced|cut|led)\b")
-_ADJECTIVE_ENDINGS = ("y", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ern", "ed", "ing", "ion", "ary", "ory",
-                      "ish", "less", "ble")
-# a party's adjective before its members is the party's members: "Democratic lawmakers" -> Democrats
-_PARTY_MEMBERS = {"Democratic": "Democrats", "Republican": "Republicans", "Conservative": "Conservatives",
-                  "Liberal": "Liberals", "Socialist": "Socialists", "Labour": "Labour", "Labor": "Labor",
-                  "Green": "Greens", "Communist": "Communists", "Tory": "Tories"}
-_MEMBER_NOUNS = frozenset("""lawmakers legislators senators congressmen congresswomen representatives members mps
-candidates leaders officials voters activists supporters delegates deputies councillors councilors""".split())
-# words that open a sentence and are never a name: "Having carried out", "Speaking to reporters"
-_OPENING_WORDS = frozenset("""Having Being Including Following Despite Amid Asked Speaking Citing Given Asked Told
-Meanwhile Overall Nonetheless Nevertheless""".split())
-# sentence adverbs that start a run of capitals: "Now Assange faces", "Separately Reuters reported"
-_LEADING_ADVERBS = frozenset("""Now Then Today Tonight Yesterday Instead Separately Elsewhere Overall Together
-Afterwards Already Recently Currently Finally Initially Previously Subsequently Additionally Moreover Furthermore
-Nevertheless Nonetheless Likewise Similarly Eventually Ultimately Specifically Notably Indeed""".split())
-_NAME_LIST_RE = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)+,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]*"
-                           r"(?:[ \t]+[A-Z][\w'’-]*)?")
-# words that make a listed name a body of its own: "the Ministry of Health, Police and Army" lists three
-_BODY_HEADS = frozenset("""Ministry Ministries Department Police Army Navy Council Commission Committee Agency Office
-Court Party Authority Bureau Forces Force Embassy Union Service Institute Organization Organisation""".split())
-_HEADS_AND = _ORG_HEADS | _JOINING_AND       # "Securities and Exchange Commission"
-_HEADS_JOINING = _ORG_HEADS | _JOINING       # "Ministry of Health"
-_WORD_RE = re.compile(r"\S+")
-_POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
-NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
-Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
-Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
-Plan Treaty Agreement Accord Convention Protocol War Crisis Day Week Year Games Cup League Championship Awards
-Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valley Island Islands""".split())
-_REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
-_COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
-protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
-prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
-miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
-assailant soldier""".split() + ["security forces", "government forces"]
-_INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
-                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
-# the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
-_INSTITUTION_HEAD_RE = re.compile(
-    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
-    r"|health|foreign|interior|defen[cs]e|finance|justice|education|environment|public|security|military|police"
-    r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army"
-    r"|utilities|utility|transport|aviation|transit|water|food|drug|disaster|emergency|weather|meteorological"
-    r"|forest|fire|civil|relief|humanitarian|nuclear|space|maritime|coast|wildlife|environmental|management"
-    r"|protection|response|control|prevention|rescue|safety)\s+){0,3}$")
-_STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
-                     "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
-                     "judicial", "senior", "top", "local", "federal", "economy", "energy"}
-_TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
-_NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?"
-                           r"|[A-Z]\.|Jr\.?|Sr\.?|III?|IV")
-_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-# a common group's word that goes on into a capitalised name: "Doctors Without Borders", "Workers' Party"
-# a number spelled out at a sentence's head: "Fourteen patients have died" (its noun is no verb)
-_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds dozens
-thousands scores""".split())
-_NAME_GOES_ON_RE = re.compile(r" (?:(?:of|for|without|&) )?(?:the )?[A-Z][a-z]")
-_VERB_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|will|would|could|should|must|may|might|also|did"
-                            r"|does|said|told|wrote|spoke|met|sent|made|gave|took|won|lost|led|held|sought|paid"
-                            r"|began|struck|fell|rose|cut|hit|shut|sold|bought|built|fought|fled|chose|spent|froze"
-                            r"|shot|swept|[a-z]+ed|[a-z]+s|[a-z]+(?=\s+(?:to|that)\b))\b")
-_SPEAKER_VERB_RE = re.compile(r"[ \t]+(?:said|says|told|announced|confirmed|posted|tweeted|added|insisted|denied"
-                              r"|reported|reports|wrote|stated|noted|warned|explained)\b")
-# "Moscow said" speaks for Russia; "Hamilton urged" is a person named like Bermuda's small capital
-_SPEAKING_CAPITAL = 200_000
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    start: int
-    end: int
-    name: str                 # normalised: "Israel", "Donald Trump", "Hamas", "Palestinian militants"
-    written: str              # the fullest short form as written: "President Donald Trump"
-    kind: str                 # "person" | "organisation" | "group" | "country"
-    role: str | None          # "president", "spokesman"
-    country_code: str | None  # ISO alpha-2 of the country it belongs to, where told
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    name: str                 # as EventRecord.actors gives it
-    kind: str
-    role: str | None
-    country_code: str | None
-    relation: str             # "agent" (did it) | "patient" (had it done to them) | "participant"
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "role": self.role, "country_code": self.country_code,
-                "relation": self.relation}
-
-
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run cut after a possessive or a "-run"-like word and around months: "Hamas's October" is two."""
-    chunk = text[start:end]
-    if "'" not in chunk and "’" not in chunk and "-" not in chunk and MONTHS_DAYS.isdisjoint(chunk.split()):
-        return [(start, end)]
-    pieces: list[tuple[int, int]] = []
-    begin = start
-    for w in _WORD_RE.finditer(text, start, end):
-        word = w.group(0)
-        if word in MONTHS_DAYS:
-            if begin < w.start():
-                pieces.append((begin, w.start()))
-            begin = w.end()
-        elif _POSSESSIVE_OR_HYPHEN_RE.search(word):
-            pieces.append((begin, w.end()))
-            begin = w.end()
-    if begin < end:
-        pieces.append((begin, end))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces if text[a:b].strip()]
-
-
-# the lower-case particles inside a person's name: "Monica de Bolle", "Ursula von der Leyen"
-_PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
-_PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)"
-                          r"(?: (?:der|den|la|le|los|las))? |(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
-
-
-def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    runs = [piece for span in spans for piece in _split(text, *span)]
-    out: list[tuple[int, int]] = []
-    absorbed = -1   # the end of a list an office's name took in: "Ministry of Trade, Industry and Energy"
-    for span in runs:
-        if span[1] <= absorbed:
-            continue
-        if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in _HEADS_AND:
-            out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
-            continue
-        if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
-                and text[out[-1][0]:out[-1][1]].split()[-1] not in _ORG_HEADS \
-                and not text.endswith(("'s", "’s"), out[-1][0], out[-1][1]):   # "Syria's al-Tanf": two names
-            out[-1] = (out[-1][0], span[1])   # "Monica de Bolle", "Ursula von der Leyen": one person's name
-            continue
-        if out and text.startswith((" of ", " for ", " on "), out[-1][1]):
-            gap = _JOIN_RE.fullmatch(text, out[-1][1], span[0])
-            last = text[out[-1][0]:out[-1][1]].split()[-1]
-            if gap and last in _HEADS_JOINING and text[span[0]:span[1]].split()[0].rstrip(".,") not in MONTHS_DAYS:
-                out[-1] = (out[-1][0], span[1])
-                tail = _NAME_LIST_RE.match(text, span[1]) if text.startswith(",", span[1]) else None
-                if tail is not None and _BODY_HEADS.isdisjoint(tail.group(0).replace(",", " ").split()):
-                    # "Ministry of Health, Labour and Welfare": the office's fields, listed, are its name
-                    out[-1] = absorbed_span = (out[-1][0], tail.end())
-                    absorbed = absorbed_span[1]
-                continue
-        out.append(span)
-    return out
-
-
-def _bare(name: str) -> str:
-    """``name`` without a trailing possessive or "-based"-like word."""
-    return _TRAILER_RE.sub("", name) if "'" in name or "’" in name or "-" in name else name
-
-
-def _strip(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
-    """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
-    name = text[start:end]
-    if name.isalnum():
-        return start, name
-    while True:
-        first, _, rest = name.partition(" ")
-        strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
-            and first not in _ORG_HEADS and name not in gaz
-        if strip and first not in _SENTENCE_WORDS:
-            # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
-            # first word
-            strip = _bare(rest).split()[-1] not in _ORG_HEADS and _bare(f"{first} {rest.split(' ', 1)[0]}") not in gaz
-        if strip:
-            start += len(first) + 1
-            name = rest.lstrip()
-            continue
-        break
-    if name.endswith(("'", "’", "'s", "’s", "d", "n", "ked")) and "-" in name or name.endswith(("'", "’", "'s", "’s")):
-        name = _TRAILER_RE.sub("", name)
-    if name.endswith((".", ",")) and not _INITIALS_RE.fullmatch(name):
-        name = name.rstrip(".,")
-    return start, name
-
-
-def _classify(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
-                                                                                   str | None] | None:
-    """(kind, normalised name, role, country code) of a capitalised run, or None if it is no actor. Only a
-    one-word name that is the surname of a person named earlier depends on the article; any other name is
-    classified once a process (names recur from article to article: countries, agencies, leaders)."""
-    if name in people:
-        return _classify_run(name, gaz, people)
-    return _classify_name(name, gaz)
-
-
-@lru_cache(maxsize=1 << 14)
-def _classify_name(name: str, gaz: Gazetteer) -> tuple[str, str, str | None, str | None] | None:
-    return _classify_run(name, gaz, {})
-
-
-def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
-                                                                                       str | None] | None:
-    words = name.split()
-    if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
-                                                                     or words[0] in MONTHS_DAYS)):
-        return None
-    if name in NEWS_AGENCIES:
-        return "organisation", name, None, None
-    if len(words) == 1 and name in people:
-        # the surname of a person named in full in the article is that person, even where it is also a
-        # town's name ("Ian Hamilton ... Hamilton urged")
-        known = people[name]
-        return "person", known.name, known.role, known.country_code
-    base = _TRAILER_RE.sub("", name) if "-" in name else name
-    if base in _GROUPS or base.removeprefix("al-") in _GROUPS:
-        return "group", base, None, None
-    # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
-    # words up to the last title are the role (a country or demonym among them its country)
-    last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES
-                      or "-" in w and w.split("-", 1)[0] in TITLES), default=-1)   # "Director-General"
-    rest = words[last_title + 1:]
-    if last_title >= 0 and rest and all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES and rest[-1] != w
-                                        for w in rest) and not any(
-            w in _ORG_HEADS for w in rest) and not (" ".join(rest) in gaz and gaz.resolve(" ".join(rest)).kind
-                                                  in ("country", "state")):
-        code = None
-        roles = []
-        for w in words[:last_title + 1]:
-            country = demonym_country(w) or (gaz.resolve(w).country_code if w in gaz
-                                             and gaz.resolve(w).kind == "country" else None)
-            if country:
-                code = code or country
-            else:
-                roles.append(w.rstrip(".").lower())
-        if roles:
-            return "person", " ".join(rest), " ".join(roles), code
-    if last_title >= 0 and len(words) >= 4 and any(w in ("of", "for") for w in words[last_title + 1:-2]):
-        # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Penny Wong": the last two words are
-        # the person when they look like a name and the rest is the title
-        person = words[-2:]
-        if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in _ORG_HEADS and w not in COMMON_CAPITALS
-               and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
-            role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
-            return "person", " ".join(person), role, None
-    if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
-                            or "and" in words and words[-1] in _JOINING_AND)) or (   # "Customs and Border Protection"
-            len(words) == 1 and _ACRONYM_RE.fullmatch(name) and name not in gaz):
-        code = None
-        for w in words[:2]:
-            code = code or demonym_country(w) or (gaz.resolve(w).country_code if w in gaz and gaz.resolve(w)
-                                                  and gaz.resolve(w).kind == "country" else None)
-        return "organisation", name, None, code
-    if name in gaz:
-        place = gaz.resolve(name)
-        if place.kind == "country":
-            return "country", place.name, None, place.country_code
-        capital_of = gaz.capital_of(name)
-        city = gaz.capital_city(capital_of) if capital_of else None
-        if capital_of and gaz.country(capital_of) and city is not None and city.population >= _SPEAKING_CAPITAL:
-            return "capital", gaz.country(capital_of).name, None, capital_of
-        if place.kind == "city":
-            return "named_like_city", name, None, None   # "Tottenham said": a club or firm, only as a speaker
-        return None   # a state is never an actor
-    if demonym_country(name):
-        return None   # read by the demonym pass
-    if 2 <= len(words) <= 4 + len(_PARTICLES.intersection(words)) and all(
-            _NAME_WORD_RE.fullmatch(w) or w in _PARTICLES and 0 < k < len(words) - 1 for k, w in enumerate(words)):
-        if any(w in gaz and gaz.resolve(w).kind == "country" or w in NOT_PERSON_WORDS or w in COMMON_CAPITALS
-               for w in words):
-            return None
-        return "person", name, None, None
-    if len(words) == 1 and name in people:
-        known = people[name]
-        return "person", known.name, known.role, known.country_code
-    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
-            and name.lower() not in _COMMON_GROUPS and name.lower() not in _NUMBER_WORDS:
-        return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
-    return None
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t\"“'")
-    return not before or before[-1] in ".!?\n"
 
 
 def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[int, int]] | None = None,
@@ -368,28 +77,28 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
     later: list[tuple[int, str]] = []      # one-word names left out: a surname before the full name comes
     known: dict[str, tuple | None] = {}   # name -> its class: names recur within an article
     low_text = text.lower()
-    for run_start, run_end in _runs(text, spans):
+    for run_start, run_end in name_runs(text, spans):
         if run_end - run_start < 12 and (text[run_start:run_end] in COMMON_CAPITALS
-                                         or text[run_start:run_end] in _OPENING_WORDS):
+                                         or text[run_start:run_end] in OPENING_WORDS):
             continue   # "The", "But", "Police": most runs are one word that starts a sentence
-        start, name = _strip(text, run_start, run_end, gaz)
+        start, name = strip_name(text, run_start, run_end, gaz)
         if not name:
             continue
         if name in known and name not in people:
             what = known[name]
         else:
-            what = known[name] = _classify(name, gaz, people)
+            what = known[name] = classify(name, gaz, people)
         if what is None:
             if " " not in name:
                 later.append((start, name))
             continue
         kind, norm, role, code = what
         if kind == "subject":
-            if not _VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
-                    name.endswith("s") and " " not in name and _sentence_initial(text, start)) or (
-                    " " not in name and _sentence_initial(text, start) and name[1:].islower()
-                    and name not in _PARTY_MEMBERS
-                    and name.endswith(_ADJECTIVE_ENDINGS) and _NOUN_VERB_AFTER_RE.match(text, start + len(name))):
+            if not VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
+                    name.endswith("s") and " " not in name and sentence_initial(text, start)) or (
+                    " " not in name and sentence_initial(text, start) and name[1:].islower()
+                    and name not in PARTY_MEMBERS
+                    and name.endswith(ADJECTIVE_ENDINGS) and NOUN_VERB_AFTER_RE.match(text, start + len(name))):
                 if " " not in name:
                     later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
@@ -397,12 +106,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if " " not in name:
                 later.append((start, name))   # a person's surname, if the article names them in full later
         if kind == "named_like_city":
-            if not _SPEAKER_VERB_RE.match(text, start + len(name)) or _is_locative(text, start):
+            if not SPEAKER_VERB_RE.match(text, start + len(name)) or _is_locative(text, start):
                 continue   # "in Tottenham", "Aleppo was shelled": a place
             kind = "organisation"
         if kind == "capital":
             # "Washington refused", "Moscow said": the capital speaks for its country; "in Moscow" does not
-            if _is_locative(text, start) or not _VERB_AFTER_RE.match(text, start + len(name)):
+            if _is_locative(text, start) or not VERB_AFTER_RE.match(text, start + len(name)):
                 continue
             kind = "country"
         if role is None and kind == "person":
@@ -410,7 +119,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if before and before[-1].lower() in ROLE_WORDS:
                 role = before[-1].lower()
         if kind == "organisation" and text[start - 1:start] == " " and (
-                ordinal := _ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+                ordinal := ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
             name = text[ordinal.start():start] + name   # "the 82nd Airborne Division": the unit's number
             norm = name if norm == text[start:start + len(norm)] else norm
             start = ordinal.start()
@@ -436,10 +145,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if code is None:
                 continue
         dem_start = run_end - len(dem)
-        tail = _REST_RE.match(text, run_end)
+        tail = REST_RE.match(text, run_end)
         rest = tail.group(0).split() if tail else []
         country = gaz.country(code)
-        if len(rest) > 1 and rest[0] in _STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
+        if len(rest) > 1 and rest[0] in STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
             # "French foreign ministry", "Russian defence officials": the state too
             written = f"{dem} {rest[0]} {rest[1]}"
             if text.startswith(written, dem_start):
@@ -460,20 +169,20 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         elif dem.endswith("s") and demonym_country(dem[:-1]):   # "Palestinians", "Israelis"
             found.append(ActorMention(dem_start, run_end, dem, dem, "group", None, code))
     low = low_text
-    for noun in _COMMON_GROUPS:   # str.find is far cheaper than one regex of alternatives over the text
+    for noun in COMMON_GROUPS:   # str.find is far cheaper than one regex of alternatives over the text
         at = low.find(noun)
         while at >= 0:
             after = at + len(noun)
             if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()) \
-                    and not (text[at].isupper() and _NAME_GOES_ON_RE.match(text, after)):
+                    and not (text[at].isupper() and NAME_GOES_ON_RE.match(text, after)):
                 found.append(ActorMention(at, after, noun, text[at:after], "group", None, None))
             at = low.find(noun, after)
-    for noun in _INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed
+    for noun in INSTITUTIONS:   # "the health commission said", "provincial authorities": an institution unnamed
         at = low.find(noun)
         while at >= 0:
             after = at + len(noun)
             if (at == 0 or not low[at - 1].isalnum()) and (after == len(low) or not low[after].isalnum()):
-                m = _INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
+                m = INSTITUTION_HEAD_RE.search(text, max(0, at - 40), at)
                 begin = m.start() if m else at
                 while begin < at and text[begin].isspace():
                     begin += 1   # a paragraph's break before "Authorities" is no part of its name
@@ -493,10 +202,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             at = low.find(noun, after)
     for k, a in enumerate(found):   # "Democratic lawmakers", "Conservative MPs": the party's members
         first, _, rest = a.written.partition(" ")
-        if first in _PARTY_MEMBERS and (rest in ("MPs", "MEPs", "MSPs") or not rest and a.kind in (
-                "organisation", "group") and (tail := _REST_RE.match(text, a.end)) is not None
-                                            and tail.group(0).split()[0] in _MEMBER_NOUNS):
-            found[k] = replace(a, name=_PARTY_MEMBERS[first], kind="group")
+        if first in PARTY_MEMBERS and (rest in ("MPs", "MEPs", "MSPs") or not rest and a.kind in (
+                "organisation", "group") and (tail := REST_RE.match(text, a.end)) is not None
+                                            and tail.group(0).split()[0] in MEMBER_NOUNS):
+            found[k] = replace(a, name=PARTY_MEMBERS[first], kind="group")
     found.sort(key=lambda a: (a.start, -a.end))
     out: list[ActorMention] = []
     for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
@@ -504,7 +213,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if a.end - a.start > out[-1].end - out[-1].start:
                 out[-1] = a
             continue
-        if out and out[-1].kind != "group" and _OF_RE.fullmatch(text, out[-1].end, a.start):
+        if out and out[-1].kind != "group" and OF_RE.fullmatch(text, out[-1].end, a.start):
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:
@@ -536,7 +245,7 @@ def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMe
     for k, a in enumerate(out):
         if a.kind == "group" and a.written.split()[-1].lower() in _GROUP_WORDS \
                 and text[max(0, a.start - 4):a.start] in ("the ", "The "):
-            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in _GROUPS
+            named = next((b for b in reversed(out[:k]) if b.kind == "group" and b.name in GROUPS
                           and a.start - b.start < 2000), None)
             if named is not None:
                 out[k] = replace(a, name=named.name, written=named.name, kind="group")
@@ -555,9 +264,9 @@ def _state_of(head: str, noun: str, gaz: Gazetteer):
     words = head.split()
     caps = [w for w in words if w[:1].isupper()]
     if not caps or len(caps) > 3 or words[:len(caps)] != caps or not all(
-            w.lower() in _STATE_ADJECTIVES for w in words[len(caps):]):
+            w.lower() in STATE_ADJECTIVES for w in words[len(caps):]):
         return None
-    name = _TRAILER_RE.sub("", " ".join(caps)).removeprefix("The ")
+    name = TRAILER_RE.sub("", " ".join(caps)).removeprefix("The ")
     if name not in gaz or name in COMMON_CAPITALS:
         return None
     place = gaz.resolve(name)
@@ -577,7 +286,7 @@ def _state_in(text: str, after: int, noun: str, gaz: Gazetteer):
     m = _IN_COUNTRY_RE.match(text, after)
     if m is None:
         return None
-    name = _TRAILER_RE.sub("", m.group("c"))
+    name = TRAILER_RE.sub("", m.group("c"))
     while name not in gaz and " " in name:   # "in Nigeria On Monday": the longest name the gazetteer holds
         name = name.rsplit(" ", 1)[0]
     place = gaz.resolve(name) if name in gaz and name not in COMMON_CAPITALS else None
@@ -588,6 +297,6 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     """An acronym stands for the organisation it abbreviates, named before it (``processors.acronyms``)."""
     names = full_names(text, [(a.start, a.written) for a in mentions if a.kind == "organisation"
                               and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
-                              and _ACRONYM_RE.fullmatch(a.written)
+                              and ACRONYM_RE.fullmatch(a.written)
                               and len(a.written.replace("&", "").replace(".", "")) >= 2])
     return [replace(a, name=names[a.start], written=names[a.start]) if a.start in names else a for a in mentions]
