@@ -12,202 +12,65 @@ import bisect
 import re
 from typing import Sequence
 
-from newswire.processors.actor_clauses import (NOT_SUBJECT_RE, SOURCE_BEFORE_RE, appositive_chain,
-                                               inverted_speaker, joined_before, last_named, nearest_group,
-                                               objects_after_asides, owned, subject_after_intro)
-from newswire.processors.actors import GROUP_NOUNS, ROLE_WORDS, Actor, ActorMention
-from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS, is_person_noun, last_word
+from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
+                                               last_named, nearest_group, objects_after_asides, owned,
+                                               subject_after_intro)
+from newswire.processors.actor_names import Actor, ActorMention
+from newswire.processors.lexicon import FUNCTION_WORDS, is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
+from newswire.processors.actor_role_words import (
+    ADJUNCT_RE,
+    APPOSITIVE_END_RE,
+    APPOSITIVE_NAME_RE,
+    APPOSITIVE_START_RE,
+    AUX_ONLY_RE,
+    AUX_WORDS,
+    BARE_COMMA_RE,
+    BE_RE,
+    BODY_PRONOUN_RE,
+    BODY_WORDS,
+    BY_RE,
+    CHUNK_RE,
+    CLAUSE_AFTER_RE,
+    DETERMINER_RE,
+    ISSUED,
+    LEAD_NAME_RE,
+    LEAD_RE,
+    MAIN_VERB_RE,
+    MODIFIER_RE,
+    MOVER_RE,
+    NESTED_BY_RE,
+    NOT_ACTORS,
+    NOUN_AFTER_RE,
+    OBJECT_NOUN_RE,
+    OPENER_RE,
+    OWNER_GAP_RE,
+    OWNER_RE,
+    PARTICIPLE_END_RE,
+    PARTICIPLE_RE,
+    PASSIVE_RE,
+    PEOPLE_MODIFIERS,
+    PEOPLE_WORDS,
+    PLACED_APPOSITIVE_RE,
+    PRONOUN_SUBJECT_RE,
+    RELATIVE_GAP_RE,
+    RELATIVE_RE,
+    REPORTED_CLAUSE_RE,
+    REPORTING_RE,
+    SAID_PRONOUN_AFTER_RE,
+    SAID_PRONOUN_BEFORE_RE,
+    SAYING_RE,
+    SECOND_VERB_RE,
+    SPEAKER_DESCRIPTION_RE,
+    SPEAKER_HEADS,
+    SPOKESPERSON_RE,
+    UNNAMED_SPOKESPERSON_RE,
+    antecedent_of,
+    subject_of,
+    clause_of,
+)
 
 __all__ = ["clause_of", "event_actors"]
-
-_RIGHT_CUT_RE = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
-                           r"|whereas)\b")
-_PRONOUN_RE = re.compile(r"[\"“']?\s*(It|They|He|She)\b")
-_CHUNK_RE = re.compile(r",|\band\b")
-_PARTICIPLE_RE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
-_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|another|which|who)\b",
-                            re.IGNORECASE)
-_SAID_PRONOUN_BEFORE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?(?:has\s+|had\s+)?$")
-_SAID_PRONOUN_AFTER_RE = re.compile(r"\s+(?P<p>he|she|they|it)\b")
-_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
-_BY_RE = re.compile(r"\s+by\s+(?:the\s+)?")
-_MOVER_RE = re.compile(
-    r"(?:(?<![\w-])(?P<name>(?:[A-Z][\w&'’.-]*|\d+)(?:[ \t]+(?:[A-Z][\w&'’.-]*|\d+)){0,4})"
-    r"(?:[ \t]+(?:index|indices|benchmark|average))?(?:[ \t]+\(?\.?[A-Z0-9]{2,}\)?)?"
-    r"|(?P<thing>(?i:(?:[a-z]+[ \t]+)?(?:prices|futures|shares|stocks|yields|bonds|exports|imports|sales|profits?"
-    r"|revenues?|output|inflation|unemployment|index))))"
-    r"[ \t]+(?:(?:has|have|had|also|[a-z]+ly)[ \t]+)?$")
-_SPEAKER_DESCRIPTION_RE = re.compile(
-    r"(?:^|(?<=,)\s+|(?<=[.!?\"”])\s+|\A)(?:[Tt]he|[Aa]n?)\s+(?P<d>(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*"
-    r"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)\s+(?:(?:has|had|have|also|later)\s+)?$")
-_SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
-bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
-board court prosecutor prosecutors government army military navy embassy hospital company firm group
-coalition administration regulator watchdog union party command mission observatory statement""".split())
-# "the statement said": a text that speaks for the body or group that issued it, named before
-_ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
-_SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
-                             r"(?:a|an|the)\s+(?:[\w-]+\s+)?)?$")
-# an aside closed right before the verb or its auxiliaries: "..., a nurse at the clinic, was killed"
-_APPOSITIVE_END_RE = re.compile(r"(?:,|\s[-–—]|—)\s*"
-                                r"(?:(?:has|have|had|was|were|is|are|been|will|would)\s+){0,2}$")
-_APPOSITIVE_START_RE = re.compile(r"\s*(?:,|[-–—]\s)\s*")
-# the same after a place that says where the one named stands: "Authorities in western Mongolia, which ..., said"
-_PLACED_APPOSITIVE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-                                   r"\s*(?:,|[-–—]\s)\s*")
-_APPOSITIVE_NAME_RE = re.compile(r",\s+(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*),\s*$")
-_LEAD_NAME_RE = re.compile(r"[\s\"“']*(?:The\s+)?(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:and|of|for|&)?[ \t]*[A-Z][\w&'’.-]*){1,5})"
-                           r"\s*(?:,|[-–—]\s)")
-_LEAD_RE = re.compile(r"[\s\"“']*(?:The\s+)?")
-_PARTICIPLE_END_RE = re.compile(r"(?:ed|en|wn|ught|ld|id|ut)$")
-_CUT_RE = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but|while"
-                     r"|after|before|because|although|though|when|whereas)\b")
-
-def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: from the last cut before it to the first cut (or comma) after it."""
-    left = sent_start
-    for m in _CUT_RE.finditer(text, sent_start, start):
-        left = m.end()
-    right_m = _RIGHT_CUT_RE.search(text, end, sent_end)
-    right = right_m.start() if right_m else sent_end
-    return left, right
-
-
-def _subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-             prev_start: int | None) -> ActorMention | None:
-    """The sentence's subject, if an actor: a mention among its first words, or the actor a leading
-    "It"/"They"/"He"/"She" stands for (the previous sentence's subject of the same kind)."""
-    head = text[sent_start:sent_start + 40]
-    pronoun = _PRONOUN_RE.match(head)
-    if pronoun and prev_start is not None:
-        person = pronoun.group(1).lower() in ("he", "she")
-        i = bisect.bisect_left(starts, prev_start)
-        while i < len(mentions) and mentions[i].start < sent_start:
-            a = mentions[i]
-            if (a.kind == "person") == person:
-                return a
-            i += 1
-        return None
-    i = bisect.bisect_left(starts, sent_start)
-    while i < len(mentions) and mentions[i].start - sent_start <= 25 and (
-            mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
-        i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
-    if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
-            not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
-        return mentions[i]
-    desc = _LEAD_DESCRIPTION_RE.match(text, sent_start, sent_start + 60)
-    if desc is not None:   # "The 48-year-old Australian was evicted", "The ministry said": the one named before
-        found = _antecedent(text, mentions, starts, sent_start, desc.end())
-        if found is not None and (found.kind == "person" or desc.group("noun").lower() in found.written.lower()):
-            return found   # not a company's stand-in named otherwise: that guess is for the verb right after
-    return None
-
-
-_LEAD_DESCRIPTION_RE = re.compile(r"[\s\"“]*[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?"
-                                  r"|president|governor|minister|premier|mayor|senator|ministry|agency|company"
-                                  r"|commission|department|army|military|command)\s")
-# a definite description as the subject, right before the verb: "the commission said", "The 56-year-old
-# said", "the home-improvement retailer earned", "the president has said"
-_ANAPHOR_RE = re.compile(
-    r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?|president|governor|minister|premier|mayor|senator"
-    r"|secretary|chancellor|ambassador|envoy|spokesman|spokeswoman|spokesperson|commissioner|commander|chief"
-    r"|commission|agency|company|firm|group|retailer|carrier|airline|automaker|bank|lender|insurer|utility|ministry"
-    r"|department|council|committee|organi[sz]ation|club|court|union|party|league|network|board|institute"
-    r"|university|hospital|regulator|watchdog|command|army|navy|military|coalition|mission|observatory"
-    r"|statement|communiqu[eé]|press\s+release)(?:['’]s\s+(?:[a-z]+\s+)?spokes(?:man|woman|person))?"   # "the ministry's spokesman"
-    r"\s+(?:(?:has|have|had|was|is|also|then|later|now|first|\w+ly)\s+){0,2}$")
-_OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than|some|about|nearly|two|three|four|five"
-                             r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
-                             r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
-_STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
-_ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
-_AUX_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|will|would|could|also|then|later|then|"
-                          r"\w+ly)\s+){0,3}")
-_BODY_WORDS = frozenset("""army military navy police ministry agency commission committee council government
-command coalition authority authorities court tribunal regulator department""".split())
-_AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
-_NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",
-                         "casualties", "fatalities", "persons", "person", "individuals", "members", "waters",
-                         "rivers", "numbers", "orders", "powers", "letters", "matters", "figures", "answers",
-                         "offers", "barriers", "corners", "dangers", "chapters", "filters", "banners"})
-_PEOPLE_WORDS = PERSON_NOUNS | ROLE_WORDS | GROUP_NOUNS
-_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|was|is|been|also|then|later|first|\w+ly)\s+){0,3}$")
-_RELATIVE_RE = re.compile(r"(?:,\s*(?:who|which)|(?<=[\w.’'])\s+who)\s*$")
-_RELATIVE_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|also|then|later|first|\w+ly)\s+){0,3}"
-                              r"(?:(?:led|held|staged|launched|made|carried\s+out|[a-z]+ed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?)?")
-_PERSON_NOUNS = frozenset("""president governor minister premier mayor senator secretary chancellor ambassador envoy
-spokesman spokeswoman spokesperson commissioner commander chief""".split())
-
-
-def _antecedent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
-                start: int) -> ActorMention | None:
-    """The actor a definite description right before the trigger stands for: the last person of that role
-    ("the president": a person titled president; "the 56-year-old": the last person), or the last
-    organisation whose name holds the noun ("the commission": "the regional health commission"), else,
-    for a company's words (company, firm, retailer, ...), the last organisation, named at most 3,000
-    characters before."""
-    lo = max(left, start - 60)
-    if text.find("he ", lo, start) < 0:
-        return None   # no "the" (or "The") before the verb: no description to resolve
-    m = _ANAPHOR_RE.search(text, lo, start)
-    if m is None or SOURCE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
-        return None
-    noun = m.group("noun").lower()
-    person = noun in _PERSON_NOUNS or "-year-old" in noun
-    generic = not person   # "the agency selected" after "NASA": the last organisation, if none is named so
-    i = bisect.bisect_left(starts, m.start()) - 1
-    fallback = None
-    while i >= 0 and m.start() - mentions[i].start < 3000:
-        a = mentions[i]
-        if person and a.kind == "person":
-            if "-year-old" in noun or (a.role and noun in a.role):
-                return a
-        elif not person and a.kind in ("organisation", "country", "group"):
-            if noun in a.written.lower():
-                return a   # "the command": "U.S. Central Command"; "the army": "the Israeli army"
-            if generic and fallback is None and noun not in _STATE_BODIES and (
-                    a.kind == "organisation" or a.kind == "group" and a.written[:1].isupper()
-                    and noun.split()[-1] in _ISSUED):   # "Hamas ... the statement said"
-                fallback = a
-            elif noun in _STATE_BODIES and fallback is None and a.kind == "country" and any(
-                    w in _ARMED_WORDS for w in a.written.lower().split()):
-                fallback = a   # "Israeli troops raided ..., the army said": Israel's army
-        i -= 1
-    return fallback
-
-
-_BODY_PRONOUN_RE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|been|would|will|could|also|then"
-                              r"|later|first|\w+ly)\s+){0,3}$")
-_REPORTING_RE = re.compile(r"\b(?P<v>said|says|announced|stated|confirmed|added|warned|insisted|reported|noted"
-                           r"|told\s+\w+)\s+(?:on\s+[\w.]+(?:\s+\d+)?,?\s+)?(?:that\s+)?$")
-_OWNER_RE = re.compile(r"\b(?P<o>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?:[a-z][\w-]*(?:al|ic|ive|ous|ful|ent|ant|ary|ed)"
-                       r"|new|first|latest|recent|last|planned|proposed|latest)\s+)?$")
-_MODIFIER_RE = re.compile(r"(?:^|\s)(?P<m>[A-Za-z]+)\s+$")
-_PEOPLE_MODIFIERS = frozenset("""teacher worker student nurse doctor farmer rebel militant insurgent jihadist miner
-driver trucker pilot settler protester resident soldier""".split())
-_SPOKESPERSON_RE = re.compile(r"(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)")
-_UNNAMED_SPOKESPERSON_RE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}spokes(?:man|woman|person)\b")
-_NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as|who|that|which|were|was|is|are"
-                            r"|have|has|had|after|before|during|since|near)\b)[a-z]{3,}\b")
-_CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
-_OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
-_SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
-_BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")
-_NESTED_BY_RE = re.compile(r"(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?:owned|led|run|controlled|backed)\s+by\s+(?:the\s+)?"
-                           r"(?:[a-z]+\s+){0,2}")
-# a participle that opens the sentence: its subject is the main clause's ("Having bought the house, Austria will")
-_OPENER_RE = re.compile(r"[\s\"“]*(?!(?:During|Including|Regarding|Concerning|According|Notwithstanding|Nothing"
-                        r"|Something|Everything|Morning|Evening|Spring|King|Beijing|Nanjing|Bing)\b)"
-                        r"(?:Having|[A-Z][a-z]+ing)\b")
-_BE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
-_MAIN_VERB_RE = re.compile(r"(?:'s|’s)?\s+(?:has|had|have|is|was|were|are|will|would|could|should|must|may|might|also"
-                           r"|did|does|said|[a-z]+ed)\b")
-_ADJUNCT_RE = re.compile(r",\s*$")
-# a verb after a common noun that follows a saying verb: the noun is the subject of what is said ("said residents
-# should leave", "warned farmers were at risk"), not a speaker set after the verb ("said police on Monday")
-_REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|earlier|later|yesterday|today|this"
-                                 r"|last|who|and)\b)[a-z]+")
 
 
 def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int, sent_end: int,
@@ -244,11 +107,11 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if kind == "change":
         # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
         # what moved is the noun phrase right before the verb, not a country or ticker inside it
-        mover = _MOVER_RE.search(text, max(left, start - 80), start)
+        mover = MOVER_RE.search(text, max(left, start - 80), start)
         if mover is not None and mover.group("thing"):
             words = mover.group("thing").split()
             if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
-                mover = _MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
+                mover = MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
         if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
                                                                           ["We"], ["He’d"], ["He'd"]):
             mover = None   # a pronoun, not a name
@@ -262,18 +125,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             before = [ActorMention(at, at + len(name), name, name, "organisation", None, code)]
     if not before:
         # "the commission said", "The 56-year-old said", "the agency selected": one named before
-        referent = _antecedent(text, mentions, starts, left, start)
+        referent = antecedent_of(text, mentions, starts, left, start)
         if referent is not None:
             before = [referent]
     if not before and left > sent_start:
         # "Matt Bevin, who lost his bid", "Big Machine, which was bought out": the relative pronoun's antecedent
-        rel = _RELATIVE_RE.search(text, max(sent_start, left - 12), left) if text.find(
+        rel = RELATIVE_RE.search(text, max(sent_start, left - 12), left) if text.find(
             "wh", max(sent_start, left - 8), left) >= 0 else None
-        if rel is not None and _RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
+        if rel is not None and RELATIVE_GAP_RE.fullmatch(text, rel.end(), start):
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
                 before = joined_before(text, mentions, starts, sent_start, i)
-    pronoun_said = statement and _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
+    pronoun_said = statement and SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
     if pronoun_said and before and all(a.written[:1].islower() for a in before):
         # "... for Beijing residents to worry, it has also acknowledged": the pronoun right before the verb
         # is its subject, not the common noun of a clause before it
@@ -283,8 +146,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
-                and not _CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
-                and not (mentions[i].written[:1].islower() and _REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
+                and not CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
+                and not (mentions[i].written[:1].islower() and REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
             after = [a for a in after if a is not mentions[i]]
     if statement and inverted is None and text[max(sent_start, start - 3):start].rstrip().endswith(","):
@@ -293,21 +156,21 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
-    if inverted is None and _APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
+    if inverted is None and APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
         i = bisect.bisect_left(starts, sent_start)
-        named = _APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
+        named = APPOSITIVE_NAME_RE.search(text, max(sent_start, start - 60), start)
         chain = appositive_chain(text, mentions, starts, sent_start, start)
-        if i < len(mentions) and mentions[i].end < start and _LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
-                and (_APPOSITIVE_START_RE.match(text, mentions[i].end) or _PLACED_APPOSITIVE_RE.match(
+        if i < len(mentions) and mentions[i].end < start and LEAD_RE.fullmatch(text, sent_start, mentions[i].start) \
+                and (APPOSITIVE_START_RE.match(text, mentions[i].end) or PLACED_APPOSITIVE_RE.match(
                     text, mentions[i].end)) and mentions[i].name not in NEWS_AGENCIES:
             # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": each one set off
             before = chain if chain and chain[0] is mentions[i] else [mentions[i]]
         elif chain:   # "In October, Rep. Ana Ruiz, R-Texas, visited": the one named before the aside
             before = chain
-        elif (lead := _LEAD_NAME_RE.match(text, sent_start, start)) is not None and (
+        elif (lead := LEAD_NAME_RE.match(text, sent_start, start)) is not None and (
                 i >= len(mentions) or mentions[i].start >= lead.end("name")) and " " in lead.group("name") \
                 and lead.group("name").split()[0] not in COMMON_CAPITALS \
                 and MONTHS_DAYS.isdisjoint(lead.group("name").split()):
@@ -333,8 +196,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 before = [mentions[i]]
     if statement and not before:
         # "..., he said": the last person named before; "they said", "it said": the last group
-        pronoun = _SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
-            _SAID_PRONOUN_AFTER_RE.match(text, end)
+        pronoun = SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
+            SAID_PRONOUN_AFTER_RE.match(text, end)
         if pronoun:
             person = pronoun.group("p").lower() in ("he", "she")
             i = bisect.bisect_left(starts, start) - 1
@@ -343,19 +206,19 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     before = [mentions[i]]
                     break
                 i -= 1
-    desc = _SPEAKER_DESCRIPTION_RE.search(text, max(sent_start, start - 60), start) \
+    desc = SPEAKER_DESCRIPTION_RE.search(text, max(sent_start, start - 60), start) \
         if statement and inverted is None else None
     described = desc is not None and all(a.end <= desc.start() for a in before) \
-        and any(w.lower() in _SPEAKER_HEADS for w in desc.group("d").split())
+        and any(w.lower() in SPEAKER_HEADS for w in desc.group("d").split())
     if described:
         # "Divers found two men, the fire department said": a description of a body or an office right before
         # the verb is the speaker, not an actor named earlier in the sentence; it stands for the body named
         # before, if any, else for itself ("The army said": the army, which a reader knows no better)
         name = desc.group("d")
-        referent = _antecedent(text, mentions, starts, left, start)
+        referent = antecedent_of(text, mentions, starts, left, start)
         if referent is not None:
             before = [referent]
-        elif name.split()[-1].lower() in _ISSUED:
+        elif name.split()[-1].lower() in ISSUED:
             before = []   # "the statement said" with no body named before: whose it is, the text does not say
         else:
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
@@ -363,23 +226,23 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
         lo = max(left, start - 40)
         words = text[lo:start].split()
-        while words and (words[-1] in _AUX_WORDS or words[-1].endswith("ly")):
+        while words and (words[-1] in AUX_WORDS or words[-1].endswith("ly")):
             words.pop()
         word = words[-1] if words and len(words) <= 6 else ""
         low = word.lower()
-        if word.isalpha() and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+        if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)):
             at = text.rfind(word, lo, start)
             before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
-        elif low in _BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
+        elif low in BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
             # "the army shelled", "the ministry deployed": a body no name was given for
             at = text.rfind(word, lo, start)
             before = [ActorMention(at, at + len(word), low, low, "organisation", None, None)]
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
-        # named last (a sentence's leading pronoun is read by ``_subject``); "said it would", "announced
+        # named last (a sentence's leading pronoun is read by ``subject_of``); "said it would", "announced
         # that they had": the one who said it; "it"/"they" elsewhere: the body named last in the paragraph
         lo = max(left, start - 30)
-        pronoun = _PRONOUN_SUBJECT_RE.search(text, lo, start) if text.find("he ", lo, start) >= 0 else None
+        pronoun = PRONOUN_SUBJECT_RE.search(text, lo, start) if text.find("he ", lo, start) >= 0 else None
         if pronoun and pronoun.start() > sent_start + 1:
             i = bisect.bisect_left(starts, pronoun.start()) - 1
             while i >= 0 and pronoun.start() - mentions[i].start < 1500:
@@ -388,26 +251,26 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     break
                 i -= 1
         elif pronoun is None and (text.find("it ", lo, start) >= 0 or text.find("they ", lo, start) >= 0) \
-                and (body := _BODY_PRONOUN_RE.search(text, lo, start)) is not None \
+                and (body := BODY_PRONOUN_RE.search(text, lo, start)) is not None \
                 and body.start() > sent_start + 1:
-            speaker = _REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
+            speaker = REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
             if speaker is not None:
                 said = event_actors(text, mentions, starts, sent_start, sent_end, speaker.start("v"),
                                     speaker.end("v"), statement=True, prev_start=prev_start)
                 before = [ActorMention(body.start(), body.start() + 2, a.name, a.name, a.kind, a.role, a.country_code)
                           for a in said[:1] if a.relation == "agent"]
-            elif not _BE_RE.search(body.group(0)):   # "if it is detected": a thing, done to
+            elif not BE_RE.search(body.group(0)):   # "if it is detected": a thing, done to
                 found = last_named(text, mentions, starts, body.start(), person=False)
                 kinds = ("organisation", "country") if body.group(0).startswith("it") else ("group", "organisation",
                                                                                           "country")
                 before = [found] if found is not None and found.kind in kinds else []
     if not before and not statement and text[sent_start:sent_start + 12].find("ing") > 0 \
-            and _OPENER_RE.match(text, sent_start) and text.find(",", end, sent_end) >= 0:
+            and OPENER_RE.match(text, sent_start) and text.find(",", end, sent_end) >= 0:
         # "Having carried out a purchase of the house, Austria will invite": the main clause's subject
         i = bisect.bisect_left(starts, end)
         while i < len(mentions) and mentions[i].start < min(sent_end, end + 200):
             a = mentions[i]
-            if text[max(sent_start, a.start - 2):a.start] == ", " and _MAIN_VERB_RE.match(text, a.end):
+            if text[max(sent_start, a.start - 2):a.start] == ", " and MAIN_VERB_RE.match(text, a.end):
                 before = [a]
                 after = [b for b in after if b is not a]
                 break
@@ -415,25 +278,25 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not before:
         # "his appointment", "their protest", "its campaign": the person or body named last
         near = text[max(left, start - 30):start].lower()
-        owner = _OWNER_RE.search(text, max(left, start - 30), start) if (
+        owner = OWNER_RE.search(text, max(left, start - 30), start) if (
             "his " in near or "her " in near or "its " in near or "their " in near) else None
         if owner is not None:
             found = last_named(text, mentions, starts, owner.start(),
                                 person=owner.group("o").lower() in ("his", "her"))
             before = [found] if found is not None else []
-        elif (word := last_word(text[max(left, start - 20):start])) in _PEOPLE_MODIFIERS \
-                and (mod := _MODIFIER_RE.search(text, max(left, start - 20), start)) is not None:
+        elif (word := last_word(text[max(left, start - 20):start])) in PEOPLE_MODIFIERS \
+                and (mod := MODIFIER_RE.search(text, max(left, start - 20), start)) is not None:
             # "teacher protests", "a rebel attack", "worker strikes": the people of the modifier did it
             name = word + "s"
             before = [ActorMention(mod.start("m"), mod.end("m"), name, name, "group", None, None)]
     if before and before[-1].kind == "organisation" and "spokes" in before[-1].written \
-            and _SPOKESPERSON_RE.fullmatch(before[-1].written) \
+            and SPOKESPERSON_RE.fullmatch(before[-1].written) \
             or not before and statement and text.find("spokes", sent_start, start) >= 0 and (
-                spokes := _UNNAMED_SPOKESPERSON_RE.search(text, sent_start, start)) is not None:
+                spokes := UNNAMED_SPOKESPERSON_RE.search(text, sent_start, start)) is not None:
         # "A company spokesperson said", "A spokesman who declined to be named said": the body the sentence
         # before spoke of, else the one named last
         at = before[-1].start if before else spokes.start()
-        body = _subject(text, mentions, starts, prev_start, None) if prev_start is not None else None
+        body = subject_of(text, mentions, starts, prev_start, None) if prev_start is not None else None
         if body is None or body.kind == "person" or body.end > at or body.name in NEWS_AGENCIES:
             body = last_named(text, mentions, starts, at, person=False)
         if body is not None:
@@ -441,44 +304,44 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not after and not statement:
         # "killed 12 soldiers", "the release of the hostages", "evacuated residents": a common noun for people
         # among the next few words, before any break, is the one it was done to
-        m = _OBJECT_NOUN_RE.match(text, end, min(right, end + 60))
+        m = OBJECT_NOUN_RE.match(text, end, min(right, end + 60))
         for group in ("a", "n") if m is not None else ():
             low = (m.group(group) or "").lower()
-            if group == "n" and _NOUN_AFTER_RE.match(text, m.end("n")):
+            if group == "n" and NOUN_AFTER_RE.match(text, m.end("n")):
                 break   # "a temporary general license": "general" modifies the noun after it
-            if low and low not in _NOT_ACTORS and (low in _PEOPLE_WORDS or is_person_noun(low)):
+            if low and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)):
                 after = [ActorMention(m.start(group), m.end(group), low, low, "group", None, None)]
                 break
     agents, patients = chained or nearest_group(text, before, True), nearest_group(text, after, False)
     if patients and not statement and right < sent_end and text.startswith(",", patients[-1].end):
         patients = patients + objects_after_asides(text, mentions, starts, patients[-1], sent_end)
-    if statement and len(agents) > 1 and not chained and _BARE_COMMA_RE.fullmatch(text, agents[-2].end,
+    if statement and len(agents) > 1 and not chained and BARE_COMMA_RE.fullmatch(text, agents[-2].end,
                                                                                    agents[-1].start) \
-            and _RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
+            and RELATIVE_GAP_RE.fullmatch(text, agents[-1].end, start):
         agents = agents[-1:]   # "... against al-Shabaab militants, U.S. Africa Command said": the speaker alone
-    if not statement and text.endswith("ing", start, end) and _ADJUNCT_RE.search(text, max(left, start - 3), start):
+    if not statement and text.endswith("ing", start, end) and ADJUNCT_RE.search(text, max(left, start - 3), start):
         # "Iraqi forces raided a hideout, detaining four suspects": the participle's subject is the sentence's
-        subject = _subject(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
+        subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
             text, mentions, starts, sent_start)
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
             agents = [subject]
     if not agents and not statement and left > sent_start and text.endswith(("but", "and"), 0, left) \
-            and _AUX_ONLY_RE.fullmatch(text, left, start):
+            and AUX_ONLY_RE.fullmatch(text, left, start):
         # "The inquiry had been shelved in 2017 but was re-opened": the verb shares the sentence's subject
-        subject = _subject(text, mentions, starts, sent_start, prev_start)
+        subject = subject_of(text, mentions, starts, sent_start, prev_start)
         if subject is not None and subject.end <= start:
             agents = before = [subject]   # and, for a passive, the one it was done to
-    if not statement and _SECOND_VERB_RE.search(text, max(left, start - 40), start):
+    if not statement and SECOND_VERB_RE.search(text, max(left, start - 40), start):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
-        subject = _subject(text, mentions, starts, sent_start, prev_start)
+        subject = subject_of(text, mentions, starts, sent_start, prev_start)
         if subject is not None and subject.end <= start:
             agents = [subject]
     relation_a, relation_p = "agent", "patient"
-    passive = _PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
+    passive = PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
         else None   # "was withdrawing": progressive, not passive
-    by = _BY_RE.match(text, end) if not passive and _PARTICIPLE_END_RE.search(text, start, end) else None
+    by = BY_RE.match(text, end) if not passive and PARTICIPLE_END_RE.search(text, start, end) else None
     reduced = by is not None and bool(after) and after[0].start <= by.end() + 2
     if reduced:
         # "the budget approved by Republicans", "nine firms selected by the agency": a passive without its
@@ -487,17 +350,17 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if not chained and patients and len(text[patients[-1].end:start].split()) > 2:
             patients = []   # "Teachers criticised the plan approved by X": the participle's noun is no actor
     elif passive:
-        by = _BY_RE.match(text, end)
-        agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or _OWNER_GAP_RE.fullmatch(
-            text, by.end(), a.start) or _NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
+        by = BY_RE.match(text, end)
+        agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or OWNER_GAP_RE.fullmatch(
+            text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
         # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
         patients = chained or nearest_group(text, before, True)
-        if patients and _SAYING_RE.search(text, patients[-1].end, start):
+        if patients and SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
-        lead = _CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
-        if _PARTICIPLE_RE.match(lead) or not _DETERMINER_RE.search(lead):
-            subject = _subject(text, mentions, starts, sent_start, prev_start)
+        lead = CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
+        if PARTICIPLE_RE.match(lead) or not DETERMINER_RE.search(lead):
+            subject = subject_of(text, mentions, starts, sent_start, prev_start)
             if subject is not None and subject.end <= start:
                 agents = [subject]
     if "between" in text[max(left, start - 12):min(right, end + 12)]:
