@@ -245,9 +245,12 @@ def evaluate(gold_records: Iterable[dict], predictor=predict) -> dict:
             if isinstance(v, int):
                 totals[k] = totals.get(k, 0) + v
         fig = _prf(c["tp"], c["fp"], c["fn"])
+        # a step that raised scores as a silent miss unless it is said: list it first among the errors
+        failures = [f"extraction step failed: {f}" for f in predicted.get("failures", [])]
         rows.append({"id": record.get("id"), "gold": c["gold_scored"], "predicted": c["pred_scored"], **fig,
                      "events_gold": c["events_gold"], "events_found": c["events_found"],
-                     "event_dates_ok": c["dates_ok"], "errors": c["errors"]})
+                     "event_dates_ok": c["dates_ok"], "errors": failures + c["errors"],
+                     "failures": len(failures)})
     t = {k: totals.get(k, 0) for k in ("tp", "fp", "fn", "cat_tp", "cat_fp", "cat_fn", "qual_ok", "src_ok",
                                        "matched", "gold_scored", "pred_scored", "events_gold", "events_found",
                                        "dates_ok", "events_predicted", "places_gold", "places_ok",
@@ -258,6 +261,7 @@ def evaluate(gold_records: Iterable[dict], predictor=predict) -> dict:
         return round(t[ok] / t[of], 4) if t[of] else 0.0
     return {
         "documents": len(rows),
+        "documents_with_failed_steps": sum(1 for row in rows if row.get("failures")),
         "figures": _prf(t["tp"], t["fp"], t["fn"]),
         "category": _prf(t["cat_tp"], t["cat_fp"], t["cat_fn"]),
         "qualifier_accuracy": round(t["qual_ok"] / matched, 4) if matched else 0.0,
@@ -346,6 +350,8 @@ def render_report(report: dict) -> str:
         f"{t['actors_ok']}/{t['actors_gold']} (matched, gold names actors)",
         f"{'events per gold event':<26}{report['events_per_gold_event']:>8.3f}   "
         f"{t['events_predicted']} predicted",
+        *([f"EXTRACTION STEPS FAILED in {report['documents_with_failed_steps']} documents (--errors names them)"]
+          if report.get("documents_with_failed_steps") else []),
         "",
         f"{'document':<36}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}{'events':>9}{'dates':>7}",
     ]

@@ -109,6 +109,17 @@ def test_evaluate_runs_the_extractor_and_renders():
     assert "figure F1" in table and "t1" in table
 
 
+def test_a_failed_extraction_step_is_named_not_scored_as_a_silent_miss():
+    def predictor(record):
+        return {"figures": [], "events": [], "failures": ["events: IndexError: out of range"]}
+
+    report = evaluate([GOLD], predictor)
+    assert report["documents_with_failed_steps"] == 1
+    assert report["per_document"][0]["errors"][0] == "extraction step failed: events: IndexError: out of range"
+    assert "EXTRACTION STEPS FAILED in 1 documents" in render_report(report)
+    assert "FAILED" not in render_report(evaluate([GOLD]))
+
+
 # --- places, actors, pointer gold, agreement --------------------------------------------------------
 
 from newswire.processors.evaluate import GoldError, actors_correct, agreement, load_gold, same_place  # noqa: E402
