@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.processors.dateline import dateline_date
-from newswire.processors.sentences import scan_words, word_start_regex
+from newswire.processors.sentences import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -310,6 +310,7 @@ ANCHOR_RE = re.compile(
     r"|\b[Aa]s of\s+[^,;.]+?(?=[,;.]|\s+(?:and|but)\b|$)"
     rf"|\b(?:so far this year|so far|to date|this year|last year|over the past (?:year|month|week|decade)"
     rf"|in the past (?:year|month|week)|in (?:{_MONTH_ALT})(?:\s+\d{{4}})?)\b")
+ANCHOR_STARTS = prefix_regex(literal_prefixes(ANCHOR_RE))   # where an anchor can start, for ``scan_words``
 _ANCHOR_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
 
 

@@ -22,12 +22,12 @@ from typing import Sequence
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate, join_ranges, read_qualifier
 from newswire.processors.categories import categorize, read_noun
-from newswire.processors.dates import ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor
+from newswire.processors.dates import ANCHOR_RE, ANCHOR_STARTS, TimeExpr, as_date, date_spans, find_anchor
 from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.figure_sources import pick_source
 from newswire.processors.gazetteer import Place
-from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
+from newswire.processors.sentences import Sentence, embedded_source, is_pronoun, scan_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def find_figures(doc: Document) -> list[Figure]:
             continue
         atts = doc.attributions(index)
         cands = join_ranges(text, cands, sent)
-        anchors = list(ANCHOR_RE.finditer(text, sent.start, sent.end))
+        anchors = scan_words(ANCHOR_RE, text, sent.start, sent.end, ANCHOR_STARTS)
         for c in cands:
             if c.qualifier != "range":
                 read_qualifier(text, c, sent)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.sentences import literal_prefixes, prefix_regex
+
 _NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 
@@ -229,6 +231,8 @@ POST_CUE_RE = re.compile(
     r"|regime|jails?|prisons?)"
     r"|infected|tested positive|sickened|fell ill|diagnosed|contracted|suffering from|sick with|ill with)\b",
     re.IGNORECASE)
+# where a casualty word can start (a flat alternation tried at every word costs four times more)
+POST_CUE_CANDIDATES = prefix_regex(literal_prefixes(POST_CUE_RE))
 ACTIVE_AFTER_RE = re.compile(
     rf"\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|an?|the"
     rf"|another|all|a total of)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)

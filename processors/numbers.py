@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from newswire.processors.sentences import trie_pattern
+from newswire.processors.sentences import prefix_regex, scan_words, trie_pattern
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()
@@ -69,6 +69,8 @@ TOKEN_RE = re.compile(
     rf"|(?P<words>{_WORD_PHRASE}\b))",
     re.IGNORECASE,
 )
+# where a token can start: a digit or a number word's start (``TOKEN_RE`` tried at every character costs more)
+_TOKEN_STARTS = prefix_regex(frozenset(UNITS + TENS), any_digit=True)
 _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0-]?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
     r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
@@ -130,7 +132,7 @@ def find_numbers(text: str) -> list[NumberToken]:
     """Every number token in ``text``, in order, with attached scale, currency and percent."""
     tokens: list[NumberToken] = []
     n = len(text)
-    for m in TOKEN_RE.finditer(text):
+    for m in scan_words(TOKEN_RE, text, 0, n, _TOKEN_STARTS):
         if m.group("digits") is not None:
             value = parse_digits(m.group("digits"))
             is_word = False

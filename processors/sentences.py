@@ -31,7 +31,8 @@ _ABBREV = {
 }
 # The longest sentence in 115 real articles and the dev set was 755 characters: a longer one is not prose.
 MAX_SENTENCE_CHARS = 1000
-_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+# led by a character class, so the engine skips to the next stop or line break without trying a branch
+_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]))")
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 
@@ -74,6 +75,54 @@ def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -
         body = f"(?:\\d|{body})"
     letters = "".join(sorted({p[0].lower() for p in prefixes} | {p[0].upper() for p in prefixes}))
     return word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""), re.IGNORECASE)
+
+
+def literal_prefixes(rx: re.Pattern[str], size: int = 3) -> frozenset[str]:
+    """Lower-cased prefixes, of at most ``size`` characters, one of which starts every match of ``rx``
+    (read from its parsed form: literals, small character classes, groups, alternations, optional
+    parts); for ``prefix_regex``, to find where an alternation of words can match. ValueError where a
+    match can start with something else (the caller then keeps ``rx.finditer``)."""
+    from re import _parser as sre_parse   # noqa: PLC0415 - needed only while modules are imported
+
+    def expand(items, prefixes: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+        # (prefix, open): an open prefix may still grow with what follows
+        for op, av in items:
+            if not any(is_open and len(p) < size for p, is_open in prefixes):
+                break
+            grown: set[tuple[str, bool]] = set()
+            for p, is_open in prefixes:
+                if not is_open or len(p) >= size:
+                    grown.add((p, False))
+                    continue
+                for q, q_open in step(op, av):
+                    grown.add(((p + q)[:size], q_open and len(p + q) < size))
+            prefixes = grown
+            if len(prefixes) > 2000:
+                raise ValueError("too many prefixes")
+        return prefixes
+
+    def step(op, av) -> set[tuple[str, bool]]:
+        name = str(op)
+        if name == "AT":
+            return {("", True)}
+        if name == "LITERAL":
+            return {(chr(av).lower(), True)}
+        if name == "IN" and all(str(o) == "LITERAL" for o, _ in av) and len(av) <= 8:
+            return {(chr(a).lower(), True) for _, a in av}
+        if name == "SUBPATTERN":
+            return expand(av[3], {("", True)})
+        if name == "BRANCH":
+            return set().union(*(expand(alt, {("", True)}) for alt in av[1]))
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _, sub = av
+            once = {(p, False) for p, _ in expand(sub, {("", True)})}
+            return once | {("", True)} if low == 0 else once
+        return {("", False)}
+
+    found = {p for p, _ in expand(sre_parse.parse(rx.pattern, rx.flags), {("", True)})}
+    if "" in found:
+        raise ValueError(f"a match of {rx.pattern[:40]!r} can start with no literal")
+    return frozenset(found)
 
 
 def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
