@@ -67,14 +67,36 @@ def word_start_regex(body: str, first: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"[{first}\u0080-\U0010ffff](?<!\w.)(?<=(?={body}).)", flags)
 
 
+# the characters other than its two cases that IGNORECASE matches to an ASCII letter
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _case_class(ch: str) -> str:
+    """A case-sensitive character class of what ``ch`` matches under IGNORECASE."""
+    low = ch.lower()
+    if not ("a" <= low <= "z"):
+        return f"(?i:{re.escape(ch)})"
+    return f"[{low}{low.upper()}{_FOLDS.get(low, '')}]"
+
+
 def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -> re.Pattern[str]:
     """A regex finding word starts followed by one of ``prefixes`` (case-insensitive; see
-    ``word_start_regex``)."""
-    body = trie_pattern({p.lower() for p in prefixes})
-    if any_digit:
-        body = f"(?:\\d|{body})"
+    ``word_start_regex``). The trie's first letters are case-sensitive classes and the rest of each
+    prefix case-insensitive: a branch whose class does not hold the word's first letter is rejected
+    without being entered (an IGNORECASE letter is not), which halves the cost of the scan."""
+    groups: dict[str, list[str]] = {}
+    for p in prefixes:
+        groups.setdefault(p[:1].lower(), []).append(p[1:].lower())
+    parts = ["\\d"] if any_digit else []
+    for head, tails in sorted(groups.items()):
+        if head == "":
+            continue
+        rest = [t for t in tails if t]
+        tail = f"(?i:{trie_pattern(rest)})" + ("?" if "" in tails else "") if rest else ""
+        parts.append(_case_class(head) + tail)
+    body = "(?:" + "|".join(parts) + ")"
     letters = "".join(sorted({p[0].lower() for p in prefixes} | {p[0].upper() for p in prefixes}))
-    return word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""), re.IGNORECASE)
+    return word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""))
 
 
 def literal_prefixes(rx: re.Pattern[str], size: int = 3) -> frozenset[str]:
