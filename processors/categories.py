@@ -108,7 +108,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
-    quake = lx.QUAKE_RE.search(low) is not None
+    quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
     health = disease_text or lx.HEALTH_RE.search(low) is not None
     previous: Candidate | None = None
     for c in cands:

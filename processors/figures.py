@@ -157,7 +157,7 @@ def _said_date(text: str, sent: Sentence, exprs: list[TimeExpr]) -> str | None:
     dated = [e for e in exprs if e.value and len(e.value) == 10]
     if not dated:
         return None
-    for m in lx.SAID_RE.finditer(text, sent.start, sent.end):
+    for m in scan_words(lx.SAID_RE, text, sent.start, sent.end, lx.SAID_STARTS):
         for e in dated:
             gap = text[m.end():e.start]
             if 0 <= e.start - m.end() <= 40 and len(gap.split()) <= 4 and not any(ch in gap for ch in ',"“”'):

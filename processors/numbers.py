@@ -77,6 +77,8 @@ _SCALE_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(
     r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\$|€|£|¥|₹|₩|₽|₪|₦|₺|₱|₴|₫|\bRs\.?|\bUSD|\bEUR|\bGBP|\bCHF"
     r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk)[ \u00a0]?$")
+# the last character of every currency ``_CURRENCY_BEFORE`` knows: the search runs only after one of them
+_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk")
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
                              r"(?P<cur>[A-Za-z]+)\b")
 _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"
@@ -148,7 +150,11 @@ def find_numbers(text: str) -> list[NumberToken]:
             num_start, num_end = m.start(), m.start() + length
         start, end = num_start, num_end
         currency = None
-        before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+        at = start - 1 if text[start - 1:start] == "\n" else start   # "$" also matches before a final newline
+        last = text[at - 1:at] if at > 0 else ""
+        if last in (" ", "\u00a0"):
+            last = text[at - 2:at - 1] if at > 1 else ""
+        before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start) if last in _CURRENCY_LAST else None
         if before and not is_word:
             sym = before.group("cur")
             currency = ("reais" if sym == "R$" else "dollars" if "$" in sym
