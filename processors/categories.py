@@ -14,7 +14,7 @@ import re
 
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
-from newswire.processors.sentences import Sentence
+from newswire.processors.sentences import Sentence, scan_words
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
@@ -108,7 +108,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
-    quake = lx.QUAKE_RE.search(low) is not None
+    quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
     health = disease_text or lx.HEALTH_RE.search(low) is not None
     previous: Candidate | None = None
     for c in cands:
@@ -144,7 +144,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause
     prev_cue_end = sent.start
-    for cue in lx.POST_CUE_RE.finditer(text, sent.start, sent.end):
+    for cue in scan_words(lx.POST_CUE_RE, text, sent.start, sent.end, lx.POST_CUE_CANDIDATES):
         if (text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the "
                 and not text[max(sent.start, cue.start() - 10):cue.start()].lower().endswith("among the ")):
             continue  # "one of the wounded": a noun, not what happened to the figure ("are among the dead" is)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.processors.dateline import dateline_date
-from newswire.processors.sentences import scan_words, word_start_regex
+from newswire.processors.sentences import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -78,20 +78,30 @@ TIME_RE = re.compile(
     r"(?P<yp>(?:19|20)\d\d)(?= [a-z]| [A-Z][a-z])|(?<=['’]s |s['’] )(?P<ys>(?:19|20)\d\d)(?= [a-z]))))",
 )
 # where a time expression can start: a digit, a month or weekday name, or one of a few lead words
-# followed by what the expression needs (checked against TIME_RE.finditer in the tests)
-CANDIDATE_BODY = (   # tried only inside a lookahead, so alternatives are grouped by first letter: fewer branches
+# followed by what the expression needs (checked against TIME_RE.finditer in the tests). Tried only inside
+# a lookahead at every word start, so alternatives are grouped by their first letter, written as a
+# case-sensitive class (with the letters IGNORECASE folds onto it: long s, dotted and dotless i): the engine
+# skips an alternative whose class does not hold the word's first letter without entering it
+_LEAD_ON = r"\s(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))"   # "in March", "on the past"
+_AGO = r" (?:year|month)s? ago"
+CANDIDATE_BODY = (
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|(?i:y(?:esterday)|t(?:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en) (?:year|month)s? ago"
-    r"|(?:wo|hree) weeks? ago|he (?:day|night|previous|following|next|same)\b"
-    r"|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
-    r"|r(?:ecently)|o(?:ver the weekend|ne days?|ne (?:year|month|week)s? ago)"
-    r"|s(?:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even) (?:year|month)s? ago)"
-    r"|d(?:ays earlier)|w(?:eeks earlier)|n(?:oon|ext\b|ine (?:year|month)s? ago)|m(?:idnight|id\b)"
-    r"|f(?:our days|ive days|(?:our|ive) (?:year|month)s? ago|our weeks? ago)|l(?:ast\b|ater\b|ate\b)"
-    r"|e(?:arlier\b|arly\b|(?:ight|leven) (?:year|month)s? ago)|a(?: few (?:days|weeks|months|years)| (?:year|month)s? ago"
-    r"| weeks? ago| day))"
-    r"|(?i:in|during|since|until|by|from|of|on|at)\s"
-    r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))")
+    r"|[Yy](?i:esterday)"
+    r"|[Tt](?i:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en)" + _AGO + r"|(?:wo|hree) weeks? ago"
+    r"|he (?:day|night|previous|following|next|same)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
+    r"|[Rr](?i:ecently)"
+    r"|[Oo](?:(?i:ver the weekend|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
+    r"|[Ss\u017f](?:(?i:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even)" + _AGO + r")"
+    r"|(?i:ince)" + _LEAD_ON + ")"
+    r"|[Dd](?:(?i:ays earlier)|(?i:uring)" + _LEAD_ON + ")"
+    r"|[Ww](?i:eeks earlier)"
+    r"|[Nn](?i:oon|ext\b|ine" + _AGO + ")"
+    r"|[Mm](?i:idnight|id\b)"
+    r"|[Ff](?:(?i:our days|ive days|(?:our|ive)" + _AGO + r"|our weeks? ago)|(?i:rom)" + _LEAD_ON + ")"
+    r"|[Ll](?i:ast\b|ater\b|ate\b)"
+    r"|[Ee](?i:arlier\b|arly\b|(?:ight|leven)" + _AGO + ")"
+    r"|[Aa](?:(?i: few (?:days|weeks|months|years)| (?:year|month)s? ago| weeks? ago| day)|(?i:t)" + _LEAD_ON + ")"
+    r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
                         r"|are set to|upcoming|next)\b")
@@ -310,6 +320,7 @@ ANCHOR_RE = re.compile(
     r"|\b[Aa]s of\s+[^,;.]+?(?=[,;.]|\s+(?:and|but)\b|$)"
     rf"|\b(?:so far this year|so far|to date|this year|last year|over the past (?:year|month|week|decade)"
     rf"|in the past (?:year|month|week)|in (?:{_MONTH_ALT})(?:\s+\d{{4}})?)\b")
+ANCHOR_STARTS = prefix_regex(literal_prefixes(ANCHOR_RE))   # where an anchor can start, for ``scan_words``
 _ANCHOR_BREAK_RE = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|because)\b")
 
 

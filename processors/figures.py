@@ -22,12 +22,12 @@ from typing import Sequence
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate, join_ranges, read_qualifier
 from newswire.processors.categories import categorize, read_noun
-from newswire.processors.dates import ANCHOR_RE, TimeExpr, as_date, date_spans, find_anchor
+from newswire.processors.dates import ANCHOR_RE, ANCHOR_STARTS, TimeExpr, as_date, date_spans, find_anchor
 from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.figure_sources import pick_source
 from newswire.processors.gazetteer import Place
-from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
+from newswire.processors.sentences import Sentence, embedded_source, is_pronoun, scan_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def find_figures(doc: Document) -> list[Figure]:
             continue
         atts = doc.attributions(index)
         cands = join_ranges(text, cands, sent)
-        anchors = list(ANCHOR_RE.finditer(text, sent.start, sent.end))
+        anchors = scan_words(ANCHOR_RE, text, sent.start, sent.end, ANCHOR_STARTS)
         for c in cands:
             if c.qualifier != "range":
                 read_qualifier(text, c, sent)
@@ -157,7 +157,7 @@ def _said_date(text: str, sent: Sentence, exprs: list[TimeExpr]) -> str | None:
     dated = [e for e in exprs if e.value and len(e.value) == 10]
     if not dated:
         return None
-    for m in lx.SAID_RE.finditer(text, sent.start, sent.end):
+    for m in scan_words(lx.SAID_RE, text, sent.start, sent.end, lx.SAID_STARTS):
         for e in dated:
             gap = text[m.end():e.start]
             if 0 <= e.start - m.end() <= 40 and len(gap.split()) <= 4 and not any(ch in gap for ch in ',"“”'):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.sentences import literal_prefixes, prefix_regex
+
 _NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 
@@ -176,6 +178,7 @@ ONE_OF_RE = re.compile(r"\s+of\s+(?!the\s+(?:most|best|worst|few|largest|biggest
 MAGNITUDE_BEFORE_RE = re.compile(r"(?:magnitude|richter(?:\s+scale)?)(?:\s+of)?[\s-]*(?:a\s+)?$")
 MAGNITUDE_AFTER_RE = re.compile(r"(?:\s|-)(?:magnitude|richter|(?:earth)?quake|aftershock|tremor)\b", re.IGNORECASE)
 QUAKE_RE = re.compile(r"\b(?:quake|earthquake|aftershock|tremor|magnitude|richter|seismic|temblor)")
+QUAKE_WORDS = ("quake", "aftershock", "tremor", "magnitude", "richter", "seismic", "temblor")   # a cheap gate
 
 KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
@@ -229,6 +232,8 @@ POST_CUE_RE = re.compile(
     r"|regime|jails?|prisons?)"
     r"|infected|tested positive|sickened|fell ill|diagnosed|contracted|suffering from|sick with|ill with)\b",
     re.IGNORECASE)
+# where a casualty word can start (a flat alternation tried at every word costs four times more)
+POST_CUE_CANDIDATES = prefix_regex(literal_prefixes(POST_CUE_RE))
 ACTIVE_AFTER_RE = re.compile(
     rf"\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|an?|the"
     rf"|another|all|a total of)\s+)*(?:[$€£]?\d|(?:{_NUMWORDS})\b)", re.IGNORECASE)
@@ -320,6 +325,7 @@ START_WORD_RE = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|
 # "said on Sunday", "told reporters on Sunday", "reported today": when a figure was given
 SAID_RE = re.compile(r"\b(?:said|says|told|reported|announced|confirmed|stated|added|estimated|counted"
                      r"|recorded|tallied)\b", re.IGNORECASE)
+SAID_STARTS = prefix_regex(literal_prefixes(SAID_RE))
 
 # a death count the text says is cumulative: "in total", "a total of", "overall", "since the outbreak
 # began", "since January" (not "since the army resumed its campaign": a new phase's own count)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from newswire.processors.sentences import trie_pattern
+from newswire.processors.sentences import prefix_regex, scan_words, trie_pattern
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()
@@ -69,12 +69,16 @@ TOKEN_RE = re.compile(
     rf"|(?P<words>{_WORD_PHRASE}\b))",
     re.IGNORECASE,
 )
+# where a token can start: a digit or a number word's start (``TOKEN_RE`` tried at every character costs more)
+_TOKEN_STARTS = prefix_regex(frozenset(UNITS + TENS), any_digit=True)
 _SCALE_AFTER = re.compile(
     r"(?:[ \u00a0-]?(?P<long>thousand|millions?|billion|trillion|lakhs?|crores?)\b"
     r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\$|€|£|¥|₹|₩|₽|₪|₦|₺|₱|₴|₫|\bRs\.?|\bUSD|\bEUR|\bGBP|\bCHF"
     r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk)[ \u00a0]?$")
+# the last character of every currency ``_CURRENCY_BEFORE`` knows: the search runs only after one of them
+_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk")
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
                              r"(?P<cur>[A-Za-z]+)\b")
 _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"
@@ -130,7 +134,7 @@ def find_numbers(text: str) -> list[NumberToken]:
     """Every number token in ``text``, in order, with attached scale, currency and percent."""
     tokens: list[NumberToken] = []
     n = len(text)
-    for m in TOKEN_RE.finditer(text):
+    for m in scan_words(TOKEN_RE, text, 0, n, _TOKEN_STARTS):
         if m.group("digits") is not None:
             value = parse_digits(m.group("digits"))
             is_word = False
@@ -146,7 +150,11 @@ def find_numbers(text: str) -> list[NumberToken]:
             num_start, num_end = m.start(), m.start() + length
         start, end = num_start, num_end
         currency = None
-        before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+        at = start - 1 if text[start - 1:start] == "\n" else start   # "$" also matches before a final newline
+        last = text[at - 1:at] if at > 0 else ""
+        if last in (" ", "\u00a0"):
+            last = text[at - 2:at - 1] if at > 1 else ""
+        before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start) if last in _CURRENCY_LAST else None
         if before and not is_word:
             sym = before.group("cur")
             currency = ("reais" if sym == "R$" else "dollars" if "$" in sym

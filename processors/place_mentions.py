@@ -9,6 +9,7 @@ name spans and the mentions already found, and returns new :class:`PlaceMention`
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
@@ -37,6 +38,8 @@ _ORG_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(?:health|police|public|disease|gove
                            r"|ministry|department|administration|court|prosecutors?)\b")
 _DEMONYM_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b(?!\s+[A-Z])")
 _LEGISLATURES = frozenset({"Congress", "Senate", "Capitol", "Parliament", "Knesset", "Duma", "Bundestag", "Majlis"})
+# where a legislature's word can be: only the runs holding one are read
+_LEGISLATURE_WORD_RE = re.compile("|".join(sorted(_LEGISLATURES | {"House"})))
 # "the House of Representatives", "House Democrats", "a House committee": the lower chamber, not a building
 _HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords)|Committee|Select|Speaker|Democrats"
                              r"|Republicans|Judiciary|Intelligence|Oversight|Foreign|Majority|Minority|Armed|Ways|Rules"
@@ -168,7 +171,13 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
     "a House committee" name the capital, as "the White House" names Washington. The country is
     the one named before it ("Nigerian Senate"), else the one the article names most."""
     found = []
+    hits = [m.start() for m in _LEGISLATURE_WORD_RE.finditer(text)]
+    if not hits:
+        return []
     for a, b in spans:
+        i = bisect.bisect_left(hits, a)
+        if i == len(hits) or hits[i] >= b:
+            continue   # no legislature's word in the run
         words = text[a:b].split()
         k = next((k for k, w in enumerate(words) if w.rstrip(".,'’s") in _LEGISLATURES
                   or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1])
