@@ -14,7 +14,8 @@ import re
 
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
-from newswire.processors.sentences import Sentence, scan_words
+from newswire.processors.sentences import Sentence
+from newswire.processors.word_scans import scan_words
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.processors.dateline import dateline_date
-from newswire.processors.sentences import literal_prefixes, prefix_regex, scan_words, word_start_regex
+from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

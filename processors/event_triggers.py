@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newswire.processors.event_verbs import EXTRA_FORMS
-from newswire.processors.sentences import prefix_regex
+from newswire.processors.word_scans import prefix_regex
 
 __all__ = ["DISASTER_TYPES", "INCIDENT_TYPES", "TRIGGER_RE", "find_triggers"]
 

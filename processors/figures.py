@@ -27,7 +27,8 @@ from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.figure_sources import pick_source
 from newswire.processors.gazetteer import Place
-from newswire.processors.sentences import Sentence, embedded_source, is_pronoun, scan_words
+from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
+from newswire.processors.word_scans import scan_words
 
 
 @dataclass(frozen=True, slots=True)

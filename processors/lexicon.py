@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newswire.processors.sentences import literal_prefixes, prefix_regex
+from newswire.processors.word_scans import literal_prefixes, prefix_regex
 
 _NUMWORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from newswire.processors.sentences import prefix_regex, scan_words, trie_pattern
+from newswire.processors.word_scans import prefix_regex, scan_words, trie_pattern
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newswire.processors.word_scans import prefix_regex, scan_words
+
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
     "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "jan", "feb", "mar",
@@ -40,129 +42,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 # Up to six words, then a comma. Possessive words (Python 3.11+): with a plain "+" the engine splits a long
 # word into pieces every way before it fails, ~6th power of the word's length (a 60-letter word took 4 s).
 _CLAUSE_THEN_COMMA = re.compile(r"^(?:\s*[^\s,]++){0,6}?,")
-
-def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
-    """An alternation of ``words`` written as a trie (``a(?:ir|tt)``): the regex engine tries far fewer
-    branches than with a flat ``air|att``. Longer words are tried before their prefixes."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[:1], []).append(w[1:])
-    parts = []
-    for head, tails in sorted(groups.items()):
-        if head == "":
-            continue
-        rest = [t for t in tails if t]
-        inner = trie_pattern(rest) if rest else ""
-        optional = "" in tails and rest
-        parts.append(re.escape(head) + (f"(?:{inner})?" if optional else inner))
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def word_start_regex(body: str, first: str, flags: int = 0) -> re.Pattern[str]:
-    """A regex matching the first character of each word where ``body`` matches (its ``start()`` is the
-    word's), the same starts as ``(?<!\\w)(?=body)``. ``first``: a character class of every character
-    ``body`` can start with; led by it, the engine skips every other character of the text without
-    trying ``body`` (a lookaround first is tried at every character: up to twice as slow). Characters
-    past ASCII are always tried, for what IGNORECASE folds onto a letter ("\u017f" onto "s")."""
-    return re.compile(rf"[{first}\u0080-\U0010ffff](?<!\w.)(?<=(?={body}).)", flags)
-
-
-# the characters other than its two cases that IGNORECASE matches to an ASCII letter
-_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def _case_class(ch: str) -> str:
-    """A case-sensitive character class of what ``ch`` matches under IGNORECASE."""
-    low = ch.lower()
-    if not ("a" <= low <= "z"):
-        return f"(?i:{re.escape(ch)})"
-    return f"[{low}{low.upper()}{_FOLDS.get(low, '')}]"
-
-
-def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -> re.Pattern[str]:
-    """A regex finding word starts followed by one of ``prefixes`` (case-insensitive; see
-    ``word_start_regex``). The trie's first letters are case-sensitive classes and the rest of each
-    prefix case-insensitive: a branch whose class does not hold the word's first letter is rejected
-    without being entered (an IGNORECASE letter is not), which halves the cost of the scan."""
-    groups: dict[str, list[str]] = {}
-    for p in prefixes:
-        groups.setdefault(p[:1].lower(), []).append(p[1:].lower())
-    parts = ["\\d"] if any_digit else []
-    for head, tails in sorted(groups.items()):
-        if head == "":
-            continue
-        rest = [t for t in tails if t]
-        tail = f"(?i:{trie_pattern(rest)})" + ("?" if "" in tails else "") if rest else ""
-        parts.append(_case_class(head) + tail)
-    body = "(?:" + "|".join(parts) + ")"
-    letters = "".join(sorted({p[0].lower() for p in prefixes} | {p[0].upper() for p in prefixes}))
-    return word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""))
-
-
-def literal_prefixes(rx: re.Pattern[str], size: int = 3) -> frozenset[str]:
-    """Lower-cased prefixes, of at most ``size`` characters, one of which starts every match of ``rx``
-    (read from its parsed form: literals, small character classes, groups, alternations, optional
-    parts); for ``prefix_regex``, to find where an alternation of words can match. ValueError where a
-    match can start with something else (the caller then keeps ``rx.finditer``)."""
-    from re import _parser as sre_parse   # noqa: PLC0415 - needed only while modules are imported
-
-    def expand(items, prefixes: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
-        # (prefix, open): an open prefix may still grow with what follows
-        for op, av in items:
-            if not any(is_open and len(p) < size for p, is_open in prefixes):
-                break
-            grown: set[tuple[str, bool]] = set()
-            for p, is_open in prefixes:
-                if not is_open or len(p) >= size:
-                    grown.add((p, False))
-                    continue
-                for q, q_open in step(op, av):
-                    grown.add(((p + q)[:size], q_open and len(p + q) < size))
-            prefixes = grown
-            if len(prefixes) > 2000:
-                raise ValueError("too many prefixes")
-        return prefixes
-
-    def step(op, av) -> set[tuple[str, bool]]:
-        name = str(op)
-        if name == "AT":
-            return {("", True)}
-        if name == "LITERAL":
-            return {(chr(av).lower(), True)}
-        if name == "IN" and all(str(o) == "LITERAL" for o, _ in av) and len(av) <= 8:
-            return {(chr(a).lower(), True) for _, a in av}
-        if name == "SUBPATTERN":
-            return expand(av[3], {("", True)})
-        if name == "BRANCH":
-            return set().union(*(expand(alt, {("", True)}) for alt in av[1]))
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, _, sub = av
-            once = {(p, False) for p, _ in expand(sub, {("", True)})}
-            return once | {("", True)} if low == 0 else once
-        return {("", False)}
-
-    found = {p for p, _ in expand(sre_parse.parse(rx.pattern, rx.flags), {("", True)})}
-    if "" in found:
-        raise ValueError(f"a match of {rx.pattern[:40]!r} can start with no literal")
-    return frozenset(found)
-
-
-def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
-               candidates: re.Pattern[str]) -> list[re.Match[str]]:
-    """Non-overlapping ``rx.match`` hits in ``text[start:end]``, left to right, tried only where
-    ``candidates`` matches (see ``prefix_regex``): much cheaper than ``rx.finditer`` when ``rx`` is a
-    large alternation."""
-    found: list[re.Match[str]] = []
-    last_end = start
-    for w in candidates.finditer(text, start, end):
-        pos = w.start()
-        if pos < last_end:
-            continue
-        m = rx.match(text, pos, end)
-        if m:
-            found.append(m)
-            last_end = m.end()
-    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newswire.processors import dates, event_triggers, sentences
+from newswire.processors import dates, event_triggers, sentences, word_scans
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import _ANY_TYPE, _CANDIDATES, find_triggers
 from newswire.processors.extract import extract
@@ -45,7 +45,7 @@ news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max
 # where a trigger can start, by the first three letters of every alternative: what the candidates of
 # ``find_triggers`` (longer literal starts) must not lose
 THREE_LETTER_CANDIDATES = re.compile(
-    rf"(?<!\w)(?={sentences.trie_pattern({p.lower() for p in event_triggers.TRIGGER_PREFIXES})})", re.IGNORECASE)
+    rf"(?<!\w)(?={word_scans.trie_pattern({p.lower() for p in event_triggers.TRIGGER_PREFIXES})})", re.IGNORECASE)
 
 
 def whole_lexicon(text: str, start: int, end: int) -> list[tuple[tuple[int, int], str | None]]:
@@ -98,7 +98,7 @@ TIME_LOOKAROUND = lookaround_form(
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))", 0)
-VERB_LOOKAROUND = lookaround_form(sentences.trie_pattern({v[:3] for v in sentences.SPEECH_VERBS.split("|")}),
+VERB_LOOKAROUND = lookaround_form(word_scans.trie_pattern({v[:3] for v in sentences.SPEECH_VERBS.split("|")}),
                                   re.IGNORECASE)
 
 
@@ -108,9 +108,9 @@ def starts_agree(text: str) -> None:
         # three letters) find the verbs that trying every three-letter start finds
         assert [m.start() for m in dates._CANDIDATES.finditer(text, start, end)] == \
             [m.start() for m in TIME_LOOKAROUND.finditer(text, start, end)]
-        assert [m.span() for m in sentences.scan_words(sentences._VERB_RE, text, start, end,
+        assert [m.span() for m in word_scans.scan_words(sentences._VERB_RE, text, start, end,
                                                        sentences._VERB_CANDIDATES)] == \
-            [m.span() for m in sentences.scan_words(sentences._VERB_RE, text, start, end, VERB_LOOKAROUND)]
+            [m.span() for m in word_scans.scan_words(sentences._VERB_RE, text, start, end, VERB_LOOKAROUND)]
 
 
 def test_word_start_regexes_find_the_starts_their_lookarounds_find():

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newswire.processors import dates, lexicon, numbers, sentences
-from newswire.processors.sentences import literal_prefixes, prefix_regex, scan_words
+from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words
 
 ODD = [
     "Three people were killed and 12 wounded; two more died in hospital since the attack, as of Monday.",
