@@ -25,9 +25,10 @@ from newswire.topics import TOPICS, Topic
 
 log = logging.getLogger(__name__)
 
-# How long a fetch may wait for messages. Apache Kafka answers a waiting fetch when a message arrives,
-# so this only paces an idle consumer's fetches; the embedded broker (Tansu) answers up to the whole wait
-# later (measured: 127 ms at the median with 500 ms, 32 ms with 100), a delay added at every hop.
+# How long a fetch may wait for messages (the pipeline's stages use Settings.fetch_max_wait_ms, of the
+# same default). Apache Kafka answers a waiting fetch when a message arrives, so this only paces an idle
+# consumer's fetches; the embedded broker (Tansu) answers up to the whole wait later (measured: 127 ms
+# at the median with 500 ms, 32 ms with 100), a delay added at every hop.
 FETCH_MAX_WAIT_MS = 100
 
 CONSUMER_SETTINGS = dict(

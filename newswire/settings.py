@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     # --- Processing / sink -------------------------------------------------------------------
     sink_batch_size: int = Field(default=500, ge=1, description="Records per database transaction.")
     sink_batch_timeout_ms: int = Field(default=500, ge=1, description="Longest wait to fill a batch.")
+    fetch_max_wait_ms: int = Field(
+        default=100, ge=1, le=60_000,
+        description="Longest wait of the worker's and the sink's fetches for messages. Short: low latency below "
+                    "full load (the embedded broker answers a waiting fetch late, by up to this wait); long: less "
+                    "broker, worker and sink CPU at full load (a replay of archives: 500).")
     worker_web_port: int = Field(default=6066, description="Port of the Faust worker's web server.")
     extract_deadline_s: float = Field(
         default=30.0, gt=0,

@@ -111,6 +111,7 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
     """A Faust app wired to the configured cluster, with the client settings measured in broker.md."""
     app = App(
         f"{settings.group('process')}",
+        fetch_max_wait_ms=settings.fetch_max_wait_ms,
         broker=[f"kafka://{server}" for server in (settings.kafka_bootstrap or "").split(",")],
         store="memory://",
         datadir=str(settings.data_dir / "faust"),

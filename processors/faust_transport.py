@@ -1,4 +1,4 @@
-"""Faust's aiokafka transport with the consumers' fetch wait of ``newswire.kafka.FETCH_MAX_WAIT_MS``.
+"""Faust's aiokafka transport with the fetch wait of ``Settings.fetch_max_wait_ms`` (:class:`App`).
 
 Faust builds its worker's aiokafka consumer with ``fetch_max_wait_ms=1500`` written into the call, and
 has no setting for it. Apache Kafka answers a waiting fetch as soon as a message arrives, so there the
@@ -18,7 +18,8 @@ from newswire.kafka import FETCH_MAX_WAIT_MS
 class _ConsumerThread(driver.AIOKafkaConsumerThread):
     def _create_worker_consumer(self, transport):
         consumer = super()._create_worker_consumer(transport)
-        consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS  # handed to aiokafka's Fetcher when it starts
+        # handed to aiokafka's Fetcher when it starts
+        consumer._fetch_max_wait_ms = getattr(self.app, "fetch_max_wait_ms", FETCH_MAX_WAIT_MS)
         return consumer
 
 
@@ -32,7 +33,11 @@ class Transport(driver.Transport):
 
 
 class App(faust.App):
-    """A Faust app whose consumer uses :class:`Transport`."""
+    """A Faust app whose consumer uses :class:`Transport`, waiting at most ``fetch_max_wait_ms`` a fetch."""
+
+    def __init__(self, *args, fetch_max_wait_ms: int = FETCH_MAX_WAIT_MS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fetch_max_wait_ms = fetch_max_wait_ms
 
     def _new_transport(self) -> Transport:
         return Transport(self.conf.broker_consumer, self)

@@ -133,7 +133,7 @@ class SinkWorker:
         """Consume and store until ``stop`` is set; the batch in hand is stored before returning."""
         self._consumer = make_consumer(
             self.bootstrap, self.settings.group("sink"), *self.topics,
-            max_poll_records=self.settings.sink_batch_size,
+            max_poll_records=self.settings.sink_batch_size, fetch_max_wait_ms=self.settings.fetch_max_wait_ms,
         )
         self._running = True
         log.info("sink consuming %s as group %s", ", ".join(self.topics), self.settings.group("sink"))

@@ -1,10 +1,16 @@
-"""Every consumer of the pipeline fetches with ``FETCH_MAX_WAIT_MS``: the embedded broker answers a
-waiting fetch late, by up to the whole wait, so Faust's built-in 1,500 ms delayed every article."""
+"""The worker's and the sink's consumers fetch with ``Settings.fetch_max_wait_ms`` (default
+``FETCH_MAX_WAIT_MS``, 100 ms): the embedded broker answers a waiting fetch late, by up to the whole
+wait, so Faust's built-in 1,500 ms delayed every article; a replay sets it longer for throughput."""
 
+import os
 import subprocess
 import sys
 
-from newswire.kafka import FETCH_MAX_WAIT_MS, make_consumer
+import pytest
+
+from newswire.kafka import FETCH_MAX_WAIT_MS
+from newswire.settings import Settings
+from newswire.storage.sink import SinkWorker
 
 # In a process of its own: a Faust app leaves event loops and sockets behind in the process that made it.
 WORKER_CONSUMER = """
@@ -25,17 +31,41 @@ asyncio.run(main())
 """
 
 
-def test_the_faust_workers_consumer_waits_at_most_fetch_max_wait_ms(tmp_path, tansu_broker):
+@pytest.mark.parametrize("wait_ms", [None, 500])
+def test_the_faust_workers_consumer_waits_at_most_fetch_max_wait_ms(tmp_path, tansu_broker, wait_ms):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    if wait_ms:
+        env["NEWSWIRE_FETCH_MAX_WAIT_MS"] = str(wait_ms)
     done = subprocess.run([sys.executable, "-c", WORKER_CONSUMER, tansu_broker.bootstrap, str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert FETCH_MAX_WAIT_MS <= 100
-    assert int(done.stdout.split()[-1]) == FETCH_MAX_WAIT_MS
+    assert FETCH_MAX_WAIT_MS <= 100 and Settings().fetch_max_wait_ms == FETCH_MAX_WAIT_MS
+    assert int(done.stdout.split()[-1]) == (wait_ms or FETCH_MAX_WAIT_MS)
 
 
-def test_the_sinks_consumer_waits_at_most_fetch_max_wait_ms(tansu_broker):
-    consumer = make_consumer(tansu_broker.bootstrap, None)
+@pytest.mark.parametrize("wait_ms", [FETCH_MAX_WAIT_MS, 500])
+def test_the_sinks_consumer_waits_at_most_fetch_max_wait_ms(tmp_path, tansu_broker, wait_ms, monkeypatch):
+    import threading
+
+    from newswire.storage import sink as sink_module
+    from newswire.storage.db import make_engine, upgrade
+
+    made = []
+
+    def spy(*args, **kwargs):  # the real consumer, noted as it is made (run() closes it before returning)
+        made.append(sink_module.make_consumer_real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(sink_module, "make_consumer_real", sink_module.make_consumer, raising=False)
+    monkeypatch.setattr(sink_module, "make_consumer", spy)
+    settings = Settings(kafka_bootstrap=tansu_broker.bootstrap, data_dir=tmp_path, fetch_max_wait_ms=wait_ms,
+                        database_url=f"sqlite:///{tmp_path / 'n.db'}")
+    upgrade(settings.db_url)
+    engine = make_engine(settings.db_url)
+    stop = threading.Event()
+    stop.set()  # run() makes its consumer, then closes it and returns
     try:
-        assert consumer.config["fetch_max_wait_ms"] == FETCH_MAX_WAIT_MS
+        SinkWorker(settings, engine).run(stop)
     finally:
-        consumer.close()
+        engine.dispose()
+    assert [consumer.config["fetch_max_wait_ms"] for consumer in made] == [wait_ms]
