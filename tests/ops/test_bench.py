@@ -96,11 +96,13 @@ def test_sigterm_stops_bench_and_everything_it_started_and_cleans_up(tmp_path, r
     scratch = Path(tempfile.mkdtemp(prefix="nw-bench-"))
     request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
     env.update(NEWSWIRE_DATA_DIR=str(tmp_path / "data"), TMPDIR=str(scratch))
-    # 100 articles: the ceiling phase before the pipeline's is short; the pipeline's phase (broker, worker and
-    # sink starting, the warm-up) still lasts seconds, and it is stopped as soon as all of them run.
+    # 100 articles: the ceiling phase before the pipeline's is short; the pipeline's phase is paced at 5 articles/s
+    # so it lasts 20 s whatever the machine (flat out, 100 articles could drain before the signal arrived), and
+    # it is stopped as soon as broker, worker and sink all run.
     log = tmp_path / "bench.log"
     with open(log, "wb") as out:
-        bench = subprocess.Popen([sys.executable, "-m", "newswire", "bench", "--articles", "100"], env=env,
+        bench = subprocess.Popen([sys.executable, "-m", "newswire", "bench", "--articles", "100", "--pace", "5"],
+                                 env=env,
                                  cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
     seen: dict[int, str] = {}
     try:
