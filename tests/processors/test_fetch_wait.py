@@ -50,13 +50,12 @@ def test_the_sinks_consumer_waits_at_most_fetch_max_wait_ms(tmp_path, tansu_brok
     from newswire.storage import sink as sink_module
     from newswire.storage.db import make_engine, upgrade
 
-    made = []
+    made, real = [], sink_module.make_consumer
 
-    def spy(*args, **kwargs):  # the real consumer, noted as it is made (run() closes it before returning)
-        made.append(sink_module.make_consumer_real(*args, **kwargs))
+    def spy(*args, **kwargs):  # the real consumer on the real broker, noted as it is made (run() closes it)
+        made.append(real(*args, **kwargs))
         return made[-1]
 
-    monkeypatch.setattr(sink_module, "make_consumer_real", sink_module.make_consumer, raising=False)
     monkeypatch.setattr(sink_module, "make_consumer", spy)
     settings = Settings(kafka_bootstrap=tansu_broker.bootstrap, data_dir=tmp_path, fetch_max_wait_ms=wait_ms,
                         database_url=f"sqlite:///{tmp_path / 'n.db'}")
