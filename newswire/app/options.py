@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from pydantic import ValidationError
 
 from newswire.logs import console, for_people, setup_logging
 from newswire.records import as_utc
@@ -17,7 +18,13 @@ FeedsOption = typer.Option(None, "--feeds", help="Feed URLs or OPML/list files (
 
 
 def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
-    settings = Settings(**({"feeds": feeds} if feeds else {}), **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        settings = Settings(**({"feeds": feeds} if feeds else {}),
+                           **{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:  # a bad NEWSWIRE_* value: one line a person can act on, not a traceback
+        problems = "; ".join(f"NEWSWIRE_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        console.print(f"[red]bad setting: {problems}[/red]")
+        raise typer.Exit(2) from None
     setup_logging(settings.log_level, settings.log_format)
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     return settings

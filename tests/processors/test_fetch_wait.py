@@ -68,3 +68,14 @@ def test_the_sinks_consumer_waits_at_most_fetch_max_wait_ms(tmp_path, tansu_brok
     finally:
         engine.dispose()
     assert [consumer.config["fetch_max_wait_ms"] for consumer in made] == [wait_ms]
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "1e9"])
+def test_a_hostile_fetch_wait_is_a_usage_error_naming_the_setting(value, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(NEWSWIRE_FETCH_MAX_WAIT_MS=value, NEWSWIRE_DATA_DIR=str(tmp_path), NEWSWIRE_KAFKA_BOOTSTRAP="127.0.0.1:1")
+    done = subprocess.run([sys.executable, "-m", "newswire", "sink"], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "bad setting: NEWSWIRE_FETCH_MAX_WAIT_MS" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
