@@ -15,6 +15,7 @@ import time
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.net.inet import KafkaNetSocket
 from kafka.serializer import Serializer
 
 from newswire.errors import BrokerError
@@ -24,6 +25,30 @@ from newswire.records import _Record, encode
 from newswire.topics import TOPICS, Topic
 
 log = logging.getLogger(__name__)
+
+
+def _close_failed_connects() -> None:
+    """kafka-python 3.0.12 (the newest) leaves the socket of a connect attempt open when it is refused,
+    times out (on a busy machine, often after the kernel has connected it) or is abandoned by a client
+    that closes meanwhile; the garbage collector closes it later, anywhere. A long-running stage would
+    hold such descriptors until then, and the test suite saw them fail unrelated tests. Closing the
+    socket on every way out of the attempt but success is what the library should do."""
+    original = KafkaNetSocket.sock_connect
+    if getattr(original, "closes_on_failure", False):
+        return
+
+    async def sock_connect(self, net, sock, sockaddr, timeout_at=None):
+        try:
+            return await original(self, net, sock, sockaddr, timeout_at=timeout_at)
+        except BaseException:  # GeneratorExit included: the client dropped the attempt
+            sock.close()
+            raise
+
+    sock_connect.closes_on_failure = True
+    KafkaNetSocket.sock_connect = sock_connect
+
+
+_close_failed_connects()
 
 # How long a fetch may wait for messages (the pipeline's stages use Settings.fetch_max_wait_ms, of the
 # same default). Apache Kafka answers a waiting fetch when a message arrives, so this only paces an idle
