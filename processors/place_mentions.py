@@ -19,6 +19,7 @@ from newswire.processors.nations import demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
     CONTINENTS,
+    DIRECTIONS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
     NEWS_AGENCIES,
@@ -127,14 +128,17 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                 continue
         low_head = _LOWER_HEAD_RE.match(text, run_end)
         if low_head is not None:
-            # "the country's southern Zabul province", "in Kherson region": a name and a place word
-            words = text[run_start:run_end].split()
+            # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
+            # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")
+            name_start = possessive_pieces(text, run_start, run_end)[-1][0]
+            words = text[name_start:run_end].split()
             if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
-                                           or w in COMMON_CAPITALS for w in words) \
-                    and not any(a < run_end and run_start < b for a, b in taken):
-                locative = is_locative(text, run_start)
-                out.append(PlaceMention(run_start, low_head.end(), text[run_start:low_head.end()], None,
-                                        locative, not locative, places.sentence_of(run_start)))
+                                           or (w in COMMON_CAPITALS and w not in DIRECTIONS) for w in words) \
+                    and not all(w in DIRECTIONS for w in words) \
+                    and not any(a < run_end and name_start < b for a, b in taken):
+                locative = is_locative(text, name_start)
+                out.append(PlaceMention(name_start, low_head.end(), text[name_start:low_head.end()], None,
+                                        locative, not locative, places.sentence_of(name_start)))
             continue
         if " " not in text[run_start:run_end]:
             continue

@@ -38,6 +38,7 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
+from newswire.processors.place_context import carried_place, names_a_topic
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
@@ -154,7 +155,7 @@ class ArticlePlaces:
             used_as_place.add(normalise(self.dateline.text))
         self.mentions: list[PlaceMention] = []
         for c in cands:
-            if c.absorbed or (line is not None and c.start < line.body_start):
+            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end):
                 continue
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
@@ -182,15 +183,15 @@ class ArticlePlaces:
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
         last: PlaceMention | None = None
-        by_sentence: dict[int, PlaceMention] = {}
+        by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
             if pm.locative and not pm.weak:
-                by_sentence[pm.sentence] = pm
+                by_sentence.setdefault(pm.sentence, []).append(pm)
         for k, sent in enumerate(sentences):
             if k and sent.paragraph != sentences[k - 1].paragraph:
                 last = None
             self._paragraph_place.append(last)
-            last = by_sentence.get(k, last)
+            last = carried_place(text, sent.start, by_sentence.get(k, ())) or last
         self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
@@ -227,6 +228,9 @@ class ArticlePlaces:
         if pm is None or pm.place is not None:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
+        owner = next((m for m in known if self.text[m.end:pm.start] in ("'s ", "’s ")), None)
+        if owner is not None:   # "Somalia's Lower Shabelle region"
+            return owner.place
         after = [m for m in known if m.start >= pm.end]
         if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
                 and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
@@ -319,9 +323,11 @@ class ArticlePlaces:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
         # a state or country that owns the event's subject, before it: "California's regulators are demanding",
-        # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place)
+        # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place; but a
+        # state's own body, "Ohio's regulators", acts across the state wherever the story is filed)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)
+                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place) or (
+                      pm.place.kind == "state" and self.text.startswith(("'s ", "’s "), pm.end)))
                   and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]

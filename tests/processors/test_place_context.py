@@ -1,0 +1,63 @@
+"""A sentence's place handed on to its paragraph, regions after a possessive, places naming a person's field."""
+
+from __future__ import annotations
+
+from newswire.processors.places import find_places
+from newswire.processors.sentences import split_sentences
+
+
+def layer(text):
+    return find_places(text, split_sentences(text))
+
+
+def place_of(text, word):
+    at = text.index(word)
+    found = layer(text).place_for(at, at + len(word))
+    return found.text if found else None
+
+
+def test_a_place_before_a_persons_field_is_no_place():
+    text = "Lawmakers questioned Smith, a Belarus specialist at the council, and two Kenya analysts."
+    assert [m.text for m in layer(text).mentions] == []
+
+
+def test_the_paragraph_goes_on_in_the_main_clause_place_not_an_after_clause():
+    text = ("Health officials in Kano confirmed a third case on Monday, after two travellers caught the disease "
+            "in Lagos earlier this month. The patient was isolated along with nine relatives.")
+    assert place_of(text, "isolated") == "Kano"
+
+
+def test_an_after_clause_place_still_carries_where_the_sentence_names_no_other():
+    text = "Police detained two men after a shooting in Lagos. The men were charged on Friday."
+    assert place_of(text, "charged") == "Lagos"
+
+
+def test_the_paragraph_goes_on_in_the_town_not_the_country_that_holds_it():
+    text = "The army said it bombed a camp near Jilib, in Somalia, on Tuesday. The strike killed four fighters."
+    assert place_of(text, "killed") == "Jilib"
+
+
+def test_a_region_after_a_countrys_possessive_is_a_place_of_that_country():
+    text = "Troops raided a village in Somalia's Middle Juba region on Tuesday. The raid killed four fighters."
+    places = layer(text)
+    region = next(m for m in places.mentions if m.text == "Middle Juba region")
+    assert region.locative and places.resolved(region).name == "Somalia"
+    assert place_of(text, "killed") == "Middle Juba region"
+
+
+def test_a_direction_and_a_name_before_a_place_word_after_a_possessive_is_a_region():
+    text = "Gunmen attacked a market in Chad's East Logone province on Friday, killing nine traders."
+    assert place_of(text, "attacked") == "East Logone province"
+
+
+def test_a_town_whose_name_holds_a_word_of_a_demonym_is_a_town_form():
+    text = "The storm came ashore near Cayo Costa, Florida, on Wednesday."
+    assert place_of(text, "ashore") == "Cayo Costa, Florida"
+
+
+def test_a_states_own_body_acts_across_the_state_under_a_city_dateline():
+    text = ("SACRAMENTO, Calif. (AP) — Power was cut to 20,000 homes on Monday. Meanwhile, California's energy "
+            "regulators are demanding answers from the utility.")
+    assert place_of(text, "demanding") == "California"
+    assert place_of("SACRAMENTO, Calif. (AP) — California officials said the roads were closed.", "closed") \
+        == "Sacramento"
