@@ -5,18 +5,21 @@
 - :func:`carried_place` - the place a sentence hands on to the sentences after it in its paragraph is the
   place of its main clause, not of a clause about something earlier or else ("officials in the north
   confirmed a case, after two people caught it in the capital": the story goes on in the north), and a
-  town before the country that holds it ("near Jilib, in Somalia"): the finer place of the two.
+  town before the country that holds it ("near Jilib, in Somalia"): the finer place of the two;
+- :func:`nationwide` - "across the country", "nationwide" name the country the story is about, and
+  :func:`the_state` - "the state's health department" the US state it is about.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
+from newswire.processors.gazetteer import Place
 from newswire.processors.place_clauses import SUBORDINATE_RE
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["carried_place", "names_a_topic"]
+__all__ = ["carried_place", "names_a_topic", "nationwide", "the_state"]
 
 # nouns of a person's field of knowledge or stance: the place before them is a subject, not a setting
 _TOPIC_AFTER_RE = re.compile(r"[ \t]+(?:(?:policy|affairs|desk)[ \t]+)?(?:specialists?|experts?|analysts?"
@@ -53,3 +56,48 @@ def carried_place(text: str, sentence_start: int, strong: Sequence[PlaceMention]
         if finer:
             chosen = finer[-1]
     return chosen
+
+
+# "across the country", "nationwide": the whole of the country the story is about
+_NATIONWIDE_RE = re.compile(r"\b(?:(?:across|throughout|around|all[ \t]+over)[ \t]+the[ \t]+(?:country|nation)\b"
+                            r"(?!['’]s)|nationwide\b)")
+
+
+def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMention | None,
+               country_of: Callable[[str], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
+    """"across the country" names the country last named before it (any use: "Iran's government ... across
+    the country"), else the dateline's: a place used as a place, written as the country's name."""
+    if "nation" not in text and "country" not in text:
+        return []
+    out = []
+    for m in _NATIONWIDE_RE.finditer(text):
+        before = [pm for pm in mentions if pm.end <= m.start() and pm.place is not None]
+        country = next((country_of(pm.place.country_code) for pm in reversed(before)
+                        if pm.place.kind == "country"), None)
+        if country is None and dateline is not None and dateline.place is not None:
+            country = country_of(dateline.place.country_code)
+        if country is not None:
+            out.append(PlaceMention(m.start(), m.end(), country.name, country, True, False, sentence_of(m.start())))
+    return out
+
+
+# as the subject: opening the sentence or a "that" clause ("The state's health department said"), not an
+# object somewhere in a clause about something else ("who split on the state's voucher plan")
+_THE_STATES_RE = re.compile(r"(?:\bThe|(?<=\bthat[ \t])the)[ \t]+state(?=['’]s[ \t])")
+
+
+def the_state(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMention | None,
+              state_of: Callable[[Place], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
+    """"the state's health department" owns its subject as "Ohio's" would: the US state last named before it,
+    else the dateline's state (not a place used as a place; written as the state's name)."""
+    if "state" not in text:
+        return []
+    out = []
+    for m in _THE_STATES_RE.finditer(text):
+        state = next((pm.place for pm in reversed(mentions) if pm.end <= m.start() and pm.place is not None
+                      and pm.place.kind == "state"), None)
+        if state is None and dateline is not None and dateline.place is not None:
+            state = state_of(dateline.place)
+        if state is not None:
+            out.append(PlaceMention(m.start(), m.end(), state.name, state, False, False, sentence_of(m.start())))
+    return out

@@ -170,6 +170,19 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                                     places.sentence_of(piece_start)))
     return out
 
+# words before a legislature's name that keep it the nation's: "the Senate", "Republican Senate", "GOP-led House"
+_NATIONAL_BODY_WORDS = frozenset("""A The the National Federal Grand Supreme Upper Lower Democratic Republican GOP
+Democrat Labour Conservative Opposition""".split())
+
+
+def _other_body(word: str, gaz: Gazetteer) -> bool:
+    """True if the capitalised word before a legislature's name makes it a body of no one country: "the European
+    Parliament", "the Pan-African Parliament" (not a demonym, a country, "US", or a party's word)."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:1].isupper() and word not in _NATIONAL_BODY_WORDS and not _CONTROLLED_RE.search(word) \
+        and demonym_country(word) is None and gaz.resolve(word) is None
+
+
 def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[PlaceMention]:
     """A national legislature sits in its country's capital: "the U.S. Senate", "the House of Representatives",
     "a House committee" name the capital, as "the White House" names Washington. The country is
@@ -188,7 +201,8 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
                                         or _CONTROLLED_RE.search(words[k - 1]))   # "Democrat-controlled House"
                       and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
         if k is None or (k and words[k - 1] in ("White", "State")) \
-                or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state"):
+                or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state") \
+                or (k and _other_body(words[k - 1], gaz)):
             continue
         code = demonym_country(words[k - 1].rstrip("'’s")) if k else None
         if code is None and k:

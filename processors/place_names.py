@@ -176,7 +176,8 @@ def is_locative(text: str, start: int) -> bool:
             return True
         if low in ("and", "or", "a", "an") and modifier:
             continue   # "in 18 northern and central California counties", "in an area of Orange County"
-        modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit()
+        modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit() or (
+            modifier and demonym_country(word) is not None)   # "in the southern Lebanese city of Tyre"
         if not modifier and not _RULED_RE.fullmatch(word) and not (
                 (word[:1].isupper() or low[:-2] in _PLACE_OWNERS)
                 and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia", "in the country's south"

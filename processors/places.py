@@ -38,7 +38,7 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_context import carried_place, names_a_topic
+from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
@@ -180,6 +180,10 @@ class ArticlePlaces:
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
             self.mentions.extend(forms)
         self.mentions.sort(key=lambda pm: pm.start)
+        country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
+            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
+        if country_wide:
+            self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
         last: PlaceMention | None = None
@@ -198,8 +202,9 @@ class ArticlePlaces:
         for pm in self.mentions:
             self._by_sentence.setdefault(pm.sentence, []).append(pm)
         # the article's main place: its most often named locative place (the first of equals)
-        self.main = self._most_named([pm for pm in self.mentions if pm.locative and not pm.weak]) \
-            or self._most_named(self.mentions)
+        # (not counting "across the country" and "the state's": they name the setting again, not anew)
+        named = [pm for pm in self.mentions if not any(pm is x for x in country_wide)] if country_wide else self.mentions
+        self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
         """True if the dateline's place lies within ``place`` (a country or a US state)."""

@@ -61,3 +61,41 @@ def test_a_states_own_body_acts_across_the_state_under_a_city_dateline():
     assert place_of(text, "demanding") == "California"
     assert place_of("SACRAMENTO, Calif. (AP) — California officials said the roads were closed.", "closed") \
         == "Sacramento"
+
+
+def test_a_demonym_before_city_of_keeps_the_name_a_place():
+    text = "Jets struck a building in the northern Syrian city of Aleppo on Monday, killing six people."
+    assert place_of(text, "killing") == "Aleppo"
+    assert layer(text).mentions[0].locative
+
+
+def test_congo_as_news_writes_it():
+    names = [(m.text, m.place.country_code) for m in layer(
+        "Cholera spread in the Democratic Republic of Congo and in Congo's east, not in the Republic of Congo.").mentions]
+    assert names == [("Democratic Republic of Congo", "CD"), ("Congo", "CD"), ("Republic of Congo", "CG")]
+
+
+def test_a_parliament_of_no_one_country_names_no_capital():
+    text = "Voters in France chose members of the European Parliament. The Italian Senate met on Monday."
+    found = {m.text: m.place.name for m in layer(text).mentions}
+    assert found == {"France": "France", "Senate": "Rome"}
+
+
+def test_across_the_country_names_the_country_last_named_else_the_datelines():
+    assert place_of("ROME (AP) — Farmers blocked roads across the country on Monday.", "blocked") == "Italy"
+    text = "LONDON (Reuters) - Kenya's teachers went on strike nationwide on Monday."
+    assert place_of(text, "strike") == "Kenya"
+    assert layer("Farmers blocked roads across the country on Monday.").mentions == []
+
+
+def test_across_the_country_does_not_make_the_country_the_storys_main_place():
+    text = ("DENVER (AP) — Teachers rallied in Denver. Teachers have walked out across the country.\n\n"
+            "Teachers rallied across the country last spring.\n\nThe union said it would strike again.")
+    assert layer(text).main.text == "Denver"
+
+
+def test_the_states_body_as_subject_is_the_datelines_state():
+    text = "BOISE, Idaho (AP) — The campaign began on Monday. The state's health department paid for the ads."
+    assert place_of(text, "paid") == "Idaho"
+    text = "BOISE, Idaho (AP) — Nurse Jo Li, who opposed the state's plan, told reporters the ads were wrong."
+    assert place_of(text, "told") == "Boise"
