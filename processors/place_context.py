@@ -83,21 +83,23 @@ def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMenti
 
 # as the subject: opening the sentence or a "that" clause ("The state's health department said"), not an
 # object somewhere in a clause about something else ("who split on the state's voucher plan")
-_THE_STATES_RE = re.compile(r"(?:\bThe|(?<=\bthat[ \t])the)[ \t]+state(?=['’]s[ \t])")
+_THE_STATES_RE = re.compile(r"(?:\bThe|(?<=\bthat[ \t])the)[ \t]+state(?=['’]s[ \t])"
+                            r"|\bacross[ \t]+the[ \t]+state\b(?!['’]s)")   # and "power cuts across the state"
 
 
 def the_state(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMention | None,
               state_of: Callable[[Place], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
-    """"the state's health department" owns its subject as "Ohio's" would: the US state last named before it,
-    else the dateline's state (not a place used as a place; written as the state's name)."""
+    """"the state's health department" owns its subject as "Ohio's" would, and "across the state" is a place
+    used as one: the US state last named before it, else the dateline's state (written as the state's name)."""
     if "state" not in text:
         return []
     out = []
     for m in _THE_STATES_RE.finditer(text):
+        locative = m.group(0).startswith("across")
         state = next((pm.place for pm in reversed(mentions) if pm.end <= m.start() and pm.place is not None
                       and pm.place.kind == "state"), None)
         if state is None and dateline is not None and dateline.place is not None:
             state = state_of(dateline.place)
         if state is not None:
-            out.append(PlaceMention(m.start(), m.end(), state.name, state, False, False, sentence_of(m.start())))
+            out.append(PlaceMention(m.start(), m.end(), state.name, state, locative, False, sentence_of(m.start())))
     return out

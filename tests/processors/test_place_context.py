@@ -99,3 +99,18 @@ def test_the_states_body_as_subject_is_the_datelines_state():
     assert place_of(text, "paid") == "Idaho"
     text = "BOISE, Idaho (AP) — Nurse Jo Li, who opposed the state's plan, told reporters the ads were wrong."
     assert place_of(text, "told") == "Boise"
+
+
+def test_a_country_striking_by_drone_acts_where_the_story_is_filed():
+    from datetime import date
+
+    from newswire.processors.extract import extract
+
+    text = "Odesa, Ukraine — A Russian drone struck a grain terminal on Monday, port officials said."
+    [struck] = [e for e in extract(text, date(2024, 5, 13)).events if text[e.start:e.end] == "struck"]
+    assert struck.location == "Odesa"
+
+
+def test_across_the_state_is_the_datelines_state():
+    text = "RALEIGH, N.C. (AP) — Storms knocked out power to 9,000 homes across the state on Sunday."
+    assert place_of(text, "Storms") == "North Carolina"
