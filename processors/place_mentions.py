@@ -67,7 +67,8 @@ _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
                             r"|regions?"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
-                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
+                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport"
+                            r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
@@ -136,7 +137,7 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                                            or (w in COMMON_CAPITALS and w not in DIRECTIONS) for w in words) \
                     and not all(w in DIRECTIONS for w in words) \
                     and not any(a < run_end and name_start < b for a, b in taken):
-                locative = is_locative(text, name_start)
+                locative = is_locative(text, name_start) or (name_start > run_start and is_locative(text, run_start))
                 out.append(PlaceMention(name_start, low_head.end(), text[name_start:low_head.end()], None,
                                         locative, not locative, places.sentence_of(name_start)))
             continue

@@ -90,7 +90,8 @@ northeastern north-western northwestern south-eastern southeastern south-western
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
 region state port district border heart outskirts centre center suburbs suburb streets edge outside rural remote
 county governorate prefecture municipality island islands coast coastal
-part parts area areas portion portions swath swaths much most rest""".split())
+part parts area areas portion portions swath swaths much most rest neighbourhood neighborhood neighbourhoods
+neighborhoods quarter""".split())
 # a count between a preposition and its place: "in three Georgia counties", "across 18 California counties"
 _QUANTITIES = frozenset("""two three four five six seven eight nine ten eleven twelve several some many all both
 few dozens hundreds""".split())

@@ -42,6 +42,7 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
+from newswire.processors.place_particles import article_names
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
@@ -175,6 +176,8 @@ class ArticlePlaces:
         if "capital" in text:
             self.mentions.extend(capitals(self, text, gaz))
         self.mentions.extend(legislatures(self, text, spans, gaz))
+        self.mentions.extend(article_names(text, gaz, [(pm.start, pm.end) for pm in self.mentions],
+                                           line.body_start if line else 0, self.sentence_of))
         forms = city_forms(self, text, spans, gaz, sorted(context), line.body_start if line else 0)
         if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
@@ -315,6 +318,8 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            # "in Kabul's Dasht-e-Barchi district": the part the place's possessive names is the finer place
+            chosen = next((pm for pm in strong if self.text[chosen.end:pm.start] in ("'s ", "’s ")), chosen)
             if after and clause is not None and next_clause_between(self.text, end, after[0].start):
                 # "Stocks in Tokyo fell, while markets in New York rose": the place of the act's own clause
                 # before the place of the next clause

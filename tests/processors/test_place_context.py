@@ -114,3 +114,22 @@ def test_a_country_striking_by_drone_acts_where_the_story_is_filed():
 def test_across_the_state_is_the_datelines_state():
     text = "RALEIGH, N.C. (AP) — Storms knocked out power to 9,000 homes across the state on Sunday."
     assert place_of(text, "Storms") == "North Carolina"
+
+
+def test_the_part_a_possessive_place_names_is_the_finer_place():
+    text = "A bomb killed nine people at a market in Herat's Injil district on Friday."
+    assert place_of(text, "killed") == "Injil district"
+    region = next(m for m in layer(text).mentions if m.text == "Injil district")
+    assert layer(text).resolved(region).country_code == "AF"
+
+
+def test_a_neighbourhood_of_a_two_word_city_is_a_place():
+    text = "Shells hit homes in Mexico City's Tepito neighbourhood, wounding three people."
+    assert place_of(text, "wounding") == "Tepito neighbourhood"
+
+
+def test_names_with_a_lower_case_arabic_article_used_as_places():
+    text = "Drones struck a camp near Beit al-Faqih on Monday. Gunfire was heard in Yemen's al-Mansura overnight."
+    assert place_of(text, "struck") == "Beit al-Faqih"
+    assert place_of(text, "Gunfire") == "al-Mansura"
+    assert layer("Ministers met Ali al-Hakim on Monday in the capital.").mentions == []
