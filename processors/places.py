@@ -145,9 +145,9 @@ class ArticlePlaces:
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
-            elif line.place.isupper() or line.agency:
-                # "FORT LIBERTY, N.C. —": a dateline in capitals (or with an agency) is a place even where
-                # the gazetteer lacks it; it resolves to its region when that is a country or state we know
+            elif line.place.isupper() or line.agency or region is not None:
+                # "FORT LIBERTY, N.C. —", "Paradise, Calif. —": a dateline in capitals, with an agency, or with a
+                # region we know is a place even where the gazetteer lacks it; it resolves to its region
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, region, True, False, -1)
                 if region_code:
                     context.add(region_code)

@@ -133,3 +133,11 @@ def test_names_with_a_lower_case_arabic_article_used_as_places():
     assert place_of(text, "struck") == "Beit al-Faqih"
     assert place_of(text, "Gunfire") == "al-Mansura"
     assert layer("Ministers met Ali al-Hakim on Monday in the capital.").mentions == []
+
+
+def test_a_mixed_case_dateline_with_a_known_region_is_the_default_place():
+    text = "Lahaina, Hawaii — The fire destroyed 2,000 homes on Thursday, officials said."
+    places = layer(text)
+    assert places.dateline is not None and places.dateline.text == "Lahaina"
+    assert places.dateline.place.name == "Hawaii"
+    assert layer("Smith — The fire destroyed homes.").dateline is None
