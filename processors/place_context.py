@@ -67,7 +67,7 @@ def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMenti
                country_of: Callable[[str], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
     """"across the country" names the country last named before it (any use: "Iran's government ... across
     the country"), else the dateline's: a place used as a place, written as the country's name."""
-    if "nation" not in text and "country" not in text:
+    if "the country" not in text and "the nation" not in text and "nationwide" not in text:
         return []
     out = []
     for m in _NATIONWIDE_RE.finditer(text):
@@ -91,7 +91,7 @@ def the_state(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMentio
               state_of: Callable[[Place], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
     """"the state's health department" owns its subject as "Ohio's" would, and "across the state" is a place
     used as one: the US state last named before it, else the dateline's state (written as the state's name)."""
-    if "state" not in text:
+    if "he state's" not in text and "he state’s" not in text and "across the state" not in text:
         return []
     out = []
     for m in _THE_STATES_RE.finditer(text):

@@ -19,8 +19,10 @@ from newswire.processors.place_names import COMMON_CAPITALS, TITLES, is_locative
 
 __all__ = ["article_names"]
 
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|es|er|ul)-[A-Z][\w'’]*"
-_NAME_RE = re.compile(rf"(?<![\w'’-])(?:(?P<head>[A-Z][\w'’]*)[ \t]+)?{_ARTICLE}(?:[ \t]+{_ARTICLE})*")
+_ARTICLES = frozenset("al el ad ar as ash at az an ed ez es er ul".split())
+# from an article's word on: the article name and any more after it ("Ras al-Ain", "Khan al-Ahmar al-Jadid")
+_ARTICLE_NAME_RE = re.compile(r"[a-z]{2,3}-[A-Z][\w'’]*(?:[ \t]+[a-z]{2,3}-[A-Z][\w'’]*)*")
+_HEAD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*[ \t]+$")
 _PLACE_HEAD_RE = re.compile(r"[ \t]+(?:camp|refugee[ \t]+camp|hospital|garrison|base|district|province|governorate"
                             r"|neighbou?rhood|area|town|village|city|crossing|border[ \t]+crossing|airport|port"
                             r"|prison|mosque|square)\b")
@@ -32,11 +34,25 @@ def article_names(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], body_
     if "-" not in text:
         return []
     out = []
-    for m in _NAME_RE.finditer(text, body_start):
+    dash = text.find("-", body_start)
+    while dash >= 0:
+        at = dash
+        dash = text.find("-", dash + 1)
+        word_start = at - 2 if at >= 2 and text[at - 2:at] in _ARTICLES else at - 3
+        if word_start < body_start or text[word_start:at] not in _ARTICLES or not text[at + 1:at + 2].isupper() \
+                or (word_start and (text[word_start - 1].isalnum() or text[word_start - 1] in "'’-")):
+            continue
+        m = _ARTICLE_NAME_RE.match(text, word_start)
+        if m is None:
+            continue
         start, end = m.span()
-        head = m.group("head")
-        if head is not None and (head in TITLES or head in COMMON_CAPITALS or head.endswith(("'s", "’s"))):
-            start = m.end("head") + 1   # "In al-Bab, ...", "Syria's al-Tanf": the name starts at its article
+        while dash >= 0 and dash < end:
+            dash = text.find("-", dash + 1)   # the name's own later articles
+        head = _HEAD_BEFORE_RE.search(text, max(0, start - 30), start)
+        if head is not None:
+            word = head.group(0).rstrip()
+            if not (word in TITLES or word in COMMON_CAPITALS or word.endswith(("'s", "’s"))):
+                start = head.start()   # "Deir al-Balah"; not "In al-Bab", "Syria's al-Tanf"
         if any(a < end and start < b for a, b in taken):
             continue
         headed = _PLACE_HEAD_RE.match(text, end)

@@ -198,7 +198,8 @@ class ArticlePlaces:
             if k and sent.paragraph != sentences[k - 1].paragraph:
                 last = None
             self._paragraph_place.append(last)
-            last = carried_place(text, sent.start, by_sentence.get(k, ())) or last
+            if k in by_sentence:
+                last = carried_place(text, sent.start, by_sentence[k]) or last
         self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
