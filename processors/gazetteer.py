@@ -40,8 +40,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KR": ("Korea", "Republic of Korea"), "KP": ("DPRK", "Democratic People's Republic of Korea"),
     "RU": ("Russian Federation",), "CN": ("People's Republic of China", "PRC", "Mainland China"),
     "TW": ("Republic of China",), "IR": ("Islamic Republic of Iran",), "SY": ("Syrian Arab Republic",),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    # news's "Congo" alone is the larger, Kinshasa's (AP style); Brazzaville's is "Republic of Congo"
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo", "Congo",
+           "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "CZ": ("Czechia", "Czech Republic"), "MM": ("Burma",), "TR": ("Turkiye", "Türkiye"),
     "AE": ("UAE", "U.A.E.", "Emirates"), "VA": ("Vatican", "Holy See"), "MK": ("Macedonia",),
     "SZ": ("Swaziland",), "TL": ("East Timor",), "CV": ("Cape Verde",), "NL": ("Holland",),
@@ -210,6 +212,12 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
+
+    def state_of(self, place: Place) -> Place | None:
+        """The US state that is or holds ``place`` (a US city or state), if any."""
+        if place.kind == "state" or place.country_code != "US" or not place.admin1:
+            return place if place.kind == "state" else None
+        return next((s for s in self.states.values() if s.admin1 == place.admin1), None)
 
     def us_state(self, name: str) -> Place | None:
         """The US state of that name or AP abbreviation ("New York", "Ky.", "N.C."), if it is one."""

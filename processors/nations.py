@@ -16,7 +16,7 @@ AF Afghan|AL Albanian|DZ Algerian|AO Angolan|AR Argentine Argentinian|AM Armenia
 AZ Azerbaijani Azeri|BH Bahraini|BD Bangladeshi|BY Belarusian|BE Belgian|BJ Beninese|BT Bhutanese|BO Bolivian
 BA Bosnian|BW Botswanan|BR Brazilian|GB British English Scottish Welsh|BG Bulgarian|BF Burkinabe|MM Burmese
 BI Burundian|KH Cambodian|CM Cameroonian|CA Canadian|CF Central-African|TD Chadian|CL Chilean|CN Chinese
-CO Colombian|CD Congolese|CR Costa Rican|HR Croatian|CU Cuban|CY Cypriot|CZ Czech|DK Danish Dane
+CO Colombian|CD Congolese|CR Costa-Rican|HR Croatian|CU Cuban|CY Cypriot|CZ Czech|DK Danish Dane
 DO Dominican|NL Dutch|EC Ecuadorian Ecuadorean|EG Egyptian|SV Salvadoran|ER Eritrean|EE Estonian
 ET Ethiopian|FJ Fijian|FI Finnish Finn|FR French|GA Gabonese|GM Gambian|GE Georgian|DE German|GH Ghanaian
 GR Greek|GT Guatemalan|GN Guinean|HT Haitian|HN Honduran|HU Hungarian|IS Icelandic|IN Indian|ID Indonesian

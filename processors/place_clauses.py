@@ -26,8 +26,10 @@ _ELSEWHERE_RE = re.compile(r"\b(?:[Bb]ecause|[Aa]lthough|[Tt]hough|who|whom|whos
 _CLAUSE_BREAK_RE = re.compile(r";|,[ \t]+(?:while|but|and|as|after|when|where|whereas|although|though|which|who)\b"
                               r"|[ \t](?:while|whereas)\b")
 _GOES_ON_RE = re.compile(r"[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?[a-z]+ing\b")
-_FORCES = r"(?:forces|troops|soldiers|servicemen|service[ \t]+members|military|army|navy|marines|warplanes|warships" \
-          r"|jets|drones|aircraft|commandos)"
+# (and what they strike with: "a Russian drone struck Kyiv" is an act abroad as "Russian troops" is)
+_FORCES = r"(?:forces|troops|soldiers|servicemen|service[ \t]+members|military|army|navy|marines|warplanes?" \
+          r"|warships?|jets?|drones?|aircraft|commandos|missiles?|rockets?|shells|shelling|artillery|bombers?" \
+          r"|airstrikes?|air[ \t]+strikes?|strikes?)"
 _FORCES_RE = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{_FORCES}\b")
 _FORCES_END_RE = re.compile(rf"(?i:\b{_FORCES})$")
 

@@ -19,6 +19,7 @@ from newswire.processors.nations import demonym_country
 from newswire.processors.place_names import (
     COMMON_CAPITALS,
     CONTINENTS,
+    DIRECTIONS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
     NEWS_AGENCIES,
@@ -66,7 +67,8 @@ _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
                             r"|regions?"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
-                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport)\b")
+                            r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport"
+                            r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
@@ -127,14 +129,17 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                 continue
         low_head = _LOWER_HEAD_RE.match(text, run_end)
         if low_head is not None:
-            # "the country's southern Zabul province", "in Kherson region": a name and a place word
-            words = text[run_start:run_end].split()
+            # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
+            # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")
+            name_start = possessive_pieces(text, run_start, run_end)[-1][0]
+            words = text[name_start:run_end].split()
             if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
-                                           or w in COMMON_CAPITALS for w in words) \
-                    and not any(a < run_end and run_start < b for a, b in taken):
-                locative = is_locative(text, run_start)
-                out.append(PlaceMention(run_start, low_head.end(), text[run_start:low_head.end()], None,
-                                        locative, not locative, places.sentence_of(run_start)))
+                                           or (w in COMMON_CAPITALS and w not in DIRECTIONS) for w in words) \
+                    and not all(w in DIRECTIONS for w in words) \
+                    and not any(a < run_end and name_start < b for a, b in taken):
+                locative = is_locative(text, name_start) or (name_start > run_start and is_locative(text, run_start))
+                out.append(PlaceMention(name_start, low_head.end(), text[name_start:low_head.end()], None,
+                                        locative, not locative, places.sentence_of(name_start)))
             continue
         if " " not in text[run_start:run_end]:
             continue
@@ -166,6 +171,19 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                                     places.sentence_of(piece_start)))
     return out
 
+# words before a legislature's name that keep it the nation's: "the Senate", "Republican Senate", "GOP-led House"
+_NATIONAL_BODY_WORDS = frozenset("""A The the National Federal Grand Supreme Upper Lower Democratic Republican GOP
+Democrat Labour Conservative Opposition""".split())
+
+
+def _other_body(word: str, gaz: Gazetteer) -> bool:
+    """True if the capitalised word before a legislature's name makes it a body of no one country: "the European
+    Parliament", "the Pan-African Parliament" (not a demonym, a country, "US", or a party's word)."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:1].isupper() and word not in _NATIONAL_BODY_WORDS and not _CONTROLLED_RE.search(word) \
+        and demonym_country(word) is None and gaz.resolve(word) is None
+
+
 def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[PlaceMention]:
     """A national legislature sits in its country's capital: "the U.S. Senate", "the House of Representatives",
     "a House committee" name the capital, as "the White House" names Washington. The country is
@@ -184,7 +202,8 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
                                         or _CONTROLLED_RE.search(words[k - 1]))   # "Democrat-controlled House"
                       and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
         if k is None or (k and words[k - 1] in ("White", "State")) \
-                or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state"):
+                or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state") \
+                or (k and _other_body(words[k - 1], gaz)):
             continue
         code = demonym_country(words[k - 1].rstrip("'’s")) if k else None
         if code is None and k:

@@ -90,7 +90,8 @@ northeastern north-western northwestern south-eastern southeastern south-western
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
 region state port district border heart outskirts centre center suburbs suburb streets edge outside rural remote
 county governorate prefecture municipality island islands coast coastal
-part parts area areas portion portions swath swaths much most rest""".split())
+part parts area areas portion portions swath swaths much most rest neighbourhood neighborhood neighbourhoods
+neighborhoods quarter""".split())
 # a count between a preposition and its place: "in three Georgia counties", "across 18 California counties"
 _QUANTITIES = frozenset("""two three four five six seven eight nine ten eleven twelve several some many all both
 few dozens hundreds""".split())
@@ -176,7 +177,8 @@ def is_locative(text: str, start: int) -> bool:
             return True
         if low in ("and", "or", "a", "an") and modifier:
             continue   # "in 18 northern and central California counties", "in an area of Orange County"
-        modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit()
+        modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit() or (
+            modifier and demonym_country(word) is not None)   # "in the southern Lebanese city of Tyre"
         if not modifier and not _RULED_RE.fullmatch(word) and not (
                 (word[:1].isupper() or low[:-2] in _PLACE_OWNERS)
                 and word.endswith(("'s", "’s"))):   # "in China's Inner Mongolia", "in the country's south"

@@ -38,9 +38,11 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
+from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
+from newswire.processors.place_particles import article_names
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
@@ -143,9 +145,9 @@ class ArticlePlaces:
             if place is not None:
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, place, True, False, -1)
                 context.add(place.country_code)
-            elif line.place.isupper() or line.agency:
-                # "FORT LIBERTY, N.C. —": a dateline in capitals (or with an agency) is a place even where
-                # the gazetteer lacks it; it resolves to its region when that is a country or state we know
+            elif line.place.isupper() or line.agency or region is not None:
+                # "FORT LIBERTY, N.C. —", "Paradise, Calif. —": a dateline in capitals, with an agency, or with a
+                # region we know is a place even where the gazetteer lacks it; it resolves to its region
                 self.dateline = PlaceMention(line.start, line.end, line.place_name, region, True, False, -1)
                 if region_code:
                     context.add(region_code)
@@ -154,7 +156,7 @@ class ArticlePlaces:
             used_as_place.add(normalise(self.dateline.text))
         self.mentions: list[PlaceMention] = []
         for c in cands:
-            if c.absorbed or (line is not None and c.start < line.body_start):
+            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end):
                 continue
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
@@ -174,31 +176,39 @@ class ArticlePlaces:
         if "capital" in text:
             self.mentions.extend(capitals(self, text, gaz))
         self.mentions.extend(legislatures(self, text, spans, gaz))
+        self.mentions.extend(article_names(text, gaz, [(pm.start, pm.end) for pm in self.mentions],
+                                           line.body_start if line else 0, self.sentence_of))
         forms = city_forms(self, text, spans, gaz, sorted(context), line.body_start if line else 0)
         if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
             self.mentions.extend(forms)
         self.mentions.sort(key=lambda pm: pm.start)
+        country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
+            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
+        if country_wide:
+            self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
         last: PlaceMention | None = None
-        by_sentence: dict[int, PlaceMention] = {}
+        by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
             if pm.locative and not pm.weak:
-                by_sentence[pm.sentence] = pm
+                by_sentence.setdefault(pm.sentence, []).append(pm)
         for k, sent in enumerate(sentences):
             if k and sent.paragraph != sentences[k - 1].paragraph:
                 last = None
             self._paragraph_place.append(last)
-            last = by_sentence.get(k, last)
+            if k in by_sentence:
+                last = carried_place(text, sent.start, by_sentence[k]) or last
         self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
             self._by_sentence.setdefault(pm.sentence, []).append(pm)
         # the article's main place: its most often named locative place (the first of equals)
-        self.main = self._most_named([pm for pm in self.mentions if pm.locative and not pm.weak]) \
-            or self._most_named(self.mentions)
+        # (not counting "across the country" and "the state's": they name the setting again, not anew)
+        named = [pm for pm in self.mentions if not any(pm is x for x in country_wide)] if country_wide else self.mentions
+        self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
         """True if the dateline's place lies within ``place`` (a country or a US state)."""
@@ -227,6 +237,9 @@ class ArticlePlaces:
         if pm is None or pm.place is not None:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
+        owner = next((m for m in known if self.text[m.end:pm.start] in ("'s ", "’s ")), None)
+        if owner is not None:   # "Somalia's Lower Shabelle region"
+            return owner.place
         after = [m for m in known if m.start >= pm.end]
         if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
                 and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
@@ -306,6 +319,8 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            # "in Kabul's Dasht-e-Barchi district": the part the place's possessive names is the finer place
+            chosen = next((pm for pm in strong if self.text[chosen.end:pm.start] in ("'s ", "’s ")), chosen)
             if after and clause is not None and next_clause_between(self.text, end, after[0].start):
                 # "Stocks in Tokyo fell, while markets in New York rose": the place of the act's own clause
                 # before the place of the next clause
@@ -319,9 +334,11 @@ class ArticlePlaces:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
         # a state or country that owns the event's subject, before it: "California's regulators are demanding",
-        # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place)
+        # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place; but a
+        # state's own body, "Ohio's regulators", acts across the state wherever the story is filed)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and not self._holds_dateline(pm.place)
+                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place) or (
+                      pm.place.kind == "state" and self.text.startswith(("'s ", "’s "), pm.end)))
                   and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]

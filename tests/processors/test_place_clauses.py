@@ -47,3 +47,10 @@ def test_a_countrys_armed_forces():
     assert armed_forces(text, *span(text, "American forces"))
     assert armed_forces(text, *span(text, "U.S."))
     assert not armed_forces(text, *span(text, "Kenyan"))
+
+
+def test_what_armed_forces_strike_with_stands_for_them_too():
+    text = "A Russian drone struck a substation and Iranian missiles hit the port."
+    assert armed_forces(text, text.index("Russian"), text.index("Russian") + 7)
+    assert armed_forces(text, text.index("Iranian"), text.index("Iranian") + 7)
+    assert not armed_forces("Russian officials said.", 0, 7)

@@ -147,8 +147,10 @@ def test_a_national_legislature_names_its_capital():
 
 def test_a_state_or_country_owning_the_subject_places_the_event_unless_the_dateline_is_inside_it():
     assert place_of("Ohio's regulators are demanding answers from the carriers.", "demanding") == "Ohio"
-    text = "COLUMBUS, Ohio (AP) — Ohio's regulators are demanding answers."
+    text = "COLUMBUS, Ohio (AP) — Ohio officials are demanding answers."
     assert place_of(text, "demanding") == "Columbus"
+    text = "HANOI, Vietnam (AP) — Vietnam's regulators are demanding answers."
+    assert place_of(text, "demanding") == "Hanoi"
 
 
 def test_a_place_inside_the_event_noun_phrase_is_its_place():
