@@ -10,9 +10,8 @@ from rich.table import Table
 
 from newswire.app import cli_history, cli_pipeline, cli_query, cli_stories, cli_tools
 from newswire.app.cli_feeds import feeds_app
-from newswire.app.options import load_settings
+from newswire.app.options import load_settings, read_settings
 from newswire.logs import say
-from newswire.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Streaming news ingestion: feeds -> Kafka -> extractors -> database.")
@@ -60,7 +59,7 @@ def db_upgrade() -> None:
 @config_app.command("show")
 def config_show() -> None:
     """Print the effective settings (secrets masked)."""
-    settings = Settings()
+    settings = read_settings()
     table = Table("setting", "value", "environment variable")
     for column in table.columns:
         column.overflow = "fold"  # a URL cut short would hide which database this is

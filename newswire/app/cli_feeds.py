@@ -23,7 +23,7 @@ from rich.table import Table
 from newswire.errors import ConfigError, SchemaOutOfDate
 from newswire.feeds import FeedState
 from newswire.logs import setup_logging
-from newswire.settings import Settings
+from newswire.app.options import read_settings
 
 feeds_app = typer.Typer(no_args_is_help=True, help="Manage the feed list and see feed health.")
 
@@ -37,7 +37,7 @@ def _store():
     from newswire.storage.db import open_database
     from newswire.storage.feedstore import SqlFeedStore
 
-    settings = Settings()
+    settings = read_settings()
     setup_logging(settings.log_level, settings.log_format)
     for name in ("alembic", "newswire.storage.db"):  # migration chatter: these commands print their own result
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -195,7 +195,7 @@ def _discover(url: str) -> tuple[str, str | None]:
     from newswire.ingest.discover import discover_feed
     from newswire.ingest.fetch import Fetcher
 
-    settings = Settings()
+    settings = read_settings()
     setup_logging(settings.log_level, settings.log_format)
 
     async def run():

@@ -17,7 +17,8 @@ from newswire.settings import Settings
 FeedsOption = typer.Option(None, "--feeds", help="Feed URLs or OPML/list files (overrides NEWSWIRE_FEEDS).")
 
 
-def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
+def read_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
+    """The settings from the environment and ``overrides``; a bad value ends the command with a usage error."""
     try:
         settings = Settings(**({"feeds": feeds} if feeds else {}),
                            **{k: v for k, v in overrides.items() if v is not None})
@@ -25,6 +26,12 @@ def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Set
         problems = "; ".join(f"NEWSWIRE_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
         console.print(f"[red]bad setting: {problems}[/red]")
         raise typer.Exit(2) from None
+    return settings
+
+
+def load_settings(feeds: Optional[list[str]] = None, **overrides: object) -> Settings:
+    """``read_settings``, then logging set up and the data directory made: what a working command needs."""
+    settings = read_settings(feeds, **overrides)
     setup_logging(settings.log_level, settings.log_format)
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     return settings

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -215,3 +218,14 @@ def test_refresh_makes_feeds_due_now_and_keeps_their_state(feeds, store):
     assert store.get("https://b.example/rss").next_poll_at <= datetime.now(timezone.utc)
     assert "not followed" in feeds("refresh", "https://c.example/rss", code=1).output
     assert "give a feed URL or --all" in feeds("refresh", code=2).output
+
+
+@pytest.mark.parametrize("argv", [["config", "show"], ["feeds", "list"], ["feeds", "add", "http://127.0.0.1:1/feed.xml"]])
+def test_a_bad_setting_is_a_usage_error_naming_it_in_every_command(argv, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(NEWSWIRE_FETCH_MAX_WAIT_MS="abc", NEWSWIRE_DATA_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "newswire", *argv], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "bad setting: NEWSWIRE_FETCH_MAX_WAIT_MS" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
