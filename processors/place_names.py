@@ -69,6 +69,9 @@ Observer Globe Star Sun Mirror Express Standard Dispatch Bulletin Register Daily
 PLACE_HEADS = set("""Province Provinces Region Regions County District Districts State Governorate Prefecture
 Municipality Territory Territories Oblast Valley Strip Peninsula Island Islands Mountains Coast Delta Basin
 Desert Border Lake Sea Gulf Bay River""".split())
+# the heads of natural features: "X River" is not the town X (administrative heads are: "Kabul Province")
+NATURAL_HEADS = frozenset("""River Lake Sea Gulf Bay Valley Peninsula Mountains Coast Delta Basin Desert
+Island Islands""".split())
 DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
 Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Downtown""".split())
 REGION_FIRST = DIRECTIONS | {"Inner", "Outer"}   # "Inner Mongolia" is a region of China, not Mongolia
@@ -271,6 +274,9 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
             start = prefix[0][0]
         if after:
             nxt = after[0][2]
+            if nxt in NATURAL_HEADS and gaz.candidates(name)[0].kind == "city":
+                i += hit
+                continue   # "the Tana River", "Lake Victoria's shores": a feature, not the town of its name
             if nxt in PLACE_HEADS:
                 end = after[0][1]
             elif name in NAMES_OF_PEOPLE and nxt[:1].isupper() and not nxt.isupper() and not (

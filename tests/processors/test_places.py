@@ -337,3 +337,11 @@ def test_the_acts_own_clause_before_the_next_clauses_place():
     assert place_of(text, "rose", clause=(32, 61)) == "London"
     # within one clause the place after the act is still its place
     assert place_of("Officials in Tokyo confirmed cases in Osaka.", "confirmed", clause=(0, 44)) == "Osaka"
+
+
+def test_a_natural_feature_named_like_a_town_is_not_that_town():
+    # GeoNames lists "Tana" as another name of Antananarivo; the river is not the city
+    found = names("Floods along the Tana River cut roads, and boats waited on the Volga River.")
+    assert ("Tana River", None, None) in found
+    assert all(place != "Antananarivo" for _, place, _ in found)
+    assert names("Heavy rain fell across Kabul Province.") == [("Kabul Province", "Kabul", "AF")]
