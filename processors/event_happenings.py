@@ -66,6 +66,8 @@ next leading led lead contributed contributing return returned according opposit
 able managed
 reference way path road key end ahead
 decided voted moved rushed helped worked""".split())
+# "forced thousands to flee", "were compelled to evacuate": what they were made to do, they did
+_FORCED_RE = re.compile(r"\b(?:forced|forcing|compelled|obliged)\s+(?:[\w,'’-]+\s+){0,4}?$", re.IGNORECASE)
 _LIGHT_VERBS = frozenset({"start", "decision", "transaction", "operation"})   # verbs that give way to the happening they govern
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
@@ -206,8 +208,11 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:
         lead = unreal.group(0).split()[0].lower()
-        if lead != "to" or _word_before(before, unreal.start()) not in _TO_IS_A_PREPOSITION \
-                or len(unreal.group(0).split()) > 1:   # "due to be released": an infinitive after all
+        if (lead != "to" or _word_before(before, unreal.start()) not in _TO_IS_A_PREPOSITION
+                or len(unreal.group(0).split()) > 1) \
+                and not (lead == "to" and len(unreal.group(0).split()) == 1
+                         and _FORCED_RE.search(before, 0, unreal.start())):
+            # "due to be released": an infinitive after all; "forced 2,000 people to flee": they fled
             if not (lead == "to" and kind in ("casualties",) and word.endswith("ed")):
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
@@ -249,12 +254,17 @@ def repeats_a_speaker(text: str, sent_start: int, m: re.Match[str]) -> bool:
 
 
 def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
-    if m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80), m.start()):
+    if m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80), m.start()) \
+            and not _ANSWERED_FOR_RE.search(text, max(sent_start, m.start() - 40), m.start()):
         return True
     return not m.group(0).lower().endswith("ed") and _MAYBE_BEFORE_RE.search(
         text, max(sent_start, m.start() - 50), m.start()) is not None   # "the risk of an outbreak"
 
 
+# what someone claims, takes or is blamed for happened: "claimed responsibility for the attack"
+_ANSWERED_FOR_RE = re.compile(r"\b(?:responsibility|credit|blame|blamed|punished|arrested|jailed|sentenced|convicted"
+                              r"|condemned|apologi[sz]ed|compensation)\s+for\s+(?:(?:the|this|that|these|those|its|their"
+                              r"|his|her|a|an|last\s+\w+'s|\w+'s)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _MAYBE_BEFORE_RE = re.compile(
     r"\b(?:potential|possible|proposed|planned|future|prospective|would-be|risks? of|threat of|fears? of"
     r"|prevent|prevents|preventing|avoid|avoids|avoided|avoiding|seeking|seeks|sought|success of|hopes? (?:of|for)"
@@ -279,7 +289,9 @@ def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> b
     return True
 
 
-_CONSEQUENCES = frozenset({"casualties", "spread", "impact", "damage", "outage", "displacement"})
+# what a happening did, an event of its own ("the blast killed 5"); a storm's or quake's impact verb is the
+# happening itself striking ("the cyclone battered the coast"): one event
+_CONSEQUENCES = frozenset({"casualties", "spread", "damage", "outage", "displacement"})
 _VERB_ENDINGS = ("ed", "ing", "en")
 _IRREGULAR_PASTS = frozenset("""left spread fell rose sank shook tore swept began begun took broke won lost held
 fought sold bought paid met hit struck shot went set came made laid gave""".split())
@@ -345,13 +357,16 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
             if _is_topic(text, sent_start, m):
                 topic_end = m.end()
             continue
+        # one happening named twice is one event spanning both words, so that either word is its trigger:
+        # "the quake struck", "a bomb exploded", "ended the ceasefire"
         if _restates(text, kept, m):
+            kept[-1] = _joined(text, kept[-1].start(), m.end(), kept[-1].lastgroup or "other")
             continue
         if _same_happening(text, kept, m):
-            # one event spanning the verb and its object, under the type that names the happening:
-            # "launching a major offensive" is the offensive, "ended the ceasefire" the ending
-            if kept[-1].lastgroup in _LIGHT_VERBS:
-                kept[-1] = _joined(text, kept[-1].start(), m.end(), m.lastgroup or "other")
+            # under the type that names the happening: "launching a major offensive" is the offensive,
+            # "ended the ceasefire" the ending
+            kind = m.lastgroup if kept[-1].lastgroup in _LIGHT_VERBS else kept[-1].lastgroup
+            kept[-1] = _joined(text, kept[-1].start(), m.end(), kind or "other")
             continue
         if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
                 and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):

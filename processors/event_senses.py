@@ -139,7 +139,8 @@ _KILLED_PLANS_RE = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+
 _ABSTRACT_FOES = frozenset("""corruption poverty cancer disease diseases inflation climate crime drugs addiction obesity
 racism extremism misinformation disinformation hunger illness depression democracy freedom press constitution rights
 truth values inequality unemployment bureaucracy hate hatred antisemitism islamophobia discrimination pollution
-deforestation""".split())
+deforestation isis islamic terrorism terror jihadism covid covid-19 coronavirus virus pandemic epidemic ebola malaria
+hiv tuberculosis polio measles cholera dengue""".split())
 _COLLAPSE_SUBJECTS = frozenset("""talks negotiations deal agreement government coalition shares stocks prices market
 markets economy currency sales demand bid merger plan plans case trial""".split())
 _REPORTING_HEADS = frozenset("""station stations period periods requirements requirement rules system systems
@@ -152,7 +153,11 @@ def _words(text: str, end: int, n: int) -> list[str]:
 
 _FIGURATIVE_KINDS = frozenset({"transaction", "change", "strike_hit", "hearing", "lawsuit", "release", "execution",
                                "casualties", "clash", "attack", "accident", "statement", "escape", "restriction",
-                               "decision"})
+                               "decision", "exchange", "charge", "protest"})
+_MARKETS = frozenset("""stock stocks share shares equities bonds bond oil gold markets market prices currency dollar
+foreign commodities crypto bank""".split())
+_EXCHANGE_HEADS = frozenset("rate rates trader traders operates market markets listing filing filings".split())
+_PERCEIVING = frozenset("was were am is are been i we you".split())
 
 
 def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word: str) -> bool:
@@ -171,6 +176,14 @@ def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word:
         return True   # "hit a snag", "hit the shelves", "hit back"
     if kind == "strike_hit" and word == "struck" and _STRUCK_IDIOMS_RE.match(text, end):
         return True   # "struck a chord"
+    if kind == "exchange" and word.startswith("exchange") and (prev_word in _MARKETS or nxt in _EXCHANGE_HEADS):
+        return True   # "the stock exchange", "foreign exchange traders", "the exchange operates": a market
+    if kind == "charge" and (nxt[:1].isdigit() or text[end:end + 2].strip()[:1] in "$€£¥"):
+        return True   # "the bar charges $20 an hour": a price, not a charge
+    if kind == "protest" and word.startswith("rall") and any(w in _MARKETS for w in after[1:3]):
+        return True   # "the rally in bank stocks": prices rising
+    if kind == "hearing" and word == "hearing" and prev_word in _PERCEIVING:
+        return True   # "what I was hearing": perception, not a court hearing
     if kind == "hearing" and word in ("hearing", "heard") and nxt in _HEARD_THINGS:
         return True   # "hearing gunfire", "hearing loss": perception, not a court hearing
     if word.startswith("settlement") and (prev_word in _SETTLEMENT_OTHER_BEFORE or nxt in _SETTLEMENT_OTHER_AFTER):

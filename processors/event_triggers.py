@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.event_phrases import PHRASES
 from newswire.processors.event_verbs import EXTRA_FORMS
 from newswire.processors.word_scans import prefix_regex
 
 __all__ = ["DISASTER_TYPES", "INCIDENT_TYPES", "TRIGGER_RE", "find_triggers"]
 
 _TRIGGERS = [
-    ("airstrike", r"air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|bombing raids?"),
+    ("airstrike", r"air ?strikes?|airstrikes?|air raids?(?!\s+(?:sirens?|alerts?|warnings?|shelters?)\b)|drone strikes?|missile strikes?|bombing raids?"),
     ("ceasefire_end", r"(?:ended|ending|ends|broke|breaking|collapsed|violated|violating)(?=\s+(?:[\w'-]+\s+){0,3}?"
                       r"(?:cease-?fire|truce|peace deal)s?\b)"),
     ("end", r"concluded(?!\s+that)|wrapped up|(?:ended|ending|ends|end)(?=\s+(?:[\w'-]+\s+){0,3}?(?:war|talks|strike|siege|blockade|occupation"
@@ -32,7 +33,7 @@ _TRIGGERS = [
                r"|(?:hurled|lobbed|threw|thrown)(?=\s+(?:[\w-]+\s+)?(?:grenades?|stones|rocks|petrol bombs|molotov|bombs?|explosives?|projectiles|firebombs)\b)|attacks?|attacked|attacking|targeted|targeting|assaults?|assaulted|ambush(?:ed|es)?|massacres?|massacred"
                r"|beaten (?:to death|unconscious|up)|engaged(?=\s+(?:the\s+)?(?:enemy|hostile|targets?|militants|insurgents|terrorists|gunmen)\b)|shootings?|stabbings?|opened fire|gunfire|retaliated|retaliation|shot dead|gunned down"
                r"|exchanged(?=\s+(?:[\w'-]+\s+)?(?:fire|gunfire|shots|artillery|rockets)\b)"
-               r"|fired(?!\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)(?=\s+(?:[\w'-]+\s+){0,2}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
+               r"|fired(?!\s+(?:tear\s*gas|rubber bullets|water cannons?|stun grenades|pepper spray|pellets)\b)(?=\s+(?:[\w'-]+\s+){0,3}?(?:rockets?|missiles?|shells?|rounds|shots|mortars?|artillery"
                r"|drones?|at|on|upon|into)\b)"),
     ("casualties", r"lost (?:his|her|their|its) li(?:fe|ves)|found dead|casualties|fatalities|injuries"
                    r"|(?:left|leaving)(?=\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+|over\s+|dozens\s+|hundreds\s+)?"
@@ -53,7 +54,7 @@ _TRIGGERS = [
                         r"|ICU|care)\b)"),
     ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
-                  r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called"
+                  r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called(?!\s+(?:a\s+|an\s+)?(?:snap|early|fresh|general|new)\s+(?:elections?|polls|vote|referendum)\b)"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
                   r"|announcing|commented|reporting|asked|pledged|promised|endorsed"
@@ -168,7 +169,7 @@ _TRIGGERS = [
     ("accusation", r"alleged(?=\s+(?:that|in\s+(?:a|the|its|his|her|their)\s+(?:lawsuit|complaint|suit|filing|indictment))\b)|accused|accuses|accusing|accusations?|blamed|blames"),
     ("visit", r"visited|visits|visit|arrived in|arrived at(?=\s+(?:the\s+)?(?-i:[A-Z]))"),
     ("meeting", r"met|meeting|meetings"),
-    ("win", r"secured(?=\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:majority|victory|win|seats?|re-?election|nomination|mandate)\b)|won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
+    ("win", r"secured(?=\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:majority|victory|win|seats?|re-?election|nomination|mandate|term)\b)|won|wins|victory|defeated|lost(?=\s+(?:[\w'-]+\s+){0,2}?(?:re-?election|elections?|bid|race|seat|seats|vote"
                r"|majority|presidency|primary|runoff|referendum|match|final|game)\b)"),
     ("concession", r"conceded|concedes|concession"),
     ("restriction", r"banned|bans|ban|suspended|suspension|closed|closure|shut down|curfew|lockdown"
@@ -213,8 +214,12 @@ _TRIGGERS = [
                   r"|strikes?|airstrikes?|raids?|searches|training|inspections?|evacuations?|tests|attacks?|drills"
                   r"|surveillance|rescues?|arrests|executions|bombings?|assaults?)\b)"),
 ]
-_TRIGGERS = [(name, pattern + "".join(f"|{form}" for form in EXTRA_FORMS.get(name, ()))) for name, pattern in _TRIGGERS]
+# a type's release phrases go ahead of its patterns (so that they win over a shorter reading of their first
+# word), its inflected verbs after them
+_TRIGGERS = [(name, "".join(f"{phrase}|" for phrase in PHRASES.get(name, ())) + pattern
+              + "".join(f"|{form}" for form in EXTRA_FORMS.get(name, ()))) for name, pattern in _TRIGGERS]
 _TRIGGERS += [(name, "|".join(forms)) for name, forms in EXTRA_FORMS.items() if name not in dict(_TRIGGERS)]
+_TRIGGERS += [(name, "|".join(forms)) for name, forms in PHRASES.items() if name not in dict(_TRIGGERS)]
 TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS)
                         + ")", re.IGNORECASE)
 

@@ -54,7 +54,7 @@ _VERBS = {
     "diagnosis": "diagnose sicken fall_ill test_positive",
     "vaccination": "vaccinate inoculate immunize immunise",
     "interception": "intercept shoot_down repel+ thwart foil interdict",
-    "impact": "batter pound ravage inundate submerge strand maroon jolt",
+    "impact": "batter pound ravage inundate submerge strand maroon jolt pummel pummel+ scorch rock",
     "layoffs": "lay_off",
     "merger": "acquire merge buy_out",
     "quarantine": "quarantine self-isolate",
@@ -87,7 +87,7 @@ _VERBS = {
     "agreement": "agree sign ink broker hammer_out",
     "withdrawal": "withdraw pull_out retreat cede",
     "capture": "seize annex recapture retake overrun+ confiscate",
-    "damage": "destroy raze flatten demolish wreck wash_away uproot",
+    "damage": "destroy raze flatten demolish wreck wash_away uproot knock_down",
     "condemnation": "condemn denounce",
     "accusation": "accuse blame allege",
     "meeting": "meet convene",
@@ -116,6 +116,9 @@ _VERBS = {
     "discipline": "reprimand discipline punish censure",
     "patrol": "patrol+",
     "coup": "overthrow mutiny",
+    "poisoning": "poison",
+    "disqualification": "disqualify",
+    "cull": "cull",
 }
 
 # type -> nouns naming the act (plural added by rule)
@@ -134,7 +137,14 @@ _NOUNS = {
     "transaction": "donation",
     "legalization": "decriminalization decriminalisation",
     "protest": "boycott sit-in",
-    "release": "rescue",
+    "release": "rescue liberation",
+    "capture": "capture recapture",
+    "start": "resumption",
+    "transfer": "handover hand-over",
+    "funeral": "burial",
+    "condemnation": "condemnation",
+    "mobilization": "redeployment",
+    "poisoning": "poisoning",
     "disaster": "famine landslip sinkhole",
     "accident": "mishap pile-up pileup",
     "resignation": "abdication",
@@ -153,10 +163,10 @@ _NOUNS = {
     "defection": "defection",
     "coup": "coup putsch revolt rebellion",
     "vaccination": "vaccination immunization immunisation inoculation",
-    "election": "recount",
+    "election": "recount swearing-in",
     "win": "defeat",
     "exercise": "sortie",
-    "interception": "interdiction",
+    "interception": "interdiction downing",
 }
 
 # past forms and nouns that are mostly an adjective or another sense in news ("the fallen soldiers", "stolen
@@ -168,7 +178,7 @@ stormed overthrown""".split())
 # decides") or an adjective or gerund ("the marching band", "battling injuries")
 PRESENT_EVENTS = frozenset("""beheading lynching hijacking carjacking sacking ousting looting rioting torching
 pleading testifying assassinating massacring impeaching suing abducting detaining arresting kidnapping
-picketing injuring wounding""".split()) | {"stepping down", "stepping aside"}
+picketing injuring wounding poisoning downing culling""".split()) | {"stepping down", "stepping aside"}
 # forms that the hand-written patterns only take before certain words ("ended the truce", "fired rockets",
 # "affected 2,000 people"): a bare form here would override their condition
 _CONDITIONAL = frozenset("""ended ending ends broke breaking collapsed violated violating took taken taking seized
@@ -240,9 +250,13 @@ def _forms() -> dict[str, list[str]]:
         for noun in nouns.split():
             noun = noun.replace("_", " ")
             out.setdefault(kind, []).extend((noun, _plural(noun)))
-    return {kind: sorted({f for f in forms if f not in NOT_EVENTS and f not in _CONDITIONAL},
-                         key=lambda f: (-len(f), f))
+    return {kind: [_GUARDED.get(f, f) for f in sorted({f for f in forms if f not in NOT_EVENTS and f not in _CONDITIONAL},
+                                                     key=lambda f: (-len(f), f))]
             for kind, forms in out.items()}
+
+
+# forms that name their type's happening except before a particle that makes another verb of them
+_GUARDED = {"kicked": r"kicked(?!\s+off\b)"}
 
 
 # type -> its inflected forms, longest first (so "steps down" is tried before a shorter form)

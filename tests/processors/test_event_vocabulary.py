@@ -46,7 +46,7 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
 @pytest.mark.parametrize("text, trigger, kind", [
     ("The provincial governor abdicated his post after the floods.", "abdicated", "resignation"),
     ("Two aid workers were beheaded by the insurgents.", "beheaded", "murder"),
-    ("The envoy decried the shelling of the market.", "decried", "criticism"),
+    ("The envoy decried the shelling of the market.", "decried the shelling", "criticism"),
     ("Prosecutors alleged that the mayor took bribes.", "alleged", "accusation"),
     ("The carmaker cut 1,200 jobs at its plant in the north.", "cut", "layoffs"),
     ("Shares edged higher in early trade.", "edged higher", "change"),
@@ -65,7 +65,7 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
     ("The convoy came under heavy fire near the pass.", "came under heavy fire", "attack"),
     ("The canal burst its banks after days of rain.", "burst its banks", "flood"),
     ("A fishing boat overturned off the cape.", "overturned", "accident"),
-    ("The appeals panel overturned the verdict.", "overturned", "ruling"),
+    ("The appeals panel overturned the verdict.", "overturned the verdict", "ruling"),
     ("A minibus plunged into a gorge on the mountain road.", "plunged", "accident"),
     ("A jury found the nurse guilty of fraud.", "found the nurse guilty", "trial"),
     ("Dock workers went on strike on Monday.", "went on strike", "strike"),
@@ -75,7 +75,7 @@ def test_the_vocabulary_keeps_pasts_and_leaves_out_other_parts_of_speech():
     ("Divers recovered two bodies from the harbour.", "recovered", "recovery"),
     ("Four miners were treated for burns.", "treated", "hospitalization"),
     ("The cyclist was rushed to hospital after the fall.", "rushed to hospital", "hospitalization"),
-    ("Army engineers defused a bomb near the bridge.", "defused", "interception"),
+    ("Army engineers defused a bomb near the bridge.", "defused a bomb", "interception"),
     ("The board certified the election results on Friday.", "certified", "election"),
     ("Volunteers distributed food and blankets to families.", "distributed", "aid"),
     ("The agency appealed for blood donors.", "appealed for", "demand"),
@@ -166,7 +166,7 @@ def test_a_preposition_before_to_holds_far_into_an_article():
     ("Torrential rains swamped the delta over the weekend.", "Torrential rains", "storm"),
     # military press releases
     ("The two navies began joint exercises off the coast.", "began joint exercises", "exercise"),
-    ("The battalion conducted a live-fire drill at the range.", "conducted", "exercise"),
+    ("The battalion conducted a live-fire drill at the range.", "conducted a live-fire drill", "exercise"),
     ("The country test-fired a ballistic missile into the sea.", "test-fired", "exercise"),
     ("Marines paid tribute to the dead at a wreath-laying.", "paid tribute", "ceremony"),
     ("A ceremony was held at the base to mark the anniversary.", "ceremony", "ceremony"),
@@ -208,7 +208,7 @@ def test_a_cause_and_what_it_did_are_two_events():
     ("Riot police tear-gassed the marchers near the bridge.", "tear-gassed", "dispersal"),
     ("Hundreds of farmers surrounded the parliament on Monday.", "surrounded", "blockade"),
     ("The court stripped the mayor of his immunity.", "stripped", "decision"),
-    ("Diplomats brokered a prisoner swap between the two sides.", "brokered", "agreement"),
+    ("Diplomats brokered a prisoner swap between the two sides.", "brokered a prisoner swap", "agreement"),
     ("A gas leak forced the school to close.", "gas leak", "accident"),
     ("The president addressed the nation on Sunday evening.", "addressed", "speech"),
     ("Hackers breached the ministry's email servers.", "breached", "breach"),
@@ -233,7 +233,7 @@ def test_general_verbs_keep_to_their_sense(text, absent):
     ("The convoy departed from the port at dawn.", "departed", "trip"),
     ("The commander noted that the drills ended without incident.", "noted", "statement"),
     ("Floodwaters washed away two bridges.", "washed away", "damage"),
-    ("A strong quake jolted the island.", "jolted", "impact"),
+    ("A strong quake struck the island and jolted the capital.", "jolted", "impact"),
 ])
 def test_wire_and_release_wording(text, trigger, kind):
     assert (trigger, kind) in found(text)
