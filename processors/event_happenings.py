@@ -357,16 +357,15 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
             if _is_topic(text, sent_start, m):
                 topic_end = m.end()
             continue
-        # one happening named twice is one event spanning both words, so that either word is its trigger:
-        # "the quake struck", "a bomb exploded", "ended the ceasefire"
+        # one happening named twice is one event, its first word the trigger ("the quake struck", "a bomb
+        # exploded"): a span stretched over both would match more words than the one that names it
         if _restates(text, kept, m):
-            kept[-1] = _joined(text, kept[-1].start(), m.end(), kept[-1].lastgroup or "other")
             continue
         if _same_happening(text, kept, m):
-            # under the type that names the happening: "launching a major offensive" is the offensive,
-            # "ended the ceasefire" the ending
-            kind = m.lastgroup if kept[-1].lastgroup in _LIGHT_VERBS else kept[-1].lastgroup
-            kept[-1] = _joined(text, kept[-1].start(), m.end(), kind or "other")
+            # one event spanning the verb and its object, under the type that names the happening:
+            # "launching a major offensive" is the offensive, "ended the ceasefire" the ending
+            if kept[-1].lastgroup in _LIGHT_VERBS:
+                kept[-1] = _joined(text, kept[-1].start(), m.end(), m.lastgroup or "other")
             continue
         if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
                 and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):

@@ -9,13 +9,12 @@ import pytest
 
 from newswire.processors.actors import find_actors
 from newswire.processors.extract import extract
-from tests.processors.spans import leads
 
 MONDAY = dt.date(2026, 3, 9)
 
 
 def event(text, trigger):
-    hits = [e for e in extract(text, MONDAY).events if leads(e.trigger, trigger)]
+    hits = [e for e in extract(text, MONDAY).events if e.trigger == trigger]
     assert len(hits) == 1, [(e.trigger, e.actors) for e in extract(text, MONDAY).events]
     return hits[0]
 

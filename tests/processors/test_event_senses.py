@@ -59,7 +59,7 @@ def test_another_sense_of_the_trigger_word_is_no_event(text, absent):
     ("The charity raised $2 million for the victims.", "raised"),
     ("Shares fell 3 percent in early trade.", "fell"),
     ("The court scheduled a hearing for Monday.", "hearing"),
-    ("The insurer reached a settlement with the families.", "reached a settlement"),
+    ("The insurer reached a settlement with the families.", "reached"),
     ("The rebels released two hostages on Sunday.", "released"),
     ("The minister called the decision a disgrace.", "called"),
     ("The league announced a two-game suspension for the striker.", "suspension"),

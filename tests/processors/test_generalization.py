@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 
 from newswire.processors.extract import extract
-from tests.processors.spans import leads
 
 PUB = dt.date(2024, 3, 14)  # a Thursday
 
@@ -21,7 +20,7 @@ def figure(text, span, published=PUB):
 
 
 def event(text, trigger, published=PUB):
-    hits = [e for e in extract(text, published).events if leads(e.trigger, trigger)]
+    hits = [e for e in extract(text, published).events if e.trigger == trigger]
     assert hits, [e.trigger for e in extract(text, published).events]
     return hits[0]
 

@@ -1,5 +1,5 @@
 """Release and wire language (``processors.event_phrases``, the nominalisations of
-``processors.event_verbs``) and one event for one happening named twice (``event_happenings.happenings``):
+``processors.event_verbs``) and one event for one happening named twice (``event_happenings.happenings``, its first word the trigger):
 every sentence here is invented, in the style of health, disaster, military and election copy."""
 
 import datetime as dt
@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from newswire.processors.extract import extract
-from tests.processors.spans import leads
 
 FRIDAY = dt.date(2026, 3, 6)
 
@@ -28,11 +27,10 @@ def triggers(text):
     ("A powerful cyclone battered the coast.", "cyclone", "battered"),       # the storm striking is the storm
     ("The navy repelled an attack on the port.", "repelled", "attack"),      # a verb and its object
 ])
-def test_one_happening_named_twice_is_one_event_over_both_words(text, first, second):
-    # the event's span runs over both words, so either is its trigger; the second is no event of its own
+def test_one_happening_named_twice_is_one_event(text, first, second):
+    # its first word is the trigger; the second is no event of its own
     spans = triggers(text)
-    assert [t for t in spans if leads(t, first) and t.endswith(second)], spans
-    assert second not in spans
+    assert first in spans and second not in spans, spans
 
 
 def test_a_speaker_and_what_another_reported_stay_two_statements():
@@ -135,9 +133,7 @@ def test_what_they_could_be_forced_to_do_did_not():
     ("The video was taken down within hours.", "taken down", "censorship"),
 ])
 def test_release_and_wire_phrases(text, trigger, kind):
-    # the phrase is an event of its type, or leads one over its object ("completed its deployment")
-    events = found(text)
-    assert [t for t, k in events if leads(t, trigger) and k == kind], events
+    assert (trigger, kind) in found(text)
 
 
 @pytest.mark.parametrize("text, absent", [

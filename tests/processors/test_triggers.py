@@ -125,7 +125,7 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(t
 
 
 @pytest.mark.parametrize("text, trigger, kind", [   # other forms of words the lexicon had (extractor 1.3.0)
-    ("Police investigated the fire at the depot.", "investigated the fire", "investigation"),
+    ("Police investigated the fire at the depot.", "investigated", "investigation"),
     ("Two investigations are under way.", "investigations", "investigation"),
     ("The opposition is accusing the mayor of fraud.", "accusing", "accusation"),
     ("He confessed to the robbery.", "confessed", "plea"),
@@ -138,7 +138,7 @@ def test_word_start_regexes_find_the_starts_their_lookarounds_find_on_any_text(t
     ("The board decided to close the plant.", "decided", "decision"),
     ("Protesters blocked the main road into the capital.", "blocked", "blockade"),
     ("The jury awarded the family $2 million.", "awarded", "award"),
-    ("The rebels offered a truce.", "offered a truce", "offer"),
+    ("The rebels offered a truce.", "offered", "offer"),
 ])
 def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     found = [(e.trigger, e.type) for e in extract(text, MONDAY).events]
@@ -160,7 +160,7 @@ def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     ("By Monday the outage had affected 120,000 people.", "affected", "impact"),
     ("The army retook the town on Friday.", "retook", "capture"),
     ("Turnout reached 61 percent.", "Turnout", "election"),
-    ("The governor, who lost his reelection bid, spoke.", "lost his reelection bid", "win"),
+    ("The governor, who lost his reelection bid, spoke.", "lost", "win"),
     ("She took office in January.", "took office", "election"),
     ("Lawmakers grilled the minister for hours.", "grilled", "hearing"),
     ("The index lost 0.4% on Tuesday.", "lost", "change"),
@@ -169,7 +169,7 @@ def test_inflections_of_lexicon_words_are_triggers(text, trigger, kind):
     ("The oil spill fouled the beaches.", "oil spill", "accident"),
     ("Two hikers went missing on Sunday.", "went missing", "disappearance"),
     ("The airline filed for bankruptcy in May.", "bankruptcy", "bankruptcy"),
-    ("The firm settled the lawsuit for $5 million.", "settled the lawsuit", "lawsuit"),
+    ("The firm settled the lawsuit for $5 million.", "settled", "lawsuit"),
     ("Troops eliminated four militants near the border.", "eliminated", "casualties"),
 ])
 def test_genre_vocabulary_is_triggers(text, trigger, kind):
