@@ -23,6 +23,8 @@ _AND_RE = re.compile(r"(?:\s+(?:leadership|leaders|government|officials|delegati
 SOURCE_BEFORE_RE = re.compile(r"\b(?:[Aa]ccording\s+to|[Qq]uoting|[Cc]iting)\s+(?:the\s+)?$")
 NOT_SUBJECT_RE = re.compile(r"[,;:]|\b(?i:in|at|on|of|for|from|with|by|after|before|since|to)\b")
 _OWNED_GAP = frozenset({"'s ", "’s ", "' ", "’ "})
+_OWNED_GAP_RE = re.compile(r"['’]s? (?:(?!(?:and|or|to|in|on|at|for|with|from|by|of|said|says|was|is|has|had)\b)"
+                           r"[a-z][\w-]*\s+){1,2}")
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted",
                               "warned", "continued", "recalled", "argued", "asked", "replied", "announced", "reports",
                               "reported", "tweeted", "posted", "writes"})
@@ -57,7 +59,14 @@ def nearest_group(text: str, mentions: list[ActorMention], from_end: bool) -> li
 def owned(text: str, group: list[ActorMention]) -> list[ActorMention]:
     """``group`` without an owner written right before the one it owns ("Jeff Bezos's Blue Origin")."""
     return [a for k, a in enumerate(group)
-            if not (k + 1 < len(group) and text[a.end:group[k + 1].start] in _OWNED_GAP)]
+            if not (k + 1 < len(group) and owns(text, a, group[k + 1]))]
+
+
+def owns(text: str, owner: ActorMention, owned: ActorMention) -> bool:
+    """Whether ``owner`` is written as the owner of ``owned`` right after it: "Jeff Bezos's Blue Origin",
+    "Sudan's paramilitary Rapid Support Forces", "Mexico's ruling Morena party"."""
+    gap = text[owner.end:owned.start]
+    return gap in _OWNED_GAP or len(gap) < 40 and _OWNED_GAP_RE.fullmatch(gap) is not None
 
 
 def inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,

@@ -25,7 +25,7 @@ from newswire.processors.place_names import (
 GROUP_NOUNS = set("""militants militant rebels rebel fighters gunmen insurgents jihadists separatists protesters
 protestors demonstrators activists group groups movement faction factions factions militia militias
 civilians settlers refugees migrants workers residents people students officials leaders representatives
-negotiators men women youths villagers""".split())
+negotiators men women youths villagers teams crews rescuers""".split())
 ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premier mayor governor chief commander
 director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
 prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
@@ -40,7 +40,8 @@ _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology"
 # the heads of bodies besides place_names.ORG_HEADS: military units, public-health and relief bodies
 _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
-Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey""".split())
+Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey
+Chiefs""".split())
 # words that start a sentence, never a body's name: "The", "But", "Meanwhile"
 _SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
 I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
@@ -81,17 +82,21 @@ _HEADS_AND = _ORG_HEADS | _JOINING_AND       # "Securities and Exchange Commissi
 _HEADS_JOINING = _ORG_HEADS | _JOINING       # "Ministry of Health"
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
+# the words of a place's name, never a body's or a person's: "the Red Sea", "Fort Stewart", "Mount Merapi"
+_GEO_WORDS = frozenset("""Sea Ocean Gulf Strait Straits River Lake Mountains Mountain Valley Island Islands Peninsula
+Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast""".split())
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
 Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
 Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
 Plan Treaty Agreement Accord Convention Protocol War Crisis Day Week Year Games Cup League Championship Awards
-Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valley Island Islands""".split())
+Prize Festival Summit Conference Forum Strip Bank River Sea Lake Mountains Valley Island Islands""".split()) | _GEO_WORDS
 REST_RE = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){1,2}")
 COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgents jihadists terrorists protesters
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
 miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
-assailant soldier""".split() + ["security forces", "government forces"]
+assailant soldier peacekeepers""".split() + ["security forces", "government forces", "government troops",
+                                              "special forces", "riot police"]
 INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
                  "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
@@ -104,7 +109,8 @@ INSTITUTION_HEAD_RE = re.compile(
     r"|protection|response|control|prevention|rescue|safety)\s+){0,3}$")
 STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
                      "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
-                     "judicial", "senior", "top", "local", "federal", "economy", "energy"}
+                     "judicial", "senior", "top", "local", "federal", "economy", "energy", "special", "armed",
+                     "elite", "ground", "riot", "coast"}
 TRAILER_RE = re.compile(r"(?:'s|’s|'|’|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NAME_WORD_RE = re.compile(r"(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*\.?"
@@ -259,6 +265,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return None
     if name in NEWS_AGENCIES:
         return "organisation", name, None, None
+    if words[-1] in _GEO_WORDS or len(words) == 2 and words[0] in ("Fort", "Mount", "Lake", "Camp"):
+        return None   # "the Red Sea", "Fort Stewart": a place, whatever its other words ("Red" as in Red Cross)
     if len(words) == 1 and name in people:
         # the surname of a person named in full in the article is that person, even where it is also a
         # town's name ("Ian Hamilton ... Hamilton urged")
@@ -292,7 +300,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         # the person when they look like a name and the rest is the title
         person = words[-2:]
         if all(_NAME_WORD_RE.fullmatch(w) and w not in TITLES and w not in _ORG_HEADS and w not in COMMON_CAPITALS
-               and w not in NOT_PERSON_WORDS and w not in gaz for w in person):
+               and w not in NOT_PERSON_WORDS for w in person) and " ".join(person) not in gaz \
+                and not all(w in gaz for w in person):   # "Lloyd Austin": a first name or surname may be a town
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
     if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
@@ -325,7 +334,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
     if len(words) == 1 and name in people:
         known = people[name]
         return "person", known.name, known.role, known.country_code
-    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES for w in words) \
+    if len(words) <= 2 and name not in gaz and not any(w in COMMON_CAPITALS or w in TITLES or w in _GEO_WORDS
+                                                       for w in words) \
             and name.lower() not in COMMON_GROUPS and name.lower() not in _NUMBER_WORDS:
         return "subject", name, None, None   # "Alibaba", "WeWork": an actor only as a verb's subject
     return None

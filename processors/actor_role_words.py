@@ -32,12 +32,13 @@ MOVER_RE = re.compile(
     r"|revenues?|output|inflation|unemployment|index))))"
     r"[ \t]+(?:(?:has|have|had|also|[a-z]+ly)[ \t]+)?$")
 SPEAKER_DESCRIPTION_RE = re.compile(
-    r"(?:^|(?<=,)\s+|(?<=[.!?\"”])\s+|\A)(?:[Tt]he|[Aa]n?)\s+(?P<d>(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*"
+    r"(?:^|(?<=,)\s+|(?<=[.!?\"”])\s+|\A)(?:[Tt]he|[Aa]n?)\s+(?P<d>(?:[\w'’-]+\s+){0,2}?[A-Za-z][\w'’-]*"
     r"(?:\s+(?:for|of|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)\s+(?:(?:has|had|have|also|later)\s+)?$")
 SPEAKER_HEADS = frozenset("""department ministry office agency service police force brigade team unit center centre
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
-coalition administration regulator watchdog union party command mission observatory statement""".split())
+coalition administration regulator watchdog union party command mission observatory statement monitor staff
+sources source""".split())
 # "the statement said": a text that speaks for the body or group that issued it, named before
 ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
@@ -89,6 +90,8 @@ def subject_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[int
         i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
+        if i + 1 < len(mentions) and _OWNER_THEN_OWNED_RE.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+            return mentions[i + 1]   # "Sudan's paramilitary Rapid Support Forces": the one owned, not its owner
         return mentions[i]
     desc = _LEAD_DESCRIPTION_RE.match(text, sent_start, sent_start + 60)
     if desc is not None:   # "The 48-year-old Australian was evicted", "The ministry said": the one named before
@@ -98,6 +101,8 @@ def subject_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[int
     return None
 
 
+_OWNER_THEN_OWNED_RE = re.compile(r"['’]s? (?:(?!(?:and|or|to|in|on|at|for|with|from|by|of|said|says|was|is|has|had)\b)"
+                                  r"[a-z][\w-]*\s+){0,2}")
 _LEAD_DESCRIPTION_RE = re.compile(r"[\s\"“]*[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>\d+-year-old(?:\s+[A-Z][a-z]+)?"
                                   r"|president|governor|minister|premier|mayor|senator|ministry|agency|company"
                                   r"|commission|department|army|military|command)\s")
@@ -174,7 +179,9 @@ def antecedent_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[
 BODY_PRONOUN_RE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|was|were|is|are|been|would|will|could|also|then"
                               r"|later|first|\w+ly)\s+){0,3}$")
 REPORTING_RE = re.compile(r"\b(?P<v>said|says|announced|stated|confirmed|added|warned|insisted|reported|noted"
-                           r"|told\s+\w+)\s+(?:on\s+[\w.]+(?:\s+\d+)?,?\s+)?(?:that\s+)?$")
+                           r"|told\s+\w+)\s+(?:on\s+[\w.]+(?:\s+\d+)?,?\s+)?"
+                           r"(?:in\s+an?\s+(?:[a-z]+\s+)?(?:statement|release|briefing|post|communiqu[eé])\s+)?"
+                           r"(?:on\s+[\w.]+(?:\s+\d+)?,?\s+)?(?:that\s+)?$")   # "said in a statement on Friday it"
 OWNER_RE = re.compile(r"\b(?P<o>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?:[a-z][\w-]*(?:al|ic|ive|ous|ful|ent|ant|ary|ed)"
                        r"|new|first|latest|recent|last|planned|proposed|latest)\s+)?$")
 MODIFIER_RE = re.compile(r"(?:^|\s)(?P<m>[A-Za-z]+)\s+$")

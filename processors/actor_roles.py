@@ -16,6 +16,9 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
 from newswire.processors.actor_names import Actor, ActorMention
+from newswire.processors.actor_subjects import members_of, unnamed_body
+from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
+                                                spokesperson_body)
 from newswire.processors.lexicon import FUNCTION_WORDS, is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
@@ -146,6 +149,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
+                and text[start:end].lower() not in LISTENER_VERBS \
                 and not CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
                 and not (mentions[i].written[:1].islower() and REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
@@ -210,6 +214,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         if statement and inverted is None else None
     described = desc is not None and all(a.end <= desc.start() for a in before) \
         and any(w.lower() in SPEAKER_HEADS for w in desc.group("d").split())
+    if statement and inverted is None and not described and (bare := bare_speaker(text, sent_start, start)) \
+            is not None and all(a.end <= bare.start for a in before):
+        before = [bare]   # "Gunmen burned a clinic, security sources said": the sources said it, not the gunmen
     if described:
         # "Divers found two men, the fire department said": a description of a body or an office right before
         # the verb is the speaker, not an actor named earlier in the sentence; it stands for the body named
@@ -230,13 +237,17 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             words.pop()
         word = words[-1] if words and len(words) <= 6 else ""
         low = word.lower()
-        if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)):
+        if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
+                                                          or statement and low in SPEAKER_NOUNS):
             at = text.rfind(word, lo, start)
-            before = [ActorMention(at, at + len(word), low, low, "group", None, None)]
+            before = [members_of(text, left, start) or ActorMention(at, at + len(word), low, low, "group", None,
+                                                                     None)]
         elif low in BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
             # "the army shelled", "the ministry deployed": a body no name was given for
             at = text.rfind(word, lo, start)
             before = [ActorMention(at, at + len(word), low, low, "organisation", None, None)]
+        elif (body := unnamed_body(text, left, start)) is not None:
+            before = [body]   # "The ruling party won", "A court in Cairo sentenced"
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
         # named last (a sentence's leading pronoun is read by ``subject_of``); "said it would", "announced
@@ -296,9 +307,11 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "A company spokesperson said", "A spokesman who declined to be named said": the body the sentence
         # before spoke of, else the one named last
         at = before[-1].start if before else spokes.start()
-        body = subject_of(text, mentions, starts, prev_start, None) if prev_start is not None else None
-        if body is None or body.kind == "person" or body.end > at or body.name in NEWS_AGENCIES:
-            body = last_named(text, mentions, starts, at, person=False)
+        body = spokesperson_body(text, mentions, starts, at, before[-1].end if before else spokes.end())
+        if body is None:
+            body = subject_of(text, mentions, starts, prev_start, None) if prev_start is not None else None
+            if body is None or body.kind == "person" or body.end > at or body.name in NEWS_AGENCIES:
+                body = last_named(text, mentions, starts, at, person=False)
         if body is not None:
             before = [body]
     if not after and not statement:
@@ -363,6 +376,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             subject = subject_of(text, mentions, starts, sent_start, prev_start)
             if subject is not None and subject.end <= start:
                 agents = [subject]
+    if statement and patients and reports_clause(text, sent_start, start, end):
+        patients = []   # "Witnesses said soldiers opened fire": the soldiers acted in what was said
     if "between" in text[max(left, start - 12):min(right, end + 12)]:
         relation_a = relation_p = "participant"
     out: list[Actor] = []

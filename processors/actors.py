@@ -11,8 +11,10 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
 - a country's name is the country; a demonym before a state's noun is the country too ("Israeli
   forces" -> Israel, "US representatives" -> United States); before any other group it stays a group
   that carries the country ("Palestinian militants", country PS);
-- cities and states are never actors; news agencies only as the ones told ("told AFP"), never as an
-  event's actor.
+- a group's name and its members' noun are one group ("Hezbollah fighters", "Maoist rebels"), as are "X-led" and
+  "X-backed" groups and "<Name> party" (``processors.actor_groups``);
+- cities and states are never actors, nor names right after "in" or "near" that the gazetteer does not
+  hold; news agencies only as the ones told ("told AFP"), never as an event's actor.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from newswire.processors.acronyms import full_names
+from newswire.processors.actor_groups import join_member_nouns
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
@@ -93,8 +96,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
                 later.append((start, name))
             continue
         kind, norm, role, code = what
+        if kind == "person" and role is None and _PLACE_BEFORE_RE.search(text, max(0, start - 12), start) \
+                and not text.startswith(("'s", "’s"), start + len(name)):
+            continue   # "in Khan Younis", "near Bir Zeit": a place the gazetteer does not hold, not a person
         if kind == "subject":
-            if not VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or (
+            if not VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or _is_locative(
+                    text, start) or (
                     name.endswith("s") and " " not in name and sentence_initial(text, start)) or (
                     " " not in name and sentence_initial(text, start) and name[1:].islower()
                     and name not in PARTY_MEMBERS
@@ -206,6 +213,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
                 "organisation", "group") and (tail := REST_RE.match(text, a.end)) is not None
                                             and tail.group(0).split()[0] in MEMBER_NOUNS):
             found[k] = replace(a, name=PARTY_MEMBERS[first], kind="group")
+    found = join_member_nouns(text, found)
     found.sort(key=lambda a: (a.start, -a.end))
     out: list[ActorMention] = []
     for a in found:   # a run and a demonym phrase may overlap: the first, longer one stays
@@ -214,6 +222,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
                 out[-1] = a
             continue
         if out and out[-1].kind != "group" and OF_RE.fullmatch(text, out[-1].end, a.start):
+            if a.kind == "person" and out[-1].kind == "organisation":
+                out[-1] = a   # "Army Chief of Staff Gen. Ana Ruiz": a title's words, the person named at its end
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:
@@ -224,6 +234,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
     return _expand_acronyms(text, out)
 
 
+# no person is where something happens: "killed in Khan Younis", "clashes near Tal Afar"
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|outside|inside|around|across)\s+(?:the\s+)?$")
 # "the country's military", "the Palestinian militant group": a description of a country or a group named before
 _COUNTRY_REFERENT_RE = re.compile(r"\b[Tt]he country(?:['’]s)?\s+(?:[a-z]+\s+)?(?=(?:%s)\b)" % "|".join(sorted(STATE_NOUNS)))
 _GROUP_WORDS = frozenset({"group", "movement", "organisation", "organization", "faction"})

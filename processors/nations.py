@@ -66,7 +66,8 @@ helicopter helicopters gunships bomber bombers drone shells""".split())
 STATE_ACTS = set("""investigation investigations inquiry probe prosecution decision move moves offensive operation
 operations campaign attack attacks airstrikes raid raids sanctions tariffs bombardment shelling blockade invasion
 incursion occupation crackdown ban embargo intervention withdrawal deployment retaliation annexation
-recognition veto""".split())
+recognition veto strike airstrike fire gunfire bombing bombings assault assaults barrage counteroffensive
+counterattack""".split())
 
 
 def demonym_country(word: str) -> str | None:
