@@ -95,7 +95,9 @@ TIME_LOOKAROUND = lookaround_form(
     r"|(?i:yesterday|today|tonight|tomorrow|recently|over the weekend|several|some (?:days|weeks|months|years)"
     r"|days earlier|weeks earlier|noon|midnight|(?:one|two|three|four|five|six|seven) days"
     r"|(?:last|next|this|earlier|later|early|late|mid)\b|a few (?:days|weeks|months|years)"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:year|month)s? ago"
+    r"|(?:a|one|two|three|four) weeks? ago|a day|one day"   # day anaphors (processors/time_anaphors.py)
+    r"|the (?:day|night|previous|following|next|same)\b|that (?:same )?(?:day|night|morning|evening|afternoon)\b)"
     r"|(?i:in|during|since|until|by|from|of|on|at)\s"
     r"(?:[A-Z\d]|(?i:the (?:past|last|coming|weekend)|recent|early|mid|late))", 0)
 VERB_LOOKAROUND = lookaround_form(word_scans.trie_pattern({v[:3] for v in sentences.SPEECH_VERBS.split("|")}),
