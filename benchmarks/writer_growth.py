@@ -25,7 +25,6 @@ by their id alone) and writes its keys (``ON CONFLICT (figure_id)``), to compare
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sqlalchemy import text  # noqa: E402
 
@@ -44,6 +44,8 @@ from newswire.storage import writer as writer_module  # noqa: E402
 from newswire.storage.db import make_engine, upgrade  # noqa: E402
 from newswire.storage.writer import RecordWriter  # noqa: E402
 from newswire.app.bench.synthetic import make_page  # noqa: E402
+
+from growth_prefill import article_id, article_url, prefill  # noqa: E402
 
 BATCH_RECORDS = 500
 FIRST_PUBLISHED = datetime(2025, 1, 1, tzinfo=timezone.utc)
@@ -73,6 +75,35 @@ def write_schema_0001_keys() -> None:
     writer_module.upsert = upsert_0001
 
 
+class Meter:
+    """CPU and wall ms an article since the last line, and PostgreSQL's counters (see the docstring)."""
+
+    def __init__(self, engine, url: str):
+        self.engine, self.url = engine, url
+        self.reset()
+
+    def reset(self) -> None:
+        self.cpu, self.wall, self.counters = time.process_time(), time.perf_counter(), pg_counters(self.engine)
+
+    @staticmethod
+    def header() -> str:
+        return (f"{'articles':>9} {'records':>10} {'CPU ms/art':>10} {'wall ms/art':>11} {'blk reads/art':>13} "
+                f"{'WAL kB/art':>10} {'db MB':>8}")
+
+    def line(self, articles: int, records: int, interval: int) -> str:
+        cpu, wall, counters = time.process_time(), time.perf_counter(), pg_counters(self.engine)
+        pg = ("", "", "")
+        if self.counters and counters:
+            pg = (f"{(counters[0] - self.counters[0]) / interval:.1f}",
+                  f"{(counters[1] - self.counters[1]) / interval / 1024:.1f}", f"{counters[2] / 2**20:.0f}")
+        elif self.url.startswith("sqlite:///"):
+            pg = ("", "", f"{Path(self.url.removeprefix('sqlite:///')).stat().st_size / 2**20:.0f}")
+        text_ = (f"{articles:>9} {records:>10} {1000 * (cpu - self.cpu) / interval:>10.2f} "
+                 f"{1000 * (wall - self.wall) / interval:>11.2f} {pg[0]:>13} {pg[1]:>10} {pg[2]:>8}")
+        self.reset()
+        return text_
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20_000, help="articles to reach (counting --start)")
@@ -80,6 +111,10 @@ def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--revision", default="head", help="migrate to this revision only (e.g. 0001)")
     parser.add_argument("--start", type=int, default=0, help="articles the database already holds (--resume)")
+    parser.add_argument("--prefill-at", type=lambda v: sorted(int(n) for n in v.split(",")), default=None,
+                        help="e.g. 10000,100000,1000000: grow the database to each size by SQL "
+                             "(growth_prefill.py), then write --measure articles through the writer")
+    parser.add_argument("--measure", type=int, default=5000, help="articles written at each --prefill-at point")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'writer.db'}"
 
@@ -93,38 +128,47 @@ def main() -> None:
     if args.revision == "0001":
         write_schema_0001_keys()
     writer = RecordWriter(engine)
+    meter = Meter(engine, url)
+    records = 0
 
-    every = args.report_every
+    def write_articles(start: int, stop: int, report_every: int | None) -> None:
+        """Articles ``start..stop-1`` through the writer in the sink's batches; a line every ``report_every``."""
+        nonlocal records
+        batch = []
+        for i in range(start, stop):
+            article, extraction = cleaned[i % len(cleaned)]
+            article = article.model_copy(update={
+                "article_id": article_id(i), "url": article_url(article.url, i),
+                "canonical_url": article_url(article.canonical_url, i),
+                "published_at": FIRST_PUBLISHED + i * PUBLISHED_EVERY})
+            figures, events = build_results(article, extraction)
+            batch += [article, *figures, *events, ExtractionRecord(
+                article_id=article.article_id, article_version=article.version,
+                extractor_version=EXTRACTOR_VERSION, figures=len(figures), events=len(events))]
+            if len(batch) >= BATCH_RECORDS or i == stop - 1:
+                writer.write(batch)
+                records += len(batch)
+                batch = []
+            if report_every and (i + 1) % report_every == 0:
+                print(meter.line(i + 1, records, report_every), flush=True)
+
     print(f"# {engine.dialect.name}, schema {args.revision}, batches of {BATCH_RECORDS} records", flush=True)
-    print(f"{'articles':>9} {'records':>10} {'CPU ms/art':>10} {'wall ms/art':>11} {'blk reads/art':>13} "
-          f"{'WAL kB/art':>10} {'db MB':>8}", flush=True)
-    batch, records = [], 0
-    cpu, wall, counters = time.process_time(), time.perf_counter(), pg_counters(engine)
-    for i in range(args.start, args.articles):
-        article, extraction = cleaned[i % len(cleaned)]
-        article = article.model_copy(update={"article_id": hashlib.sha256(f"growth {i}".encode()).hexdigest(),
-                                             "published_at": FIRST_PUBLISHED + i * PUBLISHED_EVERY})
-        figures, events = build_results(article, extraction)
-        batch += [article, *figures, *events, ExtractionRecord(
-            article_id=article.article_id, article_version=article.version, extractor_version=EXTRACTOR_VERSION,
-            figures=len(figures), events=len(events))]
-        if len(batch) >= BATCH_RECORDS:
-            writer.write(batch)
-            records += len(batch)
-            batch = []
-        if (i + 1) % every == 0:
-            now_cpu, now_wall, now_counters = time.process_time(), time.perf_counter(), pg_counters(engine)
-            pg = ("", "", "")
-            if counters and now_counters:
-                pg = (f"{(now_counters[0] - counters[0]) / every:.1f}",
-                      f"{(now_counters[1] - counters[1]) / every / 1024:.1f}", f"{now_counters[2] / 2**20:.0f}")
-            elif url.startswith("sqlite:///"):
-                pg = ("", "", f"{Path(url.removeprefix('sqlite:///')).stat().st_size / 2**20:.0f}")
-            print(f"{i + 1:>9} {records:>10} {1000 * (now_cpu - cpu) / every:>10.2f} "
-                  f"{1000 * (now_wall - wall) / every:>11.2f} {pg[0]:>13} {pg[1]:>10} {pg[2]:>8}", flush=True)
-            cpu, wall, counters = now_cpu, now_wall, now_counters
-    if batch:
-        writer.write(batch)
+    print(Meter.header(), flush=True)
+    if not args.prefill_at:
+        write_articles(args.start, args.articles, args.report_every)
+    else:
+        held = max(args.start, len(cleaned))
+        write_articles(args.start, held, None)  # the templates the prefill copies, by the writer itself
+        templates = {i: (article_id(i), cleaned[i][0].url, cleaned[i][0].canonical_url) for i in range(len(cleaned))}
+        for point in args.prefill_at:
+            if point > held:
+                seconds = prefill(engine, held, point, templates, FIRST_PUBLISHED, PUBLISHED_EVERY)
+                print(f"# grown by SQL from {held:,} to {point:,} articles in {seconds:.0f} s", flush=True)
+                held = point
+            meter.reset()
+            write_articles(held, held + args.measure, None)
+            held += args.measure
+            print(meter.line(held, records, args.measure), flush=True)
     engine.dispose()
 
 
