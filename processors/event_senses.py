@@ -157,6 +157,7 @@ _FIGURATIVE_KINDS = frozenset({"transaction", "change", "strike_hit", "hearing",
 _MARKETS = frozenset("""stock stocks share shares equities bonds bond oil gold markets market prices currency dollar
 foreign commodities crypto bank""".split())
 _EXCHANGE_HEADS = frozenset("rate rates trader traders operates market markets listing filing filings".split())
+_MEDICAL_ATTACKS = frozenset("heart panic asthma anxiety gout migraine seizure".split())
 _PERCEIVING = frozenset("was were am is are been i we you".split())
 
 
@@ -199,6 +200,8 @@ def figurative(text: str, kind: str, start: int, end: int, word: str, prev_word:
     if kind in ("clash", "attack") and not word.endswith("ed") and after[:1] in (["against"], ["on"], ["with"]) \
             and foe in _ABSTRACT_FOES:
         return True   # "its fight against corruption", "an attack on democracy"
+    if kind == "attack" and word.startswith("attack") and prev_word in _MEDICAL_ATTACKS:
+        return True   # "died of a heart attack", "an asthma attack": an illness, no one attacked
     if kind == "accident" and word.startswith(("collaps", "crash")) and prev_word in _COLLAPSE_SUBJECTS:
         return True   # "talks collapsed", "shares crashed": no accident
     if kind == "statement" and word == "reporting" and nxt in _REPORTING_HEADS:

@@ -184,6 +184,13 @@ def _other_body(word: str, gaz: Gazetteer) -> bool:
         and demonym_country(word) is None and gaz.resolve(word) is None
 
 
+def _bare(word: str) -> str:
+    """The word without its trailing punctuation and possessive: "Congress's" -> "Congress" (a character
+    set stripped from the right took "Congress" to "Congre", "Swiss" to "Swi")."""
+    word = word.rstrip(".,")
+    return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+
+
 def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[PlaceMention]:
     """A national legislature sits in its country's capital: "the U.S. Senate", "the House of Representatives",
     "a House committee" name the capital, as "the White House" names Washington. The country is
@@ -197,7 +204,7 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
         if i == len(hits) or hits[i] >= b:
             continue   # no legislature's word in the run
         words = text[a:b].split()
-        k = next((k for k, w in enumerate(words) if w.rstrip(".,'’s") in _LEGISLATURES
+        k = next((k for k, w in enumerate(words) if _bare(w) in _LEGISLATURES
                   or (w == "House" and (k == 0 or words[k - 1] in ("A", "The", "the") or demonym_country(words[k - 1])
                                         or _CONTROLLED_RE.search(words[k - 1]))   # "Democrat-controlled House"
                       and _HOUSE_AFTER_RE.match(text, a + sum(len(x) + 1 for x in words[:k + 1]) - 1))), None)
@@ -205,7 +212,7 @@ def legislatures(places: Layer, text: str, spans: Sequence[tuple[int, int]], gaz
                 or (k and gaz.resolve(words[k - 1]) is not None and gaz.resolve(words[k - 1]).kind == "state") \
                 or (k and _other_body(words[k - 1], gaz)):
             continue
-        code = demonym_country(words[k - 1].rstrip("'’s")) if k else None
+        code = demonym_country(_bare(words[k - 1])) if k else None
         if code is None and k:
             before = gaz.resolve(words[k - 1].removesuffix("'s").removesuffix("’s"))
             code = before.country_code if before is not None and before.kind == "country" else None

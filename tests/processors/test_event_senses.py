@@ -50,6 +50,8 @@ def test_an_act_outside_the_negated_or_modal_clause_stays(text, kept):
     ("Doctors found a condition called sarcoidosis.", "called"),
     ("The sedan has a stiffer rear suspension.", "suspension"),
     ("The laptop brings back a physical escape key.", "escape"),
+    ("The retired coach died of a heart attack at his farm.", "attack"),
+    ("She had an asthma attack during the race.", "attack"),
 ])
 def test_another_sense_of_the_trigger_word_is_no_event(text, absent):
     assert absent not in triggers(text)

@@ -345,3 +345,10 @@ def test_a_natural_feature_named_like_a_town_is_not_that_town():
     assert ("Tana River", None, None) in found
     assert all(place != "Antananarivo" for _, place, _ in found)
     assert names("Heavy rain fell across Kabul Province.") == [("Kabul Province", "Kabul", "AF")]
+
+
+def test_a_legislature_ending_in_s_names_its_capital():
+    # "Congress" and "Swiss" end in letters a stripped possessive would take
+    found = names("In the United States, Congress passed the bill. The Swiss Parliament met in the spring.")
+    assert ("Congress", "Washington", "US") in found
+    assert ("Parliament", "Bern", "CH") in found or ("Swiss Parliament", "Bern", "CH") in found, found
