@@ -30,6 +30,10 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # id), which the two databases spell differently: created by migration 0002 in SQL, not declared on the models (and left
 # out of autogenerate's comparison, ``include_name``). name -> (table, id column).
 LISTING_INDEXES = {"ix_figures_listing": ("figures", "figure_id"), "ix_events_listing": ("events", "event_id")}
+# The listings of one category or type ("figures of a category", "events of a type") newest first: (column,
+# published_at), migration 0011, in place of the plain category and type indexes. name -> (table, column).
+FILTERED_LISTING_INDEXES = {"ix_figures_category_listing": ("figures", "category"),
+                            "ix_events_type_listing": ("events", "type")}
 
 
 # GIN trigram indexes for substring search of titles (``ILIKE '%term%'``), PostgreSQL only: created by
@@ -42,7 +46,8 @@ TITLES_INDEX = "ix_stories_titles_trgm"
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     """Alembic's ``include_name``: compare everything but the listing and search indexes."""
-    return not (type_ == "index" and (name in LISTING_INDEXES or name in SEARCH_INDEXES or name == TITLES_INDEX))
+    return not (type_ == "index" and (name in LISTING_INDEXES or name in FILTERED_LISTING_INDEXES
+                                      or name in SEARCH_INDEXES or name == TITLES_INDEX))
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -129,7 +134,7 @@ class Figure(StorageModel, table=True):
     start: int
     end: int
     unit: str | None = None
-    category: str = Field(index=True)
+    category: str  # indexed by ix_figures_category_listing
     qualifier: str | None = None
     source: str | None = Field(default=None, index=True)
     anchor_phrase: str | None = Field(default=None, sa_type=Text)
@@ -154,7 +159,7 @@ class Event(StorageModel, table=True):
     event_id: str = Field(primary_key=True)
     article_id: str = Field(primary_key=True)
     article_version: int
-    type: str = Field(index=True)
+    type: str  # indexed by ix_events_type_listing
     trigger: str = Field(sa_type=Text)
     start: int
     end: int

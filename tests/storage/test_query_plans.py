@@ -55,13 +55,15 @@ def test_writing_and_checking_what_is_stored_never_scans_a_table(records):
 # The CLI's and the web pages' reads (storage.queries). PostgreSQL would scan tables this small whatever
 # the indexes, so it is asked with sequential scans and sorts priced out: a plan that still has one
 # means no index can serve the query. ``count_rows`` (``newswire status``) counts whole tables: left out.
+# A category or type has an index in the listing order of its own (migration 0011): before it, SQLite
+# sorted every event of the type for a page (3.7 s for the 100 newest attacks of 20 million events).
 LISTINGS = {  # name -> (call, may sort what the index found: a filter on another indexed column)
     "figures": (lambda q, e: q.list_figures(e), False),
     "figures since": (lambda q, e: q.list_figures(e, since=datetime(2026, 3, 1, tzinfo=timezone.utc)), False),
-    "figures of a category": (lambda q, e: q.list_figures(e, category="killed"), True),
+    "figures of a category": (lambda q, e: q.list_figures(e, category="killed"), False),
     "events": (lambda q, e: q.list_events(e), False),
     "events until": (lambda q, e: q.list_events(e, until=datetime(2026, 3, 9, tzinfo=timezone.utc)), False),
-    "events of a type": (lambda q, e: q.list_events(e, type="attack"), True),
+    "events of a type": (lambda q, e: q.list_events(e, type="attack"), False),
     "dead letters": (lambda q, e: q.list_dead_letters(e), False),
     "dead letters of a reason": (lambda q, e: q.list_dead_letters(e, reason="bad_html"), True),
 }
@@ -114,14 +116,14 @@ def test_the_listings_read_an_index_not_the_table(engine, records, listing):
 MARCH_2 = datetime(2026, 3, 2, tzinfo=timezone.utc)
 BROWSE = {  # name -> (call, sqlite_may_sort)
     "figures": (lambda b, e: b.browse_figures(e), False),
-    "figures of a category since": (lambda b, e: b.browse_figures(e, category="killed", since=MARCH_2), True),
+    "figures of a category since": (lambda b, e: b.browse_figures(e, category="killed", since=MARCH_2), False),
     "figures by source, text, place": (lambda b, e: b.browse_figures(e, source="offic", text="killed", place="spring"),
                                        False),
     "figures of a site": (lambda b, e: b.browse_figures(e, site="news"), False),
     "figures after a cursor": (lambda b, e: b.browse_figures(e, after=[MARCH_2, "0" * 64, 3, "f" * 64]), False),
     "figures after an undated cursor": (lambda b, e: b.browse_figures(e, after=[None, "0" * 64, 3, "f" * 64]), False),
     "events": (lambda b, e: b.browse_events(e), False),
-    "events of a type and place": (lambda b, e: b.browse_events(e, type="attack", place="spring"), True),
+    "events of a type and place": (lambda b, e: b.browse_events(e, type="attack", place="spring"), False),
     "events after a cursor": (lambda b, e: b.browse_events(e, after=[MARCH_2, "0" * 64, 3, "f" * 64]), False),
     "articles": (lambda b, e: b.browse_articles(e), False),
     "dead letters": (lambda b, e: b.browse_dead_letters(e), False),

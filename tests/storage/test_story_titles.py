@@ -8,7 +8,7 @@ from sqlalchemy import inspect, select, text
 
 from newswire.app.story_stage import StoryStage
 from newswire.storage import story_reads
-from newswire.storage.db import _alembic_config, check_schema, make_engine, upgrade
+from newswire.storage.db import _alembic_config, check_schema, head_revision, make_engine, upgrade
 from newswire.storage.models import Article, Story, StoryArticle
 from newswire.storage.stories import merge_titles
 from newswire.storage.writer import RecordWriter
@@ -85,7 +85,7 @@ def test_migration_0010_fills_titles_from_the_placements_and_goes_back(database_
                 conn.execute(text("INSERT INTO story_articles (article_id, story_id, seen_at, published) VALUES "
                                   "(:a, :s, :at, :p)"), {"a": aid, "s": story_id, "at": f"2026-03-01 1{n}:00:00+00:00",
                                                           "p": False})
-        assert upgrade(database_url) == "0010_story_titles"
+        assert upgrade(database_url) == head_revision()  # 0010 and the ones after it
         check_schema(engine)
         with engine.connect() as conn:
             titles = dict(conn.execute(text("SELECT story_id, titles FROM stories")).all())
