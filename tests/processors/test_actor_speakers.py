@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from newswire.processors.actor_roles import event_actors
-from newswire.processors.actors import find_actors
-from newswire.processors.sentences import split_sentences
+from tests.processors.test_actors import actors_of as _actors_of
 
 
 def actors_of(text: str, trigger: str, statement: bool = True) -> list[tuple[str, str]]:
-    found = find_actors(text)
-    starts = [a.start for a in found]
-    at = text.index(trigger)
-    sentences = split_sentences(text)
-    k = max(i for i, s in enumerate(sentences) if s.start <= at)
-    sent = sentences[k]
-    return [(a.name, a.relation) for a in event_actors(
-        text, found, starts, sent.start, sent.end, at, at + len(trigger), statement=statement,
-        prev_start=sentences[k - 1].start if k else None)]
+    return _actors_of(text, trigger, statement)
 
 
 def test_what_was_said_holds_no_actor_of_the_saying():
