@@ -16,6 +16,10 @@ once, other databases' writes count too), and the database's size. A run can sto
 
     .venv/bin/python benchmarks/writer_growth.py [--articles 1000000] [--report-every 10000]
         [--database-url URL] [--revision 0001] [--start N]
+    .venv/bin/python benchmarks/writer_growth.py --prefill-at 10000,100000,1000000 [--measure 5000] ...
+
+``--prefill-at``: the database grows to each size by SQL (``growth_prefill.py``, minutes instead of
+hours), then ``--measure`` articles go through the writer and one line gives their cost.
 
 Without ``--database-url`` it writes to a fresh SQLite file (PostgreSQL: a database you can empty).
 ``--revision 0001`` migrates only to the schema before the writer's indexes (figures and events keyed
