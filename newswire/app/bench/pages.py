@@ -8,8 +8,9 @@ distinct article.
 from __future__ import annotations
 
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_context, util
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -91,7 +92,27 @@ def in_order(pool: ProcessPoolExecutor, function: Callable, items: Iterable, win
         yield result(future)
 
 
+# An AF_UNIX socket path holds at most 107 bytes; multiprocessing's adds 28 to its base directory.
+_SOCKET_DIR_MAX = 107 - 28
+
+
 def make_pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process, not a fork of one running producer threads
+    _short_socket_dir()
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
                                initializer=start_pool_worker, initargs=(os.getpid(),))
+
+
+def _short_socket_dir() -> None:
+    """Put multiprocessing's directory in /tmp when TMPDIR is too long for the forkserver's socket.
+
+    The forkserver listens on a socket in that directory, and under a long TMPDIR (a CI runner's, a
+    pytest ``tmp_path``) binding it failed with "AF_UNIX path too long". Python 3.13 falls back to /tmp
+    the same way (cpython issue 132124); the directory is chosen once a process, on first use."""
+    if len(tempfile.gettempdir()) <= _SOCKET_DIR_MAX:
+        return
+    saved, tempfile.tempdir = tempfile.tempdir, "/tmp"
+    try:
+        util.get_temp_dir()
+    finally:
+        tempfile.tempdir = saved
