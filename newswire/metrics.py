@@ -21,8 +21,12 @@ figures_extracted_total, events_...    what it found
 records_stored_total{kind}             rows the sink wrote (articles, figures, ...)
 dead_letters_total{stage,reason}       records that became dead letters, where and why
 consumer_lag{topic,partition}          sink: messages between its position and the high watermark
+articles_placed_total                  articles the stories stage placed (copies, stories, series)
+articles_place_failed_total            of those, placed alone because placing them raised
+story_messages_sent_total{topic}       the stories stage's sends (stories, placements)
 stage_seconds{stage}                   latency histogram of fetch (one HTTP hop), clean,
-                                       extract (one article) and store (one batch transaction)
+                                       extract (one article), store (one batch transaction)
+                                       and place (one stories batch, its transaction included)
 =====================================  ========================================================
 """
 
@@ -50,6 +54,9 @@ RECORDS_STORED = Counter("newswire_records_stored", "Rows written by the sink.",
 DEAD_LETTERS = Counter("newswire_dead_letters", "Records turned into dead letters.", ["stage", "reason"])
 CONSUMER_LAG = Gauge("newswire_consumer_lag", "Messages not yet consumed (high watermark - position).",
                      ["topic", "partition"])
+ARTICLES_PLACED = Counter("newswire_articles_placed", "Articles placed in copies, stories and series.")
+PLACE_FAILED = Counter("newswire_articles_place_failed", "Articles placed alone because placing them raised.")
+STORY_MESSAGES = Counter("newswire_story_messages_sent", "Messages sent by the stories stage.", ["topic"])
 STAGE_SECONDS = Histogram(
     "newswire_stage_seconds", "Latency of one unit of work of a stage.", ["stage"],
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import Engine
 
+from newswire import metrics
 from newswire.processors.copies import KEEP_DAYS, CopyIndex
 from newswire.processors.stories import StoryIndex, StoryState, story_id_for
 from newswire.processors.storyline import Placed, StoryLine
@@ -95,6 +96,7 @@ class StoryStage:
         if not articles:
             self.publish()
             return 0
+        started = time.monotonic()
         placements, touched, observations = [], {}, []
         try:
             for row in articles:
@@ -108,6 +110,7 @@ class StoryStage:
                     log.warning("article %s could not be placed (%s: %s): a story of its own",
                                 article.article_id, type(exc).__name__, exc)
                     self.failed += 1
+                    metrics.PLACE_FAILED.inc()
                     placed = Placed(article.article_id, story_id_for(article.article_id), None, None, ())
                     self.line.stories.stories.setdefault(placed.story_id, StoryState(
                         placed.story_id, article.title, utc(row["seen_at"]), utc(row["seen_at"]), 1))
@@ -133,6 +136,8 @@ class StoryStage:
         if fresh:  # the outboxes now hold exactly this batch's rows, as the stage has them
             self.unsent = (placements, [{**story, "version": versions[story["story_id"]]} for story in stories])
         self.placed += len(placements)
+        metrics.ARTICLES_PLACED.inc(len(placements))
+        metrics.STAGE_SECONDS.labels("place").observe(time.monotonic() - started)
         newest = self.line.stories.newest
         if newest is not None and utc(articles[0]["seen_at"]) >= newest - LATE:
             self.horizon = newest - LATE  # the backlog of old articles is done
@@ -175,6 +180,7 @@ class StoryStage:
                                      seen_at=row["seen_at"], outlet=row["outlet"], figures=figures)
             self.producer.send(self.placements_topic, key=row["article_id"], value=record)
         self.producer.flush()
+        metrics.STORY_MESSAGES.labels("placements").inc(len(rows))
         store.mark_placements_published(self.engine, [r["article_id"] for r in rows])
         return len(rows)
 
@@ -192,6 +198,7 @@ class StoryStage:
                                  added_article_ids=members.get(row["story_id"], []))
             self.producer.send(self.topic, key=row["story_id"], value=record)
         self.producer.flush()
+        metrics.STORY_MESSAGES.labels("stories").inc(len(rows))
         store.mark_published(self.engine, {r["story_id"]: r["version"] for r in rows})
         return len(rows)
 
@@ -256,10 +263,14 @@ def run_stories(settings, stop: threading.Event | None = None, own_process: bool
         gc.freeze()
     stage = StoryStage(engine, producer=producer, prefix=settings.topic_prefix)
     stop = stop or threading.Event()
+    server = metrics.serve_metrics(settings, "storify")
+    served = {"metrics_port": server.port if server else None}
     try:  # the status file, as every stage's: ``newswire status`` and the web overview show the stage from it
-        stage.run(stop, report=lambda: write_status(settings.data_dir, "storify", stage.status()))
+        stage.run(stop, report=lambda: write_status(settings.data_dir, "storify", stage.status() | served))
     finally:
-        write_status(settings.data_dir, "storify", stage.status() | {"stopped": True})
+        write_status(settings.data_dir, "storify", stage.status() | served | {"stopped": True})
+        if server is not None:
+            server.stop()
         if producer is not None:
             producer.close(timeout=5)
         engine.dispose()

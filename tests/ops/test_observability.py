@@ -19,6 +19,7 @@ from tests.ops.conftest import free_port_block, http_get, metric, metric_values,
 from tests.test_pipeline import start_run, stop_run, wait_for_rows
 
 pytestmark = pytest.mark.slow
+STAGES = ("ingest", "process", "sink", "storify")
 
 
 def run_env(data_dir, static_site, metrics_port: int) -> dict[str, str]:
@@ -31,7 +32,7 @@ def run_env(data_dir, static_site, metrics_port: int) -> dict[str, str]:
 
 def test_metrics_health_and_status_of_a_running_pipeline(static_site, tmp_path):
     data_dir = tmp_path / "data"
-    base = free_port_block(3)
+    base = free_port_block(4)
     env = run_env(data_dir, static_site, base)
     log = tmp_path / "run.log"
     run = start_run(env, log)
@@ -41,10 +42,10 @@ def test_metrics_health_and_status_of_a_running_pipeline(static_site, tmp_path):
         def ports() -> dict[str, int] | None:
             found = {stage: entries[0].get("metrics_port") for stage, entries in read_status(data_dir).items()
                      if stage != "supervisor"}  # the supervisor's status (its restarts) has no metrics port
-            return found if all(found.get(s) for s in ("ingest", "process", "sink")) else None
+            return found if all(found.get(s) for s in STAGES) else None
 
         found = wait_for(ports, 30, "every stage to report its metrics port")
-        assert sorted(found[s] for s in ("ingest", "process", "sink")) == [base, base + 1, base + 2]
+        assert sorted(found[s] for s in STAGES) == [base, base + 1, base + 2, base + 3]
 
         def scrape(stage: str) -> dict[str, float]:
             status, body = http_get(f"http://127.0.0.1:{found[stage]}/metrics")
@@ -77,7 +78,18 @@ def test_metrics_health_and_status_of_a_running_pipeline(static_site, tmp_path):
         assert any("newswire.articles.v1" in k for k in lags) and all(v >= 0 for v in lags.values())
         assert metric(sink, "newswire_dead_letters_total") == 0
 
-        for stage in ("ingest", "process", "sink"):  # the stories stage serves no metrics (status file only)
+        # The stories stage places the stored articles in batches, a few seconds apart.
+        def stories_settled() -> dict[str, float] | None:
+            values = scrape("storify")
+            return values if metric(values, "newswire_articles_placed_total") == 3 else None
+
+        storify = wait_for(stories_settled, 60, "the stories stage's counters")
+        assert metric(storify, "newswire_articles_place_failed_total") == 0
+        assert metric(storify, "newswire_stage_seconds_count", stage="place") >= 1
+        assert metric(storify, "newswire_story_messages_sent_total", topic="placements") == 3
+        assert metric(storify, "newswire_story_messages_sent_total", topic="stories") >= 1
+
+        for stage in STAGES:
             port = found[stage]
             status, body = http_get(f"http://127.0.0.1:{port}/healthz")
             assert status == 200, body
