@@ -32,6 +32,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import copy
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -268,6 +270,18 @@ def restore() -> None:
     for key in INSTALLED:
         _set(key, _PLAN[key][0])
     INSTALLED.clear()
+
+
+@contextmanager
+def stock() -> Iterator[None]:
+    """trafilatura's own steps for the duration: the benchmarks time the obvious script on them."""
+    installed = bool(INSTALLED)
+    restore()
+    try:
+        yield
+    finally:
+        if installed:
+            install()
 
 
 _WARNED: list[bool] = []

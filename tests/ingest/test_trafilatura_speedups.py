@@ -12,8 +12,6 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from copy import copy
 from pathlib import Path
 
@@ -46,13 +44,7 @@ CORPUS = corpus_dir()
 needs_corpus = pytest.mark.skipif(CORPUS is None, reason="the shared corpus/html is not here")
 
 
-@contextmanager
-def stock() -> Iterator[None]:
-    speedups.restore()
-    try:
-        yield
-    finally:
-        speedups.install()
+stock = speedups.stock
 
 
 def regex_calls() -> list[tuple[str, str, str]]:
