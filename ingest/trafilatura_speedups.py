@@ -85,6 +85,7 @@ _RE_TEST = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'(?:, '([a-z]*)')?\)")
 _MAX_LITERALS = 200
 # what trafilatura.utils.INVALID_XML_CHARS matches (the tests check it is the same set)
 _INVALID_XML_CHARS = tuple(map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)))
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _MAX_TESTS = 20  # more contains() than this cost more than the one call into Python they replace
 
 
@@ -216,6 +217,18 @@ def repair_faulty_html(htmlstring: str, beginning: str) -> str:
     return htmlstring
 
 
+def normalize_json(string: str) -> str:
+    """trafilatura 2.3.1's ``json_metadata.normalize_json``, dropping surrogates with a regex, not a
+    Python generator over every character of the page's JSON-LD."""
+    json_metadata = sys.modules["trafilatura.json_metadata"]
+    if "\\" in string:
+        string = string.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        string = json_metadata.JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), string)
+        string = _SURROGATES.sub("", string)
+        string = json_metadata.unescape(string)
+    return json_metadata.trim(json_metadata.HTML_STRIP_TAGS.sub("", string))
+
+
 def _prepare_tree(tree: HtmlElement, options: Any, url: str | None) -> tuple[HtmlElement, HtmlElement | None]:
     """trafilatura 2.3.1's ``core._prepare_tree``, without the backup when nothing will read it."""
     core = sys.modules["trafilatura.core"]
@@ -232,6 +245,7 @@ FUNCTIONS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "html2txt": (html2txt, ("trafilatura.core",)),
     "_prepare_tree": (_prepare_tree, ("trafilatura.core",)),
     "repair_faulty_html": (repair_faulty_html, ("trafilatura.utils",)),
+    "normalize_json": (normalize_json, ("trafilatura.json_metadata",)),
 }
 # "module:name" or "module:name[index]" -> (trafilatura's object, its replacement); built once
 _PLAN: dict[str, tuple[Any, Any]] = {}
@@ -242,8 +256,9 @@ def _plan() -> dict[str, tuple[Any, Any]]:
     if not _PLAN:
         for module_name, name, index, descendants in TARGETS:
             original = _get(module_name, name, index)
+            # they all select elements: strings the XPath hands to re:test need not be "smart" (no parent)
             _PLAN[_key(module_name, name, index)] = (original, XPath(rewrite(original.path, descendants),
-                                                                     namespaces={"re": REGEXP_NS}))
+                                                                     namespaces={"re": REGEXP_NS}, smart_strings=False))
         for name, (replacement, holders) in FUNCTIONS.items():
             for module_name in holders:
                 _PLAN[_key(module_name, name, None)] = (_get(module_name, name, None), replacement)

@@ -108,7 +108,7 @@ def assert_same_selections(raw: HtmlElement, converted_tree: HtmlElement | None 
 def test_every_replacement_is_in_place():
     assert trafilatura.__version__ == speedups.VERSION
     assert speedups.INSTALLED == list(speedups._plan())
-    assert len(speedups.INSTALLED) == len(speedups.TARGETS) + 8
+    assert len(speedups.INSTALLED) == len(speedups.TARGETS) + 9
     for key, (original, replacement) in speedups._plan().items():
         module, _, target = key.partition(":")
         name, _, index = target.rstrip("]").partition("[")
@@ -179,6 +179,15 @@ def test_repair_faulty_html_is_trafilaturas(markup):
     with stock():
         expected = utils.repair_faulty_html(markup, markup[:50].lower())
     assert speedups.repair_faulty_html(markup, markup[:50].lower()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "plain", "", " spaced <b>bold</b> ", '{"a": "x\\u00e9\\ud83d\\ude00 \\n\\t&amp; \\ud800 y"}', "\\u0041\\\\",
+    "a\\rb <p>c</p>", "no backslash \ud800 here"])
+def test_normalize_json_is_trafilaturas(text):
+    with stock():
+        expected = sys.modules["trafilatura.json_metadata"].normalize_json(text)
+    assert speedups.normalize_json(text) == expected
 
 
 ARTICLE = ("<html><head><script>var x = 1;</script><style>p {}</style><title>T</title></head><body>"
