@@ -217,6 +217,15 @@ def repair_faulty_html(htmlstring: str, beginning: str) -> str:
     return htmlstring
 
 
+def remove_control_characters(string: str) -> str:
+    """trafilatura 2.3.1's ``utils.remove_control_characters``: a text with white space other than " "
+    (most text nodes: a line break) is not printable, and went through a Python call per character;
+    when white space is all that is not printable the text is returned as it is, found in C."""
+    if string.isprintable() or "".join(string.split()).isprintable():  # split() drops what isspace() keeps
+        return string
+    return "".join(map(sys.modules["trafilatura.utils"].return_printables_and_spaces, string))
+
+
 def normalize_json(string: str) -> str:
     """trafilatura 2.3.1's ``json_metadata.normalize_json``, dropping surrogates with a regex, not a
     Python generator over every character of the page's JSON-LD."""
@@ -246,6 +255,7 @@ FUNCTIONS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "_prepare_tree": (_prepare_tree, ("trafilatura.core",)),
     "repair_faulty_html": (repair_faulty_html, ("trafilatura.utils",)),
     "normalize_json": (normalize_json, ("trafilatura.json_metadata",)),
+    "remove_control_characters": (remove_control_characters, ("trafilatura.utils", "trafilatura.baseline")),
 }
 # "module:name" or "module:name[index]" -> (trafilatura's object, its replacement); built once
 _PLAN: dict[str, tuple[Any, Any]] = {}

@@ -108,7 +108,7 @@ def assert_same_selections(raw: HtmlElement, converted_tree: HtmlElement | None 
 def test_every_replacement_is_in_place():
     assert trafilatura.__version__ == speedups.VERSION
     assert speedups.INSTALLED == list(speedups._plan())
-    assert len(speedups.INSTALLED) == len(speedups.TARGETS) + 9
+    assert len(speedups.INSTALLED) == len(speedups.TARGETS) + 11
     for key, (original, replacement) in speedups._plan().items():
         module, _, target = key.partition(":")
         name, _, index = target.rstrip("]").partition("[")
@@ -188,6 +188,16 @@ def test_normalize_json_is_trafilaturas(text):
     with stock():
         expected = sys.modules["trafilatura.json_metadata"].normalize_json(text)
     assert speedups.normalize_json(text) == expected
+
+
+def test_remove_control_characters_is_trafilaturas():
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    others = ["\x00", "\x08", "\x1b", "\x7f", "\u200b", "\ufeff", "\ud800", "\ue000", "\U000e0001", "\u0378"]
+    texts = ["", "plain", "a\nb", " \t ", *spaces, *others, *(f"x{s}y{o}" for s in spaces[:8] for o in others),
+             "\n".join(spaces), "é\xa0ü\u2028", "tab\there\x0b", "\x1c\x1d\x1e\x1f"]
+    with stock():
+        expected = [utils.remove_control_characters(text) for text in texts]
+    assert [speedups.remove_control_characters(text) for text in texts] == expected
 
 
 ARTICLE = ("<html><head><script>var x = 1;</script><style>p {}</style><title>T</title></head><body>"
