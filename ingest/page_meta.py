@@ -28,7 +28,8 @@ from courlan import extract_domain
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
+from trafilatura import json_metadata
+from trafilatura.json_metadata import extract_json, extract_json_parse_error
 from trafilatura.metadata import META_URL, examine_meta, extract_sitename, extract_title, extract_url
 from trafilatura.settings import Document
 
@@ -55,7 +56,7 @@ def json_ld_metadata(tree: HtmlElement, metadata: Document) -> Document:
     for element in _JSON_SCRIPTS(tree):
         if not element.text:
             continue
-        text = normalize_json(minify_json(element.text))
+        text = json_metadata.normalize_json(minify_json(element.text))  # trafilatura_speedups replaces it
         try:
             metadata = extract_json(json.loads(text, strict=False), metadata)
         except json.JSONDecodeError:
