@@ -16,7 +16,10 @@ Dates, per event:
    from the last day the text named (``processors.time_anaphors``). A statement only takes a date next to its verb
    ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
    "since ..." clause dates only the events inside that clause, and a month after an economic
-   change ("rose in September") is the statistic's period, not an event date;
+   change ("rose in September") is the statistic's period, not an event date. The dateline's own date
+   ("LIMA, March 4 (Reuters) -") and a count's or a state's reference day ("as of April 19", "closed until
+   Monday") date no event; a prepositional date between a noun trigger and a verb ("a strike on Saturday
+   destroyed") is the noun's;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
    ("since March"): "On Friday the river rose, and the flood cut the road";
 3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
@@ -74,6 +77,7 @@ _SPEECH_GAP_RE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?")
 _PREMOD_GAP = {" ", "'s ", "’s ", "-"}
 
 
+_PP_DATE_RE = re.compile(r"(?:on|in|at|during|since|until|by|from|over)\s", re.IGNORECASE)
 _NOT_IN_SPEECH_GAP_RE = re.compile(r"[^\w'’.\s-]")
 
 
@@ -88,8 +92,12 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
     statements = [m for m in matches if m.lastgroup == "statement"]
     statement_ends = [m.end() for m in statements]
     others = {m.start(): m for m in matches if m.lastgroup != "statement"}
+    other_ends = {m.end(): m.start() for m in others.values()}
     for i, e in enumerate(exprs):
         premod = [p for p in range(e.end + 3, e.end - 1, -1) if p in others and text[e.end:p] in _PREMOD_GAP]
+        if premod and e.start - 1 in other_ends and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text):
+            owned[i] = other_ends[e.start - 1]   # "an air strike on Saturday destroyed": the noun's own date
+            continue
         if premod:
             owned[i] = premod[0]   # the last such trigger, as when every trigger was tried in order
             continue
@@ -204,6 +212,9 @@ _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", 
 _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
+# "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
+# no happening's day
+_REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill)\s+(?:late\s+|early\s+|next\s+)?$")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -237,12 +248,19 @@ def find_events(doc: Document) -> list[Event]:
     line_date = doc.dateline_date
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0
+    body = doc.dateline.body_start if doc.dateline is not None else 0
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
     for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
         if not matches:
             continue
+        if exprs and exprs[0].start < body:
+            # "KHARTOUM, March 10 (Reuters) - Strikes killed 23 on Monday": the line's date is the release's,
+            # not its lead's events' (an undated lead still falls back to it, below)
+            exprs = [e for e in exprs if e.start >= body]
+        if exprs:
+            exprs = [e for e in exprs if not _REFERENCE_POINT_RE.search(text, max(sent.start, e.start - 16), e.start)]
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}

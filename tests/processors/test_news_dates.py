@@ -1,0 +1,49 @@
+"""Event dates in wire copy, health updates and military releases: the dateline's own date, the day a
+count is taken, and a date standing between a noun trigger and a verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.extract import extract
+
+
+def _dates(text: str, published: dt.date) -> dict[str, str | None]:
+    return {e.trigger: e.date for e in extract(text, published).events}
+
+
+def test_a_dated_dateline_leaves_the_lead_its_own_weekday():
+    text = ("HARARE, May 6 (Newswire) - Gunmen raided a border post in the east of the country on Monday, "
+            "police said.")
+    assert _dates(text, dt.date(2026, 5, 6))["raided"] == "2026-05-04"
+
+
+def test_an_undated_lead_still_takes_the_datelines_date():
+    text = "HARARE, May 6 (Newswire) - Gunmen raided a border post in the east of the country, police said."
+    assert _dates(text, dt.date(2026, 5, 6))["raided"] == "2026-05-06"
+
+
+def test_the_day_a_count_is_taken_dates_no_event():
+    text = ("The measles outbreak in the northern districts has reached 912 cases as of March 2, the regional "
+            "health office said on Thursday.")
+    dates = _dates(text, dt.date(2026, 3, 5))
+    assert dates["outbreak"] is None
+    assert dates["said"] == "2026-03-05"
+
+
+def test_the_end_of_a_state_is_no_events_day():
+    text = "Heavy snow shut the mountain pass. The road was closed until Friday, the transport agency said."
+    assert _dates(text, dt.date(2026, 1, 14))["closed"] is None
+
+
+def test_a_date_between_a_noun_trigger_and_a_verb_is_the_nouns():
+    text = "The spokesman said a drone strike on Tuesday destroyed an arms depot outside the town."
+    dates = _dates(text, dt.date(2026, 9, 10))
+    assert dates["drone strike"] == "2026-09-08"
+    assert dates["said"] is None
+
+
+def test_a_date_right_before_a_verb_still_dates_the_verb():
+    text = "A militia leader on Sunday accused the army of shelling villages in the valley."
+    dates = _dates(text, dt.date(2026, 9, 15))
+    assert dates["accused"] == "2026-09-13"
