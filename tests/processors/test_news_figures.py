@@ -1,0 +1,41 @@
+"""Figure categories of military, security and health bulletins: a participle or a compound before the
+counted people, admissions counted as cases, a death count "as of" a day as a running toll."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.extract import extract
+
+
+def _categories(text: str) -> dict[str, str]:
+    return {f.text: f.category for f in extract(text, dt.date(2026, 4, 2)).figures}
+
+
+@pytest.mark.parametrize("text, figure, category", [
+    ("Soldiers arrested 14 suspected arms couriers near the border.", "14", "detained"),
+    ("Police detained nine suspected bandits at a roadblock.", "nine", "detained"),
+    ("The navy rescued 23 abducted fishermen from an island camp.", "23", "hostages"),
+    ("Troops freed 12 kidnapped travellers on the highway.", "12", "hostages"),
+])
+def test_what_befell_the_counted_people(text, figure, category):
+    assert _categories(text)[figure] == category
+
+
+def test_hospital_admissions_of_a_disease_are_cases():
+    text = "The ministry logged 318 new measles hospitalisations in the past week, mostly young children."
+    assert _categories(text)["318"] == "cases"
+
+
+def test_admissions_outside_a_health_story_are_no_cases():
+    text = "The university reported 4,200 admissions for the autumn term."
+    assert _categories(text)["4,200"] != "cases"
+
+
+def test_a_death_count_as_of_a_day_is_a_running_toll():
+    text = "The typhoid outbreak has caused 2,150 cases and 37 deaths as of March 28, the health agency said."
+    categories = _categories(text)
+    assert categories["37"] == "deaths_total"
+    assert categories["2,150"] == "cases"
