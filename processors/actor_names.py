@@ -225,7 +225,7 @@ def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, st
     while True:
         first, _, rest = name.partition(" ")
         strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
-            and first not in _ORG_HEADS and name not in gaz
+            and first not in _ORG_HEADS and name not in gaz and first not in ("Lake", "Mount")   # "Lake Chad"
         if strip and first not in _SENTENCE_WORDS:
             # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
             # first word

@@ -65,12 +65,16 @@ _STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Squ
 Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
 _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
-                            r"|regions?"
+                            r"|regions?|states?"
+                            # natural features: "in the Swat valley", "the Sambisa forest"
+                            r"|valley|forest|desert|mountains|hills|highlands|delta|basin|plateau|coast"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
                             r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport"
                             r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
+_FEATURE_FIRST = frozenset({"Lake", "Mount"})   # "near Lake Chad": a region the gazetteer lacks
+_LEAD_PREPOSITION_RE = re.compile(r"(?:In|At|Near|Across|Throughout|Inside)[ \t]+(?=[A-Z])")
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
 # first words of town names that are also common capitalised words: "Port Fourchon", "Fort Liberty", "Mount Airy"
 _TOWN_FIRST_WORDS = frozenset("""Port Fort Mount Lake Saint St Great Little Big New Old North South East West Upper
@@ -105,7 +109,8 @@ class Layer(Protocol):
 
 def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
     """Regions the gazetteer does not hold, where the text uses them as places: "in Inner Mongolia",
-    "in Berrien County", "in Osun State" (a place word last, or a direction first). Their place is None."""
+    "in Berrien County", "in Osun State", "in Kebbi state", "the Swat valley", "near Lake Chad" (a place word
+    last, or a direction, "Lake" or "Mount" first). Their place is None."""
     taken = [(pm.start, pm.end) for pm in places.mentions]
     out = []
     for run_start, run_end in spans:
@@ -132,6 +137,9 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
             # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")
             name_start = possessive_pieces(text, run_start, run_end)[-1][0]
+            lead = _LEAD_PREPOSITION_RE.match(text, name_start, run_end)
+            if lead is not None:
+                name_start = lead.end()   # "In Punjab province, ...": the sentence's capital is no name
             words = text[name_start:run_end].split()
             if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
                                            or (w in COMMON_CAPITALS and w not in DIRECTIONS) for w in words) \
@@ -151,7 +159,7 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
             if head is not None:
                 words = words[:head + 1]
-            elif len(words) < 2 or words[0] not in REGION_FIRST:
+            elif len(words) < 2 or (words[0] not in REGION_FIRST and words[0] not in _FEATURE_FIRST):
                 continue
             if any(w in ORG_HEADS or w in MONTHS_DAYS or (w in TITLES and head is None) for w in words) \
                     or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean

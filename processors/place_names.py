@@ -189,6 +189,10 @@ def is_locative(text: str, start: int) -> bool:
     return False
 
 
+# "Lake Chad", "Mount Kenya": a lake or a mountain named after a country, a place of its own
+_FEATURE_FIRST = frozenset({"Lake", "Mount"})
+
+
 def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
     """The place candidates of the runs ``spans``, in text order: each piece of a run (cut at possessives)
     is read on its own, so a piece is read once a process (the same names recur from article to article)."""
@@ -254,6 +258,9 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not hit:
             i += 1
             continue
+        if i and words[i - 1][2] in _FEATURE_FIRST and words[i - 1][1] + 1 == words[i][0]:
+            i += hit
+            continue   # "Lake Chad", "Mount Kenya": a lake or a mountain, not the country of its name
         start = words[i][0]
         end = start + len(name) if hit == 1 else words[i + hit - 1][1]
         before = words[first_name_word:i]

@@ -1,0 +1,36 @@
+"""Places of conflict and disaster copy that the gazetteer does not hold: a name before "state",
+"valley" or "forest", a sentence-initial "In" before a region, and a lake or mountain named after a
+country."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.extract import extract
+
+
+def _events(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    return {e.trigger: (e.location, e.actors) for e in extract(text, dt.date(2026, 7, 1)).events}
+
+
+def test_a_name_before_a_natural_feature_word_is_a_place():
+    text = ("LIMA (Newswire) - Rescuers found four hikers alive. A mudslide buried two farms in the Colca "
+            "valley on Monday.")
+    assert _events(text)["mudslide"][0] == "Colca valley"
+
+
+def test_a_name_before_a_lower_case_state_is_a_place():
+    text = "ABUJA (Newswire) - Gunmen attacked a market in Kebbi state on Sunday, police said."
+    assert _events(text)["attacked"][0] == "Kebbi state"
+
+
+def test_a_sentence_initial_in_is_no_part_of_the_region():
+    text = "KARACHI (Newswire) - The river rose fast. In Sindh province, floods forced the evacuation of farms."
+    assert _events(text)["evacuation"][0] == "Sindh province"
+
+
+def test_a_lake_named_after_a_country_is_neither_the_country_nor_an_actor():
+    text = "An air strike hit a militant camp on an island of Lake Chad, the army said."
+    location, actors = _events(text)["air strike"]
+    assert location == "Lake Chad"
+    assert "Chad" not in actors
