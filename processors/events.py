@@ -300,6 +300,7 @@ def find_events(doc: Document) -> list[Event]:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
+                    explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:

@@ -47,3 +47,11 @@ def test_a_date_right_before_a_verb_still_dates_the_verb():
     text = "A militia leader on Sunday accused the army of shelling villages in the valley."
     dates = _dates(text, dt.date(2026, 9, 15))
     assert dates["accused"] == "2026-09-13"
+
+
+def test_an_undated_lead_incident_on_the_datelines_day_carries_to_the_next_sentence():
+    text = ("DONETSK, Aug 12 (Newswire) - Artillery shelled the district overnight, local officials said.\n\n"
+            "Air defence units shot down six drones over the city, the army said.")
+    dates = _dates(text, dt.date(2026, 8, 12))
+    assert dates["shelled"] == "2026-08-12"
+    assert dates["shot down"] == "2026-08-12"
