@@ -61,7 +61,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     low = word.lower().rstrip(".")
     if low in ("a.m", "p.m"):
         nxt = text[dot + 1:dot + 12].lstrip()
-        return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local"
+        # "9 p.m. (Sanaa time), forces struck": a time zone in brackets
+        return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local" or nxt[:1] == "("
     return low in _ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
 
 

@@ -55,3 +55,11 @@ def test_an_undated_lead_incident_on_the_datelines_day_carries_to_the_next_sente
     dates = _dates(text, dt.date(2026, 8, 12))
     assert dates["shelled"] == "2026-08-12"
     assert dates["shot down"] == "2026-08-12"
+
+
+def test_a_clock_time_before_a_bracketed_time_zone_ends_no_sentence():
+    from newswire.processors.sentences import split_sentences
+    text = "On June 3, between 8 p.m. and 10 p.m. (Kyiv time), navy jets struck two radar sites. It was calm."
+    assert len(split_sentences(text)) == 2
+    assert _dates(text, dt.date(2026, 6, 4))["struck"] == "2026-06-03"
+    assert len(split_sentences("Polls closed at 8 p.m. Counting began at once.")) == 2
