@@ -95,8 +95,8 @@ COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgent
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
 miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
-assailant soldier peacekeepers""".split() + ["security forces", "government forces", "government troops",
-                                              "special forces", "riot police"]
+assailant soldier peacekeepers inspectors""".split() + ["security forces", "government forces", "government troops",
+                                              "special forces", "riot police", "coalition forces", "border guards"]
 INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
                  "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"

@@ -67,6 +67,11 @@ from newswire.processors.actor_names import (
 
 __all__ = ["Actor", "ActorMention", "find_actors"]
 
+# a common noun's plural for a body of people after a sentence's first word: that word is a modifier
+# ("Search teams pulled", "Coalition forces seized"), not a name
+_CREW_AFTER_RE = re.compile(r"[ \t]+(?:teams|guards|forces|workers|crews|officers|units|personnel|inspectors"
+                            r"|agents|squads|staff|volunteers|troops|police)\b")
+
 
 def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[int, int]] | None = None,
                 dateline: Dateline | None | bool = False) -> list[ActorMention]:
@@ -105,7 +110,9 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
                     name.endswith("s") and " " not in name and sentence_initial(text, start)) or (
                     " " not in name and sentence_initial(text, start) and name[1:].islower()
                     and name not in PARTY_MEMBERS
-                    and name.endswith(ADJECTIVE_ENDINGS) and NOUN_VERB_AFTER_RE.match(text, start + len(name))):
+                    and name.endswith(ADJECTIVE_ENDINGS) and NOUN_VERB_AFTER_RE.match(text, start + len(name))) or (
+                    " " not in name and name[1:].islower() and sentence_initial(text, start)
+                    and _CREW_AFTER_RE.match(text, start + len(name))):   # "Search teams", "Border guards"
                 if " " not in name:
                     later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
