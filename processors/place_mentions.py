@@ -22,10 +22,12 @@ from newswire.processors.place_names import (
     DIRECTIONS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
+    NATURAL_HEADS,
     NEWS_AGENCIES,
     ORG_HEADS,
     PLACE_HEADS,
     REGION_FIRST,
+    WATER_OF,
     TITLES,
     is_locative,
     possessive_pieces,
@@ -113,8 +115,17 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
     last, or a direction, "Lake" or "Mount" first). Their place is None."""
     taken = [(pm.start, pm.end) for pm in places.mentions]
     out = []
-    for run_start, run_end in spans:
+    for k, (run_start, run_end) in enumerate(spans):
         if run_start < body_start:
+            continue
+        if k + 1 < len(spans) and text.startswith(" of ", run_end) and spans[k + 1][0] == run_end + 4 \
+                and text.endswith(WATER_OF, run_start, run_end + 4):
+            # "into the Gulf of Aden", "in the Strait of Hormuz": a body of water the gazetteer lacks
+            first, last = text.rfind(" ", run_start, run_end) + 1 or run_start, spans[k + 1][1]
+            name = text[max(first, run_start):last].split(". ", 1)[0].rstrip(".")
+            locative = is_locative(text, max(first, run_start))
+            out.append(PlaceMention(max(first, run_start), max(first, run_start) + len(name), name, None,
+                                    locative, not locative, places.sentence_of(run_start)))
             continue
         name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
         named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
@@ -156,12 +167,16 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             piece = piece.removesuffix("'s").removesuffix("’s")   # "Inner Mongolia's disease control centre"
             words = piece.split()
             # "Berrien County Health Department": the region is the words up to its place word
-            head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
+            # "the Red Sea. The drones": a run may go on past its sentence's full stop
+            head = next((k for k, w in enumerate(words) if k and (w in PLACE_HEADS or (
+                w.endswith(".") and w[:-1] in PLACE_HEADS))), None)
             if head is not None:
-                words = words[:head + 1]
+                words = words[:head] + [words[head].rstrip(".")]
             elif len(words) < 2 or (words[0] not in REGION_FIRST and words[0] not in _FEATURE_FIRST):
                 continue
-            if any(w in ORG_HEADS or w in MONTHS_DAYS or (w in TITLES and head is None) for w in words) \
+            feature = head is not None and words[-1] in NATURAL_HEADS   # "the Red Sea", "the Dead Sea"
+            if any((w in ORG_HEADS and not feature) or w in MONTHS_DAYS or (w in TITLES and head is None)
+                   for w in words) \
                     or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
                 continue   # tourists": people, not a region
             region = " ".join(words)

@@ -189,6 +189,7 @@ def is_locative(text: str, start: int) -> bool:
     return False
 
 
+WATER_OF = ("Gulf of ", "Strait of ", "Straits of ", "Bay of ", "Sea of ")
 # "Lake Chad", "Mount Kenya": a lake or a mountain named after a country, a place of its own
 _FEATURE_FIRST = frozenset({"Lake", "Mount"})
 
@@ -214,6 +215,8 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
                 found.append(Candidate(joined, joined + len(name), name, normalise(name), False, False, False))
                 joined_end = nxt_end
                 continue
+        if text.endswith(WATER_OF, max(0, run_start - 10), run_start):
+            continue   # "the Gulf of Aden", "the Bay of Bengal": a body of water, not the place of its name
         for a, piece in possessive_pieces(text, run_start, run_end):
             for start, end, key, weak, single in _piece_candidates(piece, gaz):
                 found.append(Candidate(a + start, a + end, piece[start:end], key, False, weak, single))

@@ -34,3 +34,20 @@ def test_a_lake_named_after_a_country_is_neither_the_country_nor_an_actor():
     location, actors = _events(text)["air strike"]
     assert location == "Lake Chad"
     assert "Chad" not in actors
+
+
+def test_seas_gulfs_and_straits_are_places():
+    text = "Rebels fired a missile into the Gulf of Oman. A drone boat struck a tanker in the Red Sea. Calm returned."
+    events = _events(text)
+    assert events["fired"][0] == "Gulf of Oman"
+    assert events["struck"][0] == "Red Sea"
+
+
+def test_a_strait_of_a_place_is_not_that_place():
+    text = "The navy seized an oil tanker in the Strait of Hormuz on Monday, state media said."
+    assert _events(text)["seized"][0] == "Strait of Hormuz"
+
+
+def test_the_red_cross_stays_an_organisation():
+    text = "The Red Cross said aid trucks reached the besieged town."
+    assert "Red Cross" in _events(text)["said"][1]
