@@ -163,7 +163,8 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
                 left = -1
                 continue
             if statement and (dist > 4 or any(ch in text[exprs[i].end:start] for ch in ",\"”")) \
-                    and not _leads(text, sent_start, exprs[i].start):
+                    and not _leads(text, sent_start, exprs[i].start) \
+                    and not _AND_THEN_RE.fullmatch(text, exprs[i].end, start):   # "met on Monday and said"
                 # "on Sunday said", "On Sunday, police said": only the sentence's first expression is left
                 if dist > 4:
                     left = 0 if left >= 0 and _leads(text, sent_start, exprs[0].start) else -1
@@ -177,14 +178,17 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
             if statement and dist > 40:   # "said on Sunday": other dates are what was said
                 right = len(exprs)
                 continue
-        if owned and i in owned and owned[i] != start:
-            continue  # another trigger's date
+        if owned and i in owned and owned[i] != start and not (
+                exprs[i].start >= end and _DURING_RE.search(text, max(0, exprs[i].start - 8), exprs[i].start)):
+            continue  # another trigger's date (but "arrested during Wednesday's protests" shares it)
         if _is_premod_year(text, exprs[i]) and not (owned and owned.get(i) == start):
             continue  # "a 2010 rape allegation": the year of the noun it modifies
         return exprs[i]
     return None
 
 
+_DURING_RE = re.compile(r"\b(?:during|amid|in)\s+$", re.IGNORECASE)
+_AND_THEN_RE = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?")
 _CONNECTIVE_RE = re.compile(r"[\s\"“']*(?:(?:then|but|and|also|later|earlier|meanwhile|however|so|yet|still)\b[\s,]*)?",
                             re.IGNORECASE)
 

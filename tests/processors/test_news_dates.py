@@ -63,3 +63,14 @@ def test_a_clock_time_before_a_bracketed_time_zone_ends_no_sentence():
     assert len(split_sentences(text)) == 2
     assert _dates(text, dt.date(2026, 6, 4))["struck"] == "2026-06-03"
     assert len(split_sentences("Polls closed at 8 p.m. Counting began at once.")) == 2
+
+
+def test_a_second_verb_of_one_subject_shares_its_date():
+    text = "The governor toured the flooded towns on Friday and announced emergency funds for farmers."
+    assert _dates(text, dt.date(2026, 8, 10))["announced"] == "2026-08-07"
+
+
+def test_an_act_during_a_dated_happening_shares_its_date():
+    text = "Dozens of students were detained during Saturday's march on the parliament, officials said."
+    dates = _dates(text, dt.date(2026, 8, 10))
+    assert dates["detained"] == "2026-08-08"
