@@ -19,6 +19,10 @@ from newswire.processors.sentences import Sentence
 from newswire.processors.word_scans import scan_words
 
 
+# counts whose category an elliptical figure after them shares: casualties, cases and votes
+_CARRIED = lx.CASUALTY_CATEGORIES | {"votes"}
+
+
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
     tok = c.tok
     if tok.currency:
@@ -132,7 +136,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             before = text[max(sent.start, c.start - 60):c.start]
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
             pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
-            if inc and previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
+            if inc and previous is not None and previous.category in _CARRIED:   # "892,000 ballots, including 41,000"
                 c.category = previous.category
                 c.unit = c.unit or previous.unit
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
@@ -191,8 +195,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
     for prev, c in zip(cands, cands[1:]):
-        if c.category is not None or prev.category not in lx.CASUALTY_CATEGORIES:
-            continue
+        if c.category is not None or prev.category not in _CARRIED:
+            continue   # "received 318,460 votes, against 276,912," is votes too
         if c.noun is None and prev.noun is not None and lx.BARE_END_RE.match(text, c.end):
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):

@@ -39,3 +39,11 @@ def test_a_death_count_as_of_a_day_is_a_running_toll():
     categories = _categories(text)
     assert categories["37"] == "deaths_total"
     assert categories["2,150"] == "cases"
+
+
+def test_an_elliptical_count_after_votes_is_votes():
+    text = ("The commission said the mayor won 51,240 votes, against 47,118, or 46 percent, for her rival. About 120,000 "
+            "ballots were cast, including 3,500 by post.")
+    categories = _categories(text)
+    assert categories["47,118"] == "votes"
+    assert categories["3,500"] == "votes"
