@@ -205,8 +205,9 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
         head = _subject_before(text, sent_start, sent_start + inner)
         if head is not None:
             return head
+    dash = seg.rfind(" - ")
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind('"'), seg.rfind("“"), seg.rfind("”"),
-              seg.rfind(" - "), seg.rfind("—"), seg.rfind("–"))
+              dash + 2 if dash >= 0 else -1, seg.rfind("—"), seg.rfind("–"))   # "LIMA (AP) - X said": past the dash
     # parentheses inside a subject "(USGS)" are kept; a comma inside them is not a boundary
     if cut >= 0 and seg.count("(", cut) < seg.count(")", cut):
         cut = seg.rfind(",", 0, seg.rfind("(", 0, cut))

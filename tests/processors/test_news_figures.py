@@ -47,3 +47,22 @@ def test_an_elliptical_count_after_votes_is_votes():
     categories = _categories(text)
     assert categories["47,118"] == "votes"
     assert categories["3,500"] == "votes"
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    return {f.text: f.source for f in extract(text, dt.date(2026, 4, 2)).figures}
+
+
+def test_a_counting_subject_yields_to_the_sentences_speaker():
+    text = ("The province recorded 87 new cholera cases on Monday, the regional health bureau said.")
+    assert _sources(text)["87"] == "the regional health bureau"
+
+
+def test_a_reporting_subject_keeps_its_figure():
+    text = "Police reported 14 arrests after the match, the city council said."
+    assert _sources(text)["14"] == "Police"
+
+
+def test_a_datelines_dash_is_no_part_of_the_source():
+    text = "QUITO, May 2 (Newswire) - Officials said 16 people were hurt in the landslide."
+    assert _sources(text)["16"] == "Officials"
