@@ -74,3 +74,11 @@ def test_an_act_during_a_dated_happening_shares_its_date():
     text = "Dozens of students were detained during Saturday's march on the parliament, officials said."
     dates = _dates(text, dt.date(2026, 8, 10))
     assert dates["detained"] == "2026-08-08"
+
+
+def test_rate_decisions_and_easing_prices_are_events():
+    text = ("The central bank cut its main refinancing rate by half a point on Thursday. Inflation eased to "
+            "3 percent in May.")
+    events = {e.trigger: e.type for e in extract(text, dt.date(2026, 6, 12)).events}
+    assert events.get("cut") == "decision"
+    assert events.get("eased") == "change"
