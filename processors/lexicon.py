@@ -203,6 +203,8 @@ PRE_CUE_RE = re.compile(
     r"|imprison(?:ed|ing)"
     r"|(?:shut(?:ting|s)? off|cut(?:ting|s)? off|cut(?:ting|s)?|knock(?:ed|ing|s)? out|restor(?:e|ed|ing|es))"
     r" (?:the )?(?:power|electricity|water)(?: supplies)?(?: (?:on )?\w+day)? to"
+    r"|(?:power|electricity|water)(?: supplies?)? (?:was|were|has been|had been|remained|remains) (?:cut|knocked out"
+    r"|off|out|lost)(?: (?:to|for|in))?"
     r"|treated|treating"
     r"|among the (?:injured|wounded) (?:were|are)|(?:evacuation|displacement|arrest|killing|killings) of"
     r"|killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"

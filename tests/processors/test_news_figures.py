@@ -66,3 +66,8 @@ def test_a_reporting_subject_keeps_its_figure():
 def test_a_datelines_dash_is_no_part_of_the_source():
     text = "QUITO, May 2 (Newswire) - Officials said 16 people were hurt in the landslide."
     assert _sources(text)["16"] == "Officials"
+
+
+def test_a_passive_power_cut_counts_the_affected():
+    text = "Power was cut to about 45,000 households after the storm downed lines."
+    assert _categories(text)["about 45,000"] == "affected"

@@ -51,3 +51,8 @@ def test_a_strait_of_a_place_is_not_that_place():
 def test_the_red_cross_stays_an_organisation():
     text = "The Red Cross said aid trucks reached the besieged town."
     assert "Red Cross" in _events(text)["said"][1]
+
+
+def test_the_philippines_and_the_netherlands_are_places():
+    assert _events("A typhoon struck the central Philippines on Tuesday.")["typhoon"][0] == "Philippines"
+    assert _events("Storms hit the Netherlands overnight.")["Storms"][0] in ("Netherlands", "The Netherlands")
