@@ -56,3 +56,9 @@ def test_the_red_cross_stays_an_organisation():
 def test_the_philippines_and_the_netherlands_are_places():
     assert _events("A typhoon struck the central Philippines on Tuesday.")["typhoon"][0] == "Philippines"
     assert _events("Storms hit the Netherlands overnight.")["Storms"][0] in ("Netherlands", "The Netherlands")
+
+
+def test_a_statements_opening_place_is_where_it_was_made():
+    text = ("NAIROBI (Newswire) - Cholera cases rose again. In neighbouring Uganda, health officials reported "
+            "nine suspected cases near the border.")
+    assert _events(text)["reported"][0] == "Uganda"
