@@ -82,3 +82,12 @@ def test_rate_decisions_and_easing_prices_are_events():
     events = {e.trigger: e.type for e in extract(text, dt.date(2026, 6, 12)).events}
     assert events.get("cut") == "decision"
     assert events.get("eased") == "change"
+
+
+def test_overnight_is_the_release_day_or_the_day_just_named():
+    dates = _dates("Overnight, air defences downed 12 drones over the capital, the ministry said.", dt.date(2026, 3, 16))
+    assert dates["downed"] == "2026-03-16"
+    text = "The army said on Sunday that soldiers had arrested nine suspects in overnight raids."
+    dates = _dates(text, dt.date(2026, 3, 16))
+    assert dates["raids"] == "2026-03-15"
+    assert dates["arrested"] == "2026-03-15"
