@@ -21,6 +21,7 @@ from newswire.processors.word_scans import scan_words
 
 # counts whose category an elliptical figure after them shares: casualties, cases and votes
 _CARRIED = lx.CASUALTY_CATEGORIES | {"votes"}
+_FOR_CANDIDATE_RE = re.compile(r"\s+(?:for|to)\s+(?:[A-Z]|the\s|his\s|her\s|its\s|their\s)")
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
@@ -197,7 +198,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     for prev, c in zip(cands, cands[1:]):
         if c.category is not None or prev.category not in _CARRIED:
             continue   # "received 318,460 votes, against 276,912," is votes too
-        if c.noun is None and prev.noun is not None and lx.BARE_END_RE.match(text, c.end):
+        if c.noun is None and prev.noun is not None and (lx.BARE_END_RE.match(text, c.end) or (
+                prev.category == "votes" and _FOR_CANDIDATE_RE.match(text, c.end))):   # "against 1.49 million for"
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"

@@ -71,3 +71,8 @@ def test_a_datelines_dash_is_no_part_of_the_source():
 def test_a_passive_power_cut_counts_the_affected():
     text = "Power was cut to about 45,000 households after the storm downed lines."
     assert _categories(text)["about 45,000"] == "affected"
+
+
+def test_a_rivals_bare_count_after_votes_is_votes():
+    text = "The senator took 412,300 votes against 398,150 for her challenger, the commission said."
+    assert _categories(text)["398,150"] == "votes"
