@@ -67,6 +67,7 @@ from newswire.processors.actor_names import (
 
 __all__ = ["Actor", "ActorMention", "find_actors"]
 
+_AND_DEMONYM_RE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w'’-]+)[ \t]+([a-z]+)")
 # a common noun's plural for a body of people after a sentence's first word: that word is a modifier
 # ("Search teams pulled", "Coalition forces seized"), not a name
 _CREW_AFTER_RE = re.compile(r"[ \t]+(?:teams|guards|forces|workers|crews|officers|units|personnel|inspectors"
@@ -162,6 +163,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         tail = REST_RE.match(text, run_end)
         rest = tail.group(0).split() if tail else []
         country = gaz.country(code)
+        pair = _AND_DEMONYM_RE.match(text, run_end) if rest[:1] in (["and"], ["or"]) else None
+        if pair is not None and country is not None and demonym_country(pair.group(1)) \
+                and (pair.group(2) in STATE_NOUNS or pair.group(2) in STATE_ACTS):
+            # "Nigerian and Ghanaian police", "Saudi and Emirati jets": each state acts
+            found.append(ActorMention(dem_start, dem_start + len(dem), country.name, dem, "country", None, code))
+            continue
         if len(rest) > 1 and rest[0] in STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
             # "French foreign ministry", "Russian defence officials": the state too
             written = f"{dem} {rest[0]} {rest[1]}"

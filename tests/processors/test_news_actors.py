@@ -26,3 +26,8 @@ def test_unnamed_bodies_act(text, trigger, actor):
 def test_a_sentence_initial_modifier_of_a_crew_is_no_name():
     text = "Relief teams evacuated 300 residents from the flooded district."
     assert "Relief" not in _actors(text, "evacuated")
+
+
+def test_coordinated_demonyms_before_a_state_noun_are_both_states():
+    actors = _actors("Kenyan and Ugandan police arrested six smugglers at the border post.", "arrested")
+    assert "Kenya" in actors and "Uganda" in actors
