@@ -75,6 +75,7 @@ _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|gov
                             r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:[a-z]{1,3}-|(?:am|an|de|del|la|el|al|di|da|do|dos|sur|upon|bin|ibn)[ \t])")
 _FEATURE_FIRST = frozenset({"Lake", "Mount"})   # "near Lake Chad": a region the gazetteer lacks
 _LEAD_PREPOSITION_RE = re.compile(r"(?:In|At|Near|Across|Throughout|Inside)[ \t]+(?=[A-Z])")
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
@@ -133,7 +134,15 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
         last = name.rsplit(None, 1)[-1] if name else ""
         house = _HOUSE_NUMBER_RE.search(text, max(0, run_start - 10), run_start) if last in _STREET_WORDS else None
         street = house is not None or (" " in name and (name.endswith(_STREET_ENDS) or last in ("St", "Ave", "Rd", "Blvd")))
-        words = name.split() if named or street else ()
+        # "clashes near Mir Ali", "a raid outside Qabatiya": "near" and "outside" are said of places
+        near = not (named or street) and text.endswith(("near ", "outside "), max(0, run_start - 8), run_start) \
+            and not _LOWER_HEAD_RE.match(text, run_end) and not _REGION_RUN_RE.match(text, run_end) \
+            and not _NAME_GOES_ON_RE.match(text, run_end)   # "near Beit al-Faqih": the name goes on
+        if near:
+            name = name.split(". ", 1)[0].rstrip(".")
+            near = len(name.split()) <= 3 and name.split()[0] not in COMMON_CAPITALS and not any(
+                w in KNOWN_GROUPS or w in NEWS_AGENCIES or demonym_country(w) for w in name.split())
+        words = name.split() if named or street or near else ()
         if words and not any(a < run_end and run_start < b for a, b in taken) \
                 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
             # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold

@@ -62,3 +62,13 @@ def test_a_statements_opening_place_is_where_it_was_made():
     text = ("NAIROBI (Newswire) - Cholera cases rose again. In neighbouring Uganda, health officials reported "
             "nine suspected cases near the border.")
     assert _events(text)["reported"][0] == "Uganda"
+
+
+def test_a_name_after_near_is_a_place_the_gazetteer_may_lack():
+    text = "PESHAWAR (Newswire) - Three soldiers died in a gunfight near Shewa Adda on Friday."
+    assert _events(text)["gunfight"][0] == "Shewa Adda"
+
+
+def test_an_organisation_after_near_stays_no_place():
+    text = "A bomb exploded near Hamas offices in the morning."
+    assert _events(text)["bomb"][0] != "Hamas"
