@@ -31,3 +31,10 @@ def test_a_sentence_initial_modifier_of_a_crew_is_no_name():
 def test_coordinated_demonyms_before_a_state_noun_are_both_states():
     actors = _actors("Kenyan and Ugandan police arrested six smugglers at the border post.", "arrested")
     assert "Kenya" in actors and "Uganda" in actors
+
+
+def test_a_forces_media_wing_or_press_service_speaks():
+    text = "Troops killed four gunmen in a raid on Sunday, the army's media wing said."
+    assert _actors(text, "said") == ("army's media wing",)
+    assert _actors("The presidential press service said the talks went well.", "said") == (
+        "presidential press service",)
