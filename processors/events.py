@@ -19,7 +19,8 @@ Dates, per event:
    change ("rose in September") is the statistic's period, not an event date. The dateline's own date
    ("LIMA, March 4 (Reuters) -") and a count's or a state's reference day ("as of April 19", "closed until
    Monday") date no event; a prepositional date between a noun trigger and a verb ("a strike on Saturday
-   destroyed") is the noun's;
+   destroyed") is the noun's; the first happening of a ", a day after ..." clause is dated from the main
+   clause's day;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
    ("since March"): "On Friday the river rose, and the flood cut the road";
 3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
@@ -36,6 +37,7 @@ Actors and place come from the article's actor and place layers (``processors.sc
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -237,6 +239,27 @@ def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int
     return None
 
 
+# "..., a day after the commission declared", "hours after troops withdrew": a clause dated from the main one's day
+_RELATIVE_DAY_RE = re.compile(r",\s+(?:(?P<n>a|one|two|three)\s+days?|hours|just hours|only hours)\s+(?P<dir>after|before)"
+                              r"\s+(?=(?:the|a|an|his|her|its|their|[A-Z])\b)")
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _relative_day(text: str, sent_start: int, sent_end: int, exprs: list) -> tuple[int, str] | None:
+    """(where the clause starts, its day) for a sentence whose main clause's day a "a day after ..." clause
+    counts from; its first trigger is dated so (its own later dates, "the Oct. 29 vote", stay theirs)."""
+    if "after" not in text[sent_start:sent_end] and "before" not in text[sent_start:sent_end]:
+        return None
+    m = _RELATIVE_DAY_RE.search(text, sent_start, sent_end)
+    if m is None:
+        return None
+    day = next((e.value for e in reversed(exprs) if e.end <= m.start() and e.value and len(e.value) == 10), None)
+    if day is None:
+        return None
+    n = _DAYS.get(m.group("n") or "", 0) * (1 if m.group("dir") == "before" else -1)
+    return m.end(), (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -270,6 +293,7 @@ def find_events(doc: Document) -> list[Event]:
         owned = _claimed(text, matches, exprs) if exprs else {}
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
+        relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -313,5 +337,10 @@ def find_events(doc: Document) -> list[Event]:
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
+            if relative is not None and start >= relative[0]:
+                if not (near is not None and relative[0] <= near.start and near.end <= start
+                        and text[near.end:start] in _PREMOD_GAP):   # "the March 1 vote" keeps its own
+                    date = relative[1]   # "on Wednesday, a day after the commission declared": Tuesday
+                relative = None
             events.append(Event(kind, m.group(0), start, end, (), None, date, sent.start, sent.end))
     return events

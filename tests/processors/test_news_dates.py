@@ -91,3 +91,13 @@ def test_overnight_is_the_release_day_or_the_day_just_named():
     dates = _dates(text, dt.date(2026, 3, 16))
     assert dates["raids"] == "2026-03-15"
     assert dates["arrested"] == "2026-03-15"
+
+
+def test_a_day_after_clause_counts_from_the_main_clauses_day():
+    text = "Riot police dispersed the crowd on Friday, a day after the election commission declared the results."
+    dates = _dates(text, dt.date(2026, 3, 14))
+    assert dates["dispersed"] == "2026-03-13"
+    assert dates["declared"] == "2026-03-12"
+    own = _dates("Riot police dispersed protesters on Friday, a day after judges annulled the March 1 vote.",
+                 dt.date(2026, 3, 14))
+    assert own["vote"] == "2026-03-01"
