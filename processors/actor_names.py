@@ -95,10 +95,11 @@ COMMON_GROUPS = """gunmen gunman attackers assailants militants rebels insurgent
 protestors demonstrators rioters kidnappers pirates hackers police troops soldiers firefighters rescuers investigators
 prosecutors settlers shooter republicans democrats teachers doctors nurses medics workers strikers students farmers
 miners fishermen residents villagers civilians migrants refugees passengers journalists bomber bombers attacker
-assailant soldier peacekeepers""".split() + ["security forces", "government forces", "government troops",
-                                              "special forces", "riot police"]
+assailant soldier peacekeepers inspectors""".split() + ["security forces", "government forces", "government troops",
+                                              "special forces", "riot police", "coalition forces", "border guards"]
 INSTITUTIONS = ("commission", "ministry", "authorities", "authority", "officials", "department", "agency",
-                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator")
+                 "government", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "regulators", "regulator",
+                 "media wing", "press office", "press service")   # "the military's media wing said"
 # the words before an unnamed institution that make it one: "the Inner Mongolia health commission"
 INSTITUTION_HEAD_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?i:regional|local|provincial|state|federal|national|municipal|city|county|district"
@@ -106,7 +107,7 @@ INSTITUTION_HEAD_RE = re.compile(
     r"|election|electoral|trade|energy|border|immigration|government|company|hospital|school|airport|army"
     r"|utilities|utility|transport|aviation|transit|water|food|drug|disaster|emergency|weather|meteorological"
     r"|forest|fire|civil|relief|humanitarian|nuclear|space|maritime|coast|wildlife|environmental|management"
-    r"|protection|response|control|prevention|rescue|safety)\s+){0,3}$")
+    r"|protection|response|control|prevention|rescue|safety)(?:'s|’s)?\s+){0,3}$")
 STATE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "health", "military", "security", "state", "government",
                      "finance", "justice", "trade", "border", "naval", "air", "army", "intelligence", "police",
                      "judicial", "senior", "top", "local", "federal", "economy", "energy", "special", "armed",
@@ -225,7 +226,7 @@ def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, st
     while True:
         first, _, rest = name.partition(" ")
         strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
-            and first not in _ORG_HEADS and name not in gaz
+            and first not in _ORG_HEADS and name not in gaz and first not in ("Lake", "Mount")   # "Lake Chad"
         if strip and first not in _SENTENCE_WORDS:
             # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
             # first word

@@ -67,6 +67,12 @@ from newswire.processors.actor_names import (
 
 __all__ = ["Actor", "ActorMention", "find_actors"]
 
+_AND_DEMONYM_RE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w'’-]+)[ \t]+([a-z]+)")
+# a common noun's plural for a body of people after a sentence's first word: that word is a modifier
+# ("Search teams pulled", "Coalition forces seized"), not a name
+_CREW_AFTER_RE = re.compile(r"[ \t]+(?:teams|guards|forces|workers|crews|officers|units|personnel|inspectors"
+                            r"|agents|squads|staff|volunteers|troops|police)\b")
+
 
 def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[int, int]] | None = None,
                 dateline: Dateline | None | bool = False) -> list[ActorMention]:
@@ -105,7 +111,9 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
                     name.endswith("s") and " " not in name and sentence_initial(text, start)) or (
                     " " not in name and sentence_initial(text, start) and name[1:].islower()
                     and name not in PARTY_MEMBERS
-                    and name.endswith(ADJECTIVE_ENDINGS) and NOUN_VERB_AFTER_RE.match(text, start + len(name))):
+                    and name.endswith(ADJECTIVE_ENDINGS) and NOUN_VERB_AFTER_RE.match(text, start + len(name))) or (
+                    " " not in name and name[1:].islower() and sentence_initial(text, start)
+                    and _CREW_AFTER_RE.match(text, start + len(name))):   # "Search teams", "Border guards"
                 if " " not in name:
                     later.append((start, name))
                 continue   # "Crowds gathered": a common noun that starts a sentence, not a name
@@ -155,6 +163,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         tail = REST_RE.match(text, run_end)
         rest = tail.group(0).split() if tail else []
         country = gaz.country(code)
+        pair = _AND_DEMONYM_RE.match(text, run_end) if rest[:1] in (["and"], ["or"]) else None
+        if pair is not None and country is not None and demonym_country(pair.group(1)) \
+                and (pair.group(2) in STATE_NOUNS or pair.group(2) in STATE_ACTS):
+            # "Nigerian and Ghanaian police", "Saudi and Emirati jets": each state acts
+            found.append(ActorMention(dem_start, dem_start + len(dem), country.name, dem, "country", None, code))
+            continue
         if len(rest) > 1 and rest[0] in STATE_ADJECTIVES and rest[1] in STATE_NOUNS and country is not None:
             # "French foreign ministry", "Russian defence officials": the state too
             written = f"{dem} {rest[0]} {rest[1]}"

@@ -31,6 +31,7 @@ class Candidate:
     person: bool = True       # may a casualty word apply (no noun, or a person noun)
     change_partner: "Candidate | None" = None
     pre_cued: bool = False
+    participle: str | None = None   # a casualty participle before the noun: "31 kidnapped persons"
 
 
 def read_qualifier(text: str, c: Candidate, sent: Sentence) -> None:

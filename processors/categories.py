@@ -2,7 +2,8 @@
 
 ``read_noun`` reads the counted noun after a number and whether it names people; ``categorize`` then
 sets each candidate's category, in this order: its form (money, percent, magnitude, duration), the
-counted noun ("hostages", "votes", "cases", "bodies"), "including N" after a casualty figure, a
+counted noun ("hostages", "votes", "cases", "bodies"; past a participle or a compound's first word:
+"31 kidnapped persons" are hostages, "22 logistics suppliers" people), "including N" after a casualty figure, a
 casualty verb right before it ("killing 12", "evacuated about 80"), a toll phrase ("the death toll
 rose to N"), a casualty word after it in the same clause ("N people were killed", "N wounded"), else
 ``count_other``. Casualty words only apply to people: "50,000 houses ... homeless" stays count_other.
@@ -16,6 +17,11 @@ from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
 from newswire.processors.word_scans import scan_words
+
+
+# counts whose category an elliptical figure after them shares: casualties, cases and votes
+_CARRIED = lx.CASUALTY_CATEGORIES | {"votes"}
+_FOR_CANDIDATE_RE = re.compile(r"\s+(?:for|to)\s+(?:[A-Z]|the\s|his\s|her\s|its\s|their\s)")
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
@@ -74,6 +80,13 @@ def read_noun(text: str, c: Candidate) -> None:
             continue  # "58 Israeli hostages" (but "3.7 million Ukrainians remain displaced")
         if lw in lx.FUNCTION_WORDS or lw in lx.CUE_WORDS_AFTER:
             return
+        if w[:1].islower() and i + 1 < len(words) and not lx.is_known_noun(lw) \
+                and words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1]) and not lx.is_person_noun(lw):
+            if lw.endswith("ed"):
+                c.participle = lw   # "31 kidnapped persons", "12 abducted pupils": what befell them
+            continue   # and "22 logistics suppliers": a compound's head is the counted noun
+        if w[:1].islower() and i + 1 < len(words) and not lx.is_known_noun(lw) and words[i + 1] in lx.NOUN_CATEGORY:
+            continue   # "318 measles hospitalisations", "40 cholera deaths": the disease names the kind
         if w[:1].islower() and lw.endswith(("ed", "ing")) and not lx.is_known_noun(lw):
             return   # "about 660,000 based on forecasts", "30 according to": a verb, not the counted noun
         if (not lx.is_known_noun(lw) and (not lw.endswith("s") or "-" in w or w[:1].isupper())
@@ -118,15 +131,18 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
-            if c.category == "cases" and c.noun in ("cases", "case") and not health:
+            if c.category == "cases" and c.noun in ("cases", "case", "admissions") and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
         else:
             before = text[max(sent.start, c.start - 60):c.start]
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
             pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
-            if inc and previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
+            if inc and previous is not None and previous.category in _CARRIED:   # "892,000 ballots, including 41,000"
                 c.category = previous.category
                 c.unit = c.unit or previous.unit
+            elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
+                    pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
+                c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
                 c.category = lx.cue_category(pre.group("cue"))
                 if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
@@ -180,9 +196,10 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
     for prev, c in zip(cands, cands[1:]):
-        if c.category is not None or prev.category not in lx.CASUALTY_CATEGORIES:
-            continue
-        if c.noun is None and prev.noun is not None and lx.BARE_END_RE.match(text, c.end):
+        if c.category is not None or prev.category not in _CARRIED:
+            continue   # "received 318,460 votes, against 276,912," is votes too
+        if c.noun is None and prev.noun is not None and (lx.BARE_END_RE.match(text, c.end) or (
+                prev.category == "votes" and _FOR_CANDIDATE_RE.match(text, c.end))):   # "against 1.49 million for"
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"

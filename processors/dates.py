@@ -90,7 +90,7 @@ CANDIDATE_BODY = (
     r"|[Tt](?i:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en)" + _AGO + r"|(?:wo|hree) weeks? ago"
     r"|he (?:day|night|previous|following|next|same)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
     r"|[Rr](?i:ecently)"
-    r"|[Oo](?:(?i:ver the weekend|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
+    r"|[Oo](?:(?i:ver the weekend|vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
     r"|[Ss\u017f](?:(?i:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even)" + _AGO + r")"
     r"|(?i:ince)" + _LEAD_ON + ")"
     r"|[Dd](?:(?i:ays earlier)|(?i:uring)" + _LEAD_ON + ")"
@@ -284,8 +284,16 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             except (KeyError, ValueError, OverflowError):
                 value = None
         a, b = m.span()
+        if kind == "rel" and value and m.group(0).lower().startswith("overnight"):
+            # "said on Sunday that troops detained 14 in overnight raids": the night before the day just named
+            day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
+                       None)
+            value = day or value
         found.append(TimeExpr(a, b, m.group(0), kind, value, kind == "vague"))
     return found
+
+
+_DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
 
 
 def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:

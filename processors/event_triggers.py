@@ -182,8 +182,8 @@ _TRIGGERS = [
     ("strike_hit", r"struck|shot|hit|hits|stabbed|stabbing"),
     ("decision", r"stripped(?=\s+(?:[\w'’-]+\s+){0,3}?of\b)|approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
                  r"|hike"
-                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:key\s+|benchmark\s+|policy\s+)?"
-                 r"(?:interest\s+)?rates?\b)"),
+                 r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:(?:key|benchmark|policy|lending"
+                 r"|repo|deposit|base|main|refinancing|overnight)\s+){0,2}(?:interest\s+)?rates?\b)"),
     ("award", r"awarded"),
     ("offer", r"offered"),
     ("expulsion", r"expelled|deported|deportation|deportations"),
@@ -195,7 +195,7 @@ _TRIGGERS = [
               r"|identified|reported|confirmed)"),
     ("change", r"(?:lost|gained|added|shed)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|points?)"
                r"|\s+(?:ground|momentum))|rose|risen|fell|fallen|declined|increased|decreased|dropped|climbed|jumped|surged|plunged|soared"
-               r"|slumped|grew|shrank|edged (?:up|down|higher|lower)"),
+               r"|slumped|grew|shrank|edged (?:up|down|higher|lower)|eased|dipped|slowed"),
     ("rating", r"downgraded|downgrades"),
     ("match", r"(?:beat|beating|drew|drawing|thrashed|edged)(?=\s+(?:with\s+)?(?:[\w.'’-]+\s+){1,4}?\d+-\d+\b)"
               r"|scored(?=\s+(?:a|an|the|his|her|their|two|three|four|\d+)\s+(?:[\w-]+\s+)?(?:goals?|tries|try|points|runs"

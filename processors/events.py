@@ -16,7 +16,11 @@ Dates, per event:
    from the last day the text named (``processors.time_anaphors``). A statement only takes a date next to its verb
    ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
    "since ..." clause dates only the events inside that clause, and a month after an economic
-   change ("rose in September") is the statistic's period, not an event date;
+   change ("rose in September") is the statistic's period, not an event date. The dateline's own date
+   ("LIMA, March 4 (Reuters) -") and a count's or a state's reference day ("as of April 19", "closed until
+   Monday") date no event; a prepositional date between a noun trigger and a verb ("a strike on Saturday
+   destroyed") is the noun's; the first happening of a ", a day after ..." clause is dated from the main
+   clause's day;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
    ("since March"): "On Friday the river rose, and the flood cut the road";
 3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
@@ -33,6 +37,7 @@ Actors and place come from the article's actor and place layers (``processors.sc
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -74,6 +79,7 @@ _SPEECH_GAP_RE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?")
 _PREMOD_GAP = {" ", "'s ", "’s ", "-"}
 
 
+_PP_DATE_RE = re.compile(r"(?:on|in|at|during|since|until|by|from|over)\s", re.IGNORECASE)
 _NOT_IN_SPEECH_GAP_RE = re.compile(r"[^\w'’.\s-]")
 
 
@@ -88,8 +94,12 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
     statements = [m for m in matches if m.lastgroup == "statement"]
     statement_ends = [m.end() for m in statements]
     others = {m.start(): m for m in matches if m.lastgroup != "statement"}
+    other_ends = {m.end(): m.start() for m in others.values()}
     for i, e in enumerate(exprs):
         premod = [p for p in range(e.end + 3, e.end - 1, -1) if p in others and text[e.end:p] in _PREMOD_GAP]
+        if premod and e.start - 1 in other_ends and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text):
+            owned[i] = other_ends[e.start - 1]   # "an air strike on Saturday destroyed": the noun's own date
+            continue
         if premod:
             owned[i] = premod[0]   # the last such trigger, as when every trigger was tried in order
             continue
@@ -155,7 +165,8 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
                 left = -1
                 continue
             if statement and (dist > 4 or any(ch in text[exprs[i].end:start] for ch in ",\"”")) \
-                    and not _leads(text, sent_start, exprs[i].start):
+                    and not _leads(text, sent_start, exprs[i].start) \
+                    and not _AND_THEN_RE.fullmatch(text, exprs[i].end, start):   # "met on Monday and said"
                 # "on Sunday said", "On Sunday, police said": only the sentence's first expression is left
                 if dist > 4:
                     left = 0 if left >= 0 and _leads(text, sent_start, exprs[0].start) else -1
@@ -169,14 +180,17 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
             if statement and dist > 40:   # "said on Sunday": other dates are what was said
                 right = len(exprs)
                 continue
-        if owned and i in owned and owned[i] != start:
-            continue  # another trigger's date
+        if owned and i in owned and owned[i] != start and not (
+                exprs[i].start >= end and _DURING_RE.search(text, max(0, exprs[i].start - 8), exprs[i].start)):
+            continue  # another trigger's date (but "arrested during Wednesday's protests" shares it)
         if _is_premod_year(text, exprs[i]) and not (owned and owned.get(i) == start):
             continue  # "a 2010 rape allegation": the year of the noun it modifies
         return exprs[i]
     return None
 
 
+_DURING_RE = re.compile(r"\b(?:during|amid|in)\s+$", re.IGNORECASE)
+_AND_THEN_RE = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?")
 _CONNECTIVE_RE = re.compile(r"[\s\"“']*(?:(?:then|but|and|also|later|earlier|meanwhile|however|so|yet|still)\b[\s,]*)?",
                             re.IGNORECASE)
 
@@ -204,6 +218,9 @@ _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", 
 _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
+# "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
+# no happening's day
+_REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill)\s+(?:late\s+|early\s+|next\s+)?$")
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -222,6 +239,27 @@ def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int
     return None
 
 
+# "..., a day after the commission declared", "hours after troops withdrew": a clause dated from the main one's day
+_RELATIVE_DAY_RE = re.compile(r",\s+(?:(?P<n>a|one|two|three)\s+days?|hours|just hours|only hours)\s+(?P<dir>after|before)"
+                              r"\s+(?=(?:the|a|an|his|her|its|their|[A-Z])\b)")
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _relative_day(text: str, sent_start: int, sent_end: int, exprs: list) -> tuple[int, str] | None:
+    """(where the clause starts, its day) for a sentence whose main clause's day a "a day after ..." clause
+    counts from; its first trigger is dated so (its own later dates, "the Oct. 29 vote", stay theirs)."""
+    if "after" not in text[sent_start:sent_end] and "before" not in text[sent_start:sent_end]:
+        return None
+    m = _RELATIVE_DAY_RE.search(text, sent_start, sent_end)
+    if m is None:
+        return None
+    day = next((e.value for e in reversed(exprs) if e.end <= m.start() and e.value and len(e.value) == 10), None)
+    if day is None:
+        return None
+    n = _DAYS.get(m.group("n") or "", 0) * (1 if m.group("dir") == "before" else -1)
+    return m.end(), (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -237,17 +275,25 @@ def find_events(doc: Document) -> list[Event]:
     line_date = doc.dateline_date
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     lead = sentences[0].paragraph if sentences else 0
+    body = doc.dateline.body_start if doc.dateline is not None else 0
     events: list[Event] = []
     last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
     for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
         if not matches:
             continue
+        if exprs and exprs[0].start < body:
+            # "KHARTOUM, March 10 (Reuters) - Strikes killed 23 on Monday": the line's date is the release's,
+            # not its lead's events' (an undated lead still falls back to it, below)
+            exprs = [e for e in exprs if e.start >= body]
+        if exprs:
+            exprs = [e for e in exprs if not _REFERENCE_POINT_RE.search(text, max(sent.start, e.start - 16), e.start)]
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
+        relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -282,6 +328,7 @@ def find_events(doc: Document) -> list[Event]:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
+                    explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:
@@ -290,5 +337,10 @@ def find_events(doc: Document) -> list[Event]:
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
+            if relative is not None and start >= relative[0]:
+                if not (near is not None and relative[0] <= near.start and near.end <= start
+                        and text[near.end:start] in _PREMOD_GAP):   # "the March 1 vote" keeps its own
+                    date = relative[1]   # "on Wednesday, a day after the commission declared": Tuesday
+                relative = None
             events.append(Event(kind, m.group(0), start, end, (), None, date, sent.start, sent.end))
     return events

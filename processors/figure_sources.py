@@ -71,6 +71,11 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
             if best is None or att.verb_end > best.verb_end:
                 best = att
     if best is not None:
+        if best.kind == "subject" and text[best.verb_start:best.verb_end] in _COUNTING_VERBS:
+            # "Bangladesh recorded 214 new cases, the health directorate said": the sentence's speaker
+            final = next((att for att in atts if att.kind == "final" and att.verb_start >= end), None)
+            if final is not None:
+                return final.source
         return best.source
     for att in atts:
         if att.kind == "according":
@@ -89,6 +94,7 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     return None
 
 
+_COUNTING_VERBS = frozenset({"recorded", "registered", "counted", "tallied"})
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
     r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"

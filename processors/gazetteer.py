@@ -46,7 +46,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "CZ": ("Czechia", "Czech Republic"), "MM": ("Burma",), "TR": ("Turkiye", "Türkiye"),
     "AE": ("UAE", "U.A.E.", "Emirates"), "VA": ("Vatican", "Holy See"), "MK": ("Macedonia",),
-    "SZ": ("Swaziland",), "TL": ("East Timor",), "CV": ("Cape Verde",), "NL": ("Holland",),
+    "SZ": ("Swaziland",), "TL": ("East Timor",), "CV": ("Cape Verde",), "NL": ("Holland", "Netherlands"),
     "VN": ("Viet Nam",), "LA": ("Lao",), "BO": ("Bolivia",), "VE": ("Venezuela",), "TZ": ("Tanzania",),
     "MD": ("Moldova",), "FM": ("Micronesia",), "BN": ("Brunei",),
 }

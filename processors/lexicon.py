@@ -82,7 +82,7 @@ doctors nurses medics paramedics rescuers firefighters suspects insurgents rebel
 pupils teenagers teens boys girls sailors marines personnel volunteers settlers worshippers fans spectators
 voters citizens nationals foreigners survivors colleagues bodies dead wounded injured casualties fatalities
 deaths captives persons them us labourers laborers farmers fishermen climbers hikers skiers swimmers
-motorists pedestrians commuters shoppers customers athletes players""".split())
+motorists pedestrians commuters shoppers customers athletes players bandits militiamen perpetrators""".split())
 _NOT_PERSON_SUFFIX = set("""numbers papers orders containers computers letters matters towers centers centres
 waters borders quarters headquarters powers markers meters metres liters litres chambers layers sectors
 hangars helicopters shelters transfers barrels tankers trailers flyers posters ventilators
@@ -123,6 +123,8 @@ NOUN_CATEGORY = {
     "casualties": "killed", "lives": "killed", "injuries": "injured", "refugees": "displaced", "evacuees": "evacuated",
     "detainees": "detained", "arrests": "detained", "prisoners": "detained",
     "diagnoses": "cases", "illnesses": "cases",
+    # a health bulletin counts its patients by admission ("214 new dengue hospitalisations")
+    "hospitalisations": "cases", "hospitalizations": "cases", "admissions": "cases",
 }
 HEALTH_RE = re.compile(
     r"\b(?:virus|viral|infect\w*|disease|outbreak|epidemic|pandemic|cholera|covid|coronavirus|plague|measles|ebola"
@@ -201,6 +203,8 @@ PRE_CUE_RE = re.compile(
     r"|imprison(?:ed|ing)"
     r"|(?:shut(?:ting|s)? off|cut(?:ting|s)? off|cut(?:ting|s)?|knock(?:ed|ing|s)? out|restor(?:e|ed|ing|es))"
     r" (?:the )?(?:power|electricity|water)(?: supplies)?(?: (?:on )?\w+day)? to"
+    r"|(?:power|electricity|water)(?: supplies?)? (?:was|were|has been|had been|remained|remains) (?:cut|knocked out"
+    r"|off|out|lost)(?: (?:to|for|in))?"
     r"|treated|treating"
     r"|among the (?:injured|wounded) (?:were|are)|(?:evacuation|displacement|arrest|killing|killings) of"
     r"|killing|killed|kill|kills|claimed the lives of|claiming the lives of|deaths? of|injuring|injured"
@@ -211,7 +215,7 @@ PRE_CUE_RE = re.compile(
 TOLL_RE = re.compile(
     r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
     r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:(?:confirmed"
-    r"|new|reported|suspected|recorded|known|total) )?(?:cases|infections)|case count|caseload|case tally"
+    r"|new|reported|suspected|recorded|known|total) )?(?:cases|infections|patients)|case count|caseload|case tally"
     r"|number of (?:the )?(?:displaced|missing|hostages|detainees|arrests|evacuees)"
     r"|number of (?:people|customers|households|homes|residents|businesses)(?: who (?:could|would|will|may|might"
     r"|were|are|have been|had been) (?:be )?| who (?:could|would|will|may|might) | )(?:affected|without power"
@@ -273,7 +277,7 @@ def toll_category(phrase: str) -> str:
     low = phrase.lower()
     if "injur" in low or "wound" in low:
         return "injured"
-    if "case" in low or "infection" in low:
+    if "case" in low or "infection" in low or "patient" in low:
         return "cases"
     for word, category in (("displaced", "displaced"), ("missing", "missing"), ("hostage", "hostages"),
                            ("detainee", "detained"), ("arrest", "detained"), ("affected", "affected"),
@@ -353,7 +357,7 @@ def is_disease_text(text: str, limit: int = 20_000) -> bool:
 CUMULATIVE_BEFORE_RE = re.compile(r"\b(?:in all|in total|a total of|overall|altogether|cumulative(?:ly)?"
                                   r"|all told)\b", re.IGNORECASE)
 CUMULATIVE_AFTER_RE = re.compile(
-    r"\b(?:in all|in total|altogether|all told|so far this year|this year"
+    r"\b(?:in all|in total|altogether|all told|so far this year|this year|to date|as of"
     r"|since (?:(?:the )?(?:start|beginning|onset|outbreak) of|(?:the )?(?:[\w'’-]+ ){1,4}?(?:began|begun|started"
     r"|broke out|erupted|emerged|was (?:first )?(?:detected|reported|confirmed))\b"
     r"|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November"

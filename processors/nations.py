@@ -52,6 +52,7 @@ for _entry in re.split(r"[|\n]", _TABLE.strip()):
         DEMONYMS[_word] = _code
         DEMONYMS[_word + "s"] = _code
 DEMONYMS.update(_IRREGULAR)
+DEMONYMS.pop("Philippines", None)   # the plural of "Philippine" is the country's own name, a place
 
 # Nouns after a demonym that make the whole phrase the state acting: "Israeli forces" -> Israel.
 STATE_NOUNS = set("""forces force troops army military soldiers navy air warplanes jets aircraft drones officials

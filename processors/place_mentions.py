@@ -22,10 +22,12 @@ from newswire.processors.place_names import (
     DIRECTIONS,
     KNOWN_GROUPS,
     MONTHS_DAYS,
+    NATURAL_HEADS,
     NEWS_AGENCIES,
     ORG_HEADS,
     PLACE_HEADS,
     REGION_FIRST,
+    WATER_OF,
     TITLES,
     is_locative,
     possessive_pieces,
@@ -65,12 +67,17 @@ _STREET_WORDS = frozenset("""Street Avenue Road Boulevard Highway Lane Drive Squ
 Circle Plaza St Ave Rd Blvd Hwy Pkwy""".split())
 _HOUSE_NUMBER_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)?[ \t]+$")
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|governorates?|prefectures?|oblasts?"
-                            r"|regions?"
+                            r"|regions?|states?"
+                            # natural features: "in the Swat valley", "the Sambisa forest"
+                            r"|valley|forest|desert|mountains|hills|highlands|delta|basin|plateau|coast"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
                             r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport"
                             r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:[a-z]{1,3}-|(?:am|an|de|del|la|el|al|di|da|do|dos|sur|upon|bin|ibn)[ \t])")
+_FEATURE_FIRST = frozenset({"Lake", "Mount"})   # "near Lake Chad": a region the gazetteer lacks
+_LEAD_PREPOSITION_RE = re.compile(r"(?:In|At|Near|Across|Throughout|Inside)[ \t]+(?=[A-Z])")
 _REGION_RUN_RE = re.compile(r",[ \t]+(?P<run>[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*){0,3})")
 # first words of town names that are also common capitalised words: "Port Fourchon", "Fort Liberty", "Mount Airy"
 _TOWN_FIRST_WORDS = frozenset("""Port Fort Mount Lake Saint St Great Little Big New Old North South East West Upper
@@ -105,11 +112,21 @@ class Layer(Protocol):
 
 def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
     """Regions the gazetteer does not hold, where the text uses them as places: "in Inner Mongolia",
-    "in Berrien County", "in Osun State" (a place word last, or a direction first). Their place is None."""
+    "in Berrien County", "in Osun State", "in Kebbi state", "the Swat valley", "near Lake Chad" (a place word
+    last, or a direction, "Lake" or "Mount" first). Their place is None."""
     taken = [(pm.start, pm.end) for pm in places.mentions]
     out = []
-    for run_start, run_end in spans:
+    for k, (run_start, run_end) in enumerate(spans):
         if run_start < body_start:
+            continue
+        if k + 1 < len(spans) and text.startswith(" of ", run_end) and spans[k + 1][0] == run_end + 4 \
+                and text.endswith(WATER_OF, run_start, run_end + 4):
+            # "into the Gulf of Aden", "in the Strait of Hormuz": a body of water the gazetteer lacks
+            first, last = text.rfind(" ", run_start, run_end) + 1 or run_start, spans[k + 1][1]
+            name = text[max(first, run_start):last].split(". ", 1)[0].rstrip(".")
+            locative = is_locative(text, max(first, run_start))
+            out.append(PlaceMention(max(first, run_start), max(first, run_start) + len(name), name, None,
+                                    locative, not locative, places.sentence_of(run_start)))
             continue
         name = text[run_start:run_end].rstrip(".")   # a run may end with its sentence's full stop
         named = text.startswith("of ", run_start - 3) and _NAMED_PLACE_RE.search(text, max(0, run_start - 30),
@@ -117,7 +134,15 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
         last = name.rsplit(None, 1)[-1] if name else ""
         house = _HOUSE_NUMBER_RE.search(text, max(0, run_start - 10), run_start) if last in _STREET_WORDS else None
         street = house is not None or (" " in name and (name.endswith(_STREET_ENDS) or last in ("St", "Ave", "Rd", "Blvd")))
-        words = name.split() if named or street else ()
+        # "clashes near Mir Ali", "a raid outside Qabatiya": "near" and "outside" are said of places
+        near = not (named or street) and text.endswith(("near ", "outside "), max(0, run_start - 8), run_start) \
+            and not _LOWER_HEAD_RE.match(text, run_end) and not _REGION_RUN_RE.match(text, run_end) \
+            and not _NAME_GOES_ON_RE.match(text, run_end)   # "near Beit al-Faqih": the name goes on
+        if near:
+            name = name.split(". ", 1)[0].rstrip(".")
+            near = len(name.split()) <= 3 and name.split()[0] not in COMMON_CAPITALS and not any(
+                w in KNOWN_GROUPS or w in NEWS_AGENCIES or demonym_country(w) for w in name.split())
+        words = name.split() if named or street or near else ()
         if words and not any(a < run_end and run_start < b for a, b in taken) \
                 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES for w in words):
             # "the village of Khirbet Zanuta", "near Seventh Street": a place the gazetteer does not hold
@@ -132,6 +157,9 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
             # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")
             name_start = possessive_pieces(text, run_start, run_end)[-1][0]
+            lead = _LEAD_PREPOSITION_RE.match(text, name_start, run_end)
+            if lead is not None:
+                name_start = lead.end()   # "In Punjab province, ...": the sentence's capital is no name
             words = text[name_start:run_end].split()
             if len(words) <= 2 and not any(w in ORG_HEADS or w in MONTHS_DAYS or w in TITLES
                                            or (w in COMMON_CAPITALS and w not in DIRECTIONS) for w in words) \
@@ -148,12 +176,16 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
             piece = piece.removesuffix("'s").removesuffix("’s")   # "Inner Mongolia's disease control centre"
             words = piece.split()
             # "Berrien County Health Department": the region is the words up to its place word
-            head = next((k for k, w in enumerate(words) if k and w in PLACE_HEADS), None)
+            # "the Red Sea. The drones": a run may go on past its sentence's full stop
+            head = next((k for k, w in enumerate(words) if k and (w in PLACE_HEADS or (
+                w.endswith(".") and w[:-1] in PLACE_HEADS))), None)
             if head is not None:
-                words = words[:head + 1]
-            elif len(words) < 2 or words[0] not in REGION_FIRST:
+                words = words[:head] + [words[head].rstrip(".")]
+            elif len(words) < 2 or (words[0] not in REGION_FIRST and words[0] not in _FEATURE_FIRST):
                 continue
-            if any(w in ORG_HEADS or w in MONTHS_DAYS or (w in TITLES and head is None) for w in words) \
+            feature = head is not None and words[-1] in NATURAL_HEADS   # "the Red Sea", "the Dead Sea"
+            if any((w in ORG_HEADS and not feature) or w in MONTHS_DAYS or (w in TITLES and head is None)
+                   for w in words) \
                     or demonym_country(words[-1]) or demonym_country(" ".join(words)):   # "South Korean
                 continue   # tourists": people, not a region
             region = " ".join(words)

@@ -189,6 +189,11 @@ def is_locative(text: str, start: int) -> bool:
     return False
 
 
+WATER_OF = ("Gulf of ", "Strait of ", "Straits of ", "Bay of ", "Sea of ")
+# "Lake Chad", "Mount Kenya": a lake or a mountain named after a country, a place of its own
+_FEATURE_FIRST = frozenset({"Lake", "Mount"})
+
+
 def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
     """The place candidates of the runs ``spans``, in text order: each piece of a run (cut at possessives)
     is read on its own, so a piece is read once a process (the same names recur from article to article)."""
@@ -210,6 +215,8 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
                 found.append(Candidate(joined, joined + len(name), name, normalise(name), False, False, False))
                 joined_end = nxt_end
                 continue
+        if text.endswith(WATER_OF, max(0, run_start - 10), run_start):
+            continue   # "the Gulf of Aden", "the Bay of Bengal": a body of water, not the place of its name
         for a, piece in possessive_pieces(text, run_start, run_end):
             for start, end, key, weak, single in _piece_candidates(piece, gaz):
                 found.append(Candidate(a + start, a + end, piece[start:end], key, False, weak, single))
@@ -254,6 +261,9 @@ def _read_piece(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not hit:
             i += 1
             continue
+        if i and words[i - 1][2] in _FEATURE_FIRST and words[i - 1][1] + 1 == words[i][0]:
+            i += hit
+            continue   # "Lake Chad", "Mount Kenya": a lake or a mountain, not the country of its name
         start = words[i][0]
         end = start + len(name) if hit == 1 else words[i + hit - 1][1]
         before = words[first_name_word:i]

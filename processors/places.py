@@ -26,7 +26,8 @@ regulators"), else the paragraph's last locative place before it, else the datel
 else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
 named in the sentence, else a country or organisation's place named in the sentence, else the last
 place named as a place before the sentence, else the article's most often named place. Statements take
-where they were said, the speaker's own place, or the dateline.
+where they were said ("said in Doha", a sentence's opening "In Uganda, officials reported"), the speaker's
+own place, or the dateline.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s
                          r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
                          r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
                          r"\s+(?:the\s+)?")
+_OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _DOMESTIC_RE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:investigation|inquiry|probe|case|cases|prosecutors?|prosecution"
                           r"|police|authorities|officials|courts?|judges?|judiciary|government|ministry|parliament"
@@ -274,6 +276,13 @@ class ArticlePlaces:
                    or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(self.text, end, pm.start))]
             if own:
                 return min(own, key=lambda pm: abs(pm.start - start))
+            # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
+            first = self.sentences[sentence].start if self.sentences else 0
+            opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
+                       and _OPENING_PLACE_RE.fullmatch(self.text, first, pm.start)
+                       and self.text.startswith(",", pm.end)]
+            if opening:
+                return opening[0]
             # the speaker's own place: "Berrien County Health Department officials said", "the California
             # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
             speaker = [pm for pm in here if not pm.locative and pm.end <= start

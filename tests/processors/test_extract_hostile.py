@@ -15,7 +15,8 @@ import pytest
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.events import _NEW_CLAUSE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _leads, _nearest
+from newswire.processors.events import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _PP_DATE_RE, _PREMOD_GAP,
+                                       _SPEECH_GAP_RE, _claimed, _leads, _nearest)
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -67,13 +68,15 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
     """The date choice as it was before issue 18 (one regex search per trigger and expression): the oracle."""
     best, best_dist = None, None
     for i, e in enumerate(exprs):
-        if owned and i in owned and owned[i] != start:
-            continue
         dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
+        if owned and i in owned and owned[i] != start and not (
+                dist and e.start >= end and _DURING_RE.search(text, max(0, e.start - 8), e.start)):
+            continue
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
         if statement and (dist > 40 if e.start >= end else (
-                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start))):
+                (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
+                and not _AND_THEN_RE.fullmatch(text, e.end, start))):
             continue
         if best_dist is None or dist < best_dist:
             best, best_dist = e, dist
@@ -117,6 +120,12 @@ def _claimed_by_scanning(text, matches, exprs):
                     owned[i] = m.start()
             elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
                 owned[i] = m.start()
+    # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is the noun's
+    ends = {m.end(): m.start() for m in matches if m.lastgroup != "statement"}
+    for i, e in enumerate(exprs):
+        if i in owned and owned[i] >= e.end and e.start - 1 in ends and text[e.start - 1] == " " \
+                and _PP_DATE_RE.match(e.text):
+            owned[i] = ends[e.start - 1]
     return owned
 
 
