@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_cues as fc
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -37,6 +38,9 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
         c.unit = "magnitude"
         return "magnitude"
+    if fc.PER_CURRENCY_RE.match(text, tok.end):
+        c.unit = "money"
+        return "money"   # an exchange rate: "at 108.55 per dollar"
     nxt = lx.NEXT_WORD_RE.match(text, tok.end)
     if nxt and nxt.group(1).lower() in lx.TIME_UNITS:
         c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
@@ -80,8 +84,10 @@ def read_noun(text: str, c: Candidate) -> None:
                 and i + 1 < len(words) and (lx.is_known_noun(words[i + 1].lower())
                                             or (words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1])))):
             continue  # "270 electoral votes"
+        if lw in fc.BARE_VERBS:
+            return   # "14 remain missing": the number's verb, the noun left out
         c.noun = lw
-        c.person = lx.is_person_noun(w)
+        c.person = lx.is_person_noun(w) or fc.is_person_word(w)
         return
 
 
@@ -102,7 +108,8 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
     cut = lx.CLAUSE_BREAK_RE.search(tail)
     comma = tail.find(",")
     stop = min([i for i in (cut.start() if cut else -1, comma) if i >= 0], default=len(tail))
-    return lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
+    return (lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
+            or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None)
 
 
 def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
@@ -127,7 +134,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             if inc and previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
                 c.category = previous.category
                 c.unit = c.unit or previous.unit
-            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
+            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
+                          or fc.object_of_verb(pre.group("cue"), c)):
                 c.category = lx.cue_category(pre.group("cue"))
                 if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
                     c.category = "cases"   # "treated 300 patients for cholera"
@@ -141,6 +149,9 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
                         and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
+                if c.category is None:
+                    c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, previous)
+                                  or fc.inverted_total(text, c, sent))
         previous = c
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause
@@ -149,7 +160,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if (text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the "
                 and not text[max(sent.start, cue.start() - 10):cue.start()].lower().endswith("among the ")):
             continue  # "one of the wounded": a noun, not what happened to the figure ("are among the dead" is)
-        if lx.ACTIVE_AFTER_RE.match(text, cue.end()):
+        if lx.ACTIVE_AFTER_RE.match(text, cue.end()) and not cue.group("cue").lower().endswith((" in", " to")):
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
         category = lx.cue_category(cue.group("cue"))
@@ -167,15 +178,25 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
                                       or lx.OF_WHOM_RE.match(text, later.end)):
                 break
-            if c.category is None and c.person:
-                c.category = category
+            if c.category is None and (c.person or (c.noun in lx.POWER_UNITS
+                                                    and cue.group("cue").lower().startswith("affected"))):
+                c.category = category   # "5,000 households were affected" (not "homes without power")
             later = c
         prev_cue_end = cue.end()
+    fc.post_extra(text, cands, sent)
+    previous = last_casualty = None
     for c in cands:  # after the verbs: "one of the wounded later died" is killed
         if c.category is None:
             of = lx.OF_CASUALTY_RE.match(text, c.end)
             if of:
                 c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
+            else:
+                c.category = (fc.partitive_category(text, c, sent, previous, health)
+                              or fc.running_total(text, c, sent, last_casualty)
+                              or fc.compared_category(text, c, previous))
+        previous = c
+        if c.category in lx.CASUALTY_CATEGORIES:
+            last_casualty = c
     for c, nxt in zip(cands, cands[1:]):
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
@@ -187,12 +208,17 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"
     toll_given = any(c.category == "deaths_total" for c in cands)
+    previous = None
     for c in cands:
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
-        if c.category == "killed" and not toll_given and _says_cumulative(text, c, sent):
+        if c.category == "killed" and not toll_given and (
+                _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
+                or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
+                    and _says_cumulative(text, previous, sent))):   # "a total of 17 cases, including 11 deaths"
             c.category = "deaths_total"
+        previous = c
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

@@ -56,6 +56,54 @@ def quote_speakers(text: str, sentences: Sequence[Sentence],
 def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
                 quotes: list[tuple[int, int, str]], embedded) -> str | None:
     """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
+    atts = [a for a in atts if _names_a_source(a.source)]
+    found = _pick(text, start, end, sent, atts, quotes, embedded)
+    if found is None:
+        found = _estimator(text, start, sent)
+    return found
+
+
+def _names_a_source(source: str) -> bool:
+    """Not a clause misread as a speaker: "bringing the total number of cases (recorded)", "the overall case
+    fatality ratio among (confirmed cases)": a source neither opens with a gerund nor ends on a preposition."""
+    words = source.split()
+    if not words:
+        return False
+    first, last = words[0], words[-1].lower().rstrip(",")
+    if first[:1].islower() and first.endswith("ing") and len(first) > 4 and first != "according":
+        return False
+    if last in _DANGLING or _NUMBER_ADJECTIVE_RE.match(last):
+        return False   # "Benchmark 10-year (notes)": a modifier cut from its noun
+    head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
+    return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+_QUANTITY_HEADS = frozenset("""number numbers share proportion percentage percent rate total amount majority
+minority half third quarter fraction""".split())
+_NUMBER_ADJECTIVE_RE = re.compile(r"\d[\d,.]*-[a-z]+$")
+_DANGLING = frozenset("""among of in on at to for from by with and or as than between into over under about
+the a an its their""".split())
+
+
+def _estimator(text: str, start: int, sent: Sentence) -> str | None:
+    """The subject of a verb of estimating whose object holds the figure ("The survey centre put the
+    magnitude at 6.6"), or of "... and said" before it ("The bank held rates and said reserves rose to N")."""
+    head = text[sent.start:start]
+    m = None
+    if any(w in head for w in _PUT_WORDS):
+        m = _PUT_AT_RE.match(head)
+    if m is None and any(w in head for w in _AND_SAID_WORDS):
+        m = _AND_SAID_RE.match(head)
+    return m.group("np") if m else None
+
+
+_PUT_WORDS = (" put", " placed", " places", " pegged", " pegs", " estimate")
+_AND_SAID_WORDS = (" and said", " and says", " and added", " and announced", " and reported")
+
+
+def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
+          quotes: list[tuple[int, int, str]], embedded) -> str | None:
     emb = embedded(text, end, sent.end)
     if emb:
         return emb[0]
@@ -89,6 +137,13 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     return None
 
 
+_SUBJECT_NP = (r"(?P<np>(?:The|An?|the)\s+[\w.'’&-]+(?:\s+(?:of\s+(?:the\s+)?)?[\w.'’&-]+){0,5}?"
+               r"|[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,5})")
+_PUT_AT_RE = re.compile(_SUBJECT_NP + r"\s+(?:put|puts|putting|placed|places|pegged|pegs|estimated|estimates)"
+                        r"\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:at|to)\s+(?:[a-z]+\s+){0,3}$")
+_AND_SAID_RE = re.compile(_SUBJECT_NP + r"\s+(?:[a-z]+ed|held|kept|left|cut|set|put|won|lost|rose|fell|made|gave"
+                          r"|took|met|sent|spent|paid|sold|bought|began|got|had)\b[^;:]{0,120}?\band\s+(?:said"
+                          r"|says|added|announced|reported)\b[^;:]{0,120}$")
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
     r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"

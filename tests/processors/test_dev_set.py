@@ -50,7 +50,10 @@ def test_one_text_in_three_is_held_out_and_none_is_on_both_sides():
 def test_the_files_copy_no_sentence_of_the_texts():
     for path in GOLD.glob("*.jsonl"):
         for line in path.read_text().splitlines():
-            strings = [v for v in _strings(json.loads(line))]
+            record = json.loads(line)
+            if str(record.get("source", "")).startswith("invented"):
+                record.pop("text")   # a text written for the project (probes-*.jsonl) may be held inline
+            strings = [v for v in _strings(record)]
             assert max(map(len, strings)) < 120, "only short labels belong in the annotations"
 
 

@@ -1,0 +1,98 @@
+"""Categories and sources carried by the structure of a figure's clause (``processors.figure_cues``).
+
+Every sentence here was written for these tests in the style of wire copy, health bulletins, disaster
+releases, military statements and election reports.
+"""
+
+import datetime as dt
+
+import pytest
+
+from newswire.processors.extract import extract
+
+PUB = dt.date(2025, 6, 12)  # a Thursday
+
+
+def figure(text, span):
+    hits = [f for f in extract(text, PUB).figures if f.text == span]
+    assert len(hits) == 1, [f.text for f in extract(text, PUB).figures]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # a bare number before its verb: the verb is no counted noun
+    ("The regional office said 23 remain missing after the mudslide.", "23", "missing"),
+    # a noun in -men names people
+    ("The ministry said 61 servicemen were killed along the front.", "61", "killed"),
+    ("Tribal elders said 14 militiamen were wounded in the ambush.", "14", "injured"),
+    # a killing or arresting verb's object is people, whatever its noun
+    ("The raids killed 37 operatives of the cell, the command said.", "37", "killed"),
+    ("Police arrested 19 operatives of the network near the border.", "19", "detained"),
+    # a verb governs across a noun phrase and "and", or "a family of N"
+    ("Gendarmes detained the village chief and six of his relatives.", "six", "detained"),
+    ("A shell killed a family of eight in the eastern suburbs.", "eight", "killed"),
+    # phrases after the figure that say what happened to the people counted
+    ("The floods have forced some 90,000 people from their homes.", "some 90,000", "displaced"),
+    ("The agency said 12,000 had crossed into the neighbouring province.", "12,000", "displaced"),
+    ("About 2,500 villagers have sought refuge in churches and schools.", "About 2,500", "displaced"),
+    ("Rescuers believe 17 workers are still trapped under the debris.", "17", "missing"),
+    ("Police said 26 fans had been held after the match.", "26", "detained"),
+    ("The provincial governor said 3,400 residents were moved to higher ground.", "3,400", "evacuated"),
+    ("Officials said 7,300 households were affected by the hailstorm.", "7,300", "affected"),
+    # a casualty phrase ending in a preposition is not the verb of the number after it
+    ("Officials said 2,900 people were sheltering in 41 schools.", "2,900", "displaced"),
+    # partitives
+    ("Health officials said 17 of the new infections were in the capital, in the measles outbreak.", "17",
+     "cases"),
+    ("Hospitals reported receiving 140 injured, 22 of them in a critical condition.", "22", "injured"),
+    ("The group holds 40 hostages, of whom mediators believe at least 25 are alive.", "at least 25", "hostages"),
+    ("Of the confirmed cases, nine are nurses.", "nine", "cases"),
+    ("Of the 63 deaths, 41 occurred at home.", "41", "killed"),
+    ("Nineteen people were killed, including seven children, the governor said.", "seven", "killed"),
+    ("Police said 9 people were arrested, including 3 minors.", "3", "detained"),
+    # a comparison counts the same as the count it is compared with
+    ("The agency said 51,000 people had been displaced, up from 37,000 a week earlier.", "37,000", "displaced"),
+    # a head-to-head count
+    ("She polled 812,440 votes against 799,012 for her opponent.", "799,012", "votes"),
+    ("The mayor won 48,120 votes to 40,877 for the challenger.", "40,877", "votes"),
+    # running totals
+    ("The ministry said 9 people died in the past day, raising the total to 1,184.", "1,184", "deaths_total"),
+    ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "deaths_total"),
+    ("So far this year, 412 people have died in road accidents on the highway, police said.", "412",
+     "deaths_total"),
+    ("A total of 230 confirmed cases of the virus, including 64 deaths, have been recorded in the outbreak.",
+     "64", "deaths_total"),
+    ("The virus has infected 2,140 people and killed 53 since it was declared in April.", "53",
+     "deaths_total"),
+    # a rate against a currency is money
+    ("The rupee weakened to 86.4 per dollar on Wednesday.", "86.4", "money"),
+])
+def test_structural_categories(text, span, category):
+    assert figure(text, span).category == category
+
+
+@pytest.mark.parametrize("text, span, category", [
+    ("The army said it captured 9 tanks and two villages.", "9", "count_other"),
+    ("The storm left 80,000 homes without power.", "80,000", "count_other"),
+    ("The firm held 4 meetings with investors.", "4", "count_other"),
+    ("Police said 12 people were arrested, and 3 more held talks with officers.", "12", "detained"),
+])
+def test_no_category_beyond_the_clause(text, span, category):
+    assert figure(text, span).category == category
+
+
+@pytest.mark.parametrize("text, span, source", [
+    # a verb of estimating: its subject gives the figure
+    ("The national seismic institute put the magnitude at 5.9.", "5.9", "The national seismic institute"),
+    ("The monitoring group put the death toll at 212.", "212", "The monitoring group"),
+    # "X did this and said ...": the subject of the coordinated saying verb
+    ("The central bank kept its main rate unchanged and said reserves had reached $18.2 billion.",
+     "$18.2 billion", "The central bank"),
+    # not a speaker: a clause opening with a gerund, a phrase ending on a preposition, a quantity
+    ("The ministry reported 88 new cases, bringing the total number of cases recorded this year to 1,904.",
+     "1,904", "The ministry"),
+    ("The overall case fatality ratio among confirmed cases stands at 31%.", "31%", None),
+    ("The number of pupils who reported being bullied was 14 percent.", "14 percent", None),
+])
+def test_sources(text, span, source):
+    assert figure(text, span).source == source
