@@ -151,7 +151,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
                 if c.category is None:
                     c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, previous)
-                                  or fc.inverted_total(text, c, sent))
+                                  or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health))
         previous = c
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause

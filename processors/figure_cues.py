@@ -68,11 +68,14 @@ _POST = [
     ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
                   r"|shelters|safe areas)|relocated\b"),
     ("hostages", r"in (?:\w+ )?captivity"),
+    ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
+                 r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"),
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
-                   "held", "detention", "bars", "moved", "relocated", "safety", "captivity")
+                   "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
+                   "relief")
 _GAP_BREAK_RE = re.compile(r"[;:,]|\b(?:but|while|whereas|although|though|because|and|said|says|who|which)\b"
                            r"|\d", re.IGNORECASE)
 
@@ -105,11 +108,34 @@ INVERTED_TOTAL_BEFORE_RE = re.compile(r"\b(?:bringing|brings|brought|raising|rai
 INVERTED_TOTAL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:overall\s+|total\s+|official\s+|cumulative\s+)?"
                                      r"(?:death toll|toll|total|tally)\b", re.IGNORECASE)
 # "since it was declared", "since the declaration of the outbreak": a running total
-SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of)\b",
+# "since the quake struck", "since the Russian invasion": the whole happening's toll
+SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of"
+                               r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
+                               r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
+                               r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising|revolution)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
 FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told"
                               r"|Since the (?:start|beginning|outbreak|onset) of)\b[^,;:]{0,50},")
+
+
+# a situation report's labels: "Deaths: 45", "Injured: 120", "Confirmed cases: 812", "Death toll: 61"
+LABEL_RE = re.compile(r"\b(?P<label>death toll|toll|deaths?|dead|killed|fatalities|injured|wounded|injuries|missing"
+                      r"|displaced|evacuated|evacuees|affected|cases|infections|arrested|arrests|detained|hostages)"
+                      r"(?:\s*\([^()]{1,20}\))?\s*:\s*$", re.IGNORECASE)
+
+
+def label_category(text: str, c: Candidate, sent: Sentence, health: bool) -> str | None:
+    before = text[max(sent.start, c.start - 40):c.start]
+    if ":" not in before[-4:]:
+        return None
+    m = LABEL_RE.search(before)
+    if m is None:
+        return None
+    label = m.group("label").lower()
+    if "toll" in label:
+        return "deaths_total"
+    return _noun_category(label, health) or lx.cue_category(label)
 
 
 def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:

@@ -60,6 +60,14 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     found = _pick(text, start, end, sent, atts, quotes, embedded)
     if found is None:
         found = _estimator(text, start, sent)
+    if found is not None and " as saying" in text[sent.start:start]:
+        quoted = _QUOTED_AS_RE.search(text, sent.start, start)
+        if quoted:   # "Local radio quoted the governor as saying N": the governor gave it
+            found = quoted.group("np")
+    if found is not None and "citing " in text[sent.start:sent.end]:
+        cited = _CITING_RE.search(text, sent.start, sent.end)
+        if cited:   # "Reuters reported, citing the health ministry": the ministry gave the number
+            found = _NP_TAIL_RE.sub("", cited.group("np")).rstrip(" ,.") or found
     return found
 
 
@@ -95,7 +103,12 @@ def _estimator(text: str, start: int, sent: Sentence) -> str | None:
         m = _PUT_AT_RE.match(head)
     if m is None and any(w in head for w in _AND_SAID_WORDS):
         m = _AND_SAID_RE.match(head)
-    return m.group("np") if m else None
+    if m is None and (" show" in head or " found" in head or " indicat" in head or " as saying" in head):
+        m = _DATA_SHOW_RE.match(head) or _QUOTED_AS_RE.search(head)
+    if m is None:
+        return None
+    np = m.groupdict().get("np") or m.groupdict().get("np2") or ""
+    return _NP_TAIL_RE.sub("", np).rstrip(" ,.") or None
 
 
 _PUT_WORDS = (" put", " placed", " places", " pegged", " pegs", " estimate")
@@ -144,6 +157,18 @@ _PUT_AT_RE = re.compile(_SUBJECT_NP + r"\s+(?:put|puts|putting|placed|places|peg
 _AND_SAID_RE = re.compile(_SUBJECT_NP + r"\s+(?:[a-z]+ed|held|kept|left|cut|set|put|won|lost|rose|fell|made|gave"
                           r"|took|met|sent|spent|paid|sold|bought|began|got|had)\b[^;:]{0,120}?\band\s+(?:said"
                           r"|says|added|announced|reported)\b[^;:]{0,120}$")
+_NP = r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?|in\s+)?[A-Za-z][\w.'’&-]*){0,6})"
+_CITING_RE = re.compile(r",?\s+citing\s+" + _NP)
+# "Local media quoted the governor as saying"
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+" + _NP + r"\s+as\s+saying\b")
+# "The agency's latest figures show", "A report by the rights group found", "Data from the commission showed"
+_DATA_SHOW_RE = re.compile(
+    r"(?:(?P<np>(?:The\s+|the\s+)?[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,5})['’]s?\s+"
+    r"(?:(?:latest|new|official|preliminary|final|daily|weekly|own|updated)\s+)*(?:figures|data|tally|count"
+    r"|statistics|report|estimates?|records|numbers)"
+    r"|(?:The|A|An)\s+(?:(?:latest|new|preliminary|final|annual)\s+)?(?:report|survey|study|tally|count|analysis)"
+    r"\s+(?:by|from)\s+" + _NP.replace("(?P<np>", "(?P<np2>") + r")\s+(?:show|shows|showed|shown|found|finds|indicate"
+    r"|indicates|indicated|suggest|suggests|suggested|put|puts)\b")
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
     r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"

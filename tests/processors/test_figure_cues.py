@@ -39,6 +39,10 @@ def figure(text, span):
     ("Police said 26 fans had been held after the match.", "26", "detained"),
     ("The provincial governor said 3,400 residents were moved to higher ground.", "3,400", "evacuated"),
     ("Officials said 7,300 households were affected by the hailstorm.", "7,300", "affected"),
+    ("The relief agency said 1.4 million people need humanitarian aid.", "1.4 million", "affected"),
+    # a situation report's labels
+    ("Dead: 14. Injured: 52. Missing: 6.", "52", "injured"),
+    ("Death toll: 212. Displaced: 3,050.", "212", "deaths_total"),
     # a casualty phrase ending in a preposition is not the verb of the number after it
     ("Officials said 2,900 people were sheltering in 41 schools.", "2,900", "displaced"),
     # partitives
@@ -64,6 +68,10 @@ def figure(text, span):
      "64", "deaths_total"),
     ("The virus has infected 2,140 people and killed 53 since it was declared in April.", "53",
      "deaths_total"),
+    ("At least 640 people have died since the earthquake struck, the agency said.", "At least 640",
+     "deaths_total"),
+    ("Some 9,000 civilians have been killed since the Russian invasion, monitors say.", "Some 9,000",
+     "deaths_total"),
     # a rate against a currency is money
     ("The rupee weakened to 86.4 per dollar on Wednesday.", "86.4", "money"),
 ])
@@ -75,6 +83,8 @@ def test_structural_categories(text, span, category):
     ("The army said it captured 9 tanks and two villages.", "9", "count_other"),
     ("The storm left 80,000 homes without power.", "80,000", "count_other"),
     ("The firm held 4 meetings with investors.", "4", "count_other"),
+    ("Police said 12 people were injured and 30 needed help from paramedics.", "30", "count_other"),
+    ("At least 44 people have been killed since the army resumed its offensive.", "At least 44", "killed"),
     ("Police said 12 people were arrested, and 3 more held talks with officers.", "12", "detained"),
 ])
 def test_no_category_beyond_the_clause(text, span, category):
@@ -88,6 +98,12 @@ def test_no_category_beyond_the_clause(text, span, category):
     # "X did this and said ...": the subject of the coordinated saying verb
     ("The central bank kept its main rate unchanged and said reserves had reached $18.2 billion.",
      "$18.2 billion", "The central bank"),
+    # a reporter citing the one who gave the number; a quoted speaker; a body's figures or report
+    ("At least 11 people died, the agency reported, citing the provincial police.", "At least 11",
+     "the provincial police"),
+    ("Local radio quoted the district governor as saying 18 people were missing.", "18", "the district governor"),
+    ("The Red Crescent's latest figures show 2,300 deaths.", "2,300", "The Red Crescent"),
+    ("A report by Amnesty International found that 90 protesters had been killed.", "90", "Amnesty International"),
     # not a speaker: a clause opening with a gerund, a phrase ending on a preposition, a quantity
     ("The ministry reported 88 new cases, bringing the total number of cases recorded this year to 1,904.",
      "1,904", "The ministry"),
