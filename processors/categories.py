@@ -119,6 +119,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
     health = disease_text or lx.HEALTH_RE.search(low) is not None
     previous: Candidate | None = None
+    counted: Candidate | None = None
     for c in cands:
         form = _category_by_form(text, c, quake, sent)
         if form:
@@ -150,9 +151,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                         and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
                 if c.category is None:
-                    c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, previous)
+                    c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, counted)
                                   or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health))
         previous = c
+        if c.noun is not None and c.category is not None:
+            counted = c   # the last count by its noun: "N votes (51%), against M" pairs M with it
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause
     prev_cue_end = sent.start
@@ -216,7 +219,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
-                    and _says_cumulative(text, previous, sent))):   # "a total of 17 cases, including 11 deaths"
+                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))):   # "a total of 17 cases, including 11 deaths"
             c.category = "deaths_total"
         previous = c
     for c in cands:

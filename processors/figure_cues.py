@@ -93,7 +93,8 @@ CASUALTY_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "in
                   "detained": "detained", "arrested": "detained", "infected": "cases", "patients": "cases"}
 
 # "1,874,210 votes against 1,534,902 for ...": the second count counts what the first does
-VERSUS_RE = re.compile(r"\s+(?P<noun>[a-z]+)\s+(?:to|against|versus|vs\.?|compared with|compared to)\s+$")
+VERSUS_RE = re.compile(r"\s+(?P<noun>[a-z]+)(?:\s*\([^()]{1,30}\))?,?\s+(?:to|against|versus|vs\.?|compared with"
+                       r"|compared to)\s+$")
 
 # "raising the total to 1,300", "bringing the tally to 97": a running total of what the clause counted
 TOTAL_LINK_RE = re.compile(r"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed|lifting|lifted"
@@ -112,10 +113,12 @@ INVERTED_TOTAL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:overall\s+|tota
 SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of"
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
                                r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
-                               r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising|revolution)\b)",
+                               r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising"
+                               r"|revolution)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
-FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told"
+FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told|As of"
+                              r"|Cumulatively"
                               r"|Since the (?:start|beginning|outbreak|onset) of)\b[^,;:]{0,50},")
 
 
@@ -210,12 +213,19 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
 
 def compared_category(text: str, c: Candidate, previous: Candidate | None) -> str | None:
     """"230,000 displaced, up from 180,000 a week earlier": the earlier count counts the same."""
-    if previous is None or previous.category not in lx.CASUALTY_CATEGORIES or (c.noun and c.noun != previous.noun):
+    if previous is None or previous.category not in lx.CASUALTY_CATEGORIES:
+        return None
+    if c.noun and c.noun != previous.noun and not (c.person and previous.person):
         return None
     gap = text[previous.end:c.start]
     if len(gap) < 120 and COMPARED_RE.search(gap) and not re.search(r"[.;:]", gap):
         return previous.category
+    if c.person and c.noun is not None and RESTATED_RE.fullmatch(gap):
+        return previous.category   # "345,210 families, or 1.2 million people"
     return None
+
+
+RESTATED_RE = re.compile(r"\s+[a-z]+,?\s+or\s+")
 
 
 COMPARED_RE = re.compile(r"\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower) from|compared (?:with|to)"

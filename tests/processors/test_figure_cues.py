@@ -56,9 +56,12 @@ def figure(text, span):
     ("Police said 9 people were arrested, including 3 minors.", "3", "detained"),
     # a comparison counts the same as the count it is compared with
     ("The agency said 51,000 people had been displaced, up from 37,000 a week earlier.", "37,000", "displaced"),
+    ("The storm affected 120,400 families, or 510,000 people, the council said.", "510,000", "affected"),
     # a head-to-head count
     ("She polled 812,440 votes against 799,012 for her opponent.", "799,012", "votes"),
     ("The mayor won 48,120 votes to 40,877 for the challenger.", "40,877", "votes"),
+    ("With most ballots counted, she had 1,204,300 votes (50.8%), against 1,101,950 (46.5%) for her rival.",
+     "1,101,950", "votes"),
     # running totals
     ("The ministry said 9 people died in the past day, raising the total to 1,184.", "1,184", "deaths_total"),
     ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "deaths_total"),
@@ -71,6 +74,8 @@ def figure(text, span):
     ("At least 640 people have died since the earthquake struck, the agency said.", "At least 640",
      "deaths_total"),
     ("Some 9,000 civilians have been killed since the Russian invasion, monitors say.", "Some 9,000",
+     "deaths_total"),
+    ("As of 2 May, the ministry had recorded 3,120 cases of diphtheria, including 74 deaths.", "74",
      "deaths_total"),
     # a rate against a currency is money
     ("The rupee weakened to 86.4 per dollar on Wednesday.", "86.4", "money"),
