@@ -64,7 +64,7 @@ def read_noun(text: str, c: Candidate) -> None:
         if i < skip_to:
             continue
         lw = w.lower()
-        if lw in lx.MODIFIERS:
+        if lw in lx.MODIFIERS or lw in fc.ADVERB_MODIFIERS:
             continue
         if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
             k = i + 1

@@ -38,6 +38,13 @@ PERSON_VERB_CATEGORIES = {"killed", "injured", "hostages"}
 _ARREST_RE = re.compile(r"arrest|detain", re.IGNORECASE)
 
 # words after a bare number that are its verb, not its noun: "14 remain missing", "nine lie buried"
+# adverbs before a counted noun's participle: "1.1 million internally displaced people"
+ADVERB_MODIFIERS = frozenset("""internally newly recently reportedly fatally forcibly illegally arbitrarily
+wrongfully""".split())
+# "Gunmen seized 40 passengers": people seized are hostages
+SEIZED_RE = re.compile(r"\b(?:seized|seizing|snatched|snatching)\s+(?:(?:an?|the|some|about|at least|more than)\s+)?$",
+                       re.IGNORECASE)
+_CAUGHT = ("suspects", "smugglers", "traffickers", "criminals", "poachers", "dealers", "migrants")
 BARE_VERBS = frozenset("""remain remains stay stays lie lay lies face faces die dies flee flees survive survives
 fear""".split())
 _MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen", "stamen", "semen", "hymen"})
@@ -68,6 +75,11 @@ _POST = [
     ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
                   r"|shelters|safe areas)|relocated\b"),
     ("hostages", r"in (?:\w+ )?captivity"),
+    ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
+               r"|neutrali[sz]ed|eliminated"),
+    ("injured", r"(?:sustained|suffered|suffering|sustaining|received) (?:\w+ ){0,2}(?:injuries|wounds|burns"
+                r"|fractures)"),
+    ("detained", r"apprehended"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"),
 ]
@@ -75,7 +87,8 @@ POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(
 _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
-                   "relief")
+                   "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
+                   "apprehended")
 _GAP_BREAK_RE = re.compile(r"[;:,]|\b(?:but|while|whereas|although|though|because|and|said|says|who|which)\b"
                            r"|\d", re.IGNORECASE)
 
@@ -143,9 +156,11 @@ def label_category(text: str, c: Candidate, sent: Sentence, health: bool) -> str
 
 def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
     """The category a casualty verb gives a figure it governs across a noun phrase, or None."""
-    if not c.person:
+    if not c.person or c.noun is None and c.tok.currency:
         return None
     before = text[max(sent.start, c.start - 70):c.start]
+    if before.endswith(" ") and c.noun not in (None, *_CAUGHT) and SEIZED_RE.search(before[-30:]):
+        return "hostages"
     m = None
     if before.endswith(" of ") and FAMILY_OF_RE.search(before):
         m = GOVERN_FAMILY_RE.search(before)

@@ -158,7 +158,9 @@ _AND_SAID_RE = re.compile(_SUBJECT_NP + r"\s+(?:[a-z]+ed|held|kept|left|cut|set|
                           r"|took|met|sent|spent|paid|sold|bought|began|got|had)\b[^;:]{0,120}?\band\s+(?:said"
                           r"|says|added|announced|reported)\b[^;:]{0,120}$")
 _NP = r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?|in\s+)?[A-Za-z][\w.'’&-]*){0,6})"
-_CITING_RE = re.compile(r",?\s+citing\s+" + _NP)
+# "Reuters reported, citing the ministry" (not "The ministry, citing hospital sources, said": its own word)
+_CITING_RE = re.compile(r"\b(?:reported|reports|said|says|added|wrote|announced|quoted)(?:\s+on\s+\w+day|\s+\w+day)?"
+                        r",?\s+citing\s+" + _NP)
 # "Local media quoted the governor as saying"
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+" + _NP + r"\s+as\s+saying\b")
 # "The agency's latest figures show", "A report by the rights group found", "Data from the commission showed"

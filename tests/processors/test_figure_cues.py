@@ -43,6 +43,12 @@ def figure(text, span):
     # a situation report's labels
     ("Dead: 14. Injured: 52. Missing: 6.", "52", "injured"),
     ("Death toll: 212. Displaced: 3,050.", "212", "deaths_total"),
+    ("Nine suspects were apprehended at the checkpoint.", "Nine", "detained"),
+    ("Sixteen insurgents were neutralised in the clearance operation.", "Sixteen", "killed"),
+    ("Two guards were beaten to death during the riot.", "Two", "killed"),
+    ("Eleven workers sustained serious injuries in the explosion.", "Eleven", "injured"),
+    ("The region hosts 800,000 internally displaced people.", "800,000", "displaced"),
+    ("Gunmen seized 23 worshippers from a church.", "23", "hostages"),
     # a casualty phrase ending in a preposition is not the verb of the number after it
     ("Officials said 2,900 people were sheltering in 41 schools.", "2,900", "displaced"),
     # partitives
@@ -88,6 +94,8 @@ def test_structural_categories(text, span, category):
     ("The army said it captured 9 tanks and two villages.", "9", "count_other"),
     ("The storm left 80,000 homes without power.", "80,000", "count_other"),
     ("The firm held 4 meetings with investors.", "4", "count_other"),
+    ("Police seized 30 suspects and 12 rifles in the raid.", "12", "count_other"),
+    ("Customs seized 70 kilograms of heroin at the port.", "70", "count_other"),
     ("Police said 12 people were injured and 30 needed help from paramedics.", "30", "count_other"),
     ("At least 44 people have been killed since the army resumed its offensive.", "At least 44", "killed"),
     ("Police said 12 people were arrested, and 3 more held talks with officers.", "12", "detained"),
@@ -106,6 +114,7 @@ def test_no_category_beyond_the_clause(text, span, category):
     # a reporter citing the one who gave the number; a quoted speaker; a body's figures or report
     ("At least 11 people died, the agency reported, citing the provincial police.", "At least 11",
      "the provincial police"),
+    ("The ministry, citing hospital sources, said 30 people were killed.", "30", "The ministry"),
     ("Local radio quoted the district governor as saying 18 people were missing.", "18", "the district governor"),
     ("The Red Crescent's latest figures show 2,300 deaths.", "2,300", "The Red Crescent"),
     ("A report by Amnesty International found that 90 protesters had been killed.", "90", "Amnesty International"),
