@@ -150,6 +150,9 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
                         and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
+                    if c.category == "killed" and fc.TOTAL_BEFORE_RE.search(text, max(0, toll.start() - 14),
+                                                                             toll.start()):
+                        c.category = "deaths_total"   # "the total number of people killed rose to 300"
                 if c.category is None:
                     c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, counted)
                                   or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health))
@@ -167,6 +170,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
         category = lx.cue_category(cue.group("cue"))
+        if category == "injured" and disease_text and "hospital" in cue.group("cue").lower():
+            category = "cases"   # in an outbreak, "155 people were hospitalised" counts patients
         later: Candidate | None = None
         for c in reversed(cands):
             if c.end > cue.start():

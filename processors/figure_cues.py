@@ -122,6 +122,8 @@ INVERTED_TOTAL_BEFORE_RE = re.compile(r"\b(?:bringing|brings|brought|raising|rai
 INVERTED_TOTAL_AFTER_RE = re.compile(r"\s+(?:the|its|their)\s+(?:overall\s+|total\s+|official\s+|cumulative\s+)?"
                                      r"(?:death toll|toll|total|tally)\b", re.IGNORECASE)
 # "since it was declared", "since the declaration of the outbreak": a running total
+# "the total number of people killed": a toll said to be the whole
+TOTAL_BEFORE_RE = re.compile(r"\b(?:total|overall|cumulative|official)\s+$", re.IGNORECASE)
 # "since the quake struck", "since the Russian invasion": the whole happening's toll
 SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of"
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"

@@ -83,6 +83,7 @@ def figure(text, span):
      "deaths_total"),
     ("As of 2 May, the ministry had recorded 3,120 cases of diphtheria, including 74 deaths.", "74",
      "deaths_total"),
+    ("The total number of people killed in the fighting rose to 2,870.", "2,870", "deaths_total"),
     # a rate against a currency is money
     ("The rupee weakened to 86.4 per dollar on Wednesday.", "86.4", "money"),
 ])
@@ -94,6 +95,7 @@ def test_structural_categories(text, span, category):
     ("The army said it captured 9 tanks and two villages.", "9", "count_other"),
     ("The storm left 80,000 homes without power.", "80,000", "count_other"),
     ("The firm held 4 meetings with investors.", "4", "count_other"),
+    ("The number of people killed in the stampede rose to 31.", "31", "killed"),
     ("Police seized 30 suspects and 12 rifles in the raid.", "12", "count_other"),
     ("Customs seized 70 kilograms of heroin at the port.", "70", "count_other"),
     ("Police said 12 people were injured and 30 needed help from paramedics.", "30", "count_other"),
@@ -126,3 +128,10 @@ def test_no_category_beyond_the_clause(text, span, category):
 ])
 def test_sources(text, span, source):
     assert figure(text, span).source == source
+
+
+def test_in_an_outbreak_the_hospitalised_are_patients():
+    text = ("The measles outbreak has spread to four provinces. Health officials said the disease had now "
+            "reached the capital, where 46 children were hospitalised this week.")
+    assert figure(text, "46").category == "cases"
+    assert figure("A bus crash left 46 people hospitalised on Monday.", "46").category == "injured"
