@@ -155,7 +155,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                         c.category = "deaths_total"   # "the total number of people killed rose to 300"
                 if c.category is None:
                     c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, counted)
-                                  or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health))
+                                  or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health)
+                                  or fc.bare_votes(text, c, sent))
         previous = c
         if c.noun is not None and c.category is not None:
             counted = c   # the last count by its noun: "N votes (51%), against M" pairs M with it

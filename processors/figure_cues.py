@@ -156,6 +156,24 @@ def label_category(text: str, c: Candidate, sent: Sentence, health: bool) -> str
     return _noun_category(label, health) or lx.cue_category(label)
 
 
+# "Osei received 2,104,330, or 51.2 percent": in a sentence about a vote, a bare count a candidate received
+VOTE_VERB_RE = re.compile(r"\b(?:received|receiving|receives|won|winning|wins|polled|polling|polls|garnered"
+                          r"|garnering|secured|securing|obtained|obtaining)\s+$", re.IGNORECASE)
+BARE_AFTER_RE = re.compile(r"\s*(?:[,.;)]|\(|$|\s+(?:against|to|versus|while|and|in|for)\b)")
+
+
+def bare_votes(text: str, c: Candidate, sent: Sentence) -> str | None:
+    if c.noun is not None or c.tok.is_word:
+        return None
+    low = text[sent.start:sent.end].lower()
+    if "vote" not in low and "ballot" not in low:
+        return None
+    before = text[max(sent.start, c.start - 20):c.start]
+    if VOTE_VERB_RE.search(before) and BARE_AFTER_RE.match(text, c.end):
+        return "votes"
+    return None
+
+
 def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
     """The category a casualty verb gives a figure it governs across a noun phrase, or None."""
     if not c.person or c.noun is None and c.tok.currency:

@@ -68,6 +68,7 @@ def figure(text, span):
     ("The mayor won 48,120 votes to 40,877 for the challenger.", "40,877", "votes"),
     ("With most ballots counted, she had 1,204,300 votes (50.8%), against 1,101,950 (46.5%) for her rival.",
      "1,101,950", "votes"),
+    ("With the votes counted, Mensah received 904,112, or 49.8 percent.", "904,112", "votes"),
     # running totals
     ("The ministry said 9 people died in the past day, raising the total to 1,184.", "1,184", "deaths_total"),
     ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "deaths_total"),
@@ -96,6 +97,7 @@ def test_structural_categories(text, span, category):
     ("The storm left 80,000 homes without power.", "80,000", "count_other"),
     ("The firm held 4 meetings with investors.", "4", "count_other"),
     ("The number of people killed in the stampede rose to 31.", "31", "killed"),
+    ("The Greens won 41 seats, up from 29, while the Liberals took 37.", "37", "count_other"),
     ("Police seized 30 suspects and 12 rifles in the raid.", "12", "count_other"),
     ("Customs seized 70 kilograms of heroin at the port.", "70", "count_other"),
     ("Police said 12 people were injured and 30 needed help from paramedics.", "30", "count_other"),
