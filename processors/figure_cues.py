@@ -174,11 +174,38 @@ def bare_votes(text: str, c: Candidate, sent: Sentence) -> str | None:
     return None
 
 
+# "Pirates are holding 17 crew members" (hostages), "Police are holding 12 suspects" (detained): who holds
+HOLD_RE = re.compile(r"\b(?:holding|hold|holds|held|keeping|keep|keeps|kept)\s+(?:(?:at least|about|some|more than"
+                     r"|an estimated|around|nearly|still)\s+)?$", re.IGNORECASE)
+CAPTORS_RE = re.compile(r"\b(?:militants?|kidnappers?|abductors?|captors|pirates?|gunmen|rebels?|insurgents?|jihadists?"
+                        r"|terrorists?|bandits?|gangs?|Hamas|Hezbollah|Taliban|Houthis?|al-Shabaab|Boko Haram"
+                        r"|Islamic State|ISIS|cartel)\b", re.IGNORECASE)
+JAILERS_RE = re.compile(r"\b(?:police|authorities|army|military|troops|forces|government|regime|prisons?|jails?"
+                        r"|security services?|officials)\b", re.IGNORECASE)
+
+
+def hold_category(text: str, c: Candidate, sent: Sentence) -> str | None:
+    if not c.person:
+        return None
+    before = text[max(sent.start, c.start - 30):c.start]
+    m = HOLD_RE.search(before)
+    if m is None:
+        return None
+    subject = text[sent.start:c.start - (len(before) - m.start())]
+    if CAPTORS_RE.search(subject):
+        return "hostages"
+    if JAILERS_RE.search(subject):
+        return "detained"
+    return None
+
+
 def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
     """The category a casualty verb gives a figure it governs across a noun phrase, or None."""
     if not c.person or c.noun is None and c.tok.currency:
         return None
     before = text[max(sent.start, c.start - 70):c.start]
+    if before.endswith(" ") and HOLD_RE.search(before[-30:]):
+        return hold_category(text, c, sent)
     if before.endswith(" ") and c.noun not in (None, *_CAUGHT) and SEIZED_RE.search(before[-30:]):
         return "hostages"
     m = None

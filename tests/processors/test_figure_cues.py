@@ -31,6 +31,10 @@ def figure(text, span):
     # a verb governs across a noun phrase and "and", or "a family of N"
     ("Gendarmes detained the village chief and six of his relatives.", "six", "detained"),
     ("A shell killed a family of eight in the eastern suburbs.", "eight", "killed"),
+    # who holds people says whether they are hostages or detainees
+    ("Kidnappers are still holding 26 villagers, 9 of whom are women.", "26", "hostages"),
+    ("Pirates are holding 21 crew members off the coast.", "21", "hostages"),
+    ("Police are holding 8 suspects over the arson attack.", "8", "detained"),
     # phrases after the figure that say what happened to the people counted
     ("The floods have forced some 90,000 people from their homes.", "some 90,000", "displaced"),
     ("The agency said 12,000 had crossed into the neighbouring province.", "12,000", "displaced"),
@@ -97,6 +101,7 @@ def test_structural_categories(text, span, category):
     ("The storm left 80,000 homes without power.", "80,000", "count_other"),
     ("The firm held 4 meetings with investors.", "4", "count_other"),
     ("The number of people killed in the stampede rose to 31.", "31", "killed"),
+    ("The club kept 5 players on the bench.", "5", "count_other"),
     ("The Greens won 41 seats, up from 29, while the Liberals took 37.", "37", "count_other"),
     ("Police seized 30 suspects and 12 rifles in the raid.", "12", "count_other"),
     ("Customs seized 70 kilograms of heroin at the port.", "70", "count_other"),
