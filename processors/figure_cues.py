@@ -81,14 +81,15 @@ _POST = [
                 r"|fractures)"),
     ("detained", r"apprehended"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
-                 r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"),
+                 r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
+                 r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"),
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
-                   "apprehended")
+                   "apprehended", "hunger", "famine", "starvation", "food insecurity")
 _GAP_BREAK_RE = re.compile(r"[;:,]|\b(?:but|while|whereas|although|though|because|and|said|says|who|which)\b"
                            r"|\d", re.IGNORECASE)
 

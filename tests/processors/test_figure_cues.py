@@ -44,6 +44,7 @@ def figure(text, span):
     ("The provincial governor said 3,400 residents were moved to higher ground.", "3,400", "evacuated"),
     ("Officials said 7,300 households were affected by the hailstorm.", "7,300", "affected"),
     ("The relief agency said 1.4 million people need humanitarian aid.", "1.4 million", "affected"),
+    ("The food agency warned that 3.3 million people faced acute hunger.", "3.3 million", "affected"),
     # a situation report's labels
     ("Dead: 14. Injured: 52. Missing: 6.", "52", "injured"),
     ("Death toll: 212. Displaced: 3,050.", "212", "deaths_total"),
