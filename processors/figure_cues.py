@@ -44,6 +44,8 @@ wrongfully""".split())
 # "Gunmen seized 40 passengers": people seized are hostages
 SEIZED_RE = re.compile(r"\b(?:seized|seizing|snatched|snatching)\s+(?:(?:an?|the|some|about|at least|more than)\s+)?$",
                        re.IGNORECASE)
+_HOLD_WORDS = frozenset("holding hold holds held keeping keep keeps kept".split())
+_SEIZE_WORDS = frozenset("seized seizing snatched snatching an a the some about least than".split())
 _CAUGHT = ("suspects", "smugglers", "traffickers", "criminals", "poachers", "dealers", "migrants")
 BARE_VERBS = frozenset("""remain remains stay stays lie lay lies face faces die dies flee flees survive survives
 fear""".split())
@@ -176,8 +178,7 @@ def bare_votes(text: str, c: Candidate, sent: Sentence) -> str | None:
 
 
 # "Pirates are holding 17 crew members" (hostages), "Police are holding 12 suspects" (detained): who holds
-HOLD_RE = re.compile(r"\b(?:holding|hold|holds|held|keeping|keep|keeps|kept)\s+(?:(?:at least|about|some|more than"
-                     r"|an estimated|around|nearly|still)\s+)?$", re.IGNORECASE)
+HOLD_RE = re.compile(r"\b(?:holding|hold|holds|held|keeping|keep|keeps|kept)\s+$", re.IGNORECASE)
 CAPTORS_RE = re.compile(r"\b(?:militants?|kidnappers?|abductors?|captors|pirates?|gunmen|rebels?|insurgents?|jihadists?"
                         r"|terrorists?|bandits?|gangs?|Hamas|Hezbollah|Taliban|Houthis?|al-Shabaab|Boko Haram"
                         r"|Islamic State|ISIS|cartel)\b", re.IGNORECASE)
@@ -205,9 +206,10 @@ def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
     if not c.person or c.noun is None and c.tok.currency:
         return None
     before = text[max(sent.start, c.start - 70):c.start]
-    if before.endswith(" ") and HOLD_RE.search(before[-30:]):
+    lw = lx.last_word(before)
+    if lw in _HOLD_WORDS:
         return hold_category(text, c, sent)
-    if before.endswith(" ") and c.noun not in (None, *_CAUGHT) and SEIZED_RE.search(before[-30:]):
+    if lw in _SEIZE_WORDS and c.noun not in (None, *_CAUGHT) and SEIZED_RE.search(before[-30:]):
         return "hostages"
     m = None
     if before.endswith(" of ") and FAMILY_OF_RE.search(before):
@@ -232,22 +234,20 @@ def object_of_verb(cue: str, c: Candidate) -> bool:
 
 def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
     """Categories from the phrases of ``_POST`` after uncategorised person figures of the same clause."""
-    if not any(c.category is None and c.person for c in cands):
-        return
-    low = text[sent.start:sent.end].lower()
-    if not any(g in low for g in POST_EXTRA_GATE):
-        return
-    for m in POST_EXTRA_RE.finditer(text, sent.start, sent.end):
-        category = next(_POST_CATEGORIES[i] for i in range(len(_POST)) if m.group(f"c{i}") is not None)
-        for c in reversed(cands):
-            if c.end > m.start():
-                continue
-            gap = text[c.end:m.start()]
-            if len(gap.split()) > 10 or _GAP_BREAK_RE.search(gap):
-                break
-            if c.category is None and c.person:
-                c.category = category
-            break
+    for c in cands:
+        if c.category is not None or not c.person:
+            continue
+        stop = min(sent.end, c.end + 100)
+        low = text[c.end:stop].lower()
+        if not any(g in low for g in POST_EXTRA_GATE):
+            continue
+        m = POST_EXTRA_RE.search(text, c.end, stop)
+        if m is None:
+            continue
+        gap = text[c.end:m.start()]
+        if len(gap.split()) > 10 or _GAP_BREAK_RE.search(gap):
+            continue
+        c.category = next(_POST_CATEGORIES[i] for i in range(len(_POST)) if m.group(f"c{i}") is not None)
 
 
 def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candidate | None,

@@ -98,12 +98,15 @@ def _estimator(text: str, start: int, sent: Sentence) -> str | None:
     """The subject of a verb of estimating whose object holds the figure ("The survey centre put the
     magnitude at 6.6"), or of "... and said" before it ("The bank held rates and said reserves rose to N")."""
     head = text[sent.start:start]
+    gate = _ESTIMATE_GATE_RE.search(head)
+    if gate is None:
+        return None
     m = None
-    if any(w in head for w in _PUT_WORDS):
+    if " put" in head or " place" in head or " peg" in head or " estimate" in head:
         m = _PUT_AT_RE.match(head)
-    if m is None and any(w in head for w in _AND_SAID_WORDS):
+    if m is None and " and " in head:
         m = _AND_SAID_RE.match(head)
-    if m is None and (" show" in head or " found" in head or " indicat" in head or " as saying" in head):
+    if m is None:
         m = _DATA_SHOW_RE.match(head) or _QUOTED_AS_RE.search(head)
     if m is None:
         return None
@@ -111,8 +114,8 @@ def _estimator(text: str, start: int, sent: Sentence) -> str | None:
     return _NP_TAIL_RE.sub("", np).rstrip(" ,.") or None
 
 
-_PUT_WORDS = (" put", " placed", " places", " pegged", " pegs", " estimate")
-_AND_SAID_WORDS = (" and said", " and says", " and added", " and announced", " and reported")
+_ESTIMATE_GATE_RE = re.compile(r" (?:put|placed|places|pegged|pegs|estimate|and (?:said|says|added|announced"
+                               r"|reported)|show|found|indicat|as saying)")
 
 
 def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
