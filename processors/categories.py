@@ -66,6 +66,9 @@ def read_noun(text: str, c: Candidate) -> None:
         lw = w.lower()
         if lw in lx.MODIFIERS or lw in fc.ADVERB_MODIFIERS:
             continue
+        if (lw not in lx.NOUN_CATEGORY and i + 1 < len(words) and words[i + 1].lower() in lx.NOUN_CATEGORY
+                and lw not in lx.FUNCTION_WORDS):
+            continue   # "1,046 measles cases", "12 cholera deaths": the disease names the counted noun's kind
         if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
             k = i + 1
             while k < len(words) and words[k][:1].isupper():

@@ -74,6 +74,9 @@ def figure(text, span):
     ("With most ballots counted, she had 1,204,300 votes (50.8%), against 1,101,950 (46.5%) for her rival.",
      "1,101,950", "votes"),
     ("With the votes counted, Mensah received 904,112, or 49.8 percent.", "904,112", "votes"),
+    ("Lee had 51.3% of the vote, or 402,118 votes, to Williams' 47.9%, or 375,560 votes.", "375,560", "votes"),
+    # a disease before the counted noun
+    ("By Friday, 2,310 measles cases had been reported in the outbreak.", "2,310", "cases"),
     # running totals
     ("The ministry said 9 people died in the past day, raising the total to 1,184.", "1,184", "deaths_total"),
     ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "deaths_total"),
