@@ -70,10 +70,11 @@ _POST = [
                   r"|temporary |tent )?(?:camps|shelters)"),
     ("missing", r"(?:trapped|buried)(?: alive)?(?: (?:under|beneath|in|inside|by))? (?:the )?(?:\w+ )?"
                 r"(?:rubble|debris|wreckage|mud|snow|collapsed|buildings?|mine|landslide|avalanche)"
-                r"|(?:still |remain |remained )?(?:trapped|buried)\b|(?:under|beneath) (?:the )?(?:rubble|debris"
-                r"|wreckage)"),
+                r"|trapped underground|buried alive|(?:still|remain|remained) buried\b"
+                r"|(?:under|beneath) (?:the )?(?:rubble|debris|wreckage)"),
     ("detained", r"(?:are|were|was|is|have been|had been|has been|being|remain|remained) (?:\w+ )?held\b"
-                 r"(?! (?:hostage|captive|up|back|accountable|responsible))|in detention|behind bars"),
+                 r"(?! (?:hostage|captive|up|back|accountable|responsible|in (?:quarantine|isolation|reserve)))"
+                 r"|in detention|behind bars"),
     ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
                   r"|shelters|safe areas)|relocated\b"),
     ("hostages", r"in (?:\w+ )?captivity"),
@@ -92,6 +93,9 @@ POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "bur
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
                    "apprehended", "hunger", "famine", "starvation", "food insecurity")
+BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)
+COLLAPSE_RE = re.compile(r"rubble|debris|wreckage|collaps|landslide|mudslide|avalanche|quake|tremor|\bmine\b"
+                         r"|rockfall|cave-in", re.IGNORECASE)
 _GAP_BREAK_RE = re.compile(r"[;:,]|\b(?:but|while|whereas|although|though|because|and|said|says|who|which)\b"
                            r"|\d", re.IGNORECASE)
 
@@ -242,12 +246,20 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         if not any(g in low for g in POST_EXTRA_GATE):
             continue
         m = POST_EXTRA_RE.search(text, c.end, stop)
-        if m is None:
+        category = None
+        if m is not None:
+            category = next(_POST_CATEGORIES[i] for i in range(len(_POST)) if m.group(f"c{i}") is not None)
+        elif "trapped" in low or "buried" in low:
+            m = BARE_TRAPPED_RE.search(text, c.end, stop)
+            if m is None or not COLLAPSE_RE.search(text, sent.start, sent.end):
+                continue
+            category = "missing"   # "a collapsed building, where 30 more people are trapped"
+        else:
             continue
         gap = text[c.end:m.start()]
         if len(gap.split()) > 10 or _GAP_BREAK_RE.search(gap):
             continue
-        c.category = next(_POST_CATEGORIES[i] for i in range(len(_POST)) if m.group(f"c{i}") is not None)
+        c.category = category
 
 
 def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candidate | None,
@@ -333,4 +345,8 @@ def inverted_total(text: str, c: Candidate, sent: Sentence) -> str | None:
 def fronted_total(text: str, sent: Sentence, c: Candidate) -> bool:
     """The sentence opens with a running-total adverbial that the figure's clause follows."""
     m = FRONTED_TOTAL_RE.match(text, sent.start, sent.end)
-    return m is not None and m.end() <= c.start and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
+    return (m is not None and m.end() <= c.start and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
+            and not _NEW_CLAUSE_RE.search(text, m.end(), c.start))
+
+
+_NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|yet|while)\b|\.\s")
