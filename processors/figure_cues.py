@@ -31,6 +31,9 @@ GOVERN_AND_RE = re.compile(rf"\b(?P<cue>{_GOVERN_VERBS})\s+(?:{_NP_WORD}\s+){{1,
 # "killed a family of six", "wounded two families of five"
 GOVERN_FAMILY_RE = re.compile(rf"\b(?P<cue>{_GOVERN_VERBS})\s+(?:(?:an?|the|one|two|three|another|his|her|their)\s+)?"
                               rf"(?:[A-Za-z'’-]+\s+)?famil(?:y|ies)\s+of\s+$", re.IGNORECASE)
+# the number is the subject of its own verb: "... and 3 civilians were wounded"
+OWN_VERB_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is|have|has|had|remain|remained|remains|died|fled"
+                         r"|escaped|survived|got)\b", re.IGNORECASE)
 FAMILY_OF_RE = re.compile(r"\bfamil(?:y|ies)\s+of\s+$", re.IGNORECASE)
 
 # what the object of a killing or an arrest is: people, whatever the noun ("killing 112 operatives")
@@ -76,7 +79,7 @@ _POST = [
                  r"(?! (?:hostage|captive|up|back|accountable|responsible|in (?:quarantine|isolation|reserve)))"
                  r"|in detention|behind bars"),
     ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
-                  r"|shelters|safe areas)|relocated\b"),
+                  r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps))"),
     ("hostages", r"in (?:\w+ )?captivity"),
     ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
                r"|neutrali[sz]ed|eliminated"),
@@ -218,8 +221,8 @@ def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
     m = None
     if before.endswith(" of ") and FAMILY_OF_RE.search(before):
         m = GOVERN_FAMILY_RE.search(before)
-    elif before.rstrip().endswith(("and", "with")):
-        m = GOVERN_AND_RE.search(before)
+    elif before.rstrip().endswith(("and", "with")) and not OWN_VERB_RE.match(text, c.end):
+        m = GOVERN_AND_RE.search(before)   # not "killed a commander and 3 civilians were wounded"
     if m is None:
         return None
     return lx.cue_category(m.group("cue"))
@@ -326,7 +329,7 @@ def versus_category(text: str, c: Candidate, previous: Candidate | None) -> str 
 
 def running_total(text: str, c: Candidate, sent: Sentence, previous: Candidate | None) -> str | None:
     """"... 14 people died, raising the total to 1,300": the total of the earlier figure's kind."""
-    if previous is None or previous.category not in lx.CASUALTY_CATEGORIES:
+    if previous is None or previous.category not in lx.CASUALTY_CATEGORIES or not c.person:
         return None
     before = text[max(sent.start, c.start - 60):c.start]
     if not TOTAL_LINK_RE.search(before):
