@@ -38,7 +38,7 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
         c.unit = "magnitude"
         return "magnitude"
-    if fc.PER_CURRENCY_RE.match(text, tok.end):
+    if text.startswith(fc.PER_CURRENCY_STARTS, tok.end) and fc.PER_CURRENCY_RE.match(text, tok.end):
         c.unit = "money"
         return "money"   # an exchange rate: "at 108.55 per dollar"
     nxt = lx.NEXT_WORD_RE.match(text, tok.end)
@@ -157,9 +157,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                                                                              toll.start()):
                         c.category = "deaths_total"   # "the total number of people killed rose to 300"
                 if c.category is None:
-                    c.category = (fc.governing_cue(text, c, sent) or fc.versus_category(text, c, counted)
-                                  or fc.inverted_total(text, c, sent) or fc.label_category(text, c, sent, health)
-                                  or fc.bare_votes(text, c, sent))
+                    c.category = fc.clause_cue(text, c, sent, counted, health)
         previous = c
         if c.noun is not None and c.category is not None:
             counted = c   # the last count by its noun: "N votes (51%), against M" pairs M with it
@@ -225,10 +223,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
+        # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
         if c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
-                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))):   # "a total of 17 cases, including 11 deaths"
+                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))):
             c.category = "deaths_total"
         previous = c
     for c in cands:

@@ -20,6 +20,7 @@ import re
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
+from newswire.processors.word_scans import prefix_regex
 
 # active casualty verbs that govern the people they name, when nothing but a noun phrase and "and" stands
 # between verb and number: "detaining a senior commander and two of his aides"
@@ -62,6 +63,7 @@ def is_person_word(word: str) -> bool:
 
 
 # an exchange rate: "the yen traded at 108.55 per dollar"
+PER_CURRENCY_STARTS = (" per ", " to the ", " against the ")
 PER_CURRENCY_RE = re.compile(r"\s+(?:per|to the|against the)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound|greenback"
                              r"|yen|yuan)\b", re.IGNORECASE)
 
@@ -96,6 +98,8 @@ POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "bur
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
                    "apprehended", "hunger", "famine", "starvation", "food insecurity")
+# where a phrase of ``_POST`` can be: a word starting with one of its telling words (a cheap scan)
+_POST_GATE_STARTS = prefix_regex(frozenset(POST_EXTRA_GATE))
 BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)
 COLLAPSE_RE = re.compile(r"rubble|debris|wreckage|collaps|landslide|mudslide|avalanche|quake|tremor|\bmine\b"
                          r"|rockfall|cave-in", re.IGNORECASE)
@@ -153,10 +157,7 @@ LABEL_RE = re.compile(r"\b(?P<label>death toll|toll|deaths?|dead|killed|fataliti
                       r"(?:\s*\([^()]{1,20}\))?\s*:\s*$", re.IGNORECASE)
 
 
-def label_category(text: str, c: Candidate, sent: Sentence, health: bool) -> str | None:
-    before = text[max(sent.start, c.start - 40):c.start]
-    if ":" not in before[-4:]:
-        return None
+def _label_category(before: str, health: bool) -> str | None:
     m = LABEL_RE.search(before)
     if m is None:
         return None
@@ -167,21 +168,16 @@ def label_category(text: str, c: Candidate, sent: Sentence, health: bool) -> str
 
 
 # "Osei received 2,104,330, or 51.2 percent": in a sentence about a vote, a bare count a candidate received
-VOTE_VERB_RE = re.compile(r"\b(?:received|receiving|receives|won|winning|wins|polled|polling|polls|garnered"
-                          r"|garnering|secured|securing|obtained|obtaining)\s+$", re.IGNORECASE)
+_VOTE_VERBS = frozenset("""received receiving receives won winning wins polled polling polls garnered garnering secured
+securing obtained obtaining""".split())
 BARE_AFTER_RE = re.compile(r"\s*(?:[,.;)]|\(|$|\s+(?:against|to|versus|while|and|in|for)\b)")
 
 
-def bare_votes(text: str, c: Candidate, sent: Sentence) -> str | None:
-    if c.noun is not None or c.tok.is_word:
+def _bare_votes(text: str, c: Candidate, sent: Sentence) -> str | None:
+    if c.noun is not None or c.tok.is_word or not BARE_AFTER_RE.match(text, c.end):
         return None
     low = text[sent.start:sent.end].lower()
-    if "vote" not in low and "ballot" not in low:
-        return None
-    before = text[max(sent.start, c.start - 20):c.start]
-    if VOTE_VERB_RE.search(before) and BARE_AFTER_RE.match(text, c.end):
-        return "votes"
-    return None
+    return "votes" if "vote" in low or "ballot" in low else None
 
 
 # "Pirates are holding 17 crew members" (hostages), "Police are holding 12 suspects" (detained): who holds
@@ -208,12 +204,28 @@ def hold_category(text: str, c: Candidate, sent: Sentence) -> str | None:
     return None
 
 
-def governing_cue(text: str, c: Candidate, sent: Sentence) -> str | None:
-    """The category a casualty verb gives a figure it governs across a noun phrase, or None."""
-    if not c.person or c.noun is None and c.tok.currency:
-        return None
+def clause_cue(text: str, c: Candidate, sent: Sentence, counted: Candidate | None, health: bool) -> str | None:
+    """The category the words before a figure give it from further away: a verb governing it across a noun
+    phrase, a head-to-head count, a toll phrase after it, a report's label, a candidate's vote count."""
     before = text[max(sent.start, c.start - 70):c.start]
     lw = lx.last_word(before)
+    found = _governing_cue(text, c, sent, before, lw) if c.person else None
+    if found is None and lw in _VERSUS_WORDS:
+        found = _versus_category(text, c, counted)
+    if found is None and lw == "to":
+        found = _inverted_total(text, c, before)
+    if found is None and ":" in before[-4:]:
+        found = _label_category(before, health)
+    if found is None and lw in _VOTE_VERBS:
+        found = _bare_votes(text, c, sent)
+    return found
+
+
+_VERSUS_WORDS = frozenset({"to", "against", "versus", "vs", "vs.", "with"})
+
+
+def _governing_cue(text: str, c: Candidate, sent: Sentence, before: str, lw: str) -> str | None:
+    """The category a casualty verb gives a figure it governs across a noun phrase, or None."""
     if lw in _HOLD_WORDS:
         return hold_category(text, c, sent)
     if lw in _SEIZE_WORDS and c.noun not in (None, *_CAUGHT) and SEIZED_RE.search(before[-30:]):
@@ -245,9 +257,9 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         if c.category is not None or not c.person:
             continue
         stop = min(sent.end, c.end + 100)
-        low = text[c.end:stop].lower()
-        if not any(g in low for g in POST_EXTRA_GATE):
+        if _POST_GATE_STARTS.search(text, c.end, stop) is None:
             continue
+        low = text[c.end:stop].lower()
         m = POST_EXTRA_RE.search(text, c.end, stop)
         category = None
         if m is not None:
@@ -268,7 +280,8 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
 def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candidate | None,
                        health: bool) -> str | None:
     """The category of a partitive figure: "38 of the new cases", "31 of them" after "212 injured"."""
-    m = OF_NOUN_RE.match(text, c.end)
+    of_follows = text.startswith(" of ", c.end)
+    m = OF_NOUN_RE.match(text, c.end) if of_follows else None
     if m:
         cat = _noun_category(m.group("noun").lower(), health)
         if cat:
@@ -277,14 +290,13 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
         plural = (c.noun or "").endswith("s") and c.noun not in lx.TIME_UNITS
         if (c.person or plural) and lx.INCLUDING_RE.search(text, max(previous.end, c.start - 30), c.start):
             return previous.category   # "Eighteen people were killed, including four children"
-        if OF_THEM_RE.match(text, c.end) and not re.search(r"[.;:]", text[previous.end:c.start]):
+        if of_follows and OF_THEM_RE.match(text, c.end) and not re.search(r"[.;:]", text[previous.end:c.start]):
             return previous.category
         if c.noun is None and WHOM_GAP_RE.match(text[previous.end:c.start]):
             return previous.category   # "59 hostages, of whom officials believe at least 20 are alive"
-    before = text[sent.start:c.start]
-    if len(before) < 60:
-        f = FRONTED_OF_RE.search(before)
-        if f and f.start() == 0:
+    if c.start - sent.start < 60 and text.startswith(("Of ", "Among "), sent.start):
+        f = FRONTED_OF_RE.match(text, sent.start, c.start)
+        if f:
             return _noun_category(f.group("noun").lower(), health)   # "Of the confirmed cases, four"
     return None
 
@@ -318,7 +330,7 @@ def _noun_category(noun: str, health: bool) -> str | None:
     return cat
 
 
-def versus_category(text: str, c: Candidate, previous: Candidate | None) -> str | None:
+def _versus_category(text: str, c: Candidate, previous: Candidate | None) -> str | None:
     if previous is None or previous.category is None or previous.noun is None or c.noun is not None:
         return None
     m = VERSUS_RE.fullmatch(text, previous.end, c.start)
@@ -332,15 +344,14 @@ def running_total(text: str, c: Candidate, sent: Sentence, previous: Candidate |
     if previous is None or previous.category not in lx.CASUALTY_CATEGORIES or not c.person:
         return None
     before = text[max(sent.start, c.start - 60):c.start]
-    if not TOTAL_LINK_RE.search(before):
+    if not before.endswith(("to ", "at ")) or not TOTAL_LINK_RE.search(before):
         return None
     return "deaths_total" if previous.category in ("killed", "deaths_total") else previous.category
 
 
-def inverted_total(text: str, c: Candidate, sent: Sentence) -> str | None:
+def _inverted_total(text: str, c: Candidate, before: str) -> str | None:
     """"..., bringing to 41 the death toll from the floods": a running total."""
-    before = text[max(sent.start, c.start - 20):c.start]
-    if INVERTED_TOTAL_BEFORE_RE.search(before) and INVERTED_TOTAL_AFTER_RE.match(text, c.end):
+    if INVERTED_TOTAL_BEFORE_RE.search(before[-20:]) and INVERTED_TOTAL_AFTER_RE.match(text, c.end):
         return "deaths_total"
     return None
 

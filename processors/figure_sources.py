@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 from newswire.processors.sentences import Attribution, Sentence, attributions
 
-__all__ = ["pick_source", "quote_speakers"]
+__all__ = ["pick_source", "quote_speakers", "sentence_cues"]
 
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
 
@@ -53,21 +53,45 @@ def quote_speakers(text: str, sentences: Sequence[Sentence],
     return out
 
 
+class SentenceCues:
+    """What ``pick_source`` reads once a sentence: its attributions that name a source, whether it quotes
+    someone "as saying" or cites someone, and (looked for only when a figure has no source) whether it has
+    a verb of estimating."""
+
+    __slots__ = ("usable", "quoting", "cited", "_estimable")
+
+    def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
+        seg = text[sent.start:sent.end]
+        self.usable = [a for a in atts if _names_a_source(a.source)]
+        self.quoting = " as saying" in seg
+        self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
+        self._estimable: bool | None = None
+
+    def estimable(self, text: str, sent: Sentence) -> bool:
+        if self._estimable is None:
+            self._estimable = _ESTIMATE_GATE_RE.search(text, sent.start, sent.end) is not None
+        return self._estimable
+
+
+def sentence_cues(text: str, sent: Sentence, atts: list[Attribution]) -> SentenceCues:
+    return SentenceCues(text, sent, atts)
+
+
 def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
-                quotes: list[tuple[int, int, str]], embedded) -> str | None:
+                quotes: list[tuple[int, int, str]], embedded, cues: SentenceCues | None = None) -> str | None:
     """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
-    atts = [a for a in atts if _names_a_source(a.source)]
-    found = _pick(text, start, end, sent, atts, quotes, embedded)
-    if found is None:
+    cues = cues if cues is not None else SentenceCues(text, sent, atts)
+    quoting, cited = cues.quoting, cues.cited
+    found = _pick(text, start, end, sent, cues.usable, quotes, embedded)
+    if found is None and cues.estimable(text, sent):
         found = _estimator(text, start, sent)
-    if found is not None and " as saying" in text[sent.start:start]:
+    if found is not None and quoting:
         quoted = _QUOTED_AS_RE.search(text, sent.start, start)
         if quoted:   # "Local radio quoted the governor as saying N": the governor gave it
             found = quoted.group("np")
-    if found is not None and "citing " in text[sent.start:sent.end]:
-        cited = _CITING_RE.search(text, sent.start, sent.end)
-        if cited:   # "Reuters reported, citing the health ministry": the ministry gave the number
-            found = _NP_TAIL_RE.sub("", cited.group("np")).rstrip(" ,.") or found
+    if found is not None and cited is not None:
+        # "Reuters reported, citing the health ministry": the ministry gave the number
+        found = _NP_TAIL_RE.sub("", cited.group("np")).rstrip(" ,.") or found
     return found
 
 
