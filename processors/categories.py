@@ -115,12 +115,16 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
             or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None)
 
 
+_HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
+
+
 def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
     """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
     quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
-    health = disease_text or lx.HEALTH_RE.search(low) is not None
+    # whether the sentence is about health matters only where it has a word that may count patients
+    health = disease_text or (any(w in low for w in _HEALTH_GATE) and lx.HEALTH_RE.search(low) is not None)
     previous: Candidate | None = None
     counted: Candidate | None = None
     for c in cands:
