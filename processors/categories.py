@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_cues as fc
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -43,6 +44,9 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
         c.unit = "magnitude"
         return "magnitude"
+    if text.startswith(fc.PER_CURRENCY_STARTS, tok.end) and fc.PER_CURRENCY_RE.match(text, tok.end):
+        c.unit = "money"
+        return "money"   # an exchange rate: "at 108.55 per dollar"
     nxt = lx.NEXT_WORD_RE.match(text, tok.end)
     if nxt and nxt.group(1).lower() in lx.TIME_UNITS:
         c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
@@ -66,8 +70,11 @@ def read_noun(text: str, c: Candidate) -> None:
         if i < skip_to:
             continue
         lw = w.lower()
-        if lw in lx.MODIFIERS:
+        if lw in lx.MODIFIERS or lw in fc.ADVERB_MODIFIERS:
             continue
+        if (lw not in lx.NOUN_CATEGORY and i + 1 < len(words) and words[i + 1].lower() in lx.NOUN_CATEGORY
+                and lw not in lx.FUNCTION_WORDS):
+            continue   # "1,046 measles cases", "12 cholera deaths": the disease names the counted noun's kind
         if w[:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper():
             k = i + 1
             while k < len(words) and words[k][:1].isupper():
@@ -93,8 +100,10 @@ def read_noun(text: str, c: Candidate) -> None:
                 and i + 1 < len(words) and (lx.is_known_noun(words[i + 1].lower())
                                             or (words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1])))):
             continue  # "270 electoral votes"
+        if lw in fc.BARE_VERBS:
+            return   # "14 remain missing": the number's verb, the noun left out
         c.noun = lw
-        c.person = lx.is_person_noun(w)
+        c.person = lx.is_person_noun(w) or fc.is_person_word(w)
         return
 
 
@@ -115,7 +124,11 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
     cut = lx.CLAUSE_BREAK_RE.search(tail)
     comma = tail.find(",")
     stop = min([i for i in (cut.start() if cut else -1, comma) if i >= 0], default=len(tail))
-    return lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
+    return (lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
+            or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None)
+
+
+_HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
 
 
 def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
@@ -123,8 +136,10 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
     quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
-    health = disease_text or lx.HEALTH_RE.search(low) is not None
+    # whether the sentence is about health matters only where it has a word that may count patients
+    health = disease_text or (any(w in low for w in _HEALTH_GATE) and lx.HEALTH_RE.search(low) is not None)
     previous: Candidate | None = None
+    counted: Candidate | None = None
     for c in cands:
         form = _category_by_form(text, c, quake, sent)
         if form:
@@ -143,7 +158,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
                     pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
                 c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
-            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")):
+            elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
+                          or fc.object_of_verb(pre.group("cue"), c)):
                 c.category = lx.cue_category(pre.group("cue"))
                 if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
                     c.category = "cases"   # "treated 300 patients for cholera"
@@ -157,7 +173,14 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
                         and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
+                    if c.category == "killed" and fc.TOTAL_BEFORE_RE.search(text, max(0, toll.start() - 14),
+                                                                             toll.start()):
+                        c.category = "deaths_total"   # "the total number of people killed rose to 300"
+                if c.category is None:
+                    c.category = fc.clause_cue(text, c, sent, counted, health)
         previous = c
+        if c.noun is not None and c.category is not None:
+            counted = c   # the last count by its noun: "N votes (51%), against M" pairs M with it
     # casualty words after the numbers ("N people were killed", "over 300 wounded") apply backwards,
     # to figures after the previous casualty word of the clause
     prev_cue_end = sent.start
@@ -165,10 +188,12 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if (text[max(sent.start, cue.start() - 4):cue.start()].lower() == "the "
                 and not text[max(sent.start, cue.start() - 10):cue.start()].lower().endswith("among the ")):
             continue  # "one of the wounded": a noun, not what happened to the figure ("are among the dead" is)
-        if lx.ACTIVE_AFTER_RE.match(text, cue.end()):
+        if lx.ACTIVE_AFTER_RE.match(text, cue.end()) and not cue.group("cue").lower().endswith((" in", " to")):
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
         category = lx.cue_category(cue.group("cue"))
+        if category == "injured" and disease_text and "hospital" in cue.group("cue").lower():
+            category = "cases"   # in an outbreak, "155 people were hospitalised" counts patients
         later: Candidate | None = None
         for c in reversed(cands):
             if c.end > cue.start():
@@ -183,15 +208,25 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
                                       or lx.OF_WHOM_RE.match(text, later.end)):
                 break
-            if c.category is None and c.person:
-                c.category = category
+            if c.category is None and (c.person or (c.noun in lx.POWER_UNITS
+                                                    and cue.group("cue").lower().startswith("affected"))):
+                c.category = category   # "5,000 households were affected" (not "homes without power")
             later = c
         prev_cue_end = cue.end()
+    fc.post_extra(text, cands, sent)
+    previous = last_casualty = None
     for c in cands:  # after the verbs: "one of the wounded later died" is killed
         if c.category is None:
             of = lx.OF_CASUALTY_RE.match(text, c.end)
             if of:
                 c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
+            else:
+                c.category = (fc.partitive_category(text, c, sent, previous, health)
+                              or fc.running_total(text, c, sent, last_casualty)
+                              or fc.compared_category(text, c, previous))
+        previous = c
+        if c.category in lx.CASUALTY_CATEGORIES:
+            last_casualty = c
     for c, nxt in zip(cands, cands[1:]):
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
@@ -204,12 +239,18 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
             c.category = prev.category   # "killed 19 children and two teachers"
     toll_given = any(c.category == "deaths_total" for c in cands)
+    previous = None
     for c in cands:
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
-        if c.category == "killed" and not toll_given and _says_cumulative(text, c, sent):
+        # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
+        if c.category == "killed" and not toll_given and (
+                _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
+                or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
+                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))):
             c.category = "deaths_total"
+        previous = c
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

@@ -65,7 +65,7 @@ def why_excluded(text: str, tok: NumberToken, sent: Sentence, in_dates, prev_ide
         return "identifier"
     if prev_ident and lx.ID_CHAIN_RE.search(before):
         return "identifier"
-    if (word[:1].isupper() and not word.endswith(("'s", "’s")) and low not in lx.COMMON_WORDS
+    if (word[:1].isupper() and not word.endswith(("'s", "’s", "s'", "s’")) and low not in lx.COMMON_WORDS
             and low not in lx.MAGNITUDE_WORDS and tok.start - len(word) - 1 > sent.start
             and low.rstrip(".") not in lx.MONTH_WORDS and low not in lx.TIME_WORDS_BEFORE):
         return "identifier"

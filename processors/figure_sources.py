@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 from newswire.processors.sentences import Attribution, Sentence, attributions
 
-__all__ = ["pick_source", "quote_speakers"]
+__all__ = ["pick_source", "quote_speakers", "sentence_cues"]
 
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”\n]{3,}?)”")
 
@@ -53,9 +53,97 @@ def quote_speakers(text: str, sentences: Sequence[Sentence],
     return out
 
 
+class SentenceCues:
+    """What ``pick_source`` reads once a sentence: its attributions that name a source, whether it quotes
+    someone "as saying" or cites someone, and (looked for only when a figure has no source) whether it has
+    a verb of estimating."""
+
+    __slots__ = ("usable", "quoting", "cited", "_estimable")
+
+    def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
+        seg = text[sent.start:sent.end]
+        self.usable = [a for a in atts if _names_a_source(a.source)]
+        self.quoting = " as saying" in seg
+        self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
+        self._estimable: bool | None = None
+
+    def estimable(self, text: str, sent: Sentence) -> bool:
+        if self._estimable is None:
+            self._estimable = _ESTIMATE_GATE_RE.search(text, sent.start, sent.end) is not None
+        return self._estimable
+
+
+def sentence_cues(text: str, sent: Sentence, atts: list[Attribution]) -> SentenceCues:
+    return SentenceCues(text, sent, atts)
+
+
 def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
-                quotes: list[tuple[int, int, str]], embedded) -> str | None:
+                quotes: list[tuple[int, int, str]], embedded, cues: SentenceCues | None = None) -> str | None:
     """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
+    cues = cues if cues is not None else SentenceCues(text, sent, atts)
+    quoting, cited = cues.quoting, cues.cited
+    found = _pick(text, start, end, sent, cues.usable, quotes, embedded)
+    if found is None and cues.estimable(text, sent):
+        found = _estimator(text, start, sent)
+    if found is not None and quoting:
+        quoted = _QUOTED_AS_RE.search(text, sent.start, start)
+        if quoted:   # "Local radio quoted the governor as saying N": the governor gave it
+            found = quoted.group("np")
+    if found is not None and cited is not None:
+        # "Reuters reported, citing the health ministry": the ministry gave the number
+        found = _NP_TAIL_RE.sub("", cited.group("np")).rstrip(" ,.") or found
+    return found
+
+
+def _names_a_source(source: str) -> bool:
+    """Not a clause misread as a speaker: "bringing the total number of cases (recorded)", "the overall case
+    fatality ratio among (confirmed cases)": a source neither opens with a gerund nor ends on a preposition."""
+    words = source.split()
+    if not words:
+        return False
+    first, last = words[0], words[-1].lower().rstrip(",")
+    if first[:1].islower() and first.endswith("ing") and len(first) > 4 and first != "according":
+        return False
+    if last in _DANGLING or _NUMBER_ADJECTIVE_RE.match(last):
+        return False   # "Benchmark 10-year (notes)": a modifier cut from its noun
+    head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
+    return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+_QUANTITY_HEADS = frozenset("""number numbers share proportion percentage percent rate total amount majority
+minority half third quarter fraction""".split())
+_NUMBER_ADJECTIVE_RE = re.compile(r"\d[\d,.]*-[a-z]+$")
+_DANGLING = frozenset("""among of in on at to for from by with and or as than between into over under about
+the a an its their""".split())
+
+
+def _estimator(text: str, start: int, sent: Sentence) -> str | None:
+    """The subject of a verb of estimating whose object holds the figure ("The survey centre put the
+    magnitude at 6.6"), or of "... and said" before it ("The bank held rates and said reserves rose to N")."""
+    head = text[sent.start:start]
+    gate = _ESTIMATE_GATE_RE.search(head)
+    if gate is None:
+        return None
+    m = None
+    if " put" in head or " place" in head or " peg" in head or " estimate" in head:
+        m = _PUT_AT_RE.match(head)
+    if m is None and " and " in head:
+        m = _AND_SAID_RE.match(head)
+    if m is None:
+        m = _DATA_SHOW_RE.match(head) or _QUOTED_AS_RE.search(head)
+    if m is None:
+        return None
+    np = m.groupdict().get("np") or m.groupdict().get("np2") or ""
+    return _NP_TAIL_RE.sub("", np).rstrip(" ,.") or None
+
+
+_ESTIMATE_GATE_RE = re.compile(r" (?:put|placed|places|pegged|pegs|estimate|and (?:said|says|added|announced"
+                               r"|reported)|show|found|indicat|as saying)")
+
+
+def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
+          quotes: list[tuple[int, int, str]], embedded) -> str | None:
     emb = embedded(text, end, sent.end)
     if emb:
         return emb[0]
@@ -95,6 +183,27 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
 
 
 _COUNTING_VERBS = frozenset({"recorded", "registered", "counted", "tallied"})
+_SUBJECT_NP = (r"(?P<np>(?:The|An?|the)\s+[\w.'’&-]+(?:\s+(?:of\s+(?:the\s+)?)?[\w.'’&-]+){0,5}?"
+               r"|[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,5})")
+_PUT_AT_RE = re.compile(_SUBJECT_NP + r"\s+(?:put|puts|putting|placed|places|pegged|pegs|estimated|estimates)"
+                        r"\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:at|to)\s+(?:[a-z]+\s+){0,3}$")
+_AND_SAID_RE = re.compile(_SUBJECT_NP + r"\s+(?:[a-z]+ed|held|kept|left|cut|set|put|won|lost|rose|fell|made|gave"
+                          r"|took|met|sent|spent|paid|sold|bought|began|got|had)\b[^;:]{0,120}?\band\s+(?:said"
+                          r"|says|added|announced|reported)\b[^;:]{0,120}$")
+_NP = r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?|in\s+)?[A-Za-z][\w.'’&-]*){0,6})"
+# "Reuters reported, citing the ministry" (not "The ministry, citing hospital sources, said": its own word)
+_CITING_RE = re.compile(r"\b(?:reported|reports|said|says|added|wrote|announced|quoted)(?:\s+on\s+\w+day|\s+\w+day)?"
+                        r",?\s+citing\s+" + _NP)
+# "Local media quoted the governor as saying"
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+" + _NP + r"\s+as\s+saying\b")
+# "The agency's latest figures show", "A report by the rights group found", "Data from the commission showed"
+_DATA_SHOW_RE = re.compile(
+    r"(?:(?P<np>(?:The\s+|the\s+)?[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,5})['’]s?\s+"
+    r"(?:(?:latest|new|official|preliminary|final|daily|weekly|own|updated)\s+)*(?:figures|data|tally|count"
+    r"|statistics|report|estimates?|records|numbers)"
+    r"|(?:The|A|An)\s+(?:(?:latest|new|preliminary|final|annual)\s+)?(?:report|survey|study|tally|count|analysis)"
+    r"\s+(?:by|from)\s+" + _NP.replace("(?P<np>", "(?P<np2>") + r")\s+(?:show|shows|showed|shown|found|finds|indicate"
+    r"|indicates|indicated|suggest|suggests|suggested|put|puts)\b")
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
     r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"

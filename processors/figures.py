@@ -25,7 +25,7 @@ from newswire.processors.categories import categorize, read_noun
 from newswire.processors.dates import ANCHOR_RE, ANCHOR_STARTS, TimeExpr, as_date, date_spans, find_anchor
 from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
-from newswire.processors.figure_sources import pick_source
+from newswire.processors.figure_sources import pick_source, sentence_cues
 from newswire.processors.gazetteer import Place
 from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
 from newswire.processors.word_scans import scan_words
@@ -123,10 +123,11 @@ def find_figures(doc: Document) -> list[Figure]:
                     and c.tok.currency and text[prev.end:c.start].strip() == "("):
                 c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
         categorize(text, cands, sent, disease_text)
+        source_cues = sentence_cues(text, sent, atts)
         for c in cands:
             if c.start < sent.start or c.end > sent.end:
                 continue
-            source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source)
+            source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source, source_cues)
             if source is not None and is_pronoun(source):
                 source = last_named_source(index)
             phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, ref)
