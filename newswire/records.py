@@ -16,7 +16,7 @@ import re
 from datetime import datetime, timezone
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
@@ -46,6 +46,10 @@ def as_utc(value: datetime) -> datetime:
         raise ValueError(f"{value.isoformat()} is outside years 1-9999 in UTC") from None
 
 
+# Every datetime field of every record (a test checks the list): these are made UTC.
+DATETIME_FIELDS = ("published_at", "fetched_at", "extracted_at", "first_seen_at", "last_seen_at", "seen_at",
+                   "failed_at")
+
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" decodes to one; UTF-8 cannot encode it
 
 
@@ -59,23 +63,47 @@ class _Record(BaseModel):
 
     schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this record's schema.")
 
-    @field_validator("*", mode="after")
+    # Sources (trafilatura, feeds) hand out naive datetimes; the wire and the database are UTC.
+    # Any other offset is converted here; a time UTC cannot hold (year 0 or 10000) is refused
+    # with the error type "bad_date", which callers turn into a dead letter of that reason.
+    # Only the datetime fields (DATETIME_FIELDS): a validator on every field cost as much as the
+    # rest of validating a result.
+    @field_validator(*DATETIME_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _aware(cls, value: object) -> object:
-        # Sources (trafilatura, feeds) hand out naive datetimes; the wire and the database are UTC.
-        # Any other offset is converted here; a time UTC cannot hold (year 0 or 10000) is refused
-        # with the error type "bad_date", which callers turn into a dead letter of that reason.
         if isinstance(value, datetime):
             try:
                 return as_utc(value)
             except ValueError as exc:
                 raise PydanticCustomError("bad_date", "{error}", {"error": str(exc)}) from None
-        # Lone surrogates would make the record unencodable (no JSON, no database row): U+FFFD.
-        if isinstance(value, str):
-            return valid_text(value)
-        if isinstance(value, list) and any(isinstance(item, str) for item in value):
-            return [valid_text(item) if isinstance(item, str) else item for item in value]
         return value
+
+    # Lone surrogates would make the record unencodable (no JSON, no database row): U+FFFD. Once the
+    # fields are valid (it cannot fail), with one search over all their text, not one call a field.
+    @model_validator(mode="after")
+    def _encodable(self) -> "_Record":
+        values = self.__dict__
+        if not _SURROGATE.search("".join([value if value.__class__ is str else "" if value.__class__ in _NO_TEXT
+                                          else _text_of(value) for value in values.values()])):
+            return self
+        for name, value in values.items():
+            if isinstance(value, str):
+                values[name] = valid_text(value)
+            elif isinstance(value, list) and any(isinstance(item, str) for item in value):
+                values[name] = [valid_text(item) if isinstance(item, str) else item for item in value]
+        return self
+
+
+_NO_TEXT = frozenset({int, float, bool, type(None), datetime})
+
+
+def _text_of(value: object) -> str:
+    """The text of a str, or of a list's strs; "\ud800" (a surrogate: look closer) for a str subclass."""
+    if value.__class__ is str:
+        return value  # type: ignore[return-value]
+    if value.__class__ is list:
+        return "".join([_text_of(item) for item in value if isinstance(item, str)])  # type: ignore[attr-defined]
+    return "\ud800" if isinstance(value, str) else ""
 
 
 class ArticleRecord(_Record):

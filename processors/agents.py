@@ -22,22 +22,20 @@ import faust
 
 from newswire import metrics
 from newswire.errors import BadRecord
-from newswire.ids import span_id
 from newswire.records import (
     ArticleRecord,
     DeadLetterRecord,
-    EventRecord,
     ExtractionRecord,
-    FigureRecord,
     decode,
     encode,
 )
 from newswire.settings import Settings
 from newswire.status import write_status
 from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
-from newswire.processors.extract import EXTRACTOR_VERSION, Extraction
-from newswire.processors.faust_transport import App
-from newswire.processors.pool import ExtractPool, ExtractTimeout
+from newswire.processors.extract import EXTRACTOR_VERSION
+from newswire.processors.faust_transport import App, KeyHashPartitioner
+from newswire.processors.pool import ExtractPool, ExtractTimeout, Unbuildable
+from newswire.processors.results import build_results  # noqa: F401 - its home before, still imported from here
 
 log = logging.getLogger(__name__)
 
@@ -51,60 +49,6 @@ class ProcessStats:
     events: int = 0
     dead_letters: int = 0
     by_reason: dict[str, int] = field(default_factory=dict)
-
-
-def build_results(article: ArticleRecord, extraction: Extraction) -> tuple[list[FigureRecord], list[EventRecord]]:
-    """Turn the extractor's findings into topic records, with ids and the sentence each came from."""
-    text = article.text
-    figures = [
-        FigureRecord(
-            figure_id=span_id(article.article_id, article.version, "figure", f.start, f.end),
-            article_id=article.article_id,
-            article_version=article.version,
-            value=f.value,
-            value_max=f.value_max,
-            text=f.text,
-            start=f.start,
-            end=f.end,
-            unit=f.unit,
-            category=f.category,
-            qualifier=f.qualifier,
-            source=f.source,
-            anchor_phrase=f.anchor_phrase,
-            anchor_kind=f.anchor_kind,
-            anchor_date=f.anchor_date,
-            as_of_date=f.as_of_date,
-            location=f.location,
-            place=f.place.as_dict() if f.place else None,
-            sentence=text[f.sentence_start:f.sentence_end],
-            sentence_start=f.sentence_start,
-            published_at=article.published_at,
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        for f in extraction.figures
-    ]
-    events = [
-        EventRecord(
-            event_id=span_id(article.article_id, article.version, "event", e.start, e.end),
-            article_id=article.article_id,
-            article_version=article.version,
-            type=e.type,
-            trigger=e.trigger,
-            start=e.start,
-            end=e.end,
-            actors=list(e.actors),
-            location=e.location,
-            place=e.place.as_dict() if e.place else None,
-            actor_details=[a.as_dict() for a in e.actor_details],
-            date=e.date,
-            sentence=text[e.sentence_start:e.sentence_end],
-            sentence_start=e.sentence_start,
-            published_at=article.published_at,
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        for e in extraction.events
-    ]
-    return figures, events
 
 
 def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
@@ -131,6 +75,7 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
         producer_max_request_size=16 * 1024 * 1024,
         producer_compression_type=settings.compression_codec,
         producer_linger=0.01,  # seconds: batch an article's results (0 costs the broker 2.5x the CPU)
+        producer_partitioner=KeyHashPartitioner(),
         consumer_auto_offset_reset="earliest",
         web_enabled=False,
         autodiscover=False,
@@ -178,33 +123,36 @@ def make_app(settings: Settings) -> tuple[faust.App, ProcessStats]:
                 continue
             try:
                 with metrics.STAGE_SECONDS.labels("extract").time():
-                    # in a child process, off this loop: heartbeats and commits go on meanwhile
-                    extraction = await extractor.extract(article.text, article.published_at)
-                figures, events = build_results(article, extraction)
+                    # in a child process, off this loop: heartbeats and commits go on meanwhile; the
+                    # child also builds and encodes the results (processors.results)
+                    found = await extractor.results(article)
             except ExtractTimeout as exc:  # the article is stored all the same (the sink reads the articles topic)
                 await dead_letter(event, "extract_timeout", str(exc), article.article_id)
+                continue
+            except Unbuildable as exc:  # the error as it read when the results were built here
+                await dead_letter(event, "extract_failed", str(exc), article.article_id)
                 continue
             except Exception as exc:  # the extractor is property-tested, but one bad article must not stop the stream
                 await dead_letter(event, "extract_failed", f"{type(exc).__name__}: {exc}", article.article_id)
                 continue
             key = article.article_id.encode("utf-8")
-            for figure in figures:
-                await send(figures_name, key, encode(figure))
-            for found in events:
-                await send(events_name, key, encode(found))
+            for value in found.figures:
+                await send(figures_name, key, value)
+            for value in found.events:
+                await send(events_name, key, value)
             # The marker tells the sink this version's result set is complete (even when empty), so it
             # can drop what an older extractor version found for the same article version.
             await send(extractions_name, key, encode(ExtractionRecord(
                 article_id=article.article_id, article_version=article.version,
-                extractor_version=EXTRACTOR_VERSION, figures=len(figures), events=len(events))))
-            if extraction.failures:  # stored as found, and dead-lettered so the gap is counted and visible
-                await dead_letter(event, "extract_incomplete", "; ".join(extraction.failures), article.article_id)
+                extractor_version=EXTRACTOR_VERSION, figures=len(found.figures), events=len(found.events))))
+            if found.failures:  # stored as found, and dead-lettered so the gap is counted and visible
+                await dead_letter(event, "extract_incomplete", "; ".join(found.failures), article.article_id)
             stats.articles += 1
-            stats.figures += len(figures)
-            stats.events += len(events)
+            stats.figures += len(found.figures)
+            stats.events += len(found.events)
             metrics.ARTICLES_EXTRACTED.inc()
-            metrics.FIGURES_EXTRACTED.inc(len(figures))
-            metrics.EVENTS_EXTRACTED.inc(len(events))
+            metrics.FIGURES_EXTRACTED.inc(len(found.figures))
+            metrics.EVENTS_EXTRACTED.inc(len(found.events))
 
     watchdog = MembershipWatchdog()
 

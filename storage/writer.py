@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select
@@ -31,6 +32,7 @@ IN_CLAUSE_CHUNK = 500
 # batch slower as the database grew (3 -> 25 ms an article over 20,000; benchmarks/writer_growth.py).
 
 
+@lru_cache(maxsize=256)  # a handful of extractor versions, compared several times a record
 def version_key(version: str) -> tuple[tuple[int, str], ...]:
     """``"1.10.0"`` -> ``((1, "1"), (2, "10"))``: numeric parts, trailing zeros dropped, so 1.10 > 1.9
     and 1.0 == 1. Each part is (digits, digit string), which orders as the number would, without

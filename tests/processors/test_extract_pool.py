@@ -84,3 +84,38 @@ def test_the_event_loop_runs_while_an_article_is_extracted(pool):
     ticks, timed_out = asyncio.run(main())
     assert timed_out
     assert ticks >= 10  # the loop ticked through the 0.3 s the extraction was given
+
+
+@pytest.mark.timeout(120)
+def test_the_child_encodes_exactly_what_the_worker_encoded(pool):
+    from newswire.processors.agents import build_results
+    from newswire.processors.pool import Unbuildable
+    from newswire.processors.results import ArticleFacts
+    from newswire.records import ArticleRecord, EventRecord, FigureRecord, encode
+
+    texts = [GOOD, "", "Talks between Israel and Hamas resumed in Cairo on Monday; 3 were detained in Gaza.",
+             CLASSES["number_table"](2_000)]
+    for number, text in enumerate(texts):
+        article = ArticleRecord(article_id=f"{number:064d}", version=number + 1, url="u", canonical_url="c",
+                                text=text, content_hash="h", published_at=dt.datetime(2025, 5, 12, 9, 30))
+        found = pool.run_results(article)
+        figures, events = build_results(article, extract(article.text, article.published_at))
+        # byte for byte, but for extracted_at: the moment each was built
+        for values, records, record_type in ((found.figures, figures, FigureRecord), (found.events, events, EventRecord)):
+            assert len(values) == len(records)
+            for value, record in zip(values, records):
+                built = record_type.model_validate_json(value)
+                assert abs(built.extracted_at - record.extracted_at) < dt.timedelta(seconds=60)
+                assert encode(built.model_copy(update={"extracted_at": record.extracted_at})) == encode(record)
+                assert value == encode(built)
+        assert found.failures == extract(article.text, article.published_at).failures
+    unbuildable = ArticleFacts(None, 1, GOOD, PUB)  # no article id: its figure is no FigureRecord
+    with pytest.raises(Unbuildable) as raised:
+        pool.run_results(unbuildable)
+    try:
+        build_results(unbuildable, extract(GOOD, PUB))
+    except Exception as exc:  # noqa: BLE001 - the error the worker dead-lettered when it built them itself
+        assert str(raised.value) == f"{type(exc).__name__}: {exc}"
+    else:
+        raise AssertionError("an article without an id made records")
+    assert pool.run(GOOD, PUB) == extract(GOOD, PUB)  # the child goes on
