@@ -59,7 +59,7 @@ def fill_pages(engine, count: int) -> None:
 
     from newswire.app.bench.synthetic import make_page
     from newswire.ids import article_id, content_hash
-    from newswire.processors.agents import build_results
+    from newswire.processors.results import build_results
     from newswire.processors.extract import EXTRACTOR_VERSION, extract
     from newswire.records import ArticleRecord, ExtractionRecord
     from newswire.storage.writer import RecordWriter

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sqlalchemy import text  # noqa: E402
 
 from newswire.ingest.replay import ArchivedItem, to_record  # noqa: E402
-from newswire.processors.agents import build_results  # noqa: E402
+from newswire.processors.results import build_results  # noqa: E402
 from newswire.processors.extract import EXTRACTOR_VERSION, extract  # noqa: E402
 from newswire.records import ExtractionRecord  # noqa: E402
 from newswire.storage import writer as writer_module  # noqa: E402

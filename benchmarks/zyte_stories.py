@@ -51,7 +51,7 @@ def place(records: list[dict]) -> dict[str, str]:
 
     from newswire.app.story_stage import StoryStage
     from newswire.ids import article_id, content_hash
-    from newswire.processors.agents import build_results
+    from newswire.processors.results import build_results
     from newswire.processors.extract import EXTRACTOR_VERSION, extract
     from newswire.records import ArticleRecord, ExtractionRecord
     from newswire.storage.db import make_engine, upgrade

@@ -35,7 +35,6 @@ from newswire.topics import ARTICLES, DEADLETTER, EVENTS, EXTRACTIONS, FIGURES
 from newswire.processors.extract import EXTRACTOR_VERSION
 from newswire.processors.faust_transport import App, KeyHashPartitioner
 from newswire.processors.pool import ExtractPool, ExtractTimeout, Unbuildable
-from newswire.processors.results import build_results  # noqa: F401 - its home before, still imported from here
 
 log = logging.getLogger(__name__)
 

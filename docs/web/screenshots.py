@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from newswire.app.web.server import WebServer  # noqa: E402
 from newswire.feeds import FeedState  # noqa: E402
 from newswire.ingest.replay import ArchivedItem, to_record  # noqa: E402
-from newswire.processors.agents import build_results  # noqa: E402
+from newswire.processors.results import build_results  # noqa: E402
 from newswire.processors.extract import EXTRACTOR_VERSION, extract  # noqa: E402
 from newswire.records import DeadLetterRecord, ExtractionRecord  # noqa: E402
 from newswire.settings import Settings  # noqa: E402

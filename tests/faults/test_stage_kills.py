@@ -7,7 +7,7 @@ moment while it works and start it again, :data:`KILLS` times. Every kill is log
 
 The database must then hold exactly the expected articles, figures, events and extraction markers:
 the expected ids are computed here, in-process, by the same record builder and extractor the
-pipeline runs (``ingest.replay.to_record``, ``processors.agents.build_results``). Every table's key
+pipeline runs (``ingest.replay.to_record``, ``processors.results.build_results``). Every table's key
 is unique, so "exactly once" means: the set of stored ids equals the expected set, every article
 has one version (a redelivered one never became version 2), and no dead letter was made.
 
@@ -41,7 +41,7 @@ from newswire.kafka import create_topics, make_consumer
 from newswire.records import ArticleRecord
 from newswire.app.bench.synthetic import make_page
 from newswire.topics import ARTICLES
-from newswire.processors.agents import build_results
+from newswire.processors.results import build_results
 from newswire.processors.extract import extract
 from newswire.storage.db import upgrade
 from newswire.storage.models import Article, Event, Extraction, Figure

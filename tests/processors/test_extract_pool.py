@@ -88,7 +88,7 @@ def test_the_event_loop_runs_while_an_article_is_extracted(pool):
 
 @pytest.mark.timeout(120)
 def test_the_child_encodes_exactly_what_the_worker_encoded(pool):
-    from newswire.processors.agents import build_results
+    from newswire.processors.results import build_results
     from newswire.processors.pool import Unbuildable
     from newswire.processors.results import ArticleFacts
     from newswire.records import ArticleRecord, EventRecord, FigureRecord, encode

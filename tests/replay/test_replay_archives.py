@@ -24,7 +24,7 @@ from warcio.warcwriter import WARCWriter
 from newswire.app.history import HistorySummary, VersionLedger, versioned
 from newswire.ingest.replay import ArchivedItem, clean_all, read_sources, to_record
 from newswire.ids import article_id
-from newswire.processors.agents import build_results
+from newswire.processors.results import build_results
 from newswire.processors.extract import EXTRACTOR_VERSION, extract
 from newswire.records import ArticleRecord, ExtractionRecord
 from newswire.storage.db import make_engine, open_database

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newswire.ids import article_id, content_hash
-from newswire.processors.agents import build_results
+from newswire.processors.results import build_results
 from newswire.processors.extract import EXTRACTOR_VERSION, extract
 from newswire.records import ArticleRecord, ExtractionRecord
 from newswire.storage.writer import RecordWriter

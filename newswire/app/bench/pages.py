@@ -59,7 +59,7 @@ def clean_page(item: ArchivedItem) -> tuple[int, ArticleRecord | DeadLetterRecor
 
 def clean_and_extract(item: ArchivedItem) -> tuple[int, list[_Record]]:
     from newswire.records import ExtractionRecord
-    from newswire.processors.agents import build_results
+    from newswire.processors.results import build_results
     from newswire.processors.extract import EXTRACTOR_VERSION, extract
 
     record = to_record(item)
