@@ -29,6 +29,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "sink": [("articles_stored", "articles"), ("figures_stored", "figures"), ("events_stored", "events"),
              ("extractions_stored", "extractions"), ("dead_letters_stored", "dead letters"), ("lag", "lag"),
              ("caught_up", "caught up")],
+    "storify": [("placed", "placed"), ("failed", "placed alone"), ("caught_up", "caught up")],
     "supervisor": [("restarts", "restarts"), ("broker_epoch", "broker epoch"), ("last_restart", "last:")],  # "last: process restarted: no progress ..."
 }
 

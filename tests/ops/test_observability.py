@@ -104,6 +104,7 @@ def test_metrics_health_and_status_of_a_running_pipeline(static_site, tmp_path):
             assert stage in out
         assert out.count("running") >= 3 and f":{base}" in out
         assert "extracted 3" in out and "articles 3" in out  # the worker's and the sink's counters
+        assert "placed 3" in out  # the stories stage's
         assert "database rows" in out
     finally:
         code = stop_run(run)
