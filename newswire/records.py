@@ -98,7 +98,7 @@ _NO_TEXT = frozenset({int, float, bool, type(None), datetime})
 
 
 def _text_of(value: object) -> str:
-    """The text of a str, or of a list's strs; "\ud800" (a surrogate: look closer) for a str subclass."""
+    """The text of a str, or of a list's strs; a lone surrogate (look closer) for a str subclass."""
     if value.__class__ is str:
         return value  # type: ignore[return-value]
     if value.__class__ is list:

@@ -175,6 +175,33 @@ def test_no_module_over_400_lines():
     assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
 
 
+def docstrings_utf8_cannot_encode(path: Path) -> list[int]:
+    """Lines of docstrings holding a lone surrogate: Python 3.13 cleans docstrings when it compiles, and
+    encoding one with a surrogate as UTF-8 fails at import (it did, on CI's newest Python)."""
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            doc = ast.get_docstring(node, clean=False)
+            if doc is not None:
+                try:
+                    doc.encode("utf-8")
+                except UnicodeEncodeError:
+                    bad.append(getattr(node, "lineno", 1))
+    return bad
+
+
+def test_no_docstring_holds_a_lone_surrogate():
+    found = {str(path.relative_to(ROOT)): lines for path in python_files()
+             if (lines := docstrings_utf8_cannot_encode(path))}
+    assert found == {}
+
+
+def test_the_docstring_check_sees_a_surrogate(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('def f():\n    """a \\ud800 here"""\n', encoding="utf-8")
+    assert docstrings_utf8_cannot_encode(module) == [1]
+
+
 def literal_reasons(path: Path) -> dict[str, int]:
     """Reasons written in the code: ``reason="..."`` arguments, ``reason = "..."`` assignments, the first
     argument of a FetchError, ``getattr(x, "reason", "...")`` defaults, ``dead_letter(event, "...")`` and
