@@ -69,6 +69,10 @@ decided voted moved rushed helped worked""".split())
 # "forced thousands to flee", "were compelled to evacuate": what they were made to do, they did
 _FORCED_RE = re.compile(r"\b(?:forced|forcing|compelled|obliged)\s+(?:[\w,'’-]+\s+){0,4}?$", re.IGNORECASE)
 _LIGHT_VERBS = frozenset({"start", "decision", "transaction", "operation"})   # verbs that give way to the happening they govern
+# an attack that was repelled took place (one that was foiled or thwarted did not): the attack is the happening
+_FOUGHT_OFF = frozenset({"repelled", "repulsed"})
+_AGREEING = frozenset({"agreed", "agrees", "agreeing"})
+_AGREED_GAP_RE = re.compile(r"\s+to\s+(?:an?|the)\s+(?:[\w'’-]+\s+)?")
 _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IGNORECASE)
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
 their its recent initial press new conflicting first further other many witness state official""".split())
@@ -85,8 +89,8 @@ def _word_before(text: str, pos: int) -> str:
     return parts[-1].lower().strip("\"“”'(,") if parts else ""
 
 
-_ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "newly", "recently", "partially",
-                         "previously", "already", "those", "these"})
+_ADJ_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "newly", "recently",
+                         "partially", "previously", "already", "those", "these"})
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
 _NOT_ADJ_ADVERBS = frozenset({"only", "reportedly", "early", "allegedly", "jointly", "publicly", "formally"})
 
@@ -152,7 +156,10 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
             return False   # "were reported freed", "was reported dead": the happening is the next word
     prev_word = _word_before(text, start)
-    if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " ":
+    if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " " \
+            and not before.rstrip().endswith(",") and not senses.after_auxiliary(before, prev_word):
+        # a comma before it ("in office until 2019, signed contracts") or an auxiliary ("has since seized
+        # land") makes it a verb
         return False   # "the freed militants", "a newly revealed call": an adjective
     if word.endswith("ed") and prev_word in _PREPOSITIONS and nxt_word and nxt_word.isalpha() \
             and nxt_word not in lx.FUNCTION_WORDS and after[:1] == " ":
@@ -217,6 +224,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
                 return False   # "would attack", "to release", "did not attack", "no deaths"
     if _is_topic(text, sent_start, m):
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
+    if kind == "ceasefire" and _AGREED_TO_RE.search(before):
+        return True   # "agreed to a truce": no plan "to" carry out, a truce agreed and in force
     # "raised concerns", "would allow leaders to claim a victory", "nobody was hurt", "violence is a problem"
     return not senses.names_no_happening(text, sent_start, kind, start, end, word, prev_word)
 
@@ -255,12 +264,16 @@ def repeats_a_speaker(text: str, sent_start: int, m: re.Match[str]) -> bool:
 
 def _is_topic(text: str, sent_start: int, m: re.Match[str]) -> bool:
     if m.lastgroup in _TOPIC_TYPES and _TOPIC_BEFORE_RE.search(text, max(sent_start, m.start() - 80), m.start()) \
-            and not _ANSWERED_FOR_RE.search(text, max(sent_start, m.start() - 40), m.start()):
+            and not _ANSWERED_FOR_RE.search(text, max(sent_start, m.start() - 40), m.start()) \
+            and not (m.lastgroup == "ceasefire"
+                     and _AGREED_TO_RE.search(text, max(sent_start, m.start() - 40), m.start())):
         return True
     return not m.group(0).lower().endswith("ed") and _MAYBE_BEFORE_RE.search(
         text, max(sent_start, m.start() - 50), m.start()) is not None   # "the risk of an outbreak"
 
 
+# a truce the sides agreed to is in force from then on, unlike agreed talks or exchanges, which are still to come
+_AGREED_TO_RE = re.compile(r"\b(?:agreed|agreeing|agrees)\s+to\s+(?:an?|the)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 # what someone claims, takes or is blamed for happened: "claimed responsibility for the attack"
 _ANSWERED_FOR_RE = re.compile(r"\b(?:responsibility|credit|blame|blamed|punished|arrested|jailed|sentenced|convicted"
                               r"|condemned|apologi[sz]ed|compensation)\s+for\s+(?:(?:the|this|that|these|those|its|their"
@@ -294,7 +307,7 @@ def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> b
 _CONSEQUENCES = frozenset({"casualties", "spread", "damage", "outage", "displacement"})
 _VERB_ENDINGS = ("ed", "ing", "en")
 _IRREGULAR_PASTS = frozenset("""left spread fell rose sank shook tore swept began begun took broke won lost held
-fought sold bought paid met hit struck shot went set came made laid gave""".split())
+fought sold bought paid met hit struck shot went set came made laid gave cut""".split())
 
 
 def _is_noun_subject(word: str) -> bool:
@@ -364,8 +377,12 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
         if _same_happening(text, kept, m):
             # one event spanning the verb and its object, under the type that names the happening:
             # "launching a major offensive" is the offensive, "ended the ceasefire" the ending
-            if kept[-1].lastgroup in _LIGHT_VERBS:
+            if kept[-1].lastgroup in _LIGHT_VERBS or kept[-1].group(0).lower() in _FOUGHT_OFF:
                 kept[-1] = _joined(text, kept[-1].start(), m.end(), m.lastgroup or "other")
+            continue
+        if kept and m.lastgroup == "ceasefire" and kept[-1].group(0).lower() in _AGREEING \
+                and _AGREED_GAP_RE.fullmatch(text, kept[-1].end(), m.start()):
+            kept[-1] = _joined(text, kept[-1].start(), m.end(), "ceasefire")   # "agreed to a truce": the truce
             continue
         if kept and kept[-1].lastgroup == "statement" and m.lastgroup == "statement" \
                 and not CLAUSE_CUT_RE.search(text, kept[-1].end(), m.start()):

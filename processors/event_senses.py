@@ -20,7 +20,7 @@ import re
 
 from newswire.processors import lexicon as lx
 
-__all__ = ["figurative", "generic", "names_no_happening", "unrealised_in_clause"]
+__all__ = ["after_auxiliary", "figurative", "generic", "names_no_happening", "unrealised_in_clause"]
 
 # where a clause starts: punctuation, conjunctions and the words that open a clause of its own
 _CUT_WORDS = frozenset("""that which who whom whose but while after before because and or when where how why what
@@ -106,6 +106,17 @@ def _unrealised(clause: tuple[list[str], list[str]], word: str) -> bool:
 
 
 _MARKERS = _MODALS | _NEGATIONS | {"to"}
+_AUXILIARIES = frozenset("has have had was were is are been be".split())
+# adverbs that place an act in time ("has since seized"), not a state ("are currently held")
+_EVENT_ADVERBS = frozenset("""already recently newly previously reportedly allegedly later also just subsequently
+eventually finally successfully""".split())
+
+
+def after_auxiliary(before: str, prev_word: str) -> bool:
+    """Whether the adverb ``prev_word`` before a participle follows an auxiliary ("has already seized the
+    farms"): the participle is a verb, not an adjective ("the already seized farms")."""
+    words = before.lower().split()
+    return len(words) >= 2 and words[-2] in _AUXILIARIES and prev_word in _EVENT_ADVERBS
 _CONTRACTED = ("n't", "n’t", "'ll", "’ll")
 
 

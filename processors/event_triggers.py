@@ -50,8 +50,8 @@ _TRIGGERS = [
               r"|dialogue|met with|engaged?(?=\s+(?:directly\s+|publicly\s+)?with)"),
     ("ceasefire", r"cease-?fires?|truces?|armistice|peace deal|peace agreement|peace accord"),
     ("hospitalization", r"hospitali[sz]ed|treated(?=\s+(?:for|at)\b)|(?:taken|rushed|transported|flown|airlifted|brought) to (?:a\s+|the\s+)?(?:[\w'-]+\s+)?"
-                        r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+)?(?:hospitals?|clinics?|intensive care"
-                        r"|ICU|care)\b)"),
+                        r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|intensive care"
+                        r"|ICU|care|wards?|(?:treatment|health|medical|isolation|trauma) (?:centers?|centres?|units?|facilities))\b)"),
     ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
     ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called(?!\s+(?:a\s+|an\s+)?(?:snap|early|fresh|general|new)\s+(?:elections?|polls|vote|referendum)\b)"
@@ -61,8 +61,8 @@ _TRIGGERS = [
                   r"|released(?=\s+(?:(?:a|an|the|its|his|her|their|new|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
                   r"(?:reports?|statements?|letters?|videos?|footage|data|figures|results|details|transcripts?"
                   r"|documents?|records?|photos?|images|findings|estimates?|forecasts?|survey|study|guidelines)\b)"
-                  r"|(?:recorded|registered|logged)(?=\s+(?:[\w,-]+\s+){0,3}?(?:cases?|deaths?|infections?"
-                  r"|fatalities|casualties)\b)"
+                  r"|(?:recorded|registered|logged)(?=\s+(?:[\w,-]+\s+){0,4}?(?:cases?|deaths?|infections?"
+                  r"|fatalities|casualties|hospitali[sz]ations|admissions|incidents|attacks|acts|violations)\b)"
                   r"|expressed(?=\s+(?:(?:his|her|their|its|our|deep|deepest|grave|serious|strong|great|profound|sincere"
                   r"|heartfelt|full|growing|cautious)\s+){0,2}(?:concerns?|condolences|regret|sympathy|sympathies|solidarity"
                   r"|support|hope|gratitude|dismay|outrage|shock|sadness|anger|frustration|disappointment|satisfaction"
@@ -124,8 +124,8 @@ _TRIGGERS = [
     ("trip", r"departed(?=\s+(?:from|for)\b)|trip|travell?ed|flew|toured"),
     ("demand", r"appeal(?:ed|s|ing) for|demanded|demanding|demands|called for|calls for|calling for|urging|invited"),
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
-    ("criticism", r"criticism|slammed|blasted|lambasted|assailed|praised"),
-    ("release", r"pulled(?=\s+(?:[\w,'’-]+\s+){0,4}?(?:from|out\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:rubble"
+    ("criticism", r"criticism|slammed(?!\s+(?:in)?to\b)|blasted(?!\s+(?:in)?to\b)|lambasted|assailed|praised"),
+    ("release", r"pulled(?=\s+(?:[\w,'’-]+\s+){0,12}?(?:from|out\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:rubble"
                 r"|wreckage|debris|ruins|water|waters|floodwaters|river|sea|lake|flames|mud|snow)\b)|posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
@@ -183,7 +183,7 @@ _TRIGGERS = [
     ("decision", r"stripped(?=\s+(?:[\w'’-]+\s+){0,3}?of\b)|approved|approves|decided|passed(?!\s*[.,;:!?]|\s+(?:by|through|away|on|over|out|down|along|since|before|after|unnoticed|without)\b)|ratified|imposed|imposes|imposition|lifted(?!\s+off\b)|lifts(?!\s+off\b)|hiked|hikes"
                  r"|hike"
                  r"|(?:cut|cuts|raised|raises|lowered|lowers)(?=\s+(?:its\s+|their\s+)?(?:(?:key|benchmark|policy|lending"
-                 r"|repo|deposit|base|main|refinancing|overnight)\s+){0,2}(?:interest\s+)?rates?\b)"),
+                 r"|repo|deposit|base|main|refinancing|overnight|[\w]+-(?:day|week|month|year))\s+){0,3}(?:interest\s+)?rates?\b)"),
     ("award", r"awarded"),
     ("offer", r"offered"),
     ("expulsion", r"expelled|deported|deportation|deportations"),

@@ -37,7 +37,7 @@ _VERBS = {
     "attack": "attack assault ambush massacre strafe gun_down open_fire retaliate rape torture grab+ kick shove slap "
               "ram+",
     "casualties": "kill die wound injure drown perish succumb maim electrocute pass_away",
-    "murder": "murder assassinate behead strangle lynch slay",
+    "murder": "murder assassinate behead strangle lynch slay slaughter",
     "clash": "clash fight battle scuffle brawl skirmish",
     "raid": "raid storm swoop crack_down",
     "offensive": "invade",
@@ -60,12 +60,12 @@ _VERBS = {
     "quarantine": "quarantine self-isolate",
     "hearing": "testify grill interrogate question",
     "dismissal": "sack oust impeach demote depose",
-    "cancellation": "cancel scrap+ call_off shelve scuttle postpone delay",
+    "cancellation": "cancel scrap+ call_off shelve scuttle postpone delay reschedule",
     "crime": "rob steal burgle smuggle vandalize vandalise carjack embezzle defraud molest harass extort bribe "
              "launder",
     "discovery": "discover detect uncover unearth",
     "filing": "file submit+",
-    "launch": "unveil roll_out introduce debut",
+    "launch": "unveil roll_out introduce debut premiere",
     "transaction": "sell buy purchase pay donate",
     "eviction": "evict",
     "hiring": "recruit hire enlist",
@@ -86,17 +86,23 @@ _VERBS = {
     "threat": "threaten vow",
     "agreement": "agree sign ink broker hammer_out",
     "withdrawal": "withdraw pull_out retreat cede",
-    "capture": "seize annex recapture retake overrun+ confiscate",
-    "damage": "destroy raze flatten demolish wreck wash_away uproot knock_down",
+    "capture": "seize annex recapture retake overrun+ confiscate impound",
+    "damage": "destroy raze flatten demolish wreck wash_away uproot knock_down dismantle",
     "condemnation": "condemn denounce",
     "accusation": "accuse blame allege",
     "meeting": "meet convene",
     "win": "win defeat clinch triumph unseat",
-    "restriction": "ban suspend shut_down halt bar censor",
+    "restriction": "ban suspend shut_down halt bar censor shutter",
+    "demand": "request",
+    "flight": "touch_down",
+    "bankruptcy": "liquidate",
+    "listing": "delist",
+    "restoration": "restore",
     "investigation": "investigate probe audit",
     "search": "search scour",
     "displacement": "flee displace",
-    "decision": "approve decide ratify impose authorize authorise enact revoke grant",
+    "decision": "approve decide ratify impose authorize authorise enact revoke grant abolish amend repeal overrule "
+                "commute reinstate",
     "award": "award",
     "expulsion": "expel+",
     "execution": "execute hang",
@@ -108,7 +114,7 @@ _VERBS = {
               "plummet skyrocket rebound dip spike slide halve reduce boost",
     "statement": "announce declare confirm reveal disclose acknowledge reiterate assert stress emphasize emphasise "
                  "underline underscore reaffirm voice thank apologize apologise congratulate "
-                 "reply caution lament note explain remark recount retort notify highlight advise",
+                 "reply caution lament note explain remark recount retort notify highlight advise alert",
     "ceremony": "commemorate",
     "breach": "hack breach leak",
     "defection": "defect",
@@ -256,7 +262,8 @@ def _forms() -> dict[str, list[str]]:
 
 
 # forms that name their type's happening except before a particle that makes another verb of them
-_GUARDED = {"kicked": r"kicked(?!\s+off\b)"}
+# "a rocket slammed into"; a dog that "alerted to" a smell said nothing
+_GUARDED = {"kicked": r"kicked(?!\s+off\b)", "slammed": r"slammed(?!\s+(?:in)?to\b)", "alerted": r"alerted(?!\s+to\b)"}
 
 
 # type -> its inflected forms, longest first (so "steps down" is tried before a shorter form)

@@ -25,7 +25,7 @@ def triggers(text):
     ("Talks resumed in Geneva on Tuesday.", "Talks", "resumed"),
     ("The shelling damaged a power station.", "shelling", "damaged"),
     ("A powerful cyclone battered the coast.", "cyclone", "battered"),       # the storm striking is the storm
-    ("The navy repelled an attack on the port.", "repelled", "attack"),      # a verb and its object
+    ("The navy foiled an attack on the port.", "foiled", "attack"),          # a verb and its object
 ])
 def test_one_happening_named_twice_is_one_event(text, first, second):
     # its first word is the trigger; the second is no event of its own
