@@ -17,17 +17,22 @@ venues and settlements before a lower-case head ("the Larkfield facility", "the 
 its capital ("the Senate", "a House committee", as "the White House" names Washington). A place the
 gazetteer lacks resolves to the place that holds it (:meth:`ArticlePlaces.resolved`).
 
+After "in", a short capitalised name the gazetteer lacks that ends its phrase is a place too ("a landslide
+in Tarnak Bala on Tuesday", ``processors.place_unknown``).
+
 Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
 India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: a place inside its noun phrase ("the Osun State governorship election"), else the
-sentence's locative place nearest the word (the first after it, else the last before it, a city of the
+an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized
+Goma", ``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship
+election"), else the sentence's locative place nearest the word (the first after it, else the last before it, a city of the
 same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else the paragraph's last locative place before it, else the dateline,
+regulators"), else the paragraph's last locative place before it, else the dateline (the country or state
+the story is about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey),
 else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
 named in the sentence, else a country or organisation's place named in the sentence, else the last
 place named as a place before the sentence, else the article's most often named place. Statements take
 where they were said ("said in Doha", a sentence's opening "In Uganda, officials reported"), the speaker's
-own place, or the dateline.
+own place, or the dateline (``processors.place_statements``).
 """
 
 from __future__ import annotations
@@ -43,23 +48,18 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
+from newswire.processors.place_objects import object_place
 from newswire.processors.place_particles import article_names
+from newswire.processors.place_statements import said_at
+from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
 
-# "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
-_SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
-                         r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
-                         r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
-                         r"\s+(?:the\s+)?")
-_OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
-_BREAK_RE = re.compile(r"[,;:\"“”]")
 _DOMESTIC_RE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:investigation|inquiry|probe|case|cases|prosecutors?|prosecution"
                           r"|police|authorities|officials|courts?|judges?|judiciary|government|ministry|parliament"
                           r"|lawmakers|regulators|elections?|voters|health|hospitals?)\b")
-_QUOTE_RE = re.compile(r"[\"“”;]")
 # "the Osun State governorship election", "Ohio's primary", "a Gaza ceasefire": a place before the event's
 # noun, inside its noun phrase (after an article, or a possessive itself)
 _NOUN_PHRASE_GAP_RE = re.compile(r"(?P<pos>'s|’s)?(?:[ \t]+[a-z][a-z-]+){0,2}[ \t]+")
@@ -81,6 +81,7 @@ _NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
 _COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
                           r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
 _PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
+_SHARED_HEAD_RE = re.compile(r"[ \t]+(?:counties|states|provinces|districts|regions)\b")
 
 
 class ArticlePlaces:
@@ -158,8 +159,9 @@ class ArticlePlaces:
             used_as_place.add(normalise(self.dateline.text))
         self.mentions: list[PlaceMention] = []
         for c in cands:
-            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end):
-                continue
+            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end) \
+                    or (c.single_city_word and _SHARED_HEAD_RE.match(text, c.end)):
+                continue   # "in Harris and Galveston counties": a county of the town's name, not the town
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
                 if top.population < 1_000_000:
@@ -184,6 +186,7 @@ class ArticlePlaces:
         if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
             self.mentions.extend(forms)
+        self.mentions.extend(named_after_in(self, text, spans, line.body_start if line else 0))
         self.mentions.sort(key=lambda pm: pm.start)
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
             + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
@@ -218,6 +221,14 @@ class ArticlePlaces:
         if line is None or line.country_code != place.country_code:
             return False
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
+
+    def _setting(self) -> PlaceMention | None:
+        """The place of what the text gives no place for: the dateline's, or the country or state the story is
+        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey)."""
+        main = self.main.place if self.main is not None else None
+        if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
+            return self.main
+        return self.dateline
 
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -259,46 +270,31 @@ class ArticlePlaces:
 
     def place_for(self, start: int, end: int, sentence: int | None = None,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
-                  actor_country: Place | None = None, clause: tuple[int, int] | None = None) -> PlaceMention | None:
+                  actor_country: Place | None = None, clause: tuple[int, int] | None = None,
+                  acts_on_place: bool = False) -> PlaceMention | None:
         """The place of what the words ``text[start:end]`` name (see the module's docstring).
 
         ``exclude``: spans of the event's actors, never its place ("Israel" in "Israel said");
         ``statement``: a statement's place is where it was made ("said in Doha", the dateline), not the
         places it talks about; ``actor_country``: the country of the one who acted ("Swedish
-        prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place."""
+        prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
+        ``acts_on_place``: the event is done to a place its verb takes as object ("seized Goma")."""
         if sentence is None:
             sentence = self.sentence_of(start)
         here = [pm for pm in self.in_sentence(sentence)
                 if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
-            own = [pm for pm in strong if (pm.end <= start and not _BREAK_RE.search(self.text, pm.end, start))
-                   or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(self.text, end, pm.start))]
-            if own:
-                return min(own, key=lambda pm: abs(pm.start - start))
-            # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
-            first = self.sentences[sentence].start if self.sentences else 0
-            opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
-                       and _OPENING_PLACE_RE.fullmatch(self.text, first, pm.start)
-                       and self.text.startswith(",", pm.end)]
-            if opening:
-                return opening[0]
-            # the speaker's own place: "Berrien County Health Department officials said", "the California
-            # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
-            speaker = [pm for pm in here if not pm.locative and pm.end <= start
-                       and (not _BREAK_RE.search(self.text, pm.end, start)
-                            # "Sweden's chief prosecutor, Jane Doe, said": a possessive past an apposition
-                            or (self.text.startswith(("'s ", "’s "), pm.end)
-                                and not _QUOTE_RE.search(self.text, pm.end, start)))]
-            if speaker and self.dateline is not None and speaker[-1].place is not None \
-                    and speaker[-1].place.kind == "country" and not self._holds_dateline(speaker[-1].place):
-                speaker = []   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
-            if speaker:
-                return speaker[-1]
+            said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
+                           self._holds_dateline if self.dateline is not None else None)
+            if said is not None:
+                return said
             if self.dateline is not None:
-                return self.dateline
+                return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        if acts_on_place and (target := object_place(self.text, here, end)) is not None:
+            return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
         before = [pm for pm in here if pm.end <= start]
         if before and start - before[-1].end < 40:
@@ -346,15 +342,15 @@ class ArticlePlaces:
         # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place; but a
         # state's own body, "Ohio's regulators", acts across the state wherever the story is filed)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place) or (
-                      pm.place.kind == "state" and self.text.startswith(("'s ", "’s "), pm.end)))
+                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place)
+                                                                  or self.text.startswith(("'s ", "’s "), pm.end))
                   and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:
-            return self.dateline
+            return self._setting()
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0

@@ -1,0 +1,38 @@
+"""The place an act is done to: "rebels seized Goma", "Russia attacked Ukraine", "she won Peru's run-off".
+
+An attack, a capture, a siege or a win names its place as the verb's object, with no preposition before
+it, so :func:`processors.place_names.is_locative` does not see it as a place; and the one who acts there
+(Russia, the rebels) is often named in a country of its own that is not where the act happened. A place
+straight after the verb (past "the") is the act's place; a possessive one ("Ukraine's Kharkiv region",
+"Peru's run-off") gives the finer place it owns where it names one, else its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from newswire.processors.place_mentions import PlaceMention
+
+__all__ = ["ACTS_ON_PLACES", "object_place"]
+
+# events whose verb takes the place it is done to as its object
+ACTS_ON_PLACES = frozenset("""attack strike_hit airstrike capture raid shelling bombing invasion incursion occupation
+siege offensive blockade win overrun""".split())
+_OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
+_POSSESSIVE_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}")
+
+
+def object_place(text: str, here: Sequence[PlaceMention], end: int) -> PlaceMention | None:
+    """The place of the sentence's mentions ``here`` (in text order) that is the object of the verb ending at
+    ``end``, if one is."""
+    for k, pm in enumerate(here):
+        if pm.start < end or pm.start - end > 6:
+            continue
+        if pm.weak or not _OBJECT_GAP_RE.fullmatch(text, end, pm.start):
+            return None
+        owned = here[k + 1] if k + 1 < len(here) else None
+        if owned is not None and _POSSESSIVE_RE.fullmatch(text, pm.end, owned.start):
+            return owned   # "attacked Ukraine's Kharkiv region"
+        return pm
+    return None

@@ -1,0 +1,73 @@
+"""Places of wire copy the gazetteer's names alone do not give: list items it lacks, districts after "in", the
+place an attack or a capture is done to, a country's own statistics and elections under a capital's
+dateline, and a country's own body speaking at home. Sentences are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.extract import extract
+from newswire.processors.place_names import is_locative
+from newswire.processors.places import find_places
+from newswire.processors.sentences import split_sentences
+
+
+def _places(text: str) -> dict[str, str | None]:
+    return {e.trigger: e.location for e in extract(text, dt.date(2026, 7, 1)).events}
+
+
+def _mentions(text: str) -> list[tuple[str, bool, bool]]:
+    return [(m.text, m.locative, m.weak) for m in find_places(text, split_sentences(text)).mentions]
+
+
+def test_a_known_town_after_an_unknown_list_item_is_used_as_a_place():
+    text = "Police searched homes in Kelmora, Brno and Ostrava on Friday."
+    assert is_locative(text, text.index("Ostrava"))
+    text = "The wounded were flown to clinics in Tarvasso and Ostrava by evening."
+    assert is_locative(text, text.index("Ostrava"))
+
+
+def test_a_pair_cut_by_a_comma_or_a_date_is_no_list():
+    text = "Shelling went on in Gaza, and Israel said the strikes would continue."
+    assert not is_locative(text, text.index("Israel"))
+    text = "Broadcasts began on August 10 and Ukraine said they would go on."
+    assert not is_locative(text, text.index("Ukraine"))
+
+
+def test_a_district_the_gazetteer_lacks_is_a_place_after_in():
+    text = "KABUL (Newswire) - A landslide in Tarnak Bala on Tuesday buried six homes, officials said."
+    assert _places(text)["landslide"] == "Tarnak Bala"
+    assert ("Tarnak Bala", True, False) in _mentions(text)
+
+
+def test_languages_journals_and_nouns_after_in_are_no_places():
+    for text in ("The minister replied in Arabic on Monday.", "The findings were published in Science last week.",
+                 "He made the threats in Facebook posts.", "The team lost in Round 2."):
+        assert _mentions(text) == [], text
+
+
+def test_the_place_an_attack_or_a_capture_is_done_to_is_its_object():
+    text = "KYIV (Newswire) - Russia attacked Ukraine overnight with drones, the air force said."
+    assert _places(text)["attacked"] == "Ukraine"
+    text = "Thousands died two years ago when rebels seized Goma, the largest city of the region."
+    assert _places(text)["seized"] == "Goma"
+
+
+def test_a_country_owning_the_subject_is_the_place_under_its_capitals_dateline():
+    text = "ANKARA (Newswire) - Turkey's annual inflation eased to 30 percent in May, the statistics office said."
+    assert _places(text)["eased"] == "Turkey"
+
+
+def test_an_event_given_no_place_happens_in_the_country_the_story_is_about():
+    text = ("ANKARA (Newswire) - Turkey's annual inflation eased to 30 percent in May. "
+            "Consumer prices rose 2 percent on the month.")
+    assert _places(text)["rose"] == "Turkey"
+
+
+def test_a_countrys_own_body_speaks_at_home_under_a_foreign_dateline():
+    text = "GENEVA (Newswire) - Peru's health ministry declared a cholera outbreak on Monday."
+    assert _places(text)["declared"] == "Peru"
+
+
+def test_a_capitalised_neighbouring_is_no_part_of_a_name():
+    assert ("Malawi", False, False) in _mentions("Neighbouring Malawi has reported 37 cases.")
