@@ -71,3 +71,13 @@ def test_a_countrys_own_body_speaks_at_home_under_a_foreign_dateline():
 
 def test_a_capitalised_neighbouring_is_no_part_of_a_name():
     assert ("Malawi", False, False) in _mentions("Neighbouring Malawi has reported 37 cases.")
+
+
+def test_a_thousands_separator_does_not_cut_the_acts_clause_before_its_place():
+    text = "KYIV (Newswire) - The air force says Russia launched 5,600 drones at Ukraine in October."
+    assert _places(text)["launched"] == "Ukraine"
+
+
+def test_a_dateline_after_a_release_heading_places_the_release():
+    text = "DEFENCE HEADQUARTERS PRESS RELEASE\n\nABUJA - Troops arrested 40 suspects during the week."
+    assert _places(text)["arrested"] == "Abuja"
