@@ -5,6 +5,9 @@ it, so :func:`processors.place_names.is_locative` does not see it as a place; an
 (Russia, the rebels) is often named in a country of its own that is not where the act happened. A place
 straight after the verb (past "the") is the act's place; a possessive one ("Ukraine's Kharkiv region",
 "Peru's run-off") gives the finer place it owns where it names one, else its own.
+
+An outbreak, a flood or an election (:data:`WIDESPREAD`) spreads over a country: where its sentence,
+paragraph and story give it no place, it is the country of the city the story was filed from, not that city.
 """
 
 from __future__ import annotations
@@ -14,11 +17,15 @@ from typing import Sequence
 
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["ACTS_ON_PLACES", "object_place"]
+__all__ = ["ACTS_ON_PLACES", "WIDESPREAD", "object_place"]
 
 # events whose verb takes the place it is done to as its object
 ACTS_ON_PLACES = frozenset("""attack strike_hit airstrike capture raid shelling bombing invasion incursion occupation
 siege offensive blockade win overrun""".split())
+# events that spread over a country rather than happen at a spot: with no place in their sentence they are the
+# country's, not the capital's the story was filed from ("KATHMANDU - ... the outbreak has spread")
+WIDESPREAD = frozenset("""outbreak epidemic pandemic flood drought disaster storm election
+infection spread""".split())
 _OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}")
 

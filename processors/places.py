@@ -48,7 +48,7 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
-from newswire.processors.place_objects import object_place
+from newswire.processors.place_objects import ACTS_ON_PLACES, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
@@ -222,12 +222,17 @@ class ArticlePlaces:
             return False
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
 
-    def _setting(self) -> PlaceMention | None:
+    def _setting(self, widespread: bool = False) -> PlaceMention | None:
         """The place of what the text gives no place for: the dateline's, or the country or state the story is
         about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey)."""
         main = self.main.place if self.main is not None else None
         if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
             return self.main
+        line = self.dateline.place if self.dateline is not None else None
+        if widespread and line is not None and line.kind == "city":
+            country = self._gaz.country(line.country_code)
+            if country is not None:
+                return PlaceMention(self.dateline.start, self.dateline.end, country.name, country, False, True, -1)
         return self.dateline
 
     @staticmethod
@@ -271,14 +276,15 @@ class ArticlePlaces:
     def place_for(self, start: int, end: int, sentence: int | None = None,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
                   actor_country: Place | None = None, clause: tuple[int, int] | None = None,
-                  acts_on_place: bool = False) -> PlaceMention | None:
+                  kind: str | None = None) -> PlaceMention | None:
         """The place of what the words ``text[start:end]`` name (see the module's docstring).
 
         ``exclude``: spans of the event's actors, never its place ("Israel" in "Israel said");
         ``statement``: a statement's place is where it was made ("said in Doha", the dateline), not the
         places it talks about; ``actor_country``: the country of the one who acted ("Swedish
         prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
-        ``acts_on_place``: the event is done to a place its verb takes as object ("seized Goma")."""
+        ``kind``: the event's type (an attack or a capture is done to the place its verb takes as object,
+        "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
         if sentence is None:
             sentence = self.sentence_of(start)
         here = [pm for pm in self.in_sentence(sentence)
@@ -293,7 +299,7 @@ class ArticlePlaces:
                 return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
-        if acts_on_place and (target := object_place(self.text, here, end)) is not None:
+        if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end)) is not None:
             return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
         before = [pm for pm in here if pm.end <= start]
@@ -334,7 +340,8 @@ class ArticlePlaces:
                     chosen = own[-1]
             if chosen.place is not None and chosen.place.kind == "country":
                 finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
-                         and (pm.place is None or pm.place.country_code == chosen.place.country_code)]
+                         and (pm.place is None or pm.place.country_code == chosen.place.country_code)
+                         and not next_clause_between(self.text, end, pm.start)]   # not another clause's city
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
@@ -350,7 +357,7 @@ class ArticlePlaces:
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:
-            return self._setting()
+            return self._setting(kind in WIDESPREAD)
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0

@@ -20,7 +20,6 @@ from newswire.processors.events import Event
 from newswire.processors.figures import Figure
 from newswire.processors.gazetteer import gazetteer
 from newswire.processors.place_clauses import armed_forces
-from newswire.processors.place_objects import ACTS_ON_PLACES
 
 __all__ = ["SAYING", "situate"]
 
@@ -91,7 +90,7 @@ def situate(doc: Document, events: Sequence[Event],
                         if a.relation != "patient" and a.kind in ("country", "organisation") and a.country_code
                         and a.name not in abroad and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
-                              actor_country=country, clause=_past_number_commas(text, clause, e), acts_on_place=e.type in ACTS_ON_PLACES)
+                              actor_country=country, clause=_past_number_commas(text, clause, e), kind=e.type)
         out_events.append(_replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=places.resolved(pm)))

@@ -81,3 +81,16 @@ def test_a_thousands_separator_does_not_cut_the_acts_clause_before_its_place():
 def test_a_dateline_after_a_release_heading_places_the_release():
     text = "DEFENCE HEADQUARTERS PRESS RELEASE\n\nABUJA - Troops arrested 40 suspects during the week."
     assert _places(text)["arrested"] == "Abuja"
+
+
+def test_in_the_country_is_the_country_the_story_is_filed_from_not_a_neighbour_named_before():
+    text = ("LILONGWE (Newswire) - Cholera cases rose near the border with Tanzania. "
+            "Health workers vaccinated 20,000 people in the country on Monday, the ministry said.")
+    assert _places(text)["vaccinated"] == "Malawi"
+
+
+def test_an_outbreak_or_a_flood_given_no_place_is_the_filing_citys_country():
+    text = "ISLAMABAD (Newswire) - Rain fell again on Monday. Floods in 2022 killed more than 1,700 people."
+    assert _places(text)["Floods"] == "Pakistan"
+    text = "ISLAMABAD (Newswire) - Officials met on Monday. A minister resigned on Tuesday."
+    assert _places(text)["resigned"] == "Islamabad"
