@@ -81,7 +81,9 @@ _NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
 _COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
                           r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
 _PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
+_HELD_IN_RE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?|,[ \t]+")   # "near Kadugli in South Kordofan state"
 _SHARED_HEAD_RE = re.compile(r"[ \t]+(?:counties|states|provinces|districts|regions)\b")
+_PAIR_HEAD_RE = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]*" + _SHARED_HEAD_RE.pattern)
 
 
 class ArticlePlaces:
@@ -160,7 +162,7 @@ class ArticlePlaces:
         self.mentions: list[PlaceMention] = []
         for c in cands:
             if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end) \
-                    or (c.single_city_word and _SHARED_HEAD_RE.match(text, c.end)):
+                    or (c.single_city_word and (_SHARED_HEAD_RE.match(text, c.end) or _PAIR_HEAD_RE.match(text, c.end))):
                 continue   # "in Harris and Galveston counties": a county of the town's name, not the town
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
@@ -330,6 +332,12 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            if not after:   # "stormed a village near Kadugli in South Kordofan state": the finer of a chain
+                k = len(strong) - 1
+                while k and _HELD_IN_RE.fullmatch(self.text, strong[k - 1].end, strong[k].start) and (
+                        strong[k - 1].place is None or strong[k - 1].place.kind != "country"):
+                    k -= 1
+                chosen = strong[k]
             # "in Kabul's Dasht-e-Barchi district": the part the place's possessive names is the finer place
             chosen = next((pm for pm in strong if self.text[chosen.end:pm.start] in ("'s ", "’s ")), chosen)
             if after and clause is not None and next_clause_between(self.text, end, after[0].start):

@@ -94,3 +94,13 @@ def test_an_outbreak_or_a_flood_given_no_place_is_the_filing_citys_country():
     assert _places(text)["Floods"] == "Pakistan"
     text = "ISLAMABAD (Newswire) - Officials met on Monday. A minister resigned on Tuesday."
     assert _places(text)["resigned"] == "Islamabad"
+
+
+def test_a_pair_sharing_a_plural_head_is_one_place():
+    text = "ABUJA (Newswire) - Troops freed 17 hostages in Kebbi and Sokoto states on Friday."
+    assert _places(text)["freed"] == "Kebbi and Sokoto states"
+
+
+def test_of_a_town_and_the_region_holding_it_before_the_act_the_town_is_its_place():
+    text = "Militants raided a farm near Mubi in Adamawa state on Sunday, abducting six workers."
+    assert _places(text)["abducting"] == "Mubi"

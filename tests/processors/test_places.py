@@ -247,8 +247,9 @@ def test_counts_parts_and_coordinated_modifiers_keep_a_place_locative():
 
 def test_counties_plural_and_at_a_sentence_end():
     assert place_of("The outbreak began in Dekalb County.", "outbreak") == "Dekalb County"
+    # a pair shares its plural head: the mention is the pair
     assert place_of("The storm killed three people in Harris and Galveston counties.", "storm") == \
-        "Galveston counties"
+        "Harris and Galveston counties"
     [pm] = layer("Cases rose in three Georgia counties.").mentions
     assert pm.place.country_code == "US" and pm.place.kind == "state"
 
