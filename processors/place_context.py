@@ -67,9 +67,9 @@ _NATIONWIDE_RE = re.compile(r"\b(?:(?:across|throughout|around|all[ \t]+over|in)
 def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMention | None,
                country_of: Callable[[str], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
     """"across the country", "in the country" name the country named before it in its sentence ("Iran's
-    government ... across the country"), else the dateline's (the country the story is filed from and about, not
-    a neighbour named in passing), else the country last named before it: a place used as a place, written as
-    the country's name."""
+    government ... across the country"), else the dateline's where the story names that country too (the
+    country it is filed from and about, not a neighbour named in passing), else the country last named before
+    it: a place used as a place, written as the country's name."""
     if "the country" not in text and "the nation" not in text and "nationwide" not in text:
         return []
     out = []
@@ -78,8 +78,11 @@ def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMenti
         countries = [pm for pm in reversed(before) if pm.place.kind == "country"]
         here = sentence_of(m.start())
         country = next((country_of(pm.place.country_code) for pm in countries if pm.sentence == here), None)
-        if country is None and dateline is not None and dateline.place is not None:
-            country = country_of(dateline.place.country_code)
+        home = dateline.place.country_code if dateline is not None and dateline.place is not None else None
+        if country is None and home is not None and (not countries or any(
+                pm.place is not None and pm.place.kind == "country" and pm.place.country_code == home
+                for pm in mentions)):   # the story is about the dateline's country ("GENEVA - ... Sudan" is not)
+            country = country_of(home)
         if country is None and countries:
             country = country_of(countries[0].place.country_code)
         if country is not None:

@@ -17,7 +17,7 @@ from typing import Sequence
 
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["ACTS_ON_PLACES", "WIDESPREAD", "object_place"]
+__all__ = ["ACTS_ON_PLACES", "ATTACKED_RE", "WIDESPREAD", "object_place"]
 
 # events whose verb takes the place it is done to as its object
 ACTS_ON_PLACES = frozenset("""attack strike_hit airstrike capture raid shelling bombing invasion incursion occupation
@@ -26,6 +26,11 @@ siege offensive blockade win overrun""".split())
 # country's, not the capital's the story was filed from ("KATHMANDU - ... the outbreak has spread")
 WIDESPREAD = frozenset("""outbreak epidemic pandemic flood drought disaster storm election
 infection spread""".split())
+# verbs of attack and capture right before a place: it is used as a place ("rebels attacked Goma, killing
+# ten": the killing's place too), as after "hit" or "struck"
+ATTACKED_RE = re.compile(r"\b(?:attacked|attacking|seized|seizing|captured|capturing|shelled|shelling|bombed|bombing"
+                         r"|bombarded|raided|stormed|besieged|overran|overrun|recaptured|retook|retaken|invaded"
+                         r"|invading|annexed|targeted|targeting)[ \t]+(?:the[ \t]+)?$")
 _OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}")
 

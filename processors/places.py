@@ -48,7 +48,7 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
-from newswire.processors.place_objects import ACTS_ON_PLACES, WIDESPREAD, object_place
+from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
@@ -103,7 +103,8 @@ class ArticlePlaces:
         cands = candidates(text, gaz, spans)
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):
-            c.locative = is_locative(text, c.start) and not _PREMODIFIER_RE.match(text, c.end)
+            c.locative = (is_locative(text, c.start) or bool(ATTACKED_RE.search(text, max(0, c.start - 24), c.start))) \
+                and not _PREMODIFIER_RE.match(text, c.end)
             if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
                 prev = cands[k - 1]
                 c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
@@ -226,16 +227,18 @@ class ArticlePlaces:
 
     def _setting(self, widespread: bool = False) -> PlaceMention | None:
         """The place of what the text gives no place for: the dateline's, or the country or state the story is
-        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey)."""
+        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey); for what
+        spreads over a country (``widespread``), the country of the story's main place ("GENEVA - ... cholera in
+        Nampula ... the outbreak" is Mozambique's), else the dateline's country."""
         main = self.main.place if self.main is not None else None
         if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
             return self.main
-        line = self.dateline.place if self.dateline is not None else None
-        if widespread and line is not None and line.kind == "city":
-            country = self._gaz.country(line.country_code)
+        anchor = main or (self.dateline.place if self.dateline is not None else None)
+        if widespread and anchor is not None and anchor.kind != "country":
+            country = self._gaz.country(anchor.country_code)
             if country is not None:
                 return PlaceMention(self.dateline.start, self.dateline.end, country.name, country, False, True, -1)
-        return self.dateline
+        return self.main if widespread and main is not None else self.dateline
 
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:

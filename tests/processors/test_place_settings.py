@@ -84,9 +84,13 @@ def test_a_dateline_after_a_release_heading_places_the_release():
 
 
 def test_in_the_country_is_the_country_the_story_is_filed_from_not_a_neighbour_named_before():
-    text = ("LILONGWE (Newswire) - Cholera cases rose near the border with Tanzania. "
+    text = ("LILONGWE (Newswire) - Malawi's cholera cases rose near the border with Tanzania. "
             "Health workers vaccinated 20,000 people in the country on Monday, the ministry said.")
     assert _places(text)["vaccinated"] == "Malawi"
+    # a story filed from Geneva about Sudan: the country is Sudan
+    text = ("GENEVA (Newswire) - Fighting in Sudan has forced 10,000 people from their homes. "
+            "Health workers vaccinated 5,000 children in the country last week, the agency said.")
+    assert _places(text)["vaccinated"] == "Sudan"
 
 
 def test_an_outbreak_or_a_flood_given_no_place_is_the_filing_citys_country():
@@ -104,3 +108,14 @@ def test_a_pair_sharing_a_plural_head_is_one_place():
 def test_of_a_town_and_the_region_holding_it_before_the_act_the_town_is_its_place():
     text = "Militants raided a farm near Mubi in Adamawa state on Sunday, abducting six workers."
     assert _places(text)["abducting"] == "Mubi"
+
+
+def test_a_place_attacked_is_the_place_of_what_the_attack_goes_on_to_do():
+    text = "KHARTOUM (Newswire) - Paramilitary fighters stormed Kadugli overnight, killing 30 civilians, medics said."
+    assert _places(text)["killing"] == "Kadugli"
+
+
+def test_an_outbreak_given_no_place_in_a_story_filed_from_abroad_is_the_main_places_country():
+    text = ("GENEVA (Newswire) - Cholera cases rose to 400 in Nampula, the agency said.\n\n"
+            "The outbreak began in January.")
+    assert _places(text)["outbreak"] == "Mozambique"
