@@ -35,14 +35,14 @@ _OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}")
 
 
-def object_place(text: str, here: Sequence[PlaceMention], end: int) -> PlaceMention | None:
+def object_place(text: str, here: Sequence[PlaceMention], end: int, contest: bool = False) -> PlaceMention | None:
     """The place of the sentence's mentions ``here`` (in text order) that is the object of the verb ending at
-    ``end``, if one is."""
+    ``end``, if one is; ``contest``: the verb wins or loses a race, whose body's place is its place."""
     for k, pm in enumerate(here):
         if pm.start < end or pm.start - end > 6:
             continue
-        if pm.weak or not _OBJECT_GAP_RE.fullmatch(text, end, pm.start):
-            return None
+        if not _OBJECT_GAP_RE.fullmatch(text, end, pm.start) or (pm.weak and not contest):
+            return None   # a contest's place may name its body: "won the Ohio Senate race"
         owned = here[k + 1] if k + 1 < len(here) else None
         if owned is not None and _POSSESSIVE_RE.fullmatch(text, pm.end, owned.start):
             return owned   # "attacked Ukraine's Kharkiv region"

@@ -304,7 +304,7 @@ class ArticlePlaces:
                 return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
-        if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end)) is not None:
+        if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end, kind == "win")) is not None:
             return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
         before = [pm for pm in here if pm.end <= start]
@@ -383,11 +383,12 @@ class ArticlePlaces:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
-        if others:
-            return min(others, key=lambda pm: abs(pm.start - start))
-        # the last place the story named as a place before this sentence, else its main place
+        # the last place the story named as a place before this sentence (rather than one of a clause about
+        # something else: "The executive, who lived in Lyon, was convicted"), else that clause's, else the main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
-        return self._strong[i - 1] if i else self.main
+        if i:
+            return self._strong[i - 1]
+        return min(others, key=lambda pm: abs(pm.start - start)) if others else self.main
 
 
 def find_places(text: str, sentences: Sequence[Sentence]) -> ArticlePlaces:

@@ -119,3 +119,14 @@ def test_an_outbreak_given_no_place_in_a_story_filed_from_abroad_is_the_main_pla
     text = ("GENEVA (Newswire) - Cholera cases rose to 400 in Nampula, the agency said.\n\n"
             "The outbreak began in January.")
     assert _places(text)["outbreak"] == "Mozambique"
+
+
+def test_a_race_won_is_the_place_of_the_body_it_elects():
+    text = "WASHINGTON (AP) — Democrat Jane Roe won the Ohio Senate race on Tuesday, defeating two rivals."
+    assert _places(text)["won"] == "Ohio"
+
+
+def test_the_storys_last_place_before_a_place_of_a_clause_about_someone_else():
+    text = ("A judge in Manhattan sentenced a former banker to eight years on Thursday.\n\n"
+            "The banker, who lived in Lyon, was convicted in March.")
+    assert _places(text)["convicted"] == "Manhattan"
