@@ -154,6 +154,8 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                                         True, False, places.sentence_of(run_start)))
                 continue
         low_head = _LOWER_HEAD_RE.match(text, run_end)
+        if low_head is not None and text[run_start - 1:run_start] == "-":
+            continue   # "Deir ez-Zor province": the tail of a name with a lower-case article (place_particles)
         if low_head is not None:
             # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
             # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")

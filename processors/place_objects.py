@@ -17,7 +17,7 @@ from typing import Sequence
 
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["ACTS_ON_PLACES", "ATTACKED_RE", "WIDESPREAD", "object_place"]
+__all__ = ["ACTS_ON_PLACES", "ATTACKED_RE", "OWNS_NEXT_RE", "WIDESPREAD", "object_place"]
 
 # events whose verb takes the place it is done to as its object
 ACTS_ON_PLACES = frozenset("""attack strike_hit airstrike capture raid shelling bombing invasion incursion occupation
@@ -26,13 +26,17 @@ siege offensive blockade win overrun""".split())
 # country's, not the capital's the story was filed from ("KATHMANDU - ... the outbreak has spread")
 WIDESPREAD = frozenset("""outbreak epidemic pandemic flood drought disaster storm election
 infection spread""".split())
-# verbs of attack and capture right before a place: it is used as a place ("rebels attacked Goma, killing
-# ten": the killing's place too), as after "hit" or "struck"
+# verbs of attack, capture and disaster right before a place: it is used as a place ("rebels attacked Goma,
+# killing ten", "the storm battered Sindh province, killing 14": the killing's place too), as after "hit"
 ATTACKED_RE = re.compile(r"\b(?:attacked|attacking|seized|seizing|captured|capturing|shelled|shelling|bombed|bombing"
                          r"|bombarded|raided|stormed|besieged|overran|overrun|recaptured|retook|retaken|invaded"
-                         r"|invading|annexed|targeted|targeting)[ \t]+(?:the[ \t]+)?$")
+                         r"|invading|annexed|targeted|targeting|lashed|lashing|battered|battering|pounded|pounding"
+                         r"|ravaged|devastated|flooded|inundated|rocked|jolted|shook|swept[ \t]+(?:through|across))"
+                         r"[ \t]+(?:the[ \t]+)?$")
 _OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
-_POSSESSIVE_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}")
+# "Ukraine's Kharkiv region", "the West Bank city of Jenin": the next place is the one owned, the finer
+OWNS_NEXT_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,2}|[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:city|town|village"
+                            r"|district|province|region|port|capital|enclave|area)[ \t]+of[ \t]+")
 
 
 def object_place(text: str, here: Sequence[PlaceMention], end: int, contest: bool = False) -> PlaceMention | None:
@@ -44,7 +48,7 @@ def object_place(text: str, here: Sequence[PlaceMention], end: int, contest: boo
         if not _OBJECT_GAP_RE.fullmatch(text, end, pm.start) or (pm.weak and not contest):
             return None   # a contest's place may name its body: "won the Ohio Senate race"
         owned = here[k + 1] if k + 1 < len(here) else None
-        if owned is not None and _POSSESSIVE_RE.fullmatch(text, pm.end, owned.start):
-            return owned   # "attacked Ukraine's Kharkiv region"
+        if owned is not None and OWNS_NEXT_RE.fullmatch(text, pm.end, owned.start):
+            return owned   # "attacked Ukraine's Kharkiv region", "raided the West Bank city of Jenin"
         return pm
     return None

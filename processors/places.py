@@ -38,7 +38,7 @@ own place, or the dateline (``processors.place_statements``).
 from __future__ import annotations
 
 import bisect
-import re
+import dataclasses
 from typing import Sequence
 
 from newswire.processors.dateline import Dateline, find_dateline
@@ -48,42 +48,17 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
-from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, WIDESPREAD, object_place
+from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
+from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
+                                             NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
+                                             PEOPLE_AFTER_RE, PREMODIFIER_RE, SHARED_HEAD_RE)
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
-
-_DOMESTIC_RE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:investigation|inquiry|probe|case|cases|prosecutors?|prosecution"
-                          r"|police|authorities|officials|courts?|judges?|judiciary|government|ministry|parliament"
-                          r"|lawmakers|regulators|elections?|voters|health|hospitals?)\b")
-# "the Osun State governorship election", "Ohio's primary", "a Gaza ceasefire": a place before the event's
-# noun, inside its noun phrase (after an article, or a possessive itself)
-_NOUN_PHRASE_GAP_RE = re.compile(r"(?P<pos>'s|’s)?(?:[ \t]+[a-z][a-z-]+){0,2}[ \t]+")
-_NOT_IN_NOUN_PHRASE = frozenset("""is are was were be been being has have had will would can could may might shall should
-do does did not also and or but that which who whom to of in on at for with by from as than then""".split())
-_ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.IGNORECASE)
-_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
-# "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
-_PREMODIFIER_RE = re.compile(
-    r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
-    r"|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president"
-    r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
-    r"|firms|negotiators|delegation|sanctions|allies)\b")
-
-# between a place and the next one, words that say the next one does not hold it: "a town on the border with
-# Germany", "a village 10 km from Kabul"
-_NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
-# "three Georgia counties", "Georgia Gov. Brian Kemp", "the Georgia Legislature": a US state, not the country
-_COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
-                          r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
-_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
-_HELD_IN_RE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?|,[ \t]+")   # "near Kadugli in South Kordofan state"
-_SHARED_HEAD_RE = re.compile(r"[ \t]+(?:counties|states|provinces|districts|regions)\b")
-_PAIR_HEAD_RE = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]*" + _SHARED_HEAD_RE.pattern)
 
 
 class ArticlePlaces:
@@ -104,10 +79,10 @@ class ArticlePlaces:
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):
             c.locative = (is_locative(text, c.start) or bool(ATTACKED_RE.search(text, max(0, c.start - 24), c.start))) \
-                and not _PREMODIFIER_RE.match(text, c.end)
+                and not PREMODIFIER_RE.match(text, c.end)
             if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
                 prev = cands[k - 1]
-                c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
+                c.locative = bool(LIST_GAP_RE.fullmatch(text, prev.end, c.start))
             if k and cands[k - 1].end < c.start and text[cands[k - 1].end] == "," and not text[cands[k - 1].end:c.start].strip(", \t"):
                 prev = cands[k - 1]
                 region = gaz.region(c.key, prev.key)
@@ -124,7 +99,7 @@ class ArticlePlaces:
                 region = region_after(text, c.end, gaz, c.key)
                 if region is not None and not in_list(text, c.start, c.end + 8, gaz):
                     c.hint, c.region, c.single_city_word = region.country_code, region, False
-            if _COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
+            if COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
                 c.hint = "US"   # "three Georgia counties", "Georgia Gov. Jane Doe": a US state's
             top = gaz.candidates(c.key)[0]
             if top.kind in ("country", "state") and not c.absorbed:
@@ -138,7 +113,7 @@ class ArticlePlaces:
         # "the Swedish investigation", "Iranian police": a demonym before a country's own institution
         self._home: list[tuple[int, str]] = []
         for a, b in spans:
-            if _DOMESTIC_RE.match(text, b):
+            if DOMESTIC_RE.match(text, b):
                 code = demonym_country(text[a:b].rsplit(None, 1)[-1])   # "The Swedish": its last word
                 if code and gaz.country(code) is not None:
                     self._home.append((a, code))
@@ -163,7 +138,7 @@ class ArticlePlaces:
         self.mentions: list[PlaceMention] = []
         for c in cands:
             if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end) \
-                    or (c.single_city_word and (_SHARED_HEAD_RE.match(text, c.end) or _PAIR_HEAD_RE.match(text, c.end))):
+                    or (c.single_city_word and (SHARED_HEAD_RE.match(text, c.end) or PAIR_HEAD_RE.match(text, c.end))):
                 continue   # "in Harris and Galveston counties": a county of the town's name, not the town
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
@@ -190,7 +165,9 @@ class ArticlePlaces:
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
             self.mentions.extend(forms)
         self.mentions.extend(named_after_in(self, text, spans, line.body_start if line else 0))
-        self.mentions.sort(key=lambda pm: pm.start)
+        self.mentions = sorted((dataclasses.replace(pm, locative=True, weak=False) if not pm.locative and pm.start
+                                and ATTACKED_RE.search(text, max(0, pm.start - 24), pm.start) else pm
+                                for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
             + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
         if country_wide:
@@ -260,12 +237,12 @@ class ArticlePlaces:
         if pm is None or pm.place is not None:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
-        owner = next((m for m in known if self.text[m.end:pm.start] in ("'s ", "’s ")), None)
-        if owner is not None:   # "Somalia's Lower Shabelle region"
+        owner = next((m for m in known if m.end <= pm.start and OWNS_NEXT_RE.fullmatch(self.text, m.end, pm.start)), None)
+        if owner is not None:   # "Somalia's Lower Shabelle region", "the West Bank city of Jenin"
             return owner.place
         after = [m for m in known if m.start >= pm.end]
         if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
-                and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
+                and not NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
             return after[0].place
         for other in (self.dateline, self.main, known[-1] if known else None):
             if other is not None and other.place is not None:
@@ -310,11 +287,11 @@ class ArticlePlaces:
         before = [pm for pm in here if pm.end <= start]
         if before and start - before[-1].end < 40:
             pm = before[-1]
-            gap = _NOUN_PHRASE_GAP_RE.fullmatch(self.text, pm.end, start)
+            gap = NOUN_PHRASE_GAP_RE.fullmatch(self.text, pm.end, start)
             word = self.text[start:end]
-            if gap is not None and not word.endswith("ed") and not _NOT_IN_NOUN_PHRASE & set(
+            if gap is not None and not word.endswith("ed") and not NOT_IN_NOUN_PHRASE & set(
                     self.text[gap.start():gap.end()].split()) and (gap.group("pos") or (
-                    _ARTICLE_BEFORE_RE.search(self.text, max(0, pm.start - 6), pm.start)
+                    ARTICLE_BEFORE_RE.search(self.text, max(0, pm.start - 6), pm.start)
                     and not (word.endswith("s") and gap.end() - gap.start() < 2))):
                 return pm
         if clause is not None and actor_country is not None:
@@ -337,7 +314,7 @@ class ArticlePlaces:
             chosen = after[0] if after else strong[-1]
             if not after:   # "stormed a village near Kadugli in South Kordofan state": the finer of a chain
                 k = len(strong) - 1
-                while k and _HELD_IN_RE.fullmatch(self.text, strong[k - 1].end, strong[k].start) and (
+                while k and HELD_IN_RE.fullmatch(self.text, strong[k - 1].end, strong[k].start) and (
                         strong[k - 1].place is None or strong[k - 1].place.kind != "country"):
                     k -= 1
                 chosen = strong[k]
@@ -362,7 +339,7 @@ class ArticlePlaces:
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
                   and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place)
                                                                   or self.text.startswith(("'s ", "’s "), pm.end))
-                  and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
+                  and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:

@@ -130,3 +130,20 @@ def test_the_storys_last_place_before_a_place_of_a_clause_about_someone_else():
     text = ("A judge in Manhattan sentenced a former banker to eight years on Thursday.\n\n"
             "The banker, who lived in Lyon, was convicted in March.")
     assert _places(text)["convicted"] == "Manhattan"
+
+
+def test_a_region_a_storm_battered_is_the_place_of_its_toll():
+    text = "KARACHI (Newswire) - Heavy rain battered Thatta district for a third day, killing 14 people."
+    assert _places(text)["killing"].startswith("Thatta")
+    text = "KARACHI (Newswire) - Heavy rain battered Kachho district for a third day, killing 14 people."
+    assert _places(text)["killing"] == "Kachho district"
+
+
+def test_a_raid_on_a_city_named_by_its_territory_is_in_that_city():
+    text = "GAZA CITY (Newswire) - Troops raided the West Bank city of Tulkarm on Monday, arresting 12 people."
+    assert _places(text)["raided"] == "Tulkarm"
+
+
+def test_a_region_of_a_name_with_a_lower_case_article_keeps_the_whole_name():
+    text = "DAMASCUS (Newswire) - Troops arrested a commander in a raid in Deir ez-Zor province on Thursday."
+    assert _places(text)["raid"] == "Deir ez-Zor"
