@@ -328,7 +328,7 @@ class ArticlePlaces:
                     chosen = own[-1]
             if chosen.place is not None and chosen.place.kind == "country":
                 finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
-                         and (pm.place is None or pm.place.country_code == chosen.place.country_code)
+                         and getattr(self.resolved(pm), "country_code", None) == chosen.place.country_code
                          and not next_clause_between(self.text, end, pm.start)]   # not another clause's city
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))

@@ -147,3 +147,9 @@ def test_a_raid_on_a_city_named_by_its_territory_is_in_that_city():
 def test_a_region_of_a_name_with_a_lower_case_article_keeps_the_whole_name():
     text = "DAMASCUS (Newswire) - Troops arrested a commander in a raid in Deir ez-Zor province on Thursday."
     assert _places(text)["raid"] == "Deir ez-Zor"
+
+
+def test_a_finer_place_of_another_country_does_not_replace_the_country():
+    text = ("JERUSALEM (Newswire) - The army said it struck targets in southern Lebanon after rockets were "
+            "fired toward the northern town of Metula.")
+    assert _places(text)["struck"] == "Lebanon"
