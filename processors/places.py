@@ -106,6 +106,7 @@ class ArticlePlaces:
                 context.add(top.country_code)
             if c.hint:
                 context.add(c.hint)
+        self._named = set(context)   # countries the story names (or a city's), not only by its dateline
         for word in {w for a, b in spans for w in text[a:b].split()}:
             code = demonym_country(word)
             if code:
@@ -206,16 +207,16 @@ class ArticlePlaces:
         """The place of what the text gives no place for: the dateline's, or the country or state the story is
         about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey); for what
         spreads over a country (``widespread``), the country of the story's main place ("GENEVA - ... cholera in
-        Nampula ... the outbreak" is Mozambique's), else the dateline's country."""
+        Nampula ... the outbreak" is Mozambique's), else the dateline's country, where the story names it."""
         main = self.main.place if self.main is not None else None
         if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
             return self.main
         anchor = main or (self.dateline.place if self.dateline is not None else None)
         if widespread and anchor is not None and anchor.kind != "country":
             country = self._gaz.country(anchor.country_code)
-            if country is not None:
+            if country is not None and country.country_code in self._named:   # the story names it
                 return PlaceMention(self.dateline.start, self.dateline.end, country.name, country, False, True, -1)
-        return self.main if widespread and main is not None else self.dateline
+        return self.dateline
 
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:

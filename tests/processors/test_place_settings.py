@@ -94,8 +94,12 @@ def test_in_the_country_is_the_country_the_story_is_filed_from_not_a_neighbour_n
 
 
 def test_an_outbreak_or_a_flood_given_no_place_is_the_filing_citys_country():
-    text = "ISLAMABAD (Newswire) - Rain fell again on Monday. Floods in 2022 killed more than 1,700 people."
+    text = ("ISLAMABAD (Newswire) - Pakistan's weather office warned of more rain on Monday.\n\n"
+            "Floods in 2022 killed more than 1,700 people.")
     assert _places(text)["Floods"] == "Pakistan"
+    # a country the story never names is no better than the city it was filed from
+    text = "GAZA CITY (Newswire) - Rain fell again on Monday.\n\nFloods in 2022 damaged 300 tents."
+    assert _places(text)["Floods"] == "Gaza City"
     text = "ISLAMABAD (Newswire) - Officials met on Monday. A minister resigned on Tuesday."
     assert _places(text)["resigned"] == "Islamabad"
 
@@ -116,7 +120,7 @@ def test_a_place_attacked_is_the_place_of_what_the_attack_goes_on_to_do():
 
 
 def test_an_outbreak_given_no_place_in_a_story_filed_from_abroad_is_the_main_places_country():
-    text = ("GENEVA (Newswire) - Cholera cases rose to 400 in Nampula, the agency said.\n\n"
+    text = ("GENEVA (Newswire) - Cholera cases rose to 400 in Nampula, Mozambique's health ministry said.\n\n"
             "The outbreak began in January.")
     assert _places(text)["outbreak"] == "Mozambique"
 
