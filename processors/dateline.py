@@ -36,7 +36,7 @@ _CAPS = r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}"
 _TITLE = r"[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 _DASH = r"\s*(?:[-—–]+|:)\s+"
-_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}))?"
+_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ](?:(?:of|the|and)[ ])?[A-Z][\w'’.-]*){0,3}))?"   # "Republic of Congo"
            r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _WIRE = r"/[A-Za-z][\w .&-]{0,30}/"   # "/PRNewswire/": a release's wire service
 # "LONDON—The ...": a long dash needs no spaces
@@ -78,12 +78,22 @@ class Dateline:
         return self.place
 
 
+# a release's heading line before its dateline: "MINISTRY OF DEFENCE PRESS RELEASE", "Situation Report No. 4"
+_HEADING_RE = re.compile(r"[^\n]{3,120}\n\s*\n?")
+
+
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of ``text``, if it has one."""
+    """The dateline at the start of ``text`` (or of its second paragraph, after a release's heading line), if
+    it has one."""
     if not isinstance(text, str):
         return None
+    m = None
+    heading = _HEADING_RE.match(text)
+    if heading is not None and not heading.group(0).rstrip().endswith((".", "!", "?", "\"", "”")):
+        # a heading line (no sentence: no full stop ends it), then a place in capitals and a dash
+        m = _CAPS_RE.match(text, heading.end(), min(len(text), heading.end() + 160))
     end = min(len(text), 160)
-    m = _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end)
+    m = m or _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end)
     if not m:
         return None
     key = "place"

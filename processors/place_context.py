@@ -59,25 +59,35 @@ def carried_place(text: str, sentence_start: int, strong: Sequence[PlaceMention]
 
 
 # "across the country", "nationwide": the whole of the country the story is about
-_NATIONWIDE_RE = re.compile(r"\b(?:(?:across|throughout|around|all[ \t]+over)[ \t]+the[ \t]+(?:country|nation)\b"
+# (the mention is "the country": a trigger may hold the preposition, "arrived in")
+_NATIONWIDE_RE = re.compile(r"\b(?:(?:across|throughout|around|all[ \t]+over|in)[ \t]+(?P<the>the[ \t]+(?:country|nation))\b"
                             r"(?!['’]s)|nationwide\b)")
 
 
 def nationwide(text: str, mentions: Sequence[PlaceMention], dateline: PlaceMention | None,
                country_of: Callable[[str], Place | None], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
-    """"across the country" names the country last named before it (any use: "Iran's government ... across
-    the country"), else the dateline's: a place used as a place, written as the country's name."""
+    """"across the country", "in the country" name the country named before it in its sentence ("Iran's
+    government ... across the country"), else the dateline's where the story names that country too (the
+    country it is filed from and about, not a neighbour named in passing), else the country last named before
+    it: a place used as a place, written as the country's name."""
     if "the country" not in text and "the nation" not in text and "nationwide" not in text:
         return []
     out = []
     for m in _NATIONWIDE_RE.finditer(text):
         before = [pm for pm in mentions if pm.end <= m.start() and pm.place is not None]
-        country = next((country_of(pm.place.country_code) for pm in reversed(before)
-                        if pm.place.kind == "country"), None)
-        if country is None and dateline is not None and dateline.place is not None:
-            country = country_of(dateline.place.country_code)
+        countries = [pm for pm in reversed(before) if pm.place.kind == "country"]
+        here = sentence_of(m.start())
+        country = next((country_of(pm.place.country_code) for pm in countries if pm.sentence == here), None)
+        home = dateline.place.country_code if dateline is not None and dateline.place is not None else None
+        if country is None and home is not None and (not countries or any(
+                pm.place is not None and pm.place.kind == "country" and pm.place.country_code == home
+                for pm in mentions)):   # the story is about the dateline's country ("GENEVA - ... Sudan" is not)
+            country = country_of(home)
+        if country is None and countries:
+            country = country_of(countries[0].place.country_code)
         if country is not None:
-            out.append(PlaceMention(m.start(), m.end(), country.name, country, True, False, sentence_of(m.start())))
+            at = m.start("the") if m.group("the") else m.start()
+            out.append(PlaceMention(at, m.end(), country.name, country, True, False, sentence_of(at)))
     return out
 
 

@@ -75,6 +75,7 @@ _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|gov
                             r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
 
 
+_PAIR_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+and[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:[a-z]{1,3}-|(?:am|an|de|del|la|el|al|di|da|do|dos|sur|upon|bin|ibn)[ \t])")
 _FEATURE_FIRST = frozenset({"Lake", "Mount"})   # "near Lake Chad": a region the gazetteer lacks
 _LEAD_PREPOSITION_RE = re.compile(r"(?:In|At|Near|Across|Throughout|Inside)[ \t]+(?=[A-Z])")
@@ -153,6 +154,8 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                                         True, False, places.sentence_of(run_start)))
                 continue
         low_head = _LOWER_HEAD_RE.match(text, run_end)
+        if low_head is not None and text[run_start - 1:run_start] == "-":
+            continue   # "Deir ez-Zor province": the tail of a name with a lower-case article (place_particles)
         if low_head is not None:
             # "the country's southern Zabul province", "in Kherson region": a name and a place word; after
             # a possessive, the name is the last piece ("in Somalia's Lower Shabelle region")
@@ -166,6 +169,10 @@ def regions(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_sta
                     and not all(w in DIRECTIONS for w in words) \
                     and not any(a < run_end and name_start < b for a, b in taken):
                 locative = is_locative(text, name_start) or (name_start > run_start and is_locative(text, run_start))
+                pair = _PAIR_BEFORE_RE.search(text, max(0, name_start - 40), name_start) \
+                    if low_head.group(0).endswith("s") else None
+                if pair is not None and not any(a < name_start and pair.start() < b for a, b in taken):
+                    name_start = pair.start()   # "in Zamfara and Katsina states": the pair shares the head
                 out.append(PlaceMention(name_start, low_head.end(), text[name_start:low_head.end()], None,
                                         locative, not locative, places.sentence_of(name_start)))
             continue

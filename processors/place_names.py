@@ -41,6 +41,7 @@ Northern Southern Media Police Court Congress Senate House Parliament Council Pa
 Lake River Sea Ocean Gulf Bay Island Islands Coast Valley Desert Plain Plains Hill Hills Park Square Street
 Road Avenue Bridge Tower Airport Station Port Harbour Harbor One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Millions
 Some Several Both""".split())
+COMMON_CAPITALS |= {"Neighbouring", "Neighboring", "Nearby", "Landlocked"}   # "Neighbouring Malawi": no person's name
 COMMON_CAPITALS |= {"Someone", "Somebody", "Nobody", "Everyone", "Everybody", "Anyone", "Anybody", "Nothing",
                     "Everything"}   # "Someone said": no name
 TITLES = set("""President Vice Prime Minister Secretary Senator Sen Rep Representative Governor Gov Mayor King Queen
@@ -171,6 +172,8 @@ def is_locative(text: str, start: int) -> bool:
     """True if the name at ``start`` follows "in", "at", "near", ... (past "the", "southern", "the city of",
     "Hamas-run", "parts of", a count, "northern and central", ...): the text uses it as a place."""
     modifier = False   # the word passed last (nearer the name) was a place modifier
+    listed = 0         # after "and"/"or" straight before the name: 1 + the capitalised words passed since
+    first = True
     for word in reversed(text[max(0, start - 80):start].split()[-8:]):
         low = word.lower()
         if low in LOCATIVE_WORDS:
@@ -180,6 +183,14 @@ def is_locative(text: str, start: int) -> bool:
             return True
         if low in ("and", "or", "a", "an") and modifier:
             continue   # "in 18 northern and central California counties", "in an area of Orange County"
+        if listed and word[:1].isupper() and word.rstrip(",") not in COMMON_CAPITALS | MONTHS_DAYS \
+                and not word.endswith(("'s", "’s")) and (listed > 1 or not word.endswith(",")):
+            listed += 1   # "in Surkhet and Nepalgunj", "in Andalusia, Madrid and Valencia": the list's earlier
+            continue      # items (not "in Gaza, and Israel said": a comma before "and" ends a pair)
+        if low in ("and", "or") and first:
+            listed = 1
+            continue
+        first, listed = False, 0
         modifier = low in _PLACE_MODIFIERS or low in _QUANTITIES or low.isdigit() or (
             modifier and demonym_country(word) is not None)   # "in the southern Lebanese city of Tyre"
         if not modifier and not _RULED_RE.fullmatch(word) and not (

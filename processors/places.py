@@ -17,23 +17,28 @@ venues and settlements before a lower-case head ("the Larkfield facility", "the 
 its capital ("the Senate", "a House committee", as "the White House" names Washington). A place the
 gazetteer lacks resolves to the place that holds it (:meth:`ArticlePlaces.resolved`).
 
+After "in", a short capitalised name the gazetteer lacks that ends its phrase is a place too ("a landslide
+in Tarnak Bala on Tuesday", ``processors.place_unknown``).
+
 Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
 India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: a place inside its noun phrase ("the Osun State governorship election"), else the
-sentence's locative place nearest the word (the first after it, else the last before it, a city of the
+an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized
+Goma", ``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship
+election"), else the sentence's locative place nearest the word (the first after it, else the last before it, a city of the
 same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else the paragraph's last locative place before it, else the dateline,
+regulators"), else the paragraph's last locative place before it, else the dateline (the country or state
+the story is about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey),
 else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
 named in the sentence, else a country or organisation's place named in the sentence, else the last
 place named as a place before the sentence, else the article's most often named place. Statements take
 where they were said ("said in Doha", a sentence's opening "In Uganda, officials reported"), the speaker's
-own place, or the dateline.
+own place, or the dateline (``processors.place_statements``).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+import dataclasses
 from typing import Sequence
 
 from newswire.processors.dateline import Dateline, find_dateline
@@ -43,44 +48,17 @@ from newswire.processors.place_context import carried_place, names_a_topic, nati
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
+from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
+from newswire.processors.place_statements import said_at
+from newswire.processors.place_unknown import named_after_in
+from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
+                                             NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
+                                             PEOPLE_AFTER_RE, PREMODIFIER_RE, SHARED_HEAD_RE)
 from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
-
-# "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
-_SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
-                         r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
-                         r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
-                         r"\s+(?:the\s+)?")
-_OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
-_BREAK_RE = re.compile(r"[,;:\"“”]")
-_DOMESTIC_RE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:investigation|inquiry|probe|case|cases|prosecutors?|prosecution"
-                          r"|police|authorities|officials|courts?|judges?|judiciary|government|ministry|parliament"
-                          r"|lawmakers|regulators|elections?|voters|health|hospitals?)\b")
-_QUOTE_RE = re.compile(r"[\"“”;]")
-# "the Osun State governorship election", "Ohio's primary", "a Gaza ceasefire": a place before the event's
-# noun, inside its noun phrase (after an article, or a possessive itself)
-_NOUN_PHRASE_GAP_RE = re.compile(r"(?P<pos>'s|’s)?(?:[ \t]+[a-z][a-z-]+){0,2}[ \t]+")
-_NOT_IN_NOUN_PHRASE = frozenset("""is are was were be been being has have had will would can could may might shall should
-do does did not also and or but that which who whom to of in on at for with by from as than then""".split())
-_ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.IGNORECASE)
-_LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
-# "handed over to US forces", "told U.S. officials": a country naming whose people or things, not a place
-_PREMODIFIER_RE = re.compile(
-    r"[ \t]+\xad?(?:forces|troops|soldiers|servicemen|military|army|navy|warplanes|warships|jets|drones"
-    r"|helicopters|choppers|aircraft|officials|diplomats|envoys?|ambassadors?|embassy|government|president"
-    r"|counterparts?|national[ \t]+security|citizens?|nationals|lawmakers|investors|stocks|markets?|companies"
-    r"|firms|negotiators|delegation|sanctions|allies)\b")
-
-# between a place and the next one, words that say the next one does not hold it: "a town on the border with
-# Germany", "a village 10 km from Kabul"
-_NOT_HELD_IN_RE = re.compile(r"\b(?:with|from|to|toward|towards|across)\b")
-# "three Georgia counties", "Georgia Gov. Brian Kemp", "the Georgia Legislature": a US state, not the country
-_COUNTIES_RE = re.compile(r"[ \t]+(?:Gov\.|Lt\.[ \t]+Gov|(?:county|counties|County|Counties|Governor|Legislature"
-                          r"|General[ \t]+Assembly|Statehouse|State[ \t]+Capitol|Attorney[ \t]+General)\b)")
-_PEOPLE_AFTER_RE = re.compile(_PREMODIFIER_RE.pattern, re.IGNORECASE)   # "US President Jane Doe"
 
 
 class ArticlePlaces:
@@ -100,10 +78,11 @@ class ArticlePlaces:
         cands = candidates(text, gaz, spans)
         # locative use, lists of places ("in Mumbai, Delhi and Kolkata"), "City, Country"
         for k, c in enumerate(cands):
-            c.locative = is_locative(text, c.start) and not _PREMODIFIER_RE.match(text, c.end)
+            c.locative = (is_locative(text, c.start) or bool(ATTACKED_RE.search(text, max(0, c.start - 24), c.start))) \
+                and not PREMODIFIER_RE.match(text, c.end)
             if not c.locative and k and cands[k - 1].locative and not cands[k - 1].weak:
                 prev = cands[k - 1]
-                c.locative = bool(_LIST_GAP_RE.fullmatch(text, prev.end, c.start))
+                c.locative = bool(LIST_GAP_RE.fullmatch(text, prev.end, c.start))
             if k and cands[k - 1].end < c.start and text[cands[k - 1].end] == "," and not text[cands[k - 1].end:c.start].strip(", \t"):
                 prev = cands[k - 1]
                 region = gaz.region(c.key, prev.key)
@@ -120,13 +99,14 @@ class ArticlePlaces:
                 region = region_after(text, c.end, gaz, c.key)
                 if region is not None and not in_list(text, c.start, c.end + 8, gaz):
                     c.hint, c.region, c.single_city_word = region.country_code, region, False
-            if _COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
+            if COUNTIES_RE.match(text, c.end) and gaz.us_state(c.key) is not None:
                 c.hint = "US"   # "three Georgia counties", "Georgia Gov. Jane Doe": a US state's
             top = gaz.candidates(c.key)[0]
             if top.kind in ("country", "state") and not c.absorbed:
                 context.add(top.country_code)
             if c.hint:
                 context.add(c.hint)
+        self._named = set(context)   # countries the story names (or a city's), not only by its dateline
         for word in {w for a, b in spans for w in text[a:b].split()}:
             code = demonym_country(word)
             if code:
@@ -134,7 +114,7 @@ class ArticlePlaces:
         # "the Swedish investigation", "Iranian police": a demonym before a country's own institution
         self._home: list[tuple[int, str]] = []
         for a, b in spans:
-            if _DOMESTIC_RE.match(text, b):
+            if DOMESTIC_RE.match(text, b):
                 code = demonym_country(text[a:b].rsplit(None, 1)[-1])   # "The Swedish": its last word
                 if code and gaz.country(code) is not None:
                     self._home.append((a, code))
@@ -158,8 +138,9 @@ class ArticlePlaces:
             used_as_place.add(normalise(self.dateline.text))
         self.mentions: list[PlaceMention] = []
         for c in cands:
-            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end):
-                continue
+            if c.absorbed or (line is not None and c.start < line.body_start) or names_a_topic(text, c.end) \
+                    or (c.single_city_word and (SHARED_HEAD_RE.match(text, c.end) or PAIR_HEAD_RE.match(text, c.end))):
+                continue   # "in Harris and Galveston counties": a county of the town's name, not the town
             if c.single_city_word and c.key not in used_as_place:
                 top = gaz.candidates(c.key)[0]
                 if top.population < 1_000_000:
@@ -184,7 +165,10 @@ class ArticlePlaces:
         if forms:   # "Mayfield, Ky.": the state is part of the form, not a mention of its own
             self.mentions = [pm for pm in self.mentions if not any(f.start <= pm.start < f.end for f in forms)]
             self.mentions.extend(forms)
-        self.mentions.sort(key=lambda pm: pm.start)
+        self.mentions.extend(named_after_in(self, text, spans, line.body_start if line else 0))
+        self.mentions = sorted((dataclasses.replace(pm, locative=True, weak=False) if not pm.locative and pm.start
+                                and ATTACKED_RE.search(text, max(0, pm.start - 24), pm.start) else pm
+                                for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
             + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
         if country_wide:
@@ -219,6 +203,21 @@ class ArticlePlaces:
             return False
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
 
+    def _setting(self, widespread: bool = False) -> PlaceMention | None:
+        """The place of what the text gives no place for: the dateline's, or the country or state the story is
+        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey); for what
+        spreads over a country (``widespread``), the country of the story's main place ("GENEVA - ... cholera in
+        Nampula ... the outbreak" is Mozambique's), else the dateline's country, where the story names it."""
+        main = self.main.place if self.main is not None else None
+        if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
+            return self.main
+        anchor = main or (self.dateline.place if self.dateline is not None else None)
+        if widespread and anchor is not None and anchor.kind != "country":
+            country = self._gaz.country(anchor.country_code)
+            if country is not None and country.country_code in self._named:   # the story names it
+                return PlaceMention(self.dateline.start, self.dateline.end, country.name, country, False, True, -1)
+        return self.dateline
+
     @staticmethod
     def _most_named(mentions: list[PlaceMention]) -> PlaceMention | None:
         """The mention of the place named most often (the first of equals)."""
@@ -239,12 +238,12 @@ class ArticlePlaces:
         if pm is None or pm.place is not None:
             return pm.place if pm is not None else None
         known = [m for m in self.in_sentence(pm.sentence) if m.place is not None]
-        owner = next((m for m in known if self.text[m.end:pm.start] in ("'s ", "’s ")), None)
-        if owner is not None:   # "Somalia's Lower Shabelle region"
+        owner = next((m for m in known if m.end <= pm.start and OWNS_NEXT_RE.fullmatch(self.text, m.end, pm.start)), None)
+        if owner is not None:   # "Somalia's Lower Shabelle region", "the West Bank city of Jenin"
             return owner.place
         after = [m for m in known if m.start >= pm.end]
         if after and not (after[0].place.kind == "country" and self._holds_dateline(after[0].place)) \
-                and not _NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
+                and not NOT_HELD_IN_RE.search(self.text, pm.end, after[0].start):   # "on the border with Germany"
             return after[0].place
         for other in (self.dateline, self.main, known[-1] if known else None):
             if other is not None and other.place is not None:
@@ -259,55 +258,41 @@ class ArticlePlaces:
 
     def place_for(self, start: int, end: int, sentence: int | None = None,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
-                  actor_country: Place | None = None, clause: tuple[int, int] | None = None) -> PlaceMention | None:
+                  actor_country: Place | None = None, clause: tuple[int, int] | None = None,
+                  kind: str | None = None) -> PlaceMention | None:
         """The place of what the words ``text[start:end]`` name (see the module's docstring).
 
         ``exclude``: spans of the event's actors, never its place ("Israel" in "Israel said");
         ``statement``: a statement's place is where it was made ("said in Doha", the dateline), not the
         places it talks about; ``actor_country``: the country of the one who acted ("Swedish
-        prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place."""
+        prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
+        ``kind``: the event's type (an attack or a capture is done to the place its verb takes as object,
+        "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
         if sentence is None:
             sentence = self.sentence_of(start)
         here = [pm for pm in self.in_sentence(sentence)
                 if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
-            own = [pm for pm in strong if (pm.end <= start and not _BREAK_RE.search(self.text, pm.end, start))
-                   or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(self.text, end, pm.start))]
-            if own:
-                return min(own, key=lambda pm: abs(pm.start - start))
-            # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
-            first = self.sentences[sentence].start if self.sentences else 0
-            opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
-                       and _OPENING_PLACE_RE.fullmatch(self.text, first, pm.start)
-                       and self.text.startswith(",", pm.end)]
-            if opening:
-                return opening[0]
-            # the speaker's own place: "Berrien County Health Department officials said", "the California
-            # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
-            speaker = [pm for pm in here if not pm.locative and pm.end <= start
-                       and (not _BREAK_RE.search(self.text, pm.end, start)
-                            # "Sweden's chief prosecutor, Jane Doe, said": a possessive past an apposition
-                            or (self.text.startswith(("'s ", "’s "), pm.end)
-                                and not _QUOTE_RE.search(self.text, pm.end, start)))]
-            if speaker and self.dateline is not None and speaker[-1].place is not None \
-                    and speaker[-1].place.kind == "country" and not self._holds_dateline(speaker[-1].place):
-                speaker = []   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
-            if speaker:
-                return speaker[-1]
+            said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
+                           self._holds_dateline if self.dateline is not None else None)
+            if said is not None:
+                return said
             if self.dateline is not None:
-                return self.dateline
+                return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end, kind == "win")) is not None:
+            return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
         before = [pm for pm in here if pm.end <= start]
         if before and start - before[-1].end < 40:
             pm = before[-1]
-            gap = _NOUN_PHRASE_GAP_RE.fullmatch(self.text, pm.end, start)
+            gap = NOUN_PHRASE_GAP_RE.fullmatch(self.text, pm.end, start)
             word = self.text[start:end]
-            if gap is not None and not word.endswith("ed") and not _NOT_IN_NOUN_PHRASE & set(
+            if gap is not None and not word.endswith("ed") and not NOT_IN_NOUN_PHRASE & set(
                     self.text[gap.start():gap.end()].split()) and (gap.group("pos") or (
-                    _ARTICLE_BEFORE_RE.search(self.text, max(0, pm.start - 6), pm.start)
+                    ARTICLE_BEFORE_RE.search(self.text, max(0, pm.start - 6), pm.start)
                     and not (word.endswith("s") and gap.end() - gap.start() < 2))):
                 return pm
         if clause is not None and actor_country is not None:
@@ -328,6 +313,12 @@ class ArticlePlaces:
         if strong:
             after = [pm for pm in strong if pm.start >= end]
             chosen = after[0] if after else strong[-1]
+            if not after:   # "stormed a village near Kadugli in South Kordofan state": the finer of a chain
+                k = len(strong) - 1
+                while k and HELD_IN_RE.fullmatch(self.text, strong[k - 1].end, strong[k].start) and (
+                        strong[k - 1].place is None or strong[k - 1].place.kind != "country"):
+                    k -= 1
+                chosen = strong[k]
             # "in Kabul's Dasht-e-Barchi district": the part the place's possessive names is the finer place
             chosen = next((pm for pm in strong if self.text[chosen.end:pm.start] in ("'s ", "’s ")), chosen)
             if after and clause is not None and next_clause_between(self.text, end, after[0].start):
@@ -338,7 +329,8 @@ class ArticlePlaces:
                     chosen = own[-1]
             if chosen.place is not None and chosen.place.kind == "country":
                 finer = [pm for pm in strong if (pm.place is None or pm.place.kind != "country")
-                         and (pm.place is None or pm.place.country_code == chosen.place.country_code)]
+                         and getattr(self.resolved(pm), "country_code", None) == chosen.place.country_code
+                         and not next_clause_between(self.text, end, pm.start)]   # not another clause's city
                 if finer:
                     chosen = min(finer, key=lambda pm: abs(pm.start - start))
             return chosen
@@ -346,15 +338,15 @@ class ArticlePlaces:
         # "China's Shanghai Composite slumped" (unless the dateline is a place within it: a finer place; but a
         # state's own body, "Ohio's regulators", acts across the state wherever the story is filed)
         owners = [pm for pm in here if not pm.locative and pm.end <= start and pm.place is not None
-                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place) or (
-                      pm.place.kind == "state" and self.text.startswith(("'s ", "’s "), pm.end)))
-                  and not _PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
+                  and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place)
+                                                                  or self.text.startswith(("'s ", "’s "), pm.end))
+                  and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:
-            return self.dateline
+            return self._setting(kind in WIDESPREAD)
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0
@@ -369,11 +361,12 @@ class ArticlePlaces:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:
             return min(here, key=lambda pm: (pm.weak, abs(pm.start - start)))
-        if others:
-            return min(others, key=lambda pm: abs(pm.start - start))
-        # the last place the story named as a place before this sentence, else its main place
+        # the last place the story named as a place before this sentence (rather than one of a clause about
+        # something else: "The executive, who lived in Lyon, was convicted"), else that clause's, else the main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
-        return self._strong[i - 1] if i else self.main
+        if i:
+            return self._strong[i - 1]
+        return min(others, key=lambda pm: abs(pm.start - start)) if others else self.main
 
 
 def find_places(text: str, sentences: Sequence[Sentence]) -> ArticlePlaces:

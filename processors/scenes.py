@@ -38,6 +38,16 @@ def _replace(obj, **changes):
     return type(obj)(*[changes[name] if name in changes else getattr(obj, name) for name in names])
 
 
+def _past_number_commas(text: str, clause: tuple[int, int], e: Event) -> tuple[int, int]:
+    """The act's clause for its place, not cut at a number's thousands separator ("launched 5,600 drones at
+    Ukraine": the clause goes on to the place)."""
+    left, right = clause
+    while right < e.sentence_end and text[right] == "," and text[right - 1:right].isdigit() \
+            and text[right + 1:right + 2].isdigit():
+        right = clause_of(text, e.sentence_start, e.sentence_end, e.start, right + 1)[1]
+    return left, right
+
+
 def situate(doc: Document, events: Sequence[Event],
             figures: Sequence[Figure]) -> tuple[list[Event], list[Figure]]:
     """``events`` with their actors, location and place; ``figures`` with their location and place, from
@@ -80,7 +90,7 @@ def situate(doc: Document, events: Sequence[Event],
                         if a.relation != "patient" and a.kind in ("country", "organisation") and a.country_code
                         and a.name not in abroad and gaz.country(a.country_code)), None)
         pm = places.place_for(e.start, e.end, k, exclude=agent_spans, statement=e.type in SAYING,
-                              actor_country=country, clause=clause)
+                              actor_country=country, clause=_past_number_commas(text, clause, e), kind=e.type)
         out_events.append(_replace(
             e, actors=tuple(a.name for a in actors), actor_details=actors,
             location=pm.text if pm else None, place=places.resolved(pm)))

@@ -80,3 +80,18 @@ def test_a_weekday_or_a_month_is_no_dateline_place():
     assert find_dateline("MARCH - Ten thousand people walked.") is None
     # a date that opens a sentence is no dateline
     assert dateline_date("October 2, 2024 was the wettest day of the year.", dt.date(2024, 10, 4)) is None
+
+
+def test_a_region_of_several_words_with_of_stays_in_the_dateline():
+    line = find_dateline("BUKAVU, Democratic Republic of Congo, Feb 9 (Reuters) - Rebels advanced on the town.")
+    assert (line.place, line.region, line.agency, line.date_text) == (
+        "BUKAVU", "Democratic Republic of Congo", "Reuters", "Feb 9")
+
+
+def test_a_release_heading_line_comes_before_its_dateline():
+    line = find_dateline("MINISTRY OF HEALTH PRESS RELEASE\n\nLILONGWE - The ministry confirmed 12 new cases.")
+    assert line.place == "LILONGWE" and line.body_start == len("MINISTRY OF HEALTH PRESS RELEASE\n\nLILONGWE - ")
+    line = find_dateline("Flood Situation Report No. 3 - Southern Region\n\nBLANTYRE, 4 March 2026 - Rivers rose.")
+    assert (line.place, line.date_text) == ("BLANTYRE", "4 March 2026")
+    # a first paragraph that is a sentence is no heading
+    assert find_dateline("Rivers rose again on Monday.\n\nBLANTYRE - Crews worked.") is None

@@ -59,8 +59,10 @@ def test_a_states_own_body_acts_across_the_state_under_a_city_dateline():
     text = ("SACRAMENTO, Calif. (AP) — Power was cut to 20,000 homes on Monday. Meanwhile, California's energy "
             "regulators are demanding answers from the utility.")
     assert place_of(text, "demanding") == "California"
+    # where nothing in the sentence places it, the state the story is about (it holds the dateline's city)
     assert place_of("SACRAMENTO, Calif. (AP) — California officials said the roads were closed.", "closed") \
-        == "Sacramento"
+        == "California"
+    assert place_of("SACRAMENTO, Calif. (AP) — Officials said the roads were closed.", "closed") == "Sacramento"
 
 
 def test_a_demonym_before_city_of_keeps_the_name_a_place():

@@ -145,11 +145,14 @@ def test_a_national_legislature_names_its_capital():
     assert [m.text for m in layer("The State Senate of Ohio adjourned.").mentions if m.text == "Senate"] == []
 
 
-def test_a_state_or_country_owning_the_subject_places_the_event_unless_the_dateline_is_inside_it():
+def test_a_state_or_country_owning_the_subject_places_the_event_even_where_the_dateline_is_inside_it():
     assert place_of("Ohio's regulators are demanding answers from the carriers.", "demanding") == "Ohio"
+    # the state or country the story is about, not the city it was filed from, is where its own acts happen
     text = "COLUMBUS, Ohio (AP) — Ohio officials are demanding answers."
-    assert place_of(text, "demanding") == "Columbus"
+    assert place_of(text, "demanding") == "Ohio"
     text = "HANOI, Vietnam (AP) — Vietnam's regulators are demanding answers."
+    assert place_of(text, "demanding") == "Vietnam"
+    text = "HANOI, Vietnam (AP) — Regulators in Hanoi are demanding answers about Vietnam."
     assert place_of(text, "demanding") == "Hanoi"
 
 
@@ -244,8 +247,9 @@ def test_counts_parts_and_coordinated_modifiers_keep_a_place_locative():
 
 def test_counties_plural_and_at_a_sentence_end():
     assert place_of("The outbreak began in Dekalb County.", "outbreak") == "Dekalb County"
+    # a pair shares its plural head: the mention is the pair
     assert place_of("The storm killed three people in Harris and Galveston counties.", "storm") == \
-        "Galveston counties"
+        "Harris and Galveston counties"
     [pm] = layer("Cases rose in three Georgia counties.").mentions
     assert pm.place.country_code == "US" and pm.place.kind == "state"
 

@@ -1,0 +1,59 @@
+"""Where a statement was made, for :meth:`processors.places.ArticlePlaces.place_for`.
+
+A statement's place is where it was said, not the places it talks about: a place before the verb in its
+own clause ("Officials in Kabul said"), a place the verb is said at ("said in Geneva", "told reporters in
+Kabul"), the sentence's opening place ("In neighbouring Burundi, officials reported"), or the speaker's own
+place ("Berrien County health officials said", "Peru's health ministry said", "Malawi has reported").
+Where none is given, the caller falls back on the dateline: a statement is made where it was filed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from newswire.processors.gazetteer import Place
+from newswire.processors.place_mentions import PlaceMention
+
+__all__ = ["said_at"]
+
+# "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
+_SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
+                         r"|parliament|delegates|supporters|AFP|Reuters|AP|CNN|the\s+BBC|a\s+(?:news|press)\s+conference"
+                         r"|a\s+statement|an\s+interview)\s+)?(?:in|at|from|while\s+in|during\s+a\s+visit\s+to|on\s+a\s+visit\s+to)"
+                         r"\s+(?:the\s+)?")
+_OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+_BREAK_RE = re.compile(r"[,;:\"“”]")
+_QUOTE_RE = re.compile(r"[\"“”;]")
+# the country itself speaking, or its own body: "Malawi has reported", "Peru's health ministry said" (at home,
+# not a visitor named by a title: "U.S. Defense Secretary Jane Doe said" in a story filed abroad)
+_SPEAKS_AT_HOME_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z]+[ \t]+)?(?:ministry|government|health|authorities|agency"
+                                r"|department|office|institute|commission|cabinet|parliament|presidency|army|military)\b"
+                                r"|[ \t]+(?:has|have|had|said|says|reported|announced|confirmed|declared|recorded)\b")
+
+
+def said_at(text: str, first: int, start: int, end: int, here: Sequence[PlaceMention],
+            holds_dateline: Callable[[Place], bool] | None) -> PlaceMention | None:
+    """Where the statement ``text[start:end]`` was made, from its sentence's mentions ``here`` (the sentence
+    starts at ``first``); ``holds_dateline`` tells whether a place holds the dateline's (None: no dateline)."""
+    strong = [pm for pm in here if pm.locative and not pm.weak]
+    own = [pm for pm in strong if (pm.end <= start and not _BREAK_RE.search(text, pm.end, start))
+           or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(text, end, pm.start))]
+    if own:
+        return min(own, key=lambda pm: abs(pm.start - start))
+    # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
+    opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
+               and _OPENING_PLACE_RE.fullmatch(text, first, pm.start) and text.startswith(",", pm.end)]
+    if opening:
+        return opening[0]
+    # the speaker's own place: "Berrien County Health Department officials said", "the California
+    # Governor's Office said" (a place that qualifies the subject, in the verb's clause)
+    speaker = [pm for pm in here if not pm.locative and pm.end <= start
+               and (not _BREAK_RE.search(text, pm.end, start)
+                    # "Sweden's chief prosecutor, Jane Doe, said": a possessive past an apposition
+                    or (text.startswith(("'s ", "’s "), pm.end) and not _QUOTE_RE.search(text, pm.end, start)))]
+    if speaker and holds_dateline is not None and speaker[-1].place is not None \
+            and speaker[-1].place.kind == "country" and not holds_dateline(speaker[-1].place) \
+            and not _SPEAKS_AT_HOME_RE.match(text, speaker[-1].end):
+        return None   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
+    return speaker[-1] if speaker else None
