@@ -53,7 +53,7 @@ TIME_RE = re.compile(
     rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
-    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
+    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight|(?P<wkend>over the weekend|at the weekend|last weekend)"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
@@ -65,7 +65,7 @@ TIME_RE = re.compile(
     r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
     r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
-    r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
+    r"(?:days|weeks|months)|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
@@ -237,6 +237,12 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return _shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if g.get("wkend"):
+            # a weekend is no day, but its month is known unless it straddles two: the last one gone, or the
+            # next one where the clause speaks of the future ("will meet at the weekend")
+            saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 if future else -((pub.weekday() - 5) % 7))
+            sunday = saturday + dt.timedelta(days=1)
+            return f"{saturday.year:04d}-{saturday.month:02d}" if saturday.month == sunday.month else None
         if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
             return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
@@ -263,7 +269,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "wkend", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -278,7 +284,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         value = None
         if kind != "vague":
             # the future reading needs "will", "next", "scheduled"... before it, in its own clause
-            future = kind in _TENSED and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
+            future = (kind in _TENSED or m.group("wkend") is not None) and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
             try:
                 value = _resolve(kind, m.group(0), groups, pub, future)
             except (KeyError, ValueError, OverflowError):

@@ -9,13 +9,14 @@ pytest-timeout as the guard; how the cost grows with size is measured by ``newsw
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.events import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _PP_DATE_RE, _PREMOD_GAP,
+from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _PP_DATE_RE, _PREMOD_GAP,
                                        _SPEECH_GAP_RE, _claimed, _leads, _nearest)
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
@@ -78,8 +79,10 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
                 (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
                 and not _AND_THEN_RE.fullmatch(text, e.end, start))):
             continue
-        if best_dist is None or dist < best_dist:
-            best, best_dist = e, dist
+        # a date before an "and" is the first verb's: every date of the clause after the trigger comes first
+        rank = (e.end <= start and dist > 0 and re.search(r"\band\b", text[e.end:start]) is not None, dist)
+        if best_dist is None or rank < best_dist:
+            best, best_dist = e, rank
     return best
 
 

@@ -1,0 +1,172 @@
+"""The date of each event trigger of an article, resolved against its publication date.
+
+Dates, per event:
+
+1. the nearest time expression in the same clause (``processors.dates``): "on Sunday",
+   "yesterday's", "March 18", "at 3:32 a.m." (the publication day, unless the sentence has a date);
+   a vague one ("in recent days") gives None; "the day before", "two days later", "that night" are counted
+   from the last day the text named (``processors.time_anaphors``). A statement only takes a date next to its verb
+   ("said on Sunday", "On Sunday, police said"): other dates belong to what was said. A date in a
+   "since ..." clause dates only the events inside that clause; a month after an economic change
+   ("inflation eased to 4 percent in March") is the change's date, as annotators read it. The dateline's own date
+   ("LIMA, March 4 (Reuters) -") and a count's or a state's reference day ("as of April 19", "closed until
+   Monday") date no event; a prepositional date between a noun trigger and a verb ("a strike on Saturday
+   destroyed") is the noun's; the first happening of a ", a day after ..." clause is dated from the main
+   clause's day;
+2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
+   ("since March"): "On Friday the river rose, and the flood cut the road";
+3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
+   reporter's "told AFP on Sunday" covers the quotes that follow), and an incident (attack,
+   explosion, evacuation, ...) the date of the last explicitly dated incident up to three sentences
+   back; a disaster or accident takes the first dated disaster of the article (a quake's collapses
+   happen the day of the quake); none of these reach a count that runs "since ...". An event of
+   the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date;
+4. otherwise None: the gold convention is null where the text gives no time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newswire.processors.date_claims import _Clauses, _claimed, _is_premod_year, _nearest, _since_before
+from newswire.processors.dates import TimeExpr, as_date
+from newswire.processors.document import Document
+from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
+from newswire.processors.sentences import Sentence
+from newswire.processors.time_anaphors import resolve_anaphors
+
+__all__ = ["date_triggers"]
+
+
+# what someone says, urges or denies: a date given for one covers the next ones of its paragraph
+_SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
+# what moves on a trading day: an undated rise or fall of these is the report's own day's
+_MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
+                        r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
+                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
+# "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
+# no happening's day
+_REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill)\s+(?:late\s+|early\s+|next\s+)?$")
+_SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
+
+
+def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
+                   owned: dict[int, int]) -> str | None:
+    """The sentence's date for a trigger whose own clause has none: its first dated expression that no
+    other trigger owns and that is no starting point ("since March") or statistic's period."""
+    for i, e in enumerate(exprs):
+        if e.value is None or e.kind == "clock" or (i in owned and owned[i] != start):
+            continue
+        if ";" in text[min(e.end, start):max(e.start, start)]:
+            continue   # "died on 9 May; he was buried": a clause of its own
+        if _is_premod_year(text, e) and owned.get(i) != start:
+            continue
+        if e.text.lower().startswith("since") or _since_before(text, sent_start, e.start) is not None:
+            continue
+        return e.value
+    return None
+
+
+# "..., a day after the commission declared", "hours after troops withdrew": a clause dated from the main one's day
+_RELATIVE_DAY_RE = re.compile(r",\s+(?:(?P<n>a|one|two|three)\s+days?|hours|just hours|only hours)\s+(?P<dir>after|before)"
+                              r"\s+(?=(?:the|a|an|his|her|its|their|[A-Z])\b)")
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _relative_day(text: str, sent_start: int, sent_end: int, exprs: list) -> tuple[int, str] | None:
+    """(where the clause starts, its day) for a sentence whose main clause's day a "a day after ..." clause
+    counts from; its first trigger is dated so (its own later dates, "the Oct. 29 vote", stay theirs)."""
+    if "after" not in text[sent_start:sent_end] and "before" not in text[sent_start:sent_end]:
+        return None
+    m = _RELATIVE_DAY_RE.search(text, sent_start, sent_end)
+    if m is None:
+        return None
+    day = next((e.value for e in reversed(exprs) if e.end <= m.start() and e.value and len(e.value) == 10), None)
+    if day is None:
+        return None
+    n = _DAYS.get(m.group("n") or "", 0) * (1 if m.group("dir") == "before" else -1)
+    return m.end(), (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
+
+
+def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
+    """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
+    paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
+    (wire copy gives a paragraph a sentence)."""
+    return paragraphs == 0 if cls == "statement" else sentences <= 3
+
+
+def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | None]]:
+    """Every trigger of the article, in text order, with its sentence and its date (ISO day, "YYYY-MM",
+    "YYYY" or None)."""
+    text, sentences = doc.text, doc.sentences
+    times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
+    line_date = doc.dateline_date
+    market_day = as_date(doc.reference).isoformat() if doc.reference else None
+    lead = sentences[0].paragraph if sentences else 0
+    body = doc.dateline.body_start if doc.dateline is not None else 0
+    dated: list[tuple[re.Match[str], Sentence, str | None]] = []
+    last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
+    disaster_date: str | None = None
+    for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
+        if not matches:
+            continue
+        if exprs and exprs[0].start < body:
+            # "KHARTOUM, March 10 (Reuters) - Strikes killed 23 on Monday": the line's date is the release's,
+            # not its lead's events' (an undated lead still falls back to it, below)
+            exprs = [e for e in exprs if e.start >= body]
+        if exprs:
+            exprs = [e for e in exprs if not _REFERENCE_POINT_RE.search(text, max(sent.start, e.start - 16), e.start)]
+        if any(e.value for e in exprs if e.kind != "clock"):
+            exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
+        owned = _claimed(text, matches, exprs) if exprs else {}
+        clauses = _Clauses(text, sent.start, sent.end)
+        starts = [e.start for e in exprs]
+        relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
+        for m in matches:
+            kind = m.lastgroup or "other"
+            start, end = m.span()
+            date = None
+            explicit = False
+            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
+            if near is not None:
+                date = near.value
+                since = _since_before(text, sent.start, near.start)
+                if since is None and near.text.lower().startswith("since"):
+                    since = near.start   # "died of cholera since January": a starting point
+                if near.text.lower().startswith("since"):
+                    date = None   # "worst week since early August amid protests": a starting point
+                if since is not None and start < since:
+                    date = None   # "the biggest rise since December 1981": a starting point, not the event's day
+                explicit = date is not None
+            else:
+                if kind != "statement":
+                    date = _sentence_date(text, exprs, sent.start, start, owned)
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
+                ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
+                if date is None and cls and not ongoing and cls in last_dated \
+                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
+                        and not (kind == "statement" and last_dated[cls][3] != "statement"
+                                 and last_dated[cls][2] == si):
+                    # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
+                    date = last_dated[cls][1]
+                if date is None and kind in DISASTER_TYPES:
+                    date = disaster_date
+                if date is None and line_date and sent.paragraph == lead and kind != "change":
+                    date = line_date   # the lead of a dated release happened on its date line's day
+                    explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
+                if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
+                    date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
+            if explicit:
+                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
+                if cls:
+                    last_dated[cls] = (sent.paragraph, date, si, kind)
+                if kind in DISASTER_TYPES and disaster_date is None:
+                    disaster_date = date
+            if relative is not None and start >= relative[0]:
+                if not (near is not None and relative[0] <= near.start and near.end <= start
+                        and text[near.end:start] in _PREMOD_GAP):   # "the March 1 vote" keeps its own
+                    date = relative[1]   # "on Wednesday, a day after the commission declared": Tuesday
+                relative = None
+            dated.append((m, sent, date))
+    return dated
