@@ -53,6 +53,10 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
         if premod:
             owned[i] = premod[0]   # the last such trigger, as when every trigger was tried in order
             continue
+        head = _possessed(text, e, others) if e.text.endswith(("'s", "’s")) else None
+        if head is not None:
+            owned[i] = head   # "last week's presidential election": a determiner, its noun's date
+            continue
         j = bisect.bisect_right(statement_ends, e.start) - 1
         while j >= 0:   # from the nearest verb back, while the gap can still be "in a statement on"
             m = statements[j]
@@ -63,6 +67,23 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
                 owned[i] = m.start()   # the first verb: "said in a statement on Wednesday" is "said"
             j -= 1
     return owned
+
+
+_WORD_AFTER_RE = re.compile(r" [a-z][\w-]*")
+
+
+def _possessed(text: str, e: TimeExpr, others: dict[int, re.Match[str]]) -> int | None:
+    """The trigger a possessive date determines across one or two modifiers ("Sunday's deadly blast",
+    "last week's presidential election"): the head of its noun phrase, if a trigger."""
+    pos = e.end
+    for _ in range(2):
+        w = _WORD_AFTER_RE.match(text, pos)
+        if w is None:
+            return None
+        pos = w.end()
+        if text.startswith(" ", pos) and pos + 1 in others:
+            return pos + 1
+    return None
 
 
 class _Clauses:
@@ -94,6 +115,10 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
     the cost does not grow with the number of expressions in the sentence."""
     if not exprs:
         return None
+    if owned:
+        mine = [i for i, at in owned.items() if at == start and i < len(exprs)]
+        if mine:
+            return exprs[min(mine)]   # "last week's presidential election on Sunday": its own determiner's
     if clauses is None:
         clauses = _Clauses(text, min(sent_start, exprs[0].start), max(end, exprs[-1].end))
     if starts is None:

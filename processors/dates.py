@@ -37,10 +37,13 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_SPAN_END = rf"(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
 
 TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+    # a span of months or years ("between January and June", "from 2017 to 2020") dates no one day or month
+    rf"|(?P<span>\b(?i:between|from)\s+{_SPAN_END}\s+(?:and|to|until|through)\s+{_SPAN_END})"
     rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?:(?P<myy>(?:19|20)\d\d)\b"
     r"|(?:of\s+)?(?P<myq>this|last|next)\s+year\b))"
     rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
@@ -101,7 +104,7 @@ CANDIDATE_BODY = (
     r"|[Ll](?i:ast\b|ater\b|ate\b)"
     r"|[Ee](?i:arlier\b|arly\b|(?:ight|leven)" + _AGO + ")"
     r"|[Aa](?:(?i: few (?:days|weeks|months|years)| (?:year|month)s? ago| weeks? ago| day)|(?i:t)" + _LEAD_ON + ")"
-    r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
+    r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y|etween)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
                         r"|are set to|upcoming|next)\b")
@@ -125,7 +128,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    kind: str            # iso mdy dmy my inmonth wd ana rel vague clock year
+    kind: str            # iso span mdy dmy my inmonth wd ana rel vague clock year
     value: str | None    # ISO date, "YYYY-MM", or None
     vague: bool
 
@@ -267,7 +270,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
     return None
 
 
-_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
+_KINDS = ("iso", "span", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
            "wdn", "ago", "wago", "mago", "wkend", "yy", "yp", "ys", "myq")
 
@@ -282,7 +285,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
-        if kind != "vague":
+        if kind not in ("vague", "span"):
             # the future reading needs "will", "next", "scheduled"... before it, in its own clause
             future = (kind in _TENSED or m.group("wkend") is not None) and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
             try:
@@ -295,7 +298,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
                        None)
             value = day or value
-        found.append(TimeExpr(a, b, m.group(0), kind, value, kind == "vague"))
+        found.append(TimeExpr(a, b, m.group(0), kind, value, kind in ("vague", "span")))
     return found
 
 

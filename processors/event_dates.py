@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newswire.processors.date_claims import _Clauses, _claimed, _is_premod_year, _nearest, _since_before
+from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
@@ -48,11 +48,14 @@ _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite
 # "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
 # no happening's day
 _REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill)\s+(?:late\s+|early\s+|next\s+)?$")
+# "the outbreak, which usually peaks in September": what recurs has no date of its own
+_HABITUAL_RE = re.compile(r"\b(?:usually|typically|normally|often|generally|traditionally|always|every year|each year)"
+                          r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
 def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int,
-                   owned: dict[int, int]) -> str | None:
+                   owned: dict[int, int], sayings: list[int]) -> str | None:
     """The sentence's date for a trigger whose own clause has none: its first dated expression that no
     other trigger owns and that is no starting point ("since March") or statistic's period."""
     for i, e in enumerate(exprs):
@@ -60,6 +63,8 @@ def _sentence_date(text: str, exprs: list[TimeExpr], sent_start: int, start: int
             continue
         if ";" in text[min(e.end, start):max(e.start, start)]:
             continue   # "died on 9 May; he was buried": a clause of its own
+        if any(min(e.end, start) < s < max(e.start, start) for s in sayings):
+            continue   # "killed 12 on Monday, officials said, as talks stalled": the saying parts the clauses
         if _is_premod_year(text, e) and owned.get(i) != start:
             continue
         if e.text.lower().startswith("since") or _since_before(text, sent_start, e.start) is not None:
@@ -89,6 +94,41 @@ def _relative_day(text: str, sent_start: int, sent_end: int, exprs: list) -> tup
     return m.end(), (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
 
 
+# what a court does on the day of its hearing: "sentenced ... on Wednesday. It also fined ... and acquitted ..."
+_COURT_KINDS = frozenset({"trial", "fine", "plea", "ruling", "hearing"})
+_SENTENCE_WORDS = frozenset({"jailed", "imprisoned"})
+
+
+def _date_class(kind: str, trigger: str) -> str | None:
+    """Which earlier explicit date an undated trigger may share: a statement's, an incident's, a court's
+    (a verdict's fines and acquittals are handed down with it) or an economic change's (a report's other
+    figures are of the same period)."""
+    if kind in _SAYING_KINDS:
+        return "statement"
+    if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS):
+        return "court"
+    if kind in INCIDENT_TYPES:
+        return "incident"
+    return "change" if kind == "change" else None
+
+
+# "..., the ministry said on Sunday, as rebels pressed their offensive": the wire's background clause
+_AS_CLAUSE_RE = re.compile(r",\s+as\s+")
+
+
+def _background_start(text: str, sayings: list[int], start: int) -> int | None:
+    """Where the ", as ..." clause holding the trigger at ``start`` begins, if it follows a saying of its
+    sentence ("..., officials said, as the truce frayed"), with no further comma before the trigger."""
+    if not sayings or sayings[0] >= start:
+        return None
+    at = None
+    for m in _AS_CLAUSE_RE.finditer(text, sayings[0], start):
+        at = m.start()
+    if at is None or "," in text[at + 1:start]:
+        return None
+    return at
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -116,20 +156,27 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
             # not its lead's events' (an undated lead still falls back to it, below)
             exprs = [e for e in exprs if e.start >= body]
         if exprs:
-            exprs = [e for e in exprs if not _REFERENCE_POINT_RE.search(text, max(sent.start, e.start - 16), e.start)]
+            exprs = [e for e in exprs if not _REFERENCE_POINT_RE.search(text, max(sent.start, e.start - 16), e.start)
+                     and not _HABITUAL_RE.search(text, max(sent.start, e.start - 40), e.start)]
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
         relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
+        sayings = [m.start() for m in matches if m.lastgroup == "statement"]
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
             date = None
             explicit = False
             near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
-            if near is not None:
+            background = _background_start(text, sayings, start)
+            if near is not None and background is not None and near.start < background:
+                near = None   # the main clause's date, not the background's
+            if background is not None and near is None:
+                pass   # "..., officials said, as the truce frayed": a state the report is set against, undated
+            elif near is not None:
                 date = near.value
                 since = _since_before(text, sent.start, near.start)
                 if since is None and near.text.lower().startswith("since"):
@@ -141,8 +188,10 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 explicit = date is not None
             else:
                 if kind != "statement":
-                    date = _sentence_date(text, exprs, sent.start, start, owned)
-                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
+                    date = _sentence_date(text, exprs, sent.start, start, owned, sayings)
+                cls = _date_class(kind, m.group(0))
+                if cls == "change" and _MARKET_RE.search(text, sent.start, start):
+                    cls = None   # a market's move is of its own trading day (below), not the last statistic's
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
@@ -158,7 +207,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:
-                cls = "statement" if kind in _SAYING_KINDS else "incident" if kind in INCIDENT_TYPES else None
+                cls = _date_class(kind, m.group(0))
                 if cls:
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:

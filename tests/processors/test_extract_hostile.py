@@ -68,6 +68,8 @@ def test_ordinary_sentences_are_not_cut():
 def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
     """The date choice as it was before issue 18 (one regex search per trigger and expression): the oracle."""
     best, best_dist = None, None
+    if owned and any(at == start for at in owned.values()):
+        return exprs[min(i for i, at in owned.items() if at == start)]
     for i, e in enumerate(exprs):
         dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
         if owned and i in owned and owned[i] != start and not (
@@ -114,7 +116,7 @@ def test_the_nearest_date_is_the_one_a_full_scan_finds(seed):
 
 def _claimed_by_scanning(text, matches, exprs):
     """Which trigger owns which date, as before issue 18 (every expression against every trigger)."""
-    owned = {}
+    owned, premod = {}, set()
     for i, e in enumerate(exprs):
         for m in matches:
             if m.lastgroup == "statement" and e.start >= m.end():
@@ -123,12 +125,20 @@ def _claimed_by_scanning(text, matches, exprs):
                     owned[i] = m.start()
             elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
                 owned[i] = m.start()
+                premod.add(i)
     # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is the noun's
     ends = {m.end(): m.start() for m in matches if m.lastgroup != "statement"}
     for i, e in enumerate(exprs):
-        if i in owned and owned[i] >= e.end and e.start - 1 in ends and text[e.start - 1] == " " \
+        if i in premod and owned[i] >= e.end and e.start - 1 in ends and text[e.start - 1] == " " \
                 and _PP_DATE_RE.match(e.text):
             owned[i] = ends[e.start - 1]
+    # "last week's presidential election": a possessive date is its noun's, across one or two modifiers
+    others = sorted(m.start() for m in matches if m.lastgroup != "statement")
+    for i, e in enumerate(exprs):
+        if i not in premod and e.text.endswith(("'s", "’s")):
+            head = next((p for p in others if re.fullmatch(r"(?: [a-z][\w-]*){1,2} ", text[e.end:p])), None)
+            if head is not None:
+                owned[i] = head
     return owned
 
 
