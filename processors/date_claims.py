@@ -45,6 +45,7 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
     statement_ends = [m.end() for m in statements]
     others = {m.start(): m for m in matches if m.lastgroup != "statement"}
     other_ends = {m.end(): m.start() for m in others.values()}
+    ends_sorted = sorted(other_ends)
     for i, e in enumerate(exprs):
         premod = [p for p in range(e.end + 3, e.end - 1, -1) if p in others and text[e.end:p] in _PREMOD_GAP]
         if premod and e.start - 1 in other_ends and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text):
@@ -58,6 +59,12 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
             owned[i] = head   # "last week's presidential election": a determiner, its noun's date
             continue
         j = bisect.bisect_right(statement_ends, e.start) - 1
+        k = bisect.bisect_right(ends_sorted, e.start) - 1
+        verb = other_ends[ends_sorted[k]] if k >= 0 else -1
+        if j >= 0 and verb >= statement_ends[j] and len(text[statement_ends[j]:e.start].split()) <= 5 \
+                and not _NOUN_AFTER_RE.search(text, max(0, verb - 24), verb):
+            owned[i] = verb   # "police said the boy died on Tuesday": the date of what was said
+            continue
         while j >= 0:   # from the nearest verb back, while the gap can still be "in a statement on"
             m = statements[j]
             gap = text[m.end():e.start]
@@ -69,6 +76,9 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
     return owned
 
 
+# "said at a news conference on Monday": a trigger after a determiner is a noun of the saying's own phrase
+_NOUN_AFTER_RE = re.compile(r"\b(?:(?:at|in|during|to|on|with|after|before|by|from|for)\s+(?:a|an|the|its|his|her|their)"
+                            r"\s+(?:[\w-]+\s+)?|(?:a|an|the|its|his|her|their|this|that)\s+)$", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r" [a-z][\w-]*")
 
 

@@ -57,6 +57,7 @@ TIME_RE = re.compile(
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
     r"|(?:late|early) this (?:morning|afternoon|evening)|overnight|(?P<wkend>over the weekend|at the weekend|last weekend)"
+    r"|(?P<season>(?:this|last|next|earlier this|later this) (?:spring|summer|fall|autumn|winter))"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
@@ -165,6 +166,22 @@ def _week_month(day: dt.date) -> str | None:
         else None
 
 
+_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
+
+
+def _season_year(phrase: str, pub: dt.date) -> str | None:
+    """The year of "this fall", "last summer", "next spring": a season is no month, but its year is known
+    (a winter straddles two: None)."""
+    last = _SEASON_END.get(phrase.split()[-1])
+    if last is None:
+        return None
+    if phrase.startswith(("this", "earlier this", "later this")):
+        return f"{pub.year:04d}"
+    if phrase.startswith("last"):
+        return f"{pub.year if last < pub.month else pub.year - 1:04d}"
+    return f"{pub.year if last - 2 > pub.month else pub.year + 1:04d}"
+
+
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
@@ -240,6 +257,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return _shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if g.get("season"):
+            return _season_year(low, pub)
         if g.get("wkend"):
             # a weekend is no day, but its month is known unless it straddles two: the last one gone, or the
             # next one where the clause speaks of the future ("will meet at the weekend")
@@ -272,7 +291,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "span", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "wkend", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "wkend", "season", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -299,10 +318,24 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
                        None)
             value = day or value
         found.append(TimeExpr(a, b, m.group(0), kind, value, kind in ("vague", "span")))
-    return found
+    return _overnight_before_report(found, pub)
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
+
+
+def _overnight_before_report(found: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:
+    """"Drones attacked overnight, the air force said on Tuesday": an "overnight" no day precedes is the
+    night into the day named just after it, not the publication day."""
+    for k, e in enumerate(found):
+        if e.kind != "rel" or not e.text.lower().startswith("overnight") or pub is None or e.value != pub.isoformat() \
+                or any(f.kind in _DAY_KINDS and f.value and len(f.value) == 10 for f in found[:k]):
+            continue
+        day = next((f.value for f in found[k + 1:] if f.kind in _DAY_KINDS and f.value and len(f.value) == 10
+                    and f.start - e.end <= 150), None)
+        if day is not None:
+            found[k] = TimeExpr(e.start, e.end, e.text, e.kind, day, False)
+    return found
 
 
 def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:

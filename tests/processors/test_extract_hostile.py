@@ -16,8 +16,9 @@ import pytest
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _PP_DATE_RE, _PREMOD_GAP,
-                                       _SPEECH_GAP_RE, _claimed, _leads, _nearest)
+from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _NOT_IN_SPEECH_GAP_RE,
+                                            _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _leads,
+                                            _nearest)
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -115,30 +116,40 @@ def test_the_nearest_date_is_the_one_a_full_scan_finds(seed):
 
 
 def _claimed_by_scanning(text, matches, exprs):
-    """Which trigger owns which date, as before issue 18 (every expression against every trigger)."""
-    owned, premod = {}, set()
+    """Which trigger owns which date, every expression against every trigger (the oracle of ``_claimed``)."""
+    owned = {}
+    statements = [m for m in matches if m.lastgroup == "statement"]
+    others = [m for m in matches if m.lastgroup != "statement"]
     for i, e in enumerate(exprs):
-        for m in matches:
-            if m.lastgroup == "statement" and e.start >= m.end():
-                gap = text[m.end():e.start]
-                if i not in owned and _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
-                    owned[i] = m.start()
-            elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
-                owned[i] = m.start()
-                premod.add(i)
-    # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is the noun's
-    ends = {m.end(): m.start() for m in matches if m.lastgroup != "statement"}
-    for i, e in enumerate(exprs):
-        if i in premod and owned[i] >= e.end and e.start - 1 in ends and text[e.start - 1] == " " \
-                and _PP_DATE_RE.match(e.text):
-            owned[i] = ends[e.start - 1]
-    # "last week's presidential election": a possessive date is its noun's, across one or two modifiers
-    others = sorted(m.start() for m in matches if m.lastgroup != "statement")
-    for i, e in enumerate(exprs):
-        if i not in premod and e.text.endswith(("'s", "’s")):
-            head = next((p for p in others if re.fullmatch(r"(?: [a-z][\w-]*){1,2} ", text[e.end:p])), None)
+        premod = [m for m in others if e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP]
+        if premod:
+            # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is
+            # the noun's
+            noun = [m for m in others if m.end() == e.start - 1]
+            pp = noun and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text)
+            owned[i] = noun[0].start() if pp else premod[-1].start()
+            continue
+        # "last week's presidential election": a possessive date is its noun's, across one or two modifiers
+        if e.text.endswith(("'s", "’s")):
+            head = next((m.start() for m in others if re.fullmatch(r"(?: [a-z][\w-]*){1,2} ", text[e.end:m.start()])),
+                        None)
             if head is not None:
                 owned[i] = head
+                continue
+        before = [m for m in statements if m.end() <= e.start]
+        verbs = [m for m in others if m.end() <= e.start]
+        if before and verbs:
+            verb = max(verbs, key=lambda m: m.end())
+            if verb.start() >= before[-1].end() and len(text[before[-1].end():e.start].split()) <= 5 \
+                    and not _NOUN_AFTER_RE.search(text, max(0, verb.start() - 24), verb.start()):
+                owned[i] = verb.start()   # "said the boy died on Tuesday": the date of what was said
+                continue
+        for m in reversed(before):
+            gap = text[m.end():e.start]
+            if len(gap.split()) > 5 or _NOT_IN_SPEECH_GAP_RE.search(gap):
+                break
+            if _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
+                owned[i] = m.start()
     return owned
 
 
