@@ -164,7 +164,8 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
             if clauses.between(end, exprs[i].start):
                 right = len(exprs)
                 continue
-            if statement and dist > 40:   # "said on Sunday": other dates are what was said
+            # "said on Sunday": other dates are what was said, as is any past a "that"
+            if statement and (dist > 40 or _THAT_RE.search(text, end, exprs[i].start)):
                 right = len(exprs)
                 continue
         if owned and i in owned and owned[i] != start and not (
@@ -176,6 +177,7 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
     return None
 
 
+_THAT_RE = re.compile(r"\bthat\b")
 _AND_GAP_RE = re.compile(r"\band\b")
 _DURING_RE = re.compile(r"\b(?:during|amid|in)\s+$", re.IGNORECASE)
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?")

@@ -129,6 +129,39 @@ def _background_start(text: str, sayings: list[int], start: int) -> int | None:
     return at
 
 
+# "the hearing, which is set for February,": a clause that describes its noun, up to its end
+_RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:which|that)\s+")   # after a saying, "that" opens what was said
+_CLAUSE_END_RE = re.compile(r"[,;:]")
+
+
+def _relative_clause_date(text: str, exprs: list[TimeExpr], end: int, sent_end: int,
+                          owned: dict[int, int]) -> TimeExpr | None:
+    """The first date of a relative clause right after a trigger ("the hearing, which is scheduled to take place
+    in February"; "fighting that erupted on Friday"): what the clause says of the noun dates it, before
+    any date outside it. None where no clause follows, or it has no date of its own."""
+    m = _RELATIVE_CLAUSE_RE.match(text, end)
+    if m is None or not exprs:
+        return None
+    stop = _CLAUSE_END_RE.search(text, m.end(), sent_end)
+    stop_at = stop.start() if stop else sent_end
+    return next((e for i, e in enumerate(exprs) if m.end() <= e.start and e.end <= stop_at and i not in owned
+                 and e.value), None)
+
+
+_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^,;:]*?(?=[,;:]|$)")
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of a sentence's non-restrictive relative clauses (", which ...,", ", who ...,")."""
+    if "which" not in text[start:end] and "who" not in text[start:end]:
+        return []
+    return [m.span() for m in _ASIDE_RE.finditer(text[:end], start)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -161,6 +194,10 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
         owned = _claimed(text, matches, exprs) if exprs else {}
+        asides = _asides(text, sent.start, sent.end) if exprs else []
+        # a date inside ", which ...," or ", who ...," is the aside's: the main clause's triggers leave it
+        owned_outside = {**{i: -1 for i, e in enumerate(exprs) if _inside(asides, e.start)}, **owned} \
+            if asides else owned
         clauses = _Clauses(text, sent.start, sent.end)
         starts = [e.start for e in exprs]
         relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
@@ -168,9 +205,11 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
+            mine = owned if not asides or _inside(asides, start) else owned_outside
             date = None
             explicit = False
-            near = _nearest(text, exprs, start, end, kind == "statement", sent.start, owned, clauses, starts)
+            near = (_relative_clause_date(text, exprs, end, sent.end, owned) if kind not in _SAYING_KINDS else None) \
+                or _nearest(text, exprs, start, end, kind == "statement", sent.start, mine, clauses, starts)
             background = _background_start(text, sayings, start)
             if near is not None and background is not None and near.start < background:
                 near = None   # the main clause's date, not the background's
@@ -188,7 +227,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 explicit = date is not None
             else:
                 if kind != "statement":
-                    date = _sentence_date(text, exprs, sent.start, start, owned, sayings)
+                    date = _sentence_date(text, exprs, sent.start, start, mine, sayings)
                 cls = _date_class(kind, m.group(0))
                 if cls == "change" and _MARKET_RE.search(text, sent.start, start):
                     cls = None   # a market's move is of its own trading day (below), not the last statistic's

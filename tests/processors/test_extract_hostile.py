@@ -78,7 +78,7 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
             continue
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
-        if statement and (dist > 40 if e.start >= end else (
+        if statement and (dist > 40 or re.search(r"\bthat\b", text[end:e.start]) if e.start >= end else (
                 (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
                 and not _AND_THEN_RE.fullmatch(text, e.end, start))):
             continue
