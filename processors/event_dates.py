@@ -162,6 +162,24 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# "has dropped", "have been arrested": a lead in the present perfect tells the news of the day
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$")
+
+
+def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
+    """The day the story reports, for its undated lead ("Sweden has dropped its inquiry ... prosecutors said
+    on Tuesday"): the first day its opening sentences name in the week before publication."""
+    if published is None:
+        return None
+    pub = dt.date.fromisoformat(published)
+    for exprs in times[:3]:
+        for e in exprs:
+            if e.value and len(e.value) == 10 and e.kind != "clock" \
+                    and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(e.value) <= pub:
+                return e.value
+    return None
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -174,8 +192,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     "YYYY" or None)."""
     text, sentences = doc.text, doc.sentences
     times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
-    line_date = doc.dateline_date
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
+    line_date = doc.dateline_date
     lead = sentences[0].paragraph if sentences else 0
     body = doc.dateline.body_start if doc.dateline is not None else 0
     dated: list[tuple[re.Match[str], Sentence, str | None]] = []
@@ -243,6 +261,9 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
                     explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
+                if date is None and si == 0 and not line_date and kind != "change" \
+                        and _PERFECT_RE.search(text, max(sent.start, start - 30), start):
+                    date = _news_day(times, market_day)   # "Sweden has dropped its inquiry": the story's own day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             if explicit:
