@@ -13,6 +13,9 @@ Resolution rules: a weekday or month-day without a year is the most recent such 
 publication, unless the sentence speaks of the future ("will", "next", "scheduled"...), then the next.
 A clock time alone ("at 3:32 a.m.") is the publication day. A day told from another ("the day before", "two
 days later", "that night": kind ``ana``) has no value here; ``time_anaphors.resolve_anaphors`` gives it one.
+A week or weekend ("last week", "over the weekend") is its month where it lies in one, a season ("this fall")
+its year (``processors.date_periods``); a span ("between January and June", kind ``span``) is vague: it
+dates no one event. "Overnight" is the night into the day the sentence names, else the publication day.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newswire.processors.date_periods import season_year, shift_month, week_month, weekend_month
 from newswire.processors.dateline import dateline_date
 from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
@@ -153,35 +157,6 @@ def _month_num(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
 
-def _shift_month(year: int, month: int, delta: int) -> str:
-    index = year * 12 + (month - 1) + delta
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def _week_month(day: dt.date) -> str | None:
-    """The month of the week (Monday to Sunday) holding ``day``, if the whole week lies in one month."""
-    monday = day - dt.timedelta(days=day.weekday())
-    sunday = monday + dt.timedelta(days=6)
-    return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
-        else None
-
-
-_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
-
-
-def _season_year(phrase: str, pub: dt.date) -> str | None:
-    """The year of "this fall", "last summer", "next spring": a season is no month, but its year is known
-    (a winter straddles two: None)."""
-    last = _SEASON_END.get(phrase.split()[-1])
-    if last is None:
-        return None
-    if phrase.startswith(("this", "earlier this", "later this")):
-        return f"{pub.year:04d}"
-    if phrase.startswith("last"):
-        return f"{pub.year if last < pub.month else pub.year - 1:04d}"
-    return f"{pub.year if last - 2 > pub.month else pub.year + 1:04d}"
-
-
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
@@ -254,29 +229,25 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return (pub + dt.timedelta(days=1)).isoformat()
         if low.endswith("month"):
             delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
-            return _shift_month(pub.year, pub.month, delta)
+            return shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
         if g.get("season"):
-            return _season_year(low, pub)
+            return season_year(low, pub)
         if g.get("wkend"):
-            # a weekend is no day, but its month is known unless it straddles two: the last one gone, or the
-            # next one where the clause speaks of the future ("will meet at the weekend")
-            saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 if future else -((pub.weekday() - 5) % 7))
-            sunday = saturday + dt.timedelta(days=1)
-            return f"{saturday.year:04d}-{saturday.month:02d}" if saturday.month == sunday.month else None
+            return weekend_month(pub, future)   # "will meet at the weekend": the next one
         if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
-            return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
+            return week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
             # a week is no day, but its month is known when the whole week (Monday to Sunday) lies in one
             # month: "last week" in a story of Tuesday 19 November is "2019-11"; across a month's end, None
-            return _week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
+            return week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
                                                   else 0))
         if g.get("mago"):
             from newswire.processors.numbers import parse_number
             count, unit = g["mago"].split()[:2]
             n = 1 if count.lower() in ("a", "one") else int(parse_number(count) or 0)
-            return _shift_month(pub.year, pub.month, -n * (12 if unit.startswith("year") else 1))
+            return shift_month(pub.year, pub.month, -n * (12 if unit.startswith("year") else 1))
         if g.get("ago"):
             from newswire.processors.numbers import parse_number
             days = parse_number(g["ago"].split()[0]) or 0

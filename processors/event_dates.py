@@ -12,15 +12,24 @@ Dates, per event:
    ("LIMA, March 4 (Reuters) -") and a count's or a state's reference day ("as of April 19", "closed until
    Monday") date no event; a prepositional date between a noun trigger and a verb ("a strike on Saturday
    destroyed") is the noun's; the first happening of a ", a day after ..." clause is dated from the main
-   clause's day;
+   clause's day. A date inside a ", which ...," or ", who ...," aside is the aside's, and a relative
+   clause right after a noun trigger dates it first ("the hearing, which is set for February"); a date
+   after a reported verb is that verb's ("police said the boy died on Tuesday"), a possessive date its
+   noun's ("last week's presidential election"); of "fell ill on 3 May and died on 9 May" each verb
+   takes the date after it; a habitual one ("usually peaks in September") dates nothing;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
-   ("since March"): "On Friday the river rose, and the flood cut the road";
+   ("since March") or across a semicolon or a saying: "On Friday the river rose, and the flood cut the
+   road"; but a background ", as ..." clause after a saying ("..., officials said, as the truce frayed")
+   is undated;
 3. otherwise, a statement takes the date of the last explicitly dated statement of its paragraph (a
    reporter's "told AFP on Sunday" covers the quotes that follow), and an incident (attack,
    explosion, evacuation, ...) the date of the last explicitly dated incident up to three sentences
-   back; a disaster or accident takes the first dated disaster of the article (a quake's collapses
+   back; a court's act (a fine, an acquittal) the last dated court act's, an economic change the last
+   dated change's; a disaster or accident takes the first dated disaster of the article (a quake's collapses
    happen the day of the quake); none of these reach a count that runs "since ...". An event of
-   the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date;
+   the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date; an
+   undated present-perfect lead ("Sweden has dropped its inquiry") the first day of the week before
+   publication its opening sentences name;
 4. otherwise None: the gold convention is null where the text gives no time.
 """
 
