@@ -189,6 +189,9 @@ def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
     return None
 
 
+_PRESENT_SAYING_RE = re.compile(r"(?i:says|denies|insists|maintains|accuses|claims|argues|rejects|disputes)")
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -259,6 +262,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 if cls == "change" and _MARKET_RE.search(text, sent.start, start):
                     cls = None   # a market's move is of its own trading day (below), not the last statistic's
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
+                if cls == "statement" and _PRESENT_SAYING_RE.fullmatch(m.group(0)):
+                    cls = None   # "Rwanda denies backing the rebels": a standing position, no day's saying
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
                         and not (kind == "statement" and last_dated[cls][3] != "statement"
