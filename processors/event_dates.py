@@ -280,10 +280,10 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = _news_day(times, market_day)   # "Sweden has dropped its inquiry": the story's own day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
-            if explicit:
-                cls = _date_class(kind, m.group(0))
-                if cls:
-                    last_dated[cls] = (sent.paragraph, date, si, kind)
+            if explicit and not (asides and _inside(asides, start)):   # an aside's date is no scene's
+                # any dated happening sets the scene's day for the incidents told next ("On Monday, forces
+                # boarded a dhow and seized its cargo. The crew was detained"), not only an incident
+                last_dated[_date_class(kind, m.group(0)) or "incident"] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
             if relative is not None and start >= relative[0]:

@@ -148,3 +148,9 @@ def test_a_standing_denial_takes_no_earlier_sayings_date():
     text = ("The army said on Sunday that rebels had shelled the town. Officials accused the neighbouring state "
             "of arming them. The neighbour denies backing the rebels.")
     assert event(text, "denies").date is None
+
+
+def test_an_incident_takes_the_day_of_the_happening_told_just_before_it():
+    text = ("Navy ships intercepted two drones on Tuesday. On Sunday, coast guards boarded a fishing boat and "
+            "seized 40 rifles. The crew of nine was detained for questioning.")
+    assert event(text, "detained").date == "2025-05-11"
