@@ -157,12 +157,18 @@ def _relative_clause_date(text: str, exprs: list[TimeExpr], end: int, sent_end: 
                  and e.value), None)
 
 
-_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^,;:]*?(?=[,;:]|$)")
+_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^,;:]*?(?=[,;:]|$)"
+                       # "the budget approved by lawmakers in April", "an allegation made against him in 2010":
+                       # a participle after its noun, with its agent, dates itself
+                       r"|\b(?:the|a|an|its|their|his|her)\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\s)"
+                       r"[\w-]+\s+){1,3}?(?:[a-z]+ed|made)\s+(?:by|against)\s+[^,;:]*?(?=[,;:]|$)")
 
 
 def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a sentence's non-restrictive relative clauses (", which ...,", ", who ...,")."""
-    if "which" not in text[start:end] and "who" not in text[start:end]:
+    """Spans of a sentence's asides: non-restrictive relative clauses (", which ...,", ", who ...,") and
+    participles after their noun with an agent ("the budget approved by lawmakers in April")."""
+    segment = text[start:end]
+    if "which" not in segment and "who" not in segment and " by " not in segment and " against " not in segment:
         return []
     return [m.span() for m in _ASIDE_RE.finditer(text[:end], start)]
 

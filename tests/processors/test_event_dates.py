@@ -154,3 +154,8 @@ def test_an_incident_takes_the_day_of_the_happening_told_just_before_it():
     text = ("Navy ships intercepted two drones on Tuesday. On Sunday, coast guards boarded a fishing boat and "
             "seized 40 rifles. The crew of nine was detained for questioning.")
     assert event(text, "detained").date == "2025-05-11"
+
+
+def test_a_participle_with_its_agent_keeps_its_date():
+    text = "Prosecutors have dropped an inquiry into a bribery claim made against the mayor in 2012."
+    assert event(text, "dropped").date is None
