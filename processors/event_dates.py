@@ -16,7 +16,8 @@ Dates, per event:
    clause right after a noun trigger dates it first ("the hearing, which is set for February"); a date
    after a reported verb is that verb's ("police said the boy died on Tuesday"), a possessive date its
    noun's ("last week's presidential election"); of "fell ill on 3 May and died on 9 May" each verb
-   takes the date after it; a habitual one ("usually peaks in September") dates nothing;
+   takes the date after it; a habitual one ("usually peaks in September") dates nothing, and a date
+   before a saying ("aid arrived last week, the agency said, and looting broke out") no trigger after it;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
    ("since March") or across a semicolon or a saying: "On Friday the river rose, and the flood cut the
    road"; but a background ", as ..." clause after a saying ("..., officials said, as the truce frayed")
@@ -242,6 +243,11 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
             kind = m.lastgroup or "other"
             start, end = m.span()
             mine = owned if not asides or _inside(asides, start) else owned_outside
+            said = max((s for s in sayings if s < start), default=None) if kind not in _SAYING_KINDS else None
+            if said is not None:
+                # "Vaccines arrived last week, the ministry said, and a campaign begins": what was said before
+                # the saying is not dated for what follows it
+                mine = {**{i: -1 for i, e in enumerate(exprs) if e.end <= said}, **mine}
             date = None
             explicit = False
             near = (_relative_clause_date(text, exprs, end, sent.end, owned) if kind not in _SAYING_KINDS else None) \

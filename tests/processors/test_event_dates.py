@@ -159,3 +159,8 @@ def test_an_incident_takes_the_day_of_the_happening_told_just_before_it():
 def test_a_participle_with_its_agent_keeps_its_date():
     text = "Prosecutors have dropped an inquiry into a bribery claim made against the mayor in 2012."
     assert event(text, "dropped").date is None
+
+
+def test_what_was_said_before_a_saying_does_not_date_what_follows_it():
+    text = "Food aid reached the town last week, the agency said, and looting broke out in the market."
+    assert event(text, "looting").date is None
