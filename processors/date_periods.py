@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["season_year", "shift_month", "week_ending_month", "weekend_month", "week_month"]
+__all__ = ["season_year", "shift_month", "weekend_month", "week_month"]
 
 
 def shift_month(year: int, month: int, delta: int) -> str:
@@ -20,12 +20,6 @@ def week_month(day: dt.date) -> str | None:
     sunday = monday + dt.timedelta(days=6)
     return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
         else None
-
-
-def week_ending_month(day: dt.date) -> str | None:
-    """The month of the seven days ending on ``day`` ("in the week to November 27"), unless they straddle two."""
-    first = day - dt.timedelta(days=6)
-    return f"{day.year:04d}-{day.month:02d}" if first.month == day.month else None
 
 
 def weekend_month(pub: dt.date, future: bool) -> str | None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newswire.processors.date_periods import season_year, shift_month, week_ending_month, week_month, weekend_month
+from newswire.processors.date_periods import season_year, shift_month, week_month, weekend_month
 from newswire.processors.dateline import dateline_date
 from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
@@ -283,8 +283,6 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             except (KeyError, ValueError, OverflowError):
                 value = None
         a, b = m.span()
-        if kind in _DAY_KINDS and value and len(value) == 10 and _WEEK_TO_RE.search(text, max(start, a - 24), a):
-            value = week_ending_month(dt.date.fromisoformat(value))   # "in the week to Nov. 27": that week's month
         if kind == "rel" and value and m.group(0).lower().startswith("overnight"):
             # "said on Sunday that troops detained 14 in overnight raids": the night before the day just named
             day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
@@ -295,7 +293,6 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
-_WEEK_TO_RE = re.compile(r"\bweek\s+(?:to|ending|ended|through)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _overnight_before_report(found: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:

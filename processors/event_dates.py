@@ -16,8 +16,7 @@ Dates, per event:
    clause right after a noun trigger dates it first ("the hearing, which is set for February"); a date
    after a reported verb is that verb's ("police said the boy died on Tuesday"), a possessive date its
    noun's ("last week's presidential election"); of "fell ill on 3 May and died on 9 May" each verb
-   takes the date after it; a habitual one ("usually peaks in September") dates nothing, and a date
-   before a saying ("aid arrived last week, the agency said, and looting broke out") no trigger after it;
+   takes the date after it; a habitual one ("usually peaks in September") dates nothing;
 2. otherwise, a date of its sentence that no other trigger owns and that is no starting point
    ("since March") or across a semicolon or a saying: "On Friday the river rose, and the flood cut the
    road"; but a background ", as ..." clause after a saying ("..., officials said, as the truce frayed")
@@ -158,18 +157,12 @@ def _relative_clause_date(text: str, exprs: list[TimeExpr], end: int, sent_end: 
                  and e.value), None)
 
 
-_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^,;:]*?(?=[,;:]|$)"
-                       # "the budget approved by lawmakers in April", "an allegation made against him in 2010":
-                       # a participle after its noun, with its agent, dates itself
-                       r"|\b(?:the|a|an|its|their|his|her)\s+(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\s)"
-                       r"[\w-]+\s+){1,3}?(?:[a-z]+ed|made)\s+(?:by|against)\s+[^,;:]*?(?=[,;:]|$)")
+_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^,;:]*?(?=[,;:]|$)")
 
 
 def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a sentence's asides: non-restrictive relative clauses (", which ...,", ", who ...,") and
-    participles after their noun with an agent ("the budget approved by lawmakers in April")."""
-    segment = text[start:end]
-    if "which" not in segment and "who" not in segment and " by " not in segment and " against " not in segment:
+    """Spans of a sentence's non-restrictive relative clauses (", which ...,", ", who ...,")."""
+    if "which" not in text[start:end] and "who" not in text[start:end]:
         return []
     return [m.span() for m in _ASIDE_RE.finditer(text[:end], start)]
 
@@ -194,9 +187,6 @@ def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
                     and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(e.value) <= pub:
                 return e.value
     return None
-
-
-_PRESENT_SAYING_RE = re.compile(r"(?i:says|denies|insists|maintains|accuses|claims|argues|rejects|disputes)")
 
 
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
@@ -243,11 +233,6 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
             kind = m.lastgroup or "other"
             start, end = m.span()
             mine = owned if not asides or _inside(asides, start) else owned_outside
-            said = max((s for s in sayings if s < start), default=None) if kind not in _SAYING_KINDS else None
-            if said is not None:
-                # "Vaccines arrived last week, the ministry said, and a campaign begins": what was said before
-                # the saying is not dated for what follows it
-                mine = {**{i: -1 for i, e in enumerate(exprs) if e.end <= said}, **mine}
             date = None
             explicit = False
             near = (_relative_clause_date(text, exprs, end, sent.end, owned) if kind not in _SAYING_KINDS else None) \
@@ -274,8 +259,6 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 if cls == "change" and _MARKET_RE.search(text, sent.start, start):
                     cls = None   # a market's move is of its own trading day (below), not the last statistic's
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
-                if cls == "statement" and _PRESENT_SAYING_RE.fullmatch(m.group(0)):
-                    cls = None   # "Rwanda denies backing the rebels": a standing position, no day's saying
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
                         and not (kind == "statement" and last_dated[cls][3] != "statement"
@@ -292,10 +275,10 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = _news_day(times, market_day)   # "Sweden has dropped its inquiry": the story's own day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
-            if explicit and not (asides and _inside(asides, start)):   # an aside's date is no scene's
-                # any dated happening sets the scene's day for the incidents told next ("On Monday, forces
-                # boarded a dhow and seized its cargo. The crew was detained"), not only an incident
-                last_dated[_date_class(kind, m.group(0)) or "incident"] = (sent.paragraph, date, si, kind)
+            if explicit:
+                cls = _date_class(kind, m.group(0))
+                if cls:
+                    last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
             if relative is not None and start >= relative[0]:
