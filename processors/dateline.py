@@ -36,7 +36,8 @@ _CAPS = r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}"
 _TITLE = r"[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 _DASH = r"\s*(?:[-—–]+|:)\s+"
-_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ](?:(?:of|the|and)[ ])?[A-Z][\w'’.-]*){0,3}))?"   # "Republic of Congo"
+# "GOMA, Democratic Republic of Congo, Feb 9 (Reuters) -": a country's long name has small words in it
+_REGION = (r"(?:,\s*(?P<region>[A-Z][\w'’.-]*(?:[ ](?:of[ ]|and[ ]|the[ ])?[A-Z][\w'’.-]*){0,3}))?"
            r"(?:,\s*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})?")   # "Washington, DC, United States:"
 _WIRE = r"/[A-Za-z][\w .&-]{0,30}/"   # "/PRNewswire/": a release's wire service
 # "LONDON—The ...": a long dash needs no spaces

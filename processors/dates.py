@@ -13,6 +13,9 @@ Resolution rules: a weekday or month-day without a year is the most recent such 
 publication, unless the sentence speaks of the future ("will", "next", "scheduled"...), then the next.
 A clock time alone ("at 3:32 a.m.") is the publication day. A day told from another ("the day before", "two
 days later", "that night": kind ``ana``) has no value here; ``time_anaphors.resolve_anaphors`` gives it one.
+A week or weekend ("last week", "over the weekend") is its month where it lies in one, a season ("this fall")
+its year (``processors.date_periods``); a span ("between January and June", kind ``span``) is vague: it
+dates no one event. "Overnight" is the night into the day the sentence names, else the publication day.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newswire.processors.date_periods import season_year, shift_month, week_month, weekend_month
 from newswire.processors.dateline import dateline_date
 from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
@@ -37,10 +41,13 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_SPAN_END = rf"(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
 
 TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+    # a span of months or years ("between January and June", "from 2017 to 2020") dates no one day or month
+    rf"|(?P<span>\b(?i:between|from)\s+{_SPAN_END}\s+(?:and|to|until|through)\s+{_SPAN_END})"
     rf"|(?P<my>\b(?:(?:early|mid|late)[- ])?(?P<mym>{_MONTH})\s+(?:(?P<myy>(?:19|20)\d\d)\b"
     r"|(?:of\s+)?(?P<myq>this|last|next)\s+year\b))"
     rf"|(?P<mdy>\b(?P<mdm>{_MONTH})\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
@@ -53,7 +60,8 @@ TIME_RE = re.compile(
     rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
-    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
+    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight|(?P<wkend>over the weekend|at the weekend|last weekend)"
+    r"|(?P<season>(?:this|last|next|earlier this|later this) (?:spring|summer|fall|autumn|winter))"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
     # a day told from the last one named: "the day before", "two days later", "that night" (resolved by
@@ -65,7 +73,7 @@ TIME_RE = re.compile(
     r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
     r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
-    r"(?:days|weeks|months)|over the weekend|at the weekend|in the coming (?:days|weeks|months)"
+    r"(?:days|weeks|months)|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
@@ -101,7 +109,7 @@ CANDIDATE_BODY = (
     r"|[Ll](?i:ast\b|ater\b|ate\b)"
     r"|[Ee](?i:arlier\b|arly\b|(?:ight|leven)" + _AGO + ")"
     r"|[Aa](?:(?i: few (?:days|weeks|months|years)| (?:year|month)s? ago| weeks? ago| day)|(?i:t)" + _LEAD_ON + ")"
-    r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
+    r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y|etween)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
                         r"|are set to|upcoming|next)\b")
@@ -125,7 +133,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    kind: str            # iso mdy dmy my inmonth wd ana rel vague clock year
+    kind: str            # iso span mdy dmy my inmonth wd ana rel vague clock year
     value: str | None    # ISO date, "YYYY-MM", or None
     vague: bool
 
@@ -147,19 +155,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_num(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
-
-
-def _shift_month(year: int, month: int, delta: int) -> str:
-    index = year * 12 + (month - 1) + delta
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def _week_month(day: dt.date) -> str | None:
-    """The month of the week (Monday to Sunday) holding ``day``, if the whole week lies in one month."""
-    monday = day - dt.timedelta(days=day.weekday())
-    sunday = monday + dt.timedelta(days=6)
-    return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
-        else None
 
 
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -234,21 +229,25 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return (pub + dt.timedelta(days=1)).isoformat()
         if low.endswith("month"):
             delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
-            return _shift_month(pub.year, pub.month, delta)
+            return shift_month(pub.year, pub.month, delta)
         if low.endswith("year"):
             return f"{pub.year + (-1 if low.startswith('last') else 1 if low.startswith('next') else 0):04d}"
+        if g.get("season"):
+            return season_year(low, pub)
+        if g.get("wkend"):
+            return weekend_month(pub, future)   # "will meet at the weekend": the next one
         if g.get("wago"):   # "two weeks ago": that week's month, as "last week"
-            return _week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
+            return week_month(pub - dt.timedelta(days=7 * _WEEK_COUNT[low.split()[0]]))
         if low.endswith("week"):
             # a week is no day, but its month is known when the whole week (Monday to Sunday) lies in one
             # month: "last week" in a story of Tuesday 19 November is "2019-11"; across a month's end, None
-            return _week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
+            return week_month(pub + dt.timedelta(days=-7 if low.startswith("last") else 7 if low.startswith("next")
                                                   else 0))
         if g.get("mago"):
             from newswire.processors.numbers import parse_number
             count, unit = g["mago"].split()[:2]
             n = 1 if count.lower() in ("a", "one") else int(parse_number(count) or 0)
-            return _shift_month(pub.year, pub.month, -n * (12 if unit.startswith("year") else 1))
+            return shift_month(pub.year, pub.month, -n * (12 if unit.startswith("year") else 1))
         if g.get("ago"):
             from newswire.processors.numbers import parse_number
             days = parse_number(g["ago"].split()[0]) or 0
@@ -261,9 +260,9 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
     return None
 
 
-_KINDS = ("iso", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
+_KINDS = ("iso", "span", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "wkend", "season", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -276,9 +275,9 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
         kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
         groups = tuple((k, m.group(k)) for k in _GROUPS if m.group(k) is not None)
         value = None
-        if kind != "vague":
+        if kind not in ("vague", "span"):
             # the future reading needs "will", "next", "scheduled"... before it, in its own clause
-            future = kind in _TENSED and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
+            future = (kind in _TENSED or m.group("wkend") is not None) and _speaks_of_future(text, max(start, m.start() - 120), m.start(), m.end())
             try:
                 value = _resolve(kind, m.group(0), groups, pub, future)
             except (KeyError, ValueError, OverflowError):
@@ -289,11 +288,25 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
                        None)
             value = day or value
-        found.append(TimeExpr(a, b, m.group(0), kind, value, kind == "vague"))
-    return found
+        found.append(TimeExpr(a, b, m.group(0), kind, value, kind in ("vague", "span")))
+    return _overnight_before_report(found, pub)
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
+
+
+def _overnight_before_report(found: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:
+    """"Drones attacked overnight, the air force said on Tuesday": an "overnight" no day precedes is the
+    night into the day named just after it, not the publication day."""
+    for k, e in enumerate(found):
+        if e.kind != "rel" or not e.text.lower().startswith("overnight") or pub is None or e.value != pub.isoformat() \
+                or any(f.kind in _DAY_KINDS and f.value and len(f.value) == 10 for f in found[:k]):
+            continue
+        day = next((f.value for f in found[k + 1:] if f.kind in _DAY_KINDS and f.value and len(f.value) == 10
+                    and f.start - e.end <= 150), None)
+        if day is not None:
+            found[k] = TimeExpr(e.start, e.end, e.text, e.kind, day, False)
+    return found
 
 
 def date_spans(exprs: list[TimeExpr]) -> list[tuple[int, int]]:

@@ -56,7 +56,7 @@ def test_future_when_the_sentence_speaks_of_it(text, expected):
     assert resolve(text).value == expected
 
 
-@pytest.mark.parametrize("text", ["in recent days", "recently", "over the weekend", "in the coming weeks",
+@pytest.mark.parametrize("text", ["in recent days", "recently", "in the coming weeks",
                                   "several days ago"])
 def test_vague_expressions_have_no_value(text):
     expr = resolve(text)

@@ -9,14 +9,16 @@ pytest-timeout as the guard; how the cost grows with size is measured by ``newsw
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.events import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _PP_DATE_RE, _PREMOD_GAP,
-                                       _SPEECH_GAP_RE, _claimed, _leads, _nearest)
+from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _NOT_IN_SPEECH_GAP_RE,
+                                            _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _leads,
+                                            _nearest)
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -67,6 +69,8 @@ def test_ordinary_sentences_are_not_cut():
 def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
     """The date choice as it was before issue 18 (one regex search per trigger and expression): the oracle."""
     best, best_dist = None, None
+    if owned and any(at == start for at in owned.values()):
+        return exprs[min(i for i, at in owned.items() if at == start)]
     for i, e in enumerate(exprs):
         dist = 0 if (e.start < end and e.end > start) else (e.start - end if e.start >= end else start - e.end)
         if owned and i in owned and owned[i] != start and not (
@@ -74,12 +78,14 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
             continue
         if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
             continue
-        if statement and (dist > 40 if e.start >= end else (
+        if statement and (dist > 40 or re.search(r"\bthat\b", text[end:e.start]) if e.start >= end else (
                 (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
                 and not _AND_THEN_RE.fullmatch(text, e.end, start))):
             continue
-        if best_dist is None or dist < best_dist:
-            best, best_dist = e, dist
+        # a date before an "and" is the first verb's: every date of the clause after the trigger comes first
+        rank = (e.end <= start and dist > 0 and re.search(r"\band\b", text[e.end:start]) is not None, dist)
+        if best_dist is None or rank < best_dist:
+            best, best_dist = e, rank
     return best
 
 
@@ -110,22 +116,40 @@ def test_the_nearest_date_is_the_one_a_full_scan_finds(seed):
 
 
 def _claimed_by_scanning(text, matches, exprs):
-    """Which trigger owns which date, as before issue 18 (every expression against every trigger)."""
+    """Which trigger owns which date, every expression against every trigger (the oracle of ``_claimed``)."""
     owned = {}
+    statements = [m for m in matches if m.lastgroup == "statement"]
+    others = [m for m in matches if m.lastgroup != "statement"]
     for i, e in enumerate(exprs):
-        for m in matches:
-            if m.lastgroup == "statement" and e.start >= m.end():
-                gap = text[m.end():e.start]
-                if i not in owned and _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
-                    owned[i] = m.start()
-            elif m.lastgroup != "statement" and e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP:
+        premod = [m for m in others if e.end <= m.start() and text[e.end:m.start()] in _PREMOD_GAP]
+        if premod:
+            # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is
+            # the noun's
+            noun = [m for m in others if m.end() == e.start - 1]
+            pp = noun and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text)
+            owned[i] = noun[0].start() if pp else premod[-1].start()
+            continue
+        # "last week's presidential election": a possessive date is its noun's, across one or two modifiers
+        if e.text.endswith(("'s", "’s")):
+            head = next((m.start() for m in others if re.fullmatch(r"(?: [a-z][\w-]*){1,2} ", text[e.end:m.start()])),
+                        None)
+            if head is not None:
+                owned[i] = head
+                continue
+        before = [m for m in statements if m.end() <= e.start]
+        verbs = [m for m in others if m.end() <= e.start]
+        if before and verbs:
+            verb = max(verbs, key=lambda m: m.end())
+            if verb.start() >= before[-1].end() and len(text[before[-1].end():e.start].split()) <= 5 \
+                    and not _NOUN_AFTER_RE.search(text, max(0, verb.start() - 24), verb.start()):
+                owned[i] = verb.start()   # "said the boy died on Tuesday": the date of what was said
+                continue
+        for m in reversed(before):
+            gap = text[m.end():e.start]
+            if len(gap.split()) > 5 or _NOT_IN_SPEECH_GAP_RE.search(gap):
+                break
+            if _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
                 owned[i] = m.start()
-    # "an air strike on Saturday destroyed": a prepositional date between a noun trigger and a verb is the noun's
-    ends = {m.end(): m.start() for m in matches if m.lastgroup != "statement"}
-    for i, e in enumerate(exprs):
-        if i in owned and owned[i] >= e.end and e.start - 1 in ends and text[e.start - 1] == " " \
-                and _PP_DATE_RE.match(e.text):
-            owned[i] = ends[e.start - 1]
     return owned
 
 
