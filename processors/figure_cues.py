@@ -56,10 +56,16 @@ fear""".split())
 _MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen", "stamen", "semen", "hymen"})
 
 
+# plurals naming people that the suffix rules of ``lexicon.is_person_noun`` miss ("19 oil thieves were held")
+_MORE_PEOPLE = frozenset("""thieves wives chiefs youths pirates criminals nomads inmates convicts elders priests
+monks nuns clerics judges leaders relatives sons daughters husbands locals natives addicts thugs recruits cadets
+conscripts veterans delegates candidates muslims christians jews hindus""".split())
+
+
 def is_person_word(word: str) -> bool:
-    """A counted noun naming people beyond ``lexicon.is_person_noun``: "servicemen", "militiamen"."""
+    """A counted noun naming people beyond ``lexicon.is_person_noun``: "servicemen", "militiamen", "thieves"."""
     low = word.lower()
-    return len(low) > 4 and low.endswith("men") and low not in _MEN_NOT_PEOPLE
+    return (len(low) > 4 and low.endswith("men") and low not in _MEN_NOT_PEOPLE) or low in _MORE_PEOPLE
 
 
 # an exchange rate: "the yen traded at 108.55 per dollar"
@@ -80,13 +86,14 @@ _POST = [
     ("detained", r"(?:are|were|was|is|have been|had been|has been|being|remain|remained) (?:\w+ )?held\b"
                  r"(?! (?:hostage|captive|up|back|accountable|responsible|in (?:quarantine|isolation|reserve)))"
                  r"|in detention|behind bars"),
-    ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
+    ("evacuated", r"to (?:safety|safer ground|higher ground)\b"
+                  r"|(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
                   r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps))"),
     ("hostages", r"in (?:\w+ )?captivity"),
     ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
                r"|neutrali[sz]ed|eliminated"),
-    ("injured", r"(?:sustained|suffered|suffering|sustaining|received) (?:\w+ ){0,2}(?:injuries|wounds|burns"
-                r"|fractures)"),
+    ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for)"
+                r" (?:\w+ ){0,2}(?:injuries|wounds|burns|fractures)"),
     ("detained", r"apprehended"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
