@@ -60,9 +60,13 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     return None
 
 
+_ABBREVIATION_RE = re.compile(r"[ \t]+(?:[A-Z]\.){2,}(?=[ \t])")
+
+
 def read_noun(text: str, c: Candidate) -> None:
     """The counted noun after the number (skipping modifiers) and whether it names people."""
-    m = lx.NOUN_WINDOW_RE.match(text, c.tok.end)
+    ab = _ABBREVIATION_RE.match(text, c.tok.end)   # "two U.S. service members": a name before the noun
+    m = lx.NOUN_WINDOW_RE.match(text, ab.end() if ab else c.tok.end)
     if not m:
         return
     words = m.group(1).split()
@@ -184,7 +188,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                                      or "count of" in window):
                     toll = fr.extra_toll(text, max(sent.start, c.start - 120), c.start)
                 if (toll and c.person and not fr.gap_has_count(text[toll.end():c.start])
-                        and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
+                        and (lx.TOLL_LINK_RE.search(text, toll.end(), c.start)
+                             or fr.TOLL_PAST_RE.search(text, toll.end(), c.start))):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
                     if c.category == "killed" and fc.TOTAL_BEFORE_RE.search(text, max(0, toll.start() - 14),
                                                                              toll.start()):
@@ -222,6 +227,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             # an earlier figure shares the casualty word only through a list: "six people, four children
             # and a woman were killed"; not across a verb ("2,000 officers were deployed after 3 were killed")
             if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
+                                      or fr.PARTICIPLE_BREAK_RE.search(text, c.end, later.start)
                                       or lx.OF_WHOM_RE.match(text, later.end)):
                 break
             if c.category is None and (c.person or (c.noun in lx.POWER_UNITS
@@ -247,7 +253,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                               or fr.fronted_them(text, sent, c, cands, carried)
                               or fr.suspects_partitive(text, c)
                               or fr.bodies_list(text, sent, c)
-                              or fr.same_measure(text, c, previous))
+                              or fr.same_measure(text, c, previous)
+                              or fr.degree_part(text, c, previous))
         previous = c
         if c.noun is not None and c.category not in (None, "count_other", "duration"):
             model = c

@@ -92,7 +92,7 @@ _POST = [
     ("hostages", r"in (?:\w+ )?captivity"),
     ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
                r"|neutrali[sz]ed|eliminated"),
-    ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for)"
+    ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for|with)"
                 r" (?:\w+ ){0,2}(?:injuries|wounds|burns|fractures)"),
     ("detained", r"apprehended"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"

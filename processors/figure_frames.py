@@ -29,7 +29,8 @@ DISPLACING_BEFORE_RE = re.compile(r"\b(?:uproot(?:ed|ing|s)?|driv(?:en|ing|es)\s
                                   re.IGNORECASE)
 # units that count people or their homes where a utility counts outages: "40,000 households without power"
 OUTAGE_UNITS = frozenset({"households", "customers", "consumers", "subscribers", "residents"})
-OUTAGE_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?(?:(?:were|are|was|is|remained|remain|remains|stayed|still|left)\s+)*"
+OUTAGE_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?"
+                             r"(?:(?:were|are|was|is|remained|remain|remains|stayed|still|left)\s+)*"
                              r"without\s+(?:power|electricity|heating|heat|gas|water|running water)\b", re.IGNORECASE)
 
 # "bringing the cumulative total since the outbreak was declared to": a verb of adding up and its total
@@ -73,7 +74,8 @@ RUNNING_NUMBER_RE = re.compile(r"\b(?:since|so far|to date|in total|overall|cumu
 _WHOLE_FRAME_RE = re.compile(r"\b(?:last year|this year|outbreak|epidemic|pandemic|season|(?:19|20)\d\d)\b",
                              re.IGNORECASE)
 # a shorter window: the count is the day's or the week's, not the toll
-_WINDOW_RE = re.compile(r"\b(?:new|more(?!\s+than)|further|additional|another|fresh|daily|weekly|overnight|today|yesterday"
+_WINDOW_RE = re.compile(r"\b(?:new|more(?!\s+than)|further|additional|another|fresh|daily|weekly|overnight|today"
+                        r"|yesterday"
                         r"|hours|days|week|this week|last week|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
                         r"|since the last)\b|\b\d{1,2}\s+" + _MONTHS + r"|\b" + _MONTHS + r"\s+\d{1,2}\b",
                         re.IGNORECASE)
@@ -123,7 +125,8 @@ _PART_WORDS = frozenset({"confirmed", "probable", "suspected", "laboratory-confi
                          "active", "recovered", "severe", "critical"})
 _PARTS_AFTER_RE = re.compile(r"\s+(?:confirmed|probable|suspected|laboratory-confirmed|lab-confirmed|fatal|active"
                              r"|recovered|severe|critical)\b", re.IGNORECASE)
-_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z]+)?\s*,\s*|\s+(?:confirmed|probable|suspected|laboratory-confirmed|lab-confirmed|fatal"
+_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z]+)?\s*,\s*|\s+(?:confirmed|probable|suspected|laboratory-confirmed"
+                           r"|lab-confirmed|fatal"
                            r"|active|recovered|severe|critical)\s*(?:,\s*|\s+and\s+|\s+or\s+)")
 
 
@@ -211,7 +214,8 @@ def bodies_list(text: str, sent: Sentence, c: Candidate) -> str | None:
 
 # toll phrases the shared list lacks: "the number of people who have died in the floods", "the tally of fatalities"
 EXTRA_TOLL_RE = re.compile(r"\b(?:number of (?:people|persons|those|civilians|children)\s+(?:who\s+(?:have\s+|had\s+)?"
-                           r"(?:died|perished|were killed|have been killed|had been killed|lost their lives)|killed|dead)"
+                           r"(?:died|perished|were killed|have been killed|had been killed|lost their lives)"
+                           r"|killed|dead)"
                            r"|(?:tally|count) of (?:the )?(?:dead|deaths|fatalities|victims))\b", re.IGNORECASE)
 
 
@@ -246,3 +250,27 @@ def same_measure(text: str, c: Candidate, previous: Candidate | None) -> str | N
         c.unit = c.unit or previous.unit
         return "percent"
     return None
+
+
+# "damaged 4,500 others, leaving 18,000 people homeless": a participle opens a new clause, so a casualty word
+# after it does not reach back over it ("six people, including four children, were killed" does)
+PARTICIPLE_BREAK_RE = re.compile(r"\b(?!including\b|among\b)[a-z]{3,}ing\b")
+
+_DEGREE_AFTER_RE = re.compile(r"\s+(?:critically|seriously|severely|gravely|badly|slightly|lightly|fatally)\b"
+                              r"\s*(?:[,.;)]|$|and\b)")
+
+
+def degree_part(text: str, c: Candidate, previous: Candidate | None) -> str | None:
+    """"130 people were wounded, 25 critically": a bare number with an adverb of degree is a part of the
+    casualty count before it."""
+    if previous is None or previous.category not in lx.CASUALTY_CATEGORIES or c.noun is not None:
+        return None
+    if not _DEGREE_AFTER_RE.match(text, c.end) or len(text[previous.end:c.start]) > 60 \
+            or re.search(r"[.;:]", text[previous.end:c.start]):
+        return None
+    return previous.category
+
+
+# "the death toll has climbed past 1,000": a toll passing a mark
+TOLL_PAST_RE = re.compile(r"\b(?:rose|risen|climbed|jumped|soared|surged|went|gone|passed|moved|edged|crept)\s+"
+                          r"(?:past|beyond|above)\s+$", re.IGNORECASE)

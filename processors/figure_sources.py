@@ -63,7 +63,8 @@ class SentenceCues:
 
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
-        self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)]
+        self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)
+                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))]
         self.quoting = " as saying" in seg
         self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
         self._estimable: bool | None = None
@@ -227,8 +228,8 @@ _LEAD_PHRASE_RE = re.compile(r"(?:In addition to|Besides|Apart from|Aside from|O
 
 
 # "the 1.7% forecast in a Reuters poll of 14 economists": the poll gave the figure
-_POLL_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|by)\s+(?P<np>(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|survey)"
-                            r"(?:\s+of\s+[^,;:.()]{1,40}?)?)(?=\s*[,;:.)]|\s*$)")
+_POLL_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|by)\s+(?P<np>(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,3}?"
+                            r"(?:poll|survey)(?:\s+(?:of|by|from|for)\s+[^,;:.()]{1,40}?)?)(?=\s*[,;:.)]|\s*$)")
 # "citing the research group's estimate of 61%": the cited body gave it
 _CITING_OWN_RE = re.compile(r"\bciting\s+(?P<np>[^,;:]{2,60}?)['’]s?\s+(?:[a-z-]+\s+)?(?:estimate|estimates|figure"
                             r"|figures|data|forecast|count|tally|calculations?|projection)\s+(?:of|at)\s+"
@@ -247,6 +248,9 @@ def _polled_by(text: str, start: int, end: int, sent: Sentence) -> str | None:
             return m.group("np")
     return None
 
+
+# "the group claimed responsibility for the bombing, which killed 18": a deed owned, not a figure given
+_CLAIMED_DEED_RE = re.compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b", re.IGNORECASE)
 
 # "in Zamfara and Katsina states and freed 17 hostages": the states of a country, not a verb of saying
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|across|of|from|between|both|two|three|four|several|neighbouring|neighboring"

@@ -82,6 +82,15 @@ def figure(text, span):
     ("Of those polled, 71 percent backed the plan, 18 percent opposed it and 11 were undecided.", "11",
      "percent"),
     ("Inflation eased to 4.1 percent in May, and 12 banks failed.", "12", "count_other"),
+    # an abbreviated name between the number and its noun
+    ("Two U.S. service members were wounded in the attack.", "Two", "injured"),
+    # a participle opens a new clause: the casualty word after it does not reach back
+    ("The storm destroyed 1,200 homes and damaged 4,500 others, leaving 18,000 people homeless.", "4,500",
+     "count_other"),
+    ("Hospitals have admitted 340 people with injuries.", "340", "injured"),
+    # a bare number with an adverb of degree is a part of the casualty count before it
+    ("A further 130 people were wounded, 25 critically.", "25", "injured"),
+    ("The death toll from last week's earthquake has climbed past 1,000.", "1,000", "deaths_total"),
 ])
 def test_category_from_frame(text, span, category):
     assert figure(text, span).category == category
@@ -100,6 +109,8 @@ def test_category_from_frame(text, span, category):
     # a poll or a cited body gave the figure
     ("Prices rose 1.5%, above the 1.2% forecast in a Reuters poll of 20 economists.", "1.2%",
      "a Reuters poll of 20 economists"),
+    ("Support for the plan stood at 41% in a survey by the institute, the paper said.", "41%",
+     "a survey by the institute"),
     ("The party said the official data understated inflation, citing the independent research group's estimate "
      "of 55%.", "55%", "the independent research group"),
     # "Kano and Kaduna states" are places, not a speaker; a clause is no speaker
@@ -109,6 +120,9 @@ def test_category_from_frame(text, span, category):
     ("The bank cut its rate to 8.75 percent, saying inflation was expected to stay low.", "8.75 percent", None),
     # a neighbour is named without its position
     (OUTBREAK + "Neighbouring Zambia has reported 37 cases, the WHO said.", "37", "Zambia"),
+    # claiming a deed is not giving its figure
+    ("The group claimed responsibility for the bombing, which killed 18 people.", "18", None),
+    ("The group claimed that 40 soldiers were killed.", "40", "The group"),
 ])
 def test_source(text, span, source):
     assert figure(text, span).source == source
