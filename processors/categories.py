@@ -122,8 +122,9 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
         return True
     if text.startswith(("Since ", "since "), sent.start):   # "Since January, 212 people have died"
         comma = text.find(",", sent.start, min(c.start, sent.start + 80))
-        if comma > 0 and lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma):
-            return True
+        if comma > 0 and (lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma)
+                          or fc.SINCE_DECLARED_RE.match(text, sent.start, comma)):
+            return True   # "Since the truce took effect in October, 380 people have been killed"
     tail_end = min(sent.end, c.end + 90)
     tail = text[c.end:tail_end]
     cut = lx.CLAUSE_BREAK_RE.search(tail)

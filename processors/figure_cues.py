@@ -97,14 +97,16 @@ _POST = [
     ("detained", r"apprehended"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
-                 r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"),
+                 r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"
+                 r"|(?:acutely |severely |critically )?food[- ]insecure"
+                 r"|without access to (?:\w+ ){0,2}(?:water|food|power|electricity|shelter|health ?care|sanitation)"),
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
-                   "apprehended", "hunger", "famine", "starvation", "food insecurity")
+                   "apprehended", "hunger", "famine", "starvation", "food", "access")
 # where a phrase of ``_POST`` can be: a word starting with one of its telling words (a cheap scan)
 _POST_GATE_STARTS = prefix_regex(frozenset(POST_EXTRA_GATE))
 BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)
@@ -150,7 +152,7 @@ SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
                                r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
                                r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising"
-                               r"|revolution)\b)",
+                               r"|revolution|ceasefire|truce|monsoon|rainy season)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
 FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told|As of"

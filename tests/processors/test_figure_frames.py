@@ -91,6 +91,12 @@ def figure(text, span):
     # a bare number with an adverb of degree is a part of the casualty count before it
     ("A further 130 people were wounded, 25 critically.", "25", "injured"),
     ("The death toll from last week's earthquake has climbed past 1,000.", "1,000", "deaths_total"),
+    # people in need: food insecure, cut off from water
+    ("An estimated 3.2 million people are food insecure.", "An estimated 3.2 million", "affected"),
+    ("The cyclone left 250,000 people without access to clean water.", "250,000", "affected"),
+    # a toll since a truce or a season is a running toll
+    ("Since the truce took effect in October, 380 people have been killed.", "380", "deaths_total"),
+    ("Israeli fire has killed 120 Palestinians since the ceasefire, medics said.", "120", "deaths_total"),
 ])
 def test_category_from_frame(text, span, category):
     assert figure(text, span).category == category
