@@ -255,7 +255,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                               or fr.suspects_partitive(text, c)
                               or fr.bodies_list(text, sent, c)
                               or fr.same_measure(text, c, previous)
-                              or fr.degree_part(text, c, previous))
+                              or fr.degree_part(text, c, previous)
+                              or fr.among_after(text, sent, c))
         previous = c
         if c.noun is not None and c.category not in (None, "count_other", "duration"):
             model = c

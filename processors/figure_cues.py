@@ -88,13 +88,14 @@ _POST = [
                  r"|in detention|behind bars"),
     ("evacuated", r"to (?:safety|safer ground|higher ground)\b"
                   r"|(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
-                  r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps))"),
+                  r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps)"
+                  r"|(?:an? |the )?(?:\w+ )?(?:shelter|evacuation cent(?:re|er)|safe area|relief camp)s?\b)"),
     ("hostages", r"in (?:\w+ )?captivity"),
     ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
                r"|neutrali[sz]ed|eliminated"),
     ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for|with)"
                 r" (?:\w+ ){0,2}(?:injuries|wounds|burns|fractures)"),
-    ("detained", r"apprehended"),
+    ("detained", r"apprehended|rounded up"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
                  r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"
@@ -106,7 +107,7 @@ _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
-                   "apprehended", "hunger", "famine", "starvation", "food", "access")
+                   "apprehended", "rounded", "hunger", "famine", "starvation", "food", "access")
 # where a phrase of ``_POST`` can be: a word starting with one of its telling words (a cheap scan)
 _POST_GATE_STARTS = prefix_regex(frozenset(POST_EXTRA_GATE))
 BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)

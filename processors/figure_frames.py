@@ -274,3 +274,26 @@ def degree_part(text: str, c: Candidate, previous: Candidate | None) -> str | No
 # "the death toll has climbed past 1,000": a toll passing a mark
 TOLL_PAST_RE = re.compile(r"\b(?:rose|risen|climbed|jumped|soared|surged|went|gone|passed|moved|edged|crept)\s+"
                           r"(?:past|beyond|above)\s+$", re.IGNORECASE)
+
+
+# "Twelve civilians were among the 30 people killed": the figure is part of a casualty count named after it
+_AMONG_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+                             r"(?:[\d,]+\s+)?(?:people\s+|persons\s+)?(?:who\s+(?:were|had been|have been)\s+)?"
+                             r"(?P<cue>killed|dead|died|injured|wounded|hurt|missing|arrested|detained|abducted"
+                             r"|kidnapped|evacuated|displaced|victims|casualties|hostages)\b", re.IGNORECASE)
+# "the remains of 12 people were found": the dead
+_REMAINS_OF_RE = re.compile(r"\b(?:remains|corpses|bodies)\s+of\s+(?:(?:at least|about|some|more than|another|a further"
+                            r"|nearly|around)\s+)?$", re.IGNORECASE)
+
+
+def among_after(text: str, sent: Sentence, c: Candidate) -> str | None:
+    if not c.person:
+        return None
+    if "among" in text[c.end:min(sent.end, c.end + 60)]:
+        m = _AMONG_AFTER_RE.match(text, c.end, sent.end)
+        if m:
+            cue = m.group("cue").lower()
+            return "killed" if cue in ("victims", "casualties", "died") else lx.cue_category(cue)
+    if _REMAINS_OF_RE.search(text, max(sent.start, c.start - 40), c.start):
+        return "killed"
+    return None

@@ -111,11 +111,15 @@ def _names_a_source(source: str) -> bool:
     if (words[-1][:1].islower() and last.endswith("ed")) or any(w.lower() in _FINITE for w in words):
         return False   # "..., said troops also rescued", "saying inflation was expected": a clause, not a speaker
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
+    if _QUANTITY_OF_RE.match(source):
+        return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
     if _COUNT_RE.fullmatch(head.rstrip(",")):
         return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 
+_QUANTITY_OF_RE = re.compile(r"(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:number|share|proportion"
+                             r"|percentage|rate|total|amount|majority|tally|count)\s+of\b", re.IGNORECASE)
 _COUNT_RE = re.compile(r"[\d.,%$]+|(?i:" + _NUMWORDS + r")")
 _FINITE = frozenset("""was were is are has have had will would""".split())
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})

@@ -97,6 +97,12 @@ def figure(text, span):
     # a toll since a truce or a season is a running toll
     ("Since the truce took effect in October, 380 people have been killed.", "380", "deaths_total"),
     ("Israeli fire has killed 120 Palestinians since the ceasefire, medics said.", "120", "deaths_total"),
+    # a figure among a casualty count named after it; remains are of the dead
+    ("Twelve civilians were among the 30 people killed.", "Twelve", "killed"),
+    ("Two journalists were among those detained.", "Two", "detained"),
+    ("The remains of 12 people were found in a mass grave.", "12", "killed"),
+    ("Twelve protesters were rounded up by police.", "Twelve", "detained"),
+    ("Twelve families were relocated to a government shelter.", "Twelve", "evacuated"),
 ])
 def test_category_from_frame(text, span, category):
     assert figure(text, span).category == category
@@ -129,6 +135,8 @@ def test_category_from_frame(text, span, category):
     # claiming a deed is not giving its figure
     ("The group claimed responsibility for the bombing, which killed 18 people.", "18", None),
     ("The group claimed that 40 soldiers were killed.", "40", "The group"),
+    # a quantity before "reported" is no reporter
+    (OUTBREAK + "The cumulative number of cases reported in 2025 is 4,567.", "4,567", None),
 ])
 def test_source(text, span, source):
     assert figure(text, span).source == source
