@@ -103,6 +103,8 @@ def figure(text, span):
     ("The remains of 12 people were found in a mass grave.", "12", "killed"),
     ("Twelve protesters were rounded up by police.", "Twelve", "detained"),
     ("Twelve families were relocated to a government shelter.", "Twelve", "evacuated"),
+    # "in the building" is no participle between the list and its verb
+    ("Twelve soldiers and three civilians in the building were killed.", "Twelve", "killed"),
 ])
 def test_category_from_frame(text, span, category):
     assert figure(text, span).category == category
