@@ -80,6 +80,7 @@ _WINDOW_RE = re.compile(r"\b(?:new|more(?!\s+than)|further|additional|another|fr
                         r"|since the last)\b|\b\d{1,2}\s+" + _MONTHS + r"|\b" + _MONTHS + r"\s+\d{1,2}\b",
                         re.IGNORECASE)
 _DEATH_NOUNS = frozenset({"deaths", "death", "fatalities"})
+_TOLL_PEOPLE = frozenset({None, "people", "persons", "patients", "cases"})
 _DIED_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:have|had|has)\s+)?died\b")
 _DEATHS_OF_RE = re.compile(r"\bdeaths?\s+of\s+(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.IGNORECASE)
 
@@ -89,8 +90,8 @@ def whole_outbreak_toll(text: str, sent: Sentence, c: Candidate) -> bool:
     window in its sentence ("the deaths of three children ... during the flu season" are people, not a toll).
     Only deaths counted as such ("409 deaths", "1,705 people died"): "the pandemic that killed 25 million" tells
     what a happening did, like "floods in 2022 killed 1,700"."""
-    if c.noun not in _DEATH_NOUNS and not _DIED_AFTER_RE.match(text, c.end):
-        return False
+    if c.noun not in _DEATH_NOUNS and not (c.noun in _TOLL_PEOPLE and _DIED_AFTER_RE.match(text, c.end)):
+        return False   # (nor "two health workers died in March 2023": named people, not a toll)
     if not _WHOLE_FRAME_RE.search(text, sent.start, sent.end) or _WINDOW_RE.search(text, sent.start, sent.end):
         return False
     return not _DEATHS_OF_RE.search(text, max(sent.start, c.start - 30), c.start)

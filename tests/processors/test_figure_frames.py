@@ -43,6 +43,7 @@ def figure(text, span):
     (OUTBREAK + "Experts fear a repeat of 2017, when a record 480 people died.", "480", "deaths_total"),
     # ... but not a day's deaths, nor what a happening did, nor named people's deaths
     (OUTBREAK + "This year 14 new deaths were recorded in the past 24 hours.", "14", "killed"),
+    (OUTBREAK + "Two health workers died of the disease in March 2023.", "Two", "killed"),
     (OUTBREAK + "A pandemic in 1918 killed an estimated 50 million people.", "an estimated 50 million", "killed"),
     (OUTBREAK + "Doctors decried the deaths of at least four children during the 2018 season.", "at least four",
      "killed"),
