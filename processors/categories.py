@@ -231,8 +231,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                                       or fr.PARTICIPLE_BREAK_RE.search(text, c.end, later.start)
                                       or lx.OF_WHOM_RE.match(text, later.end)):
                 break
-            if c.category is None and (c.person or (c.noun in lx.POWER_UNITS
-                                                    and cue.group("cue").lower().startswith("affected"))):
+            if c.category is None and category == "displaced" and c.noun in fr.NOT_REFUGEES \
+                    and "fle" in cue.group("cue").lower():
+                pass   # "two suspects fled into the forest": an escape, not a displacement
+            elif c.category is None and (c.person or (c.noun in lx.POWER_UNITS
+                                                      and cue.group("cue").lower().startswith("affected"))):
                 c.category = category   # "5,000 households were affected" (not "homes without power")
             later = c
         prev_cue_end = cue.end()

@@ -300,3 +300,8 @@ def among_after(text: str, sent: Sentence, c: Candidate) -> str | None:
     if _REMAINS_OF_RE.search(text, max(sent.start, c.start - 40), c.start):
         return "killed"
     return None
+
+
+# people whose fleeing is an escape or a retreat, not a displacement
+NOT_REFUGEES = frozenset("""suspects gunmen attackers assailants prisoners inmates robbers thieves kidnappers bandits
+militants soldiers troops fighters insurgents rebels police officers policemen guards drivers""".split())

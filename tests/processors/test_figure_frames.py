@@ -106,6 +106,8 @@ def figure(text, span):
     ("Twelve families were relocated to a government shelter.", "Twelve", "evacuated"),
     # "in the building" is no participle between the list and its verb
     ("Twelve soldiers and three civilians in the building were killed.", "Twelve", "killed"),
+    ("Two suspects fled into the forest after the raid, police said.", "Two", "count_other"),
+    ("Some 4,000 villagers fled into the forest after the raid.", "Some 4,000", "displaced"),
 ])
 def test_category_from_frame(text, span, category):
     assert figure(text, span).category == category
