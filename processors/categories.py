@@ -168,7 +168,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
                     pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
                 c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
-            elif c.person and fr.DISPLACING_BEFORE_RE.search(before[-40:]):
+            elif c.person and ("uproot" in before or " out " in before[-8:]) \
+                    and fr.DISPLACING_BEFORE_RE.search(before[-40:]):
                 c.category = "displaced"   # "the war has uprooted 7 million people"
                 c.pre_cued = True
             elif c.noun in fr.OUTAGE_UNITS and fr.OUTAGE_AFTER_RE.match(text, c.end, sent.end):
@@ -241,6 +242,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         prev_cue_end = cue.end()
     fc.post_extra(text, cands, sent)
     previous = last_casualty = model = None
+    gates = fr.sentence_gates(low)
     for c in cands:  # after the verbs: "one of the wounded later died" is killed
         if c.category is None:
             of = lx.OF_CASUALTY_RE.match(text, c.end)
@@ -250,16 +252,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 c.category = (fc.partitive_category(text, c, sent, previous, health)
                               or fc.running_total(text, c, sent, last_casualty)
                               or fc.compared_category(text, c, previous)
-                              or fr.among_category(text, sent, c, health)
-                              or fr.breakdown_category(text, c, previous)
-                              or fr.gapped_category(text, sent, c, model)
-                              or fr.listed_part(text, sent, c, previous)
-                              or fr.fronted_them(text, sent, c, cands, carried)
-                              or fr.suspects_partitive(text, c)
-                              or fr.bodies_list(text, sent, c)
-                              or fr.same_measure(text, c, previous)
-                              or fr.degree_part(text, c, previous)
-                              or fr.among_after(text, sent, c))
+                              or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
         previous = c
         if c.noun is not None and c.category not in (None, "count_other", "duration"):
             model = c

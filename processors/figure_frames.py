@@ -305,3 +305,37 @@ def among_after(text: str, sent: Sentence, c: Candidate) -> str | None:
 # people whose fleeing is an escape or a retreat, not a displacement
 NOT_REFUGEES = frozenset("""suspects gunmen attackers assailants prisoners inmates robbers thieves kidnappers bandits
 militants soldiers troops fighters insurgents rebels police officers policemen guards drivers""".split())
+
+
+def sentence_gates(low: str) -> tuple[bool, bool]:
+    """Once a sentence (lower-cased): whether it names bodies, and whether it has "among" or remains."""
+    bodies = "bodies" in low
+    return bodies, bodies or "among" in low or "remains" in low or "corpses" in low
+
+
+def frame_category(text: str, sent: Sentence, gates: tuple[bool, bool], c: Candidate, cands: list[Candidate],
+                   previous: Candidate | None, model: Candidate | None, carried: str | None,
+                   health: bool) -> str | None:
+    """The first category the frames above give an uncategorised figure (``gates``: ``sentence_gates`` of its
+    sentence); each frame is tried only where a cheap test says it may apply."""
+    bare = c.noun is None
+    prev_cat = previous.category if previous is not None else None
+    found = None
+    if c.start - sent.start <= 70 and text.startswith(("Among ", "Of "), sent.start):
+        found = among_category(text, sent, c, health) or (fronted_them(text, sent, c, cands, carried)
+                                                          if carried is not None else None)
+    if found is None and prev_cat == "cases":
+        found = breakdown_category(text, c, previous)
+    if found is None and bare and model is not None:
+        found = gapped_category(text, sent, c, model)
+    if found is None and prev_cat in lx.CASUALTY_CATEGORIES:
+        found = listed_part(text, sent, c, previous) if not bare else degree_part(text, c, previous)
+    if found is None and text.startswith(" of ", c.end):
+        found = suspects_partitive(text, c)
+    if found is None and gates[0]:
+        found = bodies_list(text, sent, c)
+    if found is None and bare and prev_cat in ("money", "percent"):
+        found = same_measure(text, c, previous)
+    if found is None and gates[1]:
+        found = among_after(text, sent, c)
+    return found

@@ -59,7 +59,7 @@ class SentenceCues:
     someone "as saying" or cites someone, and (looked for only when a figure has no source) whether it has
     a verb of estimating."""
 
-    __slots__ = ("usable", "quoting", "cited", "_estimable")
+    __slots__ = ("usable", "quoting", "cited", "_estimable", "polled")
 
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
@@ -67,6 +67,8 @@ class SentenceCues:
                        and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))]
         self.quoting = " as saying" in seg
         self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
+        # whether a poll, a survey or a cited body's estimate may give a figure its source (``_polled_by``)
+        self.polled = "poll" in seg or "survey" in seg or "citing " in seg
         self._estimable: bool | None = None
 
     def estimable(self, text: str, sent: Sentence) -> bool:
@@ -84,7 +86,7 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
     cues = cues if cues is not None else SentenceCues(text, sent, atts)
     quoting, cited = cues.quoting, cues.cited
-    found = _pick(text, start, end, sent, cues.usable, quotes, embedded)
+    found = _pick(text, start, end, sent, cues.usable, quotes, embedded, cues.polled)
     if found is None and cues.estimable(text, sent):
         found = _estimator(text, start, sent)
     if found is not None and quoting:
@@ -155,13 +157,13 @@ _ESTIMATE_GATE_RE = re.compile(r" (?:put|placed|places|pegged|pegs|estimate|and 
 
 
 def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
-          quotes: list[tuple[int, int, str]], embedded) -> str | None:
+          quotes: list[tuple[int, int, str]], embedded, polled: bool = True) -> str | None:
     emb = embedded(text, end, sent.end)
     if emb:
         return emb[0]
-    polled = _polled_by(text, start, end, sent)
-    if polled:
-        return polled
+    by_poll = _polled_by(text, start, end, sent) if polled else None
+    if by_poll:
+        return by_poll
     agent = _BY_AGENT_RE.match(text, end, sent.end) if " by " in text[end:sent.end] else None
     if agent:
         return _NP_TAIL_RE.sub("", agent.group("np")).rstrip(" ,.") or None

@@ -126,7 +126,11 @@ def find_figures(doc: Document) -> list[Figure]:
                     and c.tok.currency and text[prev.end:c.start].strip() == "("):
                 c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
         categorize(text, cands, sent, disease_text, carried)
-        carried = next((c.category for c in reversed(cands) if c.category in CASUALTY_CATEGORIES), None)
+        carried = None
+        for c in reversed(cands):
+            if c.category in CASUALTY_CATEGORIES:
+                carried = c.category
+                break
         source_cues = sentence_cues(text, sent, atts)
         for c in cands:
             if c.start < sent.start or c.end > sent.end:
