@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newswire.processors import figure_cues as fc
+from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -59,9 +60,13 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     return None
 
 
+_ABBREVIATION_RE = re.compile(r"[ \t]+(?:[A-Z]\.){2,}(?=[ \t])")
+
+
 def read_noun(text: str, c: Candidate) -> None:
     """The counted noun after the number (skipping modifiers) and whether it names people."""
-    m = lx.NOUN_WINDOW_RE.match(text, c.tok.end)
+    ab = _ABBREVIATION_RE.match(text, c.tok.end)   # "two U.S. service members": a name before the noun
+    m = lx.NOUN_WINDOW_RE.match(text, ab.end() if ab else c.tok.end)
     if not m:
         return
     words = m.group(1).split()
@@ -88,7 +93,7 @@ def read_noun(text: str, c: Candidate) -> None:
         if lw in lx.FUNCTION_WORDS or lw in lx.CUE_WORDS_AFTER:
             return
         if w[:1].islower() and i + 1 < len(words) and not lx.is_known_noun(lw) \
-                and words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1]) and not lx.is_person_noun(lw):
+                and words[i + 1][:1].islower() and _names_people(words[i + 1]) and not lx.is_person_noun(lw):
             if lw.endswith("ed"):
                 c.participle = lw   # "31 kidnapped persons", "12 abducted pupils": what befell them
             continue   # and "22 logistics suppliers": a compound's head is the counted noun
@@ -98,7 +103,7 @@ def read_noun(text: str, c: Candidate) -> None:
             return   # "about 660,000 based on forecasts", "30 according to": a verb, not the counted noun
         if (not lx.is_known_noun(lw) and (not lw.endswith("s") or "-" in w or w[:1].isupper())
                 and i + 1 < len(words) and (lx.is_known_noun(words[i + 1].lower())
-                                            or (words[i + 1][:1].islower() and lx.is_person_noun(words[i + 1])))):
+                                            or (words[i + 1][:1].islower() and _names_people(words[i + 1])))):
             continue  # "270 electoral votes"
         if lw in fc.BARE_VERBS:
             return   # "14 remain missing": the number's verb, the noun left out
@@ -117,8 +122,9 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
         return True
     if text.startswith(("Since ", "since "), sent.start):   # "Since January, 212 people have died"
         comma = text.find(",", sent.start, min(c.start, sent.start + 80))
-        if comma > 0 and lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma):
-            return True
+        if comma > 0 and (lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma)
+                          or fc.SINCE_DECLARED_RE.match(text, sent.start, comma)):
+            return True   # "Since the truce took effect in October, 380 people have been killed"
     tail_end = min(sent.end, c.end + 90)
     tail = text[c.end:tail_end]
     cut = lx.CLAUSE_BREAK_RE.search(tail)
@@ -131,8 +137,10 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
 _HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
 
 
-def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False) -> None:
-    """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients."""
+def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: bool = False,
+               carried: str | None = None) -> None:
+    """``disease_text``: the article is about a disease (``lexicon.is_disease_text``), so its cases are patients;
+    ``carried``: the casualty category the sentence before ended on ("... were hospitalised. Of them, 471 ...")."""
     low = text[sent.start:sent.end].lower()
     # searched once a sentence, not once a figure: a table of numbers has hundreds of figures a sentence
     quake = any(w in low for w in lx.QUAKE_WORDS) and lx.QUAKE_RE.search(low) is not None
@@ -148,6 +156,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = lx.NOUN_CATEGORY[c.noun]
             if c.category == "cases" and c.noun in ("cases", "case", "admissions") and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
+        elif c.noun in fr.EXTRA_NOUNS:
+            c.category = fr.EXTRA_NOUNS[c.noun]
         else:
             before = text[max(sent.start, c.start - 60):c.start]
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
@@ -158,6 +168,12 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
                     pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
                 c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
+            elif c.person and ("uproot" in before or " out " in before[-8:]) \
+                    and fr.DISPLACING_BEFORE_RE.search(before[-40:]):
+                c.category = "displaced"   # "the war has uprooted 7 million people"
+                c.pre_cued = True
+            elif c.noun in fr.OUTAGE_UNITS and fr.OUTAGE_AFTER_RE.match(text, c.end, sent.end):
+                c.category = "affected"   # "left 40,000 households without power"
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
                           or fc.object_of_verb(pre.group("cue"), c)):
                 c.category = lx.cue_category(pre.group("cue"))
@@ -170,12 +186,19 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 if "toll" in window or "number of" in window or "death" in window or "case" in window:
                     for toll in lx.TOLL_RE.finditer(text, max(sent.start, c.start - 120), c.start):
                         pass   # the last toll phrase before the figure
-                if (toll and c.person and not re.search(r"\d", text[toll.end():c.start])
-                        and lx.TOLL_LINK_RE.search(text, toll.end(), c.start)):
+                if toll is None and ("number of" in window or "tally of" in window
+                                     or "count of" in window):
+                    toll = fr.extra_toll(text, max(sent.start, c.start - 120), c.start)
+                if (toll and c.person and not fr.gap_has_count(text[toll.end():c.start])
+                        and (lx.TOLL_LINK_RE.search(text, toll.end(), c.start)
+                             or fr.TOLL_PAST_RE.search(text, toll.end(), c.start))):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
                     if c.category == "killed" and fc.TOTAL_BEFORE_RE.search(text, max(0, toll.start() - 14),
                                                                              toll.start()):
                         c.category = "deaths_total"   # "the total number of people killed rose to 300"
+                    elif c.category == "killed" and (
+                            fr.RUNNING_NUMBER_RE.search(text, toll.end(), c.start)):
+                        c.category = "deaths_total"   # "pushing the number of people killed since January to 286"
                 if c.category is None:
                     c.category = fc.clause_cue(text, c, sent, counted, health)
         previous = c
@@ -206,15 +229,20 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             # an earlier figure shares the casualty word only through a list: "six people, four children
             # and a woman were killed"; not across a verb ("2,000 officers were deployed after 3 were killed")
             if later is not None and (lx.NOT_A_LIST_RE.search(text, c.end, later.start)
+                                      or fr.PARTICIPLE_BREAK_RE.search(text, c.end, later.start)
                                       or lx.OF_WHOM_RE.match(text, later.end)):
                 break
-            if c.category is None and (c.person or (c.noun in lx.POWER_UNITS
-                                                    and cue.group("cue").lower().startswith("affected"))):
+            if c.category is None and category == "displaced" and c.noun in fr.NOT_REFUGEES \
+                    and "fle" in cue.group("cue").lower():
+                pass   # "two suspects fled into the forest": an escape, not a displacement
+            elif c.category is None and (c.person or (c.noun in lx.POWER_UNITS
+                                                      and cue.group("cue").lower().startswith("affected"))):
                 c.category = category   # "5,000 households were affected" (not "homes without power")
             later = c
         prev_cue_end = cue.end()
     fc.post_extra(text, cands, sent)
-    previous = last_casualty = None
+    previous = last_casualty = model = None
+    gates = fr.sentence_gates(low)
     for c in cands:  # after the verbs: "one of the wounded later died" is killed
         if c.category is None:
             of = lx.OF_CASUALTY_RE.match(text, c.end)
@@ -223,8 +251,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             else:
                 c.category = (fc.partitive_category(text, c, sent, previous, health)
                               or fc.running_total(text, c, sent, last_casualty)
-                              or fc.compared_category(text, c, previous))
+                              or fc.compared_category(text, c, previous)
+                              or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
         previous = c
+        if c.noun is not None and c.category not in (None, "count_other", "duration"):
+            model = c
         if c.category in lx.CASUALTY_CATEGORIES:
             last_casualty = c
     for c, nxt in zip(cands, cands[1:]):
@@ -248,8 +279,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
-                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))):
+                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))
+                or (disease_text and fr.whole_outbreak_toll(text, sent, c))):
             c.category = "deaths_total"
+        elif c.category == "killed" and fr.in_running_total(text, sent, c):
+            c.category = "deaths_total"   # "bringing the cumulative total ... to 900 cases and 21 deaths"
         previous = c
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
@@ -258,3 +292,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = "count_other"
         if c.unit is None:
             c.unit = c.noun if c.noun else ("people" if c.category in lx.CASUALTY_CATEGORIES else None)
+
+
+def _names_people(word: str) -> bool:
+    return lx.is_person_noun(word) or fc.is_person_word(word)

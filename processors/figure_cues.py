@@ -56,10 +56,16 @@ fear""".split())
 _MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen", "stamen", "semen", "hymen"})
 
 
+# plurals naming people that the suffix rules of ``lexicon.is_person_noun`` miss ("19 oil thieves were held")
+_MORE_PEOPLE = frozenset("""thieves wives chiefs youths pirates criminals nomads inmates convicts elders priests
+monks nuns clerics judges leaders relatives sons daughters husbands locals natives addicts thugs recruits cadets
+conscripts veterans delegates candidates muslims christians jews hindus""".split())
+
+
 def is_person_word(word: str) -> bool:
-    """A counted noun naming people beyond ``lexicon.is_person_noun``: "servicemen", "militiamen"."""
+    """A counted noun naming people beyond ``lexicon.is_person_noun``: "servicemen", "militiamen", "thieves"."""
     low = word.lower()
-    return len(low) > 4 and low.endswith("men") and low not in _MEN_NOT_PEOPLE
+    return (len(low) > 4 and low.endswith("men") and low not in _MEN_NOT_PEOPLE) or low in _MORE_PEOPLE
 
 
 # an exchange rate: "the yen traded at 108.55 per dollar"
@@ -80,24 +86,28 @@ _POST = [
     ("detained", r"(?:are|were|was|is|have been|had been|has been|being|remain|remained) (?:\w+ )?held\b"
                  r"(?! (?:hostage|captive|up|back|accountable|responsible|in (?:quarantine|isolation|reserve)))"
                  r"|in detention|behind bars"),
-    ("evacuated", r"(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
-                  r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps))"),
+    ("evacuated", r"to (?:safety|safer ground|higher ground)\b"
+                  r"|(?:moved|relocated|taken|brought|airlifted) to (?:safety|safer ground|higher ground"
+                  r"|shelters|safe areas|evacuation cent(?:re|er)s|temporary (?:shelters|housing|camps)"
+                  r"|(?:an? |the )?(?:\w+ )?(?:shelter|evacuation cent(?:re|er)|safe area|relief camp)s?\b)"),
     ("hostages", r"in (?:\w+ )?captivity"),
     ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|shot|starved|frozen|stoned) to death"
                r"|neutrali[sz]ed|eliminated"),
-    ("injured", r"(?:sustained|suffered|suffering|sustaining|received) (?:\w+ ){0,2}(?:injuries|wounds|burns"
-                r"|fractures)"),
-    ("detained", r"apprehended"),
+    ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for|with)"
+                r" (?:\w+ ){0,2}(?:injuries|wounds|burns|fractures)"),
+    ("detained", r"apprehended|rounded up"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
-                 r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"),
+                 r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"
+                 r"|(?:acutely |severely |critically )?food[- ]insecure"
+                 r"|without access to (?:\w+ ){0,2}(?:water|food|power|electricity|shelter|health ?care|sanitation)"),
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
-                   "apprehended", "hunger", "famine", "starvation", "food insecurity")
+                   "apprehended", "rounded", "hunger", "famine", "starvation", "food", "access")
 # where a phrase of ``_POST`` can be: a word starting with one of its telling words (a cheap scan)
 _POST_GATE_STARTS = prefix_regex(frozenset(POST_EXTRA_GATE))
 BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)
@@ -143,7 +153,7 @@ SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
                                r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
                                r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising"
-                               r"|revolution)\b)",
+                               r"|revolution|ceasefire|truce|monsoon|rainy season)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
 FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told|As of"

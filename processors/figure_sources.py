@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from newswire.processors.lexicon import _NUMWORDS
 from newswire.processors.sentences import Attribution, Sentence, attributions
 
 __all__ = ["pick_source", "quote_speakers", "sentence_cues"]
@@ -58,13 +59,16 @@ class SentenceCues:
     someone "as saying" or cites someone, and (looked for only when a figure has no source) whether it has
     a verb of estimating."""
 
-    __slots__ = ("usable", "quoting", "cited", "_estimable")
+    __slots__ = ("usable", "quoting", "cited", "_estimable", "polled")
 
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
-        self.usable = [a for a in atts if _names_a_source(a.source)]
+        self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)
+                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))]
         self.quoting = " as saying" in seg
         self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
+        # whether a poll, a survey or a cited body's estimate may give a figure its source (``_polled_by``)
+        self.polled = "poll" in seg or "survey" in seg or "citing " in seg
         self._estimable: bool | None = None
 
     def estimable(self, text: str, sent: Sentence) -> bool:
@@ -82,7 +86,7 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     """The attribution that covers the figure ``text[start:end]``, as written (may be a pronoun)."""
     cues = cues if cues is not None else SentenceCues(text, sent, atts)
     quoting, cited = cues.quoting, cues.cited
-    found = _pick(text, start, end, sent, cues.usable, quotes, embedded)
+    found = _pick(text, start, end, sent, cues.usable, quotes, embedded, cues.polled)
     if found is None and cues.estimable(text, sent):
         found = _estimator(text, start, sent)
     if found is not None and quoting:
@@ -106,10 +110,20 @@ def _names_a_source(source: str) -> bool:
         return False
     if last in _DANGLING or _NUMBER_ADJECTIVE_RE.match(last):
         return False   # "Benchmark 10-year (notes)": a modifier cut from its noun
+    if (words[-1][:1].islower() and last.endswith("ed")) or any(w.lower() in _FINITE for w in words):
+        return False   # "..., said troops also rescued", "saying inflation was expected": a clause, not a speaker
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
+    if _QUANTITY_OF_RE.match(source):
+        return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
+    if _COUNT_RE.fullmatch(head.rstrip(",")):
+        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 
+_QUANTITY_OF_RE = re.compile(r"(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:number|share|proportion"
+                             r"|percentage|rate|total|amount|majority|tally|count)\s+of\b", re.IGNORECASE)
+_COUNT_RE = re.compile(r"[\d.,%$]+|(?i:" + _NUMWORDS + r")")
+_FINITE = frozenset("""was were is are has have had will would""".split())
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _QUANTITY_HEADS = frozenset("""number numbers share proportion percentage percent rate total amount majority
 minority half third quarter fraction""".split())
@@ -143,10 +157,13 @@ _ESTIMATE_GATE_RE = re.compile(r" (?:put|placed|places|pegged|pegs|estimate|and 
 
 
 def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attribution],
-          quotes: list[tuple[int, int, str]], embedded) -> str | None:
+          quotes: list[tuple[int, int, str]], embedded, polled: bool = True) -> str | None:
     emb = embedded(text, end, sent.end)
     if emb:
         return emb[0]
+    by_poll = _polled_by(text, start, end, sent) if polled else None
+    if by_poll:
+        return by_poll
     agent = _BY_AGENT_RE.match(text, end, sent.end) if " by " in text[end:sent.end] else None
     if agent:
         return _NP_TAIL_RE.sub("", agent.group("np")).rstrip(" ,.") or None
@@ -214,3 +231,52 @@ _NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that
 _LEAD_PHRASE_RE = re.compile(r"(?:In addition to|Besides|Apart from|Aside from|On top of|As well as|Along with"
                              r"|After|Following|Despite|Beyond|Including|Excluding|Of|Among|With|In|On|At"
                              r"|During|Since|Until|From|Over|Overall)\b")
+
+
+# "the 1.7% forecast in a Reuters poll of 14 economists": the poll gave the figure
+_POLL_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|by)\s+(?P<np>(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,3}?"
+                            r"(?:poll|survey)(?:\s+(?:of|by|from|for)\s+[^,;:.()]{1,40}?)?)(?=\s*[,;:.)]|\s*$)")
+# "citing the research group's estimate of 61%": the cited body gave it
+_CITING_OWN_RE = re.compile(r"\bciting\s+(?P<np>[^,;:]{2,60}?)['’]s?\s+(?:[a-z-]+\s+)?(?:estimate|estimates|figure"
+                            r"|figures|data|forecast|count|tally|calculations?|projection)\s+(?:of|at)\s+"
+                            r"(?:(?:about|around|some|nearly|almost|more than|at least|over)\s+)?$")
+
+
+def _polled_by(text: str, start: int, end: int, sent: Sentence) -> str | None:
+    tail = text[end:sent.end]
+    if "poll" in tail or "survey" in tail:
+        m = _POLL_AFTER_RE.match(text, end, sent.end)
+        if m:
+            return m.group("np")
+    if "citing " in text[max(sent.start, start - 120):start]:
+        m = _CITING_OWN_RE.search(text, max(sent.start, start - 120), start)
+        if m:
+            return m.group("np")
+    return None
+
+
+# "the group claimed responsibility for the bombing, which killed 18": a deed owned, not a figure given
+_CLAIMED_DEED_RE = re.compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b", re.IGNORECASE)
+
+# "in Zamfara and Katsina states and freed 17 hostages": the states of a country, not a verb of saying
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|across|of|from|between|both|two|three|four|several|neighbouring|neighboring"
+                              r"|northern|southern|eastern|western|central)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+
+
+def _place_states(text: str, att: Attribution) -> bool:
+    if text[att.verb_start:att.verb_end] not in ("states", "state"):
+        return False
+    return _PLACE_BEFORE_RE.search(text, max(0, att.src_start - 40), att.src_start) is not None or \
+        text[max(0, att.src_start - 4):att.src_start].lower().endswith(("in ", "of "))
+
+
+# "Neighbouring Malawi has reported 37 cases": the country, not its position, is the source
+_LEADING_PLACE_ADJ_RE = re.compile(r"(?:Neighbouring|Neighboring|Nearby|Fellow)\s+(?=[A-Z])")
+
+
+def _trimmed(att: Attribution) -> Attribution:
+    m = _LEADING_PLACE_ADJ_RE.match(att.source)
+    if m is None:
+        return att
+    return Attribution(att.kind, att.verb_start, att.verb_end, att.source[m.end():], att.src_start + m.end(),
+                       att.src_end)

@@ -27,6 +27,7 @@ from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.figure_sources import pick_source, sentence_cues
 from newswire.processors.gazetteer import Place
+from newswire.processors.lexicon import CASUALTY_CATEGORIES
 from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
 from newswire.processors.word_scans import scan_words
 
@@ -90,6 +91,7 @@ def find_figures(doc: Document) -> list[Figure]:
     since_memo: dict[tuple[str, int], str | None] = {}
     said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
+    carried: str | None = None   # the last sentence's casualty category, for an "Of them, N ..." after it
     for index, sent in enumerate(sentences):
         said = _said_date(text, sent, times[index])
         if said is not None:
@@ -111,6 +113,7 @@ def find_figures(doc: Document) -> list[Figure]:
             read_noun(text, c)
             cands.append(c)
         if not cands:
+            carried = None
             continue
         atts = doc.attributions(index)
         cands = join_ranges(text, cands, sent)
@@ -122,7 +125,12 @@ def find_figures(doc: Document) -> list[Figure]:
             if (c.qualifier is None and prev.qualifier not in (None, "range") and prev.tok.currency
                     and c.tok.currency and text[prev.end:c.start].strip() == "("):
                 c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
-        categorize(text, cands, sent, disease_text)
+        categorize(text, cands, sent, disease_text, carried)
+        carried = None
+        for c in reversed(cands):
+            if c.category in CASUALTY_CATEGORIES:
+                carried = c.category
+                break
         source_cues = sentence_cues(text, sent, atts)
         for c in cands:
             if c.start < sent.start or c.end > sent.end:

@@ -229,7 +229,7 @@ POST_CUE_RE = re.compile(
     r"|sheltering in|in (?:emergency |evacuation )?(?:shelters|evacuation cent(?:re|er)s)"
     r"|taken hostage|taken prisoner|taken captive|held for questioning|held on suspicion|held without charge"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
-    r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across the border|to neighbo)"
+    r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across|to|towards?|into|over)\b"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
     r"|affected|without (?:power|electricity|water|communications?|phone service|cell service|internet|heat|gas)"
     r"|held (?:by|in) (?:the )?(?:[\w'-]+ )?(?:government|authorities|police|army|military|security forces"

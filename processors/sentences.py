@@ -256,12 +256,19 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
     return subject.strip("\"“”'"), s, e
 
 
+_ACCORDING_CUT_RE = re.compile(r"(?:(?<!familiar)\s+with|\s+(?:after|as|when|while|which|who|that|since|because"
+                               r"|amid|following|before|despite))\b.*$", re.DOTALL)
+
+
 def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] | None:
     rest = text[start:sent_end]
     m = re.match(r"[^,;.!?\"”]*(?:\.(?=\w)[^,;.!?\"”]*)*", rest)
     chunk = m.group(0) if m else ""
+    # "according to preliminary results from the registrar with 99 percent of ballots counted": the source ends
+    # where a clause or a circumstance begins
+    chunk = _ACCORDING_CUT_RE.sub("", chunk)
     words_outside = re.sub(r"\([^)]*\)", "", chunk).split()
-    if chunk and len(words_outside) <= 8:
+    if chunk and len(words_outside) <= 10:
         phrase = chunk.rstrip()
     else:  # no punctuation soon: take the capitalised name "the United States Geological Survey (USGS)"
         np = re.match(r"(?:(?:the|an|a)\s+)?(?:[A-Z][\w.'&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the"
