@@ -305,6 +305,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
                 and not all(w in gaz for w in person):   # "Lloyd Austin": a first name or surname may be a town
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
+    if len(words) > 1 and words[0] == "Operation":
+        return "organisation", name, None, None   # a military operation's name stands for its troops
     if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
                             or "and" in words and words[-1] in _JOINING_AND)) or (   # "Customs and Border Protection"
             len(words) == 1 and ACRONYM_RE.fullmatch(name) and name not in gaz):

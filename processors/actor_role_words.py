@@ -9,8 +9,9 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_clauses import NOT_SUBJECT_RE, SOURCE_BEFORE_RE
+from newswire.processors.actor_frames import unit_owner
 from newswire.processors.actor_names import GROUP_NOUNS, ROLE_WORDS, ActorMention
-from newswire.processors.lexicon import PERSON_NOUNS
+from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from newswire.processors.place_names import NEWS_AGENCIES
 
 
@@ -88,8 +89,12 @@ def subject_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[int
     while i < len(mentions) and mentions[i].start - sent_start <= 25 and (
             mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
         i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
+    if i < len(mentions) and mentions[i].start - sent_start <= 25 and unit_owner(text, mentions, i, sent_start):
+        return mentions[i]   # "Troops of the Nigerian Army killed": the army, its troops' noun no name
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
+        if (owner := unit_owner(text, mentions, i)) is not None:
+            return owner   # "troops of Operation Safe Haven rescued": the operation
         if i + 1 < len(mentions) and _OWNER_THEN_OWNED_RE.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             return mentions[i + 1]   # "Sudan's paramilitary Rapid Support Forces": the one owned, not its owner
         return mentions[i]
@@ -209,3 +214,26 @@ ADJUNCT_RE = re.compile(r",\s*$")
 # should leave", "warned farmers were at risk"), not a speaker set after the verb ("said police on Monday")
 REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|earlier|later|yesterday|today|this"
                                  r"|last|who|and)\b)[a-z]+")
+
+
+def moved_thing(text: str, left: int, start: int, before: Sequence[ActorMention]) -> ActorMention | None:
+    """What a "change" event says moved: the noun phrase right before the verb, else None."""
+    # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
+    # what moved is the noun phrase right before the verb, not a country or ticker inside it
+    mover = MOVER_RE.search(text, max(left, start - 80), start)
+    if mover is not None and mover.group("thing"):
+        words = mover.group("thing").split()
+        if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
+            mover = MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
+    if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
+                                                                      ["We"], ["He’d"], ["He'd"]):
+        mover = None   # a pronoun, not a name
+    if mover is not None:
+        whole = mover.group("name") or mover.group("thing")
+        name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
+        at = mover.start("name") if mover.group("name") else mover.start("thing")
+        # the country it belongs to, where the phrase names one ("Japan's Nikkei 225")
+        code = next((a.country_code for a in before if at <= a.start < start and a.country_code), None)
+        at += len(whole) - len(name)
+        return ActorMention(at, at + len(name), name, name, "organisation", None, code)
+    return None

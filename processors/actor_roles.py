@@ -9,17 +9,18 @@ statement's agent.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Sequence
 
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
+from newswire.processors.actor_frames import (between_parties, framed_agents, is_past_verb, series_verb,
+                                              subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
                                                 spokesperson_body)
-from newswire.processors.lexicon import FUNCTION_WORDS, is_person_noun, last_word
+from newswire.processors.lexicon import is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
     ADJUNCT_RE,
@@ -41,7 +42,7 @@ from newswire.processors.actor_role_words import (
     LEAD_RE,
     MAIN_VERB_RE,
     MODIFIER_RE,
-    MOVER_RE,
+    moved_thing,
     NESTED_BY_RE,
     NOT_ACTORS,
     NOUN_AFTER_RE,
@@ -107,25 +108,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # after the verb said it, whoever the quote or the clause before it names
         before = [inverted]
         after = [a for a in after if a is not inverted]
-    if kind == "change":
-        # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
-        # what moved is the noun phrase right before the verb, not a country or ticker inside it
-        mover = MOVER_RE.search(text, max(left, start - 80), start)
-        if mover is not None and mover.group("thing"):
-            words = mover.group("thing").split()
-            if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
-                mover = MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
-        if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
-                                                                          ["We"], ["He’d"], ["He'd"]):
-            mover = None   # a pronoun, not a name
-        if mover is not None:
-            whole = mover.group("name") or mover.group("thing")
-            name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
-            at = mover.start("name") if mover.group("name") else mover.start("thing")
-            # the country it belongs to, where the phrase names one ("Japan's Nikkei 225")
-            code = next((a.country_code for a in before if at <= a.start < start and a.country_code), None)
-            at += len(whole) - len(name)
-            before = [ActorMention(at, at + len(name), name, name, "organisation", None, code)]
+    if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
+        before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
     if not before:
         # "the commission said", "The 56-year-old said", "the agency selected": one named before
         referent = antecedent_of(text, mentions, starts, left, start)
@@ -231,22 +215,23 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
-        lo = max(left, start - 40)
-        words = text[lo:start].split()
+        stop = subject_end(text, left, start)   # "A judge in Lyon on Friday ordered": "judge"
+        lo, words = max(left, stop - 40), text[max(left, stop - 40):stop].split()
+        words = words[max((k + 1 for k, w in enumerate(words) if w in ("-", "–", "—")), default=0):]   # a dateline's
         while words and (words[-1] in AUX_WORDS or words[-1].endswith("ly")):
             words.pop()
         word = words[-1] if words and len(words) <= 6 else ""
         low = word.lower()
         if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
                                                           or statement and low in SPEAKER_NOUNS):
-            at = text.rfind(word, lo, start)
-            before = [members_of(text, left, start) or ActorMention(at, at + len(word), low, low, "group", None,
+            at = text.rfind(word, lo, stop)
+            before = [members_of(text, left, stop) or ActorMention(at, at + len(word), low, low, "group", None,
                                                                      None)]
         elif low in BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
             # "the army shelled", "the ministry deployed": a body no name was given for
-            at = text.rfind(word, lo, start)
+            at = text.rfind(word, lo, stop)
             before = [ActorMention(at, at + len(word), low, low, "organisation", None, None)]
-        elif (body := unnamed_body(text, left, start)) is not None:
+        elif (body := unnamed_body(text, left, stop)) is not None:
             before = [body]   # "The ruling party won", "A court in Cairo sentenced"
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
@@ -345,12 +330,17 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         subject = subject_of(text, mentions, starts, sent_start, prev_start)
         if subject is not None and subject.end <= start:
             agents = before = [subject]   # and, for a passive, the one it was done to
-    if not statement and SECOND_VERB_RE.search(text, max(left, start - 40), start):
+    if not statement and (SECOND_VERB_RE.search(text, max(left, start - 40), start)
+                          or series_verb(text, sent_start, start, end)):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
-        subject = subject_of(text, mentions, starts, sent_start, prev_start)
+        subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
+            text, mentions, starts, sent_start)
         if subject is not None and subject.end <= start:
             agents = [subject]
+    if not statement:   # "accused the army of shelling", "said the government had released" (actor_frames)
+        agents = framed_agents(text, mentions, starts, left, sent_start, start, end, agents, lambda s, e: event_actors(
+            text, mentions, starts, sent_start, sent_end, s, e, statement=True, prev_start=prev_start))
     relation_a, relation_p = "agent", "patient"
     passive = PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
         else None   # "was withdrawing": progressive, not passive
@@ -380,6 +370,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         patients = []   # "Witnesses said soldiers opened fire": the soldiers acted in what was said
     if "between" in text[max(left, start - 12):min(right, end + 12)]:
         relation_a = relation_p = "participant"
+    if not statement and not is_past_verb(text[start:end]) and (
+            pair := between_parties(text, mentions, starts, end, sent_end)):   # "fighting ... between X and Y"
+        agents, patients, relation_a = pair, [], "participant"
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

@@ -1,0 +1,78 @@
+"""Frames that move an event's agent away from the words right before its trigger (processors.actor_frames)."""
+
+from __future__ import annotations
+
+from newswire.processors.actor_frames import subject_end
+from newswire.processors.actor_roles import event_actors
+from newswire.processors.actors import find_actors
+from newswire.processors.sentences import split_sentences
+
+
+def actors_of(text, trigger, statement=False, nth=0):
+    found = find_actors(text)
+    starts = [a.start for a in found]
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(trigger, at + 1)
+    sentences = split_sentences(text)
+    k = max(i for i, s in enumerate(sentences) if s.start <= at)
+    sent = sentences[k]
+    return [(a.name, a.relation) for a in event_actors(
+        text, found, starts, sent.start, sent.end, at, at + len(trigger), statement=statement,
+        prev_start=sentences[k - 1].start if k else None)]
+
+
+def test_the_one_accused_of_a_deed_did_it():
+    text = "The villagers accused the army of burning their houses on Monday."
+    assert actors_of(text, "burning")[:1] == [("army", "agent")]
+    text = "Kiev blamed Russian forces for shelling the power plant overnight."
+    assert actors_of(text, "shelling")[:1] == [("Russia", "agent")]
+
+
+def test_a_time_and_a_place_between_the_subject_and_its_verb():
+    text = "A judge in Lyon on Friday ordered the three men held in custody."
+    assert actors_of(text, "ordered")[:1] == [("judge", "agent")]
+    text = "A court in Lyon last week ordered the three men held in custody."
+    assert actors_of(text, "ordered")[:1] == [("court", "agent")]
+    text = "PARIS - A federal judge in Marseille late on Tuesday sentenced a former mayor to two years."
+    assert actors_of(text, "sentenced")[:1] == [("judge", "agent")]
+    text = "A spokesman for the group on Sunday accused the army."
+    assert subject_end(text, 0, text.index("accused")) == text.index("accused")
+
+
+def test_the_subject_of_a_reported_clause():
+    text = "The finance ministry said the government had released 20 million euros for relief."
+    assert actors_of(text, "released") == [("government", "agent")]
+    text = "The Chadian army said separately that its forces had hit a rebel depot."
+    assert actors_of(text, "hit")[:1] == [("Chad", "agent")]
+    text = "Colonel Ana Ruiz said 40 insurgents had surrendered to troops last week."
+    assert actors_of(text, "surrendered")[:1] == [("insurgents", "agent")]
+    text = "The ministry said 40 people were killed by gunmen."   # a passive keeps its "by"
+    assert actors_of(text, "killed")[:1] == [("gunmen", "agent")]
+
+
+def test_a_series_of_verbs_shares_the_subject():
+    text = "Troops of the Nigerian Army killed 12 militants, arrested 30 suspects and rescued 20 hostages."
+    assert actors_of(text, "arrested")[:1] == [("Nigerian Army", "agent")]
+    assert actors_of(text, "rescued")[:1] == [("Nigerian Army", "agent")]
+    text = ("In the west, troops of Operation Safe Haven freed 34 captives, among them 11 women, in two states, "
+            "and arrested 27 suspects.")
+    assert actors_of(text, "arrested")[:1] == [("Operation Safe Haven", "agent")]
+    text = "Police said the man, who had stabbed two people, fled on foot."
+    assert ("Police", "agent") not in actors_of(text, "fled")
+
+
+def test_a_modifier_names_the_doer_of_a_noun_event():
+    text = "The rebels said they had repelled an army attack on their camp."
+    assert actors_of(text, "attack")[:1] == [("army", "agent")]
+    text = "Villagers fled a rebel offensive near the border."
+    assert actors_of(text, "offensive")[:1] == [("rebels", "agent")]
+
+
+def test_the_parties_between_whom_a_noun_event_happens():
+    text = "Fighting that broke out on Friday between Malian troops and Tuareg rebels has killed 30 people."
+    assert actors_of(text, "Fighting") == [("Mali", "participant"), ("Tuareg rebels", "participant")]
+    text = "Talks between the warring parties in Geneva broke down in May."
+    assert actors_of(text, "Talks") == [("warring parties", "participant")]
+    text = "Talks between 10 and 20 delegates were planned."
+    assert actors_of(text, "Talks") == []
