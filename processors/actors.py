@@ -320,9 +320,23 @@ def _state_in(text: str, after: int, noun: str, gaz: Gazetteer):
 
 
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An acronym stands for the organisation it abbreviates, named before it (``processors.acronyms``)."""
-    names = full_names(text, [(a.start, a.written) for a in mentions if a.kind == "organisation"
-                              and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
-                              and ACRONYM_RE.fullmatch(a.written)
+    """An acronym stands for the organisation it abbreviates, named before or after it (``processors.acronyms``);
+    the two are one actor, named by both ("Rapid Support Forces (RSF)"), as a reader may know either."""
+    names = full_names(text, [(a.start, a.written) for a in mentions if a.kind in ("organisation", "group")
+                              and a.written not in NEWS_AGENCIES and ACRONYM_RE.fullmatch(a.written)
+                              and (a.kind == "organisation" and a.written not in KNOWN_GROUPS
+                                   or f"({a.written})" in text)   # a group's only where the text defines it
                               and len(a.written.replace("&", "").replace(".", "")) >= 2])
-    return [replace(a, name=names[a.start], written=names[a.start]) if a.start in names else a for a in mentions]
+    if not names:
+        return mentions
+    short = {names[a.start]: a.written for a in mentions if a.start in names}   # full name -> acronym
+    out = []
+    for a in mentions:
+        full = names.get(a.start) or (a.written if a.written in short else None)
+        if full is not None:
+            label = f"{full} ({short[full]})"
+            a = replace(a, name=label, written=label)
+        elif a.name in short:   # "Rapid Support Forces fighters": the group by its name
+            a = replace(a, name=f"{a.name} ({short[a.name]})")
+        out.append(a)
+    return out
