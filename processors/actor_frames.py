@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.lexicon import is_person_noun
 
-__all__ = ["accused_agent", "between_parties", "framed_agents", "modifier_agent", "reported_subject", "series_verb", "subject_end", "unit_owner"]
+__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "member_body", "modifier_agent", "reported_subject", "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
 _ACCUSED_RE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?"
@@ -228,3 +228,24 @@ def between_parties(text: str, mentions: Sequence[ActorMention], starts: Sequenc
         i += 1
         out.append(mentions[i])
     return out if len(out) > 1 else None
+
+
+_COORDINATED_RE = re.compile(r"\w\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def coordinated(text: str, sent_start: int, start: int) -> bool:
+    """Whether the verb at ``start`` is joined by "and" or "but" to one before it ("assessed the risk and
+    said"): the two share the sentence's subject."""
+    return _COORDINATED_RE.search(text, max(sent_start, start - 20), start) is not None
+
+
+# the bodies whose members or machines a plural noun after them names: "Army helicopters", "navy divers"
+_MEMBER_BODIES = frozenset({"army", "navy", "military", "police", "marine", "marines", "coastguard"})
+
+
+def member_body(words: list[str]) -> str | None:
+    """The body word of a subject like "Army helicopters" or "navy divers" (the last two of ``words``), else
+    None."""
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].endswith("s") or words[-1][0].isupper():
+        return None
+    return words[-2] if words[-2].lower() in _MEMBER_BODIES else None

@@ -218,6 +218,9 @@ def _bare(name: str) -> str:
     return TRAILER_RE.sub("", name) if "'" in name or "’" in name or "-" in name else name
 
 
+_DESCRIBING_ENDINGS = ("ing", "ed", "-torn", "-rich", "-hit", "-stricken")
+
+
 def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
     """Leading sentence words dropped, trailing possessive dropped: (new start, name)."""
     name = text[start:end]
@@ -231,6 +234,9 @@ def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, st
             # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
             # first word
             strip = _bare(rest).split()[-1] not in _ORG_HEADS and _bare(f"{first} {rest.split(' ', 1)[0]}") not in gaz
+        if not strip and rest and first.endswith(_DESCRIBING_ENDINGS) and first[1:].islower() and first not in gaz \
+                and _bare(rest) in gaz and gaz.resolve(_bare(rest)).kind == "country":
+            strip = True   # "Neighbouring Malawi", "War-torn Sudan": a description of the country, no part of its name
         if strip:
             start += len(first) + 1
             name = rest.lstrip()

@@ -39,7 +39,7 @@ SPEAKER_HEADS = frozenset("""department ministry office agency service police fo
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
 coalition administration regulator watchdog union party command mission observatory statement monitor staff
-sources source""".split())
+sources source treasury institute laboratory""".split())
 # "the statement said": a text that speaks for the body or group that issued it, named before
 ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
@@ -237,3 +237,12 @@ def moved_thing(text: str, left: int, start: int, before: Sequence[ActorMention]
         at += len(whole) - len(name)
         return ActorMention(at, at + len(name), name, name, "organisation", None, code)
     return None
+
+
+def lead_subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                 prev_start: int | None) -> ActorMention | None:
+    """``subject_of``, or the body a description opening the sentence stands for even where its words are not
+    in the body's name ("The agency assessed ... and said": the organisation named last)."""
+    subject = subject_of(text, mentions, starts, sent_start, prev_start)
+    desc = _LEAD_DESCRIPTION_RE.match(text, sent_start, sent_start + 60) if subject is None else None
+    return antecedent_of(text, mentions, starts, sent_start, desc.end()) if desc is not None else subject

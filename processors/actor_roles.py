@@ -14,8 +14,8 @@ from typing import Sequence
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
-from newswire.processors.actor_frames import (between_parties, framed_agents, is_past_verb, series_verb,
-                                              subject_end)
+from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
+                                              series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
@@ -70,6 +70,7 @@ from newswire.processors.actor_role_words import (
     SPOKESPERSON_RE,
     UNNAMED_SPOKESPERSON_RE,
     antecedent_of,
+    lead_subject,
     subject_of,
     clause_of,
 )
@@ -182,6 +183,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, quote)
             if i < len(mentions) and mentions[i].end <= start and mentions[i].start - quote <= 4:
                 before = [mentions[i]]
+    if statement and not before and coordinated(text, sent_start, start):
+        # "The agency assessed the risk and said it had": the sentence's subject, not whom "it" might be
+        before = [s for s in (lead_subject(text, mentions, starts, sent_start, prev_start),) if s and s.end <= start]
     if statement and not before:
         # "..., he said": the last person named before; "they said", "it said": the last group
         pronoun = SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
@@ -222,7 +226,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             words.pop()
         word = words[-1] if words and len(words) <= 6 else ""
         low = word.lower()
-        if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
+        if (body := member_body(words)) is not None:   # "Army helicopters airlifted", "navy divers found"
+            at = text.rfind(body, lo, stop)
+            before = [ActorMention(at, at + len(body), body.lower(), body.lower(), "organisation", None, None)]
+        elif word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
                                                           or statement and low in SPEAKER_NOUNS):
             at = text.rfind(word, lo, stop)
             before = [members_of(text, left, stop) or ActorMention(at, at + len(word), low, low, "group", None,

@@ -76,3 +76,28 @@ def test_the_parties_between_whom_a_noun_event_happens():
     assert actors_of(text, "Talks") == [("warring parties", "participant")]
     text = "Talks between 10 and 20 delegates were planned."
     assert actors_of(text, "Talks") == []
+
+
+def test_a_body_before_its_members_or_machines_did_it():
+    text = "Navy helicopters had lifted 38 injured people to hospitals by noon."
+    assert actors_of(text, "lifted")[:1] == [("navy", "agent")]
+    text = "Volunteers and army teams evacuated 2,000 people from the valley."
+    assert ("army", "agent") in actors_of(text, "evacuated")
+
+
+def test_a_saying_verb_joined_to_the_sentences_first_verb_shares_its_subject():
+    text = ("The World Health Organization said 12 people died in Chad. The agency rated the risk as high "
+            "and said it had released $2 million from its reserve.")
+    assert actors_of(text, "said", statement=True, nth=1) == [("World Health Organization", "agent")]
+    assert actors_of(text, "released")[:1] == [("World Health Organization", "agent")]
+
+
+def test_a_body_described_by_its_kind_speaks():
+    text = "The central bank held rates. Separately, the treasury said it had raised 60 billion shillings."
+    assert actors_of(text, "said", statement=True) == [("treasury", "agent")]
+
+
+def test_a_description_before_a_countrys_name_is_no_part_of_it():
+    from newswire.processors.actors import find_actors as found
+    assert [a.name for a in found("Neighbouring Chad has reported 37 cases.")] == ["Chad"]
+    assert [a.name for a in found("War-torn Sudan has reported 37 cases.")] == ["Sudan"]
