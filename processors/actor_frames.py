@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.lexicon import is_person_noun
 
-__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "member_body", "modifier_agent", "reported_subject", "series_verb", "subject_end", "unit_owner"]
+__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "lead_body", "member_body", "modifier_agent", "object_verb", "reported_subject", "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
 _ACCUSED_RE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?"
@@ -129,7 +129,8 @@ def series_verb(text: str, sent_start: int, start: int, end: int) -> bool:
 # "Troops of the 3rd Division", "personnel of the Nigerian Navy": the unit or force the members belong to acts
 _UNIT_MEMBERS = r"troops|soldiers|personnel|officers|operatives|elements|units|men|fighters|forces"
 _UNIT_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-_LEAD_UNIT_OF_RE = re.compile(r"[\s\"“]*(?:[A-Z][A-Z ,.'-]{1,40}\s[-–—]\s+)?(?:[Tt]he\s+)?(?i:%s)\s+of\s+(?:the\s+)?"
+_LEAD_UNIT_OF_RE = re.compile(r"[\s\"“]*(?:[A-Z][A-Z ,.'-]{1,40}\s[-–—]\s+)?(?:[Tt]he\s+)?(?i:(?:%s)\s+of|(?:observers"
+                              r"|monitors|delegates|representatives|envoys|inspectors|experts)\s+(?:from|of))\s+(?:the\s+)?"
                               % _UNIT_MEMBERS)
 _UNIT_WORDS = frozenset(_UNIT_MEMBERS.split("|"))
 
@@ -249,3 +250,29 @@ def member_body(words: list[str]) -> str | None:
     if len(words) < 2 or not words[-1].isalpha() or not words[-1].endswith("s") or words[-1][0].isupper():
         return None
     return words[-2] if words[-2].lower() in _MEMBER_BODIES else None
+
+
+# saying verbs a speaker may follow ("said Ana Ruiz", "added the minister"); after any other ("blamed the
+# rebels", "accused Israel") the one named is the object, not the speaker
+_INVERTING = frozenset({"said", "says", "added", "adds", "noted", "wrote", "writes", "explained", "stated", "insisted",
+                        "warned", "continued", "recalled", "argued", "asked", "replied", "announced", "reported",
+                        "reports", "tweeted", "posted", "confirmed", "told", "declared", "acknowledged", "admitted"})
+
+
+def object_verb(trigger: str) -> bool:
+    """Whether the saying verb ``trigger`` takes the one named after it as its object ("blamed the rebels")."""
+    return is_past_verb(trigger) and trigger.lower() not in _INVERTING
+
+
+# a body named by its kind as the sentence's subject, after a short opening phrase: "Since then, the government"
+_LEAD_BODY_RE = re.compile(r"[\s\"“]*(?:(?:[A-Z][a-z]+(?:\s+\w+){0,2}),\s+)?[Tt]he\s+(?P<n>(?:[a-z][\w-]*\s+)?(?:%s))"
+                           r"\s+(?:(?:has|have|had|was|is|also|then|later|\w+ly)\s+)?[a-z]+" % "|".join(sorted(_BODIES)))
+
+
+def lead_body(text: str, sent_start: int) -> ActorMention | None:
+    """The body a sentence opens with, named by its kind ("Since then, the government has opened"), else None."""
+    m = _LEAD_BODY_RE.match(text, sent_start)
+    if m is None:
+        return None
+    name = m.group("n")
+    return ActorMention(m.start("n"), m.end("n"), name, name, "organisation", None, None)

@@ -39,7 +39,7 @@ SPEAKER_HEADS = frozenset("""department ministry office agency service police fo
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
 coalition administration regulator watchdog union party command mission observatory statement monitor staff
-sources source treasury institute laboratory""".split())
+sources source treasury institute laboratory bank""".split())
 # "the statement said": a text that speaks for the body or group that issued it, named before
 ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
@@ -159,7 +159,9 @@ def antecedent_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return None
     noun = m.group("noun").lower()
     person = noun in _PERSON_NOUNS or "-year-old" in noun
-    generic = not person   # "the agency selected" after "NASA": the last organisation, if none is named so
+    # "the agency selected" after "NASA": the last organisation, if none is named so; not "the central bank",
+    # a body of its own that a reader knows without its name
+    generic = not person and "central" not in m.group(0).lower()
     i = bisect.bisect_left(starts, m.start()) - 1
     fallback = None
     while i >= 0 and m.start() - mentions[i].start < 3000:
@@ -216,6 +218,9 @@ REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|
                                  r"|last|who|and)\b)[a-z]+")
 
 
+_THE_THING_RE = re.compile(r"(?:^|(?<=[\s\"“]))[Tt]he\s+(?P<t>[a-z]+)\s+(?:(?:has|have|had|also|[a-z]+ly)\s+)?$")
+
+
 def moved_thing(text: str, left: int, start: int, before: Sequence[ActorMention]) -> ActorMention | None:
     """What a "change" event says moved: the noun phrase right before the verb, else None."""
     # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
@@ -228,6 +233,9 @@ def moved_thing(text: str, left: int, start: int, before: Sequence[ActorMention]
     if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
                                                                       ["We"], ["He’d"], ["He'd"]):
         mover = None   # a pronoun, not a name
+    if mover is None and (the := _THE_THING_RE.search(text, max(left, start - 30), start)) is not None:
+        name = the.group("t")   # "The rand rose": what moved, whatever its kind
+        return ActorMention(the.start("t"), the.end("t"), name, name, "organisation", None, None)
     if mover is not None:
         whole = mover.group("name") or mover.group("thing")
         name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")

@@ -14,8 +14,8 @@ from typing import Sequence
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
-from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
-                                              series_verb, subject_end)
+from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body, member_body,
+                                              object_verb, series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
@@ -134,7 +134,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
-                and text[start:end].lower() not in LISTENER_VERBS \
+                and text[start:end].lower() not in LISTENER_VERBS and not object_verb(text[start:end]) \
                 and not CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
                 and not (mentions[i].written[:1].islower() and REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
@@ -327,7 +327,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not statement and text.endswith("ing", start, end) and ADJUNCT_RE.search(text, max(left, start - 3), start):
         # "Iraqi forces raided a hideout, detaining four suspects": the participle's subject is the sentence's
         subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
-            text, mentions, starts, sent_start)
+            text, mentions, starts, sent_start) or lead_body(text, sent_start)
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
             agents = [subject]
@@ -342,7 +342,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
         subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
-            text, mentions, starts, sent_start)
+            text, mentions, starts, sent_start) or lead_body(text, sent_start)
         if subject is not None and subject.end <= start:
             agents = [subject]
     if not statement:   # "accused the army of shelling", "said the government had released" (actor_frames)

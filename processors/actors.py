@@ -68,6 +68,7 @@ from newswire.processors.actor_names import (
 __all__ = ["Actor", "ActorMention", "find_actors"]
 
 _AND_DEMONYM_RE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w'’-]+)[ \t]+([a-z]+)")
+_PARTICLE_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+ (?:es|el|al|de|da|do|du|la|le|di|del|des|dos|das) $")
 # a common noun's plural for a body of people after a sentence's first word: that word is a modifier
 # ("Search teams pulled", "Coalition forces seized"), not a name
 _CREW_AFTER_RE = re.compile(r"[ \t]+(?:teams|guards|forces|workers|crews|officers|units|personnel|inspectors"
@@ -105,6 +106,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         if kind == "person" and role is None and _PLACE_BEFORE_RE.search(text, max(0, start - 12), start) \
                 and not text.startswith(("'s", "’s"), start + len(name)):
             continue   # "in Khan Younis", "near Bir Zeit": a place the gazetteer does not hold, not a person
+        if kind == "subject" and _PARTICLE_BEFORE_RE.search(text, max(0, start - 24), start):
+            continue   # "Dar es Salaam", "Mar del Plata": the end of a place's name
         if kind == "subject":
             if not VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or _is_locative(
                     text, start) or (

@@ -101,3 +101,37 @@ def test_a_description_before_a_countrys_name_is_no_part_of_it():
     from newswire.processors.actors import find_actors as found
     assert [a.name for a in found("Neighbouring Chad has reported 37 cases.")] == ["Chad"]
     assert [a.name for a in found("War-torn Sudan has reported 37 cases.")] == ["Sudan"]
+
+
+def test_an_accusing_verb_takes_the_one_named_after_it_as_its_object():
+    text = "The interim government blamed the Northern Front for the blast."
+    assert actors_of(text, "blamed", statement=True)[:1] == [("interim government", "agent")]
+    text = '"We will not stop," said Ana Ruiz, the mayor.'
+    assert actors_of(text, "said", statement=True) == [("Ana Ruiz", "agent")]
+
+
+def test_the_central_bank_is_a_body_of_its_own():
+    text = "Acme Holdings cut jobs. Separately, the central bank said its reserves rose by $3 billion."
+    assert actors_of(text, "said", statement=True) == [("central bank", "agent")]
+
+
+def test_what_moved_is_the_noun_before_the_verb():
+    from newswire.processors.actor_role_words import moved_thing
+    text = "The rand rose 2 percent against the dollar."
+    assert moved_thing(text, 0, text.index("rose"), []).name == "rand"
+
+
+def test_observers_from_a_body_speak_for_it():
+    text = "Observers from the Arab League said the vote was calm but criticised curbs on rallies."
+    assert actors_of(text, "criticised", statement=True) == [("Arab League", "agent")]
+
+
+def test_a_body_named_by_its_kind_after_an_opening_phrase_shares_its_verbs():
+    text = "Cholera spread in March. Since then, the government has opened 23 centres and vaccinated 9,000 people."
+    assert actors_of(text, "vaccinated")[:1] == [("government", "agent")]
+
+
+def test_the_end_of_a_place_name_after_a_particle_is_no_actor():
+    from newswire.processors.actors import find_actors as found
+    names = [a.name for a in found("Testing at the National Reference Laboratory in Dar es Salaam confirmed it.")]
+    assert "Salaam" not in names
