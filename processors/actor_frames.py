@@ -47,6 +47,8 @@ _NOUN_NP_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(?P<n>[a-z]+)"
                          r"|several|some|many)\s+(?:[a-z][\w-]*\s+)?(?P<m>[a-z]+)(?:\s+and\s+[\w\s]+)?")
 _BODIES = frozenset("""government army military navy police ministry agency commission committee council court
 tribunal regulator authorities authority department coalition administration""".split())
+_BODY_OWNER_RE = re.compile(r"\b[Tt]he\s+(?P<o>(?:[a-z]+\s+)?(?:%s|bank))['’]s\s+(?:[\w-]+\s+){0,3}$"
+                            % "|".join(sorted(_BODIES)))
 _NOT_AGENTS = frozenset({"people", "persons", "others", "cases", "deaths", "bodies", "members", "numbers"})
 # the verb before the comma that a series' next verb follows: "killed 12 militants, arrested"
 _SERIES_RE = re.compile(r"\b[a-z]+(?:ed|ised|ized)\s+(?:(?!(?:who|which|that|said|says|when|after|before|while)\b)"
@@ -167,6 +169,9 @@ def framed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return accused
     if not is_past_verb(text[start:end]) and (modifier := modifier_agent(text, left, start)) is not None:
         return [modifier]
+    if not is_past_verb(text[start:end]) and (owner := _BODY_OWNER_RE.search(text, max(left, start - 60), start)):
+        name = owner.group("o")   # "the central bank's next meeting", "the army's offensive": the body's own
+        return [ActorMention(owner.start("o"), owner.end("o"), name, name, "organisation", None, None)]
     if text.endswith("ing", start, end):
         return agents
     if _PASSIVE_BEFORE_RE.search(text, max(sent_start, start - 40), start):

@@ -85,6 +85,9 @@ _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|
 # the words of a place's name, never a body's or a person's: "the Red Sea", "Fort Stewart", "Mount Merapi"
 _GEO_WORDS = frozenset("""Sea Ocean Gulf Strait Straits River Lake Mountains Mountain Valley Island Islands Peninsula
 Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast""".split())
+# acronyms of the measures, diseases, posts and units news copy writes in capitals: no actor's name ends in one
+THING_ACRONYMS = frozenset("""GDP GNP GNI CPI PPI PMI VAT IPO CEO CFO COO CTO HIV AIDS TB ICU PCR DNA RNA LGBT LGBTQ ATM
+SUV GMT UTC EST EDT PST PDT BST CET AM PM TV MW GW KW KM KG FY YoY""".split())
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
 Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
 Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
@@ -267,6 +270,8 @@ def _classify_name(name: str, gaz: Gazetteer) -> tuple[str, str, str | None, str
 def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
                                                                                        str | None] | None:
     words = name.split()
+    if words and words[-1] in THING_ACRONYMS:
+        return None   # "GDP", "annual CPI", "the CEO": a measure, a disease or a post, never a body that acts
     if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
                                                                      or words[0] in MONTHS_DAYS)):
         return None

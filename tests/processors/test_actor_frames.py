@@ -135,3 +135,13 @@ def test_the_end_of_a_place_name_after_a_particle_is_no_actor():
     from newswire.processors.actors import find_actors as found
     names = [a.name for a in found("Testing at the National Reference Laboratory in Dar es Salaam confirmed it.")]
     assert "Salaam" not in names
+
+
+def test_acronyms_of_measures_and_posts_are_no_actors():
+    from newswire.processors.actors import find_actors as found
+    assert found("The deficit fell to 5 percent of GDP and annual CPI rose.") == []
+
+
+def test_a_body_that_owns_a_noun_event_holds_it():
+    text = "Bonds rallied a week before the central bank's next rate-setting meeting."
+    assert actors_of(text, "meeting")[:1] == [("central bank", "agent")]
