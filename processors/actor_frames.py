@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.lexicon import is_person_noun
 
-__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "lead_body", "member_body", "modifier_agent", "object_verb", "reported_subject", "series_verb", "subject_end", "unit_owner"]
+__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "lead_body", "member_body", "members_gap", "modifier_agent", "object_verb", "relative_head", "reported_subject", "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
 _ACCUSED_RE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?"
@@ -150,6 +150,8 @@ def unit_owner(text: str, mentions: Sequence[ActorMention], i: int, sent_start: 
     return None
 
 
+_IN_EVENT_RE = re.compile(r"\b(?:in|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$")
+_PASSIVE_ANY_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|ot)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 # a verb in the past, the form a series of a subject's deeds takes: "seized", "shot", "struck"
 _PAST_IRREGULAR = frozenset({"shot", "hit", "struck", "took", "held", "made", "sent", "fled", "fought", "caught",
@@ -162,9 +164,12 @@ def is_past_verb(word: str) -> bool:
 
 def framed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int, sent_start: int,
                   start: int, end: int, agents: list[ActorMention],
-                  speaker_of: Callable[[int, int], tuple[Actor, ...]]) -> list[ActorMention]:
-    """``agents`` of a trigger that is no saying, reframed where an accusation names the doer of its gerund or a
-    reported clause has a subject of its own (``speaker_of(start, end)``: the actors of a saying verb)."""
+                  speaker_of: Callable[[int, int], tuple[Actor, ...]],
+                  subject: Callable[[], ActorMention | None] = lambda: None) -> list[ActorMention]:
+    """``agents`` of a trigger that is no saying, reframed where an accusation names the doer of its gerund, a
+    modifier or an owner the doer of a noun event, the subject of an active clause the doer of the event it
+    did something in ("Troops killed two men in a raid"), or a reported clause has a subject of its own
+    (``speaker_of(start, end)``: the actors of a saying verb; ``subject()``: the sentence's subject)."""
     if text.endswith("ing", start, end) and (accused := accused_agent(text, mentions, starts, left, start)):
         return accused
     if not is_past_verb(text[start:end]) and (modifier := modifier_agent(text, left, start)) is not None:
@@ -172,6 +177,11 @@ def framed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[
     if not is_past_verb(text[start:end]) and (owner := _BODY_OWNER_RE.search(text, max(left, start - 60), start)):
         name = owner.group("o")   # "the central bank's next meeting", "the army's offensive": the body's own
         return [ActorMention(owner.start("o"), owner.end("o"), name, name, "organisation", None, None)]
+    if agents and not is_past_verb(text[start:end]) and _IN_EVENT_RE.search(text, max(left, start - 40), start):
+        doer = subject()   # "Israeli forces killed three men in a raid": the forces raided, not the men
+        if doer is not None and doer.end <= agents[0].start and agents[0] is not doer \
+                and not _PASSIVE_ANY_RE.search(text, doer.end, start):
+            return [doer]
     if text.endswith("ing", start, end):
         return agents
     if _PASSIVE_BEFORE_RE.search(text, max(sent_start, start - 40), start):
@@ -281,3 +291,50 @@ def lead_body(text: str, sent_start: int) -> ActorMention | None:
         return None
     name = m.group("n")
     return ActorMention(m.start("n"), m.end("n"), name, name, "organisation", None, None)
+
+
+_MEMBERS_GAP_RE = re.compile(r"(?:the\s+)?(?:%s|officials|members|agents)\s+(?:of|from)\s+(?:the\s+)?" % _UNIT_MEMBERS)
+
+
+def members_gap(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` is a members' noun before the body they belong to ("officers of the ")."""
+    return _MEMBERS_GAP_RE.fullmatch(text, lo, hi) is not None
+
+
+# "The army, which has fought the rebels since April, said": the subject, a relative clause set off by commas,
+# then the verb
+_JOINED_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+_RELATIVE_HEAD_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+\w+){0,2},\s+)?(?P<np>[^,;:\"“”()]{1,60}?),\s+(?:which|who|whose)"
+                               r"\s+[^;\"“”]{1,200}?,\s+" + _AUX + "$")
+
+
+def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                  start: int) -> list[ActorMention] | None:
+    """The subject a relative clause set off by commas describes, right before the verb at ``start``: the ones
+    named in it (the last and those joined to it: "Sudan's paramilitary RSF", "Qatar and Egypt"), or a body or person it names by kind or by a name
+    the actor layer did not take; else None."""
+    if text.find("wh", max(sent_start, start - 260), start) < 0:
+        return None
+    m = _RELATIVE_HEAD_RE.fullmatch(text, sent_start, start)
+    if m is None:
+        return None
+    lo, hi = m.start("np"), m.end("np")
+    i = bisect.bisect_left(starts, lo)
+    inside = [a for a in mentions[i:i + 6] if a.end <= hi]
+    if inside:   # "Qatar and Egypt, which ...": each one joined
+        k = len(inside) - 1
+        while k > 0 and _JOINED_RE.fullmatch(text, inside[k - 1].end, inside[k].start):
+            k -= 1
+        return inside[k:]
+    words = m.group("np").split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not words or len(words) > 4:
+        return None
+    head = words[-1]
+    if head.lower() in _BODIES or is_person_noun(head.lower()) or all(w[:1].isupper() for w in words):
+        name = " ".join(words) if head[:1].isupper() else head.lower()
+        at = text.rfind(" ".join(words), lo, hi)
+        kind = "organisation" if head.lower() in _BODIES or head[:1].isupper() else "group"
+        return [ActorMention(at, at + len(" ".join(words)), name, name, kind, None, None)]
+    return None

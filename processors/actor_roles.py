@@ -15,7 +15,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body, member_body,
-                                              object_verb, series_verb, subject_end)
+                                              members_gap, object_verb, relative_head, series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
@@ -145,7 +145,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
-    if inverted is None and APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
+    if inverted is None and (head := relative_head(text, mentions, starts, sent_start, start)) is not None:
+        before = head   # "The army, which has fought them since April, said": the one the clause describes
+    elif inverted is None and APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
@@ -347,7 +349,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             agents = [subject]
     if not statement:   # "accused the army of shelling", "said the government had released" (actor_frames)
         agents = framed_agents(text, mentions, starts, left, sent_start, start, end, agents, lambda s, e: event_actors(
-            text, mentions, starts, sent_start, sent_end, s, e, statement=True, prev_start=prev_start))
+            text, mentions, starts, sent_start, sent_end, s, e, statement=True, prev_start=prev_start),
+            lambda: subject_of(text, mentions, starts, sent_start, prev_start))
     relation_a, relation_p = "agent", "patient"
     passive = PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
         else None   # "was withdrawing": progressive, not passive
@@ -362,7 +365,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     elif passive:
         by = BY_RE.match(text, end)
         agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or OWNER_GAP_RE.fullmatch(
-            text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
+            text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start) or members_gap(
+            text, by.end(), a.start))], False)   # "by officers of the police": the police
         # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
         patients = chained or nearest_group(text, before, True)
         if patients and SAYING_RE.search(text, patients[-1].end, start):

@@ -145,3 +145,24 @@ def test_acronyms_of_measures_and_posts_are_no_actors():
 def test_a_body_that_owns_a_noun_event_holds_it():
     text = "Bonds rallied a week before the central bank's next rate-setting meeting."
     assert actors_of(text, "meeting")[:1] == [("central bank", "agent")]
+
+
+def test_the_subject_across_a_relative_clause():
+    text = "The army, which has been fighting the rebels since April, said it had retaken the town."
+    assert actors_of(text, "said", statement=True) == [("army", "agent")]
+    text = "Qatar and Egypt, which have mediated for months, said talks would resume."
+    assert actors_of(text, "said", statement=True) == [("Qatar", "agent"), ("Egypt", "agent")]
+    text = "Mensah, who won a second term last year, said the vote was fair."
+    assert actors_of(text, "said", statement=True) == [("Mensah", "agent")]
+
+
+def test_the_agent_of_a_passive_named_by_its_members():
+    text = "The suspects were arrested by officers of the Directorate of Criminal Investigations on Friday."
+    assert actors_of(text, "arrested")[:1] == [("Directorate of Criminal Investigations", "agent")]
+
+
+def test_the_subject_of_an_active_clause_did_the_event_it_acted_in():
+    text = "Israeli forces killed three Palestinians in a raid on the camp."
+    assert actors_of(text, "raid") == [("Israel", "agent")]
+    text = "Police arrested 15 suspects in a raid on a warehouse."
+    assert actors_of(text, "raid") == [("police", "agent")]
