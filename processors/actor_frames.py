@@ -18,7 +18,9 @@ from typing import Callable, Sequence
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.lexicon import is_person_noun
 
-__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "lead_body", "member_body", "members_gap", "modifier_agent", "object_verb", "relative_head", "reported_subject", "series_verb", "subject_end", "unit_owner"]
+__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb", "lead_body", "member_body",
+           "members_gap", "modifier_agent", "object_verb", "passive_by_noun", "relative_head", "reported_subject",
+           "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
 _ACCUSED_RE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?"
@@ -179,9 +181,12 @@ def framed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return [ActorMention(owner.start("o"), owner.end("o"), name, name, "organisation", None, None)]
     if agents and not is_past_verb(text[start:end]) and _IN_EVENT_RE.search(text, max(left, start - 40), start):
         doer = subject()   # "Israeli forces killed three men in a raid": the forces raided, not the men
-        if doer is not None and doer.end <= agents[0].start and agents[0] is not doer \
-                and not _PASSIVE_ANY_RE.search(text, doer.end, start):
+        passive = doer is not None and _PASSIVE_ANY_RE.search(text, doer.end, start)
+        if doer is not None and doer.end <= agents[0].start and agents[0] is not doer and not passive:
             return [doer]
+        if passive and agents[0] is doer:   # "Three men were killed (by the army) in a raid": not the men
+            return [a for a in agents if a is not doer] or [b for b in (passive_by_noun(text, passive.end(), start),)
+                                                           if b is not None]
     if text.endswith("ing", start, end):
         return agents
     if _PASSIVE_BEFORE_RE.search(text, max(sent_start, start - 40), start):
@@ -337,4 +342,23 @@ def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         at = text.rfind(" ".join(words), lo, hi)
         kind = "organisation" if head.lower() in _BODIES or head[:1].isupper() else "group"
         return [ActorMention(at, at + len(" ".join(words)), name, name, kind, None, None)]
+    return None
+
+
+# "convicted of fraud by a jury", "killed by the army": a passive's agent named by a common noun
+_BY_NOUN_RE = re.compile(r"\s+(?:(?!by\b)[\w-]+\s+){0,3}?by\s+(?:a|an|the)\s+(?P<w1>[a-z][\w-]*)(?:\s+(?P<w2>[a-z]+)\b)?")
+
+
+def passive_by_noun(text: str, end: int, right: int) -> ActorMention | None:
+    """The body or person a passive's "by" phrase names by a common noun ("by a jury", "by the army"), read
+    from ``end`` up to ``right``; else None."""
+    m = _BY_NOUN_RE.match(text, end, right)
+    if m is None:
+        return None
+    for group in ("w2", "w1"):   # "by a federal jury": the noun after its modifier; "by the army in": the first
+        noun = m.group(group)
+        if noun and noun not in _NOT_AGENTS and (noun in _BODIES or noun in ("jury", "judge", "court")
+                                                 or is_person_noun(noun)):
+            kind = "organisation" if noun in _BODIES else "group"
+            return ActorMention(m.start(group), m.end(group), noun, noun, kind, None, None)
     return None

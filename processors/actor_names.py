@@ -286,7 +286,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return "person", known.name, known.role, known.country_code
     base = TRAILER_RE.sub("", name) if "-" in name else name
     if base in GROUPS or base.removeprefix("al-") in GROUPS:
-        return "group", base, None, None
+        # "Houthi" and "Houthis" are one group, named as a reader names its members
+        return "group", base + "s" if base + "s" in GROUPS else base, None, None
     # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
     # words up to the last title are the role (a country or demonym among them its country)
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES

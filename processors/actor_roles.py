@@ -14,8 +14,9 @@ from typing import Sequence
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
-from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body, member_body,
-                                              members_gap, object_verb, relative_head, series_verb, subject_end)
+from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body,
+                                              member_body, members_gap, object_verb, passive_by_noun, relative_head,
+                                              series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
@@ -23,57 +24,13 @@ from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, b
 from newswire.processors.lexicon import is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
-    ADJUNCT_RE,
-    APPOSITIVE_END_RE,
-    APPOSITIVE_NAME_RE,
-    APPOSITIVE_START_RE,
-    AUX_ONLY_RE,
-    AUX_WORDS,
-    BARE_COMMA_RE,
-    BE_RE,
-    BODY_PRONOUN_RE,
-    BODY_WORDS,
-    BY_RE,
-    CHUNK_RE,
-    CLAUSE_AFTER_RE,
-    DETERMINER_RE,
-    ISSUED,
-    LEAD_NAME_RE,
-    LEAD_RE,
-    MAIN_VERB_RE,
-    MODIFIER_RE,
-    moved_thing,
-    NESTED_BY_RE,
-    NOT_ACTORS,
-    NOUN_AFTER_RE,
-    OBJECT_NOUN_RE,
-    OPENER_RE,
-    OWNER_GAP_RE,
-    OWNER_RE,
-    PARTICIPLE_END_RE,
-    PARTICIPLE_RE,
-    PASSIVE_RE,
-    PEOPLE_MODIFIERS,
-    PEOPLE_WORDS,
-    PLACED_APPOSITIVE_RE,
-    PRONOUN_SUBJECT_RE,
-    RELATIVE_GAP_RE,
-    RELATIVE_RE,
-    REPORTED_CLAUSE_RE,
-    REPORTING_RE,
-    SAID_PRONOUN_AFTER_RE,
-    SAID_PRONOUN_BEFORE_RE,
-    SAYING_RE,
-    SECOND_VERB_RE,
-    SPEAKER_DESCRIPTION_RE,
-    SPEAKER_HEADS,
-    SPOKESPERSON_RE,
-    UNNAMED_SPOKESPERSON_RE,
-    antecedent_of,
-    lead_subject,
-    subject_of,
-    clause_of,
-)
+    ADJUNCT_RE, APPOSITIVE_END_RE, APPOSITIVE_NAME_RE, APPOSITIVE_START_RE, AUX_ONLY_RE, AUX_WORDS, BARE_COMMA_RE,
+    BE_RE, BODY_PRONOUN_RE, BODY_WORDS, BY_RE, CHUNK_RE, CLAUSE_AFTER_RE, DETERMINER_RE, ISSUED, LEAD_NAME_RE,
+    LEAD_RE, MAIN_VERB_RE, MODIFIER_RE, moved_thing, NESTED_BY_RE, NOT_ACTORS, NOUN_AFTER_RE, OBJECT_NOUN_RE,
+    OPENER_RE, OWNER_GAP_RE, OWNER_RE, PARTICIPLE_END_RE, PARTICIPLE_RE, PASSIVE_RE, PEOPLE_MODIFIERS, PEOPLE_WORDS,
+    PLACED_APPOSITIVE_RE, PRONOUN_SUBJECT_RE, RELATIVE_GAP_RE, RELATIVE_RE, REPORTED_CLAUSE_RE, REPORTING_RE,
+    SAID_PRONOUN_AFTER_RE, SAID_PRONOUN_BEFORE_RE, SAYING_RE, SECOND_VERB_RE, SPEAKER_DESCRIPTION_RE, SPEAKER_HEADS,
+    SPOKESPERSON_RE, UNNAMED_SPOKESPERSON_RE, antecedent_of, lead_subject, subject_of, clause_of)
 
 __all__ = ["clause_of", "event_actors"]
 
@@ -368,6 +325,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start) or members_gap(
             text, by.end(), a.start))], False)   # "by officers of the police": the police
         # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
+        agents = agents or [b for b in (passive_by_noun(text, end, right),) if b is not None]   # "by a jury"
         patients = chained or nearest_group(text, before, True)
         if patients and SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it

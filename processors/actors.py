@@ -238,6 +238,13 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if a.end - a.start > out[-1].end - out[-1].start:
                 out[-1] = a
             continue
+        if out and a.kind == "person" and out[-1].kind == "country" and text[out[-1].end:a.start] == " " \
+                and out[-1].written.split()[-1].lower() in ROLE_WORDS:
+            # "Chinese leader Xi Jinping": the person, of that country, in that role; not the state beside them
+            c = out[-1]
+            out[-1] = replace(a, start=c.start, written=text[c.start:a.end], role=a.role or c.written.split()[-1].lower(),
+                              country_code=a.country_code or c.country_code)
+            continue
         if out and out[-1].kind != "group" and OF_RE.fullmatch(text, out[-1].end, a.start):
             if a.kind == "person" and out[-1].kind == "organisation":
                 out[-1] = a   # "Army Chief of Staff Gen. Ana Ruiz": a title's words, the person named at its end

@@ -166,3 +166,19 @@ def test_the_subject_of_an_active_clause_did_the_event_it_acted_in():
     assert actors_of(text, "raid") == [("Israel", "agent")]
     text = "Police arrested 15 suspects in a raid on a warehouse."
     assert actors_of(text, "raid") == [("police", "agent")]
+
+
+def test_a_person_with_a_demonym_and_a_role_is_one_person():
+    text = "President Ana Ruiz and Chinese leader Xi Jinping held talks in Lima."
+    assert actors_of(text, "talks") == [("President Ana Ruiz", "agent"), ("Chinese leader Xi Jinping", "agent")]
+
+
+def test_a_group_and_its_members_are_named_alike():
+    assert actors_of("The ship was attacked by Houthi rebels.", "attacked")[:1] == [("Houthis", "agent")]
+
+
+def test_a_passives_agent_named_by_a_common_noun():
+    text = "The former governor was convicted of fraud by a federal jury in Lagos."
+    assert actors_of(text, "convicted")[:1] == [("jury", "agent")]
+    text = "Three villagers were killed by the army in an air strike."
+    assert actors_of(text, "strike") == [("army", "agent")]
