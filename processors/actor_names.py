@@ -41,7 +41,7 @@ _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology"
 _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
 Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey
-Chiefs""".split())
+Chiefs Watch Team Teams Chronicle Insider Monitor Observer International""".split())
 # words that start a sentence, never a body's name: "The", "But", "Meanwhile"
 _SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
 I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
@@ -84,10 +84,14 @@ _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 # the words of a place's name, never a body's or a person's: "the Red Sea", "Fort Stewart", "Mount Merapi"
 _GEO_WORDS = frozenset("""Sea Ocean Gulf Strait Straits River Lake Mountains Mountain Valley Island Islands Peninsula
-Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast""".split())
+Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast Plateau Basin Plains Highlands
+Heights Canyon Glacier Reef Place Statehouse""".split())
+# the last words of the names of diseases and doctrines, which capitalised runs hold as often as names of people
+_THING_WORDS = frozenset("""Death Fever Flu Influenza Virus Syndrome Disease Encephalitis Plague Socialism
+Communism""".split())
 # acronyms of the measures, diseases, posts and units news copy writes in capitals: no actor's name ends in one
 THING_ACRONYMS = frozenset("""GDP GNP GNI CPI PPI PMI VAT IPO CEO CFO COO CTO HIV AIDS TB ICU PCR DNA RNA LGBT LGBTQ ATM
-SUV GMT UTC EST EDT PST PDT BST CET AM PM TV MW GW KW KM KG FY YoY""".split())
+SUV GMT UTC EST EDT PST PDT BST CET AM PM TV MW GW KW KM KG FY YoY SARS MERS COVID COVID-19 MPOX EVD""".split())
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
 Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
 Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
@@ -270,8 +274,9 @@ def _classify_name(name: str, gaz: Gazetteer) -> tuple[str, str, str | None, str
 def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
                                                                                        str | None] | None:
     words = name.split()
-    if words and words[-1] in THING_ACRONYMS:
-        return None   # "GDP", "annual CPI", "the CEO": a measure, a disease or a post, never a body that acts
+    if words and (words[-1] in THING_ACRONYMS or words[0].rstrip(".") in MONTHS_DAYS or words[-1] in _THING_WORDS
+                  and not any(w in _ORG_HEADS for w in words)):
+        return None   # "GDP", "the CEO", "Black Death", "Jan. 1": a measure, a post, a disease or a date, never an actor
     if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
                                                                      or words[0] in MONTHS_DAYS)):
         return None

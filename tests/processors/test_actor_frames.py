@@ -182,3 +182,11 @@ def test_a_passives_agent_named_by_a_common_noun():
     assert actors_of(text, "convicted")[:1] == [("jury", "agent")]
     text = "Three villagers were killed by the army in an air strike."
     assert actors_of(text, "strike") == [("army", "agent")]
+
+
+def test_diseases_dates_and_landmarks_are_no_actors_and_ngos_are_organisations():
+    from newswire.processors.actors import find_actors as found
+    assert found("The Black Death killed millions, and SARS spread on Jan. 1.") == []
+    assert found("Teachers rallied at the Indiana Statehouse.")[0].name == "teachers"
+    kinds = {a.name: a.kind for a in found("Amnesty International and Human Rights Watch said 20 died.")}
+    assert kinds == {"Amnesty International": "organisation", "Human Rights Watch": "organisation"}
