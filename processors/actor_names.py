@@ -197,7 +197,7 @@ def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
         if span[1] <= absorbed:
             continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in _HEADS_AND:
+                text[span[0]:span[1]].split()[-1] in _HEADS_AND and not _whole_name(text[out[-1][0]:out[-1][1]]):
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
@@ -218,6 +218,20 @@ def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
                 continue
         out.append(span)
     return out
+
+
+# the last words of bodies' full names: after one, "and" starts another body ("Amnesty International and Human
+# Rights Watch"), not more of the same name ("Securities and Exchange Commission")
+_CLOSING_HEADS = frozenset("""International Watch Union Nations Organization Organisation Council Agency Bank Fund Party
+Front Movement Forces Army Navy Police Group Court Committee Alliance League Federation Association Institute University
+Corporation Company Authority Office Bureau Administration Programme Program""".split())
+
+
+def _whole_name(name: str) -> bool:
+    """Whether ``name`` is a body's whole name already: it ends in a closing head, or it is an acronym or a known
+    group ("Europol", "Hamas")."""
+    last = name.split()[-1]
+    return last in _CLOSING_HEADS or bool(ACRONYM_RE.fullmatch(name)) or name in GROUPS
 
 
 def _bare(name: str) -> str:

@@ -190,3 +190,11 @@ def test_diseases_dates_and_landmarks_are_no_actors_and_ngos_are_organisations()
     assert found("Teachers rallied at the Indiana Statehouse.")[0].name == "teachers"
     kinds = {a.name: a.kind for a in found("Amnesty International said 20 died. Human Rights Watch agreed.")}
     assert kinds == {"Amnesty International": "organisation", "Human Rights Watch": "organisation"}
+
+
+def test_and_after_a_whole_name_starts_another_body():
+    from newswire.processors.actors import find_actors as found
+    names = [a.name for a in found("Amnesty International and Human Rights Watch said 20 died.")]
+    assert names == ["Amnesty International", "Human Rights Watch"]
+    assert [a.name for a in found("The Securities and Exchange Commission said.")] == [
+        "Securities and Exchange Commission"]
