@@ -44,7 +44,7 @@ _REPORTED_RE = re.compile(r"\b(?:said|says|announced|reported|confirmed|added|st
                           r"(?P<np>[^,;:\"“”()]{1,60}?)\s+" + _AUX + "$")
 _SAYING_WORD_RE = re.compile(r"\b(?:said|says|announced|reported|confirmed|added|stated|told)\b")
 _SPEAKER_NP_RE = re.compile(r"(?:it|they|its\s+[\w\s-]+|their\s+[\w\s-]+)", re.IGNORECASE)
-_NOUN_NP_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(?P<n>[a-z]+)"
+_NOUN_NP_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(?P<n>[a-z]+)|(?P<b>[a-z]+s)"
                          r"|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of"
                          r"|several|some|many)\s+(?:[a-z][\w-]*\s+)?(?P<m>[a-z]+)(?:\s+and\s+[\w\s]+)?")
 _BODIES = frozenset("""government army military navy police ministry agency commission committee council court
@@ -116,7 +116,7 @@ def reported_subject(text: str, mentions: Sequence[ActorMention], starts: Sequen
     noun = _NOUN_NP_RE.fullmatch(np)
     if noun is None:
         return None
-    word = noun.group("n") or noun.group("m")
+    word = noun.group("n") or noun.group("m") or noun.group("b")   # "the government", "40 insurgents", "officers"
     if word in _NOT_AGENTS or not (word in _BODIES or is_person_noun(word)):
         return None
     at = m.start("np") + np.rfind(word) if noun.group("n") else m.start("np") + np.find(word)

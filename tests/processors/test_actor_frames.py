@@ -198,3 +198,10 @@ def test_and_after_a_whole_name_starts_another_body():
     assert names == ["Amnesty International", "Human Rights Watch"]
     assert [a.name for a in found("The Securities and Exchange Commission said.")] == [
         "Securities and Exchange Commission"]
+
+
+def test_a_bare_plural_subject_of_a_reported_clause_and_the_media_as_speaker():
+    text = "Police spokesman Femi Ade said officers had arrested three suspects."
+    assert actors_of(text, "arrested")[:1] == [("officers", "agent")]
+    text = "Local media reported that the dam had collapsed."
+    assert actors_of(text, "reported", statement=True) == [("media", "agent")]
