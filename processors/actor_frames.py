@@ -16,6 +16,7 @@ import re
 from typing import Callable, Sequence
 
 from newswire.processors.actor_names import Actor, ActorMention
+from newswire.processors.gazetteer import gazetteer
 from newswire.processors.lexicon import is_person_noun
 
 __all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb", "lead_body", "member_body",
@@ -308,9 +309,21 @@ def members_gap(text: str, lo: int, hi: int) -> bool:
 
 # "The army, which has fought the rebels since April, said": the subject, a relative clause set off by commas,
 # then the verb
+_OPENERS = frozenset("""in on at after before during since from for with by under amid following despite as when
+while if although though but and so yet meanwhile however separately earlier later last this""".split())
 _JOINED_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
-_RELATIVE_HEAD_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+\w+){0,2},\s+)?(?P<np>[^,;:\"“”()]{1,60}?),\s+(?:which|who|whose)"
-                               r"\s+[^;\"“”]{1,200}?,\s+" + _AUX + "$")
+_RELATIVE_HEAD_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+\w+){0,2},\s+)?(?P<np>[^,;:\"“”()]{1,60}?),\s+(?:which|who|whose"
+                               r"|(?P<apposition>a|an|the))\s+[^;\"“”]{1,200}?,\s+" + _AUX + "$")
+
+
+_AUX_TAIL_RE = re.compile(r"\s(?:(?:has|have|had|was|were|is|are|would|will|could|should|might|may|also|then|later"
+                          r"|already|\w+ly)\s+){1,3}$")
+
+
+def subject_gap_end(text: str, sent_start: int, start: int) -> int:
+    """Where the words before the verb at ``start`` end, its auxiliaries and adverbs left out."""
+    aux = _AUX_TAIL_RE.search(text, max(sent_start, start - 40), start)
+    return aux.start() + 1 if aux is not None else start
 
 
 def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
@@ -318,14 +331,18 @@ def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[
     """The subject a relative clause set off by commas describes, right before the verb at ``start``: the ones
     named in it (the last and those joined to it: "Sudan's paramilitary RSF", "Qatar and Egypt"), or a body or person it names by kind or by a name
     the actor layer did not take; else None."""
-    if text.find("wh", max(sent_start, start - 260), start) < 0:
-        return None
+    if not text.endswith((", ", ",\n"), 0, subject_gap_end(text, sent_start, start)):
+        return None   # no comma closes an aside right before the verb
     m = _RELATIVE_HEAD_RE.fullmatch(text, sent_start, start)
     if m is None:
         return None
     lo, hi = m.start("np"), m.end("np")
+    if m.group("np").split()[0].lower() in _OPENERS:
+        return None   # "In June, the then home secretary, Ana Ruiz, approved": an opening phrase, no subject
     i = bisect.bisect_left(starts, lo)
     inside = [a for a in mentions[i:i + 6] if a.end <= hi]
+    if inside and m.group("apposition"):
+        return None   # a name set off by an apposition: the appositive reader takes it ("A, an envoy, and B, ...")
     if inside:   # "Qatar and Egypt, which ...": each one joined
         k = len(inside) - 1
         while k > 0 and _JOINED_RE.fullmatch(text, inside[k - 1].end, inside[k].start):
@@ -337,6 +354,8 @@ def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[
     if not words or len(words) > 4:
         return None
     head = words[-1]
+    if m.group("apposition") and not head[:1].isupper() or " ".join(words) in gazetteer():
+        return None   # "Bamako, the capital, was": a place; "The army, a force of ..., said" is read before
     if head.lower() in _BODIES or is_person_noun(head.lower()) or all(w[:1].isupper() for w in words):
         name = " ".join(words) if head[:1].isupper() else head.lower()
         at = text.rfind(" ".join(words), lo, hi)

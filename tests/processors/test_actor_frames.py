@@ -205,3 +205,12 @@ def test_a_bare_plural_subject_of_a_reported_clause_and_the_media_as_speaker():
     assert actors_of(text, "arrested")[:1] == [("officers", "agent")]
     text = "Local media reported that the dam had collapsed."
     assert actors_of(text, "reported", statement=True) == [("media", "agent")]
+
+
+def test_a_name_set_off_by_an_apposition_is_the_subject():
+    text = "Mwale, a former finance minister, won 51 percent of the vote."
+    assert actors_of(text, "won") == [("Mwale", "agent")]
+    text = "In June, the then home secretary, Ana Ruiz, formally approved the request."
+    assert ("In June", "agent") not in actors_of(text, "approved")
+    text = "Bamako, the capital, was hit by a blackout."
+    assert actors_of(text, "hit") == []
