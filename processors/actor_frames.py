@@ -35,6 +35,7 @@ _MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|Mar
 _TIME_TAIL_RE = re.compile(
     r"(?:,\s*|\s+)(?:(?:late|early|earlier|later)\s+)?(?:on\s+(?:(?:%s)|(?:%s)\.?\s+\d{1,2})|(?:last|this|earlier this|late"
     r" last)\s+(?:week|month|year|weekend|%s)|in\s+(?:%s)|yesterday|today|overnight)\s*,?\s*$" % (_DAYS, _MONTHS, _DAYS, _MONTHS))
+_TIME_WORD_RE = re.compile(r"day\b|\b(?:last|this|%s|yesterday|today|overnight)\b" % _MONTHS)
 # a place right after the subject's noun: "a judge in Lyon", "the court in Cairo"
 _PLACE_TAIL_RE = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|es|de|al|el)){0,3}\s*$")
 _OBJECT_TAIL_RE = re.compile(r"\b(?:for|of|from|with|to|by)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’-]+$")
@@ -82,10 +83,12 @@ def subject_end(text: str, lo: int, start: int) -> int:
     """Where the subject before the verb at ``start`` ends, past a time and then a place set between them ("A
     judge in Lyon on Friday ordered" -> after "judge"); ``start`` where there is neither."""
     end = start
-    time = _TIME_TAIL_RE.search(text, max(lo, end - 40), end)
+    window = text[max(lo, start - 40):start]
+    time = _TIME_TAIL_RE.search(text, max(lo, end - 40), end) if _TIME_WORD_RE.search(window) else None
     if time is not None:
         end = time.start()
-    place = _PLACE_TAIL_RE.search(text, max(lo, end - 40), end)
+    place = _PLACE_TAIL_RE.search(text, max(lo, end - 40), end) if (
+        " in " in window or " at " in window or " of " in window) else None
     if place is not None and text[max(lo, place.start() - 1):place.start()].isalpha():
         end = place.start()
     if end < start and _OBJECT_TAIL_RE.search(text, max(lo, end - 30), end):
@@ -128,7 +131,8 @@ def reported_subject(text: str, mentions: Sequence[ActorMention], starts: Sequen
 def series_verb(text: str, sent_start: int, start: int, end: int) -> bool:
     """Whether the verb ``text[start:end]`` follows another verb and its object, set off by a comma ("killed 12
     militants, arrested 30"): the two share the sentence's subject."""
-    return is_past_verb(text[start:end]) and _SERIES_RE.search(text, max(sent_start, start - 160), start) is not None
+    return text.find(",", max(sent_start, start - 7), start) >= 0 and is_past_verb(text[start:end]) \
+        and _SERIES_RE.search(text, max(sent_start, start - 160), start) is not None
 
 
 # "Troops of the 3rd Division", "personnel of the Nigerian Navy": the unit or force the members belong to acts
@@ -177,10 +181,12 @@ def framed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return accused
     if not is_past_verb(text[start:end]) and (modifier := modifier_agent(text, left, start)) is not None:
         return [modifier]
-    if not is_past_verb(text[start:end]) and (owner := _BODY_OWNER_RE.search(text, max(left, start - 60), start)):
+    if not is_past_verb(text[start:end]) and ("s " in text[max(left, start - 60):start]) and (
+            owner := _BODY_OWNER_RE.search(text, max(left, start - 60), start)):
         name = owner.group("o")   # "the central bank's next meeting", "the army's offensive": the body's own
         return [ActorMention(owner.start("o"), owner.end("o"), name, name, "organisation", None, None)]
-    if agents and not is_past_verb(text[start:end]) and _IN_EVENT_RE.search(text, max(left, start - 40), start):
+    if agents and not is_past_verb(text[start:end]) and (" in " in (near := text[max(left, start - 40):start]) or (
+            "during " in near)) and _IN_EVENT_RE.search(text, max(left, start - 40), start):
         doer = subject()   # "Israeli forces killed three men in a raid": the forces raided, not the men
         passive = doer is not None and _PASSIVE_ANY_RE.search(text, doer.end, start)
         if doer is not None and doer.end <= agents[0].start and agents[0] is not doer and not passive:
@@ -329,9 +335,10 @@ def subject_gap_end(text: str, sent_start: int, start: int) -> int:
 def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
                   start: int) -> list[ActorMention] | None:
     """The subject a relative clause set off by commas describes, right before the verb at ``start``: the ones
-    named in it (the last and those joined to it: "Sudan's paramilitary RSF", "Qatar and Egypt"), or a body or person it names by kind or by a name
-    the actor layer did not take; else None."""
-    if not text.endswith((", ", ",\n"), 0, subject_gap_end(text, sent_start, start)):
+    named in it (the last and those joined to it: "Sudan's paramilitary RSF", "Qatar and Egypt"), or a body or
+    person it names by kind or by a name the actor layer did not take; else None."""
+    if text.find(",", max(sent_start, start - 40), start) < 0 or not text.endswith(
+            (", ", ",\n"), 0, subject_gap_end(text, sent_start, start)):
         return None   # no comma closes an aside right before the verb
     m = _RELATIVE_HEAD_RE.fullmatch(text, sent_start, start)
     if m is None:
