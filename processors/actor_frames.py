@@ -20,7 +20,7 @@ from newswire.processors.gazetteer import gazetteer
 from newswire.processors.lexicon import is_person_noun
 
 __all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb", "lead_body", "member_body",
-           "members_gap", "modifier_agent", "object_verb", "passive_by_noun", "relative_head", "reported_subject",
+           "members_gap", "modifier_agent", "object_verb", "passive_by_noun", "plural_referent", "relative_head", "reported_subject",
            "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
@@ -388,3 +388,31 @@ def passive_by_noun(text: str, end: int, right: int) -> ActorMention | None:
             kind = "organisation" if noun in _BODIES else "group"
             return ActorMention(m.start(group), m.end(group), noun, noun, kind, None, None)
     return None
+
+
+# "the two countries", "both sides", "the two leaders": a pair named before
+_PAIR_RE = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?P<n>countries|nations|governments|neighbours|neighbors|armies|sides"
+                      r"|parties|leaders|men|women)\s+(?:(?:have|has|had|last|also|then|later|again|already|\w+ly)\s+){0,2}$")
+_PAIR_KINDS = {"countries": ("country",), "nations": ("country",), "governments": ("country",),
+               "neighbours": ("country",), "neighbors": ("country",), "armies": ("country",),
+               "leaders": ("person",), "men": ("person",), "women": ("person",)}
+
+
+def plural_referent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
+                    start: int) -> list[ActorMention]:
+    """The two actors a plural description right before the verb stands for ("The two countries swapped
+    prisoners": the last two countries named, within 2,000 characters), else []."""
+    if "two " not in text[max(left, start - 50):start] and "oth " not in text[max(left, start - 50):start]:
+        return []
+    m = _PAIR_RE.search(text, max(left, start - 50), start)
+    if m is None:
+        return []
+    kinds = _PAIR_KINDS.get(m.group("n"), ("country", "group", "organisation"))
+    pair: list[ActorMention] = []
+    i = bisect.bisect_left(starts, m.start()) - 1
+    while i >= 0 and m.start() - mentions[i].start < 2000 and len(pair) < 2:
+        a = mentions[i]
+        if a.kind in kinds and a.written[:1].isupper() and all(a.name != b.name for b in pair):
+            pair.insert(0, a)
+        i -= 1
+    return pair if len(pair) == 2 else []

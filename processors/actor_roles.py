@@ -15,7 +15,8 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body,
-                                              member_body, members_gap, object_verb, passive_by_noun, relative_head,
+                                              member_body, members_gap, object_verb, passive_by_noun, plural_referent,
+                                              relative_head,
                                               series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
@@ -68,6 +69,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         after = [a for a in after if a is not inverted]
     if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
         before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
+    if not before:   # "The two countries swapped", "Both sides said": the pair named last
+        before = plural_referent(text, mentions, starts, left, start)
     if not before:
         # "the commission said", "The 56-year-old said", "the agency selected": one named before
         referent = antecedent_of(text, mentions, starts, left, start)

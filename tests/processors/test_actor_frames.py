@@ -214,3 +214,10 @@ def test_a_name_set_off_by_an_apposition_is_the_subject():
     assert ("In June", "agent") not in actors_of(text, "approved")
     text = "Bamako, the capital, was hit by a blackout."
     assert actors_of(text, "hit") == []
+
+
+def test_a_pair_described_stands_for_the_two_named_last():
+    text = "Chad and Niger met in Niamey on Monday. The two countries last swapped prisoners in May."
+    assert actors_of(text, "swapped")[:2] == [("Chad", "agent"), ("Niger", "agent")]
+    text = "India and Pakistan agreed to a truce. Both sides accused each other of violations."
+    assert actors_of(text, "accused", statement=True) == [("India", "agent"), ("Pakistan", "agent")]
