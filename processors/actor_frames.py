@@ -20,7 +20,7 @@ from newswire.processors.gazetteer import gazetteer
 from newswire.processors.lexicon import is_person_noun
 
 __all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb", "lead_body", "member_body",
-           "members_gap", "modifier_agent", "object_verb", "passive_by_noun", "plural_referent", "relative_head", "reported_subject",
+           "members_gap", "modifier_agent", "name_before", "object_verb", "passive_by_noun", "plural_referent", "relative_head", "reported_subject",
            "series_verb", "subject_end", "unit_owner"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
@@ -416,3 +416,19 @@ def plural_referent(text: str, mentions: Sequence[ActorMention], starts: Sequenc
             pair.insert(0, a)
         i -= 1
     return pair if len(pair) == 2 else []
+
+
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s*$")
+_NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At But And Or If When While After
+Before Since However Meanwhile""".split())
+
+
+def name_before(text: str, sent_start: int, at: int) -> ActorMention | None:
+    """A capitalised name, not at the head of the sentence, ending right before ``at`` (a relative pronoun's
+    antecedent the actor layer did not take: "while Freddy, which struck"), else None; never a place."""
+    m = _NAME_BEFORE_RE.search(text, max(sent_start, at - 40), at)
+    if m is None or m.start("name") <= sent_start + 1 or m.group("name").split()[0] in _NOT_NAMES \
+            or m.group("name") in gazetteer():
+        return None
+    name = m.group("name")
+    return ActorMention(m.start("name"), m.end("name"), name, name, "organisation", None, None)

@@ -16,7 +16,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body,
                                               member_body, members_gap, object_verb, passive_by_noun, plural_referent,
-                                              relative_head,
+                                              name_before, relative_head,
                                               series_verb, subject_end)
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
@@ -84,6 +84,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
                 before = joined_before(text, mentions, starts, sent_start, i)
+            else:   # "Freddy, which struck twice": a name the actor layer did not take
+                before = [b for b in (name_before(text, sent_start, rel.start()),) if b is not None]
     pronoun_said = statement and SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
     if pronoun_said and before and all(a.written[:1].islower() for a in before):
         # "... for Beijing residents to worry, it has also acknowledged": the pronoun right before the verb

@@ -221,3 +221,10 @@ def test_a_pair_described_stands_for_the_two_named_last():
     assert actors_of(text, "swapped")[:2] == [("Chad", "agent"), ("Niger", "agent")]
     text = "India and Pakistan agreed to a truce. Both sides accused each other of violations."
     assert actors_of(text, "accused", statement=True) == [("India", "agent"), ("Pakistan", "agent")]
+
+
+def test_a_relative_pronouns_antecedent_the_actor_layer_did_not_take():
+    text = "Storm Ana killed 60 people in 2021, while Bruno, which struck twice last year, killed 45."
+    assert actors_of(text, "struck") == [("Bruno", "agent")]
+    text = "The storm hit Bamako, which lost power for two days."
+    assert actors_of(text, "lost") == []
