@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import Sequence
 
-from newswire.processors.actor_frames import unit_owner
+from newswire.processors.actor_heads import unit_owner
 from newswire.processors.actors import ActorMention
 from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
 

@@ -6,7 +6,12 @@
 - the subject of a reported clause ("the ministry said the government had released funds": the government
   released them; "the army said its jets struck": the army, through its jets);
 - a series of verbs that share one subject ("Troops killed 12 militants, arrested 30 suspects and rescued 20
-  hostages": the troops did all three, the militants did nothing).
+  hostages": the troops did all three, the militants did nothing);
+- a noun event's modifier or owner ("an army attack", "the central bank's meeting"), the parties after
+  "between", the subject of the active clause a noun event happened in ("killed two men in a raid"), and a
+  passive's agent named by a common noun ("by a federal jury").
+
+Who a subject is where its words name no actor by themselves is ``processors.actor_heads``.
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.gazetteer import gazetteer
 from newswire.processors.lexicon import is_person_noun
 
-__all__ = ["accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb", "lead_body", "member_body",
-           "members_gap", "modifier_agent", "name_before", "object_verb", "passive_by_noun", "plural_referent", "relative_head", "reported_subject",
-           "series_verb", "subject_end", "unit_owner"]
+__all__ = ["AUX_RUN", "BODY_NOUNS", "accused_agent", "between_parties", "coordinated", "framed_agents", "is_past_verb",
+           "member_body", "modifier_agent", "object_verb", "passive_by_noun", "reported_subject", "series_verb",
+           "subject_end"]
 
 # "accused the army of", "blamed rebels for", "charged the group with": the object did what the gerund names
 _ACCUSED_RE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?"
@@ -39,20 +44,20 @@ _TIME_WORD_RE = re.compile(r"day\b|\b(?:last|this|%s|yesterday|today|overnight)\
 # a place right after the subject's noun: "a judge in Lyon", "the court in Cairo"
 _PLACE_TAIL_RE = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|es|de|al|el)){0,3}\s*$")
 _OBJECT_TAIL_RE = re.compile(r"\b(?:for|of|from|with|to|by)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’-]+$")
-_AUX = r"(?:(?:has|have|had|was|were|is|are|would|will|could|should|might|may|also|then|later|already|\w+ly)\s+){0,3}"
+AUX_RUN = r"(?:(?:has|have|had|was|were|is|are|would|will|could|should|might|may|also|then|later|already|\w+ly)\s+){0,3}"
 # "said (on Monday) (that) NP (aux)": the verb that reports a clause, and the clause's subject before the trigger
 _REPORTED_RE = re.compile(r"\b(?:said|says|announced|reported|confirmed|added|stated|told\s+\w+)(?:\s+\w+ly)?"
                           r"(?:\s+(?:late\s+)?on\s+\w+\.?(?:\s+\d{1,2})?)?,?\s+(?:that\s+)?"
-                          r"(?P<np>[^,;:\"“”()]{1,60}?)\s+" + _AUX + "$")
+                          r"(?P<np>[^,;:\"“”()]{1,60}?)\s+" + AUX_RUN + "$")
 _SAYING_WORD_RE = re.compile(r"\b(?:said|says|announced|reported|confirmed|added|stated|told)\b")
 _SPEAKER_NP_RE = re.compile(r"(?:it|they|its\s+[\w\s-]+|their\s+[\w\s-]+)", re.IGNORECASE)
 _NOUN_NP_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(?P<n>[a-z]+)|(?P<b>[a-z]+s)"
                          r"|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of"
                          r"|several|some|many)\s+(?:[a-z][\w-]*\s+)?(?P<m>[a-z]+)(?:\s+and\s+[\w\s]+)?")
-_BODIES = frozenset("""government army military navy police ministry agency commission committee council court
+BODY_NOUNS = frozenset("""government army military navy police ministry agency commission committee council court
 tribunal regulator authorities authority department coalition administration""".split())
 _BODY_OWNER_RE = re.compile(r"\b[Tt]he\s+(?P<o>(?:[a-z]+\s+)?(?:%s|bank))['’]s\s+(?:[\w-]+\s+){0,3}$"
-                            % "|".join(sorted(_BODIES)))
+                            % "|".join(sorted(BODY_NOUNS)))
 _NOT_AGENTS = frozenset({"people", "persons", "others", "cases", "deaths", "bodies", "members", "numbers"})
 # the verb before the comma that a series' next verb follows: "killed 12 militants, arrested"
 _SERIES_RE = re.compile(r"\b[a-z]+(?:ed|ised|ized)\s+(?:(?!(?:who|which|that|said|says|when|after|before|while)\b)"
@@ -72,9 +77,9 @@ def accused_agent(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return inside
     words = text[lo:hi].split()
     noun = words[-1].lower() if words else ""
-    if noun.isalpha() and (noun in _BODIES or is_person_noun(noun)) and noun not in _NOT_AGENTS:
+    if noun.isalpha() and (noun in BODY_NOUNS or is_person_noun(noun)) and noun not in _NOT_AGENTS:
         at = text.rfind(words[-1], lo, hi)
-        return [ActorMention(at, at + len(noun), noun, noun, "organisation" if noun in _BODIES else "group",
+        return [ActorMention(at, at + len(noun), noun, noun, "organisation" if noun in BODY_NOUNS else "group",
                              None, None)]
     return None
 
@@ -121,10 +126,10 @@ def reported_subject(text: str, mentions: Sequence[ActorMention], starts: Sequen
     if noun is None:
         return None
     word = noun.group("n") or noun.group("m") or noun.group("b")   # "the government", "40 insurgents", "officers"
-    if word in _NOT_AGENTS or not (word in _BODIES or is_person_noun(word)):
+    if word in _NOT_AGENTS or not (word in BODY_NOUNS or is_person_noun(word)):
         return None
     at = m.start("np") + np.rfind(word) if noun.group("n") else m.start("np") + np.find(word)
-    kind = "organisation" if word in _BODIES else "group"
+    kind = "organisation" if word in BODY_NOUNS else "group"
     return ActorMention(at, at + len(word), word, word, kind, None, None)
 
 
@@ -133,28 +138,6 @@ def series_verb(text: str, sent_start: int, start: int, end: int) -> bool:
     militants, arrested 30"): the two share the sentence's subject."""
     return text.find(",", max(sent_start, start - 7), start) >= 0 and is_past_verb(text[start:end]) \
         and _SERIES_RE.search(text, max(sent_start, start - 160), start) is not None
-
-
-# "Troops of the 3rd Division", "personnel of the Nigerian Navy": the unit or force the members belong to acts
-_UNIT_MEMBERS = r"troops|soldiers|personnel|officers|operatives|elements|units|men|fighters|forces"
-_UNIT_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-_LEAD_UNIT_OF_RE = re.compile(r"[\s\"“]*(?:[A-Z][A-Z ,.'-]{1,40}\s[-–—]\s+)?(?:[Tt]he\s+)?(?i:(?:%s)\s+of|(?:observers"
-                              r"|monitors|delegates|representatives|envoys|inspectors|experts)\s+(?:from|of))\s+(?:the\s+)?"
-                              % _UNIT_MEMBERS)
-_UNIT_WORDS = frozenset(_UNIT_MEMBERS.split("|"))
-
-
-def unit_owner(text: str, mentions: Sequence[ActorMention], i: int, sent_start: int | None = None) -> ActorMention | None:
-    """The body whose members ``mentions[i]`` names ("troops of Operation Safe Haven" -> the operation), or, with
-    ``sent_start``, ``mentions[i]`` itself where the members' noun before it opens the sentence ("Troops of the
-    Nigerian Army killed"); else None."""
-    a = mentions[i]
-    if sent_start is not None:
-        return a if _LEAD_UNIT_OF_RE.fullmatch(text, sent_start, a.start) else None
-    if a.written.lower() in _UNIT_WORDS and i + 1 < len(mentions) and mentions[i + 1].kind != "person" \
-            and _UNIT_OF_RE.fullmatch(text, a.end, mentions[i + 1].start):
-        return mentions[i + 1]
-    return None
 
 
 _IN_EVENT_RE = re.compile(r"\b(?:in|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$")
@@ -291,86 +274,6 @@ def object_verb(trigger: str) -> bool:
     return is_past_verb(trigger) and trigger.lower() not in _INVERTING
 
 
-# a body named by its kind as the sentence's subject, after a short opening phrase: "Since then, the government"
-_LEAD_BODY_RE = re.compile(r"[\s\"“]*(?:(?:[A-Z][a-z]+(?:\s+\w+){0,2}),\s+)?[Tt]he\s+(?P<n>(?:[a-z][\w-]*\s+)?(?:%s))"
-                           r"\s+(?:(?:has|have|had|was|is|also|then|later|\w+ly)\s+)?[a-z]+" % "|".join(sorted(_BODIES)))
-
-
-def lead_body(text: str, sent_start: int) -> ActorMention | None:
-    """The body a sentence opens with, named by its kind ("Since then, the government has opened"), else None."""
-    m = _LEAD_BODY_RE.match(text, sent_start)
-    if m is None:
-        return None
-    name = m.group("n")
-    return ActorMention(m.start("n"), m.end("n"), name, name, "organisation", None, None)
-
-
-_MEMBERS_GAP_RE = re.compile(r"(?:the\s+)?(?:%s|officials|members|agents)\s+(?:of|from)\s+(?:the\s+)?" % _UNIT_MEMBERS)
-
-
-def members_gap(text: str, lo: int, hi: int) -> bool:
-    """Whether ``text[lo:hi]`` is a members' noun before the body they belong to ("officers of the ")."""
-    return _MEMBERS_GAP_RE.fullmatch(text, lo, hi) is not None
-
-
-# "The army, which has fought the rebels since April, said": the subject, a relative clause set off by commas,
-# then the verb
-_OPENERS = frozenset("""in on at after before during since from for with by under amid following despite as when
-while if although though but and so yet meanwhile however separately earlier later last this""".split())
-_JOINED_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
-_RELATIVE_HEAD_RE = re.compile(r"[\s\"“]*(?:[A-Z][a-z]+(?:\s+\w+){0,2},\s+)?(?P<np>[^,;:\"“”()]{1,60}?),\s+(?:which|who|whose"
-                               r"|(?P<apposition>a|an|the))\s+[^;\"“”]{1,200}?,\s+" + _AUX + "$")
-
-
-_AUX_TAIL_RE = re.compile(r"\s(?:(?:has|have|had|was|were|is|are|would|will|could|should|might|may|also|then|later"
-                          r"|already|\w+ly)\s+){1,3}$")
-
-
-def subject_gap_end(text: str, sent_start: int, start: int) -> int:
-    """Where the words before the verb at ``start`` end, its auxiliaries and adverbs left out."""
-    aux = _AUX_TAIL_RE.search(text, max(sent_start, start - 40), start)
-    return aux.start() + 1 if aux is not None else start
-
-
-def relative_head(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
-                  start: int) -> list[ActorMention] | None:
-    """The subject a relative clause set off by commas describes, right before the verb at ``start``: the ones
-    named in it (the last and those joined to it: "Sudan's paramilitary RSF", "Qatar and Egypt"), or a body or
-    person it names by kind or by a name the actor layer did not take; else None."""
-    if text.find(",", max(sent_start, start - 40), start) < 0 or not text.endswith(
-            (", ", ",\n"), 0, subject_gap_end(text, sent_start, start)):
-        return None   # no comma closes an aside right before the verb
-    m = _RELATIVE_HEAD_RE.fullmatch(text, sent_start, start)
-    if m is None:
-        return None
-    lo, hi = m.start("np"), m.end("np")
-    if m.group("np").split()[0].lower() in _OPENERS:
-        return None   # "In June, the then home secretary, Ana Ruiz, approved": an opening phrase, no subject
-    i = bisect.bisect_left(starts, lo)
-    inside = [a for a in mentions[i:i + 6] if a.end <= hi]
-    if inside and m.group("apposition"):
-        return None   # a name set off by an apposition: the appositive reader takes it ("A, an envoy, and B, ...")
-    if inside:   # "Qatar and Egypt, which ...": each one joined
-        k = len(inside) - 1
-        while k > 0 and _JOINED_RE.fullmatch(text, inside[k - 1].end, inside[k].start):
-            k -= 1
-        return inside[k:]
-    words = m.group("np").split()
-    if words and words[0] in ("The", "the"):
-        words = words[1:]
-    if not words or len(words) > 4:
-        return None
-    head = words[-1]
-    if m.group("apposition") and not head[:1].isupper() or " ".join(words) in gazetteer():
-        return None   # "Bamako, the capital, was": a place; "The army, a force of ..., said" is read before
-    if head.lower() in _BODIES or is_person_noun(head.lower()) or all(w[:1].isupper() for w in words):
-        name = " ".join(words) if head[:1].isupper() else head.lower()
-        at = text.rfind(" ".join(words), lo, hi)
-        kind = "organisation" if head.lower() in _BODIES or head[:1].isupper() else "group"
-        return [ActorMention(at, at + len(" ".join(words)), name, name, kind, None, None)]
-    return None
-
-
 # "convicted of fraud by a jury", "killed by the army": a passive's agent named by a common noun
 _BY_NOUN_RE = re.compile(r"\s+(?:(?!by\b)[\w-]+\s+){0,3}?by\s+(?:a|an|the)\s+(?P<w1>[a-z][\w-]*)(?:\s+(?P<w2>[a-z]+)\b)?")
 
@@ -383,52 +286,8 @@ def passive_by_noun(text: str, end: int, right: int) -> ActorMention | None:
         return None
     for group in ("w2", "w1"):   # "by a federal jury": the noun after its modifier; "by the army in": the first
         noun = m.group(group)
-        if noun and noun not in _NOT_AGENTS and (noun in _BODIES or noun in ("jury", "judge", "court")
+        if noun and noun not in _NOT_AGENTS and (noun in BODY_NOUNS or noun in ("jury", "judge", "court")
                                                  or is_person_noun(noun)):
-            kind = "organisation" if noun in _BODIES else "group"
+            kind = "organisation" if noun in BODY_NOUNS else "group"
             return ActorMention(m.start(group), m.end(group), noun, noun, kind, None, None)
     return None
-
-
-# "the two countries", "both sides", "the two leaders": a pair named before
-_PAIR_RE = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?P<n>countries|nations|governments|neighbours|neighbors|armies|sides"
-                      r"|parties|leaders|men|women)\s+(?:(?:have|has|had|last|also|then|later|again|already|\w+ly)\s+){0,2}$")
-_PAIR_KINDS = {"countries": ("country",), "nations": ("country",), "governments": ("country",),
-               "neighbours": ("country",), "neighbors": ("country",), "armies": ("country",),
-               "leaders": ("person",), "men": ("person",), "women": ("person",)}
-
-
-def plural_referent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
-                    start: int) -> list[ActorMention]:
-    """The two actors a plural description right before the verb stands for ("The two countries swapped
-    prisoners": the last two countries named, within 2,000 characters), else []."""
-    if "two " not in text[max(left, start - 50):start] and "oth " not in text[max(left, start - 50):start]:
-        return []
-    m = _PAIR_RE.search(text, max(left, start - 50), start)
-    if m is None:
-        return []
-    kinds = _PAIR_KINDS.get(m.group("n"), ("country", "group", "organisation"))
-    pair: list[ActorMention] = []
-    i = bisect.bisect_left(starts, m.start()) - 1
-    while i >= 0 and m.start() - mentions[i].start < 2000 and len(pair) < 2:
-        a = mentions[i]
-        if a.kind in kinds and a.written[:1].isupper() and all(a.name != b.name for b in pair):
-            pair.insert(0, a)
-        i -= 1
-    return pair if len(pair) == 2 else []
-
-
-_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s*$")
-_NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At But And Or If When While After
-Before Since However Meanwhile""".split())
-
-
-def name_before(text: str, sent_start: int, at: int) -> ActorMention | None:
-    """A capitalised name, not at the head of the sentence, ending right before ``at`` (a relative pronoun's
-    antecedent the actor layer did not take: "while Freddy, which struck"), else None; never a place."""
-    m = _NAME_BEFORE_RE.search(text, max(sent_start, at - 40), at)
-    if m is None or m.start("name") <= sent_start + 1 or m.group("name").split()[0] in _NOT_NAMES \
-            or m.group("name") in gazetteer():
-        return None
-    name = m.group("name")
-    return ActorMention(m.start("name"), m.end("name"), name, name, "organisation", None, None)

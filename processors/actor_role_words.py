@@ -9,7 +9,7 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_clauses import NOT_SUBJECT_RE, SOURCE_BEFORE_RE
-from newswire.processors.actor_frames import unit_owner
+from newswire.processors.actor_heads import unit_owner
 from newswire.processors.actor_names import GROUP_NOUNS, ROLE_WORDS, ActorMention
 from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from newswire.processors.place_names import NEWS_AGENCIES

@@ -14,10 +14,9 @@ from typing import Sequence
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
-from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, lead_body,
-                                              member_body, members_gap, object_verb, passive_by_noun, plural_referent,
-                                              name_before, relative_head,
-                                              series_verb, subject_end)
+from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
+                                              object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
