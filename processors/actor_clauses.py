@@ -11,6 +11,7 @@ import bisect
 import re
 from typing import Sequence
 
+from newswire.processors.actor_heads import unit_owner
 from newswire.processors.actors import ActorMention
 from newswire.processors.place_names import NEWS_AGENCIES, is_locative as _is_locative
 
@@ -124,7 +125,7 @@ def subject_after_intro(text: str, mentions: Sequence[ActorMention], starts: Seq
     i = bisect.bisect_left(starts, m.end())
     if i < len(mentions) and mentions[i].start - m.end() <= 12 and not NOT_SUBJECT_RE.search(
             text, m.end(), mentions[i].start) and not _is_locative(text, mentions[i].start):
-        return mentions[i]
+        return unit_owner(text, mentions, i) or mentions[i]   # "troops of Operation Safe Haven": the operation
     return None
 
 

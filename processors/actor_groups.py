@@ -47,6 +47,7 @@ def join_member_nouns(text: str, found: list[ActorMention]) -> list[ActorMention
             # one word before the noun: "Hamas", "Maoist", "Pro-Russian"; a longer run is a full name already
             written = text[a.start:m.end()]
             name = a.name if a.name in GROUPS else written   # "Boko Haram fighters" are Boko Haram
+            name = name + "s" if name + "s" in GROUPS else name   # "Houthi rebels" are the Houthis
             joined.append(ActorMention(a.start, m.end(), name, written, "group", None, a.country_code))
     # str.find is far cheaper than a regex over the text: most articles hold none of these
     hyphens = [k for k in _HOW if k in text]

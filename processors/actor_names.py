@@ -41,7 +41,7 @@ _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology"
 _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
 Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey
-Chiefs""".split())
+Chiefs Watch Team Teams Chronicle Insider Monitor Observer International""".split())
 # words that start a sentence, never a body's name: "The", "But", "Meanwhile"
 _SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
 I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However
@@ -84,7 +84,14 @@ _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_OR_HYPHEN_RE = re.compile(r"(?:'s|’s|-(?:based|run|led|controlled|backed|linked|held|allied))$")
 # the words of a place's name, never a body's or a person's: "the Red Sea", "Fort Stewart", "Mount Merapi"
 _GEO_WORDS = frozenset("""Sea Ocean Gulf Strait Straits River Lake Mountains Mountain Valley Island Islands Peninsula
-Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast""".split())
+Desert Bay Coast Strip Fort Mount Province Region District County Governorate Oblast Plateau Basin Plains Highlands
+Heights Canyon Glacier Reef Place Statehouse""".split())
+# the last words of the names of diseases and doctrines, which capitalised runs hold as often as names of people
+_THING_WORDS = frozenset("""Death Fever Flu Influenza Virus Syndrome Disease Encephalitis Plague Socialism
+Communism""".split())
+# acronyms of the measures, diseases, posts and units news copy writes in capitals: no actor's name ends in one
+THING_ACRONYMS = frozenset("""GDP GNP GNI CPI PPI PMI VAT IPO CEO CFO COO CTO HIV AIDS TB ICU PCR DNA RNA LGBT LGBTQ ATM
+SUV GMT UTC EST EDT PST PDT BST CET AM PM TV MW GW KW KM KG FY YoY SARS MERS COVID COVID-19 MPOX EVD""".split())
 NOT_PERSON_WORDS = set("""Survey Statistics Data Palace Hotel Hotels Tower Towers Mosque Church Temple Square Bridge
 Street Road Avenue Park Airport Station Hospital Prison Camp Base Stadium Market Mall Centre Center Building
 Plaza Museum Port Harbour Harbor Dam Canal Highway Border Crossing Gate Hall Court Trident Index Act Bill Law
@@ -190,7 +197,7 @@ def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
         if span[1] <= absorbed:
             continue
         if out and text.startswith(" and ", out[-1][1]) and out[-1][1] + 5 == span[0] and \
-                text[span[0]:span[1]].split()[-1] in _HEADS_AND:
+                text[span[0]:span[1]].split()[-1] in _HEADS_AND and not _whole_name(text[out[-1][0]:out[-1][1]]):
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
         if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
@@ -213,9 +220,26 @@ def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+# the last words of bodies' full names: after one, "and" starts another body ("Amnesty International and Human
+# Rights Watch"), not more of the same name ("Securities and Exchange Commission")
+_CLOSING_HEADS = frozenset("""International Watch Union Nations Organization Organisation Council Agency Bank Fund Party
+Front Movement Forces Army Navy Police Group Court Committee Alliance League Federation Association Institute University
+Corporation Company Authority Office Bureau Administration Programme Program""".split())
+
+
+def _whole_name(name: str) -> bool:
+    """Whether ``name`` is a body's whole name already: it ends in a closing head, or it is an acronym or a known
+    group ("Europol", "Hamas")."""
+    last = name.split()[-1]
+    return last in _CLOSING_HEADS or bool(ACRONYM_RE.fullmatch(name)) or name in GROUPS
+
+
 def _bare(name: str) -> str:
     """``name`` without a trailing possessive or "-based"-like word."""
     return TRAILER_RE.sub("", name) if "'" in name or "’" in name or "-" in name else name
+
+
+_DESCRIBING_ENDINGS = ("ing", "ed", "-torn", "-rich", "-hit", "-stricken")
 
 
 def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, str]:
@@ -231,6 +255,9 @@ def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, st
             # "South Dakota Gov. Kristi Noem", "North Korea's army", "Marine Expeditionary Unit" keep their
             # first word
             strip = _bare(rest).split()[-1] not in _ORG_HEADS and _bare(f"{first} {rest.split(' ', 1)[0]}") not in gaz
+        if not strip and rest and first.endswith(_DESCRIBING_ENDINGS) and first[1:].islower() and first not in gaz \
+                and _bare(rest) in gaz and gaz.resolve(_bare(rest)).kind == "country":
+            strip = True   # "Neighbouring Malawi", "War-torn Sudan": a description of the country, no part of its name
         if strip:
             start += len(first) + 1
             name = rest.lstrip()
@@ -261,6 +288,9 @@ def _classify_name(name: str, gaz: Gazetteer) -> tuple[str, str, str | None, str
 def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) -> tuple[str, str, str | None,
                                                                                        str | None] | None:
     words = name.split()
+    if words and (words[-1] in THING_ACRONYMS or words[0].rstrip(".") in MONTHS_DAYS or words[-1] in _THING_WORDS
+                  and not any(w in _ORG_HEADS for w in words)):
+        return None   # "GDP", "the CEO", "Black Death", "Jan. 1": a measure, a post, a disease or a date, never an actor
     if not words or words[0] in MONTHS_DAYS or (len(words) == 1 and (words[0] in COMMON_CAPITALS
                                                                      or words[0] in MONTHS_DAYS)):
         return None
@@ -275,7 +305,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
         return "person", known.name, known.role, known.country_code
     base = TRAILER_RE.sub("", name) if "-" in name else name
     if base in GROUPS or base.removeprefix("al-") in GROUPS:
-        return "group", base, None, None
+        # "Houthi" and "Houthis" are one group, named as a reader names its members
+        return "group", base + "s" if base + "s" in GROUPS else base, None, None
     # "President Donald Trump", "U.S. Defense Secretary Mark Esper", "Lt. Col. Alexander Vindman": the
     # words up to the last title are the role (a country or demonym among them its country)
     last_title = max((k for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES
@@ -305,6 +336,8 @@ def _classify_run(name: str, gaz: Gazetteer, people: dict[str, ActorMention]) ->
                 and not all(w in gaz for w in person):   # "Lloyd Austin": a first name or surname may be a town
             role = " ".join(w.rstrip(".") for w in words[:-2]).lower()
             return "person", " ".join(person), role, None
+    if len(words) > 1 and words[0] == "Operation":
+        return "organisation", name, None, None   # a military operation's name stands for its troops
     if (len(words) > 1 and (any(w in _ORG_HEADS for w in words)
                             or "and" in words and words[-1] in _JOINING_AND)) or (   # "Customs and Border Protection"
             len(words) == 1 and ACRONYM_RE.fullmatch(name) and name not in gaz):

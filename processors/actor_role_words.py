@@ -9,8 +9,9 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_clauses import NOT_SUBJECT_RE, SOURCE_BEFORE_RE
+from newswire.processors.actor_heads import unit_owner
 from newswire.processors.actor_names import GROUP_NOUNS, ROLE_WORDS, ActorMention
-from newswire.processors.lexicon import PERSON_NOUNS
+from newswire.processors.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from newswire.processors.place_names import NEWS_AGENCIES
 
 
@@ -38,7 +39,7 @@ SPEAKER_HEADS = frozenset("""department ministry office agency service police fo
 bureau authority authorities officials official spokesman spokeswoman spokesperson commission committee council
 board court prosecutor prosecutors government army military navy embassy hospital company firm group
 coalition administration regulator watchdog union party command mission observatory statement monitor staff
-sources source""".split())
+sources source treasury institute laboratory bank""".split())
 # "the statement said": a text that speaks for the body or group that issued it, named before
 ISSUED = frozenset({"statement", "communique", "communiqué", "release"})
 SECOND_VERB_RE = re.compile(r"\w\s+and\s+(?:then\s+|also\s+|later\s+)?(?:(?:[a-z]+ed|paid|made|held|took|gave)\s+"
@@ -88,8 +89,12 @@ def subject_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[int
     while i < len(mentions) and mentions[i].start - sent_start <= 25 and (
             mentions[i].name in NEWS_AGENCIES or text[mentions[i].start - 1:mentions[i].start] == "("):
         i += 1   # "NEW YORK (Reuters) - Oil prices fell": the agency of the dateline is no subject
+    if i < len(mentions) and mentions[i].start - sent_start <= 25 and unit_owner(text, mentions, i, sent_start):
+        return mentions[i]   # "Troops of the Nigerian Army killed": the army, its troops' noun no name
     if i < len(mentions) and mentions[i].start - sent_start <= 25 and \
             not NOT_SUBJECT_RE.search(text, sent_start, mentions[i].start):
+        if (owner := unit_owner(text, mentions, i)) is not None:
+            return owner   # "troops of Operation Safe Haven rescued": the operation
         if i + 1 < len(mentions) and _OWNER_THEN_OWNED_RE.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             return mentions[i + 1]   # "Sudan's paramilitary Rapid Support Forces": the one owned, not its owner
         return mentions[i]
@@ -154,7 +159,9 @@ def antecedent_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         return None
     noun = m.group("noun").lower()
     person = noun in _PERSON_NOUNS or "-year-old" in noun
-    generic = not person   # "the agency selected" after "NASA": the last organisation, if none is named so
+    # "the agency selected" after "NASA": the last organisation, if none is named so; not "the central bank",
+    # a body of its own that a reader knows without its name
+    generic = not person and "central" not in m.group(0).lower()
     i = bisect.bisect_left(starts, m.start()) - 1
     fallback = None
     while i >= 0 and m.start() - mentions[i].start < 3000:
@@ -209,3 +216,41 @@ ADJUNCT_RE = re.compile(r",\s*$")
 # should leave", "warned farmers were at risk"), not a speaker set after the verb ("said police on Monday")
 REPORTED_CLAUSE_RE = re.compile(r"\s+(?!(?:on|in|at|of|from|for|with|late|early|earlier|later|yesterday|today|this"
                                  r"|last|who|and)\b)[a-z]+")
+
+
+_THE_THING_RE = re.compile(r"(?:^|(?<=[\s\"“]))[Tt]he\s+(?P<t>[a-z]+)\s+(?:(?:has|have|had|also|[a-z]+ly)\s+)?$")
+
+
+def moved_thing(text: str, left: int, start: int, before: Sequence[ActorMention]) -> ActorMention | None:
+    """What a "change" event says moved: the noun phrase right before the verb, else None."""
+    # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
+    # what moved is the noun phrase right before the verb, not a country or ticker inside it
+    mover = MOVER_RE.search(text, max(left, start - 80), start)
+    if mover is not None and mover.group("thing"):
+        words = mover.group("thing").split()
+        if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
+            mover = MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
+    if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
+                                                                      ["We"], ["He’d"], ["He'd"]):
+        mover = None   # a pronoun, not a name
+    if mover is None and (the := _THE_THING_RE.search(text, max(left, start - 30), start)) is not None:
+        name = the.group("t")   # "The rand rose": what moved, whatever its kind
+        return ActorMention(the.start("t"), the.end("t"), name, name, "organisation", None, None)
+    if mover is not None:
+        whole = mover.group("name") or mover.group("thing")
+        name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
+        at = mover.start("name") if mover.group("name") else mover.start("thing")
+        # the country it belongs to, where the phrase names one ("Japan's Nikkei 225")
+        code = next((a.country_code for a in before if at <= a.start < start and a.country_code), None)
+        at += len(whole) - len(name)
+        return ActorMention(at, at + len(name), name, name, "organisation", None, code)
+    return None
+
+
+def lead_subject(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], sent_start: int,
+                 prev_start: int | None) -> ActorMention | None:
+    """``subject_of``, or the body a description opening the sentence stands for even where its words are not
+    in the body's name ("The agency assessed ... and said": the organisation named last)."""
+    subject = subject_of(text, mentions, starts, sent_start, prev_start)
+    desc = _LEAD_DESCRIPTION_RE.match(text, sent_start, sent_start + 60) if subject is None else None
+    return antecedent_of(text, mentions, starts, sent_start, desc.end()) if desc is not None else subject

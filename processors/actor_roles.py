@@ -9,69 +9,28 @@ statement's agent.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Sequence
 
 from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chain, inverted_speaker, joined_before,
                                                last_named, nearest_group, objects_after_asides, owned,
                                                subject_after_intro)
+from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
+                                              object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
                                                 spokesperson_body)
-from newswire.processors.lexicon import FUNCTION_WORDS, is_person_noun, last_word
+from newswire.processors.lexicon import is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
-    ADJUNCT_RE,
-    APPOSITIVE_END_RE,
-    APPOSITIVE_NAME_RE,
-    APPOSITIVE_START_RE,
-    AUX_ONLY_RE,
-    AUX_WORDS,
-    BARE_COMMA_RE,
-    BE_RE,
-    BODY_PRONOUN_RE,
-    BODY_WORDS,
-    BY_RE,
-    CHUNK_RE,
-    CLAUSE_AFTER_RE,
-    DETERMINER_RE,
-    ISSUED,
-    LEAD_NAME_RE,
-    LEAD_RE,
-    MAIN_VERB_RE,
-    MODIFIER_RE,
-    MOVER_RE,
-    NESTED_BY_RE,
-    NOT_ACTORS,
-    NOUN_AFTER_RE,
-    OBJECT_NOUN_RE,
-    OPENER_RE,
-    OWNER_GAP_RE,
-    OWNER_RE,
-    PARTICIPLE_END_RE,
-    PARTICIPLE_RE,
-    PASSIVE_RE,
-    PEOPLE_MODIFIERS,
-    PEOPLE_WORDS,
-    PLACED_APPOSITIVE_RE,
-    PRONOUN_SUBJECT_RE,
-    RELATIVE_GAP_RE,
-    RELATIVE_RE,
-    REPORTED_CLAUSE_RE,
-    REPORTING_RE,
-    SAID_PRONOUN_AFTER_RE,
-    SAID_PRONOUN_BEFORE_RE,
-    SAYING_RE,
-    SECOND_VERB_RE,
-    SPEAKER_DESCRIPTION_RE,
-    SPEAKER_HEADS,
-    SPOKESPERSON_RE,
-    UNNAMED_SPOKESPERSON_RE,
-    antecedent_of,
-    subject_of,
-    clause_of,
-)
+    ADJUNCT_RE, APPOSITIVE_END_RE, APPOSITIVE_NAME_RE, APPOSITIVE_START_RE, AUX_ONLY_RE, AUX_WORDS, BARE_COMMA_RE,
+    BE_RE, BODY_PRONOUN_RE, BODY_WORDS, BY_RE, CHUNK_RE, CLAUSE_AFTER_RE, DETERMINER_RE, ISSUED, LEAD_NAME_RE,
+    LEAD_RE, MAIN_VERB_RE, MODIFIER_RE, moved_thing, NESTED_BY_RE, NOT_ACTORS, NOUN_AFTER_RE, OBJECT_NOUN_RE,
+    OPENER_RE, OWNER_GAP_RE, OWNER_RE, PARTICIPLE_END_RE, PARTICIPLE_RE, PASSIVE_RE, PEOPLE_MODIFIERS, PEOPLE_WORDS,
+    PLACED_APPOSITIVE_RE, PRONOUN_SUBJECT_RE, RELATIVE_GAP_RE, RELATIVE_RE, REPORTED_CLAUSE_RE, REPORTING_RE,
+    SAID_PRONOUN_AFTER_RE, SAID_PRONOUN_BEFORE_RE, SAYING_RE, SECOND_VERB_RE, SPEAKER_DESCRIPTION_RE, SPEAKER_HEADS,
+    SPOKESPERSON_RE, UNNAMED_SPOKESPERSON_RE, antecedent_of, lead_subject, subject_of, clause_of)
 
 __all__ = ["clause_of", "event_actors"]
 
@@ -107,25 +66,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # after the verb said it, whoever the quote or the clause before it names
         before = [inverted]
         after = [a for a in after if a is not inverted]
-    if kind == "change":
-        # "Oil prices fell", "the Dow Jones Industrial Average .DJI fell", "Japan's Nikkei 225 (N225) declined":
-        # what moved is the noun phrase right before the verb, not a country or ticker inside it
-        mover = MOVER_RE.search(text, max(left, start - 80), start)
-        if mover is not None and mover.group("thing"):
-            words = mover.group("thing").split()
-            if len(words) > 1 and words[0].lower() in FUNCTION_WORDS:   # "as revenue rose": the noun alone
-                mover = MOVER_RE.search(text, mover.end("thing") - len(words[-1]), start)
-        if mover is not None and (mover.group("name") or "").split()[0:1] in (["He"], ["She"], ["It"], ["They"],
-                                                                          ["We"], ["He’d"], ["He'd"]):
-            mover = None   # a pronoun, not a name
-        if mover is not None:
-            whole = mover.group("name") or mover.group("thing")
-            name = re.split(r"['’]s\s+", whole)[-1].removeprefix("The ")
-            at = mover.start("name") if mover.group("name") else mover.start("thing")
-            # the country it belongs to, where the phrase names one ("Japan's Nikkei 225")
-            code = next((a.country_code for a in before if at <= a.start < start and a.country_code), None)
-            at += len(whole) - len(name)
-            before = [ActorMention(at, at + len(name), name, name, "organisation", None, code)]
+    if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
+        before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
+    if not before:   # "The two countries swapped", "Both sides said": the pair named last
+        before = plural_referent(text, mentions, starts, left, start)
     if not before:
         # "the commission said", "The 56-year-old said", "the agency selected": one named before
         referent = antecedent_of(text, mentions, starts, left, start)
@@ -139,6 +83,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, rel.start()) - 1
             if i >= 0 and mentions[i].start >= sent_start and rel.start() - mentions[i].end <= 1:
                 before = joined_before(text, mentions, starts, sent_start, i)
+            else:   # "Freddy, which struck twice": a name the actor layer did not take
+                before = [b for b in (name_before(text, sent_start, rel.start()),) if b is not None]
     pronoun_said = statement and SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) is not None
     if pronoun_said and before and all(a.written[:1].islower() for a in before):
         # "... for Beijing residents to worry, it has also acknowledged": the pronoun right before the verb
@@ -149,7 +95,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # subject of what is said ("she said residents should leave")
         i = bisect.bisect_left(starts, end)
         if i < len(mentions) and mentions[i].start - end <= 25 and "." not in text[end:mentions[i].start] \
-                and text[start:end].lower() not in LISTENER_VERBS \
+                and text[start:end].lower() not in LISTENER_VERBS and not object_verb(text[start:end]) \
                 and not CLAUSE_AFTER_RE.search(text, end, mentions[i].start) \
                 and not (mentions[i].written[:1].islower() and REPORTED_CLAUSE_RE.match(text, mentions[i].end)):
             before = [mentions[i]]
@@ -160,7 +106,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         i = bisect.bisect_left(starts, comma) - 1
         if comma > 0 and i >= 0 and comma - mentions[i].end <= 2 and mentions[i].start >= sent_start:
             before = joined_before(text, mentions, starts, sent_start, i)   # "Qatar and Egypt, which ..., said"
-    if inverted is None and APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
+    if inverted is None and (head := relative_head(text, mentions, starts, sent_start, start)) is not None:
+        before = head   # "The army, which has fought them since April, said": the one the clause describes
+    elif inverted is None and APPOSITIVE_END_RE.search(text, max(sent_start, start - 20), start):
         # "Cmdr. Ana Ruiz, a spokeswoman for the task force, the coalition's ..., told reporters", "The
         # Authority - which ... - called for": the sentence's first actor, set off by a comma or a dash;
         # "The firm's parent, Acme Holdings, announced": the name set off just before the verb
@@ -198,6 +146,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             i = bisect.bisect_left(starts, quote)
             if i < len(mentions) and mentions[i].end <= start and mentions[i].start - quote <= 4:
                 before = [mentions[i]]
+    if statement and not before and coordinated(text, sent_start, start):
+        # "The agency assessed the risk and said it had": the sentence's subject, not whom "it" might be
+        before = [s for s in (lead_subject(text, mentions, starts, sent_start, prev_start),) if s and s.end <= start]
     if statement and not before:
         # "..., he said": the last person named before; "they said", "it said": the last group
         pronoun = SAID_PRONOUN_BEFORE_RE.search(text, max(sent_start, start - 12), start) or \
@@ -231,22 +182,26 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             before = [ActorMention(desc.start("d"), desc.end("d"), name, name, "organisation", None, None)]
     if not before:
         # "a judge ruled", "snipers have also shot", "Doctors vaccinated": a common noun for people as the subject
-        lo = max(left, start - 40)
-        words = text[lo:start].split()
+        stop = subject_end(text, left, start)   # "A judge in Lyon on Friday ordered": "judge"
+        lo, words = max(left, stop - 40), text[max(left, stop - 40):stop].split()
+        words = words[max((k + 1 for k, w in enumerate(words) if w in ("-", "–", "—")), default=0):]   # a dateline's
         while words and (words[-1] in AUX_WORDS or words[-1].endswith("ly")):
             words.pop()
         word = words[-1] if words and len(words) <= 6 else ""
         low = word.lower()
-        if word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
+        if (body := member_body(words)) is not None:   # "Army helicopters airlifted", "navy divers found"
+            at = text.rfind(body, lo, stop)
+            before = [ActorMention(at, at + len(body), body.lower(), body.lower(), "organisation", None, None)]
+        elif word.isalpha() and low not in NOT_ACTORS and (low in PEOPLE_WORDS or is_person_noun(low)
                                                           or statement and low in SPEAKER_NOUNS):
-            at = text.rfind(word, lo, start)
-            before = [members_of(text, left, start) or ActorMention(at, at + len(word), low, low, "group", None,
+            at = text.rfind(word, lo, stop)
+            before = [members_of(text, left, stop) or ActorMention(at, at + len(word), low, low, "group", None,
                                                                      None)]
         elif low in BODY_WORDS and len(words) > 1 and words[-2].lower() == "the":
             # "the army shelled", "the ministry deployed": a body no name was given for
-            at = text.rfind(word, lo, start)
+            at = text.rfind(word, lo, stop)
             before = [ActorMention(at, at + len(word), low, low, "organisation", None, None)]
-        elif (body := unnamed_body(text, left, start)) is not None:
+        elif (body := unnamed_body(text, left, stop)) is not None:
             before = [body]   # "The ruling party won", "A court in Cairo sentenced"
     if not statement and not before:
         # "after he was hauled out", "she described": a pronoun subject right before the verb is the person
@@ -335,7 +290,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not statement and text.endswith("ing", start, end) and ADJUNCT_RE.search(text, max(left, start - 3), start):
         # "Iraqi forces raided a hideout, detaining four suspects": the participle's subject is the sentence's
         subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
-            text, mentions, starts, sent_start)
+            text, mentions, starts, sent_start) or lead_body(text, sent_start)
         if subject is not None and subject.end <= start and subject.kind != "person" or (
                 subject is not None and subject.end <= start and not agents):
             agents = [subject]
@@ -345,12 +300,18 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         subject = subject_of(text, mentions, starts, sent_start, prev_start)
         if subject is not None and subject.end <= start:
             agents = before = [subject]   # and, for a passive, the one it was done to
-    if not statement and SECOND_VERB_RE.search(text, max(left, start - 40), start):
+    if not statement and (SECOND_VERB_RE.search(text, max(left, start - 40), start)
+                          or series_verb(text, sent_start, start, end)):
         # "Esper met officials and paid a visit to the prison", "Rebels seized the town and killed two": a
         # second verb of the subject's; its agent is the sentence's subject, not the first verb's object
-        subject = subject_of(text, mentions, starts, sent_start, prev_start)
+        subject = subject_of(text, mentions, starts, sent_start, prev_start) or subject_after_intro(
+            text, mentions, starts, sent_start) or lead_body(text, sent_start)
         if subject is not None and subject.end <= start:
             agents = [subject]
+    if not statement:   # "accused the army of shelling", "said the government had released" (actor_frames)
+        agents = framed_agents(text, mentions, starts, left, sent_start, start, end, agents, lambda s, e: event_actors(
+            text, mentions, starts, sent_start, sent_end, s, e, statement=True, prev_start=prev_start),
+            lambda: subject_of(text, mentions, starts, sent_start, prev_start))
     relation_a, relation_p = "agent", "patient"
     passive = PASSIVE_RE.search(text, max(left, start - 40), start) if not text.endswith("ing", start, end) \
         else None   # "was withdrawing": progressive, not passive
@@ -365,8 +326,10 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     elif passive:
         by = BY_RE.match(text, end)
         agents = nearest_group(text, [a for a in after if by and (a.start <= by.end() + 2 or OWNER_GAP_RE.fullmatch(
-            text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start))], False)
+            text, by.end(), a.start) or NESTED_BY_RE.fullmatch(text, by.end(), a.start) or members_gap(
+            text, by.end(), a.start))], False)   # "by officers of the police": the police
         # "annexed by Hitler's Germany": the one owned; "bought by a company owned by X": X
+        agents = agents or [b for b in (passive_by_noun(text, end, right),) if b is not None]   # "by a jury"
         patients = chained or nearest_group(text, before, True)
         if patients and SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it
@@ -380,6 +343,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         patients = []   # "Witnesses said soldiers opened fire": the soldiers acted in what was said
     if "between" in text[max(left, start - 12):min(right, end + 12)]:
         relation_a = relation_p = "participant"
+    if not statement and not is_past_verb(text[start:end]) and (
+            pair := between_parties(text, mentions, starts, end, sent_end)):   # "fighting ... between X and Y"
+        agents, patients, relation_a = pair, [], "participant"
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

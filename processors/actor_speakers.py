@@ -17,7 +17,7 @@ __all__ = ["CLAUSE_VERBS", "LISTENER_VERBS", "SPEAKER_NOUNS", "bare_speaker", "r
 
 # the unnamed sources of wire copy: they say, they are rarely anything else's subject in a report
 SPEAKER_NOUNS = frozenset("""witnesses witness eyewitnesses sources source observers monitors analysts experts
-relatives neighbours neighbors diplomats mediators medics paramedics""".split())
+relatives neighbours neighbors diplomats mediators medics paramedics media""".split())
 # "said soldiers opened fire", "added that the army had withdrawn": the object is what was said, so the
 # actors named after the verb did the reported deed, nothing was done to them by the speaker
 CLAUSE_VERBS = frozenset({"said", "says", "say", "added", "adds", "stated", "noted", "wrote", "explained",

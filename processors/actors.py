@@ -68,6 +68,7 @@ from newswire.processors.actor_names import (
 __all__ = ["Actor", "ActorMention", "find_actors"]
 
 _AND_DEMONYM_RE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w'’-]+)[ \t]+([a-z]+)")
+_PARTICLE_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+ (?:es|el|al|de|da|do|du|la|le|di|del|des|dos|das) $")
 # a common noun's plural for a body of people after a sentence's first word: that word is a modifier
 # ("Search teams pulled", "Coalition forces seized"), not a name
 _CREW_AFTER_RE = re.compile(r"[ \t]+(?:teams|guards|forces|workers|crews|officers|units|personnel|inspectors"
@@ -105,6 +106,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         if kind == "person" and role is None and _PLACE_BEFORE_RE.search(text, max(0, start - 12), start) \
                 and not text.startswith(("'s", "’s"), start + len(name)):
             continue   # "in Khan Younis", "near Bir Zeit": a place the gazetteer does not hold, not a person
+        if kind == "subject" and _PARTICLE_BEFORE_RE.search(text, max(0, start - 24), start):
+            continue   # "Dar es Salaam", "Mar del Plata": the end of a place's name
         if kind == "subject":
             if not VERB_AFTER_RE.match(text, start + len(name)) or f" {name.lower()} " in text or _is_locative(
                     text, start) or (
@@ -235,6 +238,13 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             if a.end - a.start > out[-1].end - out[-1].start:
                 out[-1] = a
             continue
+        if out and a.kind == "person" and out[-1].kind == "country" and text[out[-1].end:a.start] == " " \
+                and out[-1].written.split()[-1].lower() in ROLE_WORDS:
+            # "Chinese leader Xi Jinping": the person, of that country, in that role; not the state beside them
+            c = out[-1]
+            out[-1] = replace(a, start=c.start, written=text[c.start:a.end], role=a.role or c.written.split()[-1].lower(),
+                              country_code=a.country_code or c.country_code)
+            continue
         if out and out[-1].kind != "group" and OF_RE.fullmatch(text, out[-1].end, a.start):
             if a.kind == "person" and out[-1].kind == "organisation":
                 out[-1] = a   # "Army Chief of Staff Gen. Ana Ruiz": a title's words, the person named at its end
@@ -320,9 +330,23 @@ def _state_in(text: str, after: int, noun: str, gaz: Gazetteer):
 
 
 def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An acronym stands for the organisation it abbreviates, named before it (``processors.acronyms``)."""
-    names = full_names(text, [(a.start, a.written) for a in mentions if a.kind == "organisation"
-                              and a.written not in KNOWN_GROUPS and a.written not in NEWS_AGENCIES
-                              and ACRONYM_RE.fullmatch(a.written)
+    """An acronym stands for the organisation it abbreviates, named before or after it (``processors.acronyms``);
+    the two are one actor, named by both ("Rapid Support Forces (RSF)"), as a reader may know either."""
+    names = full_names(text, [(a.start, a.written) for a in mentions if a.kind in ("organisation", "group")
+                              and a.written not in NEWS_AGENCIES and ACRONYM_RE.fullmatch(a.written)
+                              and (a.kind == "organisation" and a.written not in KNOWN_GROUPS
+                                   or f"({a.written})" in text)   # a group's only where the text defines it
                               and len(a.written.replace("&", "").replace(".", "")) >= 2])
-    return [replace(a, name=names[a.start], written=names[a.start]) if a.start in names else a for a in mentions]
+    if not names:
+        return mentions
+    short = {names[a.start]: a.written for a in mentions if a.start in names}   # full name -> acronym
+    out = []
+    for a in mentions:
+        full = names.get(a.start) or (a.written if a.written in short else None)
+        if full is not None:
+            label = f"{full} ({short[full]})"
+            a = replace(a, name=label, written=label)
+        elif a.name in short:   # "Rapid Support Forces fighters": the group by its name
+            a = replace(a, name=f"{a.name} ({short[a.name]})")
+        out.append(a)
+    return out

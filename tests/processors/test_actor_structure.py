@@ -57,13 +57,13 @@ def test_a_name_set_off_by_commas_before_the_verb_is_the_agent():
 def test_an_acronym_takes_the_name_the_text_defines_later():
     text = ("On Monday, NTSB said the pilot had reported icing. The National Transportation Safety Board "
             "(NTSB) will publish its findings next year.")
-    assert actors_of(text, "said").actors == ("National Transportation Safety Board",)
+    assert actors_of(text, "said").actors == ("National Transportation Safety Board (NTSB)",)
 
 
 def test_an_acronym_defined_after_a_name_with_commas():
     text = ("The Ministry of Lands, Housing and Water (MLHW) approved the plan on Monday. "
             "Later, MLHW said the work would start in May.")
-    assert actors_of(text, "said").actors == ("Ministry of Lands, Housing and Water",)
+    assert actors_of(text, "said").actors == ("Ministry of Lands, Housing and Water (MLHW)",)
 
 
 def test_a_tag_in_parentheses_is_no_actor():

@@ -179,9 +179,12 @@ def test_an_acronym_takes_the_name_it_abbreviates():
     text = ("Pacific Gas & Electric Co. was set to cut power. Customs and Border Protection (CBP) declined. "
             "Later CBP announced a plan, and PG&E initiated four rounds of outages.")
     names = {a.written: a.name for a in find_actors(text)}
-    assert names["Customs and Border Protection"] == "Customs and Border Protection"
+    assert names["Customs and Border Protection (CBP)"] == "Customs and Border Protection (CBP)"
     assert "CBP" not in names and "PG&E" not in names
-    assert "Pacific Gas & Electric Co." in names.values()
+    assert "Pacific Gas & Electric Co. (PG&E)" in names.values()
+    # the name and the acronym are one actor, named by both, whichever the text writes
+    text = "The Rapid Support Forces (RSF) shelled the town. The RSF denied it. Rapid Support Forces fighters fled."
+    assert {a.name for a in find_actors(text)} == {"Rapid Support Forces (RSF)"}
     # an acronym that abbreviates nothing named stays as written
     assert "WHO" in [a.name for a in find_actors("The WHO said the outbreak was over.")]
 
