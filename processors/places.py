@@ -193,7 +193,8 @@ class ArticlePlaces:
             self._by_sentence.setdefault(pm.sentence, []).append(pm)
         # the article's main place: its most often named locative place (the first of equals)
         # (not counting "across the country" and "the state's": they name the setting again, not anew)
-        named = [pm for pm in self.mentions if not any(pm is x for x in country_wide)] if country_wide else self.mentions
+        wide = {id(pm) for pm in country_wide}
+        named = [pm for pm in self.mentions if id(pm) not in wide] if wide else self.mentions
         self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
