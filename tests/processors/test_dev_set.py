@@ -39,6 +39,25 @@ def test_annotations_point_at_the_texts_they_were_made_on(side, texts):
             assert 0 <= a < b <= n
 
 
+@pytest.mark.parametrize("path", sorted(GOLD.glob("probes*.jsonl")), ids=lambda p: p.name)
+def test_the_invented_probes_spans_are_the_words_they_quote(path):
+    """Each probe file holds its text inline: every figure's ``text`` and event's ``trigger`` is the
+    text at its offsets, categories and qualifiers are the format's, and a second annotation covers
+    the same texts as the first."""
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert records
+    for r in records:
+        for f in r["figures"]:
+            assert r["text"][f["start"]:f["end"]] == f["text"], (r["id"], f)
+            assert f["category"] in CATEGORIES and f["qualifier"] in QUALIFIERS
+        for e in r["events"]:
+            assert r["text"][e["start"]:e["end"]] == e["trigger"], (r["id"], e)
+    if path.stem.endswith("-second"):
+        first = {json.loads(line)["id"]: json.loads(line)["text"]
+                 for line in path.with_name(path.name.replace("-second", "")).read_text().splitlines()}
+        assert {r["id"]: r["text"] for r in records} == first
+
+
 def test_one_text_in_three_is_held_out_and_none_is_on_both_sides():
     sides = {side: [json.loads(line)["id"] for line in (GOLD / f"zyte-{side}.jsonl").read_text().splitlines()]
              for side in ("tune", "heldout")}
