@@ -115,8 +115,9 @@ def _names_a_source(source: str) -> bool:
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
     if _QUANTITY_OF_RE.match(source):
         return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
-    if _COUNT_RE.fullmatch(head.rstrip(",")):
-        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it
+    if _COUNT_RE.fullmatch(head.rstrip(",")) and (head is words[-1] or words[words.index(head) + 1].endswith("ed")):
+        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it (but
+        #              "two security officials said" is who said it)
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 

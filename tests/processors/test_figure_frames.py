@@ -116,6 +116,9 @@ def test_category_from_frame(text, span, category):
 @pytest.mark.parametrize("text, span, source", [
     # a count is not who confirmed it
     (OUTBREAK + "A total of 12 cases, eight confirmed and four probable, have been reported.", "12", None),
+    # but a number of people who said it is who said it
+    ("Gunmen attacked a market on Sunday, killing at least 14 traders, three police officers said.", "at least 14",
+     "three police officers"),
     # "according to" ends where a circumstance begins; a longer name is kept whole
     ("Perez took 52.6 percent of the vote, according to preliminary results from the electoral council with "
      "98 percent of ballots counted.", "52.6 percent", "preliminary results from the electoral council"),
