@@ -17,7 +17,11 @@ from typing import Callable, Sequence
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["finer_in_next_sentence", "is_wide", "spreads"]
+__all__ = ["finer_in_next_sentence", "is_wide", "national_vote", "spreads"]
+
+# a vote held across a whole country: its place is the country, wherever its results are announced
+_NATIONAL_VOTE_RE = re.compile(r"\b(?:presidential|parliamentary|legislative|general|national)[ \t]+(?:[\w-]+[ \t]+)?$",
+                               re.IGNORECASE)
 
 # hazards and outbreaks cover an area: the lede's region is their place ("an earthquake struck eastern
 # Turkey"; the town the next sentence names is one of the places hit), as the dev set's quake in "Central Italy";
@@ -60,3 +64,8 @@ def finer_in_next_sentence(text: str, chosen: PlaceMention, following: Sequence[
             continue
         return pm
     return None
+
+
+def national_vote(text: str, start: int, kind: str | None) -> bool:
+    """True if the election at ``start`` is a country's own ("Saturday's presidential election")."""
+    return kind == "election" and bool(_NATIONAL_VOTE_RE.search(text, max(0, start - 32), start))

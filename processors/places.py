@@ -45,7 +45,7 @@ from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
-from newswire.processors.place_lead import finer_in_next_sentence, is_wide, spreads
+from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
@@ -268,6 +268,9 @@ class ArticlePlaces:
         if sentence is None:
             sentence = self.sentence_of(start)
         chosen = self._place_for(start, end, sentence, exclude, statement, actor_country, clause, kind)
+        if chosen is not None and chosen.place is not None and chosen.place.kind == "city" \
+                and national_vote(self.text, start, kind) and (country := self._gaz.country(chosen.place.country_code)):
+            return PlaceMention(chosen.start, chosen.end, country.name, country, False, True, sentence)
         # (only a place the lede puts the event in: not the country that acts, "Sweden dropped the inquiry")
         if sentence == self._lead and not statement and chosen is not None and chosen.locative \
                 and is_wide(self.text, chosen) \

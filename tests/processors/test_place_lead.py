@@ -51,3 +51,11 @@ def test_regencies_communes_and_above_are_places():
 
 def test_a_currency_prefix_is_no_place():
     assert _names("The agency released US$ 400 000 and NZ$20,000 for the clinics.") == []
+
+
+def test_a_national_election_is_the_countrys_not_its_capitals():
+    text = ("DAKAR (Newswire) - The electoral board on Monday named Awa Diop the winner of Sunday's presidential "
+            "election, with 51 percent of the vote.")
+    assert _events(text)["election"] == "Senegal"
+    local = "DAKAR (Newswire) - Turnout was low in Sunday's municipal election, the board said."
+    assert _events(local)["election"] == "Dakar"
