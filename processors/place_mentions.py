@@ -50,7 +50,7 @@ _HOUSE_AFTER_RE = re.compile(r"[ \t]+(?:of[ \t]+(?:Representatives|Commons|Lords
                              r"|minority|lawmakers|members)\b")
 # ", a town on the border", ", a small village near", ", the capital of": the name before is a place
 _DESCRIBED_AS_PLACE_RE = re.compile(
-    r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb|township|municipality"
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:town|village|city|hamlet|suburb|township|municipality|commune"
     r"|settlement|port|island|district|province|region|county|community|neighbou?rhood|capital)[ \t]+(?:of|in|on"
     r"|near|about|some|north|south|east|west|outside|close|bordering|along)\b")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:am|an der|de|del|de la|la|el|al|di|da|do|dos|sur|upon|on)[ \t]+")
@@ -72,7 +72,9 @@ _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:provinces?|districts?|county|counties|gov
                             r"|valley|forest|desert|mountains|hills|highlands|delta|basin|plateau|coast"
                             # venues and settlements: "at the Larkfield facility", "the Ein Tamar settlement"
                             r"|settlement|refugee[ \t]+camp|camp|village|hospital|prison|facility|base|stadium|airport"
-                            r"|neighbou?rhood|quarter|suburb|township|municipality)\b")
+                            r"|neighbou?rhood|quarter|suburb|township|municipality"
+                            # the second-level units of Indonesia, Haiti, Colombia, France, Louisiana...
+                            r"|regency|regencies|departments?|commune|parish)\b")
 
 
 _PAIR_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+and[ \t]+$")

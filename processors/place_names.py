@@ -88,7 +88,7 @@ Daesh Qaeda Shabaab Shebab Haram IDF Wagner Interpol Europol""".split()) | {
     "White House", "Downing Street", "Blue House", "Elysee", "Élysée"}   # seats that speak for a government
 
 LOCATIVE_WORDS = frozenset("""in at near outside inside across from to into toward towards around throughout off
-within on over via through reached hit struck visited visit entered left fled behind along""".split())
+within on over via through reached hit struck visited visit entered left fled behind along above below beneath""".split())
 _PLACE_MODIFIERS = frozenset("""the of north south east west northern southern eastern western central north-eastern
 northeastern north-western northwestern south-eastern southeastern south-western southwestern northeast northwest
 southeast southwest occupied war-torn besieged neighbouring neighboring coastal capital city town village province
@@ -226,6 +226,8 @@ def candidates(text: str, gaz: Gazetteer, spans: Sequence[tuple[int, int]]) -> l
                 found.append(Candidate(joined, joined + len(name), name, normalise(name), False, False, False))
                 joined_end = nxt_end
                 continue
+        if text.startswith("$", run_end):
+            continue   # "US$ 500 000", "NZ$40": a currency's country prefix, not a place
         if text.endswith(WATER_OF, max(0, run_start - 10), run_start):
             continue   # "the Gulf of Aden", "the Bay of Bengal": a body of water, not the place of its name
         for a, piece in possessive_pieces(text, run_start, run_end):

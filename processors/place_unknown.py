@@ -43,7 +43,8 @@ _MAX_WORDS = 3
 
 def _is_name_word(word: str) -> bool:
     """A capitalised word as names are written ("Jajarkot", "Rukum"), not an acronym ("NATO", "KP")."""
-    return word[:1].isupper() and not word.isupper() and word.isalpha()
+    # "Qala-e-Naw", "Mazar-i-Sharif": Persian and Arabic names join their parts with lower-case particles
+    return word[:1].isupper() and not word.isupper() and all(part.isalpha() for part in word.split("-"))
 
 
 def named_after_in(places: Layer, text: str, spans: Sequence[tuple[int, int]], body_start: int) -> list[PlaceMention]:
@@ -51,6 +52,8 @@ def named_after_in(places: Layer, text: str, spans: Sequence[tuple[int, int]], b
     taken = [(pm.start, pm.end) for pm in places.mentions]
     out: list[PlaceMention] = []
     for run_start, run_end in spans:
+        if text.startswith(("In ", "In\t"), run_start):   # "In Upper Dir, rescuers": the sentence's capital "In"
+            run_start += 3
         if run_start < body_start or not _IN_BEFORE_RE.search(text, max(0, run_start - 4), run_start) \
                 or _PUBLISHED_RE.search(text, max(0, run_start - 20), run_start):
             continue

@@ -45,6 +45,7 @@ from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
+from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
@@ -195,6 +196,7 @@ class ArticlePlaces:
         # (not counting "across the country" and "the state's": they name the setting again, not anew)
         wide = {id(pm) for pm in country_wide}
         named = [pm for pm in self.mentions if id(pm) not in wide] if wide else self.mentions
+        self._lead = self.sentence_of(line.body_start if line else 0)   # the lede: the story's first sentence
         self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
@@ -258,6 +260,25 @@ class ArticlePlaces:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def place_for(self, start: int, end: int, sentence: int | None = None,
+                  exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
+                  actor_country: Place | None = None, clause: tuple[int, int] | None = None,
+                  kind: str | None = None) -> PlaceMention | None:
+        """The place of what the words ``text[start:end]`` name (see :meth:`_place_for`); an event of the lede
+        placed at a country or region takes the exact spot the next sentence gives (``processors.place_lead``)."""
+        if sentence is None:
+            sentence = self.sentence_of(start)
+        chosen = self._place_for(start, end, sentence, exclude, statement, actor_country, clause, kind)
+        if chosen is not None and chosen.place is not None and chosen.place.kind == "city" \
+                and national_vote(self.text, start, kind) and (country := self._gaz.country(chosen.place.country_code)):
+            return PlaceMention(chosen.start, chosen.end, country.name, country, False, True, sentence)
+        # (only a place the lede puts the event in: not the country that acts, "Sweden dropped the inquiry")
+        if sentence == self._lead and not statement and chosen is not None and chosen.locative \
+                and is_wide(self.text, chosen) \
+                and not spreads(self.text[start:end], kind):
+            return finer_in_next_sentence(self.text, chosen, self.in_sentence(sentence + 1), self.resolved) or chosen
+        return chosen
+
+    def _place_for(self, start: int, end: int, sentence: int | None = None,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
                   actor_country: Place | None = None, clause: tuple[int, int] | None = None,
                   kind: str | None = None) -> PlaceMention | None:
