@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -75,7 +76,8 @@ PER_CURRENCY_RE = re.compile(r"\s+(?:per|to the|against the)\s+(?:U\.?S\.?\s+)?(
 
 # casualty phrases after the figure, with the category they give
 _POST = [
-    ("displaced", r"(?:from|out of) their homes|crossed (?:the border )?into|crossed the border"
+    ("displaced", r"(?:from|out of) their homes|crossed (?:the border )?into|crossed the border|fled\b"
+                  r"|(?:in|inside|outside) (?:[\d,]+ )?(?:\w+ )?evacuation cent(?:re|er)s"
                   r"|(?:sought|seeking|taken|taking|took) (?:refuge|shelter)|sheltered in"
                   r"|(?:in|living in|staying in) (?:\w+ )?(?:relief |displacement "
                   r"|temporary |tent )?(?:camps|shelters)"),
@@ -104,7 +106,7 @@ _POST = [
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
-POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
+POST_EXTRA_GATE = ("home", "cross", "fled", "evacuation", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
                    "apprehended", "rounded", "hunger", "famine", "starvation", "food", "access")
@@ -151,11 +153,15 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:total|overall|cumulative|official)\s+$", re.
 # "since the quake struck", "since the Russian invasion": the whole happening's toll
 SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of"
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
-                               r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
+                               r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+|\d{4}\s+){0,2}(?:war|conflict|coup"
                                r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising"
                                r"|revolution|ceasefire|truce|monsoon|rainy season)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
+TOLL_ANCHOR_RE = fr.TOLL_ANCHOR_RE
+# "61 deaths so far in 2026", "since the beginning of the year": a year's running count
+SO_FAR_IN_YEAR_RE = re.compile(r"\b(?:so far in (?:19|20)\d\d|(?:since|from) the (?:start|beginning) of the year)\b",
+                               re.IGNORECASE)
 FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told|As of"
                               r"|Cumulatively"
                               r"|Since the (?:start|beginning|outbreak|onset) of)\b[^,;:]{0,50},")
@@ -261,6 +267,53 @@ def object_of_verb(cue: str, c: Candidate) -> bool:
     return lx.cue_category(cue) in PERSON_VERB_CATEGORIES or _ARREST_RE.search(cue) is not None
 
 
+# the comma closing a restatement before the verb: "5,000 families, or 21,000 persons, are staying in ..."
+_APPOSITIVE_GAP_RE = re.compile(r"\s+[a-z]+,\s+(?:are|were|remain|remained|have been|had been)\s+(?:[a-z]+\s+){0,2}")
+_CONTESTANTS = frozenset("candidates contestants teams players parties competitors finalists".split())
+QUOTE_RE = re.compile(r"[\"“”]")
+# a figure that is the speaker, not a casualty: "..., wounding 17 others, two security officials said"
+SPEAKER_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|reported)\b")
+# a figure inside a prepositional phrase of the count before it: "17 people from three families"
+INSIDE_PP_RE = re.compile(r"\s+[a-z]+\s+(?:from|of|in)\s+(?:(?:the|their|its)\s+)?")
+_OF_PEOPLE_RE = re.compile(r"[\"”]?\s+of\s+(?:them|those|(?:the|these|its|their)\s+(?P<noun>[a-z]+))\b")
+
+
+def of_people(text: str, c: Candidate) -> bool:
+    """"killed more than 40 of the attackers", "30 of them": a partitive of people."""
+    m = _OF_PEOPLE_RE.match(text, c.end)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun is None or lx.is_person_noun(noun) or is_person_word(noun)
+
+
+def attributive_cue(text: str, cue: re.Match) -> bool:
+    """A casualty word used as an adjective before a noun that does not count people, right after a number:
+    "the two affected districts" (not "2,000 displaced people", "5,000 households were affected")."""
+    if cue.start() < 2 or text[cue.start() - 1] != " " or not text[cue.start() - 2].isalnum():
+        return False
+    nxt = lx.NEXT_WORD_RE.match(text, cue.end())
+    if nxt is None or nxt.start() != cue.end() or text[cue.end():cue.end() + 1] != " ":
+        return False
+    word = nxt.group(1)
+    low = word.lower()
+    return (word[:1].islower() and low not in lx.FUNCTION_WORDS and low not in lx.CUE_WORDS_AFTER
+            and not lx.is_person_noun(low) and not is_person_word(low) and low.endswith("s")
+            and not lx.POST_CUE_RE.match(word))
+
+
+def fronted_partitive(text: str, c: Candidate, sent: Sentence, health: bool) -> str | None:
+    """"Of the reported deaths, 29 were in the north and eight in the south": every bare count after the
+    fronted partitive counts its noun."""
+    if c.noun is not None or not text.startswith(("Of ", "Among "), sent.start):
+        return None
+    comma = text.find(",", sent.start, min(c.start, sent.start + 70))
+    if comma < 0:
+        return None
+    f = FRONTED_OF_RE.match(text, sent.start, comma + 1)
+    return _noun_category(f.group("noun").lower(), health) if f else None
+
+
 def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
     """Categories from the phrases of ``_POST`` after uncategorised person figures of the same clause."""
     for c in cands:
@@ -282,9 +335,16 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         else:
             continue
         gap = text[c.end:m.start()]
-        if len(gap.split()) > 10 or _GAP_BREAK_RE.search(gap):
+        if len(gap.split()) > 10 or (_GAP_BREAK_RE.search(gap) and not _APPOSITIVE_GAP_RE.fullmatch(gap)):
             continue
+        if category == "displaced" and c.noun in fr.NOT_REFUGEES and m.group(0).lower().startswith("fled"):
+            continue   # "two suspects fled the scene": an escape, not a displacement
+        if category == "killed" and c.noun in _CONTESTANTS:
+            continue   # "five candidates eliminated in the first round": out of a race, not dead
         c.category = category
+    for a, b in zip(cands, cands[1:]):
+        if a.category is None and b.category is not None and a.person and RESTATED_RE.fullmatch(text, a.end, b.start):
+            a.category = b.category   # "5,000 families, or 21,000 persons, are staying in shelters": both
 
 
 def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candidate | None,
@@ -360,17 +420,42 @@ def running_total(text: str, c: Candidate, sent: Sentence, previous: Candidate |
 
 
 def _inverted_total(text: str, c: Candidate, before: str) -> str | None:
-    """"..., bringing to 41 the death toll from the floods": a running total."""
-    if INVERTED_TOTAL_BEFORE_RE.search(before[-20:]) and INVERTED_TOTAL_AFTER_RE.match(text, c.end):
+    """"..., bringing to 41 the death toll from the floods": one disaster's rising toll (killed); the whole's
+    where the text says so ("the overall toll", "the toll from the war")."""
+    if not INVERTED_TOTAL_BEFORE_RE.search(before[-20:]):
+        return None
+    m = INVERTED_TOTAL_AFTER_RE.match(text, c.end)
+    if m is None:
+        return None
+    phrase = m.group(0).lower()
+    if "toll" not in phrase or any(w in phrase for w in ("overall", "total", "cumulative")) \
+            or TOLL_ANCHOR_RE.search(text, m.end(), min(len(text), m.end() + 40)):
         return "deaths_total"
-    return None
+    return "killed"
 
 
-def fronted_total(text: str, sent: Sentence, c: Candidate) -> bool:
-    """The sentence opens with a running-total adverbial that the figure's clause follows."""
+def fronted_total(text: str, sent: Sentence, c: Candidate, health: bool = True) -> bool:
+    """The sentence opens with a running-total adverbial that the figure's clause follows ("As of 4 March" only
+    for an outbreak's counts: in a disaster's situation report it dates a snapshot of one happening's toll)."""
     m = FRONTED_TOTAL_RE.match(text, sent.start, sent.end)
+    if m is not None and not health and text.startswith("As of", sent.start):
+        return False
     return (m is not None and m.end() <= c.start and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
             and not _NEW_CLAUSE_RE.search(text, m.end(), c.start))
 
 
 _NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|yet|while)\b|\.\s")
+
+
+_AS_OF_RE = re.compile(r"As of\b[^,;:]{0,40},")
+_NEW_DEATHS_RE = re.compile(r"\b(?:new|additional|further|more)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def outbreak_as_of(text: str, sent: Sentence, c: Candidate) -> bool:
+    """In an outbreak report, "As of 25 November, a total of 9 cases and 5 deaths": its running totals (but not
+    "As of Monday, two new deaths")."""
+    if not text.startswith("As of", sent.start) or c.noun not in ("deaths", "death", "fatalities"):
+        return False
+    m = _AS_OF_RE.match(text, sent.start, c.start)
+    return (m is not None and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
+            and not _NEW_DEATHS_RE.search(text, max(sent.start, c.start - 20), c.start))
