@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
@@ -141,7 +142,7 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence, health: bool = Fal
     return (any(health or not m.group(0).lower().startswith("as of")
                 for m in lx.CUMULATIVE_AFTER_RE.finditer(text, c.end, c.end + stop))
             or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None
-            or fc.SO_FAR_IN_YEAR_RE.search(text, c.end, c.end + stop) is not None)
+            or fcl.SO_FAR_IN_YEAR_RE.search(text, c.end, c.end + stop) is not None)
 
 
 _HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
@@ -171,7 +172,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         else:
             before = text[max(sent.start, c.start - 60):c.start]
             if '"' in before[-16:] or "”" in before[-16:] or "“" in before[-3:]:
-                before = fc.QUOTE_RE.sub("", before)   # a quoted verb or figure: had "neutralized" 30 gunmen
+                before = fcl.QUOTE_RE.sub("", before)   # a quoted verb or figure: had "neutralized" 30 gunmen
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
             pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
             if inc and previous is not None and previous.category in _CARRIED:   # "892,000 ballots, including 41,000"
@@ -187,7 +188,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.noun in fr.OUTAGE_UNITS and fr.OUTAGE_AFTER_RE.match(text, c.end, sent.end):
                 c.category = "affected"   # "left 40,000 households without power"
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
-                          or fc.object_of_verb(pre.group("cue"), c) or (c.noun is None and fc.of_people(text, c))):
+                          or fc.object_of_verb(pre.group("cue"), c) or (c.noun is None and fcl.of_people(text, c))):
                 c.category = lx.cue_category(pre.group("cue"))
                 if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
                     c.category = "cases"   # "treated 300 patients for cholera"
@@ -214,7 +215,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                         c.category = "deaths_total"   # "the total number of people killed rose to 300"
                     elif c.category == "killed" and (
                             fr.RUNNING_NUMBER_RE.search(text, toll.end(), c.start)
-                            or fc.TOLL_ANCHOR_RE.search(text, max(sent.start, toll.start() - 25), c.start)):
+                            or fr.TOLL_ANCHOR_RE.search(text, max(sent.start, toll.start() - 25), c.start)):
                         c.category = "deaths_total"   # "pushing the number of people killed since January to 286"
                 if c.category is None:
                     c.category = fc.clause_cue(text, c, sent, counted, health)
@@ -231,7 +232,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if lx.ACTIVE_AFTER_RE.match(text, cue.end()) and not cue.group("cue").lower().endswith((" in", " to")):
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
-        if fc.attributive_cue(text, cue):
+        if fcl.attributive_cue(text, cue):
             continue   # "the two affected districts": the word describes a noun that does not count people
         category = lx.cue_category(cue.group("cue"))
         if category == "injured" and disease_text and "hospital" in cue.group("cue").lower():
@@ -243,7 +244,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 continue
             if c.start < prev_cue_end:
                 break
-            if i > 0 and fc.INSIDE_PP_RE.fullmatch(text, cands[i - 1].end, c.start):
+            if i > 0 and fcl.INSIDE_PP_RE.fullmatch(text, cands[i - 1].end, c.start):
                 continue   # "17 people from three families were killed": the families are not the subject
             gap = text[c.end:cue.start()]
             if len(gap.split()) > 16 or lx.CLAUSE_BREAK_RE.search(gap):
@@ -272,7 +273,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
             else:
                 c.category = (fc.partitive_category(text, c, sent, previous, health)
-                              or fc.fronted_partitive(text, c, sent, health)
+                              or fcl.fronted_partitive(text, c, sent, health)
                               or fc.running_total(text, c, sent, last_casualty)
                               or fc.compared_category(text, c, previous)
                               or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
@@ -291,7 +292,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 prev.category == "votes" and _FOR_CANDIDATE_RE.match(text, c.end))):   # "against 1.49 million for"
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start) \
-                and not fc.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
+                and not fcl.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
             c.category = prev.category   # "killed 19 children and two teachers"
     toll_given = any(c.category == "deaths_total" for c in cands)
     # an outbreak's counts "as of" a date are its running totals, the way health agencies report them
@@ -307,7 +308,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
                     and (_says_cumulative(text, previous, sent, as_of_total)
                          or fc.fronted_total(text, sent, previous, as_of_total)))
-                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fc.outbreak_as_of(text, sent, c)))):
+                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)))):
             c.category = "deaths_total"
         elif c.category == "killed" and fr.in_running_total(text, sent, c):
             c.category = "deaths_total"   # "bringing the cumulative total ... to 900 cases and 21 deaths"

@@ -158,10 +158,6 @@ SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|
                                r"|revolution|ceasefire|truce|monsoon|rainy season)\b)",
                                re.IGNORECASE)
 # a sentence opening with a running-total adverbial: "So far this year, 230 people have died"
-TOLL_ANCHOR_RE = fr.TOLL_ANCHOR_RE
-# "61 deaths so far in 2026", "since the beginning of the year": a year's running count
-SO_FAR_IN_YEAR_RE = re.compile(r"\b(?:so far in (?:19|20)\d\d|(?:since|from) the (?:start|beginning) of the year)\b",
-                               re.IGNORECASE)
 FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overall|Altogether|All told|As of"
                               r"|Cumulatively"
                               r"|Since the (?:start|beginning|outbreak|onset) of)\b[^,;:]{0,50},")
@@ -180,7 +176,7 @@ def _label_category(before: str, health: bool) -> str | None:
     label = m.group("label").lower()
     if "toll" in label:
         return "deaths_total"
-    return _noun_category(label, health) or lx.cue_category(label)
+    return noun_category(label, health) or lx.cue_category(label)
 
 
 # "Osei received 2,104,330, or 51.2 percent": in a sentence about a vote, a bare count a candidate received
@@ -267,51 +263,6 @@ def object_of_verb(cue: str, c: Candidate) -> bool:
     return lx.cue_category(cue) in PERSON_VERB_CATEGORIES or _ARREST_RE.search(cue) is not None
 
 
-# the comma closing a restatement before the verb: "5,000 families, or 21,000 persons, are staying in ..."
-_APPOSITIVE_GAP_RE = re.compile(r"\s+[a-z]+,\s+(?:are|were|remain|remained|have been|had been)\s+(?:[a-z]+\s+){0,2}")
-_CONTESTANTS = frozenset("candidates contestants teams players parties competitors finalists".split())
-QUOTE_RE = re.compile(r"[\"“”]")
-# a figure that is the speaker, not a casualty: "..., wounding 17 others, two security officials said"
-SPEAKER_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|reported)\b")
-# a figure inside a prepositional phrase of the count before it: "17 people from three families"
-INSIDE_PP_RE = re.compile(r"\s+[a-z]+\s+(?:from|of|in)\s+(?:(?:the|their|its)\s+)?")
-_OF_PEOPLE_RE = re.compile(r"[\"”]?\s+of\s+(?:them|those|(?:the|these|its|their)\s+(?P<noun>[a-z]+))\b")
-
-
-def of_people(text: str, c: Candidate) -> bool:
-    """"killed more than 40 of the attackers", "30 of them": a partitive of people."""
-    m = _OF_PEOPLE_RE.match(text, c.end)
-    if m is None:
-        return False
-    noun = m.group("noun")
-    return noun is None or lx.is_person_noun(noun) or is_person_word(noun)
-
-
-def attributive_cue(text: str, cue: re.Match) -> bool:
-    """A casualty word used as an adjective before a noun that does not count people, right after a number:
-    "the two affected districts" (not "2,000 displaced people", "5,000 households were affected")."""
-    if cue.start() < 2 or text[cue.start() - 1] != " " or not text[cue.start() - 2].isalnum():
-        return False
-    nxt = lx.NEXT_WORD_RE.match(text, cue.end())
-    if nxt is None or nxt.start() != cue.end() or text[cue.end():cue.end() + 1] != " ":
-        return False
-    word = nxt.group(1)
-    low = word.lower()
-    return (word[:1].islower() and low not in lx.FUNCTION_WORDS and low not in lx.CUE_WORDS_AFTER
-            and not lx.is_person_noun(low) and not is_person_word(low) and low.endswith("s")
-            and not lx.POST_CUE_RE.match(word))
-
-
-def fronted_partitive(text: str, c: Candidate, sent: Sentence, health: bool) -> str | None:
-    """"Of the reported deaths, 29 were in the north and eight in the south": every bare count after the
-    fronted partitive counts its noun."""
-    if c.noun is not None or not text.startswith(("Of ", "Among "), sent.start):
-        return None
-    comma = text.find(",", sent.start, min(c.start, sent.start + 70))
-    if comma < 0:
-        return None
-    f = FRONTED_OF_RE.match(text, sent.start, comma + 1)
-    return _noun_category(f.group("noun").lower(), health) if f else None
 
 
 def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
@@ -335,11 +286,11 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         else:
             continue
         gap = text[c.end:m.start()]
-        if len(gap.split()) > 10 or (_GAP_BREAK_RE.search(gap) and not _APPOSITIVE_GAP_RE.fullmatch(gap)):
+        if len(gap.split()) > 10 or (_GAP_BREAK_RE.search(gap) and not fr.APPOSITIVE_GAP_RE.fullmatch(gap)):
             continue
         if category == "displaced" and c.noun in fr.NOT_REFUGEES and m.group(0).lower().startswith("fled"):
             continue   # "two suspects fled the scene": an escape, not a displacement
-        if category == "killed" and c.noun in _CONTESTANTS:
+        if category == "killed" and c.noun in fr.CONTESTANTS:
             continue   # "five candidates eliminated in the first round": out of a race, not dead
         c.category = category
     for a, b in zip(cands, cands[1:]):
@@ -353,7 +304,7 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
     of_follows = text.startswith(" of ", c.end)
     m = OF_NOUN_RE.match(text, c.end) if of_follows else None
     if m:
-        cat = _noun_category(m.group("noun").lower(), health)
+        cat = noun_category(m.group("noun").lower(), health)
         if cat:
             return cat
     if previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
@@ -367,7 +318,7 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
     if c.start - sent.start < 60 and text.startswith(("Of ", "Among "), sent.start):
         f = FRONTED_OF_RE.match(text, sent.start, c.start)
         if f:
-            return _noun_category(f.group("noun").lower(), health)   # "Of the confirmed cases, four"
+            return noun_category(f.group("noun").lower(), health)   # "Of the confirmed cases, four"
     return None
 
 
@@ -393,7 +344,7 @@ COMPARED_RE = re.compile(r"\b(?:(?:up|down|rising|falling|increasing|decreasing|
                          re.IGNORECASE)
 
 
-def _noun_category(noun: str, health: bool) -> str | None:
+def noun_category(noun: str, health: bool) -> str | None:
     cat = lx.NOUN_CATEGORY.get(noun) or CASUALTY_WORDS.get(noun)
     if cat == "cases" and not health:
         return None
@@ -429,7 +380,7 @@ def _inverted_total(text: str, c: Candidate, before: str) -> str | None:
         return None
     phrase = m.group(0).lower()
     if "toll" not in phrase or any(w in phrase for w in ("overall", "total", "cumulative")) \
-            or TOLL_ANCHOR_RE.search(text, m.end(), min(len(text), m.end() + 40)):
+            or fr.TOLL_ANCHOR_RE.search(text, m.end(), min(len(text), m.end() + 40)):
         return "deaths_total"
     return "killed"
 
@@ -445,17 +396,3 @@ def fronted_total(text: str, sent: Sentence, c: Candidate, health: bool = True) 
 
 
 _NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|yet|while)\b|\.\s")
-
-
-_AS_OF_RE = re.compile(r"As of\b[^,;:]{0,40},")
-_NEW_DEATHS_RE = re.compile(r"\b(?:new|additional|further|more)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def outbreak_as_of(text: str, sent: Sentence, c: Candidate) -> bool:
-    """In an outbreak report, "As of 25 November, a total of 9 cases and 5 deaths": its running totals (but not
-    "As of Monday, two new deaths")."""
-    if not text.startswith("As of", sent.start) or c.noun not in ("deaths", "death", "fatalities"):
-        return False
-    m = _AS_OF_RE.match(text, sent.start, c.start)
-    return (m is not None and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
-            and not _NEW_DEATHS_RE.search(text, max(sent.start, c.start - 20), c.start))

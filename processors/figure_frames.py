@@ -348,3 +348,9 @@ def frame_category(text: str, sent: Sentence, gates: tuple[bool, bool], c: Candi
     if found is None and gates[1]:
         found = among_after(text, sent, c)
     return found
+
+
+# the comma closing a restatement before the verb: "5,000 families, or 21,000 persons, are staying in ..."
+APPOSITIVE_GAP_RE = re.compile(r"\s+[a-z]+,\s+(?:are|were|remain|remained|have been|had been)\s+(?:[a-z]+\s+){0,2}")
+# people out of a race, whom "eliminated" does not kill
+CONTESTANTS = frozenset("candidates contestants teams players parties competitors finalists".split())
