@@ -62,3 +62,24 @@ def _category(text: str, span: str) -> str:
 ])
 def test_category(text, span, category):
     assert _category(text, span) == category
+
+
+def test_a_count_of_speakers_is_the_source():
+    text = "Raiders attacked the depot on Friday, killing 14 guards and wounding nine others, three police officials said."
+    figures = {f.text: f for f in extract(text, PUB).figures}
+    assert figures["14"].source == "three police officials"
+    assert figures["nine"].source == "three police officials"
+    # a count of cases is still no speaker
+    text = "The outbreak has grown to eleven cases, eight confirmed and three probable, the ministry said."
+    assert {f.text: f.source for f in extract(text, PUB).figures}["eleven"] == "the ministry"
+
+
+def test_the_subject_not_the_means_is_the_source():
+    text = ("QUITO, 4 March 2026 — The Ministry of Public Health (MSP), through the National Surveillance Directorate, "
+            "reports that 3,410 cases of malaria have been registered this year.")
+    assert {f.text: f.source for f in extract(text, PUB).figures}["3,410"] == "The Ministry of Public Health (MSP)"
+
+
+def test_a_bare_quantifier_is_no_source():
+    text = "Eight of 11 economists had expected a hike, with most forecasting a rise of 50 basis points."
+    assert {f.text: f.source for f in extract(text, PUB).figures}["50"] is None
