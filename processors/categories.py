@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
@@ -24,6 +25,9 @@ from newswire.processors.word_scans import scan_words
 # counts whose category an elliptical figure after them shares: casualties, cases and votes
 _CARRIED = lx.CASUALTY_CATEGORIES | {"votes"}
 _FOR_CANDIDATE_RE = re.compile(r"\s+(?:for|to)\s+(?:[A-Z]|the\s|his\s|her\s|its\s|their\s)")
+
+
+_POINTS_RE = re.compile(r"\s*points?\b")
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
@@ -49,6 +53,9 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
         c.unit = "money"
         return "money"   # an exchange rate: "at 108.55 per dollar"
     nxt = lx.NEXT_WORD_RE.match(text, tok.end)
+    if nxt and nxt.group(1).lower() in ("basis", "percentage") and _POINTS_RE.match(text, nxt.end()):
+        c.unit = nxt.group(1).lower() + " points"
+        return "percent"   # a rate moved "by 100 basis points", a share "up 2 percentage points"
     if nxt and nxt.group(1).lower() in lx.TIME_UNITS:
         c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
         return "duration"
@@ -112,7 +119,7 @@ def read_noun(text: str, c: Candidate) -> None:
         return
 
 
-def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
+def _says_cumulative(text: str, c: Candidate, sent: Sentence, health: bool = False) -> bool:
     """Whether the clause of a death count says it is a running total (not "killed 12 since Monday's raid"
     alone: the start must be the whole happening's, or a date)."""
     if lx.YEAR_SPAN_RE.search(text, sent.start, sent.end):
@@ -130,8 +137,12 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence) -> bool:
     cut = lx.CLAUSE_BREAK_RE.search(tail)
     comma = tail.find(",")
     stop = min([i for i in (cut.start() if cut else -1, comma) if i >= 0], default=len(tail))
-    return (lx.CUMULATIVE_AFTER_RE.search(text, c.end, c.end + stop) is not None
-            or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None)
+    # "as of 4 December" dates a situation report's snapshot of one disaster: not a cumulative toll
+    # (an outbreak's counts "as of" a date are its running totals, the way health agencies report them)
+    return (any(health or not m.group(0).lower().startswith("as of")
+                for m in lx.CUMULATIVE_AFTER_RE.finditer(text, c.end, c.end + stop))
+            or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None
+            or fcl.SO_FAR_IN_YEAR_RE.search(text, c.end, c.end + stop) is not None)
 
 
 _HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
@@ -160,6 +171,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = fr.EXTRA_NOUNS[c.noun]
         else:
             before = text[max(sent.start, c.start - 60):c.start]
+            if '"' in before[-16:] or "”" in before[-16:] or "“" in before[-3:]:
+                before = fcl.QUOTE_RE.sub("", before)   # a quoted verb or figure: had "neutralized" 30 gunmen
             inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
             pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
             if inc and previous is not None and previous.category in _CARRIED:   # "892,000 ballots, including 41,000"
@@ -175,7 +188,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.noun in fr.OUTAGE_UNITS and fr.OUTAGE_AFTER_RE.match(text, c.end, sent.end):
                 c.category = "affected"   # "left 40,000 households without power"
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
-                          or fc.object_of_verb(pre.group("cue"), c)):
+                          or fc.object_of_verb(pre.group("cue"), c) or (c.noun is None and fcl.of_people(text, c))):
                 c.category = lx.cue_category(pre.group("cue"))
                 if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
                     c.category = "cases"   # "treated 300 patients for cholera"
@@ -193,11 +206,16 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                         and (lx.TOLL_LINK_RE.search(text, toll.end(), c.start)
                              or fr.TOLL_PAST_RE.search(text, toll.end(), c.start))):
                     c.category = lx.toll_category(toll.group(0))   # "the death toll rose to 143"
+                    if c.category == "deaths_total" and "total" not in toll.group(0).lower():
+                        # a toll is one happening's (a storm's, a raid's) even as it rises, unless the text
+                        # says it is the whole or ties it to a war, an outbreak or a year
+                        c.category = "killed"
                     if c.category == "killed" and fc.TOTAL_BEFORE_RE.search(text, max(0, toll.start() - 14),
                                                                              toll.start()):
                         c.category = "deaths_total"   # "the total number of people killed rose to 300"
                     elif c.category == "killed" and (
-                            fr.RUNNING_NUMBER_RE.search(text, toll.end(), c.start)):
+                            fr.RUNNING_NUMBER_RE.search(text, toll.end(), c.start)
+                            or fr.TOLL_ANCHOR_RE.search(text, max(sent.start, toll.start() - 25), c.start)):
                         c.category = "deaths_total"   # "pushing the number of people killed since January to 286"
                 if c.category is None:
                     c.category = fc.clause_cue(text, c, sent, counted, health)
@@ -214,15 +232,20 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if lx.ACTIVE_AFTER_RE.match(text, cue.end()) and not cue.group("cue").lower().endswith((" in", " to")):
             prev_cue_end = cue.end()
             continue  # "killed 12 people": a pre-cue of the next figure
+        if fcl.attributive_cue(text, cue):
+            continue   # "the two affected districts": the word describes a noun that does not count people
         category = lx.cue_category(cue.group("cue"))
         if category == "injured" and disease_text and "hospital" in cue.group("cue").lower():
             category = "cases"   # in an outbreak, "155 people were hospitalised" counts patients
         later: Candidate | None = None
-        for c in reversed(cands):
+        for i in range(len(cands) - 1, -1, -1):
+            c = cands[i]
             if c.end > cue.start():
                 continue
             if c.start < prev_cue_end:
                 break
+            if i > 0 and fcl.INSIDE_PP_RE.fullmatch(text, cands[i - 1].end, c.start):
+                continue   # "17 people from three families were killed": the families are not the subject
             gap = text[c.end:cue.start()]
             if len(gap.split()) > 16 or lx.CLAUSE_BREAK_RE.search(gap):
                 break
@@ -250,6 +273,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 c.category = lx.cue_category(of.group("cue"))   # "three of the injured", "seven of the dead"
             else:
                 c.category = (fc.partitive_category(text, c, sent, previous, health)
+                              or fcl.fronted_partitive(text, c, sent, health)
                               or fc.running_total(text, c, sent, last_casualty)
                               or fc.compared_category(text, c, previous)
                               or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
@@ -267,9 +291,12 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.noun is None and prev.noun is not None and (lx.BARE_END_RE.match(text, c.end) or (
                 prev.category == "votes" and _FOR_CANDIDATE_RE.match(text, c.end))):   # "against 1.49 million for"
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
-        elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start):
+        elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start) \
+                and not fcl.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
             c.category = prev.category   # "killed 19 children and two teachers"
     toll_given = any(c.category == "deaths_total" for c in cands)
+    # an outbreak's counts "as of" a date are its running totals, the way health agencies report them
+    as_of_total = health or "cases" in low
     previous = None
     for c in cands:
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
@@ -277,13 +304,17 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         # other count is the new phase's
         # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
         if c.category == "killed" and not toll_given and (
-                _says_cumulative(text, c, sent) or fc.fronted_total(text, sent, c)
+                _says_cumulative(text, c, sent, as_of_total) or fc.fronted_total(text, sent, c, as_of_total)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
-                    and (_says_cumulative(text, previous, sent) or fc.fronted_total(text, sent, previous)))
-                or (disease_text and fr.whole_outbreak_toll(text, sent, c))):
+                    and (_says_cumulative(text, previous, sent, as_of_total)
+                         or fc.fronted_total(text, sent, previous, as_of_total)))
+                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)))):
             c.category = "deaths_total"
         elif c.category == "killed" and fr.in_running_total(text, sent, c):
             c.category = "deaths_total"   # "bringing the cumulative total ... to 900 cases and 21 deaths"
+        elif c.category == "killed" and previous is not None and previous.category == "deaths_total" \
+                and lx.OBJECT_LIST_RE.fullmatch(text, previous.end, c.start):
+            c.category = "deaths_total"   # "the cumulative toll stands at seven soldiers and four civilians killed"
         previous = c
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:

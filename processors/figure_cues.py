@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -75,7 +76,8 @@ PER_CURRENCY_RE = re.compile(r"\s+(?:per|to the|against the)\s+(?:U\.?S\.?\s+)?(
 
 # casualty phrases after the figure, with the category they give
 _POST = [
-    ("displaced", r"(?:from|out of) their homes|crossed (?:the border )?into|crossed the border"
+    ("displaced", r"(?:from|out of) their homes|crossed (?:the border )?into|crossed the border|fled\b"
+                  r"|(?:in|inside|outside) (?:[\d,]+ )?(?:\w+ )?evacuation cent(?:re|er)s"
                   r"|(?:sought|seeking|taken|taking|took) (?:refuge|shelter)|sheltered in"
                   r"|(?:in|living in|staying in) (?:\w+ )?(?:relief |displacement "
                   r"|temporary |tent )?(?:camps|shelters)"),
@@ -104,7 +106,7 @@ _POST = [
 ]
 POST_EXTRA_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(_POST)), re.IGNORECASE)
 _POST_CATEGORIES = [cat for cat, _ in _POST]
-POST_EXTRA_GATE = ("home", "cross", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
+POST_EXTRA_GATE = ("home", "cross", "fled", "evacuation", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
                    "apprehended", "rounded", "hunger", "famine", "starvation", "food", "access")
@@ -151,7 +153,7 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:total|overall|cumulative|official)\s+$", re.
 # "since the quake struck", "since the Russian invasion": the whole happening's toll
 SINCE_DECLARED_RE = re.compile(r"\bsince\s+(?:(?:it|the\s+\w+)\s+was\s+declared|the\s+declaration\s+of"
                                r"|the\s+(?:[\w'’-]+\s+){1,2}?(?:struck|hit|made\s+landfall|swept)"
-                               r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+){0,2}(?:war|conflict"
+                               r"|the\s+(?:[A-Z][\w'’-]*\s+|full-scale\s+|current\s+|latest\s+|\d{4}\s+){0,2}(?:war|conflict|coup"
                                r"|invasion|outbreak|epidemic|pandemic|fighting|hostilities|crisis|uprising"
                                r"|revolution|ceasefire|truce|monsoon|rainy season)\b)",
                                re.IGNORECASE)
@@ -174,7 +176,7 @@ def _label_category(before: str, health: bool) -> str | None:
     label = m.group("label").lower()
     if "toll" in label:
         return "deaths_total"
-    return _noun_category(label, health) or lx.cue_category(label)
+    return noun_category(label, health) or lx.cue_category(label)
 
 
 # "Osei received 2,104,330, or 51.2 percent": in a sentence about a vote, a bare count a candidate received
@@ -261,6 +263,8 @@ def object_of_verb(cue: str, c: Candidate) -> bool:
     return lx.cue_category(cue) in PERSON_VERB_CATEGORIES or _ARREST_RE.search(cue) is not None
 
 
+
+
 def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
     """Categories from the phrases of ``_POST`` after uncategorised person figures of the same clause."""
     for c in cands:
@@ -282,9 +286,16 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         else:
             continue
         gap = text[c.end:m.start()]
-        if len(gap.split()) > 10 or _GAP_BREAK_RE.search(gap):
+        if len(gap.split()) > 10 or (_GAP_BREAK_RE.search(gap) and not fr.APPOSITIVE_GAP_RE.fullmatch(gap)):
             continue
+        if category == "displaced" and c.noun in fr.NOT_REFUGEES and m.group(0).lower().startswith("fled"):
+            continue   # "two suspects fled the scene": an escape, not a displacement
+        if category == "killed" and c.noun in fr.CONTESTANTS:
+            continue   # "five candidates eliminated in the first round": out of a race, not dead
         c.category = category
+    for a, b in zip(cands, cands[1:]):
+        if a.category is None and b.category is not None and a.person and RESTATED_RE.fullmatch(text, a.end, b.start):
+            a.category = b.category   # "5,000 families, or 21,000 persons, are staying in shelters": both
 
 
 def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candidate | None,
@@ -293,7 +304,7 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
     of_follows = text.startswith(" of ", c.end)
     m = OF_NOUN_RE.match(text, c.end) if of_follows else None
     if m:
-        cat = _noun_category(m.group("noun").lower(), health)
+        cat = noun_category(m.group("noun").lower(), health)
         if cat:
             return cat
     if previous is not None and previous.category in lx.CASUALTY_CATEGORIES:
@@ -307,7 +318,7 @@ def partitive_category(text: str, c: Candidate, sent: Sentence, previous: Candid
     if c.start - sent.start < 60 and text.startswith(("Of ", "Among "), sent.start):
         f = FRONTED_OF_RE.match(text, sent.start, c.start)
         if f:
-            return _noun_category(f.group("noun").lower(), health)   # "Of the confirmed cases, four"
+            return noun_category(f.group("noun").lower(), health)   # "Of the confirmed cases, four"
     return None
 
 
@@ -333,7 +344,7 @@ COMPARED_RE = re.compile(r"\b(?:(?:up|down|rising|falling|increasing|decreasing|
                          re.IGNORECASE)
 
 
-def _noun_category(noun: str, health: bool) -> str | None:
+def noun_category(noun: str, health: bool) -> str | None:
     cat = lx.NOUN_CATEGORY.get(noun) or CASUALTY_WORDS.get(noun)
     if cat == "cases" and not health:
         return None
@@ -360,15 +371,26 @@ def running_total(text: str, c: Candidate, sent: Sentence, previous: Candidate |
 
 
 def _inverted_total(text: str, c: Candidate, before: str) -> str | None:
-    """"..., bringing to 41 the death toll from the floods": a running total."""
-    if INVERTED_TOTAL_BEFORE_RE.search(before[-20:]) and INVERTED_TOTAL_AFTER_RE.match(text, c.end):
+    """"..., bringing to 41 the death toll from the floods": one disaster's rising toll (killed); the whole's
+    where the text says so ("the overall toll", "the toll from the war")."""
+    if not INVERTED_TOTAL_BEFORE_RE.search(before[-20:]):
+        return None
+    m = INVERTED_TOTAL_AFTER_RE.match(text, c.end)
+    if m is None:
+        return None
+    phrase = m.group(0).lower()
+    if "toll" not in phrase or any(w in phrase for w in ("overall", "total", "cumulative")) \
+            or fr.TOLL_ANCHOR_RE.search(text, m.end(), min(len(text), m.end() + 40)):
         return "deaths_total"
-    return None
+    return "killed"
 
 
-def fronted_total(text: str, sent: Sentence, c: Candidate) -> bool:
-    """The sentence opens with a running-total adverbial that the figure's clause follows."""
+def fronted_total(text: str, sent: Sentence, c: Candidate, health: bool = True) -> bool:
+    """The sentence opens with a running-total adverbial that the figure's clause follows ("As of 4 March" only
+    for an outbreak's counts: in a disaster's situation report it dates a snapshot of one happening's toll)."""
     m = FRONTED_TOTAL_RE.match(text, sent.start, sent.end)
+    if m is not None and not health and text.startswith("As of", sent.start):
+        return False
     return (m is not None and m.end() <= c.start and not lx.CLAUSE_BREAK_RE.search(text, m.end(), c.start)
             and not _NEW_CLAUSE_RE.search(text, m.end(), c.start))
 

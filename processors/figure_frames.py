@@ -36,7 +36,7 @@ OUTAGE_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?"
 # "bringing the cumulative total since the outbreak was declared to": a verb of adding up and its total
 _RUNNING_LINK_RE = re.compile(
     r"\b(?:bringing|brings|brought|raising|raises|raised|pushing|pushes|pushed|taking|takes|took|lifting|lifts"
-    r"|lifted)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:total|toll|tally|count|number|figure)s?\b"
+    r"|lifted)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>total|toll|tally|count|number|figure)s?\b"
     r"(?P<gap>[^;:]{0,110}?)\bto\s+(?P<list>(?:(?:[^;:,]|,(?=\d)){1,40}?(?:,\s+|\s+and\s+))*)$", re.IGNORECASE)
 _LIST_VERB_RE = re.compile(r"\b(?:said|says|were|was|are|is|have|has|had|\w+ed)\b", re.IGNORECASE)
 
@@ -50,7 +50,16 @@ def in_running_total(text: str, sent: Sentence, c: Candidate) -> bool:
     m = _RUNNING_LINK_RE.search(head)
     if m is None or lx.CLAUSE_BREAK_RE.search(m.group("gap")):
         return False
+    if m.group("noun").lower() in ("toll", "number") and not (
+            _WHOLE_WORDS_RE.search(m.group(0)) or TOLL_ANCHOR_RE.search(m.group(0))):
+        return False   # "raising the death toll from the landslide to 27": one disaster's rising toll
     return not _LIST_VERB_RE.search(m.group("list"))
+
+
+# a toll tied to a war, an outbreak or a year is the whole's: "the death toll from the war has reached 9,000"
+TOLL_ANCHOR_RE = re.compile(r"\b(?:war|conflict|insurgency|coup|outbreak|epidemic|pandemic|this year|so far in"
+                            r" (?:19|20)\d\d)\b", re.IGNORECASE)
+_WHOLE_WORDS_RE = re.compile(r"\b(?:overall|cumulative|total|since|so far|to date)\b", re.IGNORECASE)
 
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -339,3 +348,9 @@ def frame_category(text: str, sent: Sentence, gates: tuple[bool, bool], c: Candi
     if found is None and gates[1]:
         found = among_after(text, sent, c)
     return found
+
+
+# the comma closing a restatement before the verb: "5,000 families, or 21,000 persons, are staying in ..."
+APPOSITIVE_GAP_RE = re.compile(r"\s+[a-z]+,\s+(?:are|were|remain|remained|have been|had been)\s+(?:[a-z]+\s+){0,2}")
+# people out of a race, whom "eliminated" does not kill
+CONTESTANTS = frozenset("candidates contestants teams players parties competitors finalists".split())

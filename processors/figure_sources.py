@@ -108,6 +108,8 @@ def _names_a_source(source: str) -> bool:
     first, last = words[0], words[-1].lower().rstrip(",")
     if first[:1].islower() and first.endswith("ing") and len(first) > 4 and first != "according":
         return False
+    if len(words) == 1 and first in _QUANTIFIERS:
+        return False   # "with most forecasting a cut of 100": a quantifier, not who gave the figure
     if last in _DANGLING or _NUMBER_ADJECTIVE_RE.match(last):
         return False   # "Benchmark 10-year (notes)": a modifier cut from its noun
     if (words[-1][:1].islower() and last.endswith("ed")) or any(w.lower() in _FINITE for w in words):
@@ -115,9 +117,9 @@ def _names_a_source(source: str) -> bool:
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
     if _QUANTITY_OF_RE.match(source):
         return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
-    if _COUNT_RE.fullmatch(head.rstrip(",")) and (head is words[-1] or words[words.index(head) + 1].endswith("ed")):
-        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it (but
-        #              "two security officials said" is who said it)
+    if _COUNT_RE.fullmatch(head.rstrip(",")) and not (len(words) <= 4 and last in _SPEAKER_PLURALS):
+        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it
+        # (but "two security officials said": a count of speakers)
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 
@@ -182,6 +184,11 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
             final = next((att for att in atts if att.kind == "final" and att.verb_start >= end), None)
             if final is not None:
                 return final.source
+        if best.source.startswith(_MEANS_WORDS):
+            # "The ministry, through its epidemiology centre, reports ...": the subject before the means
+            subject = _SUBJECT_BEFORE_MEANS_RE.search(text, sent.start, best.src_start)
+            if subject is not None:
+                return subject.group("np")
         return best.source
     for att in atts:
         if att.kind == "according":
@@ -200,6 +207,12 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
     return None
 
 
+_QUANTIFIERS = frozenset("most many some few all both several others".split())
+_MEANS_WORDS = ("through ", "via ", "by way of ")
+_SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"
+                                      r",\s*$")
+_SPEAKER_PLURALS = frozenset("""officials sources witnesses diplomats residents officers analysts doctors medics aides
+lawmakers spokesmen commanders lawyers survivors villagers""".split())
 _COUNTING_VERBS = frozenset({"recorded", "registered", "counted", "tallied"})
 _SUBJECT_NP = (r"(?P<np>(?:The|An?|the)\s+[\w.'’&-]+(?:\s+(?:of\s+(?:the\s+)?)?[\w.'’&-]+){0,5}?"
                r"|[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,5})")

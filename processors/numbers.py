@@ -56,7 +56,8 @@ CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen",
                     "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
                     "eur": "euros", "gbp": "pounds", "chf": "francs", "inr": "rupees", "cny": "yuan",
                     "rmb": "yuan", "jpy": "yen", "ksh": "shillings", "sh": "shillings", "rp": "rupiah",
-                    "r$": "reais", "₺": "lira", "₱": "pesos", "₴": "hryvnias", "₫": "dong", "tk": "taka"}
+                    "r$": "reais", "₺": "lira", "₱": "pesos", "₴": "hryvnias", "₫": "dong", "tk": "taka",
+                    "s/": "soles"}
 
 _NUM_WORD = trie_pattern(UNITS + TENS)
 _WORD_PHRASE = rf"{_NUM_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{trie_pattern(_WORD_SCALES)}))*"
@@ -76,9 +77,9 @@ _SCALE_AFTER = re.compile(
     r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\$|€|£|¥|₹|₩|₽|₪|₦|₺|₱|₴|₫|\bRs\.?|\bUSD|\bEUR|\bGBP|\bCHF"
-    r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk)[ \u00a0]?$")
+    r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk|\bS/)[ \u00a0]?$")
 # the last character of every currency ``_CURRENCY_BEFORE`` knows: the search runs only after one of them
-_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk")
+_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk/")
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
                              r"(?P<cur>[A-Za-z]+)\b")
 _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"

@@ -48,7 +48,8 @@ def figure(text, span):
     ("The food agency warned that 3.3 million people faced acute hunger.", "3.3 million", "affected"),
     # a situation report's labels
     ("Dead: 14. Injured: 52. Missing: 6.", "52", "injured"),
-    ("Death toll: 212. Displaced: 3,050.", "212", "deaths_total"),
+    # one disaster's toll is its killed, even as a label or a rising toll (dev and probes-c convention)
+    ("Death toll: 212. Displaced: 3,050.", "212", "killed"),
     ("Nine suspects were apprehended at the checkpoint.", "Nine", "detained"),
     ("Sixteen insurgents were neutralised in the clearance operation.", "Sixteen", "killed"),
     ("Two guards were beaten to death during the riot.", "Two", "killed"),
@@ -80,7 +81,8 @@ def figure(text, span):
     ("By Friday, 2,310 measles cases had been reported in the outbreak.", "2,310", "cases"),
     # running totals
     ("The ministry said 9 people died in the past day, raising the total to 1,184.", "1,184", "deaths_total"),
-    ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "deaths_total"),
+    ("Two more people died on Monday, bringing to 57 the death toll from the storm.", "57", "killed"),
+    ("Two more soldiers died, bringing to 857 the overall toll of the war.", "857", "deaths_total"),
     ("So far this year, 412 people have died in road accidents on the highway, police said.", "412",
      "deaths_total"),
     ("A total of 230 confirmed cases of the virus, including 64 deaths, have been recorded in the outbreak.",

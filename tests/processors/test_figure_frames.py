@@ -35,7 +35,7 @@ def figure(text, span):
      "deaths_total"),
     (OUTBREAK + "The number of patients admitted since Jan. 1 rose to 2,044.", "2,044", "cases"),
     ("The number of people who have died in the landslides has risen to 27, officials said.", "27", "killed"),
-    ("The tally of fatalities climbed to 203 on Thursday.", "203", "deaths_total"),
+    ("The tally of fatalities climbed to 203 on Thursday.", "203", "killed"),
     # a disease's deaths over a whole past outbreak, season or year are its toll
     (OUTBREAK + "During the 2019-2020 outbreak, more than 9,000 cases and over 300 deaths were recorded.",
      "over 300", "deaths_total"),
@@ -91,7 +91,7 @@ def figure(text, span):
     ("Hospitals have admitted 340 people with injuries.", "340", "injured"),
     # a bare number with an adverb of degree is a part of the casualty count before it
     ("A further 130 people were wounded, 25 critically.", "25", "injured"),
-    ("The death toll from last week's earthquake has climbed past 1,000.", "1,000", "deaths_total"),
+    ("The death toll from last week's earthquake has climbed past 1,000.", "1,000", "killed"),
     # people in need: food insecure, cut off from water
     ("An estimated 3.2 million people are food insecure.", "An estimated 3.2 million", "affected"),
     ("The cyclone left 250,000 people without access to clean water.", "250,000", "affected"),

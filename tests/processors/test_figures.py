@@ -51,8 +51,9 @@ def figure(text, span):
     ("She won 12.3 million votes in the first round.", "12.3 million", 12_300_000, "votes", None),
     ("Candidates need at least 270 electoral votes to win.", "at least 270", 270, "votes", "at_least"),
     # tolls and inheritance
-    ("The death toll from the floods has risen to 143, the agency said.", "143", 143, "deaths_total", None),
-    ("The toll from the collapse stands at 61.", "61", 61, "deaths_total", None),
+    ("The death toll from the floods has risen to 143, the agency said.", "143", 143, "killed", None),
+    ("The toll from the collapse stands at 61.", "61", 61, "killed", None),
+    ("The death toll from the civil war has risen to 14,300, the agency said.", "14,300", 14300, "deaths_total", None),
     ("The strike killed at least 27 people, including 11 children.", "11", 11, "killed", None),
     ("Rebels freed 17 hostages but still hold at least 40.", "at least 40", 40, "hostages", "at_least"),
     ("Two soldiers were killed and one was wounded by the mine.", "one", 1, "injured", None),
@@ -257,7 +258,7 @@ def test_wire_sentences(text, span, category, source):
     ("In addition to the three fatalities, 30 people were injured.", "three", "killed"),
     ("The toll may be higher, with reports suggesting as many as 200 have been killed.", "as many as 200",
      "killed"),
-    ("The death toll of 150 is expected to rise.", "150", "deaths_total"),
+    ("The death toll of 150 is expected to rise.", "150", "killed"),
 ])
 def test_toll_and_noun_pitfalls(text, span, category):
     assert figure(text, span).category == category
