@@ -117,9 +117,9 @@ def _names_a_source(source: str) -> bool:
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
     if _QUANTITY_OF_RE.match(source):
         return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
-    if _COUNT_RE.fullmatch(head.rstrip(",")) and not (len(words) <= 4 and last in _SPEAKER_PLURALS):
-        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it
-        # (but "two security officials said": a count of speakers)
+    if _COUNT_RE.fullmatch(head.rstrip(",")) and (head is words[-1] or words[words.index(head) + 1].endswith("ed")):
+        return False   # "nine cases, six confirmed and three probable": a count, not who confirmed it (but
+        #              "two security officials said", "two people briefed on the talks said" are who said it)
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 
@@ -211,8 +211,6 @@ _QUANTIFIERS = frozenset("most many some few all both several others".split())
 _MEANS_WORDS = ("through ", "via ", "by way of ")
 _SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"
                                       r",\s*$")
-_SPEAKER_PLURALS = frozenset("""officials sources witnesses diplomats residents officers analysts doctors medics aides
-lawmakers spokesmen commanders lawyers survivors villagers""".split())
 _COUNTING_VERBS = frozenset({"recorded", "registered", "counted", "tallied"})
 _SUBJECT_NP = (r"(?P<np>(?:The|An?|the)\s+[\w.'’&-]+(?:\s+(?:of\s+(?:the\s+)?)?[\w.'’&-]+){0,5}?"
                r"|[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’&-]*){0,5})")
