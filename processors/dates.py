@@ -73,7 +73,8 @@ TIME_RE = re.compile(
     r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
     r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
-    r"(?:days|weeks|months)|in the coming (?:days|weeks|months)"
+    r"(?:days|weeks|months)|(?:in|over|during) the (?:past|last) (?:week|fortnight|24 hours|48 hours|seven days)"
+    r"|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
@@ -98,7 +99,7 @@ CANDIDATE_BODY = (
     r"|[Tt](?i:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en)" + _AGO + r"|(?:wo|hree) weeks? ago"
     r"|he (?:day|night|previous|following|next|same)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
     r"|[Rr](?i:ecently)"
-    r"|[Oo](?:(?i:ver the weekend|vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
+    r"|[Oo](?:(?i:ver the weekend|ver the (?:past|last) |vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
     r"|[Ss\u017f](?:(?i:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even)" + _AGO + r")"
     r"|(?i:ince)" + _LEAD_ON + ")"
     r"|[Dd](?:(?i:ays earlier)|(?i:uring)" + _LEAD_ON + ")"
@@ -283,6 +284,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             except (KeyError, ValueError, OverflowError):
                 value = None
         a, b = m.span()
+        if kind == "dmy" and value and len(value) == 10 and _DAY_PAIR_RE.search(text, max(start, a - 12), a):
+            value = value[:7]   # "on 3 and 4 December": two days, one month
         if kind == "rel" and value and m.group(0).lower().startswith("overnight"):
             # "said on Sunday that troops detained 14 in overnight raids": the night before the day just named
             day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
@@ -293,6 +296,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
+# the first day of a pair or range written before the month ("3 and 4 December", "3 to 5 May")
+_DAY_PAIR_RE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013)\s*$")
 
 
 def _overnight_before_report(found: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:
