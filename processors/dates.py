@@ -60,7 +60,8 @@ TIME_RE = re.compile(
     rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
-    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight|(?P<wkend>over the weekend|at the weekend|last weekend)"
+    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
+    r"|(?P<sofar>the (?:start|beginning) of (?:the|this) (?:month|year))|(?P<wkend>over the weekend|at the weekend|last weekend)"
     r"|(?P<season>(?:this|last|next|earlier this|later this) (?:spring|summer|fall|autumn|winter))"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
@@ -97,7 +98,7 @@ CANDIDATE_BODY = (
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|[Yy](?i:esterday)"
     r"|[Tt](?i:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en)" + _AGO + r"|(?:wo|hree) weeks? ago"
-    r"|he (?:day|night|previous|following|next|same)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
+    r"|he (?:day|night|previous|following|next|same|start of|beginning of)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
     r"|[Rr](?i:ecently)"
     r"|[Oo](?:(?i:ver the weekend|ver the (?:past|last) |vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
     r"|[Ss\u017f](?:(?i:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even)" + _AGO + r")"
@@ -228,6 +229,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return (pub - dt.timedelta(days=1)).isoformat()
         if low.startswith("tomorrow"):
             return (pub + dt.timedelta(days=1)).isoformat()
+        if g.get("sofar"):   # "since the start of the month": a period inside this month (or year)
+            return shift_month(pub.year, pub.month, 0) if low.endswith("month") else f"{pub.year:04d}"
         if low.endswith("month"):
             delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
             return shift_month(pub.year, pub.month, delta)
@@ -263,7 +266,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "span", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "wkend", "season", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "wkend", "sofar", "season", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,

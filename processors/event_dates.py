@@ -272,6 +272,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     since = near.start   # "died of cholera since January": a starting point
                 if near.text.lower().startswith("since"):
                     date = None   # "worst week since early August amid protests": a starting point
+                if near.text.startswith("the ") and near.kind == "rel":
+                    since = None   # "fled since the start of the month": a period of this month, no starting point
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
                 explicit = date is not None

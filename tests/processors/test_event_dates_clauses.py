@@ -66,3 +66,12 @@ def test_a_wire_lead_takes_the_day_its_second_paragraph_tells():
             "officials said Monday.\n\n"
             "The attackers stormed the town late Saturday, burning houses and a clinic.")
     assert event(text, "raid").date == "2025-05-10"
+
+
+def test_since_the_start_of_the_month_is_this_month_not_a_starting_point():
+    [e] = find_time_expressions("since the start of the month", published=MONDAY)
+    assert e.value == "2025-05"
+    [e] = find_time_expressions("since the beginning of this year", published=MONDAY)
+    assert e.value == "2025"
+    text = "An official said 900 people had fled the hamlets since the start of the month."
+    assert event(text, "fled").date == "2025-05"
