@@ -111,6 +111,9 @@ _COURT_KINDS = frozenset({"trial", "fine", "plea", "ruling", "hearing"})
 _SENTENCE_WORDS = frozenset({"jailed", "imprisoned"})
 
 
+_TAKING_RE = re.compile(r"(?i)(?:re)?(?:tak|took|captur|seiz)")
+
+
 def _date_class(kind: str, trigger: str) -> str | None:
     """Which earlier explicit date an undated trigger may share: a statement's, an incident's, a court's
     (a verdict's fines and acquittals are handed down with it) or an economic change's (a report's other
@@ -119,8 +122,8 @@ def _date_class(kind: str, trigger: str) -> str | None:
         return "statement"
     if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS):
         return "court"
-    if kind in INCIDENT_TYPES:
-        return "incident"
+    if kind in INCIDENT_TYPES or (kind == "capture" and _TAKING_RE.match(trigger)):
+        return "incident"   # troops take or retake a post the day they fight for it
     return "change" if kind == "change" else None
 
 
@@ -318,7 +321,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 told_next = date
             if explicit:
                 cls = _date_class(kind, m.group(0))
-                if cls:
+                # "the rebels, who seized it on Monday, killed 12": an aside's day is background, carried nowhere
+                if cls and not (asides and _inside(asides, start)):
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date

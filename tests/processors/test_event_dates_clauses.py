@@ -75,3 +75,9 @@ def test_since_the_start_of_the_month_is_this_month_not_a_starting_point():
     assert e.value == "2025"
     text = "An official said 900 people had fled the hamlets since the start of the month."
     assert event(text, "fled").date == "2025-05"
+
+
+def test_retaking_a_post_shares_the_day_of_the_fight_for_it():
+    text = ("Rebels overran a border post on Saturday, killing six guards, officials said. "
+            "An officer said soldiers had retaken the post with air support.")
+    assert event(text, "retaken").date == "2025-05-10"
