@@ -51,6 +51,9 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
         if premod and e.start - 1 in other_ends and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text):
             owned[i] = other_ends[e.start - 1]   # "an air strike on Saturday destroyed": the noun's own date
             continue
+        if premod and _PP_DATE_RE.match(e.text) and others[premod[0]].group(0).endswith("ed") \
+                and others[premod[0]].lastgroup not in _SAYING_VERBS:
+            continue   # "an attack on a base in September killed 41": the date of the subject and its verb
         if premod:
             owned[i] = premod[0]   # the last such trigger, as when every trigger was tried in order
             continue
@@ -77,6 +80,8 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
 
 
 # "said at a news conference on Monday": a trigger after a determiner is a noun of the saying's own phrase
+# "a spokesman on Sunday accused": a saying keeps its own date, the rest is what was said
+_SAYING_VERBS = frozenset({"accusation", "demand", "condemnation", "rejection", "threat", "denial"})
 _NOUN_AFTER_RE = re.compile(r"\b(?:(?:at|in|during|to|on|with|after|before|by|from|for)\s+(?:a|an|the|its|his|her|their)"
                             r"\s+(?:[\w-]+\s+)?|(?:a|an|the|its|his|her|their|this|that)\s+)$", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r" [a-z][\w-]*")

@@ -60,7 +60,8 @@ TIME_RE = re.compile(
     rf"(?:'s)?{_PART}\b)"
     r"|(?P<rel>\b(?i:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     r"|earlier today|later today|(?:this|last|next) (?:month|year|week)|earlier this (?:month|year|week)"
-    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight|(?P<wkend>over the weekend|at the weekend|last weekend)"
+    r"|(?:late|early) this (?:morning|afternoon|evening)|overnight"
+    r"|(?P<sofar>the (?:start|beginning) of (?:the|this) (?:month|year))|(?P<wkend>over the weekend|at the weekend|last weekend)"
     r"|(?P<season>(?:this|last|next|earlier this|later this) (?:spring|summer|fall|autumn|winter))"
     r"|(?P<ago>(?:one|two|three|four|five|six|seven|\d{1,2}) days ago)|(?P<wago>(?:a|one|two|three|four) weeks? ago)"
     r"|(?P<mago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?:year|month)s? ago))(?:'s)?\b)"
@@ -73,7 +74,8 @@ TIME_RE = re.compile(
     r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
     r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
-    r"(?:days|weeks|months)|in the coming (?:days|weeks|months)"
+    r"(?:days|weeks|months)|(?:in|over|during) the (?:past|last) (?:week|fortnight|24 hours|48 hours|seven days)"
+    r"|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"
     r"|\b[0-2]?\d:[0-5]\d\b|\b1?\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b)"
@@ -96,9 +98,9 @@ CANDIDATE_BODY = (
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|[Yy](?i:esterday)"
     r"|[Tt](?i:oday|onight|omorrow|his\b|wo days|hree days|(?:wo|hree|en)" + _AGO + r"|(?:wo|hree) weeks? ago"
-    r"|he (?:day|night|previous|following|next|same)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
+    r"|he (?:day|night|previous|following|next|same|start of|beginning of)\b|hat (?:same )?(?:day|night|morning|evening|afternoon)\b)"
     r"|[Rr](?i:ecently)"
-    r"|[Oo](?:(?i:ver the weekend|vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
+    r"|[Oo](?:(?i:ver the weekend|ver the (?:past|last) |vernight|ne days?|ne (?:year|month|week)s? ago)|(?i:f|n)" + _LEAD_ON + ")"
     r"|[Ss\u017f](?:(?i:everal|ome (?:days|weeks|months|years)|ix days|even days|(?:ix|even)" + _AGO + r")"
     r"|(?i:ince)" + _LEAD_ON + ")"
     r"|[Dd](?:(?i:ays earlier)|(?i:uring)" + _LEAD_ON + ")"
@@ -227,6 +229,8 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
             return (pub - dt.timedelta(days=1)).isoformat()
         if low.startswith("tomorrow"):
             return (pub + dt.timedelta(days=1)).isoformat()
+        if g.get("sofar"):   # "since the start of the month": a period inside this month (or year)
+            return shift_month(pub.year, pub.month, 0) if low.endswith("month") else f"{pub.year:04d}"
         if low.endswith("month"):
             delta = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
             return shift_month(pub.year, pub.month, delta)
@@ -262,7 +266,7 @@ def _resolve(kind: str, text: str, groups: tuple, pub: dt.date | None, future: b
 
 _KINDS = ("iso", "span", "my", "mdy", "dmy", "inmonth", "wd", "ana", "rel", "vague", "clock", "year")
 _GROUPS = ("iy", "im", "id", "mym", "myy", "mdm", "mdd", "mdy_y", "dmd", "dmm", "dmy_y", "imm", "wdq",
-           "wdn", "ago", "wago", "mago", "wkend", "season", "yy", "yp", "ys", "myq")
+           "wdn", "ago", "wago", "mago", "wkend", "sofar", "season", "yy", "yp", "ys", "myq")
 
 
 def find_time_expressions(text: str, start: int = 0, end: int | None = None,
@@ -283,6 +287,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
             except (KeyError, ValueError, OverflowError):
                 value = None
         a, b = m.span()
+        if kind == "dmy" and value and len(value) == 10 and _DAY_PAIR_RE.search(text, max(start, a - 12), a):
+            value = value[:7]   # "on 3 and 4 December": two days, one month
         if kind == "rel" and value and m.group(0).lower().startswith("overnight"):
             # "said on Sunday that troops detained 14 in overnight raids": the night before the day just named
             day = next((e.value for e in reversed(found) if e.kind in _DAY_KINDS and e.value and len(e.value) == 10),
@@ -293,6 +299,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None,
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "wd"})
+# the first day of a pair or range written before the month ("3 and 4 December", "3 to 5 May")
+_DAY_PAIR_RE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013)\s*$")
 
 
 def _overnight_before_report(found: list[TimeExpr], pub: dt.date | None) -> list[TimeExpr]:

@@ -29,7 +29,10 @@ Dates, per event:
    happen the day of the quake); none of these reach a count that runs "since ...". An event of
    the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date; an
    undated present-perfect lead ("Sweden has dropped its inquiry") the first day of the week before
-   publication its opening sentences name;
+   publication its opening sentences name; past the lead, a present perfect ("have been evacuated") takes no
+   earlier incident's date. A lead incident no word of its own dates ("gunmen killed 12 in a raid, officials
+   said Monday") takes the day of the first dated happening opening the second paragraph. The triggers of a
+   ", when ..." clause after a time ("since August, when they met") take that time;
 4. otherwise None: the gold convention is null where the text gives no time.
 """
 
@@ -108,6 +111,9 @@ _COURT_KINDS = frozenset({"trial", "fine", "plea", "ruling", "hearing"})
 _SENTENCE_WORDS = frozenset({"jailed", "imprisoned"})
 
 
+_TAKING_RE = re.compile(r"(?i)(?:re)?(?:tak|took|captur|seiz)")
+
+
 def _date_class(kind: str, trigger: str) -> str | None:
     """Which earlier explicit date an undated trigger may share: a statement's, an incident's, a court's
     (a verdict's fines and acquittals are handed down with it) or an economic change's (a report's other
@@ -116,8 +122,8 @@ def _date_class(kind: str, trigger: str) -> str | None:
         return "statement"
     if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS):
         return "court"
-    if kind in INCIDENT_TYPES:
-        return "incident"
+    if kind in INCIDENT_TYPES or (kind == "capture" and _TAKING_RE.match(trigger)):
+        return "incident"   # troops take or retake a post the day they fight for it
     return "change" if kind == "change" else None
 
 
@@ -189,6 +195,22 @@ def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
     return None
 
 
+_WHEN_RE = re.compile(r",\s+when\s+")
+
+
+def _when_clauses(text: str, exprs: list[TimeExpr], sent_end: int) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each ", when ..." clause right after a dated expression ("since October, when
+    the group launched an offensive"; "on Monday, when shells hit"): the expression is the clause's time, even
+    a "since" one, which is a starting point only for the main clause."""
+    found = []
+    for e in exprs:
+        m = _WHEN_RE.match(text, e.end) if e.value else None
+        if m is not None:
+            stop = _CLAUSE_END_RE.search(text, m.end(), sent_end)
+            found.append((m.end(), stop.start() if stop else sent_end, e.value))
+    return found
+
+
 def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
@@ -208,6 +230,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     dated: list[tuple[re.Match[str], Sentence, str | None]] = []
     last_dated: dict[str, tuple[int, str, int, str]] = {}   # class -> (paragraph, date, sentence, kind) last dated
     disaster_date: str | None = None
+    lead_pending: list[int] = []   # lead incidents dated by no word of their own (see _told_next)
+    told_next: str | None = None
     for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
         if not matches:
             continue
@@ -229,6 +253,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         starts = [e.start for e in exprs]
         relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
         sayings = [m.start() for m in matches if m.lastgroup == "statement"]
+        whens = _when_clauses(text, exprs, sent.end) if exprs and ", when " in text[sent.start:sent.end] else []
+        perfect_ok = sent.paragraph == lead
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -249,6 +275,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     since = near.start   # "died of cholera since January": a starting point
                 if near.text.lower().startswith("since"):
                     date = None   # "worst week since early August amid protests": a starting point
+                if near.text.startswith("the ") and near.kind == "rel":
+                    since = None   # "fled since the start of the month": a period of this month, no starting point
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
                 explicit = date is not None
@@ -259,13 +287,17 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 if cls == "change" and _MARKET_RE.search(text, sent.start, start):
                     cls = None   # a market's move is of its own trading day (below), not the last statistic's
                 ongoing = _SINCE_AFTER_RE.match(text, end) is not None   # "killed since the war began"
+                # "1,100 residents have been evacuated": past the lead, a present perfect tells a state of the
+                # report's time, not the day of the incident before it
+                perfect = not perfect_ok and _PERFECT_RE.search(text, max(sent.start, start - 30), start) is not None
+                ongoing = ongoing or perfect
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
                         and not (kind == "statement" and last_dated[cls][3] != "statement"
                                  and last_dated[cls][2] == si):
                     # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
                     date = last_dated[cls][1]
-                if date is None and kind in DISASTER_TYPES:
+                if date is None and kind in DISASTER_TYPES and not perfect:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
@@ -275,9 +307,22 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = _news_day(times, market_day)   # "Sweden has dropped its inquiry": the story's own day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
+            for a, b, value in whens:
+                if a <= start < b and not (near is not None and a <= near.start < b
+                                           and (near.start < end + 12 or (near.value or "").startswith(value))):
+                    # a date further on in the clause belongs to what it subordinates ("an offensive that
+                    # undid the gains of 2019"); one right after the trigger is its own ("won in 2019")
+                    date, explicit = value, True   # "since August, when they met in Geneva": August
+            if near is None and sent.paragraph == lead and kind in INCIDENT_TYPES \
+                    and (date is None or date == line_date):
+                lead_pending.append(len(dated))
+            elif told_next is None and explicit and kind not in _SAYING_KINDS and kind != "change" and lead_pending \
+                    and sent.paragraph == lead + 1 and sentences[si - 1].paragraph == lead:
+                told_next = date
             if explicit:
                 cls = _date_class(kind, m.group(0))
-                if cls:
+                # "the rebels, who seized it on Monday, killed 12": an aside's day is background, carried nowhere
+                if cls and not (asides and _inside(asides, start)):
                     last_dated[cls] = (sent.paragraph, date, si, kind)
                 if kind in DISASTER_TYPES and disaster_date is None:
                     disaster_date = date
@@ -287,4 +332,17 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = relative[1]   # "on Wednesday, a day after the commission declared": Tuesday
                 relative = None
             dated.append((m, sent, date))
+    return _told_next(dated, lead_pending, told_next, line_date or market_day)
+
+
+def _told_next(dated: list[tuple[re.Match[str], Sentence, str | None]], pending: list[int], day: str | None,
+               latest: str | None) -> list[tuple[re.Match[str], Sentence, str | None]]:
+    """Wire copy leads with the incident and the report ("gunmen killed 32 in a raid, officials said Monday")
+    and tells its day in the next paragraph ("The attackers stormed the town late Saturday"): a lead incident
+    no word of its own dates takes the day of the first dated incident that opens the second paragraph."""
+    if not pending or day is None or len(day) != 10 or (latest is not None and day > latest[:10]):
+        return dated
+    for i in pending:
+        m, sent, _ = dated[i]
+        dated[i] = (m, sent, day)
     return dated

@@ -17,8 +17,8 @@ from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
 from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _NOT_IN_SPEECH_GAP_RE,
-                                            _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SPEECH_GAP_RE, _claimed, _leads,
-                                            _nearest)
+                                            _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SAYING_VERBS, _SPEECH_GAP_RE,
+                                            _claimed, _leads, _nearest)
 from newswire.processors.extract import extract
 from newswire.processors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -127,6 +127,9 @@ def _claimed_by_scanning(text, matches, exprs):
             # the noun's
             noun = [m for m in others if m.end() == e.start - 1]
             pp = noun and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text)
+            if not pp and _PP_DATE_RE.match(e.text) and premod[-1].group(0).endswith("ed") \
+                    and premod[-1].lastgroup not in _SAYING_VERBS:
+                continue   # "an attack in March killed": the subject's and its verb's, no one's own
             owned[i] = noun[0].start() if pp else premod[-1].start()
             continue
         # "last week's presidential election": a possessive date is its noun's, across one or two modifiers
