@@ -17,19 +17,17 @@ def full_names(text: str, acronyms: list[tuple[int, str]]) -> dict[int, str]:
     if not acronyms:
         return {}
     known: dict[str, str | None] = {}
-    runs: dict[str, tuple[int, str]] | None = None   # the text's runs of capitalised words, on first need
+    runs = _Runs(text)
     out: dict[int, str] = {}
     for start, written in acronyms:
         if written not in known:
-            if runs is None:
-                runs = _runs_by_initials(text, len(text))
             known[written] = _long_form(text, written, runs)
         if known[written] is not None:
             out[start] = known[written]
     return out
 
 
-def _long_form(text: str, acronym: str, runs: dict[str, tuple[int, str]]) -> str | None:
+def _long_form(text: str, acronym: str, runs: _Runs) -> str | None:
     """The name ``acronym`` abbreviates: "Customs and Border Protection (CBP)",
     or a run of capitalised words whose initials it is ("Pacific Gas & Electric Co." for "PG&E")."""
     letters = acronym.replace("&", "").replace(".", "")
@@ -47,25 +45,40 @@ def _long_form(text: str, acronym: str, runs: dict[str, tuple[int, str]]) -> str
                 words = words[:-1]   # "Drug Enforcement Administration and, for": the name ends before
             if words and words[0][0] == letters[0]:
                 return " ".join(words)
-    found = runs.get(letters)
-    return found[1] if found is not None else None
+    return runs.named(letters)
 
 
-def _runs_by_initials(text: str, end: int) -> dict[str, tuple[int, str]]:
-    """Initials -> (end, name) of the first run of capitalised words with those initials, the run's last
-    words included ("utility Pacific Gas & Electric Co." gives "PGE" for "Pacific Gas & Electric Co.")."""
-    out: dict[str, tuple[int, str]] = {}
-    for m in _LONG_NAME_RE.finditer(text, 0, end):
-        words = m.group(0).replace("&", " & ").split()
-        heads = [k for k, w in enumerate(words) if w not in _INITIAL_SKIP and w[:1].isupper()]
-        if len(heads) < 2:
-            continue
-        letters = "".join(words[k][0] for k in heads)
-        for i, k in enumerate(heads[:-1]):   # each suffix starting at a capitalised word
-            key = letters[i:]
-            if key not in out:
-                tail = words[k:]
-                while tail and tail[-1].rstrip(",") in ("the", "and", "of", "for", "on", "&"):
-                    tail = tail[:-1]
-                out[key] = (m.end(), " ".join(tail).rstrip(","))
-    return out
+class _Runs:
+    """The text's runs of capitalised words with two initials or more, read only as far as a lookup needs:
+    most texts' acronyms are defined in brackets, and a scan of the whole text for runs is what cost."""
+
+    def __init__(self, text: str):
+        self._matches = _LONG_NAME_RE.finditer(text)
+        self._read: list[tuple[str, list[str], list[int]]] = []   # (initials, words, heads) of each run so far
+
+    def named(self, initials: str) -> str | None:
+        """The first run (its last words included) whose capitalised words from one of them on have these
+        ``initials`` ("utility Pacific Gas & Electric Co." gives "Pacific Gas & Electric Co." for "PGE")."""
+        if len(initials) < 2:
+            return None
+        for run in self._read:
+            if run[0].endswith(initials):
+                return self._name(run, initials)
+        for m in self._matches:
+            words = m.group(0).replace("&", " & ").split()
+            heads = [k for k, w in enumerate(words) if w not in _INITIAL_SKIP and w[:1].isupper()]
+            if len(heads) < 2:
+                continue
+            run = ("".join(words[k][0] for k in heads), words, heads)
+            self._read.append(run)
+            if run[0].endswith(initials):
+                return self._name(run, initials)
+        return None
+
+    @staticmethod
+    def _name(run: tuple[str, list[str], list[int]], initials: str) -> str:
+        letters, words, heads = run
+        tail = words[heads[len(letters) - len(initials)]:]
+        while tail and tail[-1].rstrip(",") in ("the", "and", "of", "for", "on", "&"):
+            tail = tail[:-1]
+        return " ".join(tail).rstrip(",")

@@ -187,6 +187,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
 _PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)"
                           r"(?: (?:der|den|la|le|los|las))? |(?:al|el|ad|as|ar|an|at|az|ash)-)")   # "Ashraf al-Qudra"
+# (its matches are 4 to 11 characters long: " al-" to " della los "; other gaps are not tried)
 
 
 def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -200,7 +201,8 @@ def name_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
                 text[span[0]:span[1]].split()[-1] in _HEADS_AND and not _whole_name(text[out[-1][0]:out[-1][1]]):
             out[-1] = (out[-1][0], span[1])   # "Securities and Exchange Commission", "Customs and Border Protection"
             continue
-        if out and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
+        if out and 4 <= span[0] - out[-1][1] <= 11 \
+                and (gap := _PARTICLE_RE.fullmatch(text, out[-1][1], span[0])) is not None \
                 and text[out[-1][0]:out[-1][1]].split()[-1] not in _ORG_HEADS \
                 and not text.endswith(("'s", "’s"), out[-1][0], out[-1][1]):   # "Syria's al-Tanf": two names
             out[-1] = (out[-1][0], span[1])   # "Monica de Bolle", "Ursula von der Leyen": one person's name

@@ -249,7 +249,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         # a date inside ", which ...," or ", who ...," is the aside's: the main clause's triggers leave it
         owned_outside = {**{i: -1 for i, e in enumerate(exprs) if _inside(asides, e.start)}, **owned} \
             if asides else owned
-        clauses = _Clauses(text, sent.start, sent.end)
+        clauses = _Clauses(text, sent.start, sent.end) if exprs else None   # read only by ``_nearest``, with dates
         starts = [e.start for e in exprs]
         relative = _relative_day(text, sent.start, sent.end, exprs) if exprs else None
         sayings = [m.start() for m in matches if m.lastgroup == "statement"]

@@ -14,6 +14,7 @@ import re
 from newswire.processors import event_senses as senses
 from newswire.processors import lexicon as lx
 from newswire.processors.event_triggers import INCIDENT_TYPES
+from newswire.processors.word_scans import phrase_ending_regex
 
 __all__ = ["CLAUSE_CUT_RE", "happenings", "names_a_happening"]
 
@@ -40,27 +41,26 @@ sham inquiry proceedings probe trial vote articles managers case cases inquiry p
 facilities weather project projects danger dangers agency agencies engine engines crew crews chief chiefs
 department departments alarm program programs programme programmes clinic clinics
 coverage schedule schedules card cards services boats personnel divers""".split())
-_TOPIC_BEFORE_RE = re.compile(
-    r"(?:\b(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
+_TOPIC_BEFORE_RE = phrase_ending_regex(
+    r"(?:(?:towards?|regarding|about|concerning|on|for|over|of|seeking|sought|seek|demanding|demanded|demand"
     r"|discussing|discussed|discuss|proposed|proposing|propose|negotiating|brokering|broker|reach|reached"
     r"|prevent|prevented|preventing|avoid|avoided|stop|halt|agree to|agreed to|opposed|oppose|against"
     r"|reaching|agree on|agreed on|push for|pushed for|calls for|called for|call for|calling for)\s+"
     r"(?:(?:an?|the|any|possible|potential|proposed|future|lasting|permanent|new|durable|comprehensive|full"
     r"|broader|wider|\d+-day|[\w'’-]+-(?:day|week|month|stage|phase|point))\s+){0,3}"
-    r"|\b(?:for|seeking|sought|demanding|demanded|proposed|proposing|calls for|called for|call for|calling for"
+    r"|(?:for|seeking|sought|demanding|demanded|proposed|proposing|calls for|called for|call for|calling for"
     r"|push for|pushed for|asked for|asking for|asks for)\s+(?:an?|the)\s+[a-z][\w'’-]*\s+"
-    r"|\b(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$",
-    re.IGNORECASE)
+    r"|(?:potential|possible|proposed|planned|future|prospective|would-be|any)\s+(?:[\w'’-]+\s+)?)$")
 _TOPIC_TYPES = frozenset({"ceasefire", "agreement", "exchange", "aid", "talks", "release", "election",
                           "withdrawal", "sanctions", "investigation", "meeting", "visit", "surrender",
                           "attack", "offensive", "strike", "protest", "evacuation", "end"})
-_UNREAL_BEFORE_RE = re.compile(
-    r"(?:\b(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless"
+_UNREAL_BEFORE_RE = phrase_ending_regex(
+    r"(?:(?:would|could|will|may|might|should|must|can|cannot|can't|won't|wouldn't|shall|to|if|unless"
     r"|rather\s+than|instead\s+of|without)"
     r"(?:\s+(?:not|never|also|then|still|soon|further|be|have|be\s+able\s+to|[a-z]{2,20}ly))*"
-    r"|\b(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
+    r"|(?:not|never|no|nor)(?:\s+(?:been|be|yet|a|an|the|any|one|single|immediate|major|new|more|serious"
     r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
-    r"|officially))*)\s+$", re.IGNORECASE)
+    r"|officially))*)\s+$")
 _TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
 next leading led lead contributed contributing return returned according opposition resistance reaction
 able managed
@@ -77,8 +77,8 @@ _STATEMENT_NOUN_RE = re.compile(r"statement|announcement|reports?|quoted", re.IG
 _NOUN_BEFORE_REPORTS = frozenset("""the a an earlier unconfirmed media news local some several these those his her
 their its recent initial press new conflicting first further other many witness state official""".split())
 _IN_A_RE = re.compile(r"\b(?:in|with) (?:a|an|its|their|his|her|the)(?: [\w-]+)?\s+$", re.IGNORECASE)
-_PASSIVE_HEDGE_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|often|also|sometimes|still|now|widely)\s+)?$", re.IGNORECASE)
+_PASSIVE_HEDGE_RE = phrase_ending_regex(
+    r"(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|often|also|sometimes|still|now|widely)\s+)?$")
 _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
                             r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
                             r"|[\w'’-]+-(?:day|week|month|scale|long))\s+){0,3}")
@@ -124,8 +124,9 @@ _RULERS = frozenset("party parties coalition junta family elite class council bl
 _ADMITTED_PEOPLE_RE = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|some\s+|over\s+)?[\d,.]+")
 
 
-def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
-    """Whether trigger ``m`` names something that happened, from its few neighbouring words."""
+def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[bool] | None = None) -> bool:
+    """Whether trigger ``m`` names something that happened, from its few neighbouring words (``topic``, if
+    given, gets whether ``m`` reads as a topic, where that was asked: ``happenings`` need not ask again)."""
     kind = m.lastgroup or "other"
     start, end = m.span()
     word = m.group(0).lower()
@@ -214,15 +215,19 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str]) -> bool:
         return False   # "migrants held in federal custody", "custody battle": a state; "taken into custody" acts
     unreal = _UNREAL_BEFORE_RE.search(before)
     if unreal:
-        lead = unreal.group(0).split()[0].lower()
+        phrase = before[unreal.start():]   # the phrase runs to the end of ``before``
+        lead = phrase.split()[0].lower()
         if (lead != "to" or _word_before(before, unreal.start()) not in _TO_IS_A_PREPOSITION
-                or len(unreal.group(0).split()) > 1) \
-                and not (lead == "to" and len(unreal.group(0).split()) == 1
+                or len(phrase.split()) > 1) \
+                and not (lead == "to" and len(phrase.split()) == 1
                          and _FORCED_RE.search(before, 0, unreal.start())):
             # "due to be released": an infinitive after all; "forced 2,000 people to flee": they fled
             if not (lead == "to" and kind in ("casualties",) and word.endswith("ed")):
                 return False   # "would attack", "to release", "did not attack", "no deaths"
-    if _is_topic(text, sent_start, m):
+    is_topic = _is_topic(text, sent_start, m)
+    if topic is not None:
+        topic.append(is_topic)
+    if is_topic:
         return False   # "progress towards a truce", "a proposal for a 45-day truce", "a possible exchange"
     if kind == "ceasefire" and _AGREED_TO_RE.search(before):
         return True   # "agreed to a truce": no plan "to" carry out, a truce agreed and in force
@@ -278,11 +283,11 @@ _AGREED_TO_RE = re.compile(r"\b(?:agreed|agreeing|agrees)\s+to\s+(?:an?|the)\s+(
 _ANSWERED_FOR_RE = re.compile(r"\b(?:responsibility|credit|blame|blamed|punished|arrested|jailed|sentenced|convicted"
                               r"|condemned|apologi[sz]ed|compensation)\s+for\s+(?:(?:the|this|that|these|those|its|their"
                               r"|his|her|a|an|last\s+\w+'s|\w+'s)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-_MAYBE_BEFORE_RE = re.compile(
-    r"\b(?:potential|possible|proposed|planned|future|prospective|would-be|risks? of|threat of|fears? of"
+_MAYBE_BEFORE_RE = phrase_ending_regex(
+    r"(?:potential|possible|proposed|planned|future|prospective|would-be|risks? of|threat of|fears? of"
     r"|prevent|prevents|preventing|avoid|avoids|avoided|avoiding|seeking|seeks|sought|success of|hopes? (?:of|for)"
     r"|chances? of|prospects? of|likelihood of|in case of|in the event of)"
-    r"\s+(?:(?:an?|the|any|his|her|its|their)\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+    r"\s+(?:(?:an?|the|any|his|her|its|their)\s+)?(?:[\w'’-]+\s+)?$")
 
 
 def _same_happening(text: str, kept: list[re.Match[str]], m: re.Match[str]) -> bool:
@@ -366,8 +371,9 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
             continue
         if m.lastgroup == "statement" and repeats_a_speaker(text, sent_start, m):
             continue
-        if not names_a_happening(text, sent_start, m):
-            if _is_topic(text, sent_start, m):
+        topic: list[bool] = []
+        if not names_a_happening(text, sent_start, m, topic):
+            if topic[0] if topic else _is_topic(text, sent_start, m):
                 topic_end = m.end()
             continue
         # one happening named twice is one event, its first word the trigger ("the quake struck", "a bomb

@@ -16,6 +16,7 @@ or "AK-47", distances, phone numbers, idioms like "no one"), joins ranges (``pro
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -30,6 +31,10 @@ from newswire.processors.gazetteer import Place
 from newswire.processors.lexicon import CASUALTY_CATEGORIES
 from newswire.processors.sentences import Sentence, embedded_source, is_pronoun
 from newswire.processors.word_scans import scan_words
+
+# three digits, a separator and three more (led by a class of what ``\d`` can start with: the engine then
+# skips the other characters without trying the rest)
+_PHONE_CORE_RE = re.compile(r"[0-9\u0080-\U0010ffff](?<=(?=\d{3}[\s.-]\d{3}).)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +65,10 @@ def find_figures(doc: Document) -> list[Figure]:
         return []
     text, sentences, times = doc.text, doc.sentences, doc.times
     spans = [span for exprs in times for span in date_spans(exprs)]
-    phones = [m.span() for m in lx.PHONE_RE.finditer(text)]
+    # every phone number holds three digits, a separator and three more, at most 13 characters in: none
+    # starts before the first such run, and most texts have none
+    core = _PHONE_CORE_RE.search(text)
+    phones = [m.span() for m in lx.PHONE_RE.finditer(text, max(0, core.start() - 13))] if core else []
 
     blocked = sorted(spans + phones)
     block_starts = [a for a, _ in blocked]

@@ -54,7 +54,9 @@ def named_after_in(places: Layer, text: str, spans: Sequence[tuple[int, int]], b
     for run_start, run_end in spans:
         if text.startswith(("In ", "In\t"), run_start):   # "In Upper Dir, rescuers": the sentence's capital "In"
             run_start += 3
-        if run_start < body_start or not _IN_BEFORE_RE.search(text, max(0, run_start - 4), run_start) \
+        # no "n" before it, no "in": most runs are ruled out without the regex
+        if run_start < body_start or text.find("n", max(0, run_start - 4), run_start) < 0 \
+                or not _IN_BEFORE_RE.search(text, max(0, run_start - 4), run_start) \
                 or _PUBLISHED_RE.search(text, max(0, run_start - 20), run_start):
             continue
         if len(possessive_pieces(text, run_start, run_end)) > 1 or text.startswith(("'", "’"), run_end):

@@ -115,6 +115,14 @@ def literal_prefixes(rx: re.Pattern[str], size: int = 3) -> frozenset[str]:
     return frozenset(found)
 
 
+def phrase_ending_regex(body: str) -> re.Pattern[str]:
+    """``\\b(?:body)`` with IGNORECASE, for a phrase that ends its window (``body`` ends with ``$``), as a
+    cheaper search: tried only at word starts led by a letter the phrase can start with (``word_start_regex``),
+    not at every character. A match is that one letter: the phrase runs from its start to the window's end."""
+    first = "".join(sorted(literal_prefixes(re.compile(body, re.IGNORECASE), 1)))
+    return word_start_regex(body, re.escape(first), re.IGNORECASE)
+
+
 def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
                candidates: re.Pattern[str]) -> list[re.Match[str]]:
     """Non-overlapping ``rx.match`` hits in ``text[start:end]``, left to right, tried only where
