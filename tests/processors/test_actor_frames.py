@@ -3,23 +3,7 @@
 from __future__ import annotations
 
 from newswire.processors.actor_frames import subject_end
-from newswire.processors.actor_roles import event_actors
-from newswire.processors.actors import find_actors
-from newswire.processors.sentences import split_sentences
-
-
-def actors_of(text, trigger, statement=False, nth=0):
-    found = find_actors(text)
-    starts = [a.start for a in found]
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(trigger, at + 1)
-    sentences = split_sentences(text)
-    k = max(i for i, s in enumerate(sentences) if s.start <= at)
-    sent = sentences[k]
-    return [(a.name, a.relation) for a in event_actors(
-        text, found, starts, sent.start, sent.end, at, at + len(trigger), statement=statement,
-        prev_start=sentences[k - 1].start if k else None)]
+from tests.processors.test_actors import actors_of
 
 
 def test_the_one_accused_of_a_deed_did_it():

@@ -13,10 +13,13 @@ def mentions(text):
     return [(a.name, a.kind, a.role, a.country_code) for a in find_actors(text)]
 
 
-def actors_of(text, trigger, statement=False):
+def actors_of(text, trigger, statement=False, nth=0):
+    """The actors of the event whose trigger is the ``nth`` occurrence of ``trigger`` (the first by default)."""
     found = find_actors(text)
     starts = [a.start for a in found]
-    at = text.index(trigger)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(trigger, at + 1)
     sentences = split_sentences(text)
     k = max(i for i, s in enumerate(sentences) if s.start <= at)
     sent = sentences[k]
