@@ -45,6 +45,15 @@ def outlet(article: ArticleLike) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def names_a_country(name: str) -> bool:
+    """True if ``name`` names a whole country ("United States"): two stories of one country are rarely one
+    story, so a shared country is no evidence (it merged unrelated stories once places fell back to it)."""
+    from newswire.processors.gazetteer import gazetteer
+
+    found = gazetteer().resolve(name)
+    return found is not None and found.kind == "country"
+
+
 def place_of(figure: FigureLike) -> str | None:
     """The figure's place name, lower-cased, when the extractor gives one (a ``place`` dict or string)."""
     place = getattr(figure, "place", None)
@@ -76,7 +85,7 @@ class StoryLine:
         events = list(events)
         site = outlet(article)
         found = features(article.article_id, at, article.title, site, article.text,
-                         places=[e.location for e in events if e.location],
+                         places=[e.location for e in events if e.location and not names_a_country(e.location)],
                          actors=[a for e in events for a in e.actors], types=[e.type for e in events])
         # the story of the article it matched (in the copy index: its story is still remembered, the story
         # of the chain's first copy may not be; a copy joins its original's story, so they are the same)

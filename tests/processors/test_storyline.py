@@ -231,3 +231,10 @@ def test_the_words_of_stories_gone_leave_the_lookup():
     assert len(index.stories) <= 4
     assert set(index._by_term) == {term for terms in index._indexed.values() for term in terms}
     assert all(index._by_term.values())  # no empty posting left (60 stories' words before)
+
+
+def test_a_shared_country_is_no_evidence_of_one_story_but_a_shared_city_is():
+    from newswire.processors.storyline import names_a_country
+
+    assert names_a_country("United States") and names_a_country("Norway")
+    assert not names_a_country("Gaza") and not names_a_country("Riverside") and not names_a_country("Xinjiang")
