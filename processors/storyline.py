@@ -9,10 +9,12 @@ from the articles' content and their order, never from a counter or the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from typing import Iterable, Protocol
 
 from newswire.processors.copies import CopyIndex
+from newswire.processors.gazetteer import gazetteer
 from newswire.processors.series import FigureLike, Observation, observe
 from newswire.processors.stories import StoryIndex, StoryState, features
 
@@ -45,11 +47,10 @@ def outlet(article: ArticleLike) -> str | None:
     return host.removeprefix("www.") or None
 
 
+@lru_cache(maxsize=4096)   # the same few hundred place names come back article after article
 def names_a_country(name: str) -> bool:
     """True if ``name`` names a whole country ("United States"): two stories of one country are rarely one
     story, so a shared country is no evidence (it merged unrelated stories once places fell back to it)."""
-    from newswire.processors.gazetteer import gazetteer
-
     found = gazetteer().resolve(name)
     return found is not None and found.kind == "country"
 
