@@ -7,15 +7,8 @@ import pytest
 
 from newswire.processors.dateline import dateline_date, find_dateline
 from newswire.processors.dates import find_time_expressions
-from newswire.processors.extract import extract
 
-MONDAY = dt.date(2025, 5, 12)
-
-
-def event(text, trigger, published=MONDAY):
-    hits = [e for e in extract(text, published).events if e.trigger == trigger]
-    assert len(hits) == 1, [(e.trigger, e.type, e.date) for e in extract(text, published).events]
-    return hits[0]
+from tests.processors.test_events import MONDAY, event
 
 
 def expr(text, published=MONDAY):

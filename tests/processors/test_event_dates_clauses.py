@@ -1,18 +1,8 @@
 """Event dates of "when" clauses, pairs of days, past-week windows, present perfects past the lead, dates
 between a subject and its verb, and a wire lead told in its second paragraph. Every sentence is invented."""
 
-import datetime as dt
-
 from newswire.processors.dates import find_time_expressions
-from newswire.processors.extract import extract
-
-MONDAY = dt.date(2025, 5, 12)
-
-
-def event(text, trigger, published=MONDAY):
-    hits = [e for e in extract(text, published).events if e.trigger == trigger]
-    assert hits, [(e.trigger, e.type, e.date) for e in extract(text, published).events]
-    return hits[0]
+from tests.processors.test_events import MONDAY, event
 
 
 def test_a_when_clause_after_since_takes_that_time():
