@@ -16,6 +16,7 @@ import re
 from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
+from newswire.processors import figure_objects as fo
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -28,6 +29,7 @@ _FOR_CANDIDATE_RE = re.compile(r"\s+(?:for|to)\s+(?:[A-Z]|the\s|his\s|her\s|its\
 
 
 _POINTS_RE = re.compile(r"\s*points?\b")
+_RANGE_POINTS_RE = re.compile(r"\b(?:basis|percentage)\s+points\b")
 
 
 def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sentence) -> str | None:
@@ -56,6 +58,10 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if nxt and nxt.group(1).lower() in ("basis", "percentage") and _POINTS_RE.match(text, nxt.end()):
         c.unit = nxt.group(1).lower() + " points"
         return "percent"   # a rate moved "by 100 basis points", a share "up 2 percentage points"
+    end = min(sent.end, c.end + 20)
+    if c.value_max is not None and "points" in text[tok.end:end] and _RANGE_POINTS_RE.search(text, tok.end, end):
+        c.unit = "basis points" if "basis" in text[tok.end:end] else "percentage points"
+        return "percent"   # a range: "a move of 100 to 200 basis points"
     if nxt and nxt.group(1).lower() in lx.TIME_UNITS:
         c.unit = lx.TIME_UNITS[nxt.group(1).lower()]
         return "duration"
@@ -122,15 +128,18 @@ def read_noun(text: str, c: Candidate) -> None:
 def _says_cumulative(text: str, c: Candidate, sent: Sentence, health: bool = False) -> bool:
     """Whether the clause of a death count says it is a running total (not "killed 12 since Monday's raid"
     alone: the start must be the whole happening's, or a date)."""
-    if lx.YEAR_SPAN_RE.search(text, sent.start, sent.end):
-        return True
+    span = lx.YEAR_SPAN_RE.search(text, sent.start, sent.end)
+    if span is not None and not (span.group(0).lower().endswith("recent years")
+                                 and _SUPERLATIVE_RE.search(text, sent.start, span.start())):
+        return True   # (not "one of the deadliest attacks in recent years": a ranking, not a span counted)
     head = text[max(sent.start, c.start - 40):c.start]
     if lx.CUMULATIVE_BEFORE_RE.search(head) and not lx.CLAUSE_BREAK_RE.search(head):
         return True
     if text.startswith(("Since ", "since "), sent.start):   # "Since January, 212 people have died"
         comma = text.find(",", sent.start, min(c.start, sent.start + 80))
-        if comma > 0 and (lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma)
-                          or fc.SINCE_DECLARED_RE.match(text, sent.start, comma)):
+        m = (lx.CUMULATIVE_AFTER_RE.match(text, sent.start, comma) or fc.SINCE_DECLARED_RE.match(text, sent.start, comma)
+             if comma > 0 else None)
+        if m is not None and not _ONE_DISASTER_RE.search(m.group(0)):
             return True   # "Since the truce took effect in October, 380 people have been killed"
     tail_end = min(sent.end, c.end + 90)
     tail = text[c.end:tail_end]
@@ -139,10 +148,20 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence, health: bool = Fal
     stop = min([i for i in (cut.start() if cut else -1, comma) if i >= 0], default=len(tail))
     # "as of 4 December" dates a situation report's snapshot of one disaster: not a cumulative toll
     # (an outbreak's counts "as of" a date are its running totals, the way health agencies report them)
-    return (any(health or not m.group(0).lower().startswith("as of")
+    since = fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop)
+    return (any((health or not m.group(0).lower().startswith("as of")) and not _ONE_DISASTER_RE.search(m.group(0))
                 for m in lx.CUMULATIVE_AFTER_RE.finditer(text, c.end, c.end + stop))
-            or fc.SINCE_DECLARED_RE.search(text, c.end, c.end + stop) is not None
+            or (since is not None and not _ONE_DISASTER_RE.search(since.group(0)))
             or fcl.SO_FAR_IN_YEAR_RE.search(text, c.end, c.end + stop) is not None)
+
+
+# a toll since one disaster began is that disaster's rising toll ("since the floods began on Sunday"), not a
+# running total; a season's ("since the monsoon began") or a war's is
+_ONE_DISASTER_RE = re.compile(r"\b(?:floods?|flooding|storm|quake|earthquake|cyclone|typhoon|hurricane|tornado|fires?"
+                              r"|wildfires?|blaze|landslides?|mudslides?|eruption|collapse|tsunami|explosion|blast"
+                              r"|avalanche)\b", re.IGNORECASE)
+_SUPERLATIVE_RE = re.compile(r"\b(?:deadliest|worst|biggest|largest|heaviest|bloodiest|most|highest|strongest)\b",
+                             re.IGNORECASE)
 
 
 _HEALTH_GATE = ("case", "treat", "infect", "patient", "diagnos", "illness")
@@ -218,7 +237,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                             or fr.TOLL_ANCHOR_RE.search(text, max(sent.start, toll.start() - 25), c.start)):
                         c.category = "deaths_total"   # "pushing the number of people killed since January to 286"
                 if c.category is None:
-                    c.category = fc.clause_cue(text, c, sent, counted, health)
+                    c.category = fc.clause_cue(text, c, sent, counted, health) or fo.object_category(text, c, sent)
         previous = c
         if c.noun is not None and c.category is not None:
             counted = c   # the last count by its noun: "N votes (51%), against M" pairs M with it
@@ -258,6 +277,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             if c.category is None and category == "displaced" and c.noun in fr.NOT_REFUGEES \
                     and "fle" in cue.group("cue").lower():
                 pass   # "two suspects fled into the forest": an escape, not a displacement
+            elif c.category is None and category == "evacuated" and lx.OF_CASUALTY_RE.match(text, c.end):
+                pass   # "three of the wounded were evacuated": still the wounded, read after the verbs
             elif c.category is None and (c.person or (c.noun in lx.POWER_UNITS
                                                       and cue.group("cue").lower().startswith("affected"))):
                 c.category = category   # "5,000 households were affected" (not "homes without power")
@@ -277,6 +298,9 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                               or fc.running_total(text, c, sent, last_casualty)
                               or fc.compared_category(text, c, previous)
                               or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
+                if c.category == "killed" and carried == "deaths_total" and previous is None \
+                        and text.startswith(" of the deaths", c.end):
+                    c.category = "deaths_total"   # "... and five deaths since May. Four of the deaths were ..."
         previous = c
         if c.noun is not None and c.category not in (None, "count_other", "duration"):
             model = c

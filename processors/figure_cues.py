@@ -197,7 +197,7 @@ HOLD_RE = re.compile(r"\b(?:holding|hold|holds|held|keeping|keep|keeps|kept)\s+$
 CAPTORS_RE = re.compile(r"\b(?:militants?|kidnappers?|abductors?|captors|pirates?|gunmen|rebels?|insurgents?|jihadists?"
                         r"|terrorists?|bandits?|gangs?|Hamas|Hezbollah|Taliban|Houthis?|al-Shabaab|Boko Haram"
                         r"|Islamic State|ISIS|cartel)\b", re.IGNORECASE)
-JAILERS_RE = re.compile(r"\b(?:police|authorities|army|military|troops|forces|government|regime|prisons?|jails?"
+JAILERS_RE = re.compile(r"\b(?:police|authorities|army|military|troops|soldiers|guards|forces|government|regime|prisons?|jails?"
                         r"|security services?|officials)\b", re.IGNORECASE)
 
 
@@ -261,8 +261,6 @@ def object_of_verb(cue: str, c: Candidate) -> bool:
     if noun in lx._NOT_PERSON_SUFFIX:
         return False
     return lx.cue_category(cue) in PERSON_VERB_CATEGORIES or _ARREST_RE.search(cue) is not None
-
-
 
 
 def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
@@ -329,14 +327,18 @@ def compared_category(text: str, c: Candidate, previous: Candidate | None) -> st
     if c.noun and c.noun != previous.noun and not (c.person and previous.person):
         return None
     gap = text[previous.end:c.start]
-    if len(gap) < 120 and COMPARED_RE.search(gap) and not re.search(r"[.;:]", gap):
+    if len(gap) < 120 and COMPARED_RE.search(gap) and not re.search(r"[.;:]", gap.replace("a.m.", "").replace("p.m.", "")):
         return previous.category
-    if c.person and c.noun is not None and RESTATED_RE.fullmatch(gap):
-        return previous.category   # "345,210 families, or 1.2 million people"
+    if c.person and c.noun is not None and (RESTATED_RE.fullmatch(gap) or (
+            previous.category in _GROUP_CATEGORIES and c.noun in _HOUSEHOLDS and _FROM_HOUSEHOLDS_RE.fullmatch(gap))):
+        return previous.category   # "345,210 families, or 1.2 million people", "9,000 people from 2,100 families"
     return None
 
 
 RESTATED_RE = re.compile(r"\s+[a-z]+,?\s+or\s+")
+# the households a displaced group comes from are displaced with it (not the families of the dead)
+_GROUP_CATEGORIES, _HOUSEHOLDS = frozenset({"displaced", "evacuated", "affected"}), frozenset({"families", "households"})
+_FROM_HOUSEHOLDS_RE = re.compile(r"\s+(?:people|persons|individuals|residents)\s+(?:from|in)\s+")
 
 
 COMPARED_RE = re.compile(r"\b(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower) from|compared (?:with|to)"

@@ -159,9 +159,14 @@ def gapped_category(text: str, sent: Sentence, c: Candidate, model: Candidate | 
                                                                                               "duration"):
         return None
     word = lx.last_word(text[max(sent.start, c.start - 12):c.start])
-    if word not in _GAP_WORDS or lx.last_word(text[max(sent.start, model.start - 12):model.start]) != word:
+    if word not in _GAP_WORDS:
         return None
     between = text[model.end:c.start]
+    # a ranking names the leader its own way and the rest "with" theirs: "Luanda accounts for 3,106 cases,
+    # followed by Bengo with 702"
+    if lx.last_word(text[max(sent.start, model.start - 12):model.start]) != word and not (
+            word == "with" and "followed by" in between):
+        return None
     if len(between) > 120 or re.search(r"[;:]|\b(?:said|says)\b", between):
         return None
     if not re.match(r"\s*(?:[,.;)]|$|\s+and\b)", text[c.end:c.end + 6]):

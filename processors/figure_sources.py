@@ -115,6 +115,9 @@ def _names_a_source(source: str) -> bool:
     if (words[-1][:1].islower() and last.endswith("ed")) or any(w.lower() in _FINITE for w in words):
         return False   # "..., said troops also rescued", "saying inflation was expected": a clause, not a speaker
     head = words[1] if first.lower() in _DETERMINERS and len(words) > 1 else first
+    if (last in _DIVISIONS and all(w[:1].isupper() for w in words[:-1])) or (
+            head.lower() in _DIVISIONS and len(words) > 2 and words[words.index(head) + 1] == "of"):
+        return False   # "Ratnapura district reported 312 cases", "The region of Piura reports": where, not who
     if _QUANTITY_OF_RE.match(source):
         return False   # "The cumulative number of cases (reported in 2025 is)": a quantity, not who reported it
     if _COUNT_RE.fullmatch(head.rstrip(",")) and (head is words[-1] or words[words.index(head) + 1].endswith("ed")):
@@ -123,6 +126,10 @@ def _names_a_source(source: str) -> bool:
     return head.lower() not in _QUANTITY_HEADS   # "the number of young people who have reported ...": no speaker
 
 
+# a country speaks through its government ("Malawi has reported 37 cases"); a district or a province that
+# "reports" a count is where the count was made, the reporting body being named elsewhere
+_DIVISIONS = frozenset("""district districts province provinces region regions county counties prefecture
+prefectures governorate governorates municipality municipalities zone zones subcounty""".split())
 _QUANTITY_OF_RE = re.compile(r"(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:number|share|proportion"
                              r"|percentage|rate|total|amount|majority|tally|count)\s+of\b", re.IGNORECASE)
 _COUNT_RE = re.compile(r"[\d.,%$]+|(?i:" + _NUMWORDS + r")")

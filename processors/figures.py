@@ -85,13 +85,33 @@ def find_figures(doc: Document) -> list[Figure]:
 
     figures: list[Figure] = []
 
-    def last_named_source(index: int) -> str | None:
-        """The last source named by name (not "he", "it") up to sentence ``index``, looking back 20."""
+    def last_named_source(index: int, plural: bool = False) -> str | None:
+        """The last source named by name (not "he", "it") up to sentence ``index``, looking back 20 (``plural``:
+        the last group, for "one of them")."""
         for j in range(index, max(-1, index - 20), -1):
             for att in reversed(doc.attributions(j)):
-                if not is_pronoun(att.source):
+                if is_pronoun(att.source) or ONE_OF_THEM_RE.fullmatch(att.source):
+                    continue
+                if not plural or att.source.endswith("s") and not att.source.endswith("ss"):
                     return att.source
         return None
+
+    def resolved(source: str, index: int) -> str | None:
+        """A pronoun's or "one of them"'s source: "it" is the body the sentence before named as its subject
+        ("The army gave a lower figure. ... it said"), else the last named source."""
+        if ONE_OF_THEM_RE.fullmatch(source):
+            group = last_named_source(index, plural=True)
+            return "one of the " + GROUP_HEAD_RE.sub("", group) if group else source
+        if source.lower() == "it":
+            # "The bank's committee lowered the rate to 20 percent, it said": the body the sentence opens with
+            for j in (index, index - 1):
+                prev = sentences[j] if j >= 0 else None
+                if prev is None or sentences[index].paragraph - prev.paragraph > 1:
+                    break
+                m = ORG_SUBJECT_RE.match(text, prev.start, prev.end)
+                if m is not None:
+                    return m.group(0)
+        return last_named_source(index)
 
     quotes = doc.quotes
     ref = doc.reference
@@ -144,8 +164,8 @@ def find_figures(doc: Document) -> list[Figure]:
             if c.start < sent.start or c.end > sent.end:
                 continue
             source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source, source_cues)
-            if source is not None and is_pronoun(source):
-                source = last_named_source(index)
+            if source is not None and (is_pronoun(source) or source[:1] in "Oo" and ONE_OF_THEM_RE.fullmatch(source)):
+                source = resolved(source, index)
             phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, ref)
             as_of = None
             if kind == "as_of" and adate and len(adate) == 10:
@@ -168,6 +188,17 @@ def find_figures(doc: Document) -> list[Figure]:
                 qualifier=c.qualifier, source=source, anchor_phrase=phrase, anchor_kind=kind, anchor_date=adate,
                 sentence_start=sent.start, sentence_end=sent.end, as_of_date=as_of))
     return figures
+
+
+# "One of them said": one of the group the text named as its source before
+ONE_OF_THEM_RE = re.compile(r"(?:[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any) of (?:them|those|these)")
+GROUP_HEAD_RE = re.compile(r"(?i)^(?:(?:the|two|three|four|five|several|some|many|\d+)\s+)*")
+# a body named as the subject that opens a sentence: "The army gave a lower figure."
+ORG_SUBJECT_RE = re.compile(r"The\s+(?:(?:[A-Z][\w'’-]*|[a-z]+['’]s)\s+){0,4}(?i:army|military|ministry|police|government"
+                            r"|agency|mission|commission|company|group|bank|office|department|council|committee"
+                            r"|tribunal|court|authority|authorities|organi[sz]ation|navy|coalition|embassy|unit|fund"
+                            r"|institute|junta|regime|rebels|movement|party|alliance|league|union|federation"
+                            r"|association)\b")
 
 
 def _said_date(text: str, sent: Sentence, exprs: list[TimeExpr]) -> str | None:

@@ -67,7 +67,7 @@ rose fell climbed jumped dropped declined grew increased decreased surged plunge
 beat received got gave took holds held had has owns employs""".split())
 MODIFIERS = set("""new more other additional confirmed suspected further young armed foreign local elderly innocent
 registered eligible temporary striking total estimated reported known identified unidentified alleged retired
-senior former top small large major minor key separate different similar fresh recorded active overall
+senior former top small large major minor key ethnic separate different similar fresh recorded active overall
 cumulative permanent nonfarm military civilian unarmed injured wounded dead missing seriously critically
 badly slightly severely more-than less-than""".split()) - {"injured", "wounded", "dead", "missing"}
 CUE_WORDS_AFTER = set("""killed dead died wounded injured hurt missing displaced evacuated arrested detained affected
@@ -130,6 +130,7 @@ HEALTH_RE = re.compile(
     r"\b(?:virus|viral|infect\w*|disease|outbreak|epidemic|pandemic|cholera|covid|coronavirus|plague|measles|ebola"
     r"|flu|influenza|dengue|malaria|mpox|monkeypox|polio|tuberculosis|hiv|aids|zika|hepatitis|diphtheria|anthrax"
     r"|tested positive|symptoms|patients|hospitali[sz]ed|health|medical|cases of|new cases|confirmed cases"
+    r"|leptospirosis|typhoid|meningitis|lassa|marburg|nipah|chikungunya|rabies|fever|epidemiolog\w*|case fatality"
     r"|suspected cases|quarantine|vaccin\w*|cases (?:\w+ ){0,2}(?:confirmed|detected|diagnosed))")
 TIME_UNITS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
               "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
@@ -216,7 +217,7 @@ TOLL_RE = re.compile(
     r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
     r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:(?:confirmed"
     r"|new|reported|suspected|recorded|known|total) )?(?:cases|infections|patients)|case count|caseload|case tally"
-    r"|number of (?:the )?(?:displaced|missing|hostages|detainees|arrests|evacuees)"
+    r"|number of (?:the )?(?:[a-z]+ )?(?:displaced|missing|hostages|detainees|arrests|evacuees)"
     r"|number of (?:people|customers|households|homes|residents|businesses)(?: who (?:could|would|will|may|might"
     r"|were|are|have been|had been) (?:be )?| who (?:could|would|will|may|might) | )(?:affected|without power"
     r"|without electricity|lose power|lost power|displaced|evacuated))\b",
@@ -230,6 +231,8 @@ POST_CUE_RE = re.compile(
     r"|taken hostage|taken prisoner|taken captive|held for questioning|held on suspicion|held without charge"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across|to|towards?|into|over)\b"
+    r"|fled (?:the |their )?(?:region|area|town|city|village|villages|district|province|territory|enclave|fighting"
+    r"|violence|clashes|island|islands)"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
     r"|affected|without (?:power|electricity|water|communications?|phone service|cell service|internet|heat|gas)"
     r"|held (?:by|in) (?:the )?(?:[\w'-]+ )?(?:government|authorities|police|army|military|security forces"
@@ -338,9 +341,12 @@ YEAR_SPAN_RE = re.compile(r"\b(?:between|from) (?:19|20)\d\d (?:and|to|-|\u2013)
                           r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b", re.IGNORECASE)
 # a text about a disease: its "cases" are patients even in a sentence that does not name the disease
 # (counted as substrings of the lower-cased text: str.count is a hundred times cheaper than a regex here)
+# (a health ministry's own words count too: "epidemiological week", "case fatality", "suspected cases")
 DISEASE_WORDS = ("plague", "cholera", "measles", "ebola", "covid", "coronavirus", "influenza", "dengue", "malaria",
                  "mpox", "monkeypox", "polio", "tuberculosis", "hepatitis", "diphtheria", "anthrax", "outbreak",
-                 "epidemic", "pandemic", "virus", "infection", "disease")
+                 "epidemic", "pandemic", "virus", "infection", "disease", "leptospirosis", "typhoid", "meningitis",
+                 "lassa", "marburg", "nipah", "chikungunya", "rabies", "yellow fever", "diarrh", "epidemiolog",
+                 "case fatality", "suspected cases", "confirmed cases")
 
 
 def is_disease_text(text: str, limit: int = 20_000) -> bool:
@@ -359,6 +365,7 @@ CUMULATIVE_BEFORE_RE = re.compile(r"\b(?:in all|in total|a total of|overall|alto
 CUMULATIVE_AFTER_RE = re.compile(
     r"\b(?:in all|in total|altogether|all told|so far this year|this year|to date|as of"
     r"|since (?:(?:the )?(?:start|beginning|onset|outbreak) of|(?:the )?(?:[\w'’-]+ ){1,4}?(?:began|begun|started"
-    r"|broke out|erupted|emerged|was (?:first )?(?:detected|reported|confirmed))\b"
+    r"|broke out|erupted|emerged|was (?:first )?(?:detected|reported|confirmed)|(?:was|were) (?:first )?(?:deployed"
+    r"|established|founded|created|formed|set up))\b"
     r"|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b|(?:19|20)\d\d\b))", re.IGNORECASE)

@@ -178,9 +178,11 @@ _POSTNP_RE = re.compile(
     r"\s+(?P<np>(?:the |a |an )?[A-Za-z][\w.'&-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Za-z][\w.'&-]*){0,7})")
 _NOT_SUBJECT = {"that", "there", "on", "in", "it", "this", "to", "by", "at", "he", "she", "they", "we", "i",
                 "yesterday", "today", "earlier", "later", "last", "after", "before", "when", "as", "its", "his",
-                "her", "their", "also", "would", "will", "was", "is", "had", "has", "in"}
+                "her", "their", "also", "would", "will", "was", "is", "had", "has", "in", "monday", "tuesday",
+                "wednesday", "thursday", "friday", "saturday", "sunday", "around", "about", "some", "nearly"}
 _NP_STOP_RE = re.compile(r"\s(?:to|on|in|at|who|on|during|late|early|after|before|when|as|while|adding|citing|"
                          r"according|that|yesterday|today|this|last|in a|told)\b.*$")
+_INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?\"”)(]|$)")
 _EMBED_RE = re.compile(rf"\s+(?P<np>(?:the|a|an|some|many)\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+(?:{SPEECH_VERBS})\b")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -224,7 +226,7 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
             is_and = w == "and" and i > 0 and re.search(
                 r"\b(?:is|are|was|were|has|have|had|been|\w+ed)\b", " ".join(x.group(0).lower() for x in words[:i]))
             if (w in _CLAUSE_WORDS and not words[i].group(0).strip("\"“”'(").isupper()) or is_and:  # "WHO"
-                if w in ("who", "which") and i > 0:
+                if w in ("who", "which") and i > 0 and words[i - 1].group(0).lower() not in _LEADING_PREPOSITIONS:
                     words = words[:i]
                     cut = True
                 else:
@@ -301,9 +303,13 @@ def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]
                 verb in ("told", "tells", "tell") and pre.endswith(","))):
             post = _POSTNP_RE.match(text, m.end(), sent_end)
             if post:
-                np = _NP_STOP_RE.sub("", post.group("np")).rstrip(" ,.")
+                raw = post.group("np")
+                np = _NP_STOP_RE.sub("", raw).rstrip(" ,.")
                 first = np.split()[0].lower() if np else ""
-                if first and first not in _NOT_SUBJECT:
+                # an inverted source ends its clause (", said police." / ", said X, a spokesman"); a clause
+                # running on (", said the hospital had received 22") is what was said, the source before it
+                ends = np != raw.rstrip(" ,.") or _INVERTED_END_RE.match(text, post.end("np"), sent_end) is not None
+                if first and first not in _NOT_SUBJECT and ends:
                     s = post.start("np")
                     found.append(Attribution("final", m.start(), m.end(), np, s, s + len(np)))
                     continue

@@ -135,8 +135,9 @@ def test_category_from_frame(text, span, category):
      "of 55%.", "55%", "the independent research group"),
     # "Kano and Kaduna states" are places, not a speaker; a clause is no speaker
     ("Troops arrested eight bandits in Kano and Kaduna states and freed 17 hostages.", "17", None),
+    # (the speaker before an apposition, not the clause after the verb)
     ("Briefing reporters, the spokesman, Colonel Ade Bello, said troops also rescued 31 kidnapped persons.", "31",
-     None),
+     "the spokesman"),
     ("The bank cut its rate to 8.75 percent, saying inflation was expected to stay low.", "8.75 percent", None),
     # a neighbour is named without its position
     (OUTBREAK + "Neighbouring Zambia has reported 37 cases, the WHO said.", "37", "Zambia"),
