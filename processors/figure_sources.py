@@ -197,9 +197,11 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
             if subject is not None:
                 return subject.group("np")
         return best.source
-    for att in atts:
-        if att.kind == "according":
-            return att.source
+    accs = [att for att in atts if att.kind == "according"]
+    if accs:
+        # "3.5 million displaced, according to A, and 7,000 killed, according to B": the one closing the clause
+        after = [att for att in accs if att.verb_start >= end]
+        return after[0].source if after else accs[-1].source
     for att in atts:
         if att.kind == "final" and att.verb_start >= end and not (att.src_start <= start < att.src_end):
             return att.source

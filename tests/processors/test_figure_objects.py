@@ -92,3 +92,10 @@ def test_source(text, span, source):
 def test_it_said_names_the_body_its_own_sentence_opens_with():
     text = "The bank's Monetary Policy Committee lowered the deposit rate to 11.5 percent, it said in a statement."
     assert figure(text, "11.5 percent").source == "The bank's Monetary Policy Committee"
+
+
+def test_according_to_closing_the_figures_clause_is_its_source():
+    text = ("About 2 million people have been displaced, according to the United Nations, and more than 4,000 "
+            "civilians have been killed since the coup, according to a local monitoring group.")
+    assert figure(text, "more than 4,000").source == "a local monitoring group"
+    assert figure(text, "About 2 million").source == "the United Nations"
