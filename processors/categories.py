@@ -159,7 +159,7 @@ def _says_cumulative(text: str, c: Candidate, sent: Sentence, health: bool = Fal
 # running total; a season's ("since the monsoon began") or a war's is
 _ONE_DISASTER_RE = re.compile(r"\b(?:floods?|flooding|storm|quake|earthquake|cyclone|typhoon|hurricane|tornado|fires?"
                               r"|wildfires?|blaze|landslides?|mudslides?|eruption|collapse|tsunami|explosion|blast"
-                              r"|avalanche)\b", re.IGNORECASE)
+                              r"|avalanche)\b(?!\s+season)", re.IGNORECASE)
 _SUPERLATIVE_RE = re.compile(r"\b(?:deadliest|worst|biggest|largest|heaviest|bloodiest|most|highest|strongest)\b",
                              re.IGNORECASE)
 

@@ -41,6 +41,7 @@ def figure(text, span):
     # one disaster's rising toll is its own, a season's or a war's is a running total
     ("Four deaths have been recorded since the floods began on Monday.", "Four", "killed"),
     ("Since the monsoon began in June, 212 people have died.", "212", "deaths_total"),
+    ("At least 75 people have died since the typhoon season began in May.", "At least 75", "deaths_total"),
     # a ranking "in recent years" is no span of years the count covers
     ("Rebels killed 35 soldiers, one of the deadliest attacks on the army in recent years.", "35", "killed"),
     # a force's losses are its dead; since its deployment they are a running total
