@@ -41,7 +41,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_SPAN_END = rf"(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
+_SPAN_END = rf"(?:(?:early|mid|late)[- ])?(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
 
 TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
