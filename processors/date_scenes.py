@@ -19,7 +19,8 @@ import re
 from newswire.processors.date_claims import _since_before
 from newswire.processors.dates import TimeExpr
 
-__all__ = ["coordinated", "new_scene", "period_of_days", "scene_day", "since_weekday", "verb_date"]
+__all__ = ["coordinated", "new_scene", "period_of_days", "scene_day", "since_weekday", "spread_since", "state_before",
+           "verb_date"]
 
 # "In another interdiction, ...", "Separately, ...", "Elsewhere, ...": the sentence leaves the scene set before
 _NEW_SCENE_RE = re.compile(r"[\s\"“']*(?:In (?:another|a separate|a second|an earlier|a later)\b|Separately\b|Elsewhere\b"
@@ -100,3 +101,27 @@ _AND_VERB_RE = re.compile(r"\s+and\s+(?:also\s+|then\s+)?$")
 def coordinated(text: str, start: int, end: int) -> bool:
     """Whether the trigger at ``start`` is a past-tense verb joined to an earlier one by "and"."""
     return text[start:end].endswith("ed") and _AND_VERB_RE.search(text, max(0, start - 16), start) is not None
+
+
+_SINCE_THEN_RE = re.compile(r"\bsince (?:then|that (?:day|time))\b")
+
+
+def spread_since(text: str, end: int, sent_end: int) -> bool:
+    """Whether a "since then" follows the trigger ending at ``end`` in its clause ("have arrested dozens since
+    then"): what happened over the days from then to now has no one day."""
+    at = text.find("since ", end, sent_end)
+    if at < 0 or at - end > 60:
+        return False
+    m = _SINCE_THEN_RE.match(text, at)
+    return m is not None and not any(ch in text[end:at] for ch in ",;:")
+
+
+_STATE_RE = re.compile(r"\b(?:remains?|stays?|is still|are still)\b")
+
+
+def state_before(text: str, sent_start: int, start: int) -> bool:
+    """Whether the trigger at ``start`` tells the cause of a present state ("the road remains cut by
+    landslides"): a state of the report's time, not the day of an earlier happening."""
+    head = text[max(sent_start, start - 40):start]
+    return ("remain" in head or "stay" in head or "still" in head) and _STATE_RE.search(head) is not None \
+        and not any(ch in head[_STATE_RE.search(head).end():] for ch in ",;:")

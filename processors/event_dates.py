@@ -42,7 +42,8 @@ import datetime as dt
 import re
 
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
-from newswire.processors.date_scenes import coordinated, new_scene, period_of_days, scene_day, since_weekday, verb_date
+from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, scene_day, since_weekday, spread_since,
+                                           state_before, verb_date)
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
@@ -292,6 +293,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     since, date = None, near.value   # "have fled since Tuesday": what began that day
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
+                if date is not None and near.end <= start and spread_since(text, end, sent.end):
+                    date = None   # "withdrew on Thursday, and troops have arrested dozens since then": no one day
                 explicit = date is not None
             else:
                 if kind != "statement":
@@ -303,7 +306,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 # "1,100 residents have been evacuated": past the lead, a present perfect tells a state of the
                 # report's time, not the day of the incident before it
                 perfect = not perfect_ok and _PERFECT_RE.search(text, max(sent.start, start - 30), start) is not None
-                ongoing = ongoing or perfect
+                state = state_before(text, sent.start, start)   # "the road remains cut by landslides"
+                ongoing = ongoing or perfect or state
                 if date is None and cls == "incident" and not ongoing and scene is not None \
                         and scene[0] == sent.paragraph and scene[1] > last_dated.get(cls, (0, "", -1, ""))[2] \
                         and not new_scene(text, sent.start, start):
@@ -316,7 +320,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = last_dated[cls][1]
                 if date is None and verb_day is not None and start > verb_day[0] and coordinated(text, start, end):
                     date = verb_day[1]   # "on Friday condemned the raid and summoned the envoy": both that day
-                if date is None and kind in DISASTER_TYPES and not perfect:
+                if date is None and kind in DISASTER_TYPES and not perfect and not state:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day

@@ -66,3 +66,15 @@ def test_a_claim_takes_the_date_after_its_object():
 def test_a_verb_joined_by_and_shares_the_date_before_the_first():
     text = "The government on Friday condemned the border raid and summoned the neighbouring country's envoy."
     assert event(text, "summoned").date == "2025-05-09"
+
+
+def test_what_happened_since_then_has_no_one_day():
+    text = "Rebels left the town on Friday, and soldiers have detained dozens of young men since then."
+    assert event(text, "detained").date is None
+    assert event("Soldiers detained dozens of young men on Friday.", "detained").date == "2025-05-09"
+
+
+def test_the_cause_of_a_present_state_takes_no_earlier_day():
+    text = ("A cyclone struck the coast on Friday, destroying 3,000 homes. The highway to the capital remains "
+            "blocked by landslides, officials said.")
+    assert event(text, "landslides").date is None
