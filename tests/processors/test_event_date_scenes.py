@@ -78,3 +78,8 @@ def test_the_cause_of_a_present_state_takes_no_earlier_day():
     text = ("A cyclone struck the coast on Friday, destroying 3,000 homes. The highway to the capital remains "
             "blocked by landslides, officials said.")
     assert event(text, "landslides").date is None
+
+
+def test_the_past_day_is_a_window_across_two_days():
+    text = "The general staff said on Monday its forces had repelled 37 assaults over the past day."
+    assert event(text, "repelled").date is None
