@@ -81,5 +81,6 @@ def test_the_cause_of_a_present_state_takes_no_earlier_day():
 
 
 def test_the_past_day_is_a_window_across_two_days():
-    text = "The general staff said on Monday its forces had repelled 37 assaults over the past day."
+    text = ("Troops captured a village in the east on Sunday. The general staff said its forces had repelled 37 "
+            "assaults over the past day.")
     assert event(text, "repelled").date is None
