@@ -13,7 +13,8 @@ import re
 
 from newswire.processors.dates import TimeExpr
 
-_NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b")
+# ", while a boy was swept away on Monday": a contrasting clause has its own time
+_NEW_CLAUSE_RE = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b|,\s+(?:while|whereas)\b")
 
 
 def _since_before(text: str, sent_start: int, pos: int) -> int | None:
@@ -66,7 +67,9 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
         verb = other_ends[ends_sorted[k]] if k >= 0 else -1
         if j >= 0 and verb >= statement_ends[j] and len(text[statement_ends[j]:e.start].split()) <= 5 \
                 and not _NOUN_AFTER_RE.search(text, max(0, verb - 24), verb):
-            owned[i] = verb   # "police said the boy died on Tuesday": the date of what was said
+            # "police said the boy died on Tuesday": the date of what was said; but "claimed victory on Sunday":
+            # a noun right after the verb is its object, and the date the claim's
+            owned[i] = statements[j].start() if verb == statement_ends[j] + 1 else verb
             continue
         while j >= 0:   # from the nearest verb back, while the gap can still be "in a statement on"
             m = statements[j]

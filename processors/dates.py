@@ -41,7 +41,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_SPAN_END = rf"(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
+_SPAN_END = rf"(?:(?:early|mid|late)[- ])?(?:{_MONTH}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b"
 
 TIME_RE = re.compile(
     r"(?<!\w)(?=\w)(?:"  # tried only at word starts: five times faster than leaving it to each branch
@@ -74,7 +74,7 @@ TIME_RE = re.compile(
     r"|(?:later|earlier) (?:that|in the) (?:day|night|morning|evening|afternoon)"
     r"|that (?:same )?(?:day|night|morning|evening|afternoon))\b)"
     r"|(?P<vague>\b(?i:in (?:the )?recent (?:days|weeks|months|years)|recently|in the (?:past|last) (?:few )?"
-    r"(?:days|weeks|months)|(?:in|over|during) the (?:past|last) (?:week|fortnight|24 hours|48 hours|seven days)"
+    r"(?:days|weeks|months)|(?:in|over|during) the (?:past|last) (?:day|week|fortnight|24 hours|48 hours|seven days)"
     r"|in the coming (?:days|weeks|months)"
     r"|(?:several|a few|some) (?:days|weeks|months|years) ago|days earlier|weeks earlier)\b)"
     r"|(?P<clock>\b[0-2]?\d[:.][0-5]\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local time)"

@@ -42,6 +42,8 @@ import datetime as dt
 import re
 
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
+from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, scene_day, since_weekday, spread_since,
+                                           state_before, verb_date)
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
@@ -59,7 +61,9 @@ _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 # "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
 # no happening's day
-_REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill)\s+(?:late\s+|early\s+|next\s+)?$")
+# and "in the four weeks to 30 November", "the year to March": the end of a count's window
+_REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill|(?:days|weeks?|months?|year) (?:up )?to)"
+                                 r"\s+(?:late\s+|early\s+|next\s+)?$")
 # "the outbreak, which usually peaks in September": what recurs has no date of its own
 _HABITUAL_RE = re.compile(r"\b(?:usually|typically|normally|often|generally|traditionally|always|every year|each year)"
                           r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -181,7 +185,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$")
 
 
-def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
+def _news_day(text: str, times: list[list[TimeExpr]], published: str | None) -> str | None:
     """The day the story reports, for its undated lead ("Sweden has dropped its inquiry ... prosecutors said
     on Tuesday"): the first day its opening sentences name in the week before publication."""
     if published is None:
@@ -190,7 +194,8 @@ def _news_day(times: list[list[TimeExpr]], published: str | None) -> str | None:
     for exprs in times[:3]:
         for e in exprs:
             if e.value and len(e.value) == 10 and e.kind != "clock" \
-                    and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(e.value) <= pub:
+                    and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(e.value) <= pub \
+                    and not _REFERENCE_POINT_RE.search(text, max(0, e.start - 16), e.start):   # no count's day
                 return e.value
     return None
 
@@ -232,8 +237,9 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     disaster_date: str | None = None
     lead_pending: list[int] = []   # lead incidents dated by no word of their own (see _told_next)
     told_next: str | None = None
+    scene: tuple[int, int, str] | None = None   # (paragraph, sentence, day) a sentence set and no trigger took
     for si, (sent, exprs, matches) in enumerate(zip(sentences, times, doc.triggers)):
-        if not matches:
+        if not matches and not exprs:
             continue
         if exprs and exprs[0].start < body:
             # "KHARTOUM, March 10 (Reuters) - Strikes killed 23 on Monday": the line's date is the release's,
@@ -244,6 +250,11 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                      and not _HABITUAL_RE.search(text, max(sent.start, e.start - 40), e.start)]
         if any(e.value for e in exprs if e.kind != "clock"):
             exprs = [e for e in exprs if e.kind != "clock"]  # "at 6 a.m. on March 2": the date speaks
+        if not matches:
+            day = scene_day(text, exprs, sent.start, set(), market_day)
+            scene = (sent.paragraph, si, day) if day else scene
+            continue
+        taken: set[str] = set()
         owned = _claimed(text, matches, exprs) if exprs else {}
         asides = _asides(text, sent.start, sent.end) if exprs else []
         # a date inside ", which ...," or ", who ...," is the aside's: the main clause's triggers leave it
@@ -255,6 +266,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         sayings = [m.start() for m in matches if m.lastgroup == "statement"]
         whens = _when_clauses(text, exprs, sent.end) if exprs and ", when " in text[sent.start:sent.end] else []
         perfect_ok = sent.paragraph == lead
+        verb_day = verb_date(text, exprs, owned) if owned else None
         for m in matches:
             kind = m.lastgroup or "other"
             start, end = m.span()
@@ -277,8 +289,12 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = None   # "worst week since early August amid protests": a starting point
                 if near.text.startswith("the ") and near.kind == "rel":
                     since = None   # "fled since the start of the month": a period of this month, no starting point
+                if since is not None and near.kind == "wd" and since_weekday(text, near):
+                    since, date = None, near.value   # "have fled since Tuesday": what began that day
                 if since is not None and start < since:
                     date = None   # "the biggest rise since December 1981": a starting point, not the event's day
+                if date is not None and near.end <= start and spread_since(text, end, sent.end):
+                    date = None   # "withdrew on Thursday, and troops have arrested dozens since then": no one day
                 explicit = date is not None
             else:
                 if kind != "statement":
@@ -290,21 +306,28 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                 # "1,100 residents have been evacuated": past the lead, a present perfect tells a state of the
                 # report's time, not the day of the incident before it
                 perfect = not perfect_ok and _PERFECT_RE.search(text, max(sent.start, start - 30), start) is not None
-                ongoing = ongoing or perfect
+                state = state_before(text, sent.start, start)   # "the road remains cut by landslides"
+                ongoing = ongoing or perfect or state
+                if date is None and cls == "incident" and not ongoing and scene is not None \
+                        and scene[0] == sent.paragraph and scene[1] > last_dated.get(cls, (0, "", -1, ""))[2] \
+                        and not new_scene(text, sent.start, start):
+                    date = scene[2]   # "Crowds gathered on Sunday night. Police detained seven": the scene's day
                 if date is None and cls and not ongoing and cls in last_dated \
                         and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
                         and not (kind == "statement" and last_dated[cls][3] != "statement"
                                  and last_dated[cls][2] == si):
                     # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
                     date = last_dated[cls][1]
-                if date is None and kind in DISASTER_TYPES and not perfect:
+                if date is None and verb_day is not None and start > verb_day[0] and coordinated(text, start, end):
+                    date = verb_day[1]   # "on Friday condemned the raid and summoned the envoy": both that day
+                if date is None and kind in DISASTER_TYPES and not perfect and not state:
                     date = disaster_date
                 if date is None and line_date and sent.paragraph == lead and kind != "change":
                     date = line_date   # the lead of a dated release happened on its date line's day
                     explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
                 if date is None and si == 0 and not line_date and kind != "change" \
                         and _PERFECT_RE.search(text, max(sent.start, start - 30), start):
-                    date = _news_day(times, market_day)   # "Sweden has dropped its inquiry": the story's own day
+                    date = _news_day(text, times, market_day)   # "Sweden has dropped its inquiry": the story's own day
                 if date is None and kind == "change" and market_day and _MARKET_RE.search(text, sent.start, start):
                     date = market_day   # "the Nikkei declined 0.3%": a market report's moves are of its own day
             for a, b, value in whens:
@@ -331,8 +354,14 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                         and text[near.end:start] in _PREMOD_GAP):   # "the March 1 vote" keeps its own
                     date = relative[1]   # "on Wednesday, a day after the commission declared": Tuesday
                 relative = None
+            if date:
+                taken.add(date)
             dated.append((m, sent, date))
-    return _told_next(dated, lead_pending, told_next, line_date or market_day)
+        day = scene_day(text, exprs, sent.start, taken, market_day) if exprs else None
+        scene = (sent.paragraph, si, day) if day else scene
+    dated = _told_next(dated, lead_pending, told_next, line_date or market_day)
+    # "three days of fighting": a stretch of days, not the day the sentence names
+    return [(m, sent, period_of_days(text, m.start(), d)) for m, sent, d in dated]
 
 
 def _told_next(dated: list[tuple[re.Match[str], Sentence, str | None]], pending: list[int], day: str | None,

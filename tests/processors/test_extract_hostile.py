@@ -145,7 +145,8 @@ def _claimed_by_scanning(text, matches, exprs):
             verb = max(verbs, key=lambda m: m.end())
             if verb.start() >= before[-1].end() and len(text[before[-1].end():e.start].split()) <= 5 \
                     and not _NOUN_AFTER_RE.search(text, max(0, verb.start() - 24), verb.start()):
-                owned[i] = verb.start()   # "said the boy died on Tuesday": the date of what was said
+                # "said the boy died on Tuesday": the date of what was said; "claimed victory on Sunday": the claim's
+                owned[i] = before[-1].start() if verb.start() == before[-1].end() + 1 else verb.start()
                 continue
         for m in reversed(before):
             gap = text[m.end():e.start]
