@@ -13,6 +13,7 @@ import re
 
 from newswire.processors import event_senses as senses
 from newswire.processors import lexicon as lx
+from newswire.processors.event_release_phrases import round_of_votes
 from newswire.processors.event_triggers import INCIDENT_TYPES
 from newswire.processors.word_scans import phrase_ending_regex
 
@@ -136,6 +137,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
         return False   # "quake-hit", "battle-ready", "war-torn": a modifier
     if before[-1:] == "-" and before[-2:-1].isalpha():
         return False   # "anti-war", "post-election"
+    if kind == "election" and word.endswith(" round") and not round_of_votes(text, sent_start, end):
+        return False   # a tournament's first round, not an election's
     nxt = after.split(None, 1)
     nxt_word = nxt[0].lower().strip(".,;:\"”)") if nxt and after[:1].isspace() else ""
     if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")) \
@@ -152,8 +155,6 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
         if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) \
                 and not re.search(r"\b(?:it|this|that)\s+$", before):
             return False   # "34 the army says are dead": a parenthetical
-        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
-            return False   # "are often called hieleras": a name, not a statement
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
             return False   # "were reported freed", "was reported dead": the happening is the next word
     prev_word = _word_before(text, start)
