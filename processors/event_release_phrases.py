@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELEASE_PHRASES"]
+__all__ = ["RELEASE_PHRASES", "names_its_statement", "round_of_votes"]
 
 # an amount of money: "$3 million", "US$ 500 000", "RM2.5 million", "P86.4 million", "3 million euros"
 _MONEY = (r"(?:(?:an?\s+)?(?:additional|further|initial|emergency|another|extra|some|about|nearly|over|around"
@@ -51,7 +51,12 @@ RELEASE_PHRASES: dict[str, list[str]] = {
     # relief work: money allocated, goods handed out ("distributed 2.4 million doses", "shipped protective
     # equipment"); a number of several words or with a decimal point stands between verb and thing
     "funding": [rf"{_GIVING}(?=\s+{_MONEY})"],
-    "aid": [rf"{_HANDING_OUT}(?=\s+(?:[\w.,'’-]+\s+){{0,4}}?{_SUPPLIES})"],
+    "aid": [rf"{_HANDING_OUT}(?=\s+(?:[\w.,'’-]+\s+){{0,4}}?{_SUPPLIES})",
+            _behind(("food", "aid", "supplies", "convoy", "convoys", "trucks", "assistance", "shipment"), "reached")],
+    # a patient's onset, and the deaths and injuries of a season's weather: "rain-related incidents"
+    "diagnosis": [r"developed(?=\s+(?:[\w-]+\s+)?(?:symptoms|fever|a\s+fever|a\s+rash|pneumonia|complications)\b)"],
+    "disaster": [r"(?:rain|flood|storm|weather|monsoon|heat|snow|landslide|cyclone)-related (?:incidents|accidents)"],
+    "capture": [r"confiscations?|forfeiture"],
     # a force holding people, and troops crossing a line
     "arrest": [rf"held(?=\s+(?:{_NUMBER}\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PEOPLE})(?!\s+(?:talks|meetings?)\b)",
                rf"held(?=\s+(?:[\w'’-]+\s+){{0,4}}?{_HOLDING})"],
@@ -99,3 +104,19 @@ def round_of_votes(text: str, sent_start: int, end: int) -> bool:
     """Whether a "first round" near ``end`` is an election's: its neighbourhood counts votes (a tournament's or
     a negotiation's round does not)."""
     return _VOTE_COUNT_RE.search(text, max(sent_start, end - 240), end + 160) is not None
+
+
+# "said in a statement", "said in a joint statement on Friday", "issued a brief statement": the verb and the
+# document it speaks through are one statement, its trigger both words (annotators mark either)
+_SAYING_VERBS = frozenset({"said", "says", "announced", "declared", "issued", "released", "published", "added",
+                           "confirmed", "stated", "warned", "denied", "claimed"})
+_STATEMENT_GAP_RE = re.compile(r"\s+(?:in\s+)?(?:a|an|its|their|his|her|the)\s+(?:[\w'’-]+\s+){0,2}?")
+_STATEMENT_NOUNS = frozenset({"statement", "announcement", "declaration", "communique", "communiqué"})
+
+
+def names_its_statement(text: str, verb: re.Match[str], noun: re.Match[str]) -> bool:
+    """Whether ``noun`` is the statement through which the saying ``verb`` just before it spoke."""
+    if verb.lastgroup != "statement" or noun.group(0).lower() not in _STATEMENT_NOUNS \
+            or verb.group(0).lower() not in _SAYING_VERBS:
+        return False
+    return _STATEMENT_GAP_RE.fullmatch(text, verb.end(), noun.start()) is not None

@@ -41,6 +41,10 @@ def triggers(text: str) -> list[str]:
     ("Power interruptions were reported in 12 towns.", "Power interruptions"),
     ("Three men were jailed for a 2024 armoured-van heist.", "heist"),
     ("The ministry calls on both sides to stop firing.", "calls on"),
+    ("A convoy of nine trucks carrying food reached the camp on Monday.", "reached"),
+    ("The first patient developed symptoms on 2 March.", "developed"),
+    ("Nine people were injured in weather-related accidents on Monday.", "weather-related accidents"),
+    ("Customs officers announced the confiscation of three lorries.", "confiscation"),
 ])
 def test_release_verbs_name_happenings(text, word):
     assert word in triggers(text), found(text)
@@ -74,3 +78,18 @@ def test_pulled_out_alive_is_a_rescue():
 def test_dragged_to_court_spans_a_name_with_commas():
     spans = triggers("Three lawmakers have dragged the police chief, Musa Bello, to court.")
     assert any(t.startswith("dragged") and t.endswith("to court") for t in spans), spans
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The rebels said in a statement that they had taken the town.", "said in a statement"),
+    ("The embassy issued a brief statement on Monday.", "issued a brief statement"),
+])
+def test_a_saying_and_the_statement_it_spoke_through_are_one_event(text, trigger):
+    # annotators mark the verb or the noun: one event spanning both, never two
+    spans = triggers(text)
+    assert trigger in spans and "statement" not in spans, spans
+
+
+def test_an_order_gives_way_to_the_act_it_orders():
+    # "ordered the confiscation": one event, the confiscation's, over both words (annotators mark either)
+    assert ("ordered the confiscation", "capture") in found("The court ordered the confiscation of three farms.")
