@@ -13,6 +13,7 @@ import re
 
 from newswire.processors import event_senses as senses
 from newswire.processors import lexicon as lx
+from newswire.processors.event_release_phrases import names_its_statement, round_of_votes
 from newswire.processors.event_triggers import INCIDENT_TYPES
 from newswire.processors.word_scans import phrase_ending_regex
 
@@ -62,13 +63,11 @@ _UNREAL_BEFORE_RE = phrase_ending_regex(
     r"|injuries|deaths|casualties|damage|or|reports?\s+of|were|was|is|are|being|immediately|initially"
     r"|officially))*)\s+$")
 _TO_IS_A_PREPOSITION = frozenset("""due prior response addition related linked owing thanks compared subject close
-next leading led lead contributed contributing return returned according opposition resistance reaction
-able managed
-reference way path road key end ahead
-decided voted moved rushed helped worked""".split())
+next leading led lead contributed contributing return returned according opposition resistance reaction able managed
+reference way path road key end ahead decided voted moved rushed helped worked""".split())
 # "forced thousands to flee", "were compelled to evacuate": what they were made to do, they did
 _FORCED_RE = re.compile(r"\b(?:forced|forcing|compelled|obliged)\s+(?:[\w,'’-]+\s+){0,4}?$", re.IGNORECASE)
-_LIGHT_VERBS = frozenset({"start", "decision", "transaction", "operation"})   # verbs that give way to the happening they govern
+_LIGHT_VERBS = frozenset({"start", "decision", "transaction", "operation", "order"})   # verbs that give way to the happening they govern
 # an attack that was repelled took place (one that was foiled or thwarted did not): the attack is the happening
 _FOUGHT_OFF = frozenset({"repelled", "repulsed"})
 _AGREEING = frozenset({"agreed", "agrees", "agreeing"})
@@ -136,6 +135,8 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
         return False   # "quake-hit", "battle-ready", "war-torn": a modifier
     if before[-1:] == "-" and before[-2:-1].isalpha():
         return False   # "anti-war", "post-election"
+    if kind == "election" and word.endswith(" round") and not round_of_votes(text, sent_start, end):
+        return False   # a tournament's first round, not an election's
     nxt = after.split(None, 1)
     nxt_word = nxt[0].lower().strip(".,;:\"”)") if nxt and after[:1].isspace() else ""
     if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")) \
@@ -152,8 +153,6 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
         if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) \
                 and not re.search(r"\b(?:it|this|that)\s+$", before):
             return False   # "34 the army says are dead": a parenthetical
-        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
-            return False   # "are often called hieleras": a name, not a statement
         if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
             return False   # "were reported freed", "was reported dead": the happening is the next word
     prev_word = _word_before(text, start)
@@ -366,6 +365,9 @@ def happenings(text: str, sent_start: int, matches: list[re.Match[str]]) -> list
     kept: list[re.Match[str]] = []
     topic_end = -1   # where the last trigger read as a topic ends: "a truce and a prisoner exchange" share it
     for m in matches:
+        if kept and m.lastgroup == "statement" and names_its_statement(text, kept[-1], m):
+            kept[-1] = _joined(text, kept[-1].start(), m.end(), "statement")   # "said in a statement": one
+            continue
         if m.lastgroup in _TOPIC_TYPES and 0 <= topic_end and _LIST_GAP_RE.fullmatch(text, topic_end, m.start()):
             topic_end = m.end()
             continue

@@ -150,7 +150,7 @@ _WIRE_PHRASES: dict[str, list[str]] = {
                   r"|coach|manager|commander|secretary|ceo|advis[eo]rs?|deputy|spokes(?:man|woman|person)|cabinet)\b)"],
     "recovery": [r"found(?=\s+(?:[\w,-]+\s+){0,3}?(?:bodies|body|remains|corpses)\b)(?!\s+(?:guilty|dead)\b)"],
     "strike": [r"walked off the job"],
-    "lawsuit": [r"(?:dragged|took|taken|taking|takes) (?:[\w.'’-]+\s+){1,6}?to court"],
+    "lawsuit": [r"(?:dragged|took|taken|taking|takes) (?:[\w.'’-]+,?\s+){1,8}?to court"],
     # markets: a new high scaled, shares sent lower
     "change": [r"peaked(?=\s+(?:at|in|on)\b)", r"(?:doubled|tripled|quadrupled)(?!\s+(?:as|down|up)\b)",
                r"(?:scaled|touched|reached|notched|posted|set) (?:a\s+|an\s+)?(?:new\s+|fresh\s+|record\s+|all-time\s+"
@@ -169,4 +169,9 @@ _WIRE_PHRASES: dict[str, list[str]] = {
                     r"(?:[$€£¥]|US\$|\d))"],
 }
 for _kind, _phrases in _WIRE_PHRASES.items():
+    PHRASES.setdefault(_kind, []).extend(_phrases)
+
+from newswire.processors.event_release_phrases import RELEASE_PHRASES  # noqa: E402
+
+for _kind, _phrases in RELEASE_PHRASES.items():
     PHRASES.setdefault(_kind, []).extend(_phrases)

@@ -53,7 +53,7 @@ _TRIGGERS = [
                         r"(?:hospitals?|clinics?|medical (?:centers?|centres?|facilities))|admitted(?=\s+(?:to|into)\s+(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|intensive care"
                         r"|ICU|care|wards?|(?:treatment|health|medical|isolation|trauma) (?:centers?|centres?|units?|facilities))\b)"),
     ("rejection", r"(?:did not|didn't|does not|doesn't|would not|wouldn't) (?:accept|approve(?!\s+of\b)|endorse|recogni[sz]e)|rejected|rejects|rejecting|rejection|refused|refuses|refusal|vetoed|turned down|spurned"),
-    ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported|reports|confirmed"
+    ("statement", r"added(?=\s*[,.]|\s+that\b|\s*[\"“])|said|says|told|announced|announces|declared|declares|stated|reported(?!\s+missing\b)|reports|confirmed"
                   r"|welcomed|posted|published|issued|described|suggested|pointed out|argued|called(?!\s+(?:a\s+|an\s+)?(?:snap|early|fresh|general|new)\s+(?:elections?|polls|vote|referendum)\b)"
                   r"|claimed|warned|insisted|urged|tweeted|wrote|quoted|statement|announcement|denied|denies"
                   r"|revealed|reveals|disclosed|discloses|acknowledged|admitted|estimated|predicted|forecast"
@@ -69,7 +69,7 @@ _TRIGGERS = [
                   r"|confidence|appreciation|thanks|opposition|alarm)\b)"),
     ("arrest", r"booked into|arrested|arrests?|arresting|detained|detention|custody|captured|apprehended|apprehend|jailed"
                r"|imprisoned|nabbed|rounded up|taken into custody"),
-    ("trial", r"found (?:\w+\s+){1,2}?(?:not\s+)?guilty|sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
+    ("trial", r"found (?:[\w.'’-]+,?\s+){1,6}?(?:not\s+)?guilty|sentenced|sentencing|convicted|convicting|convictions?|acquitted|acquittal|indicted|charged|verdict"
               r"|found (?:not )?guilty|granted bail|denied bail"
               r"|stood trial|(?:stood|stands|standing|went|goes|going) on trial"),
     ("plea", r"pleaded|pleads|pled guilty|confessed|confesses|confession"),
@@ -126,7 +126,7 @@ _TRIGGERS = [
     ("transfer", r"transported|transferred|handed over|deported|extradited|extradition"),
     ("criticism", r"criticism|slammed(?!\s+(?:in)?to\b)|blasted(?!\s+(?:in)?to\b)|lambasted|assailed|praised"),
     ("release", r"pulled(?=\s+(?:[\w,'’-]+\s+){0,12}?(?:from|out\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:rubble"
-                r"|wreckage|debris|ruins|water|waters|floodwaters|river|sea|lake|flames|mud|snow)\b)|posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
+                r"|wreckage|debris|ruins|water|waters|floodwaters|river|sea|lake|flames|mud|snow)\b|\s+(?:[\w,'’-]+\s+){0,4}?out\s+alive\b)|posted bail|freed|released|release|releases|liberated|rescued|rescuing"),
     ("protest", r"(?:took|take|takes|taking|taken) to the streets|protests?|protested|demonstrations?|rall(?:y|ies)|marched|riots?|rioting"),
     ("strike", r"(?:went|gone|goes|going) on strike|staged a (?:strike|walkout)|strikes?|walkouts?"),
     ("election", r"certified(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:results?|elections?|vote|win|victory|count)\b)|elections?|elected|re-elected|referendum|runoff|run-off|ballots?|voting|voted|votes?"

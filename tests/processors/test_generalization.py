@@ -119,7 +119,7 @@ def test_not_sources(text, span):
 @pytest.mark.parametrize("text, trigger, date", [
     # the date of a statement is not the date of what it reports
     ("A bus crash killed 14 people in the north, the ministry said in a statement on Wednesday.", "crash", None),
-    ("A bus crash killed 14 people in the north, the ministry said in a statement on Wednesday.", "said",
+    ("A bus crash killed 14 people in the north, the ministry said in a statement on Wednesday.", "said in a statement",
      "2024-03-13"),
     # a date written as a trigger's modifier belongs to it alone
     ("Troops withdrew from the region months after the March 2 bombings.", "bombings", "2024-03-02"),
