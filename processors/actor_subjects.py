@@ -21,7 +21,7 @@ _BODY_HEADS = ("party|parties|guard|court|courts|commission|committee|council|go
 # determiner, up to three lower-case modifiers and the head, an optional "in Cairo" / "of the province" or an
 # aside set off by commas, then the verb (after at most two auxiliaries or adverbs)
 _UNNAMED_BODY_RE = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s))"
+    r"(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s|[a-z]+['’]s\s+office))"
     r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s*,[^,.;\"“”]{2,80},)?\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$"
     % _BODY_HEADS)
