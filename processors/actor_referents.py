@@ -6,6 +6,9 @@
 - the body that reports an act of its own in the passive, naming no agent ("14 suspects were arrested, the coast
   guard said"; "Police said 40 people had been detained"): police, armies and agencies report their own arrests,
   rescues and evacuations;
+- the people a sentence opens with, described by common nouns, as the doer of the noun event their clause
+  acted in ("Armed men killed 12 people in a raid": the men raided);
+- a body or people described by their kind before a relative pronoun ("the junta that seized power");
 - a state's body named by its demonym ("Chadian army", "Haitian authorities"), labelled with the state too;
 - a subject whose name is followed by who leads or backs it ("The Unity Movement led by Ana Ruiz won"): the
   body, not its leader, is the subject.
@@ -21,7 +24,8 @@ from newswire.processors.actor_names import ActorMention
 from newswire.processors.lexicon import is_person_noun
 from newswire.processors.place_names import NEWS_AGENCIES
 
-__all__ = ["AUTHORITY_ACTS", "body_label", "by_agent", "described_group", "leader_aside", "saying_verb", "state_name"]
+__all__ = ["AUTHORITY_ACTS", "body_label", "by_agent", "described_group", "leader_aside", "people_subject",
+           "relative_body", "saying_verb", "state_name"]
 
 # "The fighters detonated", "the group has launched": a description of an armed group as the verb's subject
 _DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:armed\s+|militant\s+|jihadist\s+|rebel\s+|insurgent\s+)?"
@@ -124,3 +128,53 @@ def body_label(written: str, country: str) -> str:
 def state_name(name: str) -> str:
     """The state a ``body_label`` names ("Chad" for "Chadian army (Chad)"); a plain name as it is."""
     return name[name.rindex("(") + 1:-1] if name.endswith(")") and " (" in name else name
+
+
+# a noun event the clause's subject acted in: "killed 12 people in a night-time raid", "during an attack"
+_IN_EVENT_RE = re.compile(r"\b(?:in|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
+# the sentence's subject: up to three words ending in a plural noun for people, right before a verb in the past
+# (after a dateline's dash, if any): "Suspected rebel fighters killed", "Armed gang members stormed"
+_PEOPLE_SUBJECT_RE = re.compile(r"[\s\"“]*(?:[^—–\n]{0,80}?(?:—|–|\s-)\s+)?(?P<np>(?:[A-Za-z][\w-]*\s+){0,2}(?P<n>[a-z]+s))"
+                                r"\s+(?:(?:have|had)\s+)?[a-z]+(?:ed|ew|ot|uck|ole|ook)\b")
+
+
+def people_subject(text: str, sent_start: int, left: int, start: int) -> ActorMention | None:
+    """The people a sentence opens with, described by common nouns, where the noun event at ``start`` is one
+    their clause acted in ("Armed men killed 12 people in a raid" -> "armed men"), else None."""
+    if not _IN_EVENT_RE.search(text, max(left, start - 40), start):
+        return None
+    m = _PEOPLE_SUBJECT_RE.match(text, sent_start, min(start, sent_start + 200))
+    if m is None or m.start("np") > sent_start + 120:
+        return None
+    noun, words = m.group("n"), m.group("np").split()
+    if noun in ("people", "persons", "others") or not is_person_noun(noun) or any(
+            w[:1].isupper() for w in words[1:]) or words[0].lower() in ("the", "a", "an", "some", "many", "two"):
+        return None
+    np = m.group("np")
+    np = np[:1].lower() + np[1:]
+    return ActorMention(m.start("np"), m.end("np"), np, np, "group", None, None)
+
+
+# "the junta that seized power", "the soldiers who opened fire": a description, its relative pronoun, the verb
+_RELATIVE_BODY_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}(?P<n>[a-z]+))\s+(?:that|which|who)"
+                               r"\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$")
+_RELATIVE_HEADS = frozenset("""junta army military police government ministry party alliance coalition council court
+commission committee agency authorities regime administration movement""".split())
+
+
+def relative_body(text: str, left: int, start: int) -> ActorMention | None:
+    """The body or people a description names right before a relative pronoun whose verb is at ``start`` ("The
+    junta that seized power" -> "junta"), else None."""
+    near = text[max(left, start - 70):start]
+    if "that " not in near and "who " not in near and "which " not in near:
+        return None
+    m = _RELATIVE_BODY_RE.search(text, max(left, start - 70), start)
+    if m is None:
+        return None
+    noun = m.group("n")
+    if noun not in _RELATIVE_HEADS and not (noun.endswith("s") and noun not in ("people", "others")
+                                            and is_person_noun(noun)):
+        return None
+    np = m.group("np")
+    kind = "organisation" if noun in _RELATIVE_HEADS else "group"
+    return ActorMention(m.start("np"), m.end("np"), np, np, kind, None, None)

@@ -19,7 +19,7 @@ from newswire.processors.actor_frames import (between_parties, coordinated, fram
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_referents import (AUTHORITY_ACTS, by_agent, described_group, leader_aside,
-                                                 saying_verb)
+                                                 people_subject, relative_body, saying_verb)
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
                                                 spokesperson_body)
@@ -364,6 +364,13 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                 and (by_noun := by_agent(text, mentions, starts, end, right)) is not None:
             agents = [by_noun]   # "a blockade by jihadi fighters": they blockade
             patients = [a for a in patients if a.start != by_noun.start]
+        elif not statement and not is_past_verb(text[start:end]) \
+                and (people := people_subject(text, sent_start, left, start)) is not None \
+                and all(a.start >= people.end or people.start <= a.start < people.end for a in agents):
+            agents = [people]   # "Armed men killed 12 people in a raid": the men raided
+            patients = [a for a in patients if a.start >= start]
+        elif not agents and (body := relative_body(text, sent_start, start)) is not None:
+            agents = [body]   # "The junta that seized power": the junta seized it
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

@@ -17,7 +17,7 @@ __all__ = ["members_of", "unnamed_body"]
 _BODY_HEADS = ("party|parties|guard|court|courts|commission|committee|council|government|ministry|army|military|navy"
                "|police|agency|authorities|authority|department|coalition|junta|opposition|candidate|campaign"
                "|administration|tribunal|parliament|legislature|senate|assembly|cabinet|regulator|board|union"
-               "|prosecutor|prosecution|command|brigade|battalion|regiment|division|unit")
+               "|prosecutor|prosecution|command|brigade|battalion|regiment|division|unit|alliance|bloc|front")
 # determiner, up to three lower-case modifiers and the head, an optional "in Cairo" / "of the province" or an
 # aside set off by commas, then the verb (after at most two auxiliaries or adverbs)
 _UNNAMED_BODY_RE = re.compile(

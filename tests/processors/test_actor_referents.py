@@ -59,3 +59,29 @@ def test_state_body_keeps_its_words_and_its_state():
 def test_capitals_at_the_head_are_a_dateline_not_an_actor():
     text = "PORTO NOVO, Benin - The ruling party's candidate, Jean Houessou, claimed victory on Monday."
     assert actors_of(text, "claimed", statement=True)[0] == ("Jean Houessou", "agent")
+
+
+def test_people_opening_the_sentence_did_the_noun_event_their_clause_acted_in():
+    text = "Armed herders shot nine farmers in an ambush on the road to the market, officials said."
+    assert actors_of(text, "ambush")[0] == ("armed herders", "agent")
+
+
+def test_description_before_a_relative_pronoun_is_the_subject():
+    text = "The council that banned the march last year has now lifted the order."
+    assert actors_of(text, "banned")[0] == ("council", "agent")
+
+
+def test_the_party_in_a_reported_clause_is_the_party_named_before():
+    text = ("The Green Future Party lost ground, and its chairman, Ivo Petrov, said the party had lodged "
+            "an appeal with the court.")
+    assert actors_of(text, "lodged")[0] == ("Green Future Party", "agent")
+
+
+def test_an_alliance_described_by_its_kind_is_the_subject():
+    text = "The war began in 2014, when a largely northern rebel alliance seized the capital."
+    assert actors_of(text, "seized")[0] == ("largely northern rebel alliance", "agent")
+
+
+def test_a_capitalised_government_opening_the_sentence_is_the_second_verbs_subject():
+    text = "The Government declared a state of emergency on Monday and requested help from its neighbours."
+    assert actors_of(text, "requested")[0] == ("Government", "agent")
