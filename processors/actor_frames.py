@@ -126,11 +126,27 @@ def reported_subject(text: str, mentions: Sequence[ActorMention], starts: Sequen
     if noun is None:
         return None
     word = noun.group("n") or noun.group("m") or noun.group("b")   # "the government", "40 insurgents", "officers"
+    if noun.group("n") and word in _NAMED_BODIES and (named := _named_body(mentions, starts, word, m.start("np"))):
+        return named   # "its leader said the party had filed": the party named before
     if word in _NOT_AGENTS or not (word in BODY_NOUNS or is_person_noun(word)):
         return None
     at = m.start("np") + np.rfind(word) if noun.group("n") else m.start("np") + np.find(word)
     kind = "organisation" if word in BODY_NOUNS else "group"
     return ActorMention(at, at + len(word), word, word, kind, None, None)
+
+
+# bodies a reported clause names by their kind after naming them in full: "the party", "the movement"
+_NAMED_BODIES = frozenset({"party", "movement", "alliance", "coalition", "commission", "ministry", "agency", "council"})
+
+
+def _named_body(mentions: Sequence[ActorMention], starts: Sequence[int], word: str, at: int) -> ActorMention | None:
+    """The organisation or group named last before ``at`` (within 2,000 characters) whose name holds ``word``."""
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and at - mentions[i].start < 2000:
+        if mentions[i].kind in ("organisation", "group") and word in mentions[i].written.lower().split():
+            return mentions[i]
+        i -= 1
+    return None
 
 
 def series_verb(text: str, sent_start: int, start: int, end: int) -> bool:

@@ -42,7 +42,7 @@ def unit_owner(text: str, mentions: Sequence[ActorMention], i: int, sent_start: 
 
 
 # a body named by its kind as the sentence's subject, after a short opening phrase: "Since then, the government"
-_LEAD_BODY_RE = re.compile(r"[\s\"“]*(?:(?:[A-Z][a-z]+(?:\s+\w+){0,2}),\s+)?[Tt]he\s+(?P<n>(?:[a-z][\w-]*\s+)?(?:%s))"
+_LEAD_BODY_RE = re.compile(r"[\s\"“]*(?:(?:[A-Z][a-z]+(?:\s+\w+){0,2}),\s+)?[Tt]he\s+(?P<n>(?:[a-z][\w-]*\s+)?(?i:%s))"
                            r"\s+(?:(?:has|have|had|was|is|also|then|later|\w+ly)\s+)?[a-z]+" % "|".join(sorted(BODY_NOUNS)))
 
 

@@ -18,6 +18,8 @@ from newswire.processors.actor_frames import (between_parties, coordinated, fram
                                               object_verb, passive_by_noun, series_verb, subject_end)
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
+from newswire.processors.actor_referents import (AUTHORITY_ACTS, by_agent, described_group, leader_aside,
+                                                 people_subject, relative_body, saying_verb)
 from newswire.processors.actor_subjects import members_of, unnamed_body
 from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
                                                 spokesperson_body)
@@ -59,6 +61,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if len(before) > 1 or len(after) > 1:
         # "Jeff Bezos's Blue Origin", "Hitler's Germany": the one owned acts or is acted on, not its owner
         before, after = owned(text, before), owned(text, after)
+        before = leader_aside(text, before)   # "The Unity Movement led by Ana Ruiz won": the movement
     chained: list[ActorMention] = []   # subjects each set off by an aside: one group, as "and" joins them
     inverted = inverted_speaker(text, mentions, starts, sent_start, start, end) if statement else None
     if inverted is not None:
@@ -125,7 +128,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         elif (lead := LEAD_NAME_RE.match(text, sent_start, start)) is not None and (
                 i >= len(mentions) or mentions[i].start >= lead.end("name")) and " " in lead.group("name") \
                 and lead.group("name").split()[0] not in COMMON_CAPITALS \
-                and MONTHS_DAYS.isdisjoint(lead.group("name").split()):
+                and MONTHS_DAYS.isdisjoint(lead.group("name").split()) and not lead.group("name").isupper():
+            # (a name in capitals at the head of the text is its dateline: "SANTA CRUZ, Bolivia -")
             # "Customs and Border Protection, part of Homeland Security, did not accept": a name the actor
             # layer did not take, set off at the head of the sentence
             name = lead.group("name")
@@ -333,6 +337,12 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         patients = chained or nearest_group(text, before, True)
         if patients and SAYING_RE.search(text, patients[-1].end, start):
             patients = []   # "the agency said 45 people were killed": the speaker had nothing done to it
+        if not agents and kind in AUTHORITY_ACTS and (said := saying_verb(text, sent_start, sent_end, start)):
+            # "14 suspects were arrested, the coast guard said": the body that reports its own arrests made them
+            speaker = [a for a in event_actors(text, mentions, starts, sent_start, sent_end, *said, statement=True,
+                                               prev_start=prev_start) if a.relation == "agent"][:1]
+            agents = [ActorMention(said[0], said[1], a.name, a.name, a.kind, a.role, a.country_code)
+                      for a in speaker if a.kind != "person" and a.name not in NEWS_AGENCIES]
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if PARTICIPLE_RE.match(lead) or not DETERMINER_RE.search(lead):
@@ -346,6 +356,21 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not statement and not is_past_verb(text[start:end]) and (
             pair := between_parties(text, mentions, starts, end, sent_end)):   # "fighting ... between X and Y"
         agents, patients, relation_a = pair, [], "participant"
+    if not passive and not reduced:
+        if (described := described_group(text, mentions, starts, left, start)) is not None \
+                and all(a.start <= described.start for a in agents):
+            agents = [described]   # "Al-Shabaab ... the group launched": the group named last
+        elif not statement and not is_past_verb(text[start:end]) and text.startswith(" by ", end) \
+                and (by_noun := by_agent(text, mentions, starts, end, right)) is not None:
+            agents = [by_noun]   # "a blockade by jihadi fighters": they blockade
+            patients = [a for a in patients if a.start != by_noun.start]
+        elif not statement and not is_past_verb(text[start:end]) \
+                and (people := people_subject(text, sent_start, left, start)) is not None \
+                and all(a.start >= people.end or people.start <= a.start < people.end for a in agents):
+            agents = [people]   # "Armed men killed 12 people in a raid": the men raided
+            patients = [a for a in patients if a.start >= start]
+        elif not agents and (body := relative_body(text, sent_start, start)) is not None:
+            agents = [body]   # "The junta that seized power": the junta seized it
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

@@ -17,11 +17,11 @@ __all__ = ["members_of", "unnamed_body"]
 _BODY_HEADS = ("party|parties|guard|court|courts|commission|committee|council|government|ministry|army|military|navy"
                "|police|agency|authorities|authority|department|coalition|junta|opposition|candidate|campaign"
                "|administration|tribunal|parliament|legislature|senate|assembly|cabinet|regulator|board|union"
-               "|prosecutor|prosecution|command|brigade|battalion|regiment|division|unit")
+               "|prosecutor|prosecution|command|brigade|battalion|regiment|division|unit|alliance|bloc|front")
 # determiner, up to three lower-case modifiers and the head, an optional "in Cairo" / "of the province" or an
 # aside set off by commas, then the verb (after at most two auxiliaries or adverbs)
 _UNNAMED_BODY_RE = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s))"
+    r"(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s|[a-z]+['’]s\s+office))"
     r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s*,[^,.;\"“”]{2,80},)?\s+(?:(?:has|have|had|was|were|is|are|also|then|later|first|\w+ly)\s+){0,2}$"
     % _BODY_HEADS)

@@ -8,9 +8,9 @@ joined when X ends in an organisation's word: "Ministry of Health") and one over
   Trump", role "president"; a surname alone later ("Trump said") is that person again;
 - known groups ("Hamas", "Taliban"), runs ending in an organisation's word ("Korean Central News
   Agency", "New York Police Department") and acronyms ("USGS") are groups and organisations;
-- a country's name is the country; a demonym before a state's noun is the country too ("Israeli
-  forces" -> Israel, "US representatives" -> United States); before any other group it stays a group
-  that carries the country ("Palestinian militants", country PS);
+- a country's name is the country; a demonym before a state's noun is the country too, named as the
+  body written and its state ("Israeli forces (Israel)": ``actor_referents.body_label``; "Israeli strikes"
+  -> Israel); before any other group it stays a group that carries the country ("Palestinian militants", country PS);
 - a group's name and its members' noun are one group ("Hezbollah fighters", "Maoist rebels"), as are "X-led" and
   "X-backed" groups and "<Name> party" (``processors.actor_groups``);
 - cities and states are never actors, nor names right after "in" or "near" that the gazetteer does not
@@ -26,6 +26,7 @@ from typing import Sequence
 
 from newswire.processors.acronyms import full_names
 from newswire.processors.actor_groups import join_member_nouns
+from newswire.processors.actor_referents import body_label, state_name
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
 from newswire.processors.nations import STATE_ACTS, STATE_NOUNS, demonym_country
@@ -177,11 +178,13 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
             # "French foreign ministry", "Russian defence officials": the state too
             written = f"{dem} {rest[0]} {rest[1]}"
             if text.startswith(written, dem_start):
-                found.append(ActorMention(dem_start, dem_start + len(written), country.name, written, "country",
+                found.append(ActorMention(dem_start, dem_start + len(written), body_label(written, country.name),
+                                          written, "country",
                                           None, code))
         elif rest and rest[0] in STATE_NOUNS | {"representatives", "negotiators"} and country is not None:
             noun_end = run_end + len(tail.group(0)) - len(tail.group(0).lstrip()) + len(rest[0])
-            found.append(ActorMention(dem_start, noun_end, country.name, text[dem_start:noun_end], "country", None,
+            found.append(ActorMention(dem_start, noun_end, body_label(text[dem_start:noun_end], country.name),
+                                      text[dem_start:noun_end], "country", None,
                                       code))
         elif rest and rest[0] in STATE_ACTS and country is not None and text.startswith(dem, dem_start):
             # "the Swedish investigation", "Russian shelling": the state acting; the noun may be the trigger
@@ -303,7 +306,8 @@ def _definite_referents(text: str, mentions: list[ActorMention]) -> list[ActorMe
             continue   # taken by a longer name
         country = next((a for a in reversed(out[:k]) if a.kind == "country" and m.start() - a.start < 2000), None)
         if country is not None:
-            out.insert(k, ActorMention(m.start() + 4, m.start() + 11, country.name, country.name, "country", None,
+            name = state_name(country.name)
+            out.insert(k, ActorMention(m.start() + 4, m.start() + 11, name, name, "country", None,
                                        country.country_code))
     for k, a in enumerate(out):
         if a.kind == "group" and a.written.split()[-1].lower() in _GROUP_WORDS \

