@@ -44,6 +44,7 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
+from newswire.processors.place_anaphors import named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
@@ -171,7 +172,8 @@ class ArticlePlaces:
                                 and ATTACKED_RE.search(text, max(0, pm.start - 24), pm.start) else pm
                                 for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
-            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
+            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of) \
+            + named_again(text, self.mentions, self.sentence_of)   # "in the same province"
         if country_wide:
             self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
@@ -278,7 +280,7 @@ class ArticlePlaces:
             return finer_in_next_sentence(self.text, chosen, self.in_sentence(sentence + 1), self.resolved) or chosen
         return chosen
 
-    def _place_for(self, start: int, end: int, sentence: int | None = None,
+    def _place_for(self, start: int, end: int, sentence: int,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
                   actor_country: Place | None = None, clause: tuple[int, int] | None = None,
                   kind: str | None = None) -> PlaceMention | None:
@@ -290,8 +292,6 @@ class ArticlePlaces:
         prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
         ``kind``: the event's type (an attack or a capture is done to the place its verb takes as object,
         "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
-        if sentence is None:
-            sentence = self.sentence_of(start)
         here = [pm for pm in self.in_sentence(sentence)
                 if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
