@@ -22,17 +22,17 @@ in Tarnak Bala on Tuesday", ``processors.place_unknown``).
 
 Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
 India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized
-Goma", ``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship
-election"), else the sentence's locative place nearest the word (the first after it, else the last before it, a city of the
-same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else the paragraph's last locative place before it, else the dateline (the country or state
-the story is about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey),
-else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
-named in the sentence, else a country or organisation's place named in the sentence, else the last
-place named as a place before the sentence, else the article's most often named place. Statements take
-where they were said ("said in Doha", a sentence's opening "In Uganda, officials reported"), the speaker's
-own place, or the dateline (``processors.place_statements``).
+an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized Goma",
+``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship election"),
+else the sentence's locative place nearest the word (the first after it, else the last before it, a city of
+the same country preferred to its country), else a state or country owning its subject ("California's
+regulators"), else a town named in the sentence ("Tarvos has been cut off for weeks"), else the paragraph's
+last locative place before it, else the dateline (the country or state the story is about where that holds
+the dateline: "ANKARA - ... consumer prices rose" happened in Turkey), else a demonym's country before a
+domestic institution ("the Swedish investigation"), else a country or organisation's place in the sentence,
+else the last place named as a place before the sentence, else the article's most often named place.
+Statements take where they were said ("said in Doha", a sentence's opening "In Uganda, officials
+reported"), the speaker's own place, or the dateline (``processors.place_statements``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
                                              PEOPLE_AFTER_RE, PREMODIFIER_RE, SHARED_HEAD_RE)
-from newswire.processors.place_names import candidates, is_locative, name_spans
+from newswire.processors.place_names import ORG_HEADS, candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
@@ -292,8 +292,7 @@ class ArticlePlaces:
         prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
         ``kind``: the event's type (an attack or a capture is done to the place its verb takes as object,
         "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
-        here = [pm for pm in self.in_sentence(sentence)
-                if not any(a <= pm.start < b for a, b in exclude)]
+        here = [pm for pm in self.in_sentence(sentence) if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
             said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
@@ -365,6 +364,10 @@ class ArticlePlaces:
                   and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
+        cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind == "city"   # a town,
+                  and pm.text.rsplit(None, 1)[-1] not in ORG_HEADS]   # not a state nor "the Central Bank"
+        if cities:
+            return min(cities, key=lambda pm: abs(pm.start - start))
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:
@@ -376,9 +379,6 @@ class ArticlePlaces:
         if home:
             country = self._gaz.country(home[-1])
             return PlaceMention(start, start, country.name, country, False, True, sentence)
-        cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind != "country"]
-        if cities:
-            return min(cities, key=lambda pm: abs(pm.start - start))
         if actor_country is not None:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:

@@ -1,4 +1,5 @@
-"""A place named again by its head noun ("in the same province", "in the regency") is the place named before."""
+"""Places a sentence gives without "in": a place named again by its head noun ("in the same province", "in
+the regency") is the place named before, and a town the sentence names is the event's before the dateline."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_in_the_region_without_same_is_left_alone():
     text = ("LIMA (Newswire) - Floods have cut roads in northern Peru, officials said on Monday.\n\n"
             "The Tumbes region was hit hardest. About 900 residents have been evacuated from homes in the region.")
     assert _events(text)["evacuated"] != "Tumbes region"
+
+
+def test_a_town_the_sentence_names_outside_a_locative_beats_the_dateline():
+    text = ("NIAMEY (Newswire) - Gunmen attacked an army post near Agadez in Niger on Monday, officials said.\n\n"
+            "Aid groups are worried. Agadez has been under a blockade by armed groups for two years, aid workers say.")
+    assert _events(text)["blockade"] == "Agadez"
