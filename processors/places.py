@@ -52,6 +52,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
                                                  legislatures, region_after, regions)
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
+from newswire.processors.place_scene import lede_scene
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
@@ -198,7 +199,7 @@ class ArticlePlaces:
         # (not counting "across the country" and "the state's": they name the setting again, not anew)
         wide = {id(pm) for pm in country_wide}
         named = [pm for pm in self.mentions if id(pm) not in wide] if wide else self.mentions
-        self._lead = self.sentence_of(line.body_start if line else 0)   # the lede: the story's first sentence
+        self.lede = self.sentence_of(line.body_start if line else 0)   # the lede: the story's first sentence
         self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
@@ -209,10 +210,9 @@ class ArticlePlaces:
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
 
     def _setting(self, widespread: bool = False) -> PlaceMention | None:
-        """The place of what the text gives no place for: the dateline's, or the country or state the story is
-        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey); for what
-        spreads over a country (``widespread``), the country of the story's main place ("GENEVA - ... cholera in
-        Nampula ... the outbreak" is Mozambique's), else the dateline's country, where the story names it."""
+        """The place of what the text gives no place for: the dateline's, or the country or state the story is about
+        that holds it ("ANKARA - ... consumer prices rose": Turkey); for what spreads (``widespread``), the country
+        of the main place ("GENEVA - ... cholera in Nampula ... the outbreak": Mozambique's), named in the story."""
         main = self.main.place if self.main is not None else None
         if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
             return self.main
@@ -274,7 +274,7 @@ class ArticlePlaces:
                 and national_vote(self.text, start, kind) and (country := self._gaz.country(chosen.place.country_code)):
             return PlaceMention(chosen.start, chosen.end, country.name, country, False, True, sentence)
         # (only a place the lede puts the event in: not the country that acts, "Sweden dropped the inquiry")
-        if sentence == self._lead and not statement and chosen is not None and chosen.locative \
+        if sentence == self.lede and not statement and chosen is not None and chosen.locative \
                 and is_wide(self.text, chosen) \
                 and not spreads(self.text[start:end], kind):
             return finer_in_next_sentence(self.text, chosen, self.in_sentence(sentence + 1), self.resolved) or chosen
@@ -370,8 +370,8 @@ class ArticlePlaces:
             return min(cities, key=lambda pm: abs(pm.start - start))
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
-        if self.dateline is not None:
-            return self._setting(kind in WIDESPREAD)
+        if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
+            return lede_scene(self, kind) or self._setting(kind in WIDESPREAD)
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0
