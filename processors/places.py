@@ -26,13 +26,14 @@ an event or figure: for an attack, a capture or a win, the place its verb takes 
 ``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship election"),
 else the sentence's locative place nearest the word (the first after it, else the last before it, a city of
 the same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else a town named in the sentence ("Tarvos has been cut off for weeks"), else the paragraph's
-last locative place before it, else the dateline (the country or state the story is about where that holds
-the dateline: "ANKARA - ... consumer prices rose" happened in Turkey), else a demonym's country before a
-domestic institution ("the Swedish investigation"), else a country or organisation's place in the sentence,
-else the last place named as a place before the sentence, else the article's most often named place.
-Statements take where they were said ("said in Doha", a sentence's opening "In Uganda, officials
-reported"), the speaker's own place, or the dateline (``processors.place_statements``).
+regulators"), else a town of the dateline's country named in the sentence ("Tarvos has been cut off"),
+else the paragraph's last locative place before it, else the dateline (the country or state the story is
+about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey; for a fight's
+acts, the lede's scene, ``processors.place_scene``), else a demonym's country before a domestic
+institution ("the Swedish investigation"), else a city named in the sentence, else a country or
+organisation's place in the sentence, else the last place named as a place before the sentence, else the
+article's most often named place. Statements take where they were said ("said in Doha", a sentence's
+opening "In Uganda, officials reported"), the speaker's own place, or the dateline (``place_statements``).
 """
 
 from __future__ import annotations
@@ -52,13 +53,13 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
                                                  legislatures, region_after, regions)
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
-from newswire.processors.place_scene import lede_scene
+from newswire.processors.place_scene import lede_scene, town_named
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
                                              PEOPLE_AFTER_RE, PREMODIFIER_RE, SHARED_HEAD_RE)
-from newswire.processors.place_names import ORG_HEADS, candidates, is_locative, name_spans
+from newswire.processors.place_names import candidates, is_locative, name_spans
 from newswire.processors.sentences import Sentence
 
 __all__ = ["ArticlePlaces", "PlaceMention", "find_places"]
@@ -181,16 +182,14 @@ class ArticlePlaces:
         self._paragraph_place: list[PlaceMention | None] = []
         last: PlaceMention | None = None
         by_sentence: dict[int, list[PlaceMention]] = {}
-        for pm in self.mentions:
-            if pm.locative and not pm.weak:
-                by_sentence.setdefault(pm.sentence, []).append(pm)
+        self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
+        for pm in self._strong:
+            by_sentence.setdefault(pm.sentence, []).append(pm)
         for k, sent in enumerate(sentences):
-            if k and sent.paragraph != sentences[k - 1].paragraph:
-                last = None
+            last = None if k and sent.paragraph != sentences[k - 1].paragraph else last
             self._paragraph_place.append(last)
             if k in by_sentence:
                 last = carried_place(text, sent.start, by_sentence[k]) or last
-        self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
@@ -364,10 +363,8 @@ class ArticlePlaces:
                   and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
-        cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind == "city"   # a town,
-                  and pm.text.rsplit(None, 1)[-1] not in ORG_HEADS]   # not a state nor "the Central Bank"
-        if cities:
-            return min(cities, key=lambda pm: abs(pm.start - start))
+        if (town := town_named(here, self.dateline, start)) is not None:   # "Tarvos has been cut off"
+            return town
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
@@ -379,6 +376,9 @@ class ArticlePlaces:
         if home:
             country = self._gaz.country(home[-1])
             return PlaceMention(start, start, country.name, country, False, True, sentence)
+        cities = [pm for pm in here if not pm.weak and pm.place is not None and pm.place.kind != "country"]
+        if cities:
+            return min(cities, key=lambda pm: abs(pm.start - start))
         if actor_country is not None:
             return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if here:

@@ -41,3 +41,9 @@ def test_a_town_the_sentence_names_outside_a_locative_beats_the_dateline():
     text = ("NIAMEY (Newswire) - Gunmen attacked an army post near Agadez in Niger on Monday, officials said.\n\n"
             "Aid groups are worried. Agadez has been under a blockade by armed groups for two years, aid workers say.")
     assert _events(text)["blockade"] == "Agadez"
+
+
+def test_a_town_of_another_country_than_the_datelines_is_not_taken():
+    text = ("NIAMEY (Newswire) - Gunmen attacked an army post near Agadez in Niger on Monday, officials said.\n\n"
+            "Aid groups are worried. Lagos has been under a blockade by armed groups for two years, aid workers say.")
+    assert _events(text)["blockade"] != "Lagos"

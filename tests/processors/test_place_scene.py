@@ -29,3 +29,9 @@ def test_a_statement_stays_at_the_dateline():
     text = ("NIAMEY (Newswire) - Niger's army said on Monday it had killed 30 fighters in a sweep of rebel camps "
             "in the Tillaberi region.\n\nThe government condemned the violence, a spokesman said.")
     assert _events(text)["condemned"] != "Tillaberi region"
+
+
+def test_a_scene_in_another_country_than_the_datelines_is_not_carried():
+    text = ("GENEVA (Newswire) - Fighting near Goma in Congo killed 20 people, the UN said on Monday.\n\n"
+            "Troops later captured 15 fighters and seized weapons, officials told the agency.")
+    assert _events(text)["captured"] != "Goma"
