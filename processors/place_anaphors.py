@@ -1,14 +1,14 @@
-"""Places named again by a definite noun: "in the same region", "a landslide in the same province", "an
-emergency declared in the regency".
+"""Places named again by a definite noun: "in the same region", "a flood hit the same province last year",
+"a curfew imposed in the regency".
 
-News copy names a place once in full ("the Kidal region", "Brebes regency", "the city of Fez") and later
+News copy names a place once in full ("the Kidal region", "Garut regency", "the city of Meknes") and later
 refers back to it by its head noun. The earlier place is where the later happening is:
 
 - "the same <head>" (city, town, village, region, province, district, ...) always points back: to the
   last place written with that head ("the Kidal region", "the province of Kidal"), else, for a town, to
   the last city the story names, and for a province or region to the last first-level region it names;
 - "in the <head>" without "same" points back only for the heads of administrative divisions that a
-  story names only after naming the division itself ("Brebes regency ... in the regency"): "in the
+  story names only after naming the division itself ("Garut regency ... in the regency"): "in the
   region", "in the state" or "in the area" are as often vague ("tensions in the region") and are left alone.
 """
 
@@ -39,7 +39,7 @@ def _written_before(text: str, head: str, at: int) -> tuple[int, int] | None:
     best = None
     for m in _WRITTEN_RE[head].finditer(text, 0, at):
         after = _OF_NAME_RE.match(text, m.end()) if m.group(1) else None
-        if after is not None:   # "the Moroccan city of Fez": the name follows
+        if after is not None:   # "the old Moroccan city of Meknes": the name follows
             best = (after.start(1), after.end(1))
         elif m.group(1):
             start = m.start(1)
