@@ -22,17 +22,18 @@ in Tarnak Bala on Tuesday", ``processors.place_unknown``).
 
 Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
 India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized
-Goma", ``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship
-election"), else the sentence's locative place nearest the word (the first after it, else the last before it, a city of the
-same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else the paragraph's last locative place before it, else the dateline (the country or state
-the story is about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey),
-else a demonym's country before a domestic institution ("the Swedish investigation"), else a city
-named in the sentence, else a country or organisation's place named in the sentence, else the last
-place named as a place before the sentence, else the article's most often named place. Statements take
-where they were said ("said in Doha", a sentence's opening "In Uganda, officials reported"), the speaker's
-own place, or the dateline (``processors.place_statements``).
+an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized Goma",
+``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship election"),
+else the sentence's locative place nearest the word (the first after it, else the last before it, a city of
+the same country preferred to its country), else a state or country owning its subject ("California's
+regulators"), else a town of the dateline's country named in the sentence ("Tarvos has been cut off"),
+else the paragraph's last locative place before it, else the dateline (the country or state the story is
+about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey; for a fight's
+acts, the lede's scene, ``processors.place_scene``), else a demonym's country before a domestic
+institution ("the Swedish investigation"), else a city named in the sentence, else a country or
+organisation's place in the sentence, else the last place named as a place before the sentence, else the
+article's most often named place. Statements take where they were said ("said in Doha", a sentence's
+opening "In Uganda, officials reported"), the speaker's own place, or the dateline (``place_statements``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
+from newswire.processors.place_anaphors import named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
@@ -51,6 +53,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
                                                  legislatures, region_after, regions)
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
+from newswire.processors.place_scene import lede_scene, town_named
 from newswire.processors.place_statements import said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
@@ -171,23 +174,22 @@ class ArticlePlaces:
                                 and ATTACKED_RE.search(text, max(0, pm.start - 24), pm.start) else pm
                                 for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
-            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of)
+            + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of) \
+            + named_again(text, self.mentions, self.sentence_of)   # "in the same province"
         if country_wide:
             self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
         self._paragraph_place: list[PlaceMention | None] = []
         last: PlaceMention | None = None
         by_sentence: dict[int, list[PlaceMention]] = {}
-        for pm in self.mentions:
-            if pm.locative and not pm.weak:
-                by_sentence.setdefault(pm.sentence, []).append(pm)
+        self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
+        for pm in self._strong:
+            by_sentence.setdefault(pm.sentence, []).append(pm)
         for k, sent in enumerate(sentences):
-            if k and sent.paragraph != sentences[k - 1].paragraph:
-                last = None
+            last = None if k and sent.paragraph != sentences[k - 1].paragraph else last
             self._paragraph_place.append(last)
             if k in by_sentence:
                 last = carried_place(text, sent.start, by_sentence[k]) or last
-        self._strong = [pm for pm in self.mentions if pm.locative and not pm.weak]
         self._strong_starts = [pm.start for pm in self._strong]
         self._by_sentence: dict[int, list[PlaceMention]] = {}
         for pm in self.mentions:
@@ -196,7 +198,7 @@ class ArticlePlaces:
         # (not counting "across the country" and "the state's": they name the setting again, not anew)
         wide = {id(pm) for pm in country_wide}
         named = [pm for pm in self.mentions if id(pm) not in wide] if wide else self.mentions
-        self._lead = self.sentence_of(line.body_start if line else 0)   # the lede: the story's first sentence
+        self.lede = self.sentence_of(line.body_start if line else 0)   # the lede: the story's first sentence
         self.main = self._most_named([pm for pm in named if pm.locative and not pm.weak]) or self._most_named(named)
 
     def _holds_dateline(self, place: Place) -> bool:
@@ -207,10 +209,9 @@ class ArticlePlaces:
         return place.kind == "country" or (place.kind == "state" and line.admin1 == place.admin1)
 
     def _setting(self, widespread: bool = False) -> PlaceMention | None:
-        """The place of what the text gives no place for: the dateline's, or the country or state the story is
-        about where that holds the dateline ("ANKARA - ... consumer prices rose" happened in Turkey); for what
-        spreads over a country (``widespread``), the country of the story's main place ("GENEVA - ... cholera in
-        Nampula ... the outbreak" is Mozambique's), else the dateline's country, where the story names it."""
+        """The place of what the text gives no place for: the dateline's, or the country or state the story is about
+        that holds it ("ANKARA - ... consumer prices rose": Turkey); for what spreads (``widespread``), the country
+        of the main place ("GENEVA - ... cholera in Nampula ... the outbreak": Mozambique's), named in the story."""
         main = self.main.place if self.main is not None else None
         if main is not None and main.kind in ("country", "state") and self._holds_dateline(main):
             return self.main
@@ -272,13 +273,13 @@ class ArticlePlaces:
                 and national_vote(self.text, start, kind) and (country := self._gaz.country(chosen.place.country_code)):
             return PlaceMention(chosen.start, chosen.end, country.name, country, False, True, sentence)
         # (only a place the lede puts the event in: not the country that acts, "Sweden dropped the inquiry")
-        if sentence == self._lead and not statement and chosen is not None and chosen.locative \
+        if sentence == self.lede and not statement and chosen is not None and chosen.locative \
                 and is_wide(self.text, chosen) \
                 and not spreads(self.text[start:end], kind):
             return finer_in_next_sentence(self.text, chosen, self.in_sentence(sentence + 1), self.resolved) or chosen
         return chosen
 
-    def _place_for(self, start: int, end: int, sentence: int | None = None,
+    def _place_for(self, start: int, end: int, sentence: int,
                   exclude: Sequence[tuple[int, int]] = (), statement: bool = False,
                   actor_country: Place | None = None, clause: tuple[int, int] | None = None,
                   kind: str | None = None) -> PlaceMention | None:
@@ -290,10 +291,7 @@ class ArticlePlaces:
         prosecutors dropped ..." happened in Sweden), used when the text gives no nearer place;
         ``kind``: the event's type (an attack or a capture is done to the place its verb takes as object,
         "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
-        if sentence is None:
-            sentence = self.sentence_of(start)
-        here = [pm for pm in self.in_sentence(sentence)
-                if not any(a <= pm.start < b for a, b in exclude)]
+        here = [pm for pm in self.in_sentence(sentence) if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
         if statement:
             said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
@@ -365,10 +363,12 @@ class ArticlePlaces:
                   and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
         if owners:
             return owners[-1]
+        if (town := town_named(here, self.dateline, start)) is not None:   # "Tarvos has been cut off"
+            return town
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
-        if self.dateline is not None:
-            return self._setting(kind in WIDESPREAD)
+        if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
+            return lede_scene(self, kind) or self._setting(kind in WIDESPREAD)
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0

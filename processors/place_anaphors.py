@@ -1,0 +1,80 @@
+"""Places named again by a definite noun: "in the same region", "a flood hit the same province last year",
+"a curfew imposed in the regency".
+
+News copy names a place once in full ("the Kidal region", "Garut regency", "the city of Meknes") and later
+refers back to it by its head noun. The earlier place is where the later happening is:
+
+- "the same <head>" (city, town, village, region, province, district, ...) always points back: to the
+  last place written with that head ("the Kidal region", "the province of Kidal"), else, for a town, to
+  the last city the story names, and for a province or region to the last first-level region it names;
+- "in the <head>" without "same" points back only for the heads of administrative divisions that a
+  story names only after naming the division itself ("Garut regency ... in the regency"): "in the
+  region", "in the state" or "in the area" are as often vague ("tensions in the region") and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from newswire.processors.place_mentions import PlaceMention
+
+__all__ = ["named_again"]
+
+_TOWNS = ("city", "town", "village")
+_DIVISIONS = ("province", "district", "county", "department", "governorate", "regency", "prefecture",
+              "municipality", "oblast", "township")
+_HEADS = _TOWNS + _DIVISIONS + ("region", "state", "zone")
+_AGAIN_RE = re.compile(r"\b(?:in|at|across|throughout|near|from|of|into|to)[ \t]+the[ \t]+(?P<same>same[ \t]+)?"
+                       rf"(?P<head>{'|'.join(_HEADS)})\b(?!['’]s|[ \t]+of\b|[ \t]+(?:as|that|where)\b)")
+_CAP = r"[A-Z][\w'’-]*"
+_OF_NAME_RE = re.compile(rf"[ \t]+of[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+# per head: a name written before it ("Kidal region") or after "<head> of" ("province of Kidal")
+_WRITTEN_RE = {h: re.compile(rf"\b((?:{_CAP}[ \t]+){{1,3}}){h}\b|\b{h}[ \t]+of[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+               for h in _HEADS}
+
+
+def _written_before(text: str, head: str, at: int) -> tuple[int, int] | None:
+    """The span of the last name written with ``head`` before ``at``: "Kidal region", "province of Kidal"."""
+    best = None
+    for m in _WRITTEN_RE[head].finditer(text, 0, at):
+        after = _OF_NAME_RE.match(text, m.end()) if m.group(1) else None
+        if after is not None:   # "the old Moroccan city of Meknes": the name follows
+            best = (after.start(1), after.end(1))
+        elif m.group(1):
+            start = m.start(1)
+            if text.startswith(("The ", "In ", "At "), start):   # a sentence's opening word is not the name
+                start = text.index(" ", start) + 1
+                if start >= m.end(1):
+                    continue
+            best = (start, m.end())
+        else:
+            best = (m.start(2), m.end(2))
+    return best
+
+
+def named_again(text: str, mentions: Sequence[PlaceMention], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
+    """Mentions for "the same <head>" and "in the <division>" that stand for a place named before them."""
+    if "the same " not in text and not any(f"the {h}" in text for h in _DIVISIONS):
+        return []
+    out = []
+    for m in _AGAIN_RE.finditer(text):
+        head, same = m.group("head"), bool(m.group("same"))
+        if not same and head not in _DIVISIONS:
+            continue
+        at = m.start("head") - (len(m.group("same")) if same else 0) - 4   # "the " of "the same region"
+        written = _written_before(text, head, at)
+        antecedent = next((pm for pm in reversed(mentions) if written is not None
+                           and pm.start < written[1] and written[0] < pm.end), None)
+        if written is None and same:
+            kinds = ("city",) if head in _TOWNS else ("state",) if head in ("province", "region", "state") else ()
+            antecedent = next((pm for pm in reversed(mentions) if pm.end <= at and pm.sentence >= 0
+                               and pm.place is not None and pm.place.kind in kinds), None)
+        if antecedent is not None:
+            name, place = antecedent.text, antecedent.place
+        elif written is not None:
+            name, place = text[written[0]:written[1]], None
+        else:
+            continue
+        out.append(PlaceMention(at, m.end(), name, place, True, False, sentence_of(at)))
+    return out
