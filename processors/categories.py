@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_arrivals as fa
 from newswire.processors import figure_breakdowns as fb
 from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
@@ -323,6 +324,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     fb.fronted_override(text, sent, cands, health)
     fb.carried_votes(text, sent, cands, carried)
     ft.losses_category(text, sent, low, cands)
+    fa.arrival_category(text, sent, low, cands)
     if "(" in low:
         fb.parenthesised_parts(text, sent, cands, health)
     toll_given = any(c.category == "deaths_total" for c in cands)

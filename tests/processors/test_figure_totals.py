@@ -3,7 +3,7 @@
 and an outbreak report's windowless deaths are running totals; a force's own losses are its dead; shelters,
 tents and nights in the open are displacement; notifications are cases; breakdowns ("Of the N deaths, M",
 "Kasai (three)", "of which M") and repeated definite counts share their head's category; a vote count carries
-into the next sentence's bare count; amounts with letter symbols or space-grouped digits are money.
+into the next sentence's bare count; people who arrived from somewhere are displaced; amounts with letter symbols or space-grouped digits are money.
 
 Every sentence here was invented for these tests.
 """
@@ -60,6 +60,13 @@ def _figure(text: str, span: str):
     # a definite count repeating an earlier one
     ("Coast guards arrested 9 smugglers at sea on Friday. The 9 smugglers surrendered after a chase.", "9",
      "detained"),
+    # people who arrived or registered from somewhere are displaced (not delegates, not a race's entrants)
+    ("An aid worker said about 600 people had arrived in the town from the hills since the raid.", "about 600",
+     "displaced"),
+    ("A priest said some 180 families from the village had registered with parishes in the city.", "some 180",
+     "displaced"),
+    ("About 300 delegates arrived in Nairobi from 30 countries for the summit.", "About 300", "count_other"),
+    ("About 2,000 people had registered for the city marathon.", "About 2,000", "count_other"),
     # a vote count carries into the next sentence's bare count
     ("Mara won 52,310 votes, the most of any candidate. Her rival, Tom Reyes, received 41,207.", "41,207",
      "votes"),
