@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors import figure_arrivals as fa
+from newswire.processors import figure_breakdowns as fb
 from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
 from newswire.processors import figure_objects as fo
+from newswire.processors import figure_totals as ft
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -184,7 +187,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
-            if c.category == "cases" and c.noun in ("cases", "case", "admissions") and not health:
+            if c.category == "cases" and c.noun in ("cases", "case", "admissions", "notifications") and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
         elif c.noun in fr.EXTRA_NOUNS:
             c.category = fr.EXTRA_NOUNS[c.noun]
@@ -296,7 +299,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 c.category = (fc.partitive_category(text, c, sent, previous, health)
                               or fcl.fronted_partitive(text, c, sent, health)
                               or fc.running_total(text, c, sent, last_casualty)
-                              or fc.compared_category(text, c, previous)
+                              or fc.compared_category(text, c, _compared_with(previous, last_casualty))
                               or fr.frame_category(text, sent, gates, c, cands, previous, model, carried, health))
                 if c.category == "killed" and carried == "deaths_total" and previous is None \
                         and text.startswith(" of the deaths", c.end):
@@ -310,29 +313,40 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
         if c.category is None and nxt.category and lx.OF_THE_RE.fullmatch(text, c.end, nxt.start):
             c.category, c.unit = nxt.category, c.unit or nxt.unit   # "306 of the 538 votes"
     for prev, c in zip(cands, cands[1:]):
-        if c.category is not None or prev.category not in _CARRIED:
-            continue   # "received 318,460 votes, against 276,912," is votes too
+        if c.category is not None or prev.category not in _CARRIED or text[max(0, c.start - 5):c.start].lower() == "week ":
+            continue   # "received 318,460 votes, against 276,912," is votes too (not "in week 48,": a week's number)
         if c.noun is None and prev.noun is not None and (lx.BARE_END_RE.match(text, c.end) or (
                 prev.category == "votes" and _FOR_CANDIDATE_RE.match(text, c.end))):   # "against 1.49 million for"
             c.category, c.unit = prev.category, prev.unit or prev.noun   # "freed 17 hostages but still hold 40."
         elif prev.pre_cued and c.person and lx.OBJECT_LIST_RE.fullmatch(text, prev.end, c.start) \
                 and not fcl.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
             c.category = prev.category   # "killed 19 children and two teachers"
+    fb.fronted_override(text, sent, cands, health)
+    fb.carried_votes(text, sent, cands, carried)
+    ft.losses_category(text, sent, low, cands)
+    fa.arrival_category(text, sent, low, cands)
+    if "(" in low:
+        fb.parenthesised_parts(text, sent, cands, health)
     toll_given = any(c.category == "deaths_total" for c in cands)
     # an outbreak's counts "as of" a date are its running totals, the way health agencies report them
     as_of_total = health or "cases" in low
+    period = any(c.category == "killed" for c in cands) and ft.period_total(text, sent, low)
     previous = None
     for c in cands:
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
         # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
-        if c.category == "killed" and not toll_given and (
+        if c.category == "killed" and ft.window_part(text, c):
+            pass   # "two of them in the past week": new deaths, even inside a running total's sentence
+        elif c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent, as_of_total) or fc.fronted_total(text, sent, c, as_of_total)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
                     and (_says_cumulative(text, previous, sent, as_of_total)
                          or fc.fronted_total(text, sent, previous, as_of_total)))
-                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)))):
+                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)
+                                      or ft.outbreak_total(text, sent, low, c)))
+                or period):
             c.category = "deaths_total"
         elif c.category == "killed" and fr.in_running_total(text, sent, c):
             c.category = "deaths_total"   # "bringing the cumulative total ... to 900 cases and 21 deaths"
@@ -351,3 +365,11 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
 
 def _names_people(word: str) -> bool:
     return lx.is_person_noun(word) or fc.is_person_word(word)
+
+
+def _compared_with(previous: Candidate | None, last_casualty: Candidate | None) -> Candidate | None:
+    """The count a later one is compared with: the last casualty count past a period between them ("1,600
+    killed in the first 10 months of the year, up from 1,350")."""
+    if previous is not None and previous.category == "duration" and last_casualty is not None:
+        return last_casualty
+    return previous

@@ -163,9 +163,9 @@ FRONTED_TOTAL_RE = re.compile(r"(?:So far|Thus far|To date|In total|In all|Overa
                               r"|Since the (?:start|beginning|outbreak|onset) of)\b[^,;:]{0,50},")
 
 
-# a situation report's labels: "Deaths: 45", "Injured: 120", "Confirmed cases: 812", "Death toll: 61"
+# a situation report's labels: "Deaths: 45", "Injured: 120", "Confirmed cases: 812", "People in shelters: 900"
 LABEL_RE = re.compile(r"\b(?P<label>death toll|toll|deaths?|dead|killed|fatalities|injured|wounded|injuries|missing"
-                      r"|displaced|evacuated|evacuees|affected|cases|infections|arrested|arrests|detained|hostages)"
+                      r"|displaced|evacuated|evacuees|affected|cases|infections|arrested|arrests|detained|hostages|in (?:\w+ )?shelters)"
                       r"(?:\s*\([^()]{1,20}\))?\s*:\s*$", re.IGNORECASE)
 
 
@@ -180,7 +180,7 @@ def _label_category(before: str, health: bool) -> str | None:
 
 
 # "Osei received 2,104,330, or 51.2 percent": in a sentence about a vote, a bare count a candidate received
-_VOTE_VERBS = frozenset("""received receiving receives won winning wins polled polling polls garnered garnering secured
+VOTE_VERBS = frozenset("""received receiving receives won winning wins polled polling polls garnered garnering secured
 securing obtained obtaining""".split())
 BARE_AFTER_RE = re.compile(r"\s*(?:[,.;)]|\(|$|\s+(?:against|to|versus|while|and|in|for)\b)")
 
@@ -228,7 +228,7 @@ def clause_cue(text: str, c: Candidate, sent: Sentence, counted: Candidate | Non
         found = _inverted_total(text, c, before)
     if found is None and ":" in before[-4:]:
         found = _label_category(before, health)
-    if found is None and lw in _VOTE_VERBS:
+    if found is None and lw in VOTE_VERBS:
         found = _bare_votes(text, c, sent)
     return found
 

@@ -26,6 +26,7 @@ from newswire.processors.categories import categorize, read_noun
 from newswire.processors.dates import ANCHOR_RE, ANCHOR_STARTS, TimeExpr, as_date, date_spans, find_anchor
 from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
+from newswire.processors.figure_breakdowns import same_count
 from newswire.processors.figure_sources import pick_source, sentence_cues
 from newswire.processors.gazetteer import Place
 from newswire.processors.lexicon import CASUALTY_CATEGORIES
@@ -120,6 +121,7 @@ def find_figures(doc: Document) -> list[Figure]:
     said_on: tuple[int, str] | None = None   # (paragraph, date) of the last dated statement
     ti = 0
     carried: str | None = None   # the last sentence's casualty category, for an "Of them, N ..." after it
+    counted: dict[tuple[float, str], str] = {}   # the casualty counts so far, for "the 11 pirates" later
     for index, sent in enumerate(sentences):
         said = _said_date(text, sent, times[index])
         if said is not None:
@@ -154,9 +156,10 @@ def find_figures(doc: Document) -> list[Figure]:
                     and c.tok.currency and text[prev.end:c.start].strip() == "("):
                 c.qualifier = prev.qualifier   # "up to $12.9bn (£10bn)": the conversion says the same
         categorize(text, cands, sent, disease_text, carried)
+        same_count(text, cands, counted)
         carried = None
         for c in reversed(cands):
-            if c.category in CASUALTY_CATEGORIES:
+            if c.category in CASUALTY_CATEGORIES or c.category == "votes":
                 carried = c.category
                 break
         source_cues = sentence_cues(text, sent, atts)

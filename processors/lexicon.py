@@ -118,7 +118,7 @@ def is_person_noun(word: str) -> bool:
 NOUN_CATEGORY = {
     "hostages": "hostages", "hostage": "hostages", "captives": "hostages", "captive": "hostages",
     "votes": "votes", "vote": "votes", "ballots": "votes",
-    "cases": "cases", "case": "cases", "infections": "cases", "infection": "cases",
+    "cases": "cases", "case": "cases", "infections": "cases", "infection": "cases", "notifications": "cases",
     "bodies": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed", "dead": "killed",
     "casualties": "killed", "lives": "killed", "injuries": "injured", "refugees": "displaced", "evacuees": "evacuated",
     "detainees": "detained", "arrests": "detained", "prisoners": "detained",
@@ -185,14 +185,14 @@ QUAKE_WORDS = ("quake", "aftershock", "tremor", "magnitude", "richter", "seismic
 
 KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
-INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
+INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$", re.IGNORECASE)
 PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of neutralized neutralised neutralizing
 neutralising eliminated eliminating apprehended apprehending captured capturing jailed jailing imprisoned
 imprisoning injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
 detain kidnapped kidnapping abducted abducting infected infecting sickened sickening affected affecting affects rescued rescuing a an
 the another some estimated all were are included include of""".split())
-INCLUDING_GATE = frozenset({"including", "them", "whom"})
+INCLUDING_GATE = frozenset({"including", "them", "whom", "which"})
 AGE_GATE = frozenset({"aged", "age", "ages", "between", "about", "around", "of"})
 IDIOM_GATE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "such", "at", "anyone",
                         "someone"})
@@ -228,6 +228,8 @@ POST_CUE_RE = re.compile(
     r" to (?:a |the )?hospitals?|missing|unaccounted for|kidnapped|abducted|captive"
     r"|lost their homes|(?:to )?(?:leave|abandon) their homes"
     r"|sheltering in|in (?:emergency |evacuation )?(?:shelters|evacuation cent(?:re|er)s)"
+    r"|(?:spent|spend|spending) the nights? (?:in|outdoors|outside)|(?:living|staying|sleeping|slept) (?:in tents"
+    r"|in the open|outdoors|in makeshift)"
     r"|taken hostage|taken prisoner|taken captive|held for questioning|held on suspicion|held without charge"
     r"|held hostage|held captive|in captivity|arrested|detained|in(?:to)? custody|captured|jailed|imprisoned"
     r"|displaced|fled their homes|(?:have|has|had) fled|fled (?:the country|abroad|across|to|towards?|into|over)\b"
@@ -258,6 +260,7 @@ _CUES = [
     ("hostages", r"kidnap|abduct|hostage|captiv|taken prisoner"),
     ("detained", r"arrest|detain|custody|captur|jail|impris|held (?:by|in|for|on|without)|apprehend"),
     ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter|lost their homes|shelter"
+                  r"|the nights? (?:in|outdoors|outside)|in tents|in the open|outdoors|in makeshift"
                   r"|leave their homes|abandon"),
     ("evacuated", r"evacua"),
     ("affected", r"affect|without"),

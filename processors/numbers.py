@@ -13,6 +13,7 @@ and are what tests and callers use for single strings.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -51,6 +52,21 @@ CURRENCY_WORDS = {
     "manat": "manat", "lari": "lari", "afghanis": "afghanis", "rials": "rials", "rial": "rials",
     "chf": "francs", "inr": "rupees", "cny": "yuan", "rmb": "yuan", "jpy": "yen", "aud": "dollars",
     "cad": "dollars",
+    # the rest of the world's currencies by name: a release gives its own ("4 billion guaraníes")
+    "guarani": "guaranies", "guaranis": "guaranies", "guaranies": "guaranies", "guaraníes": "guaranies",
+    "somoni": "somoni", "quetzal": "quetzales", "quetzales": "quetzales", "quetzals": "quetzales",
+    "lempira": "lempiras", "lempiras": "lempiras", "colones": "colones", "colón": "colones",
+    "cordoba": "cordobas", "cordobas": "cordobas", "córdobas": "cordobas", "boliviano": "bolivianos",
+    "bolivianos": "bolivianos", "soles": "soles", "bolivar": "bolivares", "bolivars": "bolivares",
+    "bolívares": "bolivares", "bolivares": "bolivares", "kip": "kip", "riel": "riels", "riels": "riels",
+    "tugrik": "tugriks", "tugriks": "tugriks", "leones": "leones", "ariary": "ariary", "dalasi": "dalasis",
+    "dalasis": "dalasis", "kwanza": "kwanzas", "kwanzas": "kwanzas", "meticais": "meticais",
+    "metical": "meticais", "pula": "pula", "maloti": "maloti", "loti": "maloti", "emalangeni": "emalangeni",
+    "lilangeni": "emalangeni", "nakfa": "nakfa", "ouguiya": "ouguiya", "ouguiyas": "ouguiya",
+    "rufiyaa": "rufiyaa", "ngultrum": "ngultrum", "kina": "kina", "vatu": "vatu", "tala": "tala",
+    "denar": "denars", "denars": "denars", "denari": "denars", "leke": "leke", "lek": "leke", "kuna": "kuna",
+    "leva": "leva", "lev": "leva", "koruna": "korunas", "korunas": "korunas", "hryvnya": "hryvnias",
+    "drams": "drams", "afghani": "afghanis"
 }
 CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "₩": "won",
                     "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
@@ -81,7 +97,8 @@ _CURRENCY_BEFORE = re.compile(
 # the last character of every currency ``_CURRENCY_BEFORE`` knows: the search runs only after one of them
 _CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk/")
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
-                             r"(?P<cur>[A-Za-z]+)\b")
+                             r"(?P<cur>[^\W\d_]+)\b")
+_SPACE_GROUPS_RE = re.compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
 _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|voters|households|homes|children|users"
                              r"|customers|viewers|refugees|migrants|workers|jobs|barrels|tonnes|doses|cases)\b")
 _PERCENT_AFTER = re.compile(r"[ \u00a0]?(?:%|percent\b|per\s?cent\b|pct\b|pc\b|percentage points?\b|per-cent\b)",
@@ -135,7 +152,10 @@ def find_numbers(text: str) -> list[NumberToken]:
     """Every number token in ``text``, in order, with attached scale, currency and percent."""
     tokens: list[NumberToken] = []
     n = len(text)
+    skip_to = 0
     for m in scan_words(TOKEN_RE, text, 0, n, _TOKEN_STARTS):
+        if m.start() < skip_to:
+            continue   # a digit group of the amount before: "US$ 350 000"
         if m.group("digits") is not None:
             value = parse_digits(m.group("digits"))
             is_word = False
@@ -161,6 +181,10 @@ def find_numbers(text: str) -> list[NumberToken]:
             currency = ("reais" if sym == "R$" else "dollars" if "$" in sym
                         else CURRENCY_SYMBOLS.get(sym.rstrip(".").lower(), "money"))
             start = before.start()
+            grouped = _SPACE_GROUPS_RE.match(text, end) if end - num_start <= 3 else None
+            if grouped:   # an amount grouped by plain spaces, as agencies write it: "US$ 350 000"
+                value = parse_digits(text[num_start:grouped.end()].replace(" ", "")) or value
+                num_end = end = skip_to = grouped.end()
         scaled = False
         sm = _SCALE_AFTER.match(text, end) if end < n else None
         if sm:
@@ -180,7 +204,7 @@ def find_numbers(text: str) -> list[NumberToken]:
             end = pm.end()
         if currency is None and not percent:
             cm = _CURRENCY_AFTER.match(text, end)
-            if cm and cm.group("cur").lower() in CURRENCY_WORDS and cm.group("cur") not in ("Rand", "Won"):
+            if cm and cm.group("cur").lower() in CURRENCY_WORDS and cm.group("cur") not in ("Rand", "Won", "Tala", "Kina", "Pula", "Lev", "Kip", "Lek", "Loti"):
                 currency = CURRENCY_WORDS[cm.group("cur").lower()]
                 end = cm.end()
         hyphen_unit = hyphen_unit2 = None
@@ -193,7 +217,31 @@ def find_numbers(text: str) -> list[NumberToken]:
             continue
         tokens.append(NumberToken(start, end, value, num_start, num_end, is_word, currency, percent,
                                   scaled, hyphen_unit, hyphen_unit2))
+    if _LETTER_GATE_RE.search(text):   # a cheap scan first: few texts have a letter glued to a digit
+        _add_letter_money(text, tokens)
     return tokens
+
+
+# amounts written with a letter symbol glued to the number, as wires write many currencies: "R14 million" (rand),
+# "P2.3 billion" (pesos, pula), "RM2.5 million" (ringgit), "N500m" (naira), "Q25 million" (quetzales),
+# "K3.2bn" (kwacha); only with a scale, so "Q3", "R2" or "P5" (a quarter, a road, a grade) are not amounts
+_LETTER_SYMBOLS = {"RM": "ringgit", "KSh": "shillings", "GH₵": "cedis", "GHS": "cedis", "Rp": "rupiah", "Tk": "taka",
+                   "R": "rand", "P": "pesos", "N": "naira", "Q": "quetzales", "K": "kwacha"}
+_LETTER_GATE_RE = re.compile(r"[RPNQKMhpk₵S]\d")
+_LETTER_MONEY_RE = re.compile(r"(?<![\w.$€£])(?P<sym>RM|KSh|GH₵|GHS|Rp|Tk|[RPNQK])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+                              r"|\d+(?:\.\d+)?)(?:[ \u00a0]?(?P<long>million|billion|trillion)\b"
+                              r"|(?P<short>bn|mn|m|b|tn)\b)")
+
+
+def _add_letter_money(text: str, tokens: list[NumberToken]) -> None:
+    for m in _LETTER_MONEY_RE.finditer(text):
+        value = parse_digits(m.group("num"))
+        if value is None:
+            continue
+        scale = (m.group("long") or m.group("short")).lower()
+        tok = NumberToken(m.start(), m.end(), value * SCALES[scale], m.start("num"), m.end("num"), False,
+                          _LETTER_SYMBOLS[m.group("sym")], False, True, None, None)
+        bisect.insort(tokens, tok, key=lambda t: t.start)
 
 
 def parse_number(expression: str) -> float | None:
