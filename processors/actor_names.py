@@ -30,7 +30,7 @@ ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premie
 director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
 prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
 negotiator mediator""".split())
-ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}|[A-Z]{1,4}-[A-Z]{2,8}")   # "SE-CONRED": two acronyms joined by a hyphen
 _JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
 _JOINING = {"Centers", "Centres", "Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
             "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",

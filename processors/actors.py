@@ -371,8 +371,16 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     if not names:
         return mentions
     short = {names[a.start]: a.written for a in mentions if a.start in names}   # full name -> acronym
+    spans = _defined_spans(text, mentions, names)
     out = []
     for a in mentions:
+        span = next((s for s in spans if a.start < s[1] and a.end > s[0]), None) if spans else None
+        if span is not None:   # a run inside the name the brackets define: "Support Mission in Libya (UNSMIL)"
+            if out and out[-1].end == span[1]:
+                continue
+            label = f"{span[2]} ({short[span[2]]})"
+            out.append(ActorMention(min(a.start, span[0]), span[1], label, label, "organisation", None, None))
+            continue
         full = names.get(a.start) or (a.written if a.written in short else None)
         if full is not None:
             label = f"{full} ({short[full]})"
@@ -380,4 +388,17 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         elif a.name in short:   # "Rapid Support Forces fighters": the group by its name
             a = replace(a, name=f"{a.name} ({short[a.name]})")
         out.append(a)
+    return out
+
+
+def _defined_spans(text: str, mentions: list[ActorMention], names: dict[int, str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name defined by the acronym in brackets after it, where the runs of capitals
+    read it as pieces ("Institute of Geography" and "Statistics"): the pieces are the one body."""
+    out = []
+    for a in mentions:
+        full = names.get(a.start)
+        if full is not None and text[a.start - 1:a.start] == "(":
+            at = text.rfind(full, max(0, a.start - len(full) - 4), a.start)
+            if at >= 0:
+                out.append((at, at + len(full), full))
     return out

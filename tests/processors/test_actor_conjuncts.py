@@ -1,0 +1,51 @@
+"""Verbs joined by "and" share their subject (processors.actor_conjuncts), and a body named in full before its
+acronym in brackets is one actor named by both (processors.acronyms, processors.actors)."""
+
+from newswire.processors.actor_conjuncts import verb_form
+from newswire.processors.acronyms import bracketed_name
+from newswire.processors.actors import find_actors
+from newswire.processors.extract import extract
+
+
+def _event_actors(text: str, trigger: str) -> list[tuple[str, str]]:
+    at = text.index(trigger)
+    [event] = [e for e in extract(text, None).events if e.start == at]
+    return [(a.name, a.relation) for a in event.actor_details]
+
+
+def test_the_second_verb_of_a_reported_clause_takes_the_first_ones_subject():
+    text = "The ministry said on Monday that border guards had shot two smugglers and detained six others near the river."
+    assert _event_actors(text, "detained")[0][0] == _event_actors(text, "shot")[0][0] != "smugglers"
+
+
+def test_a_second_verb_with_a_subject_of_its_own_keeps_it():
+    text = "Rebels attacked the depot on Friday and soldiers repelled them after a long fight."
+    assert ("soldiers", "agent") in _event_actors(text, "repelled")
+
+
+def test_only_verbs_of_one_form_are_joined():
+    assert verb_form("detained") == verb_form("shot") == "past"
+    assert verb_form("abducting") == "ing"
+    assert verb_form("Attack") is None and verb_form("attack") is None
+
+
+def test_a_name_with_a_place_inside_is_defined_by_its_acronym():
+    text = "The United Nations Relief Mission in Eastern Atlantis (UNRMEA) condemned the raid."
+    assert bracketed_name(text, text.index("("), "UNRMEA") == (4, "United Nations Relief Mission in Eastern Atlantis")
+
+
+def test_an_acronym_kept_from_the_bodys_own_language_still_defines_its_name():
+    text = "The Executive Secretariat of the National Commission for Flood Relief (SE-CONFLOR) issued a warning."
+    found = bracketed_name(text, text.index("("), "SE-CONFLOR")
+    assert found is not None and found[1].endswith("National Commission for Flood Relief")
+
+
+def test_a_party_after_a_persons_name_defines_nothing():
+    text = "Senator Jane Okafor (APC) said the vote was rigged."
+    assert bracketed_name(text, text.index("("), "APC") is None
+
+
+def test_the_pieces_of_a_defined_name_are_one_actor_named_with_its_acronym():
+    text = "The Caspian Institute of Geology and Mining (CIGM) reported a rise in output. Later CIGM said more."
+    names = {a.name for a in find_actors(text)}
+    assert names == {"Institute of Geology and Mining (CIGM)"} or names == {"Caspian Institute of Geology and Mining (CIGM)"}
