@@ -49,3 +49,20 @@ def test_the_pieces_of_a_defined_name_are_one_actor_named_with_its_acronym():
     text = "The Caspian Institute of Geology and Mining (CIGM) reported a rise in output. Later CIGM said more."
     names = {a.name for a in find_actors(text)}
     assert names == {"Institute of Geology and Mining (CIGM)"} or names == {"Caspian Institute of Geology and Mining (CIGM)"}
+
+
+def test_bare_troops_are_the_states_force_named_before():
+    text = ("The Chadian army said on Monday it had repelled an attack on a post near the lake. "
+            "According to the statement, troops also seized 40 rifles.")
+    assert _event_actors(text, "seized")[0][0] == "Chadian army (Chad)"
+
+
+def test_a_force_named_by_its_owner_is_the_state():
+    text = "Mali's army said it had pushed back the attackers. Troops later seized a truck full of fuel."
+    assert _event_actors(text, "seized")[0][0] == "Mali"
+
+
+def test_another_sides_soldiers_stay_theirs():
+    text = ("The Chadian army said on Monday it had repelled an attack on a post near the lake. "
+            "Rebel soldiers looted a market on Tuesday.")
+    assert _event_actors(text, "looted")[0][0] != "Chadian army (Chad)"
