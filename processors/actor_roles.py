@@ -16,6 +16,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
                                               object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_courts import court_agents, is_judicial
 from newswire.processors.actor_forces import BARE_FORCES, named_force
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
@@ -375,6 +376,9 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if agents and relation_a == "agent" and any(a.name in BARE_FORCES for a in agents):
         # "troops seized rifles": the force the story named ("Ruritanian army"), whose soldiers they are
         agents = [named_force(text, mentions, starts, a) or a for a in agents]
+    if not statement and relation_a == "agent" and is_judicial(text[start:end]):
+        # "Justice Ana Ruiz found him guilty", "two were acquitted": the court the story named did it
+        agents = court_agents(text, mentions, starts, start, agents, passive is not None)
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

@@ -66,3 +66,15 @@ def test_another_sides_soldiers_stay_theirs():
     text = ("The Chadian army said on Monday it had repelled an attack on a post near the lake. "
             "Rebel soldiers looted a market on Tuesday.")
     assert _event_actors(text, "looted")[0][0] != "Chadian army (Chad)"
+
+
+def test_defendants_acquitted_were_acquitted_by_the_court_named_before():
+    text = ("A High Court in Kisumu on Monday sentenced three clerks to eight years in prison for fraud. "
+            "Two other clerks were acquitted for lack of evidence.")
+    assert _event_actors(text, "acquitted")[0][0] == "High Court in Kisumu"
+
+
+def test_a_court_is_named_with_the_seat_the_story_gives():
+    text = ("A Ruritanian court on Monday sentenced three clerks to eight years in prison for fraud. "
+            "The court in Velmar heard 40 witnesses.")
+    assert "Velmar" in _event_actors(text, "sentenced")[0][0]
