@@ -70,7 +70,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # '"...," said a senior Hamas official', "..., said Amnesty International on Tuesday": the one named
         # after the verb said it, whoever the quote or the clause before it names
         before = [inverted]
-        after = [a for a in after if a is not inverted]
+        after = [a for a in after if a.start > inverted.start]   # nor the owner of its role: "said Acme's economist, X"
     if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
         before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
     if not before:   # "The two countries swapped", "Both sides said": the pair named last

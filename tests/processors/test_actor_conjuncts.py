@@ -78,3 +78,13 @@ def test_a_court_is_named_with_the_seat_the_story_gives():
     text = ("A Ruritanian court on Monday sentenced three clerks to eight years in prison for fraud. "
             "The court in Velmar heard 40 witnesses.")
     assert "Velmar" in _event_actors(text, "sentenced")[0][0]
+
+
+def test_clashes_between_described_rival_groups_name_them():
+    text = "Clashes between rival armed groups in the capital have killed at least nine people, officials said."
+    assert ("rival armed groups", "participant") in _event_actors(text, "Clashes")
+
+
+def test_the_speaker_after_a_role_owned_by_a_body_is_the_person():
+    text = '"Exports are holding up," said Zentro Bank\'s chief economist, Mara Ilves.'
+    assert _event_actors(text, "said") == [("Mara Ilves", "agent")]
