@@ -88,3 +88,14 @@ def test_clashes_between_described_rival_groups_name_them():
 def test_the_speaker_after_a_role_owned_by_a_body_is_the_person():
     text = '"Exports are holding up," said Zentro Bank\'s chief economist, Mara Ilves.'
     assert _event_actors(text, "said") == [("Mara Ilves", "agent")]
+
+
+def test_a_run_of_capitals_ends_with_its_sentence():
+    text = "The fire spread fast, said District Officer Tomas Vell. He said nine homes burned."
+    assert {a.written for a in find_actors(text)} == {"District Officer Tomas Vell"}
+
+
+def test_the_army_is_the_state_whose_military_the_story_named():
+    text = ("Chad's military said troops had repelled an attack on Friday. Rebels ambushed a patrol on Sunday. "
+            "The army said it had arrested five suspects.")
+    assert _event_actors(text, "arrested")[0] == ("Chad", "agent")
