@@ -202,7 +202,7 @@ SPOKESPERSON_RE = re.compile(r"(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)")
 UNNAMED_SPOKESPERSON_RE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}spokes(?:man|woman|person)\b")
 NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as|who|that|which|were|was|is|are"
                             r"|have|has|had|after|before|during|since|near)\b)[a-z]{3,}\b")
-CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
+CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b|,\s*(?:while|whereas|but|and|as|when|after|although)\b")
 OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
 SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
 BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")

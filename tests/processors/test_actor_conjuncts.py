@@ -99,3 +99,9 @@ def test_the_army_is_the_state_whose_military_the_story_named():
     text = ("Chad's military said troops had repelled an attack on Friday. Rebels ambushed a patrol on Sunday. "
             "The army said it had arrested five suspects.")
     assert _event_actors(text, "arrested")[0] == ("Chad", "agent")
+
+
+def test_a_body_in_a_clause_of_its_own_after_the_verb_did_not_say_it():
+    text = ("Nine people died in the floods, a district official said on Monday, while the Red Cross put the toll "
+            "at seven.")
+    assert _event_actors(text, "said")[0][0] != "Red Cross"
