@@ -16,7 +16,8 @@ from newswire.processors.actor_names import Actor
 __all__ = ["shared_agents", "verb_form"]
 
 # "and", maybe "then"/"also" or an auxiliary, right before the verb: "and arrested", "and had also seized"
-_AND_BEFORE_RE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:then|also|later|had|have|has)\s+){0,2}$")
+# (or a comma alone, in a series of deeds: "neutralised 70 gunmen, captured 11 and freed 37 hostages")
+_AND_BEFORE_RE = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:(?:then|also|later|had|have|has)\s+){0,2}$")
 # what starts a clause of its own between the two verbs: its verb has a subject of its own
 _CLAUSE_BREAK_RE = re.compile(r"[;:\"“”]|\b(?:said|says|that|who|which|whom|when|while|after|before|as|because"
                               r"|since|until|where|but|or|were|was|are|is)\b")

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from newswire.processors.actor_names import ActorMention
 
-__all__ = ["BARE_FORCES", "named_force"]
+__all__ = ["BARE_FORCES", "named_force", "our_force"]
 
 BARE_FORCES = frozenset({"troops", "soldiers"})
 # words before the bare noun that make it another side's: "rebel soldiers", "enemy troops", "UN troops"
@@ -25,6 +25,9 @@ _FORCE_NAME_RE = re.compile(r"\b(?:[Aa]rmy|[Mm]ilitary|[Ff]orces?|[Tt]roops|[Ss]
                             r"|[Gg]endarmerie)(?: \([^)]*\))?$")
 # "Ruritania's army", "the country's armed forces": a state's force by its owner's name
 _OWNED_FORCE_RE = re.compile(r"(?:armed )?(?:army|military|forces|troops|soldiers|navy)\b")
+# a force's own words for itself, quoted in its release: "Our forces neutralised", "our troops have seized"
+_OUR_FORCE_RE = re.compile(r"\b[Oo]ur\s+(?:armed\s+|brave\s+|gallant\s+)?(?:forces|troops|soldiers|units|men|army|navy"
+                           r"|servicemen|personnel)\s+(?:(?:have|has|had|also|then|\w+ly)\s+){0,2}$")
 _REACH = 3000   # characters back: a force named in the story's first paragraphs
 
 
@@ -40,9 +43,13 @@ def named_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     if prev.lower() in _OTHER_SIDE or prev in ("its", "their") or prev[:1].isupper() and prev[-1:] not in ".!?\"”,:" \
             and prev not in ("The", "Our"):
         return None   # "rebel soldiers", "Houthi troops": their side; "its troops": the owner's, named by it
-    i = bisect.bisect_left(starts, agent.start) - 1
+    return _force_before(text, mentions, starts, agent.start)
+
+
+def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int) -> ActorMention | None:
+    i = bisect.bisect_left(starts, at) - 1
     found = None
-    while i >= 0 and agent.start - mentions[i].start < _REACH:
+    while i >= 0 and at - mentions[i].start < _REACH:
         a = mentions[i]
         if a.kind in ("country", "organisation") and a.name not in BARE_FORCES \
                 and _FORCE_NAME_RE.search(a.name) is not None or a.kind == "country" and text.startswith(
@@ -52,3 +59,15 @@ def named_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
             found = found or a
         i -= 1
     return found
+
+
+def our_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
+              start: int) -> ActorMention | None:
+    """The force that says "our forces" right before the verb at ``start`` (the subject of its own deed, in a
+    quote from its release): the state's force the story named before, else None."""
+    if text.find("ur ", max(left, start - 50), start) < 0:
+        return None
+    m = _OUR_FORCE_RE.search(text, max(left, start - 50), start)
+    if m is None:
+        return None
+    return _force_before(text, mentions, starts, m.start())

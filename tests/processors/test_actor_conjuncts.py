@@ -105,3 +105,11 @@ def test_a_body_in_a_clause_of_its_own_after_the_verb_did_not_say_it():
     text = ("Nine people died in the floods, a district official said on Monday, while the Red Cross put the toll "
             "at seven.")
     assert _event_actors(text, "said")[0][0] != "Red Cross"
+
+
+def test_our_forces_in_a_release_are_the_force_that_issues_it():
+    text = ('The Chadian army said on Monday it had cleared two islands. "Our forces neutralised 20 gunmen, '
+            'captured four others and freed nine hostages," the spokesman said.')
+    assert _event_actors(text, "neutralised")[0] == ("Chadian army (Chad)", "agent")
+    assert _event_actors(text, "captured")[0] == ("Chadian army (Chad)", "agent")
+    assert _event_actors(text, "freed")[0] == ("Chadian army (Chad)", "agent")
