@@ -6,6 +6,7 @@ PG&E")."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
                            "Corp", "LLC", "plc"})
@@ -126,3 +127,17 @@ class _Runs:
         while tail and tail[-1].rstrip(",") in ("the", "and", "of", "for", "on", "&"):
             tail = tail[:-1]
         return " ".join(tail).rstrip(",")
+
+
+def defined_spans(text: str, mentions: Sequence, names: dict[int, str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name defined by the acronym in brackets after it (``mentions``: the actor
+    layer's, each with its ``start``), where the runs of capitals read it as pieces ("Institute of Geography"
+    and "Statistics"): the pieces are the one body."""
+    out = []
+    for a in mentions:
+        full = names.get(a.start)
+        if full is not None and text[a.start - 1:a.start] == "(":
+            at = text.rfind(full, max(0, a.start - len(full) - 4), a.start)
+            if at >= 0:
+                out.append((at, at + len(full), full))
+    return out

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from newswire.processors.acronyms import full_names
+from newswire.processors.acronyms import defined_spans, full_names
 from newswire.processors.actor_groups import join_member_nouns
 from newswire.processors.actor_referents import body_label, state_name
 from newswire.processors.dateline import Dateline, find_dateline
@@ -371,7 +371,7 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     if not names:
         return mentions
     short = {names[a.start]: a.written for a in mentions if a.start in names}   # full name -> acronym
-    spans = _defined_spans(text, mentions, names)
+    spans = defined_spans(text, mentions, names)
     out = []
     for a in mentions:
         span = next((s for s in spans if a.start < s[1] and a.end > s[0]), None) if spans else None
@@ -390,15 +390,3 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         out.append(a)
     return out
 
-
-def _defined_spans(text: str, mentions: list[ActorMention], names: dict[int, str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each name defined by the acronym in brackets after it, where the runs of capitals
-    read it as pieces ("Institute of Geography" and "Statistics"): the pieces are the one body."""
-    out = []
-    for a in mentions:
-        full = names.get(a.start)
-        if full is not None and text[a.start - 1:a.start] == "(":
-            at = text.rfind(full, max(0, a.start - len(full) - 4), a.start)
-            if at >= 0:
-                out.append((at, at + len(full), full))
-    return out
