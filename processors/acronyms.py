@@ -6,6 +6,7 @@ PG&E")."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
                            "Corp", "LLC", "plc"})
@@ -33,19 +34,63 @@ def _long_form(text: str, acronym: str, runs: _Runs) -> str | None:
     letters = acronym.replace("&", "").replace(".", "")
     at = text.find(f"({acronym})")   # defined before or after its use: "CBP said ... Customs and Border Protection (CBP)"
     if at > 0:
-        m = None
-        for m in _LONG_NAME_RE.finditer(text, max(0, at - 80), at):
-            pass
-        if m is not None and text[m.end():at].strip() == "":
-            name = m.group(0)
-            words = name.split()
-            while words and words[0] in ("The", "the", "and", "of", "for", "&"):
-                words = words[1:]
-            while words and words[-1].rstrip(",") in ("the", "and", "of", "for", "&"):
-                words = words[:-1]   # "Drug Enforcement Administration and, for": the name ends before
-            if words and words[0][0] == letters[0]:
-                return " ".join(words)
+        found = bracketed_name(text, at, acronym)
+        if found is not None:
+            return found[1]
     return runs.named(letters)
+
+
+# the small words inside a body's name: "Mission in South Sudan", "Ministry of Trade, Industry and Energy"
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "in", "&", "de", "del", "la", "des", "du"})
+_NAME_WORD_RE = re.compile(r"[A-Z][\w.'’-]*,?|[a-z]+|&")
+
+
+def bracketed_name(text: str, at: int, acronym: str) -> tuple[int, str] | None:
+    """(offset, name) of the name written just before "(ACRONYM)" at ``at``, if the acronym abbreviates it:
+    its initial starts the name ("Rapid Support Forces (RSF)"), else most of its letters are the name's
+    initials, as a name translated from the body's own language keeps them in another order ("Executive
+    Secretariat of the National Coordinator for Disaster Reduction (SE-CONRED)"). A party after a person's
+    name ("Jane Doe (PDP)") shares no initial with it and is no definition."""
+    words: list[tuple[int, str]] = []
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    pos = end
+    while len(words) < 14:
+        k = text.rfind(" ", max(0, pos - 40), pos)
+        start = k + 1 if k >= 0 else max(0, pos - 40)
+        word = text[start:pos]
+        if not word or not _NAME_WORD_RE.fullmatch(word) or word[0].islower() and word not in _NAME_JOINERS \
+                or word.endswith(",") and (not words or not words[-1][1][:1].isupper()):
+            break   # "..., the Ministry": a comma inside a name only before another of its capitalised words
+        if word[-1] == "." and words and len(word) > 4:
+            break   # "... on Monday. The Ministry": the sentence before
+        words.append((start, word))
+        if k < 0 or text[k - 1:k] in ("\n", "\t"):
+            break
+        pos = k
+    words.reverse()
+    while words and words[-1][1].rstrip(",") in _NAME_JOINERS:
+        words.pop()
+    letters = [c for c in acronym if c.isalpha()]
+    if not letters or not words:
+        return None
+    starts = [k for k, (_, w) in enumerate(words) if w[0].isupper() and w not in ("The", "A", "An")]
+    best = None
+    for k in starts:   # the longest name whose initial is the acronym's
+        if words[k][1][0] == letters[0]:
+            best = k
+            break
+    if best is None:
+        for k in starts:
+            initials = {w[0] for _, w in words[k:] if w[0].isupper()}
+            if len(initials) > 1 and sum(c in initials for c in set(letters)) >= 0.6 * len(set(letters)):
+                best = k
+                break
+    if best is None or len(words) - best < 2:
+        return None   # "Hamas (HMS)": one word is no name an acronym was made of
+    name = " ".join(w for _, w in words[best:]).rstrip(",")
+    return words[best][0], name
 
 
 class _Runs:
@@ -82,3 +127,17 @@ class _Runs:
         while tail and tail[-1].rstrip(",") in ("the", "and", "of", "for", "on", "&"):
             tail = tail[:-1]
         return " ".join(tail).rstrip(",")
+
+
+def defined_spans(text: str, mentions: Sequence, names: dict[int, str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name defined by the acronym in brackets after it (``mentions``: the actor
+    layer's, each with its ``start``), where the runs of capitals read it as pieces ("Institute of Geography"
+    and "Statistics"): the pieces are the one body."""
+    out = []
+    for a in mentions:
+        full = names.get(a.start)
+        if full is not None and text[a.start - 1:a.start] == "(":
+            at = text.rfind(full, max(0, a.start - len(full) - 4), a.start)
+            if at >= 0:
+                out.append((at, at + len(full), full))
+    return out

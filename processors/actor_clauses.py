@@ -34,6 +34,7 @@ _INVERTED_GAP_RE = re.compile(r"\s+(?:(?!(?:in|to|on|at|by|for|with|from|of|that
 # after the speaker: the sentence ends, or a date, a place or a role follows ("said Ana Ruiz, the mayor")
 _INVERTED_END_BARE_RE = re.compile(r"\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
 _INVERTED_END_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*(?:[.,;:!?)]|$|\s+(?:on|in|at|late|earlier|during|told|adding|according)\b)")
+_OWNER_ROLE_RE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4},\s+")   # "'s national accounts coordinator, "
 _ASIDE_RE = re.compile(r",\s*(?:[a-z]|[DRI]-[A-Z])")   # ", a spokeswoman", ", R-Texas": an aside, not a name
 _APPOSITIVE_CLOSE_RE = re.compile(r",\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+){0,2}$")
 _AND_BEFORE_RE = re.compile(r",?\s+and\s+$")
@@ -79,6 +80,10 @@ def inverted_speaker(text: str, mentions: Sequence[ActorMention], starts: Sequen
     if not back.endswith((",", '"', "”")):
         return None
     i = bisect.bisect_left(starts, end)
+    if i + 1 < len(mentions) and mentions[i].start - end <= 25 and mentions[i + 1].kind == "person" \
+            and text.startswith(("'s ", "’s "), mentions[i].end) and _INVERTED_GAP_RE.fullmatch(
+                text, end, mentions[i].start) and _OWNER_ROLE_RE.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+        return mentions[i + 1]   # "said Acme's chief economist, Ana Ruiz": the one the role names, not its owner
     if i < len(mentions) and mentions[i].start - end <= 25 and _INVERTED_GAP_RE.fullmatch(
             text, end, mentions[i].start) and (_INVERTED_END_RE if mentions[i].written[:1].isupper()
                                                else _INVERTED_END_BARE_RE).match(text, mentions[i].end):

@@ -231,8 +231,10 @@ def modifier_agent(text: str, left: int, start: int) -> ActorMention | None:
 
 # "talks between X and Y", "fighting that erupted on Friday between X and Y"
 _BETWEEN_RE = re.compile(r"(?:\s+(?:that|which)\s+(?:\w+\s+){1,4}?|\s+)between\s+")
-_PARTIES_RE = re.compile(r"(?:the\s+)?(?P<np>(?:two|rival|warring|opposing|feuding|both)\s+(?:sides|parties|factions|camps"
-                         r"|countries|nations|governments|groups|delegations|armies))\b")
+# (one word may describe them: "rival armed groups", "two criminal gangs")
+_PARTIES_RE = re.compile(r"(?:the\s+)?(?P<np>(?:two|rival|warring|opposing|feuding|both)\s+(?:[a-z]+\s+)?(?:sides|parties"
+                         r"|factions|camps|countries|nations|governments|groups|delegations|armies|militias|gangs|clans"
+                         r"|tribes|communities))\b")
 
 
 def between_parties(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], end: int,

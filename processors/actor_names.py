@@ -30,7 +30,7 @@ ROLE_WORDS = set("""spokesman spokeswoman spokesperson minister president premie
 director head leader envoy ambassador secretary chairman chairwoman official officer general senator judge
 prosecutor attorney lawyer analyst researcher professor correspondent chancellor king queen prince
 negotiator mediator""".split())
-ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}|[A-Z]{1,4}-[A-Z]{2,8}")   # "SE-CONRED": two acronyms joined by a hyphen
 _JOIN_RE = re.compile(r"[ \t]+(?:of|for|on)[ \t]+")
 _JOINING = {"Centers", "Centres", "Statistics", "Survey", "Affairs", "Republic", "Institute", "Secretary", "Minister", "Bureau",
             "Department", "Ministry", "Office", "Council", "Commission", "Committee", "University", "Bank", "Court",
@@ -167,6 +167,11 @@ class Actor:
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run cut after a possessive or a "-run"-like word and around months: "Hamas's October" is two."""
     chunk = text[start:end]
+    if ". " in chunk:   # "said Officer Ana Ruiz. He added": a sentence ends inside the run of capitals
+        cut = next((start + m.end() for m in _SENTENCE_END_RE.finditer(chunk)
+                    if m.group(1) not in _ABBREVIATIONS), None)
+        if cut is not None:
+            return _split(text, start, cut - 1) + _split(text, cut, end)
     if "'" not in chunk and "’" not in chunk and "-" not in chunk and MONTHS_DAYS.isdisjoint(chunk.split()):
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
@@ -183,6 +188,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if begin < end:
         pieces.append((begin, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces if text[a:b].strip()]
+# a word of three letters or more ending a sentence inside a run: "Ruiz. He" (not "Gen. Ana", "U.S. Navy")
+_SENTENCE_END_RE = re.compile(r"\b([A-Z][a-z]{2,})\. ")
+_ABBREVIATIONS = frozenset("""Gen Col Sen Rep Gov Corp Inc Bros Capt Sgt Maj Adm Cmdr Mrs Sept Dept Univ Ave Blvd Ltd
+Cpl Pvt Lieut Brig Supt Insp Det Hon Rev Messrs Prof Est Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec""".split())
 # the lower-case particles inside a person's name: "Monica de Bolle", "Ursula von der Leyen"
 _PARTICLES = frozenset("de da del della di do dos das du van von ter bin ibn der den la le los las".split())
 _PARTICLE_RE = re.compile(r" (?:(?:de|da|del|della|di|do|dos|das|du|van|von|ter|bin|ibn)"

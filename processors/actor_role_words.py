@@ -125,6 +125,7 @@ OBJECT_NOUN_RE = re.compile(r"(?:\s+of)?(?:\s+(?:the|a|an|at\s+least|more\s+than
                              r"|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|[\d,]+)){0,2}"
                              r"\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<n>[a-z]+)\b)?")
 _STATE_BODIES = frozenset({"army", "navy", "military"})   # named by a demonym as often as by a name
+_STATE_BODIES_AFTER = ("army", "military", "navy", "armed forces")
 _ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
 AUX_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|will|would|could|also|then|later|then|"
                           r"\w+ly)\s+){0,3}")
@@ -172,6 +173,9 @@ def antecedent_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         elif not person and a.kind in ("organisation", "country", "group"):
             if noun in a.written.lower():
                 return a   # "the command": "U.S. Central Command"; "the army": "the Israeli army"
+            if noun in _STATE_BODIES and a.kind == "country" and text.startswith(("'s ", "’s "), a.end) \
+                    and text.startswith(_STATE_BODIES_AFTER, a.end + 3):
+                return a   # "the army" after "Ruritania's military": that state's
             if generic and fallback is None and noun not in _STATE_BODIES and (
                     a.kind == "organisation" or a.kind == "group" and a.written[:1].isupper()
                     and noun.split()[-1] in ISSUED):   # "Hamas ... the statement said"
@@ -198,7 +202,7 @@ SPOKESPERSON_RE = re.compile(r"(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)")
 UNNAMED_SPOKESPERSON_RE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}spokes(?:man|woman|person)\b")
 NOUN_AFTER_RE = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as|who|that|which|were|was|is|are"
                             r"|have|has|had|after|before|during|since|near)\b)[a-z]{3,}\b")
-CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b")
+CLAUSE_AFTER_RE = re.compile(r"\b(?:he|she|it|they|we|that|there)\b|,\s*(?:while|whereas|but|and|as|when|after|although)\b")
 OWNER_GAP_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+")
 SAYING_RE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|added|stated)\b")
 BARE_COMMA_RE = re.compile(r"\s*,\s*(?:[Tt]he\s+)?")

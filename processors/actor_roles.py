@@ -16,6 +16,8 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
                                               object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_courts import court_agents, is_judicial
+from newswire.processors.actor_forces import BARE_FORCES, named_force, our_force
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
 from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_referents import (AUTHORITY_ACTS, by_agent, described_group, leader_aside,
@@ -68,7 +70,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         # '"...," said a senior Hamas official', "..., said Amnesty International on Tuesday": the one named
         # after the verb said it, whoever the quote or the clause before it names
         before = [inverted]
-        after = [a for a in after if a is not inverted]
+        after = [a for a in after if a.start > inverted.start]   # nor the owner of its role: "said Acme's economist, X"
     if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
         before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
     if not before:   # "The two countries swapped", "Both sides said": the pair named last
@@ -371,6 +373,15 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             patients = [a for a in patients if a.start >= start]
         elif not agents and (body := relative_body(text, sent_start, start)) is not None:
             agents = [body]   # "The junta that seized power": the junta seized it
+    if not statement and relation_a == "agent" and not passive and (
+            force := our_force(text, mentions, starts, left, start)) is not None:
+        agents = [force]   # '"Our forces neutralised 70 gunmen," the army said': the force speaking
+    elif agents and relation_a == "agent" and any(a.name in BARE_FORCES for a in agents):
+        # "troops seized rifles": the force the story named ("Ruritanian army"), whose soldiers they are
+        agents = [named_force(text, mentions, starts, a) or a for a in agents]
+    if not statement and relation_a == "agent" and is_judicial(text[start:end]):
+        # "Justice Ana Ruiz found him guilty", "two were acquitted": the court the story named did it
+        agents = court_agents(text, mentions, starts, start, agents, passive is not None)
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

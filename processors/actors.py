@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from newswire.processors.acronyms import full_names
+from newswire.processors.acronyms import defined_spans, full_names
 from newswire.processors.actor_groups import join_member_nouns
 from newswire.processors.actor_referents import body_label, state_name
 from newswire.processors.dateline import Dateline, find_dateline
@@ -371,8 +371,16 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     if not names:
         return mentions
     short = {names[a.start]: a.written for a in mentions if a.start in names}   # full name -> acronym
+    spans = defined_spans(text, mentions, names)
     out = []
     for a in mentions:
+        span = next((s for s in spans if a.start < s[1] and a.end > s[0]), None) if spans else None
+        if span is not None:   # a run inside the name the brackets define: "Support Mission in Libya (UNSMIL)"
+            if out and out[-1].end == span[1]:
+                continue
+            label = f"{span[2]} ({short[span[2]]})"
+            out.append(ActorMention(min(a.start, span[0]), span[1], label, label, "organisation", None, None))
+            continue
         full = names.get(a.start) or (a.written if a.written in short else None)
         if full is not None:
             label = f"{full} ({short[full]})"
@@ -381,3 +389,4 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
             a = replace(a, name=f"{a.name} ({short[a.name]})")
         out.append(a)
     return out
+

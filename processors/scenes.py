@@ -15,6 +15,7 @@ import dataclasses
 import operator
 from typing import Sequence
 
+from newswire.processors.actor_conjuncts import shared_agents, verb_form
 from newswire.processors.actor_roles import clause_of, event_actors
 from newswire.processors.document import Document
 from newswire.processors.events import Event
@@ -67,12 +68,18 @@ def situate(doc: Document, events: Sequence[Event],
     body_start = doc.dateline.body_start if doc.dateline is not None else 0
 
     out_events = []
+    verbs: dict[str, tuple[int, int, tuple]] = {}   # verb form -> (sentence, end, actors) of the last such verb
     for e in events:
         k = sentence_index(e.start)
         clause = clause_of(text, e.sentence_start, e.sentence_end, e.start, e.end)
         actors = event_actors(text, mentions, starts, e.sentence_start, e.sentence_end, e.start, e.end,
                               statement=e.type in SAYING, prev_start=sentences[k - 1].start if k else None,
                               clause=clause, kind=e.type)
+        if e.type not in SAYING and (form := verb_form(text[e.start:e.end])) is not None:
+            prev = verbs.get(form)
+            if prev is not None and prev[0] == e.sentence_start:   # "killed five and arrested nine": one subject
+                actors = shared_agents(text, prev[1], prev[2], e.start, e.end, actors) or actors
+            verbs[form] = (e.sentence_start, e.end, actors)
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         abroad = set()   # countries that act here only through the dateline or their armed forces

@@ -18,7 +18,7 @@ def agents(text: str, trigger: str) -> list[str]:
 def test_a_body_named_by_its_kind_is_the_subject():
     assert agents("The ruling party won a clear majority in the assembly vote.", "won") == ["ruling party"]
     assert agents("The main opposition party boycotted the runoff.", "boycotted") == ["main opposition party"]
-    assert agents("A court in Lagos sentenced the two men to life in prison.", "sentenced") == ["court"]
+    assert agents("A court in Lagos sentenced the two men to life in prison.", "sentenced") == ["court in Lagos"]   # named with its seat (actor_courts)
     assert agents("The coast guard suspended the search for the missing divers.", "suspended") == ["coast guard"]
 
 
