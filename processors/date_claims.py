@@ -30,6 +30,10 @@ _SPEECH_GAP_RE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?")
 _PREMOD_GAP = {" ", "'s ", "’s ", "-"}
 
 
+# where a saying was made, not what was said: its audience and its places, up to its date
+_TOLD_GAP_RE = re.compile(r"\s+(?:reporters|journalists|the media|the press|(?:at|in|during|to|from|after)\s)"
+                          r"[\w'’ .-]*?(?:on|in|at|late|early|last)?\s*")
+_MODAL_RE = re.compile(r"\b(?:would|will|could|should|might|may|must|plans?|planned|that|to be)\b")
 _PP_DATE_RE = re.compile(r"(?:on|in|at|during|since|until|by|from|over)\s", re.IGNORECASE)
 _NOT_IN_SPEECH_GAP_RE = re.compile(r"[^\w'’.\s-]")
 
@@ -74,6 +78,10 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
         while j >= 0:   # from the nearest verb back, while the gap can still be "in a statement on"
             m = statements[j]
             gap = text[m.end():e.start]
+            if len(gap.split()) > 5 and verb < m.end() and len(gap.split()) <= 10 and _TOLD_GAP_RE.fullmatch(gap) \
+                    and not _MODAL_RE.search(gap):
+                owned[i] = m.start()   # "told reporters at his party headquarters in the capital on Saturday"
+                break
             if len(gap.split()) > 5 or _NOT_IN_SPEECH_GAP_RE.search(gap):
                 break   # an earlier verb's gap holds this one's: it fails too
             if _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
@@ -104,6 +112,12 @@ def _possessed(text: str, e: TimeExpr, others: dict[int, re.Match[str]]) -> int 
     return None
 
 
+# a capitalized word before "and Public": the "and" joins the words of one name, unless the word is a day or month
+# that ends the first clause ("killed two on Monday and Police said")
+_NAME_AND_RE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+                          r"|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+\s+$")
+
+
 class _Clauses:
     """Where new clauses start in one sentence (``_NEW_CLAUSE_RE``), found once: whether one lies
     between two places is then a bisection, not a regex search per (trigger, time expression) pair."""
@@ -112,6 +126,8 @@ class _Clauses:
         self.starts: list[int] = []
         self.ends: list[int] = []
         for m in _NEW_CLAUSE_RE.finditer(text, start, end):
+            if text.startswith("and", m.start()) and _NAME_AND_RE.search(text, max(0, m.start() - 24), m.start()):
+                continue   # "the Ministry of Health and Public Hygiene": one name, no second clause
             self.starts.append(m.start())
             # "but The": "but" alone is a boundary too, so one ends after three characters
             self.ends.append(m.start() + 3 if text.startswith("but", m.start()) else m.end())

@@ -19,7 +19,7 @@ import re
 from newswire.processors.date_claims import _since_before
 from newswire.processors.dates import TimeExpr
 
-__all__ = ["coordinated", "new_scene", "period_of_days", "scene_day", "since_weekday", "spread_since", "state_before",
+__all__ = ["coordinated", "new_scene", "results_day", "saying_noun_date", "period_of_days", "scene_day", "since_weekday", "spread_since", "state_before",
            "verb_date"]
 
 # "In another interdiction, ...", "Separately, ...", "Elsewhere, ...": the sentence leaves the scene set before
@@ -59,19 +59,32 @@ _DAYS_OF_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])\s+days\s
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def period_of_days(text: str, start: int, date: str | None) -> str | None:
+def period_of_days(text: str, start: int, date: str | None, end: int | None = None) -> str | None:
     """The date of a trigger at ``start`` given ``date``: unchanged, unless the trigger names a stretch of days
-    ("three days of heavy fighting"), whose date is the month holding every day the stretch can cover
-    around ``date`` (None where it may cross into another month)."""
-    if date is None or len(date) != 10 or "days of" not in text[max(0, start - 40):start]:
+    ("three days of heavy fighting", "a three-day operation") or happened in one ("arrested 14 in a three-day
+    sweep"), whose date is the month holding every day the stretch can cover around ``date`` (None where it
+    may cross into another month)."""
+    if date is None or len(date) != 10:
         return date
-    m = _DAYS_OF_RE.search(text, max(0, start - 40), start)
+    head = text[max(0, start - 40):start]
+    m = _DAYS_OF_RE.search(head) if "days of" in head else None
+    if m is None and "-day" in head:
+        m = _DAY_LONG_RE.search(head)
+    if m is None and end is not None and "-day " in text[end:end + 100]:
+        m = _IN_DAYS_RE.match(text, end)
     if m is None:
         return date
     n = _COUNT.get(m.group("n").lower()) or int(m.group("n"))
     day = dt.date.fromisoformat(date)
     first, last = day - dt.timedelta(days=n - 1), day + dt.timedelta(days=n - 1)
     return date[:7] if (first.year, first.month) == (last.year, last.month) == (day.year, day.month) else None
+
+
+# "a three-day operation": the noun is the stretch; "arrested 14 suspects in a three-day sweep": a part of it, told
+# in its own clause
+_DAY_LONG_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])-day\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_IN_DAYS_RE = re.compile(r"[^,;.]{0,60}?\b(?:in|during|over) an? (?P<n>two|three|four|five|six|seven|[2-9])-day\s+"
+                         r"(?:[a-z]+\s+)?(?:operation|offensive|campaign|sweep|raid|assault|crackdown|battle)", re.IGNORECASE)
 
 
 _SINCE_DAY_RE = re.compile(r"\b[Ss]ince\s+(?:late\s+|early\s+)?$")
@@ -125,3 +138,33 @@ def state_before(text: str, sent_start: int, start: int) -> bool:
     head = text[max(sent_start, start - 40):start]
     return ("remain" in head or "stay" in head or "still" in head) and _STATE_RE.search(head) is not None \
         and not any(ch in head[_STATE_RE.search(head).end():] for ch in ",;:")
+
+
+# "said in a speech last week", "told a rally on Sunday": the noun names the occasion of the saying
+_OCCASION_GAP_RE = re.compile(r"\s+(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?")
+
+
+def saying_noun_date(text: str, exprs: list[TimeExpr], owned: dict[int, int], matches: list[re.Match[str]],
+                     start: int) -> str | None:
+    """The date of the saying whose occasion the trigger at ``start`` names ("said in a speech last week"): the
+    date its verb holds, which is the speech's too."""
+    for m in matches:
+        if m.lastgroup == "statement" and m.end() < start and _OCCASION_GAP_RE.fullmatch(text, m.end(), start):
+            return next((exprs[i].value for i, at in owned.items() if at == m.start() and i < len(exprs)), None)
+    return None
+
+
+_RESULTS_RE = re.compile(r"\b(?:according to|in|by)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:official\s+)?results\b")
+
+
+def results_day(text: str, exprs: list[TimeExpr], end: int, sent_end: int) -> str | None:
+    """The day of the results a win is told by ("won the most seats, according to final results announced on
+    Thursday"): a party wins when the count says so, not on the day of the report."""
+    at = text.find("results", end, sent_end)
+    if at < 0 or at - end > 160:
+        return None
+    m = _RESULTS_RE.search(text, max(end, at - 40), at + 7)
+    if m is None:
+        return None
+    return next((e.value for e in exprs if m.end() <= e.start <= m.end() + 80 and e.value and len(e.value) == 10
+                 and e.kind != "clock"), None)

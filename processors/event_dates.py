@@ -42,8 +42,8 @@ import datetime as dt
 import re
 
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
-from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, scene_day, since_weekday, spread_since,
-                                           state_before, verb_date)
+from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, results_day, saying_noun_date,
+                                           scene_day, since_weekday, spread_since, state_before, verb_date)
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
@@ -67,6 +67,11 @@ _REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill|(?:days|weeks?
 # "the outbreak, which usually peaks in September": what recurs has no date of its own
 _HABITUAL_RE = re.compile(r"\b(?:usually|typically|normally|often|generally|traditionally|always|every year|each year)"
                           r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "The court also ordered", "the judge ordered": the story's own court, whose orders come with its verdict; "a
+# judge ruled" may be another
+_THE_COURT_RE = re.compile(r"\b[Tt]he (?:court|judge|tribunal|panel)\b")
+_YEAR_RE = re.compile(r"\b\d{4}\b")
+_ATTRIBUTIONS = frozenset({"said", "says", "told"})   # "..., two security sources said": the lead's attribution
 _SINCE_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?since\b")
 
 
@@ -115,7 +120,9 @@ _COURT_KINDS = frozenset({"trial", "fine", "plea", "ruling", "hearing"})
 _SENTENCE_WORDS = frozenset({"jailed", "imprisoned"})
 
 
-_TAKING_RE = re.compile(r"(?i)(?:re)?(?:tak|took|captur|seiz)")
+# what follows from an incident on its scene: crowds dispersed, fighters giving up
+_SCENE_KINDS = frozenset({"dispersal", "surrender"})
+_TAKING_RE = re.compile(r"(?i)(?:re)?(?:tak|took|captur|seiz|overr)")
 
 
 def _date_class(kind: str, trigger: str) -> str | None:
@@ -124,9 +131,10 @@ def _date_class(kind: str, trigger: str) -> str | None:
     figures are of the same period)."""
     if kind in _SAYING_KINDS:
         return "statement"
-    if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS):
+    if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS) \
+            or (kind == "capture" and trigger.startswith("ordered")):   # "the court ordered the confiscation of"
         return "court"
-    if kind in INCIDENT_TYPES or (kind == "capture" and _TAKING_RE.match(trigger)):
+    if kind in INCIDENT_TYPES or kind in _SCENE_KINDS or (kind == "capture" and _TAKING_RE.match(trigger)):
         return "incident"   # troops take or retake a post the day they fight for it
     return "change" if kind == "change" else None
 
@@ -216,11 +224,14 @@ def _when_clauses(text: str, exprs: list[TimeExpr], sent_end: int) -> list[tuple
     return found
 
 
-def _near_enough(cls: str, paragraphs: int, sentences: int) -> bool:
+def _near_enough(cls: str, paragraphs: int, sentences: int, date: str) -> bool:
     """Whether an explicit date still covers a trigger this far on: a statement's, to the end of its
     paragraph (a "told AFP on Sunday" covers the quotes that follow); an incident's, for three sentences
-    (wire copy gives a paragraph a sentence)."""
-    return paragraphs == 0 if cls == "statement" else sentences <= 3
+    (wire copy gives a paragraph a sentence), but a background one's ("an ambush in September") only in its
+    own paragraph: the next one returns to the news of the day."""
+    if cls == "statement" or (cls == "incident" and len(date) < 10):
+        return paragraphs == 0
+    return sentences <= 3
 
 
 def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | None]]:
@@ -230,6 +241,9 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     line_date = doc.dateline_date
+    # "NEW DELHI, 29 November 2026 -" heads a release, which speaks on its date; "NIAMEY, Nov 24 (Reuters) -" heads
+    # wire copy, whose undated "sources said" is no dated statement
+    release_line = bool(line_date and doc.dateline and doc.dateline.date_text and _YEAR_RE.search(doc.dateline.date_text))
     lead = sentences[0].paragraph if sentences else 0
     body = doc.dateline.body_start if doc.dateline is not None else 0
     dated: list[tuple[re.Match[str], Sentence, str | None]] = []
@@ -278,7 +292,11 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
             background = _background_start(text, sayings, start)
             if near is not None and background is not None and near.start < background:
                 near = None   # the main clause's date, not the background's
-            if background is not None and near is None:
+            occasion = saying_noun_date(text, exprs, owned, matches, start) \
+                if sayings and (near is None or near.value is None) else None
+            if occasion is not None:
+                date, explicit = occasion, False   # "said in a speech last week": the speech's day
+            elif background is not None and near is None:
                 pass   # "..., officials said, as the truce frayed": a state the report is set against, undated
             elif near is not None:
                 date = near.value
@@ -297,7 +315,9 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = None   # "withdrew on Thursday, and troops have arrested dozens since then": no one day
                 explicit = date is not None
             else:
-                if kind != "statement":
+                if kind == "win":
+                    date = results_day(text, exprs, end, sent.end)   # "won, according to results announced Thursday"
+                if kind != "statement" and date is None:
                     date = _sentence_date(text, exprs, sent.start, start, mine, sayings)
                 cls = _date_class(kind, m.group(0))
                 if cls == "change" and _MARKET_RE.search(text, sent.start, start):
@@ -313,7 +333,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                         and not new_scene(text, sent.start, start):
                     date = scene[2]   # "Crowds gathered on Sunday night. Police detained seven": the scene's day
                 if date is None and cls and not ongoing and cls in last_dated \
-                        and _near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2]) \
+                        and (_near_enough(cls, sent.paragraph - last_dated[cls][0], si - last_dated[cls][2],
+                                          last_dated[cls][1]) or (cls == "court" and _THE_COURT_RE.search(text, sent.start, start))) \
                         and not (kind == "statement" and last_dated[cls][3] != "statement"
                                  and last_dated[cls][2] == si):
                     # "threatened the mayor in March, prosecutors said": the saying is not the threat's day
@@ -322,7 +343,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
                     date = verb_day[1]   # "on Friday condemned the raid and summoned the envoy": both that day
                 if date is None and kind in DISASTER_TYPES and not perfect and not state:
                     date = disaster_date
-                if date is None and line_date and sent.paragraph == lead and kind != "change":
+                if date is None and line_date and sent.paragraph == lead and kind != "change" \
+                        and (release_line or m.group(0) not in _ATTRIBUTIONS):
                     date = line_date   # the lead of a dated release happened on its date line's day
                     explicit = kind in INCIDENT_TYPES   # and so, for the next sentences, did its incident
                 if date is None and si == 0 and not line_date and kind != "change" \
@@ -361,7 +383,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         scene = (sent.paragraph, si, day) if day else scene
     dated = _told_next(dated, lead_pending, told_next, line_date or market_day)
     # "three days of fighting": a stretch of days, not the day the sentence names
-    return [(m, sent, period_of_days(text, m.start(), d)) for m, sent, d in dated]
+    return [(m, sent, period_of_days(text, m.start(), d, m.end())) for m, sent, d in dated]
 
 
 def _told_next(dated: list[tuple[re.Match[str], Sentence, str | None]], pending: list[int], day: str | None,

@@ -16,7 +16,8 @@ import pytest
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _NEW_CLAUSE_RE, _NOT_IN_SPEECH_GAP_RE,
+from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _MODAL_RE, _NAME_AND_RE, _NEW_CLAUSE_RE,
+                                            _NOT_IN_SPEECH_GAP_RE, _TOLD_GAP_RE,
                                             _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SAYING_VERBS, _SPEECH_GAP_RE,
                                             _claimed, _leads, _nearest)
 from newswire.processors.extract import extract
@@ -76,7 +77,7 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
         if owned and i in owned and owned[i] != start and not (
                 dist and e.start >= end and _DURING_RE.search(text, max(0, e.start - 8), e.start)):
             continue
-        if dist and _NEW_CLAUSE_RE.search(text, min(end, e.end), max(start, e.start)):
+        if dist and _new_clause(text, min(end, e.end), max(start, e.start)):
             continue
         if statement and (dist > 40 or re.search(r"\bthat\b", text[end:e.start]) if e.start >= end else (
                 (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
@@ -115,6 +116,12 @@ def test_the_nearest_date_is_the_one_a_full_scan_finds(seed):
     assert checked
 
 
+def _new_clause(text, a, b):
+    """Whether a clause starts in ``text[a:b]``: "and Police" does, "Health and Public Hygiene" (one name) not."""
+    return any(not (text.startswith("and", m.start()) and _NAME_AND_RE.search(text, max(0, m.start() - 24), m.start()))
+               for m in _NEW_CLAUSE_RE.finditer(text, a, b))
+
+
 def _claimed_by_scanning(text, matches, exprs):
     """Which trigger owns which date, every expression against every trigger (the oracle of ``_claimed``)."""
     owned = {}
@@ -148,8 +155,12 @@ def _claimed_by_scanning(text, matches, exprs):
                 # "said the boy died on Tuesday": the date of what was said; "claimed victory on Sunday": the claim's
                 owned[i] = before[-1].start() if verb.start() == before[-1].end() + 1 else verb.start()
                 continue
+        last = max(verbs, key=lambda m: m.end()).start() if verbs else -1
         for m in reversed(before):
             gap = text[m.end():e.start]
+            if 5 < len(gap.split()) <= 10 and last < m.end() and _TOLD_GAP_RE.fullmatch(gap) and not _MODAL_RE.search(gap):
+                owned[i] = m.start()   # "told reporters at his office in the capital on Saturday"
+                break
             if len(gap.split()) > 5 or _NOT_IN_SPEECH_GAP_RE.search(gap):
                 break
             if _SPEECH_GAP_RE.fullmatch(gap) and " that " not in f" {gap} ":
