@@ -78,14 +78,13 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     cuts: list[int] = []
     for m in _END_RE.finditer(text):
-        if m.group(0) == "\n":
-            cuts.append(m.start())
-            continue
-        first_dot = m.start()
-        if text[first_dot] == "." and m.end() - first_dot == 1 and _is_abbreviation(text, first_dot):
-            continue
-        cuts.append(m.end())
+        first_dot, cut = m.span()
+        if text[first_dot] == "\n":   # (a line break's match is the break alone)
+            cuts.append(first_dot)
+        elif not (cut - first_dot == 1 and text[first_dot] == "." and _is_abbreviation(text, first_dot)):
+            cuts.append(cut)
     cuts.append(len(text))
+    breaks = len(para_breaks)
     for cut in cuts:
         a, b = start, cut
         while a < b and text[a].isspace():
@@ -93,10 +92,13 @@ def split_sentences(text: str) -> list[Sentence]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            while para_index < len(para_breaks) and para_breaks[para_index] <= a:
+            while para_index < breaks and para_breaks[para_index] <= a:
                 para_index += 1
-            for piece_start, piece_end in _bounded(text, a, b):
-                sentences.append(Sentence(piece_start, piece_end, para_index))
+            if b - a <= MAX_SENTENCE_CHARS:
+                sentences.append(Sentence(a, b, para_index))
+            else:
+                for piece_start, piece_end in _bounded(text, a, b):
+                    sentences.append(Sentence(piece_start, piece_end, para_index))
         start = cut
     return sentences
 
