@@ -10,7 +10,8 @@ from typing import Sequence
 
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "Co.", "Co", "Inc.", "Inc", "Ltd", "Ltd.", "Corp.",
                            "Corp", "LLC", "plc"})
-_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|for|the)){1,7}")
+# possessive: no shorter word or gap lets the next part match (a word never holds a comma or a space)
+_LONG_NAME_RE = re.compile(r"[A-Z][\w.'’-]*+(?:,?+[ \t]++(?:[A-Z][\w.'’-]*+|&|and|of|for|the)){1,7}")
 
 
 def full_names(text: str, acronyms: list[tuple[int, str]]) -> dict[int, str]:

@@ -78,6 +78,10 @@ their its recent initial press new conflicting first further other many witness 
 _IN_A_RE = re.compile(r"\b(?:in|with) (?:a|an|its|their|his|her|the)(?: [\w-]+)?\s+$", re.IGNORECASE)
 _PASSIVE_HEDGE_RE = phrase_ending_regex(
     r"(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|often|also|sometimes|still|now|widely)\s+)?$")
+_TO_AFTER_RE = re.compile(r"\s+to\b")
+_COPULA_AFTER_RE = re.compile(r"\s+(?:is|are|was|were|had|have|has)\b")
+_PRONOUN_END_RE = re.compile(r"\b(?:it|this|that)\s+$")
+_STATE_AFTER_RE = re.compile(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b")
 _OBJECT_GAP_RE = re.compile(r"\s+(?:(?:an?|the|its|their|his|her|a\s+new|new|major|fresh|last|latest|first"
                             r"|second|renewed|wider|large-scale|all-out|full-scale|ground|air|military"
                             r"|[\w'’-]+-(?:day|week|month|scale|long))\s+){0,3}")
@@ -142,20 +146,17 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
     if nxt_word in _MODIFIED_HEADS and after[:1] == " " and not word.endswith(("ed", "ing")) \
             and (kind != "statement" or _STATEMENT_NOUN_RE.fullmatch(word)):
         return False   # "death toll", "assault rifles", "election campaign", "battle ready"
+    prev_word = _word_before(text, start)
     if kind == "statement":
         if _STATEMENT_NOUN_RE.fullmatch(word) and (_IN_A_RE.search(before) or start - sent_start <= 1
-                                                    or _word_before(text, start) in _NOUN_BEFORE_REPORTS):
+                                                    or prev_word in _NOUN_BEFORE_REPORTS):
             return False   # "said in a statement", "Earlier reports from", "Reports say": the verb is the event
-        if word == "called" and _PASSIVE_HEDGE_RE.search(before):
-            return False   # "are often called hieleras": a name, not a statement
-        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+to\b", after):
-            return False   # "are reported to have been killed", "is said to be": a hedge, not a statement
-        if re.match(r"\s+(?:is|are|was|were|had|have|has)\b", after) \
-                and not re.search(r"\b(?:it|this|that)\s+$", before):
+        if _COPULA_AFTER_RE.match(after) and not _PRONOUN_END_RE.search(before):
             return False   # "34 the army says are dead": a parenthetical
-        if _PASSIVE_HEDGE_RE.search(before) and re.match(r"\s+(?:[a-z]+ed|dead|missing|hurt|safe|alive)\b", after):
-            return False   # "were reported freed", "was reported dead": the happening is the next word
-    prev_word = _word_before(text, start)
+        if (word == "called" or _TO_AFTER_RE.match(after) or _STATE_AFTER_RE.match(after)) \
+                and _PASSIVE_HEDGE_RE.search(before):   # (searched once, where the words after ask for it)
+            # "are often called hieleras": a name; "is said to be": a hedge; "was reported dead": the
+            return False   # happening is the next word
     if word.endswith("ed") and _premodifies(prev_word, nxt_word) and after[:1] == " " \
             and not before.rstrip().endswith(",") and not senses.after_auxiliary(before, prev_word):
         # a comma before it ("in office until 2019, signed contracts") or an auxiliary ("has since seized
@@ -188,7 +189,7 @@ def names_a_happening(text: str, sent_start: int, m: re.Match[str], topic: list[
         return False   # "came to the rescue": an idiom
     if word == "ruling" and nxt_word in _RULERS:
         return False   # "the ruling party": who rules, not a court's ruling
-    if kind == "change" and word == "declined" and re.match(r"\s+to\b", after):
+    if kind == "change" and word == "declined" and _TO_AFTER_RE.match(after):
         return False   # "declined to comment": a refusal, not a fall
     if word.startswith("landslide") and nxt_word in ("victory", "win", "majority", "defeat", "re-election", "reelection"):
         return False   # "a landslide victory": an election's margin, not a disaster

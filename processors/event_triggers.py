@@ -224,10 +224,8 @@ TRIGGER_RE = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(rf"(?P<{name}>(?:{patter
                         + ")", re.IGNORECASE)
 
 
-def _prefixes(pattern: str, size: int = 3) -> set[str]:
-    """The first ``size`` characters of every word ``pattern`` can match, fewer (but three at least) where
-    an alternative's literal start is shorter (enough regex syntax for the lexicon)."""
-    out: set[str] = set()
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (the lexicon's patterns hold no "|" or bracket in a class)."""
     depth, begin, alternatives = 0, 0, []
     for i, ch in enumerate(pattern):
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -235,7 +233,14 @@ def _prefixes(pattern: str, size: int = 3) -> set[str]:
             alternatives.append(pattern[begin:i])
             begin = i + 1
     alternatives.append(pattern[begin:])
-    for alt in alternatives:
+    return alternatives
+
+
+def _prefixes(pattern: str, size: int = 3) -> set[str]:
+    """The first ``size`` characters of every word ``pattern`` can match, fewer (but three at least) where
+    an alternative's literal start is shorter (enough regex syntax for the lexicon)."""
+    out: set[str] = set()
+    for alt in _alternatives(pattern):
         if alt.startswith("(?:"):
             close, depth = 3, 1
             while depth:
@@ -280,15 +285,20 @@ def _by_head(head: str) -> re.Pattern[str]:
     """The lexicon types with a word starting ``head`` (three lower-case ASCII characters, a candidate's
     first: ``_CANDIDATES`` is the trie of ``TRIGGER_PREFIXES``), in lexicon order, so the first type that
     matches is the one the whole lexicon gives; a regex of a few types is several times cheaper to try
-    than a letter's. Compiled on first use (some 270 heads)."""
+    than a letter's. Each type keeps only its alternatives ``head`` can start, in their order: one that
+    starts otherwise cannot match there, and a type of a hundred alternatives costs that many tries. Compiled
+    on first use (some 270 heads)."""
     rx = _BY_HEAD.get(head)
     if rx is None:
-        rx = _BY_HEAD[head] = re.compile("|".join(rf"(?P<{name}>(?:{pattern})\b)" for name, pattern in _TRIGGERS
-                                                  if head in _TYPE_PREFIXES[name]), re.IGNORECASE)
+        rx = _BY_HEAD[head] = re.compile("|".join(
+            rf"(?P<{name}>(?:{'|'.join(alt for alt, heads in _TYPE_ALTERNATIVES[name] if head in heads)})\b)"
+            for name, _ in _TRIGGERS if head in _TYPE_PREFIXES[name]), re.IGNORECASE)
     return rx
 
 
-_TYPE_PREFIXES = {name: _prefixes(pattern) for name, pattern in _TRIGGERS}
+_TYPE_ALTERNATIVES = {name: [(alt, _prefixes(alt)) for alt in _alternatives(pattern)] for name, pattern in _TRIGGERS}
+_TYPE_PREFIXES = {name: set().union(*(heads for _, heads in alternatives))
+                  for name, alternatives in _TYPE_ALTERNATIVES.items()}
 
 
 _BY_WRITTEN: dict[str, re.Pattern[str]] = {}   # a candidate's first three characters as written -> its regex

@@ -104,6 +104,11 @@ _MILLION_PEOPLE = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|vote
 _PERCENT_AFTER = re.compile(r"[ \u00a0]?(?:%|percent\b|per\s?cent\b|pct\b|pc\b|percentage points?\b|per-cent\b)",
                             re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?:-(?P<unit2>[a-z]+))?\b", re.IGNORECASE)
+# the characters each of those can start with (IGNORECASE folds the Kelvin sign onto "k"): the regexes are
+# tried only after one of them, and most numbers are followed by none
+_SCALE_FIRST = frozenset(" \u00a0-tmblckTMBLCK\u212a")
+_PERCENT_FIRST = frozenset(" \u00a0%pP")
+_SPACES = frozenset(" \u00a0")
 
 
 @dataclass(slots=True)
@@ -186,7 +191,7 @@ def find_numbers(text: str) -> list[NumberToken]:
                 value = parse_digits(text[num_start:grouped.end()].replace(" ", "")) or value
                 num_end = end = skip_to = grouped.end()
         scaled = False
-        sm = _SCALE_AFTER.match(text, end) if end < n else None
+        sm = _SCALE_AFTER.match(text, end) if end < n and text[end] in _SCALE_FIRST else None
         if sm:
             word = (sm.group("long") or sm.group("short") or sm.group("letter")).lower()
             after = _CURRENCY_AFTER.match(text, sm.end())
@@ -198,18 +203,18 @@ def find_numbers(text: str) -> list[NumberToken]:
                     scaled = True
                     end = sm.end()
         percent = False
-        pm = _PERCENT_AFTER.match(text, end) if end < n else None
+        pm = _PERCENT_AFTER.match(text, end) if end < n and text[end] in _PERCENT_FIRST else None
         if pm and currency is None:
             percent = True
             end = pm.end()
         if currency is None and not percent:
-            cm = _CURRENCY_AFTER.match(text, end)
+            cm = _CURRENCY_AFTER.match(text, end) if text[end:end + 1] in _SPACES else None
             if cm and cm.group("cur").lower() in CURRENCY_WORDS and cm.group("cur") not in ("Rand", "Won", "Tala", "Kina", "Pula", "Lev", "Kip", "Lek", "Loti"):
                 currency = CURRENCY_WORDS[cm.group("cur").lower()]
                 end = cm.end()
         hyphen_unit = hyphen_unit2 = None
         if not percent and currency is None:
-            hm = _HYPHEN_UNIT.match(text, end)
+            hm = _HYPHEN_UNIT.match(text, end) if text.startswith("-", end) else None
             if hm:
                 hyphen_unit = hm.group("unit").lower()
                 hyphen_unit2 = (hm.group("unit2") or "").lower() or None

@@ -110,5 +110,8 @@ def situate(doc: Document, events: Sequence[Event],
     out_figures = []
     for f in figures:
         pm = places.place_for(f.start, f.end, sentence_index(f.start))
+        if pm is None and f.location is None and f.place is None:
+            out_figures.append(f)   # no place to add (most figures): a copy would be the same figure
+            continue
         out_figures.append(_replace(f, location=pm.text if pm else None, place=places.resolved(pm)))
     return out_events, out_figures

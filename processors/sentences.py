@@ -37,6 +37,10 @@ MAX_SENTENCE_CHARS = 1000
 _END_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]))")
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")   # "u.s.a": letters and dots (compiled once: asked at most stops)
+_NONSPACE_RE = re.compile(r"\S+")
+_NUMERIC_RE = re.compile(r"[\d.,%$]+")
+_SPACES_RE = re.compile(r"\s+")
 
 
 # Up to six words, then a comma. Possessive words (Python 3.11+): with a plain "+" the engine splits a long
@@ -63,7 +67,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         nxt = text[dot + 1:dot + 12].lstrip()
         # "9 p.m. (Sanaa time), forces struck": a time zone in brackets
         return nxt[:3] in ("GMT", "UTC", "EST", "EDT", "CET", "BST", "IST") or nxt[:5] == "local" or nxt[:1] == "("
-    return low in _ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
+    return low in _ABBREV or _DOTTED_RE.fullmatch(low) is not None
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -74,14 +78,13 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     cuts: list[int] = []
     for m in _END_RE.finditer(text):
-        if m.group(0) == "\n":
-            cuts.append(m.start())
-            continue
-        first_dot = m.start()
-        if text[first_dot] == "." and m.end() - first_dot == 1 and _is_abbreviation(text, first_dot):
-            continue
-        cuts.append(m.end())
+        first_dot, cut = m.span()
+        if text[first_dot] == "\n":   # (a line break's match is the break alone)
+            cuts.append(first_dot)
+        elif not (cut - first_dot == 1 and text[first_dot] == "." and _is_abbreviation(text, first_dot)):
+            cuts.append(cut)
     cuts.append(len(text))
+    breaks = len(para_breaks)
     for cut in cuts:
         a, b = start, cut
         while a < b and text[a].isspace():
@@ -89,10 +92,13 @@ def split_sentences(text: str) -> list[Sentence]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            while para_index < len(para_breaks) and para_breaks[para_index] <= a:
+            while para_index < breaks and para_breaks[para_index] <= a:
                 para_index += 1
-            for piece_start, piece_end in _bounded(text, a, b):
-                sentences.append(Sentence(piece_start, piece_end, para_index))
+            if b - a <= MAX_SENTENCE_CHARS:
+                sentences.append(Sentence(a, b, para_index))
+            else:
+                for piece_start, piece_end in _bounded(text, a, b):
+                    sentences.append(Sentence(piece_start, piece_end, para_index))
         start = cut
     return sentences
 
@@ -214,7 +220,7 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
     if cut >= 0 and seg.count("(", cut) < seg.count(")", cut):
         cut = seg.rfind(",", 0, seg.rfind("(", 0, cut))
     base = sent_start + cut + 1
-    words = list(re.finditer(r"\S+", text[base:verb_start]))
+    words = list(_NONSPACE_RE.finditer(text[base:verb_start]))
     if not words:
         return None
     # stop at clause words; "and" only when a verb phrase precedes it; "analysts who did X say": analysts
@@ -247,7 +253,7 @@ def _subject_before(text: str, sent_start: int, verb_start: int,
     last = words[-1].group(0).lower()
     if last in _PASSIVE or last.endswith("ly") and len(words) == 1:
         return None
-    if any(re.fullmatch(r"[\d.,%$]+", w.group(0)) for w in words):
+    if any(_NUMERIC_RE.fullmatch(w.group(0)) for w in words):
         return None
     s, e = base + words[0].start(), base + words[-1].end()
     subject = text[s:e]
@@ -326,7 +332,7 @@ def attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]
         if verb in _MEASURE_VERBS and subj[0].split()[-1].lower().strip(".,") in _NOT_SOURCE_HEADS:
             continue  # "the quake measured 6.1": a measurement, not an attribution
         tail = text[m.end():sent_end]
-        words_after = re.split(r"\s+", tail.strip().rstrip(".!?\"”'"))
+        words_after = _SPACES_RE.split(tail.strip().rstrip(".!?\"”'"))
         comma_before = text[sent_start:subj[1]].rstrip().endswith((",", "\"", "”"))
         first_after = words_after[0].lower() if words_after else ""
         is_final = comma_before and (len([w for w in words_after if w]) <= 8 or first_after in _ADVERBIAL_START

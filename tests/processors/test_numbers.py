@@ -78,3 +78,18 @@ def test_single_letter_scale_needs_a_currency():
 
 def test_words_inside_other_words_are_not_numbers():
     assert find_numbers("Someone often tends to attend.") == []
+
+
+def test_what_follows_a_number_is_read_after_any_character_it_can_start_with():
+    # the scale, percent, currency and unit regexes are tried only after a character they can start with:
+    # the Kelvin sign is a "k" to IGNORECASE, a no-break space a space
+    (grant,) = find_numbers("a grant of $5\u212a for each school")
+    assert grant.scaled and grant.value == 5000
+    (share,) = find_numbers("a share of 12\u00a0percent")
+    assert share.percent and share.end == len("a share of 12\u00a0percent")
+    (fine,) = find_numbers("a fine of 300\u00a0euros")
+    assert fine.currency == "euros"
+    (span,) = find_numbers("a 30-day-old truce")
+    assert (span.hyphen_unit, span.hyphen_unit2) == ("day", "old")
+    (plain,) = find_numbers("about 40 people")
+    assert not (plain.scaled or plain.percent or plain.currency or plain.hyphen_unit)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from newswire.processors.document import Document
+from newswire.processors.events import find_events
 from newswire.processors.extract import extract, extraction_to_json
+from newswire.processors.figures import find_figures
+from newswire.processors.scenes import situate
 from tests.shared import shared_path
 
 FRIDAY = dt.date(2024, 6, 14)
@@ -109,3 +113,11 @@ def test_an_act_that_goes_on_in_a_participle_phrase_takes_its_place():
     text = "Israel ended the last truce, which lasted a month, on March 3, launching an offensive in Gaza."
     ex = extract(text, FRIDAY)
     assert by_trigger(ex, "ended").location == "Gaza"
+
+
+def test_a_figure_with_no_place_is_kept_as_found():
+    text = "About 40 percent of the budget went unspent, the report said."
+    doc = Document(text, FRIDAY)
+    found = find_figures(doc)
+    _, placed = situate(doc, find_events(doc), found)
+    assert found and placed[0] is found[0] and placed[0].location is None and placed[0].place is None
