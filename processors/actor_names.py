@@ -258,14 +258,6 @@ def strip_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, st
     name = text[start:end]
     if name.isalnum():
         return start, name
-    dropped, name = _strip_run(name, gaz)
-    return start + dropped, name
-
-
-@lru_cache(maxsize=1 << 14)
-def _strip_run(name: str, gaz: Gazetteer) -> tuple[int, str]:
-    """(characters dropped before, name) of a run: a function of the run alone, and runs recur."""
-    start = 0
     while True:
         first, _, rest = name.partition(" ")
         strip = bool(rest) and (first in COMMON_CAPITALS or first in _LEADING_ADVERBS) and first not in TITLES \
