@@ -1,6 +1,6 @@
 """The cheaper scans find what the plain regex finds: ``scan_words`` over the word starts of
 ``prefix_regex(literal_prefixes(rx))`` gives ``rx.finditer``'s matches, the rewritten sentence-end
-and number-token scans give the matches of their first forms, and the gated currency search finds every
+number-token and clause-cut scans give the matches of their first forms, and the gated currency search finds every
 currency its regex finds, on news text and on any text (long s, Kelvin sign, dotted and dotless i fold
 onto ASCII letters)."""
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newswire.processors import dates, lexicon, numbers, sentences
+from newswire.processors import actor_role_words, date_claims, dates, figures, lexicon, numbers, sentences
 from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words
 
 ODD = [
@@ -27,12 +27,22 @@ WORDS = ["killed", "Killed", "KILLED", "dead", "died", "in hospital", "in the ho
          "held by the army", "to flee", "have fled", "since", "Since", "as of", "so far", "to date", "this year",
          "last year", "over the past week", "in March", "In March", "one", "twenty-one", "Three", "1,200", "3.5",
          "\u017fince", "\u212aILLED", "\u0130n", "\u0131n", "people", "the", "said", "Mr.", "U.S.", "a.m.", ".",
-         "$", "US$", "Rs.", "\u20ac", "KSh", "USD", "\n", "\u00a0", "told", "reported", "Said"]
+         "$", "US$", "Rs.", "\u20ac", "KSh", "USD", "\n", "\u00a0", "told", "reported", "Said", "that", "whoever",
+         "although", "butter", ", and", ",  as", "ashore", "whereas", "; ", "\u201c", "\u00e9tat", "_but",
+         "but The", "and the A", "555-0100", "555 010", "\u0661\u0662\u0663.\u0664\u0665\u0666", "12 345"]
 news_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=40).map(
     lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", ", ", ". ", "-", "", "\n", " ", "? "] * 6)))
 
 # the forms these scans replace, as they were first written
 END_RE_FIRST = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+CUT_RE_FIRST = re.compile(r"[;:\"“”]|,\s+(?:and|but|while|as|after|before|when|which|who)\b|\b(?:that|which|who|but"
+                          r"|while|after|before|because|although|though|when|whereas)\b")
+RIGHT_CUT_RE_FIRST = re.compile(r"[,;:\"“”]|\b(?:that|which|who|but|while|after|before|because|although|though|when"
+                                r"|whereas)\b")
+NEW_CLAUSE_RE_FIRST = re.compile(r"\b(?:and|but)\s+(?:the\s+)?[A-Z]|;|\bbut\b|,\s+(?:while|whereas)\b")
+PHONE_CORE_RE_FIRST = re.compile(r"[0-9\u0080-\U0010ffff](?<=(?=\d{3}[\s.-]\d{3}).)")
+CUTS = [(actor_role_words._CUT_RE, CUT_RE_FIRST), (actor_role_words._RIGHT_CUT_RE, RIGHT_CUT_RE_FIRST),
+        (date_claims._NEW_CLAUSE_RE, NEW_CLAUSE_RE_FIRST)]
 SCANNED = [(lexicon.POST_CUE_RE, lexicon.POST_CUE_CANDIDATES), (dates.ANCHOR_RE, dates.ANCHOR_STARTS),
            (lexicon.SAID_RE, lexicon.SAID_STARTS)]
 
@@ -45,6 +55,11 @@ def scans_agree(text: str) -> None:
     for start, end in [(0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)]:
         for rx, starts in SCANNED:
             assert spans(scan_words(rx, text, start, end, starts)) == spans(rx.finditer(text, start, end))
+        for rx, first in CUTS:   # the clause cuts led by one character class
+            assert spans(rx.finditer(text, start, end)) == spans(first.finditer(text, start, end))
+        phone = figures._PHONE_CORE_RE.search(text, start, end)
+        first_phone = PHONE_CORE_RE_FIRST.search(text, start, end)
+        assert (phone and phone.start()) == (first_phone and first_phone.start())   # the first one's start
     assert [(m.span(), m.group(0)) for m in sentences._END_RE.finditer(text)] == \
         [(m.span(), m.group(0)) for m in END_RE_FIRST.finditer(text)]
     assert [(m.span(), m.group("digits")) for m in scan_words(numbers.TOKEN_RE, text, 0, len(text),
