@@ -207,11 +207,15 @@ def measure_pipeline(settings: Settings, count: int, corpus: Path, workers: int,
                    "measures": "CPU of the stories stage (copies + stories + series, its queries, writes and "
                                "sends) placing the run's articles as the sink stored them"}
         phase.peak_rss_mb, phase.cpu_s = pool_peaks(peaks, cpu)
-        return PipelineResult(phase, latencies, summary.published, max_lag, stories)
-    finally:
+    except BaseException:
         sampler.stop()
-        supervisor.stop()
+        supervisor.abort()  # failed or stopped on purpose: the run's data is scratch, nothing to drain
         engine.dispose()
+        raise
+    sampler.stop()
+    supervisor.stop()
+    engine.dispose()
+    return PipelineResult(phase, latencies, summary.published, max_lag, stories)
 
 
 def extraction_children(worker_pid: int) -> list[int]:
