@@ -113,6 +113,8 @@ def read_topic(bootstrap: str, topic: str, quiet_s: float = 2.0, timeout_s: floa
         while not partitions and time.monotonic() < deadline:
             time.sleep(0.2)
             partitions = consumer.partitions_for_topic(topic) or set()
+        if not partitions:  # not created yet (a loaded machine): nothing on it, and callers poll again
+            return []
         tps = [TopicPartition(topic, partition) for partition in sorted(partitions)]
         consumer.assign(tps)
         consumer.seek_to_beginning(*tps)
