@@ -1,0 +1,36 @@
+"""A state's act takes a finer place of its own country than the country (``processors.place_home``), and a
+lede placed at a whole country takes the district the next sentence names (``processors.place_lead``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.extract import extract
+
+
+def _events(text: str) -> dict[str, str | None]:
+    return {e.trigger: e.location for e in extract(text, dt.date(2026, 7, 1)).events}
+
+
+def test_a_state_body_acting_where_the_paragraph_has_been_takes_that_town():
+    text = ("GUATEMALA CITY (Newswire) - Heavy rains have swept the country this week.\n\nA mudslide buried six "
+            "homes in Escuintla on Tuesday. Guatemala's army recovered four bodies from the mud on Wednesday.")
+    assert _events(text)["recovered"] == "Escuintla"
+
+
+def test_a_national_court_in_a_story_filed_from_its_seat_takes_the_dateline():
+    text = ("QUITO (Newswire) - Ecuador's national court sentenced nine men to prison on Friday for running a "
+            "smuggling ring, prosecutors said.")
+    assert _events(text)["sentenced"] == "Quito"
+
+
+def test_a_country_wide_measure_keeps_the_country():
+    text = "CAIRO (Newswire) - Egypt's economy grew 4 percent in the third quarter, the statistics agency said."
+    assert _events(text)["grew"] == "Egypt"
+
+
+def test_a_lede_attack_in_a_country_takes_the_district_the_next_sentence_names():
+    text = ("NIAMEY (Newswire) - Gunmen killed nine soldiers in an attack on an army post in western Niger on "
+            "Monday.\n\nThe fighters overran the post at Zorbakoye, in the Tera department of the Tillaberi "
+            "region, officials said.")
+    assert _events(text)["attack"] == "Tera"
