@@ -34,3 +34,15 @@ def test_a_lede_attack_in_a_country_takes_the_district_the_next_sentence_names()
             "Monday.\n\nThe fighters overran the post at Zorbakoye, in the Tera department of the Tillaberi "
             "region, officials said.")
     assert _events(text)["attack"] == "Tera"
+
+
+def test_arson_in_a_raid_story_happens_at_the_raid_scene():
+    text = ("ABUJA (Newswire) - Gunmen attacked a village near Jos in Plateau state on Sunday, killing five people, "
+            "police said.\n\nWitnesses said the attackers burned 30 houses before fleeing.")
+    assert _events(text)["burned"] == "Jos"
+
+
+def test_a_surrender_after_a_clash_happens_at_the_clash_scene():
+    text = ("MANILA (Newswire) - Philippine troops clashed with rebels near Marawi on Monday, the army said.\n\n"
+            "Nine rebels surrendered after a four-hour gunbattle.")
+    assert _events(text)["surrendered"] == "Marawi"
