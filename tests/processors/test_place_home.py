@@ -1,5 +1,6 @@
-"""A state's act takes a finer place of its own country than the country (``processors.place_home``), and a
-lede placed at a whole country takes the district the next sentence names (``processors.place_lead``)."""
+"""A state's act takes a finer place of its own country than the country (``processors.place_home``), a
+lede placed at a whole country takes the district the next sentence names (``processors.place_lead``), and sea
+areas are places (an ocean, "in international waters of" a sea: ``processors.place_names``)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,15 @@ def test_a_surrender_after_a_clash_happens_at_the_clash_scene():
     text = ("MANILA (Newswire) - Philippine troops clashed with rebels near Marawi on Monday, the army said.\n\n"
             "Nine rebels surrendered after a four-hour gunbattle.")
     assert _events(text)["surrendered"] == "Marawi"
+
+
+def test_a_seizure_in_international_waters_of_a_sea_takes_the_sea():
+    text = ("MIAMI (Newswire) - A Coast Guard cutter seized 900 kilograms of cocaine from a speedboat in "
+            "international waters of the Western Caribbean Sea on Monday.")
+    assert _events(text)["seized"] == "Western Caribbean Sea"
+
+
+def test_an_ocean_is_a_place():
+    text = ("PERTH (Newswire) - A navy frigate rescued 40 fishermen from a sinking trawler in the Pacific Ocean "
+            "on Monday.")
+    assert _events(text)["rescued"] == "Pacific Ocean"
