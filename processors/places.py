@@ -54,7 +54,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_scene import lede_scene, town_named
-from newswire.processors.place_statements import said_at
+from newswire.processors.place_statements import published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -71,11 +71,9 @@ class ArticlePlaces:
     def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None,
                  spans: Sequence[tuple[int, int]] | None = None, dateline: Dateline | None | bool = False):
         """``spans``: the ``NAME_RE`` matches of ``text``, ``dateline`` its dateline, if already found."""
-        gaz = gaz or gazetteer()
-        self._gaz = gaz
+        self._gaz = gaz = gaz or gazetteer()
         self.text = text
-        if spans is None:
-            spans = name_spans(text)
+        spans = name_spans(text) if spans is None else spans
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
         line = find_dateline(text) if dateline is False else dateline
@@ -302,6 +300,8 @@ class ArticlePlaces:
                 return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        if not statement and (published := published_at(self.text, start, end, here, self.dateline)) is not None:
+            return published   # "results released by the commission": the body's statement, where filed
         if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end, kind == "win")) is not None:
             return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"

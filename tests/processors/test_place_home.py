@@ -1,6 +1,7 @@
 """A state's act takes a finer place of its own country than the country (``processors.place_home``), a
 lede placed at a whole country takes the district the next sentence names (``processors.place_lead``), and sea
-areas are places (an ocean, "in international waters of" a sea: ``processors.place_names``)."""
+areas are places (an ocean, "in international waters of" a sea: ``processors.place_names``); results
+released by a national body are its statement, made where the story is filed (``processors.place_statements``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,11 @@ def test_an_ocean_is_a_place():
     text = ("PERTH (Newswire) - A navy frigate rescued 40 fishermen from a sinking trawler in the Pacific Ocean "
             "on Monday.")
     assert _events(text)["rescued"] == "Pacific Ocean"
+
+
+def test_results_released_by_a_national_body_are_made_public_where_the_story_is_filed():
+    text = ("LUSAKA (Newswire) - The ruling party won 90 of the 156 seats in Zambia's parliament in Thursday's "
+            "election, according to provisional results released by the electoral commission on Saturday.")
+    events = _events(text)
+    assert events["released"] == "Lusaka"
+    assert events["election"] == "Zambia"
