@@ -50,7 +50,9 @@ def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: 
     if para is not None and _within(layer.resolved(para), country):
         return para
     line = layer.dateline
-    if line is None or not _within(line.place, country):
+    # a dateline town the gazetteer lacks resolves to its country, but still names a town there ("BATIBO, Ruritania")
+    if line is None or not (_within(line.place, country) or (line.place is not None and line.place == country
+                                                             and line.text.casefold() != country.name.casefold())):
         return None
     scene = lede_scene(layer, kind)
     return scene if scene is not None and _within(layer.resolved(scene), country) else line

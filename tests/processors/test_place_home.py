@@ -68,3 +68,10 @@ def test_results_released_by_a_national_body_are_made_public_where_the_story_is_
     events = _events(text)
     assert events["released"] == "Lusaka"
     assert events["election"] == "Zambia"
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_still_finer_than_its_country():
+    text = ("MBELENKORO, Cameroon (Newswire) - Gunmen attacked a school in the North West region on Monday, local "
+            "officials said.\n\nCameroon's military said in a statement that troops deployed to the area killed "
+            "three gunmen and freed 12 of the pupils.")
+    assert _events(text)["freed"] == "Mbelenkoro"
