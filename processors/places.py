@@ -53,7 +53,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
                                                  legislatures, region_after, regions)
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
-from newswire.processors.place_scene import lede_scene, town_named
+from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
 from newswire.processors.place_statements import published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
@@ -361,7 +361,7 @@ class ArticlePlaces:
                   and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place)
                                                                   or self.text.startswith(("'s ", "’s "), pm.end))
                   and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
-        if owners:
+        if owners and (kind not in SCENE_KINDS or lede_scene(self, kind) is None):   # a fight's acts: at its scene
             return owners[-1]
         if (town := town_named(here, self.dateline, start)) is not None:   # "Tarvos has been cut off"
             return town

@@ -75,3 +75,10 @@ def test_a_dateline_town_the_gazetteer_lacks_is_still_finer_than_its_country():
             "officials said.\n\nCameroon's military said in a statement that troops deployed to the area killed "
             "three gunmen and freed 12 of the pupils.")
     assert _events(text)["freed"] == "Mbelenkoro"
+
+
+def test_an_attack_a_state_body_reports_happened_at_the_scene_not_across_the_state():
+    text = ("ABUJA (Newswire) - Gunmen attacked a village near Jos in Plateau state on Sunday, killing five people, "
+            "police said.\n\nNigeria's military said in a statement that troops deployed to the area after the "
+            "attack killed three gunmen in a firefight near the village.")
+    assert _events(text)["attack"] == "Jos"
