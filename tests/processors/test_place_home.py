@@ -81,4 +81,6 @@ def test_an_attack_a_state_body_reports_happened_at_the_scene_not_across_the_sta
     text = ("ABUJA (Newswire) - Gunmen attacked a village near Jos in Plateau state on Sunday, killing five people, "
             "police said.\n\nNigeria's military said in a statement that troops deployed to the area after the "
             "attack killed three gunmen in a firefight near the village.")
-    assert _events(text)["attack"] == "Jos"
+    events = _events(text)
+    assert events["attack"] == "Jos"
+    assert events["deployed"] == "Jos"   # troops sent to the fight's scene
