@@ -71,12 +71,13 @@ _PUBLISH_VERBS = ("released", "published", "announced", "issued", "posted", "mad
 
 
 def published_at(text: str, start: int, end: int, here: Sequence[PlaceMention],
-                 dateline: PlaceMention | None) -> PlaceMention | None:
+                 dateline: PlaceMention | None, kind: str | None = None) -> PlaceMention | None:
     """Where results or figures published by the words ``text[start:end]`` were made public: the place the verb
     is said at ("released in Geneva"), else the dateline; None if the words publish no results or figures, or
-    the story has no dateline."""
-    if dateline is None or not text.startswith(_PUBLISH_VERBS, start) \
-            or not _PUBLISHED_RE.search(text, max(0, start - 48), start):
+    the story has no dateline. So too a summons (of ``kind`` "summons"): a government summons an envoy to its
+    own foreign ministry, where the story is filed, not to the country the envoy speaks for."""
+    if dateline is None or (kind != "summons" and (not text.startswith(_PUBLISH_VERBS, start)
+                                                   or not _PUBLISHED_RE.search(text, max(0, start - 48), start))):
         return None
     at = [pm for pm in here if pm.locative and not pm.weak and end <= pm.start <= end + 60
           and _SAID_AT_RE.fullmatch(text, end, pm.start)]

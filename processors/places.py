@@ -300,7 +300,7 @@ class ArticlePlaces:
                 return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
-        if not statement and (published := published_at(self.text, start, end, here, self.dateline)) is not None:
+        if not statement and (published := published_at(self.text, start, end, here, self.dateline, kind)) is not None:
             return published   # "results released by the commission": the body's statement, where filed
         if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end, kind == "win")) is not None:
             return target   # "rebels seized Goma", "Russia attacked Ukraine"

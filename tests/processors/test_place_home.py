@@ -84,3 +84,9 @@ def test_an_attack_a_state_body_reports_happened_at_the_scene_not_across_the_sta
     events = _events(text)
     assert events["attack"] == "Jos"
     assert events["deployed"] == "Jos"   # troops sent to the fight's scene
+
+
+def test_a_government_summons_an_envoy_where_the_story_is_filed():
+    text = ("NAIROBI (Newswire) - Kenya on Tuesday summoned Uganda's ambassador over a shooting on Lake Victoria "
+            "in which two Kenyan fishermen died.")
+    assert _events(text)["summoned"] == "Nairobi"
