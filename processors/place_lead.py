@@ -52,18 +52,24 @@ def is_wide(text: str, pm: PlaceMention) -> bool:
 
 def finer_in_next_sentence(text: str, chosen: PlaceMention, following: Sequence[PlaceMention],
                            resolved: Callable[[PlaceMention], Place | None]) -> PlaceMention | None:
-    """The first town or village of ``following`` (the next sentence's mentions) within ``chosen``'s country."""
+    """The first town or village of ``following`` (the next sentence's mentions) within ``chosen``'s country;
+    for a lede placed at a whole country, else the first district or province there ("an attack in western
+    Ruritania" made exact by "the post near a village in the Dorn district": Dorn is finer than the country)."""
     country = resolved(chosen)
+    region = None
     for pm in following:
-        if not pm.locative or pm.weak or pm.sentence < 0 or is_wide(text, pm):
+        if not pm.locative or pm.weak or pm.sentence < 0:
             continue
         if _ENDPOINT_RE.search(text, max(0, pm.start - 28), pm.start):
             continue
         holder = resolved(pm)
         if country is not None and holder is not None and holder.country_code != country.country_code:
             continue
-        return pm
-    return None
+        if not is_wide(text, pm):
+            return pm
+        if region is None and holder is not None and holder.kind != "country":
+            region = pm
+    return region if chosen.place is not None and chosen.place.kind == "country" else None
 
 
 def national_vote(text: str, start: int, kind: str | None) -> bool:

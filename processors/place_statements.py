@@ -5,6 +5,10 @@ own clause ("Officials in Kabul said"), a place the verb is said at ("said in Ge
 Kabul"), the sentence's opening place ("In neighbouring Burundi, officials reported"), or the speaker's own
 place ("Berrien County health officials said", "Peru's health ministry said", "Malawi has reported").
 Where none is given, the caller falls back on the dateline: a statement is made where it was filed.
+
+So too the publication of results, figures or a bulletin ("according to provisional results released by the
+election commission", "the latest bulletin published on Monday"): it is the publishing body's statement, made
+where the story was filed, not the country-wide vote or outbreak it reports on (:func:`published_at`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Callable, Sequence
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["said_at"]
+__all__ = ["published_at", "said_at"]
 
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
@@ -57,3 +61,24 @@ def said_at(text: str, first: int, start: int, end: int, here: Sequence[PlaceMen
             and not _SPEAKS_AT_HOME_RE.match(text, speaker[-1].end):
         return None   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
     return speaker[-1] if speaker else None
+
+
+# a document or a set of figures just before its publishing verb: "results released by", "the bulletin published"
+_PUBLISHED_RE = re.compile(r"\b(?:results|figures|data|bulletin|report|statistics|estimates|tally|count|numbers"
+                           r"|update)[ \t]+(?:(?:were|was|had|have|been|being|first|later|also|just)[ \t]+)*$",
+                           re.IGNORECASE)
+_PUBLISH_VERBS = ("released", "published", "announced", "issued", "posted", "made public")
+
+
+def published_at(text: str, start: int, end: int, here: Sequence[PlaceMention],
+                 dateline: PlaceMention | None, kind: str | None = None) -> PlaceMention | None:
+    """Where results or figures published by the words ``text[start:end]`` were made public: the place the verb
+    is said at ("released in Geneva"), else the dateline; None if the words publish no results or figures, or
+    the story has no dateline. So too a summons (of ``kind`` "summons"): a government summons an envoy to its
+    own foreign ministry, where the story is filed, not to the country the envoy speaks for."""
+    if dateline is None or (kind != "summons" and (not text.startswith(_PUBLISH_VERBS, start)
+                                                   or not _PUBLISHED_RE.search(text, max(0, start - 48), start))):
+        return None
+    at = [pm for pm in here if pm.locative and not pm.weak and end <= pm.start <= end + 60
+          and _SAID_AT_RE.fullmatch(text, end, pm.start)]
+    return at[0] if at else dateline

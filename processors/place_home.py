@@ -1,0 +1,68 @@
+"""A finer place of the acting state's own country, for :meth:`processors.places.ArticlePlaces.place_for`.
+
+An act whose doer is a state or its body ("the army freed the hostages", "Ruritania's court sentenced
+the men", "the ministry evacuated the families") takes the state's country only as a last resort: a story
+filed from inside that country, or whose paragraph has already put the reader in one of its towns, names
+where the act happened at a finer grain. A country's act in a sentence that names no place of its own
+happened where the paragraph has just been (a village of that country), else at the scene of the story's
+fighting for an act of fighting, else at the dateline the story was filed from (a court, a ministry, a
+statistics office seated there). What spreads over the country (an outbreak, a flood, an election) keeps
+the country: the state acts across it; so does a measure of the nation's economy that rises or falls
+(its output, prices, exports) and a downgrade of its rating.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from newswire.processors.gazetteer import Place
+from newswire.processors.place_mentions import PlaceMention
+from newswire.processors.place_objects import WIDESPREAD
+from newswire.processors.place_scene import lede_scene
+
+__all__ = ["home_place"]
+
+_COUNTRY_WIDE = WIDESPREAD | {"change", "rating"}
+
+
+class _Layer(Protocol):
+    """What :func:`home_place` reads of :class:`processors.places.ArticlePlaces`."""
+
+    text: str
+    lede: int
+    dateline: PlaceMention | None
+
+    def in_sentence(self, index: int) -> list[PlaceMention]: ...
+
+    def resolved(self, pm: PlaceMention | None) -> Place | None: ...
+
+    def sentence_of(self, pos: int) -> int: ...
+
+
+def _within(place: Place | None, country: Place) -> bool:
+    """True if ``place`` is a place inside ``country`` finer than the country itself."""
+    return place is not None and place.kind != "country" and place.country_code == country.country_code
+
+
+def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place) -> PlaceMention | None:
+    if kind in _COUNTRY_WIDE:
+        return None
+    if para is not None and _within(layer.resolved(para), country):
+        return para
+    line = layer.dateline
+    # a dateline town the gazetteer lacks resolves to its country, but still names a town there ("BATIBO, Ruritania")
+    if line is None or not (_within(line.place, country) or (line.place is not None and line.place == country
+                                                             and line.text.casefold() != country.name.casefold())):
+        return None
+    scene = lede_scene(layer, kind)
+    return scene if scene is not None and _within(layer.resolved(scene), country) else line
+
+
+def home_place(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place, at: int,
+               named: bool) -> PlaceMention:
+    """The place of an act (of type ``kind``, at ``at``) done by ``country`` or its body: where its sentence
+    names places in other clauses only (``named``), the country; else ``para``, the paragraph's last place
+    before the sentence, if it lies in that country, else the lede's scene of fighting or the dateline if
+    the story is filed from inside it, else the country."""
+    finer = None if named else _finer(layer, para, kind, country)
+    return finer or PlaceMention(at, at, country.name, country, False, True, layer.sentence_of(at))
