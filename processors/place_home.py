@@ -8,11 +8,14 @@ happened where the paragraph has just been (a village of that country), else at 
 fighting for an act of fighting, else at the dateline the story was filed from (a court, a ministry, a
 statistics office seated there). What spreads over the country (an outbreak, a flood, an election) keeps
 the country: the state acts across it; so does a measure of the nation's economy that rises or falls
-(its output, prices, exports) and a downgrade of its rating.
+(its output, prices, exports), a downgrade of its rating, and a party's or a nation's win of a vote. So does
+an act of the story's background ("since the government sent the army into the war on crime in 2006",
+"after the state took the region in 2019"): it belongs to the nation's history, not to this story's scene.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from newswire.processors.gazetteer import Place
@@ -20,9 +23,21 @@ from newswire.processors.place_mentions import PlaceMention
 from newswire.processors.place_objects import WIDESPREAD
 from newswire.processors.place_scene import lede_scene
 
-__all__ = ["home_place"]
+__all__ = ["background", "home_place"]
 
-_COUNTRY_WIDE = WIDESPREAD | {"change", "rating"}
+_COUNTRY_WIDE = WIDESPREAD | {"change", "rating", "win"}
+# an act told as background: "since" just before it, or a year in its own clause after it ("... in 2006")
+_SINCE_RE = re.compile(r"(?:\b[Ss]ince\b[^,;.]{0,40}|\b(?:19|20)\d\d,?[ \t]+when\b[^,;.]{0,60})$")
+_YEAR_AFTER_RE = re.compile(r"[^,;.\n]{0,80}?\b(?:in|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+
+
+def background(text: str, start: int) -> bool:
+    """True if the act at ``start`` is told as the story's background: "since" leads its clause, a year's
+    "when" clause holds it ("since 2013, when rebels ousted the president"), or the clause that follows it
+    dates it to a year ("the army was deployed in the war on drugs in 2006")."""
+    return (("ince" in text[max(0, start - 72):start] or "when" in text[max(0, start - 72):start])
+            and _SINCE_RE.search(text, max(0, start - 72), start) is not None) \
+        or _YEAR_AFTER_RE.match(text, start) is not None
 
 
 class _Layer(Protocol):
@@ -44,8 +59,8 @@ def _within(place: Place | None, country: Place) -> bool:
     return place is not None and place.kind != "country" and place.country_code == country.country_code
 
 
-def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place) -> PlaceMention | None:
-    if kind in _COUNTRY_WIDE:
+def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place, at: int) -> PlaceMention | None:
+    if kind in _COUNTRY_WIDE or background(layer.text, at):
         return None
     if para is not None and _within(layer.resolved(para), country):
         return para
@@ -64,5 +79,5 @@ def home_place(layer: _Layer, para: PlaceMention | None, kind: str | None, count
     names places in other clauses only (``named``), the country; else ``para``, the paragraph's last place
     before the sentence, if it lies in that country, else the lede's scene of fighting or the dateline if
     the story is filed from inside it, else the country."""
-    finer = None if named else _finer(layer, para, kind, country)
+    finer = None if named else _finer(layer, para, kind, country, at)
     return finer or PlaceMention(at, at, country.name, country, False, True, layer.sentence_of(at))

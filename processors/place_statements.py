@@ -19,7 +19,12 @@ from typing import Callable, Sequence
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["published_at", "said_at"]
+__all__ = ["SEAT_ACTS", "published_at", "said_at"]
+
+# what an office does at its desk (decides, rules, appoints, meets, briefs the press): with no place in its
+# paragraph it happens at the seat the story is filed from, not across the country the story is about (a
+# central bank's rate decision in a story filed from its capital), unlike what the economy or the nation does
+SEAT_ACTS = frozenset("decision ruling appointment dismissal resignation meeting speech expulsion".split())
 
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"

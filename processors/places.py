@@ -46,7 +46,7 @@ from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_anaphors import named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
-from newswire.processors.place_home import home_place
+from newswire.processors.place_home import background, home_place
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
@@ -54,7 +54,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
-from newswire.processors.place_statements import published_at, said_at
+from newswire.processors.place_statements import SEAT_ACTS, published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -368,7 +368,8 @@ class ArticlePlaces:
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
-            return lede_scene(self, kind) or self._setting(kind in WIDESPREAD)
+            seat = kind in SEAT_ACTS and not background(self.text, start)   # a decision at its desk, not in history
+            return lede_scene(self, kind) or (self.dateline if seat else self._setting(kind in WIDESPREAD))
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0

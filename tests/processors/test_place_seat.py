@@ -1,0 +1,55 @@
+"""What an office decides happens at the seat the story is filed from, a release's "Town, date" line is its
+dateline, a nation's win of a vote keeps the nation, and an act told as background is not placed at this
+story's scene (``processors.place_statements``, ``processors.dateline``, ``processors.place_home``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.dateline import find_dateline
+from newswire.processors.extract import extract
+from newswire.processors.place_home import background
+
+
+def _events(text: str) -> dict[str, str | None]:
+    return {e.trigger: e.location for e in extract(text, dt.date(2026, 7, 1)).events}
+
+
+def test_a_release_line_of_town_and_full_date_is_its_dateline():
+    line = find_dateline("Nairobi, 14 June 2026\n\nThe central bank kept its policy rate unchanged.")
+    assert line is not None and line.place == "Nairobi" and line.date_text == "14 June 2026"
+    line = find_dateline("Lima, June 14, 2026.\nThe ministry reported new cases.")
+    assert line is not None and line.place == "Lima"
+
+
+def test_a_sentence_opening_on_a_town_is_no_dateline():
+    assert find_dateline("Nairobi, the capital, was calm on 14 June 2026 as talks resumed.\nMore") is None
+    assert find_dateline("Nairobi, 14 June\nThe bank met.") is None   # no year: not a release's line
+
+
+def test_an_office_decision_in_a_story_filed_from_its_seat_takes_the_seat():
+    text = ("Nairobi, 14 June 2026\n\nThe Central Bank of Kenya decided to keep its policy rate at 9 percent.\n\n"
+            "Inflation in Kenya slowed to 5.1 percent in May.")
+    assert _events(text)["decided"] == "Nairobi"
+
+
+def test_a_nation_winning_a_vote_keeps_the_nation():
+    text = ("SKOPJE (Newswire) - North Macedonia's opposition won the most votes in Sunday's parliamentary "
+            "election, the electoral commission said on Monday.")
+    assert _events(text)["won"] == "North Macedonia"
+
+
+def test_an_act_told_as_background_is_not_the_story():
+    text = "Violence has soared since the government deployed the army against the cartels in 2006."
+    assert background(text, text.index("deployed"))
+    text = "The region has been unstable since 2013, when a rebel coalition ousted the president."
+    assert background(text, text.index("ousted"))
+    text = "The army deployed troops to the border town on Monday, the ministry said."
+    assert not background(text, text.index("deployed"))
+
+
+def test_a_state_act_of_the_story_background_keeps_the_country():
+    text = ("CULIACAN (Newswire) - Gunmen killed six people at a checkpoint in Culiacan on Monday.\n\n"
+            "Mexico has recorded thousands of killings since the government deployed the army in the fight "
+            "against the cartels in 2006.")
+    assert _events(text)["deployed"] == "Mexico"
