@@ -27,14 +27,19 @@ __all__ = ["background", "home_place"]
 
 _COUNTRY_WIDE = WIDESPREAD | {"change", "rating", "win"}
 # an act told as background: "since" just before it, or a year in its own clause after it ("... in 2006")
-_SINCE_RE = re.compile(r"(?:\b[Ss]ince\b[^,;.]{0,40}|\b(?:19|20)\d\d,?[ \t]+when\b[^,;.]{0,60})$")
-_YEAR_AFTER_RE = re.compile(r"[^,;.\n]{0,80}?\b(?:in|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+# ("since the army took the town", not a time's "its worst week since early May amid protests")
+_SINCE_RE = re.compile(r"(?:\b[Ss]ince[ \t]+(?:the|a|an|its|their|his|her|it|they|he|she|we)\b[^,;.]{0,40}"
+                       r"|\b(?:19|20)\d\d,?[ \t]+when\b[^,;.]{0,60})$")
+_YEAR_AFTER_RE = re.compile(r"[^,;.\n]{0,80}?\b(?:(?:in|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+                            r"|since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August"
+                            r"|September|October|November|December|(?:19|20)\d\d|the start of)\b)")
 
 
 def background(text: str, start: int) -> bool:
     """True if the act at ``start`` is told as the story's background: "since" leads its clause, a year's
     "when" clause holds it ("since 2013, when rebels ousted the president"), or the clause that follows it
-    dates it to a year ("the army was deployed in the war on drugs in 2006")."""
+    dates it to a year or counts it since a month ("the army was deployed in the war on drugs in 2006", "90 people
+    were arrested in raids since January": a tally of the nation's, not this story's happening)."""
     return (("ince" in text[max(0, start - 72):start] or "when" in text[max(0, start - 72):start])
             and _SINCE_RE.search(text, max(0, start - 72), start) is not None) \
         or _YEAR_AFTER_RE.match(text, start) is not None

@@ -368,8 +368,9 @@ class ArticlePlaces:
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
-            seat = kind in SEAT_ACTS and not background(self.text, start)   # a decision at its desk, not in history
-            return lede_scene(self, kind) or (self.dateline if seat else self._setting(kind in WIDESPREAD))
+            past = background(self.text, start)   # history or a running tally: the country's, not the desk's
+            return (None if past else lede_scene(self, kind)) or (self.dateline if kind in SEAT_ACTS and not past
+                                                                   else self._setting(kind in WIDESPREAD or past))
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0

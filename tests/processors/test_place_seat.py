@@ -53,3 +53,15 @@ def test_a_state_act_of_the_story_background_keeps_the_country():
             "Mexico has recorded thousands of killings since the government deployed the army in the fight "
             "against the cartels in 2006.")
     assert _events(text)["deployed"] == "Mexico"
+
+
+def test_a_time_since_a_month_before_the_act_is_not_background():
+    text = "Shares had their worst week since early May amid growing protests in the city."
+    assert not background(text, text.index("protests"))
+
+
+def test_a_running_tally_of_the_nation_takes_the_country_not_the_dateline_town():
+    text = ("KUMASI (Newswire) - A court in Kumasi jailed three men on Monday for illegal gold mining.\n\n"
+            "Ghana has lost much of its forest to the pits. Police seized 400 excavators in 2025, most of them "
+            "from foreign-run sites.")
+    assert _events(text)["seized"] == "Ghana"
