@@ -22,6 +22,7 @@ __all__ = ["finer_in_next_sentence", "is_wide", "national_vote", "spreads"]
 # a vote held across a whole country: its place is the country, wherever its results are announced
 _NATIONAL_VOTE_RE = re.compile(r"\b(?:presidential|parliamentary|legislative|general|national)[ \t]+(?:[\w-]+[ \t]+)?$",
                                re.IGNORECASE)
+_SEIZURES_OF_POWER = ("coup", "Coup", "putsch", "uprising", "Uprising", "overthr")
 
 # hazards and outbreaks cover an area: the lede's region is their place ("an earthquake struck eastern
 # Turkey"; the town the next sentence names is one of the places hit), as the dev set's quake in "Central Italy";
@@ -73,5 +74,9 @@ def finer_in_next_sentence(text: str, chosen: PlaceMention, following: Sequence[
 
 
 def national_vote(text: str, start: int, kind: str | None) -> bool:
-    """True if the election at ``start`` is a country's own ("Saturday's presidential election")."""
+    """True if the election at ``start`` is a country's own ("Saturday's presidential election"), or the
+    happening is a coup or an uprising: a nation's government is seized or overthrown, wherever the palace or
+    the square it began in stands ("opposition to the 2021 coup", "since the uprising that toppled him")."""
+    if kind == "coup":   # (not a mutiny at one barracks or a local revolt: those keep their place)
+        return text.startswith(_SEIZURES_OF_POWER, start)
     return kind == "election" and bool(_NATIONAL_VOTE_RE.search(text, max(0, start - 32), start))

@@ -65,3 +65,9 @@ def test_a_running_tally_of_the_nation_takes_the_country_not_the_dateline_town()
             "Ghana has lost much of its forest to the pits. Police seized 400 excavators in 2025, most of them "
             "from foreign-run sites.")
     assert _events(text)["seized"] == "Ghana"
+
+
+def test_a_coup_is_the_nation_s_not_the_town_s():
+    text = ("MANDALAY (Newswire) - Troops shelled three villages near Mandalay on Monday.\n\n"
+            "The region has been a centre of resistance to the 2021 coup.")
+    assert _events(text)["coup"] == "Myanmar"
