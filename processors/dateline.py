@@ -52,8 +52,10 @@ _DATE_ONLY_RE = re.compile(rf"\s*(?:(?i:for immediate release|release date|relea
 # "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
 _TITLE_DASH_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?(?:[ ]+[—–-]{{1,2}}[ ]+|:[ ]+)(?=[A-Z])")
 # a release's place and full date alone on its first line: "Springfield, 3 March 2026", "Lakeview, March 3, 2026."
-# (the year and the line's end set it apart from a sentence that opens on a place)
-_TITLE_LINE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION},\s*(?=[\w ,.]*\d{{4}}\.?[ \t]*\n){_DATE}\.?[ \t]*\n\s*")
+# (the year and the line's end set it apart from a sentence that opens on a place),
+# or closed by a full stop before the first sentence: "Lakeview, March 3, 2026. The ministry reports ..."
+_TITLE_LINE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION},\s*(?=[\w ,.]*\d{{4}}(?:\.?[ \t]*\n|\.[ \t]+[A-Z]))"
+                            rf"{_DATE}(?:\.?[ \t]*\n\s*|\.[ \t]+(?=[A-Z]))")
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")

@@ -34,6 +34,7 @@ _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s
 _OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _QUOTE_RE = re.compile(r"[\"“”;]")
+_ASIDE_RE = re.compile(r",[ \t]+[^,;:\"“”()]{3,60},[ \t]+")
 # the country itself speaking, or its own body: "Malawi has reported", "Peru's health ministry said" (at home,
 # not a visitor named by a title: "U.S. Defense Secretary Jane Doe said" in a story filed abroad)
 _SPEAKS_AT_HOME_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z]+[ \t]+)?(?:ministry|government|health|authorities|agency"
@@ -50,6 +51,11 @@ def said_at(text: str, first: int, start: int, end: int, here: Sequence[PlaceMen
            or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(text, end, pm.start))]
     if own:
         return min(own, key=lambda pm: abs(pm.start - start))
+    # "An official in Kandep, speaking on condition of anonymity, told AFP": the subject's place past an aside
+    aside = [pm for pm in strong if pm.end <= start and not _BREAK_RE.search(text, first, pm.start)
+             and _ASIDE_RE.fullmatch(text, pm.end, start)]
+    if aside:
+        return aside[-1]
     # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
     opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
                and _OPENING_PLACE_RE.fullmatch(text, first, pm.start) and text.startswith(",", pm.end)]

@@ -71,3 +71,21 @@ def test_a_coup_is_the_nation_s_not_the_town_s():
     text = ("MANDALAY (Newswire) - Troops shelled three villages near Mandalay on Monday.\n\n"
             "The region has been a centre of resistance to the 2021 coup.")
     assert _events(text)["coup"] == "Myanmar"
+
+
+def test_a_release_opening_on_town_and_date_closed_by_a_full_stop_has_that_dateline():
+    line = find_dateline("Quito, March 3, 2026. The risk management secretariat reports new floods.")
+    assert line is not None and line.place == "Quito" and line.body_start == len("Quito, March 3, 2026. ")
+
+
+def test_a_hazard_affecting_a_region_takes_that_region():
+    text = ("Quito, March 3, 2026. The secretariat reports the following update on the floods affecting the "
+            "Manabí province, with data as of 08:00 today.")
+    assert _events(text)["floods"] == "Manabí province"
+
+
+def test_a_speaker_placed_before_an_aside_speaks_from_that_place():
+    text = ("LOMÉ (Newswire) - Air strikes hit several villages in the north on Friday, the army said.\n\n"
+            "A local official in Dapaong, speaking on condition of anonymity, told reporters that five "
+            "civilians had been killed.")
+    assert _events(text)["told"] == "Dapaong"
