@@ -9,6 +9,8 @@ import datetime as dt
 from newswire.processors.dateline import find_dateline
 from newswire.processors.extract import extract
 from newswire.processors.place_home import background
+from newswire.processors.places import find_places
+from newswire.processors.sentences import split_sentences
 
 
 def _events(text: str) -> dict[str, str | None]:
@@ -89,3 +91,10 @@ def test_a_speaker_placed_before_an_aside_speaks_from_that_place():
             "A local official in Dapaong, speaking on condition of anonymity, told reporters that five "
             "civilians had been killed.")
     assert _events(text)["told"] == "Dapaong"
+
+
+def test_a_currency_named_after_a_country_is_no_place():
+    text = ("MUTARE, Zimbabwe (Newswire) - A bus crash killed nine people on Monday.\n\nThe transport minister "
+            "said the state would pay 800 U.S. dollars to each family.")
+    layer = find_places(text, split_sentences(text))
+    assert not [pm for pm in layer.mentions if pm.text == "U.S."]
