@@ -51,6 +51,11 @@ _DATE_ONLY_RE = re.compile(rf"\s*(?:(?i:for immediate release|release date|relea
                            rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:[-—–:|/]|\n|$)|\s+(?=[A-Z]))")
 # "Indianapolis – Several ...": a dash set off by spaces (or a colon after a region) and a capital
 _TITLE_DASH_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION}(?:,\s*{_DATE})?(?:[ ]+[—–-]{{1,2}}[ ]+|:[ ]+)(?=[A-Z])")
+# a release's place and full date alone on its first line: "Springfield, 3 March 2026", "Lakeview, March 3, 2026."
+# (the year and the line's end set it apart from a sentence that opens on a place),
+# or closed by a full stop before the first sentence: "Lakeview, March 3, 2026. The ministry reports ..."
+_TITLE_LINE_RE = re.compile(rf"\s*(?P<place>{_TITLE}){_REGION},\s*(?=[\w ,.]*\d{{4}}(?:\.?[ \t]*\n|\.[ \t]+[A-Z]))"
+                            rf"{_DATE}(?:\.?[ \t]*\n\s*|\.[ \t]+(?=[A-Z]))")
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
@@ -94,7 +99,8 @@ def find_dateline(text: str) -> Dateline | None:
         # a heading line (no sentence: no full stop ends it), then a place in capitals and a dash
         m = _CAPS_RE.match(text, heading.end(), min(len(text), heading.end() + 160))
     end = min(len(text), 160)
-    m = m or _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end)
+    m = m or _CAPS_RE.match(text, 0, end) or _TITLE_RE.match(text, 0, end) or _TITLE_DASH_RE.match(text, 0, end) \
+        or _TITLE_LINE_RE.match(text, 0, end)
     if not m:
         return None
     key = "place"

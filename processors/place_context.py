@@ -24,11 +24,13 @@ __all__ = ["carried_place", "names_a_topic", "nationwide", "the_state"]
 # nouns of a person's field of knowledge or stance: the place before them is a subject, not a setting
 _TOPIC_AFTER_RE = re.compile(r"[ \t]+(?:(?:policy|affairs|desk)[ \t]+)?(?:specialists?|experts?|analysts?"
                              r"|scholars?|watchers?|hawks?|doves?|sceptics?|skeptics?|historians?|researchers?"
-                             r"|correspondents?|adviser|advisers|advisor|advisors|expertise|portfolio)\b")
+                             r"|correspondents?|adviser|advisers|advisor|advisors|expertise|portfolio"
+                             r"|dollars?)\b")   # "1,500 U.S. dollars", "Hong Kong dollars": a currency, no place
 
 
 def names_a_topic(text: str, end: int) -> bool:
-    """True if the name ending at ``end`` only says what a person's field is ("a Ukraine specialist")."""
+    """True if the name ending at ``end`` only says what a person's field is ("a Ukraine specialist") or names a
+    currency ("paid 900 U.S. dollars")."""
     return _TOPIC_AFTER_RE.match(text, end) is not None
 
 

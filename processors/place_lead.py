@@ -22,6 +22,7 @@ __all__ = ["finer_in_next_sentence", "is_wide", "national_vote", "spreads"]
 # a vote held across a whole country: its place is the country, wherever its results are announced
 _NATIONAL_VOTE_RE = re.compile(r"\b(?:presidential|parliamentary|legislative|general|national)[ \t]+(?:[\w-]+[ \t]+)?$",
                                re.IGNORECASE)
+_SEIZURES_OF_POWER = ("coup", "Coup", "putsch", "uprising", "Uprising", "overthr")
 
 # hazards and outbreaks cover an area: the lede's region is their place ("an earthquake struck eastern
 # Turkey"; the town the next sentence names is one of the places hit), as the dev set's quake in "Central Italy";
@@ -52,20 +53,30 @@ def is_wide(text: str, pm: PlaceMention) -> bool:
 
 def finer_in_next_sentence(text: str, chosen: PlaceMention, following: Sequence[PlaceMention],
                            resolved: Callable[[PlaceMention], Place | None]) -> PlaceMention | None:
-    """The first town or village of ``following`` (the next sentence's mentions) within ``chosen``'s country."""
+    """The first town or village of ``following`` (the next sentence's mentions) within ``chosen``'s country;
+    for a lede placed at a whole country, else the first district or province there ("an attack in western
+    Ruritania" made exact by "the post near a village in the Dorn district": Dorn is finer than the country)."""
     country = resolved(chosen)
+    region = None
     for pm in following:
-        if not pm.locative or pm.weak or pm.sentence < 0 or is_wide(text, pm):
+        if not pm.locative or pm.weak or pm.sentence < 0:
             continue
         if _ENDPOINT_RE.search(text, max(0, pm.start - 28), pm.start):
             continue
         holder = resolved(pm)
         if country is not None and holder is not None and holder.country_code != country.country_code:
             continue
-        return pm
-    return None
+        if not is_wide(text, pm):
+            return pm
+        if region is None and holder is not None and holder.kind != "country":
+            region = pm
+    return region if chosen.place is not None and chosen.place.kind == "country" else None
 
 
 def national_vote(text: str, start: int, kind: str | None) -> bool:
-    """True if the election at ``start`` is a country's own ("Saturday's presidential election")."""
+    """True if the election at ``start`` is a country's own ("Saturday's presidential election"), or the
+    happening is a coup or an uprising: a nation's government is seized or overthrown, wherever the palace or
+    the square it began in stands ("opposition to the 2021 coup", "since the uprising that toppled him")."""
+    if kind == "coup":   # (not a mutiny at one barracks or a local revolt: those keep their place)
+        return text.startswith(_SEIZURES_OF_POWER, start)
     return kind == "election" and bool(_NATIONAL_VOTE_RE.search(text, max(0, start - 32), start))

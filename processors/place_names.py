@@ -69,10 +69,10 @@ MEDIA_HEADS = frozenset("""Times Post Herald Tribune Journal Gazette Telegraph C
 Observer Globe Star Sun Mirror Express Standard Dispatch Bulletin Register Daily""".split())
 PLACE_HEADS = set("""Province Provinces Region Regions County District Districts State Governorate Prefecture
 Municipality Territory Territories Oblast Valley Strip Peninsula Island Islands Mountains Coast Delta Basin
-Desert Border Lake Sea Gulf Bay River""".split())
+Desert Border Lake Sea Gulf Bay River Ocean""".split())
 # the heads of natural features: "X River" is not the town X (administrative heads are: "Kabul Province")
 NATURAL_HEADS = frozenset("""River Lake Sea Gulf Bay Valley Peninsula Mountains Coast Delta Basin Desert
-Island Islands""".split())
+Island Islands Ocean""".split())
 DIRECTIONS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast
 Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Downtown""".split())
 REGION_FIRST = DIRECTIONS | {"Inner", "Outer"}   # "Inner Mongolia" is a region of China, not Mongolia
@@ -95,7 +95,7 @@ southeast southwest occupied war-torn besieged neighbouring neighboring coastal 
 region state port district border heart outskirts centre center suburbs suburb streets edge outside rural remote
 county governorate prefecture municipality island islands coast coastal
 part parts area areas portion portions swath swaths much most rest neighbourhood neighborhood neighbourhoods
-neighborhoods quarter""".split())
+neighborhoods quarter waters international territorial""".split())   # "in international waters of the X"
 # a count between a preposition and its place: "in three Georgia counties", "across 18 California counties"
 _QUANTITIES = frozenset("""two three four five six seven eight nine ten eleven twelve several some many all both
 few dozens hundreds""".split())

@@ -27,11 +27,12 @@ siege offensive blockade win overrun""".split())
 WIDESPREAD = frozenset("""outbreak epidemic pandemic flood drought disaster storm election
 infection spread""".split())
 # verbs of attack, capture and disaster right before a place: it is used as a place ("rebels attacked Goma,
-# killing ten", "the storm battered Sindh province, killing 14": the killing's place too), as after "hit"
+# killing ten", "the storm battered Sindh province, killing 14": the killing's place too), as after "hit"; so is
+# the place a hazard is "affecting" ("the fires affecting the Maule region")
 ATTACKED_RE = re.compile(r"\b(?:attacked|attacking|seized|seizing|captured|capturing|shelled|shelling|bombed|bombing"
                          r"|bombarded|raided|stormed|besieged|overran|overrun|recaptured|retook|retaken|invaded"
                          r"|invading|annexed|targeted|targeting|lashed|lashing|battered|battering|pounded|pounding"
-                         r"|ravaged|devastated|flooded|inundated|rocked|jolted|shook|swept[ \t]+(?:through|across))"
+                         r"|ravaged|devastated|flooded|inundated|rocked|jolted|shook|swept[ \t]+(?:through|across)|affecting)"
                          r"[ \t]+(?:the[ \t]+)?$")
 _OBJECT_GAP_RE = re.compile(r"[ \t]+(?:the[ \t]+)?")
 # "Ukraine's Kharkiv region", "the West Bank city of Jenin": the next place is the one owned, the finer

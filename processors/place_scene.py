@@ -26,9 +26,11 @@ from newswire.processors.place_names import ORG_HEADS
 __all__ = ["SCENE_KINDS", "lede_scene", "town_named"]
 
 
-# acts of fighting and of security operations: they happen at the scene of the story's fighting
+# acts of fighting and of security operations: they happen at the scene of the story's fighting (so do the
+# fighters' surrender, the arson of a raid, "the attackers burned 30 houses", and troops sent to the area)
 SCENE_KINDS = frozenset("""attack clash capture offensive airstrike raid strike_hit bombing explosion shelling
-kidnapping blockade withdrawal operation ambush counterattack recapture siege incursion release arrest""".split())
+kidnapping blockade withdrawal operation ambush counterattack recapture siege incursion release arrest
+surrender fire mobilization""".split())
 
 
 class _Layer(Protocol):

@@ -5,6 +5,10 @@ own clause ("Officials in Kabul said"), a place the verb is said at ("said in Ge
 Kabul"), the sentence's opening place ("In neighbouring Burundi, officials reported"), or the speaker's own
 place ("Berrien County health officials said", "Peru's health ministry said", "Malawi has reported").
 Where none is given, the caller falls back on the dateline: a statement is made where it was filed.
+
+So too the publication of results, figures or a bulletin ("according to provisional results released by the
+election commission", "the latest bulletin published on Monday"): it is the publishing body's statement, made
+where the story was filed, not the country-wide vote or outbreak it reports on (:func:`published_at`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,12 @@ from typing import Callable, Sequence
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["said_at"]
+__all__ = ["SEAT_ACTS", "published_at", "said_at"]
+
+# what an office does at its desk (decides, rules, appoints, meets, briefs the press): with no place in its
+# paragraph it happens at the seat the story is filed from, not across the country the story is about (a
+# central bank's rate decision in a story filed from its capital), unlike what the economy or the nation does
+SEAT_ACTS = frozenset("decision ruling appointment dismissal resignation meeting speech expulsion".split())
 
 # "said in Geneva", "told reporters in Kabul on Monday", "said during a visit to Hanoi"
 _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)?(?:(?:reporters|journalists|lawmakers"
@@ -25,6 +34,7 @@ _SAID_AT_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s
 _OPENING_PLACE_RE = re.compile(r"(?:In|At|From|Across|Elsewhere in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 _BREAK_RE = re.compile(r"[,;:\"“”]")
 _QUOTE_RE = re.compile(r"[\"“”;]")
+_ASIDE_RE = re.compile(r",[ \t]+[^,;:\"“”()]{3,60},[ \t]+")
 # the country itself speaking, or its own body: "Malawi has reported", "Peru's health ministry said" (at home,
 # not a visitor named by a title: "U.S. Defense Secretary Jane Doe said" in a story filed abroad)
 _SPEAKS_AT_HOME_RE = re.compile(r"(?:'s|’s)[ \t]+(?:[a-z]+[ \t]+)?(?:ministry|government|health|authorities|agency"
@@ -41,6 +51,11 @@ def said_at(text: str, first: int, start: int, end: int, here: Sequence[PlaceMen
            or (end <= pm.start <= end + 60 and _SAID_AT_RE.fullmatch(text, end, pm.start))]
     if own:
         return min(own, key=lambda pm: abs(pm.start - start))
+    # "An official in Kandep, speaking on condition of anonymity, told AFP": the subject's place past an aside
+    aside = [pm for pm in strong if pm.end <= start and not _BREAK_RE.search(text, first, pm.start)
+             and _ASIDE_RE.fullmatch(text, pm.end, start)]
+    if aside:
+        return aside[-1]
     # "In neighbouring Burundi, officials reported": the sentence's opening place is where it was said
     opening = [pm for pm in strong if pm.end <= start and pm.start - first <= 30
                and _OPENING_PLACE_RE.fullmatch(text, first, pm.start) and text.startswith(",", pm.end)]
@@ -57,3 +72,24 @@ def said_at(text: str, first: int, start: int, end: int, here: Sequence[PlaceMen
             and not _SPEAKS_AT_HOME_RE.match(text, speaker[-1].end):
         return None   # "HANOI (AP) - U.S. Defense Secretary Mark Esper said": a visitor speaks where filed
     return speaker[-1] if speaker else None
+
+
+# a document or a set of figures just before its publishing verb: "results released by", "the bulletin published"
+_PUBLISHED_RE = re.compile(r"\b(?:results|figures|data|bulletin|report|statistics|estimates|tally|count|numbers"
+                           r"|update)[ \t]+(?:(?:were|was|had|have|been|being|first|later|also|just)[ \t]+)*$",
+                           re.IGNORECASE)
+_PUBLISH_VERBS = ("released", "published", "announced", "issued", "posted", "made public")
+
+
+def published_at(text: str, start: int, end: int, here: Sequence[PlaceMention],
+                 dateline: PlaceMention | None, kind: str | None = None) -> PlaceMention | None:
+    """Where results or figures published by the words ``text[start:end]`` were made public: the place the verb
+    is said at ("released in Geneva"), else the dateline; None if the words publish no results or figures, or
+    the story has no dateline. So too a summons (of ``kind`` "summons"): a government summons an envoy to its
+    own foreign ministry, where the story is filed, not to the country the envoy speaks for."""
+    if dateline is None or (kind != "summons" and (not text.startswith(_PUBLISH_VERBS, start)
+                                                   or not _PUBLISHED_RE.search(text, max(0, start - 48), start))):
+        return None
+    at = [pm for pm in here if pm.locative and not pm.weak and end <= pm.start <= end + 60
+          and _SAID_AT_RE.fullmatch(text, end, pm.start)]
+    return at[0] if at else dateline

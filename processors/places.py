@@ -20,20 +20,19 @@ gazetteer lacks resolves to the place that holds it (:meth:`ArticlePlaces.resolv
 After "in", a short capitalised name the gazetteer lacks that ends its phrase is a place too ("a landslide
 in Tarnak Bala on Tuesday", ``processors.place_unknown``).
 
-Ambiguous names resolve by the article's countries (named countries, demonyms, the dateline, "Mumbai,
-India") and then population (``processors.gazetteer``). :meth:`ArticlePlaces.place_for` gives the place of
-an event or figure: for an attack, a capture or a win, the place its verb takes as object ("seized Goma",
-``processors.place_objects``), else a place inside its noun phrase ("the Osun State governorship election"),
-else the sentence's locative place nearest the word (the first after it, else the last before it, a city of
-the same country preferred to its country), else a state or country owning its subject ("California's
-regulators"), else a town of the dateline's country named in the sentence ("Tarvos has been cut off"),
-else the paragraph's last locative place before it, else the dateline (the country or state the story is
-about where that holds the dateline: "ANKARA - ... consumer prices rose" happened in Turkey; for a fight's
-acts, the lede's scene, ``processors.place_scene``), else a demonym's country before a domestic
-institution ("the Swedish investigation"), else a city named in the sentence, else a country or
-organisation's place in the sentence, else the last place named as a place before the sentence, else the
-article's most often named place. Statements take where they were said ("said in Doha", a sentence's
-opening "In Uganda, officials reported"), the speaker's own place, or the dateline (``place_statements``).
+Ambiguous names resolve by the article's countries (named, by demonym, the dateline's) and then population.
+:meth:`ArticlePlaces.place_for` gives an event's or figure's place: for an attack, a capture or a win, the place
+its verb takes as object ("seized Goma", ``place_objects``), else a place inside its noun phrase ("the Osun State
+governorship election"), else the acting state's country where its clause names no place (or a finer place there
+the paragraph or dateline gives, ``place_home``), else the sentence's locative place nearest the word (the first
+after it, else the last before it, a city preferred to its country), else a state or country owning its subject
+("California's regulators"), else a town of the dateline's country named in the sentence ("Tarvos has been cut
+off"), else the paragraph's last locative place before it, else the dateline (the country or state the story is
+about where that holds the dateline: "ANKARA - ... prices rose" happened in Turkey; for a fight's acts, the
+lede's scene, ``place_scene``), else a demonym's country before a domestic institution ("the Swedish
+investigation"), else a city in the sentence, else a country or organisation's place in it, else the last place
+named as a place before it, else the article's most named place. Statements take where they were said ("said in
+Doha"), the speaker's own place, or the dateline (``place_statements``).
 """
 
 from __future__ import annotations
@@ -47,14 +46,15 @@ from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_anaphors import named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
+from newswire.processors.place_home import background, home_place
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
                                                  legislatures, region_after, regions)
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
-from newswire.processors.place_scene import lede_scene, town_named
-from newswire.processors.place_statements import said_at
+from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
+from newswire.processors.place_statements import SEAT_ACTS, published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -71,11 +71,9 @@ class ArticlePlaces:
     def __init__(self, text: str, sentences: Sequence[Sentence], gaz: Gazetteer | None = None,
                  spans: Sequence[tuple[int, int]] | None = None, dateline: Dateline | None | bool = False):
         """``spans``: the ``NAME_RE`` matches of ``text``, ``dateline`` its dateline, if already found."""
-        gaz = gaz or gazetteer()
-        self._gaz = gaz
+        self._gaz = gaz = gaz or gazetteer()
         self.text = text
-        if spans is None:
-            spans = name_spans(text)
+        spans = name_spans(text) if spans is None else spans
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
         line = find_dateline(text) if dateline is False else dateline
@@ -302,6 +300,8 @@ class ArticlePlaces:
                 return self.dateline   # a statement is made where it was filed, not across the country it is about
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+        if not statement and (published := published_at(self.text, start, end, here, self.dateline, kind)) is not None:
+            return published   # "results released by the commission": the body's statement, where filed
         if kind in ACTS_ON_PLACES and (target := object_place(self.text, here, end, kind == "win")) is not None:
             return target   # "rebels seized Goma", "Russia attacked Ukraine"
         # a place inside the event's noun phrase: "the Osun State governorship election", "Ohio's primary"
@@ -320,7 +320,7 @@ class ArticlePlaces:
             # ("Assange, who is in prison in London"), the paragraph's or the dateline's; a phrase that
             # goes on with the act ("Israel ended the truce, launching an offensive in Gaza") is its clause
             if not any(clause[0] <= pm.start < clause[1] or goes_on(self.text, end, pm.start) for pm in strong):
-                return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
+                return home_place(self, self._paragraph_place[sentence], kind, actor_country, start, bool(strong))
         # a place in a clause about something else ("because the suspect remained in London", "Although she
         # was born in Lyon, ...", "the singer, who lives in Paris") is the event's only where nothing else is
         first = self.sentences[sentence].start if self.sentences else 0
@@ -361,14 +361,16 @@ class ArticlePlaces:
                   and pm.place.kind in ("state", "country") and (not self._holds_dateline(pm.place)
                                                                   or self.text.startswith(("'s ", "’s "), pm.end))
                   and not PEOPLE_AFTER_RE.match(self.text, pm.end)]   # "US President Jane Doe": a title
-        if owners:
+        if owners and (kind not in SCENE_KINDS or lede_scene(self, kind) is None):   # a fight's acts: at its scene
             return owners[-1]
         if (town := town_named(here, self.dateline, start)) is not None:   # "Tarvos has been cut off"
             return town
         if 0 <= sentence < len(self._paragraph_place) and self._paragraph_place[sentence] is not None:
             return self._paragraph_place[sentence]
         if self.dateline is not None:   # a fight's follow-up acts: at its scene (``processors.place_scene``)
-            return lede_scene(self, kind) or self._setting(kind in WIDESPREAD)
+            past = background(self.text, start)   # history or a running tally: the country's, not the desk's
+            return (None if past else lede_scene(self, kind)) or (self.dateline if kind in SEAT_ACTS and not past
+                                                                   else self._setting(kind in WIDESPREAD or past))
         # a country's own institution acts at home: "the Swedish investigation was dropped", "Iranian police
         # detained" (before the word, in its sentence)
         i = bisect.bisect_left(self._home, (self.sentences[sentence].start, "")) if self.sentences else 0
