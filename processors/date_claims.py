@@ -192,8 +192,7 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
                 right = len(exprs)
                 continue
             # "said on Sunday": other dates are what was said, as is any past a "that"
-            if statement and ((dist > 40 and not (dist <= 120 and _ATTRIBUTION_GAP_RE.fullmatch(text, end, exprs[i].start)))
-                              or _THAT_RE.search(text, end, exprs[i].start)):
+            if statement and (dist > 40 or _THAT_RE.search(text, end, exprs[i].start)):
                 right = len(exprs)
                 continue
         if owned and i in owned and owned[i] != start and not (
@@ -206,12 +205,6 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
 
 
 _THAT_RE = re.compile(r"\bthat\b")
-# "told cheering supporters at the party's headquarters late on Sunday": the audience and the place of the
-# saying, up to its date, with no verb, clause or quote of what was said between, nor the start of a period
-# ("forecast heavy rain from Thursday to Sunday" is what is said); a longer gap holds a shorter one's words
-_ATTRIBUTION_GAP_RE = re.compile(r"(?:(?!\b(?:\w+ed|is|was|were|are|be|been|had|has|have|will|would|could|can|may|might"
-                                 r"|must|should|did|does|do|which|who|when|after|before|because|while|as|if|not"
-                                 r"|from|between|until|till|through)\b)[^,;:\"“”(])*", re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\band\b")
 _DURING_RE = re.compile(r"\b(?:during|amid|in)\s+$", re.IGNORECASE)
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?")

@@ -1,8 +1,8 @@
 """Years told from the last one the text named: "in August of that year", "later that year", "the following
 year".
 
-Background paragraphs of news copy name a year once and go on from it ("In March 2025, an attack killed
-seven, and in August of that year ..."; "unrest began in 2022. In April of that year ..."). The time layer
+Background paragraphs of news copy name a year once and go on from it ("A dam burst in May 2019, and in
+June of that year ..."; "the dispute flared in 2021. In October of that year ..."). The time layer
 (``processors.dates``) reads each expression alone, so a bare month there falls in the publication's year;
 :func:`resolve_year_anaphors` gives such a month the year of the last explicit year before it, and adds
 "that year" and "the following year" as expressions of that year (or the next). A comparison's base ("up 9%

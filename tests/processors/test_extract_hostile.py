@@ -16,8 +16,8 @@ import pytest
 from newswire.app.bench.worst import CLASSES, prose, unpunctuated
 from newswire.processors.dates import sentence_times
 from newswire.processors.event_triggers import find_triggers
-from newswire.processors.date_claims import (_AND_THEN_RE, _ATTRIBUTION_GAP_RE, _DURING_RE, _MODAL_RE, _NAME_AND_RE,
-                                            _NEW_CLAUSE_RE, _NOT_IN_SPEECH_GAP_RE, _TOLD_GAP_RE,
+from newswire.processors.date_claims import (_AND_THEN_RE, _DURING_RE, _MODAL_RE, _NAME_AND_RE, _NEW_CLAUSE_RE,
+                                            _NOT_IN_SPEECH_GAP_RE, _TOLD_GAP_RE,
                                             _NOUN_AFTER_RE, _PP_DATE_RE, _PREMOD_GAP, _SAYING_VERBS, _SPEECH_GAP_RE,
                                             _claimed, _leads, _nearest)
 from newswire.processors.extract import extract
@@ -79,8 +79,7 @@ def _nearest_by_scanning(text, exprs, start, end, statement, sent_start, owned):
             continue
         if dist and _new_clause(text, min(end, e.end), max(start, e.start)):
             continue
-        if statement and ((dist > 40 and not (dist <= 120 and _ATTRIBUTION_GAP_RE.fullmatch(text, end, e.start)))
-                          or re.search(r"\bthat\b", text[end:e.start]) if e.start >= end else (
+        if statement and (dist > 40 or re.search(r"\bthat\b", text[end:e.start]) if e.start >= end else (
                 (dist > 4 or any(ch in text[e.end:start] for ch in ",\"”")) and not _leads(text, sent_start, e.start)
                 and not _AND_THEN_RE.fullmatch(text, e.end, start))):
             continue
