@@ -44,11 +44,11 @@ import re
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
 from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, results_day, saying_noun_date,
                                            scene_day, since_weekday, spread_since, state_before, verb_date)
+from newswire.processors.date_years import resolve_times
 from newswire.processors.dates import TimeExpr, as_date
 from newswire.processors.document import Document
 from newswire.processors.event_triggers import DISASTER_TYPES, INCIDENT_TYPES
 from newswire.processors.sentences import Sentence
-from newswire.processors.time_anaphors import resolve_anaphors
 
 __all__ = ["date_triggers"]
 
@@ -238,7 +238,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     """Every trigger of the article, in text order, with its sentence and its date (ISO day, "YYYY-MM",
     "YYYY" or None)."""
     text, sentences = doc.text, doc.sentences
-    times = resolve_anaphors(text, doc.times)   # "the day before": the day it names
+    times = resolve_times(text, doc.times, sentences)   # "the day before", "of that year": the time they name
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     line_date = doc.dateline_date
     # "NEW DELHI, 29 November 2026 -" heads a release, which speaks on its date; "NIAMEY, Nov 24 (Reuters) -" heads
