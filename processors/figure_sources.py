@@ -64,7 +64,9 @@ class SentenceCues:
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
         self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)
-                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))]
+                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))
+                       # "According to preliminary (estimates of the bureau)": a noun misread as the verb
+                       and not (a.kind == "subject" and a.source.startswith(("According to ", "according to ")))]
         self.quoting = " as saying" in seg
         self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
         # whether a poll, a survey or a cited body's estimate may give a figure its source (``_polled_by``)
@@ -188,14 +190,17 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
     if best is not None:
         if best.kind == "subject" and text[best.verb_start:best.verb_end] in _COUNTING_VERBS:
             # "Bangladesh recorded 214 new cases, the health directorate said": the sentence's speaker
-            final = next((att for att in atts if att.kind == "final" and att.verb_start >= end), None)
-            if final is not None:
+            final = next((att for att in atts if att.kind in ("final", "according") and att.verb_start >= end), None)
+            if final is not None:   # (or "..., according to police data": the data the count comes from)
                 return final.source
         if best.source.startswith(_MEANS_WORDS):
             # "The ministry, through its epidemiology centre, reports ...": the subject before the means
             subject = _SUBJECT_BEFORE_MEANS_RE.search(text, sent.start, best.src_start)
             if subject is not None:
                 return subject.group("np")
+        said = _SAID_THAT_RE.match(best.source)
+        if said is not None:
+            return said.group("np")   # "He said the division had recorded 87": the speaker, not the clause's subject
         return best.source
     accs = [att for att in atts if att.kind == "according"]
     if accs:
@@ -217,6 +222,7 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
 
 
 _QUANTIFIERS = frozenset("most many some few all both several others".split())
+_SAID_THAT_RE = re.compile(r"(?P<np>[^,;:]{1,60}?)\s+(?:said|says|added|told\s+\S+)\s+(?:that\s+)?\S")
 _MEANS_WORDS = ("through ", "via ", "by way of ")
 _SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"
                                       r",\s*$")
@@ -244,7 +250,7 @@ _DATA_SHOW_RE = re.compile(
     r"|indicates|indicated|suggest|suggests|suggested|put|puts)\b")
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
-    r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
+    r"(?:\s+[\w'’$%-]+){0,8}?,?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
     r"|published|compiled|confirmed|recorded|tallied|counted|quoted|forecast|projected|predicted)\s+by\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w.'’&-]*){0,5})")
 _NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that|after|before|for|as|with|since"

@@ -1,0 +1,177 @@
+"""Categories by the frame that governs a figure when the noun beside it says nothing.
+
+News copy and agency bulletins often keep the casualty word away from the number:
+- a bulletin's label line: "- Dead: 4 persons", "Sheltered: 1,250";
+- a verb whose object comes after a fronted place or means: "arrested, in raids across the south, 40
+  smugglers" (the style of military and police tallies);
+- a partitive past a share in brackets: "52 (31%) of the cases";
+- patients needing hospital care in a health text: "About 900 patients required hospitalisation";
+- people in shelters, collective centres or with host families: the displaced of a humanitarian report;
+- a currency word after its country's or zone's name: "3 billion CFA francs", "40 Hong Kong dollars".
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.processors import lexicon as lx
+from newswire.processors.candidates import Candidate
+from newswire.processors.numbers import CURRENCY_WORDS
+from newswire.processors.sentences import Sentence
+
+_LABEL_WORDS = {
+    "deceased": "killed", "dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
+    "injured": "injured", "wounded": "injured", "injuries": "injured", "missing": "missing",
+    "disappeared": "missing", "displaced": "displaced", "sheltered": "displaced", "homeless": "displaced",
+    "evacuated": "evacuated", "evacuees": "evacuated", "affected": "affected", "arrested": "detained",
+    "detained": "detained", "arrests": "detained", "detainees": "detained", "hostages": "hostages",
+    "abducted": "hostages", "kidnapped": "hostages", "cases": "cases", "infected": "cases",
+}
+# words a label may carry beside its casualty word ("Confirmed deaths", "People displaced", "Total injured")
+_LABEL_FILLER = frozenset("""people persons individuals confirmed new total reported cumulative suspected probable
+number of recorded registered""".split())
+_LABEL_RE = re.compile(r"[ \t]*(?:[-•*–·▪][ \t]*)?(?P<label>[A-Za-z][A-Za-z ]{1,40}?)[ \t]*:[ \t]*$")
+
+
+def label_category(text: str, c: Candidate, health: bool) -> str | None:
+    """The category a bulletin's label line gives its figure: "- Deceased: 3 persons" is killed."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    if c.start - line_start > 48 or ":" not in text[line_start:c.start]:
+        return None
+    m = _LABEL_RE.fullmatch(text, line_start, c.start)
+    if m is None:
+        return None
+    words = m.group("label").lower().split()
+    found = [_LABEL_WORDS[w] for w in words if w in _LABEL_WORDS]
+    if len(found) != 1 or any(w not in _LABEL_WORDS and w not in _LABEL_FILLER for w in words):
+        return None   # "Houses damaged: 120", "Deaths and injuries: 14": not one count of people
+    if found[0] == "cases" and not health:
+        return None
+    return found[0]
+
+
+# a casualty verb, a fronted place or means set off by commas, then the object: "arrested, in operations in
+# the south, 28 smugglers", "intercepted, in Tamanrasset and Djanet, 300 individuals"
+_FRONTED_PP_RE = re.compile(
+    r"\b(?P<cue>arrested|detained|intercepted|apprehended|captured|killed|neutrali[sz]ed|eliminated|evacuated"
+    r"|injured|wounded|kidnapped|abducted|rescued),\s+(?:in|during|at|on|near|across|over|from|along|off"
+    r"|throughout|within|under|after|with)\s+[^.;:!?\"”]{2,170},\s+$", re.IGNORECASE)
+
+_PAREN_OF_RE = re.compile(r"\s*\([^()]{1,24}\)\s+of\s+(?:the|those|these|its|their)\s+(?:(?:new|confirmed|reported"
+                          r"|suspected|total|probable|recorded|notified)\s+)*(?:[a-z]+\s+(?=(?:cases|deaths|patients|infections)\b))?"
+                          r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_PAREN_NOUNS = {"cases": "cases", "patients": "cases", "infections": "cases", "deaths": "killed", "dead": "killed",
+                "victims": "killed", "injured": "injured", "wounded": "injured", "displaced": "displaced",
+                "missing": "missing", "votes": "votes", "ballots": "votes", "detainees": "detained",
+                "evacuees": "evacuated", "hostages": "hostages"}
+_NEEDED_CARE_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:required|needed|requiring|needing|require|need)\s+"
+                             r"(?:hospitali[sz]ation|hospital (?:care|treatment|admission)|intensive care)\b",
+                             re.IGNORECASE)
+# sheltered people of a humanitarian report: "23,000 people are in 214 collective shelters", "12,000 are staying
+# with host families" (the displaced, as agencies count them)
+_SHELTERED_RE = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:are|were|remain|remained|have been|had been|being|is|was)?\s*(?:still\s+)?"
+    r"(?:estimated\s+to\s+be\s+)?(?:staying|living|sheltering|housed|accommodated|lodged|hosted|sleeping)?\s*"
+    r"(?:in|at|inside)\s+(?:(?:the|[\d,]+|some|about|around|several|over|more than)\s+)*(?:[\w-]+\s+)?"
+    r"(?:collective|evacuation|displacement|reception|transit|temporary|emergency|relief)\s+"
+    r"(?:cent(?:re|er)s?|shelters?|sites?|camps?)\b"
+    r"|\s+(?:[\w'-]+\s+){0,6}?(?:staying|living|sheltering|hosted|housed)\s+(?:with|by)\s+(?:host\s+families"
+    r"|relatives|host\s+communities)\b", re.IGNORECASE)
+
+
+def governed_category(text: str, sent: Sentence, cands: list[Candidate], health: bool) -> None:
+    """Categories for figures still without one, from the frame around them (see the module's doc)."""
+    for c in cands:
+        if c.category is not None or c.tok.currency:
+            continue
+        if c.noun is None or c.person:
+            label = label_category(text, c, health)
+            if label is not None:
+                c.category = label
+                continue
+        if text.startswith(" (", c.end):
+            m = _PAREN_OF_RE.match(text, c.end)
+            if m is not None and m.group("noun").lower() in _PAREN_NOUNS:
+                cat = _PAREN_NOUNS[m.group("noun").lower()]
+                if cat != "cases" or health:
+                    c.category = cat   # "61 (29%) of the cases"
+                    continue
+        if not c.person:
+            continue
+        if text.startswith(", ", c.start - 2):
+            m = _FRONTED_PP_RE.search(text, max(sent.start, c.start - 220), c.start)
+            if m is not None:
+                c.category = lx.cue_category(m.group("cue"))
+                continue
+        if health and _NEEDED_CARE_RE.match(text, c.end, sent.end):
+            c.category = "cases"   # patients needing hospital care in an outbreak are counted cases
+            continue
+        if _SHELTERED_RE.match(text, c.end, sent.end):
+            c.category = "displaced"
+
+
+# a currency named after its country or zone: "4.5 billion CFA francs", "300 Hong Kong dollars"
+_NAMED_CURRENCY_RE = re.compile(r"[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,2}(?P<cur>[a-z]+)\b")
+
+
+def named_currency(text: str, end: int) -> str | None:
+    """The currency after a figure that a name stands between: its unit, or None."""
+    if not text.startswith(" ", end) or not text[end + 1:end + 2].isupper():
+        return None
+    m = _NAMED_CURRENCY_RE.match(text, end)
+    return CURRENCY_WORDS.get(m.group("cur")) if m is not None else None
+
+
+# a rate set "within +/- 1 p.p.": percentage points written short
+PP_RE = re.compile(r"[ \t]*(?:p\.p\.|pp\b|ppt\b)")
+
+# "treated 14 people for gunshot wounds": the wounded, even in a text about health
+WOUNDS_AFTER_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?for\s+(?:[\w'-]+\s+){0,4}?(?:wounds|injuries|burns|fractures"
+                             r"|trauma)\b", re.IGNORECASE)
+
+# "the figure included five members of the clan": a toll's parts, in the toll's category
+COUNT_INCLUDED_RE = re.compile(r"\b(?:figure|toll|total|tally|number|count|dead|victims)\s+(?:also\s+)?"
+                               r"(?:included|includes|include)\s+(?:(?:at least|some|about|around)\s+)?$",
+                               re.IGNORECASE)
+
+# a tally over a calendar year or since a year: "recorded 673 murders in 2025", "has recorded more than 480,000
+# murders since the army was sent in in 2006" (not "the cyclone killed 600 people in 2019": one happening)
+_TALLY_BEFORE_RE = re.compile(r"\b(?:recorded|registered|counted|documented|logged|reported|tallied|saw)\s+"
+                              r"(?:(?:a total of|at least|more than|some|about|around|nearly|over|almost|an estimated"
+                              r"|just under|just over)\s+)*$", re.IGNORECASE)
+_YEAR_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:in|during|throughout)\s+(?:the\s+(?:whole\s+|entire\s+)?year\s+)?"
+                            r"(?:19|20)\d\d\b(?!\s*(?:[-–]|to\b|and\b))")
+_SINCE_YEAR_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?since\s+[^.;,:]{0,80}?\bin\s+(?:19|20)\d\d\b")
+
+
+def year_total(text: str, sent: Sentence, c: Candidate) -> bool:
+    """Whether a death count is a tally over a calendar year or since a year long past (a running total)."""
+    if _SINCE_YEAR_RE.match(text, c.end, sent.end):
+        return True
+    return (_YEAR_AFTER_RE.match(text, c.end, sent.end) is not None
+            and _TALLY_BEFORE_RE.search(text, max(sent.start, c.start - 40), c.start) is not None)
+
+
+# "87 murders since January, down from 119 in the same period last year": the count a running total is
+# compared with is one too
+_COMPARED_TOTAL_RE = re.compile(r"[^.;:]{0,80}?\b(?:(?:up|down|rising|falling|higher|lower) from|compared (?:with|to)"
+                                r"|against)\s+(?:(?:a|an|the|previous|earlier)\s+)*")
+
+
+def compared_with_total(text: str, previous: Candidate, c: Candidate) -> bool:
+    return previous.category == "deaths_total" and _COMPARED_TOTAL_RE.fullmatch(text, previous.end, c.start) is not None
+
+
+# "executed 38 prisoners", "killed 12 detainees": what befell them, not what they were
+KILLING_BEFORE_RE = re.compile(r"\b(?:executed|executing|killed|killing|hanged|hanging|murdered|massacred|shot dead)\s+"
+                               r"(?:(?:at least|more than|some|about|around|nearly|over|the|an estimated)\s+)*$",
+                               re.IGNORECASE)
+
+# a disaster's toll in a text that also speaks of disease ("14 deaths, 9 missing people and 31 injured" in a storm
+# report warning of outbreaks): the happening's dead, not an outbreak's running total (outbreaks have no missing)
+_DISASTER_TOLL_RE = re.compile(r"\b(?:missing|injured|wounded|storm|cyclone|hurricane|typhoon|floods?|flooding"
+                               r"|landslides?|mudslides?|earthquake|quake|collapse)\b", re.IGNORECASE)
+
+
+def disaster_toll(text: str, sent: Sentence) -> bool:
+    return _DISASTER_TOLL_RE.search(text, sent.start, sent.end) is not None
