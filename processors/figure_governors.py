@@ -60,6 +60,7 @@ _FRONTED_PP_RE = re.compile(
 _PAREN_OF_RE = re.compile(r"\s*\([^()]{1,24}\)\s+of\s+(?:the|those|these|its|their)\s+(?:(?:new|confirmed|reported"
                           r"|suspected|total|probable|recorded|notified)\s+)*(?:[a-z]+\s+(?=(?:cases|deaths|patients|infections)\b))?"
                           r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_SHARE_PAREN_RE = re.compile(r"\s*\(\s*[\d.,]+\s*(?:%|per\s*cent|percent)\s*\)")
 _PAREN_NOUNS = {"cases": "cases", "patients": "cases", "infections": "cases", "deaths": "killed", "dead": "killed",
                 "victims": "killed", "injured": "injured", "wounded": "injured", "displaced": "displaced",
                 "missing": "missing", "votes": "votes", "ballots": "votes", "detainees": "detained",
@@ -67,6 +68,13 @@ _PAREN_NOUNS = {"cases": "cases", "patients": "cases", "infections": "cases", "d
 _NEEDED_CARE_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:required|needed|requiring|needing|require|need)\s+"
                              r"(?:hospitali[sz]ation|hospital (?:care|treatment|admission)|intensive care)\b",
                              re.IGNORECASE)
+# what a jail holds: its detainees
+_HELD_BEFORE_RE = re.compile(r"\b(?:held|holds|holding)\s+(?:(?:some|about|around|nearly|more than|at least|over|up to)\s+)?$")
+_PRISON_RE = re.compile(r"\b(?:cells?|prisons?|jails?|detention|penitentiar(?:y|ies)|lock-?ups?)\b", re.IGNORECASE)
+# "caught" a disease, not caught by the police
+_CAUGHT_DISEASE_RE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?caught\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:plague|virus|disease"
+                                r"|infection|fever|flu|influenza|covid(?:-19)?|cholera|measles|malaria|dengue|ebola"
+                                r"|tuberculosis|mpox|typhoid|pneumonia|hepatitis)\b", re.IGNORECASE)
 # sheltered people of a humanitarian report: "23,000 people are in 214 collective shelters", "12,000 are staying
 # with host families" (the displaced, as agencies count them)
 _SHELTERED_RE = re.compile(
@@ -81,6 +89,7 @@ _SHELTERED_RE = re.compile(
 
 def governed_category(text: str, sent: Sentence, cands: list[Candidate], health: bool) -> None:
     """Categories for figures still without one, from the frame around them (see the module's doc)."""
+    shared: Candidate | None = None   # the last "N (P%) of the cases" of the sentence
     for c in cands:
         if c.category is not None or c.tok.currency:
             continue
@@ -95,7 +104,11 @@ def governed_category(text: str, sent: Sentence, cands: list[Candidate], health:
                 cat = _PAREN_NOUNS[m.group("noun").lower()]
                 if cat != "cases" or health:
                     c.category = cat   # "61 (29%) of the cases"
+                    shared = c
                     continue
+            if shared is not None and _SHARE_PAREN_RE.match(text, c.end) and " and " in text[shared.end:c.start]:
+                c.category = shared.category   # "... and 44 (21%) from the next district": the same count's part
+                continue
         if not c.person:
             continue
         if text.startswith(", ", c.start - 2):
@@ -103,6 +116,14 @@ def governed_category(text: str, sent: Sentence, cands: list[Candidate], health:
             if m is not None:
                 c.category = lx.cue_category(m.group("cue"))
                 continue
+        if "held" in text[max(0, c.start - 8):c.start] or "hold" in text[max(0, c.start - 8):c.start]:
+            if _HELD_BEFORE_RE.search(text, max(sent.start, c.start - 30), c.start) \
+                    and _PRISON_RE.search(text, sent.start, c.start):
+                c.category = "detained"   # "a cell meant for 35 held 155 men": the people a jail holds
+                continue
+        if " caught " in text[c.end:c.end + 60] and _CAUGHT_DISEASE_RE.match(text, c.end, sent.end):
+            c.category = "cases"   # "two workers caught pneumonic plague"
+            continue
         if health and _NEEDED_CARE_RE.match(text, c.end, sent.end):
             c.category = "cases"   # patients needing hospital care in an outbreak are counted cases
             continue

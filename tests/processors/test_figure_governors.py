@@ -53,6 +53,11 @@ def _figure(text: str, span: str):
     ("\"We aim to neutralise 40 terrorists,\" he said.", "40", "killed"),
     ("The ministry allocated 4.5 billion CFA francs to the programme.", "4.5 billion", "money"),
     ("The corridor stays at +/- 1 p.p. around the rate.", "1", "percent"),
+    ("As of 3 May, 52 (31%) of the cholera cases had been reported from the coast and 40 (24%) from the capital.",
+     "40", "cases"),
+    ("One additional armed rebel operative was also killed during the raid.", "One", "killed"),
+    ("The other two contractors caught pneumonic plague, officials said.", "two", "cases"),
+    ("In one facility, a cell meant for 35 held 155 adult males, the report said.", "155", "detained"),
 ])
 def test_governing_frame_category(text: str, span: str, category: str) -> None:
     assert _figure(text, span).category == category
