@@ -340,6 +340,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     ft.losses_category(text, sent, low, cands)
     fa.arrival_category(text, sent, low, cands)
     fg.governed_category(text, sent, cands, health)
+    fg.reference_ones(text, cands)
     if "(" in low:
         fb.parenthesised_parts(text, sent, cands, health)
     toll_given = any(c.category == "deaths_total" for c in cands)

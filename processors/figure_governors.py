@@ -196,3 +196,19 @@ _DISASTER_TOLL_RE = re.compile(r"\b(?:missing|injured|wounded|storm|cyclone|hurr
 
 def disaster_toll(text: str, sent: Sentence) -> bool:
     return _DISASTER_TOLL_RE.search(text, sent.start, sent.end) is not None
+
+
+# "a relative of one of the victims", "a man linked to one of the factions": "one" inside a prepositional phrase
+# names somebody of a group (a reference), it is not a count of what befell them ("One of the wounded later died"
+# and "the killing of one of the hostages" are)
+_REFERENCE_PREP_RE = re.compile(r"\b(?:of|to|with|for|from|about|by|against|near|among|like|behind|beside)\s+$",
+                                re.IGNORECASE)
+
+
+def reference_ones(text: str, cands: list[Candidate]) -> None:
+    for c in cands:
+        if (c.value == 1 and c.tok.is_word and not c.pre_cued and c.qualifier is None
+                and c.category in lx.CASUALTY_CATEGORIES and text.startswith(" of ", c.end)
+                and text[c.start:c.start + 1] == "o"
+                and _REFERENCE_PREP_RE.search(text, max(0, c.start - 12), c.start)):
+            c.category = "count_other"

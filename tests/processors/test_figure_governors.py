@@ -58,6 +58,8 @@ def _figure(text: str, span: str):
     ("One additional armed rebel operative was also killed during the raid.", "One", "killed"),
     ("The other two contractors caught pneumonic plague, officials said.", "two", "cases"),
     ("In one facility, a cell meant for 35 held 155 adult males, the report said.", "155", "detained"),
+    ("\"It was senseless,\" a relative of one of the victims told reporters.", "one", "count_other"),
+    ("One of the wounded later died in hospital.", "One", "killed"),
 ])
 def test_governing_frame_category(text: str, span: str, category: str) -> None:
     assert _figure(text, span).category == category
