@@ -350,12 +350,13 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                                                       and fg.disaster_toll(text, sent))
     period = any(c.category == "killed" for c in cands) and ft.period_total(text, sent, low)
     previous = None
-    for c in cands:
+    for i, c in enumerate(cands):
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
         # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
-        if c.category == "killed" and ft.window_part(text, c):
+        if c.category == "killed" and (ft.window_part(text, c) or fg.own_window(
+                text, sent, c, cands[i + 1] if i + 1 < len(cands) else None)):
             pass   # "two of them in the past week": new deaths, even inside a running total's sentence
         elif c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent, as_of_total) or fc.fronted_total(text, sent, c, as_of_total)

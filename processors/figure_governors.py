@@ -212,3 +212,31 @@ def reference_ones(text: str, cands: list[Candidate]) -> None:
                 and text[c.start:c.start + 1] == "o"
                 and _REFERENCE_PREP_RE.search(text, max(0, c.start - 12), c.start)):
             c.category = "count_other"
+
+
+# "Of the 57 people hospitalised, 12 ...": the fronted group is counted by what befell it
+_FRONTED_PARTICIPLE_RE = re.compile(r"(?:Of|Among)\s+(?:the|those|these)\s+(?:[\d,.]+\s+)?(?:people|persons|individuals)"
+                                    r"\s+(?:who\s+(?:were|have been|had been|are)\s+)?(?P<cue>[a-z]+)"
+                                    r"(?:\s+(?:after|in|during|following|since|by|at|on)\s+[^,]{1,40})?\s*,\s*$")
+
+
+def fronted_participle(text: str, start: int, end: int, health: bool) -> str | None:
+    m = _FRONTED_PARTICIPLE_RE.match(text, start, end)
+    if m is None or lx.POST_CUE_RE.fullmatch(m.group("cue")) is None:
+        return None
+    category = lx.cue_category(m.group("cue"))
+    return "cases" if category == "injured" and health and "hospital" in m.group("cue") else category
+
+
+# "8 deaths in the past week and 51 since the start of the season": a count with its own window of days is the
+# window's new deaths, whatever running total the sentence gives after it
+_OWN_WINDOW_RE = re.compile(r"\b(?:(?:in|during|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:\w+\s+)?(?:days?"
+                            r"|weeks?|hours|month)|in\s+week\s+\d+|this\s+week|last\s+week|overnight|yesterday)\b",
+                            re.IGNORECASE)
+
+
+def own_window(text: str, sent: Sentence, c: Candidate, nxt: Candidate | None) -> bool:
+    end = nxt.start if nxt is not None else min(sent.end, c.end + 60)
+    segment = text[c.end:end]
+    return ("since" not in segment and "total" not in segment and len(segment) < 80
+            and _OWN_WINDOW_RE.search(segment) is not None)

@@ -60,6 +60,11 @@ def _figure(text: str, span: str):
     ("In one facility, a cell meant for 35 held 155 adult males, the report said.", "155", "detained"),
     ("\"It was senseless,\" a relative of one of the victims told reporters.", "one", "count_other"),
     ("One of the wounded later died in hospital.", "One", "killed"),
+    ("Of the 57 people hospitalised after the crash, 12 are in intensive care.", "12", "injured"),
+    ("The health office reported 8 deaths in the past week and 51 deaths since the start of the season.", "8",
+     "killed"),
+    ("The health office reported 8 deaths in the past week and 51 deaths since the start of the season.", "51",
+     "deaths_total"),
 ])
 def test_governing_frame_category(text: str, span: str, category: str) -> None:
     assert _figure(text, span).category == category
