@@ -55,7 +55,7 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
         c.unit = "magnitude"
         return "magnitude"
-    named = fg.named_currency(text, tok.end)
+    named = fg.named_currency(text, tok.end) if text[tok.end + 1:tok.end + 2].isupper() else None
     if named is not None:
         c.unit = named
         return "money"   # "4.5 billion CFA francs"

@@ -35,8 +35,10 @@ _LABEL_RE = re.compile(r"[ \t]*(?:[-•*–·▪][ \t]*)?(?P<label>[A-Za-z][A-Za
 
 def label_category(text: str, c: Candidate, health: bool) -> str | None:
     """The category a bulletin's label line gives its figure: "- Deceased: 3 persons" is killed."""
-    line_start = text.rfind("\n", 0, c.start) + 1
-    if c.start - line_start > 48 or ":" not in text[line_start:c.start]:
+    if ":" not in text[max(0, c.start - 48):c.start]:
+        return None
+    line_start = text.rfind("\n", max(0, c.start - 49), c.start) + 1
+    if c.start - line_start > 48 or (line_start == 0 and c.start > 48):
         return None
     m = _LABEL_RE.fullmatch(text, line_start, c.start)
     if m is None:
@@ -89,6 +91,8 @@ _SHELTERED_RE = re.compile(
 
 def governed_category(text: str, sent: Sentence, cands: list[Candidate], health: bool) -> None:
     """Categories for figures still without one, from the frame around them (see the module's doc)."""
+    if all(c.category is not None for c in cands):
+        return
     shared: Candidate | None = None   # the last "N (P%) of the cases" of the sentence
     for c in cands:
         if c.category is not None or c.tok.currency:
@@ -127,7 +131,9 @@ def governed_category(text: str, sent: Sentence, cands: list[Candidate], health:
         if health and _NEEDED_CARE_RE.match(text, c.end, sent.end):
             c.category = "cases"   # patients needing hospital care in an outbreak are counted cases
             continue
-        if _SHELTERED_RE.match(text, c.end, sent.end):
+        near = text[c.end:c.end + 90]
+        if ("shelter" in near or "cent" in near or "camp" in near or "site" in near or "host" in near) \
+                and _SHELTERED_RE.match(text, c.end, sent.end):
             c.category = "displaced"
 
 
