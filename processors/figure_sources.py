@@ -91,6 +91,11 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     found = _pick(text, start, end, sent, cues.usable, quotes, embedded, cues.polled)
     if found is None and " saying " in text[sent.start:start]:
         found = _claimant(text, start, atts)
+    if found is None and (" saw " in text[max(sent.start, start - 40):start]
+                          or " counted " in text[max(sent.start, start - 40):start]):
+        seen = _WITNESS_RE.search(text, max(sent.start, start - 90), start)
+        if seen is not None:
+            found = seen.group("np")   # "An AFP correspondent counted 15 bodies": the witness gave the count
     if found is None and cues.estimable(text, sent):
         found = _estimator(text, start, sent)
     if found is not None and quoting:
@@ -282,6 +287,12 @@ def _polled_by(text: str, start: int, end: int, sent: Sentence) -> str | None:
         if m:
             return m.group("np")
     return None
+
+
+# a reporter or a witness who saw or counted what the figure counts
+_WITNESS_RE = re.compile(r"(?P<np>\b(?:An?|The|the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:reporter|correspondent|photographer"
+                         r"|journalist|witness|cameraman|videographer|stringer)s?)\s+(?:who\s+\w+\s+)?(?:saw|counted)\s+"
+                         r"(?:(?:at least|more than|some|about|around|nearly|over|the bodies of|bodies of)\s+)*$")
 
 
 def _claimant(text: str, start: int, atts: list[Attribution]) -> str | None:

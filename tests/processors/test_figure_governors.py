@@ -77,6 +77,8 @@ def test_governing_frame_category(text: str, span: str, category: str) -> None:
     ("According to preliminary estimates of the Statistics Office, GDP grew by 5.4% in January-October.", "5.4%",
      "preliminary estimates of the Statistics Office"),
     ("- Deceased: 3 persons, confirmed by the Forensic Service.", "3", "the Forensic Service"),
+    ("An AFP correspondent counted at least 15 bodies in the village on Sunday.", "at least 15",
+     "An AFP correspondent"),
     ("The Sunni militant group Ansar al-Din (Helpers of Faith) claimed responsibility for the ambush, saying its "
      "fighters had killed \"more than 20\" soldiers.", "more than 20", "Ansar al-Din"),
     ("The Movement for the Liberation of the North (MLN) claimed responsibility for the raid in a statement, saying "
