@@ -133,7 +133,7 @@ def read_noun(text: str, c: Candidate) -> None:
             return   # "14 remain missing": the number's verb, the noun left out
         c.noun = lw
         c.person = lx.is_person_noun(w) or fc.is_person_word(w) or (
-            lw[-1:].isalpha() and lw[-1:] != "s" and _names_people(lw + "s"))   # "1 terrorist surrendered"
+            lw[-1:].isalpha() and lw[-1:] != "s" and ((lw + "s") in lx.PERSON_NOUNS or fc.is_person_word(lw + "s")))   # "1 terrorist surrendered"
         return
 
 

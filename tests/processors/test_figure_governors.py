@@ -60,6 +60,7 @@ def _figure(text: str, span: str):
     ("In one facility, a cell meant for 35 held 155 adult males, the report said.", "155", "detained"),
     ("\"It was senseless,\" a relative of one of the victims told reporters.", "one", "count_other"),
     ("One of the wounded later died in hospital.", "One", "killed"),
+    ("The new levy would shrink payrolls, eliminating 48,300 full-time-equivalent jobs.", "48,300", "count_other"),
     ("Of the 57 people hospitalised after the crash, 12 are in intensive care.", "12", "injured"),
     ("The health office reported 8 deaths in the past week and 51 deaths since the start of the season.", "8",
      "killed"),
