@@ -18,6 +18,7 @@ from newswire.processors import figure_breakdowns as fb
 from newswire.processors import figure_clauses as fcl
 from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
+from newswire.processors import figure_governors as fg
 from newswire.processors import figure_objects as fo
 from newswire.processors import figure_totals as ft
 from newswire.processors import lexicon as lx
@@ -54,6 +55,13 @@ def _category_by_form(text: str, c: Candidate, quake_sentence: bool, sent: Sente
     if ("magnitude" in before or "richter" in before) and lx.MAGNITUDE_BEFORE_RE.search(before) or lx.MAGNITUDE_AFTER_RE.match(text, tok.end):
         c.unit = "magnitude"
         return "magnitude"
+    named = fg.named_currency(text, tok.end) if text[tok.end + 1:tok.end + 2].isupper() else None
+    if named is not None:
+        c.unit = named
+        return "money"   # "4.5 billion CFA francs"
+    if text.startswith((" p", "p"), tok.end) and fg.PP_RE.match(text, tok.end):
+        c.unit = "percentage points"
+        return "percent"   # "+/- 1 p.p."
     if text.startswith(fc.PER_CURRENCY_STARTS, tok.end) and fc.PER_CURRENCY_RE.match(text, tok.end):
         c.unit = "money"
         return "money"   # an exchange rate: "at 108.55 per dollar"
@@ -124,7 +132,8 @@ def read_noun(text: str, c: Candidate) -> None:
         if lw in fc.BARE_VERBS:
             return   # "14 remain missing": the number's verb, the noun left out
         c.noun = lw
-        c.person = lx.is_person_noun(w) or fc.is_person_word(w)
+        c.person = lx.is_person_noun(w) or fc.is_person_word(w) or (
+            lw[-1:].isalpha() and lw[-1:] != "s" and ((lw + "s") in lx.PERSON_NOUNS or fc.is_person_word(lw + "s")))   # "1 terrorist surrendered"
         return
 
 
@@ -187,6 +196,9 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             c.category = form
         elif c.noun in lx.NOUN_CATEGORY and not lx.KILLED_RIGHT_AFTER_RE.match(text, c.end):
             c.category = lx.NOUN_CATEGORY[c.noun]
+            if c.category in ("detained", "hostages") and fg.KILLING_BEFORE_RE.search(text, max(sent.start, c.start - 40),
+                                                                                      c.start):
+                c.category = "killed"   # "executed 38 prisoners"
             if c.category == "cases" and c.noun in ("cases", "case", "admissions", "notifications") and not health:
                 c.category = "count_other"   # "two cases against the company": court cases
         elif c.noun in fr.EXTRA_NOUNS:
@@ -195,7 +207,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             before = text[max(sent.start, c.start - 60):c.start]
             if '"' in before[-16:] or "”" in before[-16:] or "“" in before[-3:]:
                 before = fcl.QUOTE_RE.sub("", before)   # a quoted verb or figure: had "neutralized" 30 gunmen
-            inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before)
+            inc = lx.ends_with(lx.INCLUDING_RE, lx.INCLUDING_GATE, before) or (
+                "includ" in before[-24:] and fg.COUNT_INCLUDED_RE.search(before))
             pre = lx.ends_with(lx.PRE_CUE_RE, lx.PRE_CUE_GATE, before)
             if inc and previous is not None and previous.category in _CARRIED:   # "892,000 ballots, including 41,000"
                 c.category = previous.category
@@ -212,7 +225,8 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif pre and (c.person or (c.noun in lx.POWER_UNITS and lx.cue_category(pre.group("cue")) == "affected")
                           or fc.object_of_verb(pre.group("cue"), c) or (c.noun is None and fcl.of_people(text, c))):
                 c.category = lx.cue_category(pre.group("cue"))
-                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health:
+                if c.category == "injured" and pre.group("cue").lower().startswith("treat") and health \
+                        and not fg.WOUNDS_AFTER_RE.match(text, c.end, sent.end):
                     c.category = "cases"   # "treated 300 patients for cholera"
                 c.pre_cued = True
             else:
@@ -325,28 +339,35 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
     fb.carried_votes(text, sent, cands, carried)
     ft.losses_category(text, sent, low, cands)
     fa.arrival_category(text, sent, low, cands)
+    fg.governed_category(text, sent, cands, health)
+    fg.reference_ones(text, cands)
     if "(" in low:
         fb.parenthesised_parts(text, sent, cands, health)
     toll_given = any(c.category == "deaths_total" for c in cands)
     # an outbreak's counts "as of" a date are its running totals, the way health agencies report them
-    as_of_total = health or "cases" in low
+    # (not a storm's or a collapse's dead, with its missing and injured, in a report that warns of disease)
+    as_of_total = (health or "cases" in low) and not (any(c.category == "killed" for c in cands)
+                                                      and fg.disaster_toll(text, sent))
     period = any(c.category == "killed" for c in cands) and ft.period_total(text, sent, low)
     previous = None
-    for c in cands:
+    for i, c in enumerate(cands):
         # "310 have died since the outbreak began", "a total of 88 deaths"; but where the sentence gives the
         # overall toll too ("2,000 killed since the offensive began, bringing the toll to 9,300"), the
         # other count is the new phase's
         # "a total of 17 cases, including 11 deaths": the deaths among a running total are one too
-        if c.category == "killed" and ft.window_part(text, c):
+        if c.category == "killed" and (ft.window_part(text, c) or fg.own_window(
+                text, sent, c, cands[i + 1] if i + 1 < len(cands) else None)):
             pass   # "two of them in the past week": new deaths, even inside a running total's sentence
         elif c.category == "killed" and not toll_given and (
                 _says_cumulative(text, c, sent, as_of_total) or fc.fronted_total(text, sent, c, as_of_total)
                 or (previous is not None and fc.INCLUDED_RE.match(text, previous.end, c.start)
                     and (_says_cumulative(text, previous, sent, as_of_total)
                          or fc.fronted_total(text, sent, previous, as_of_total)))
-                or (disease_text and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)
+                or (disease_text and not fg.disaster_toll(text, sent)
+                    and (fr.whole_outbreak_toll(text, sent, c) or fcl.outbreak_as_of(text, sent, c)
                                       or ft.outbreak_total(text, sent, low, c)))
-                or period):
+                or period or fg.year_total(text, sent, c)
+                or (previous is not None and fg.compared_with_total(text, previous, c))):
             c.category = "deaths_total"
         elif c.category == "killed" and fr.in_running_total(text, sent, c):
             c.category = "deaths_total"   # "bringing the cumulative total ... to 900 cases and 21 deaths"

@@ -24,7 +24,9 @@ from newswire.processors.sentences import Sentence
 _HEAD_NOUN_RE = re.compile(r"\b(?P<noun>deaths|dead|fatalities|victims|injured|wounded|injuries|missing|cases"
                            r"|infections|evacuees|displaced)\b", re.IGNORECASE)
 # "Quetzaltenango (three)": a bare number in parentheses right after a capitalised name
-_PLACE_PAREN_RE = re.compile(r"[A-Z][\w'’.-]*\s*\($")
+# (a name with its kind of place: "Bucharest municipality (644)", "Kayes region (12)")
+_PLACE_PAREN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:municipality|province|district|county|region|state|city"
+                             r"|department|governorate|prefecture|commune|municipio))?\s*\($")
 
 
 def fronted_override(text: str, sent: Sentence, cands: list[Candidate], health: bool) -> None:

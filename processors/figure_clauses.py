@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newswire.processors import figure_cues as fc
+from newswire.processors import figure_governors as fg
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
@@ -57,7 +58,8 @@ def fronted_partitive(text: str, c: Candidate, sent: Sentence, health: bool) -> 
     if comma < 0:
         return None
     f = fc.FRONTED_OF_RE.match(text, sent.start, comma + 1)
-    return fc.noun_category(f.group("noun").lower(), health) if f else None
+    return fc.noun_category(f.group("noun").lower(), health) if f else fg.fronted_participle(text, sent.start, comma + 1,
+                                                                                           health)
 
 
 _AS_OF_RE = re.compile(r"As of\b[^,;:]{0,40},")

@@ -60,7 +60,7 @@ _MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen",
 # plurals naming people that the suffix rules of ``lexicon.is_person_noun`` miss ("19 oil thieves were held")
 _MORE_PEOPLE = frozenset("""thieves wives chiefs youths pirates criminals nomads inmates convicts elders priests
 monks nuns clerics judges leaders relatives sons daughters husbands locals natives addicts thugs recruits cadets
-conscripts veterans delegates candidates muslims christians jews hindus""".split())
+conscripts veterans delegates candidates muslims christians jews hindus elements operatives detectives representatives executives fugitives supervisors advisors inspectors investigators operators contractors visitors donors mayors senators governors ambassadors directors editors instructors vendors invaders collaborators conspirators abductors""".split())
 
 
 def is_person_word(word: str) -> bool:
@@ -97,7 +97,7 @@ _POST = [
                r"|neutrali[sz]ed|eliminated"),
     ("injured", r"(?:sustained|suffered|suffering|sustaining|received|treated for|being treated for|with)"
                 r" (?:\w+ ){0,2}(?:injuries|wounds|burns|fractures)"),
-    ("detained", r"apprehended|rounded up"),
+    ("detained", r"apprehended|rounded up|intercepted|surrendered"),
     ("affected", r"(?:need|needs|needed|needing|in need of|require|requires|required|requiring) (?:\w+ )?"
                  r"(?:humanitarian |food |emergency |urgent )?(?:aid|assistance|relief)"
                  r"|(?:face|faces|faced|facing) (?:\w+ ){0,2}(?:hunger|food insecurity|famine|starvation)"
@@ -109,7 +109,7 @@ _POST_CATEGORIES = [cat for cat, _ in _POST]
 POST_EXTRA_GATE = ("home", "cross", "fled", "evacuation", "refuge", "shelter", "camp", "trapped", "buried", "rubble", "debris", "wreckage",
                    "held", "detention", "bars", "moved", "relocated", "safety", "captivity", "aid", "assistance",
                    "relief", "death", "neutrali", "eliminated", "injuries", "wounds", "burns", "fractures",
-                   "apprehended", "rounded", "hunger", "famine", "starvation", "food", "access")
+                   "apprehended", "rounded", "intercepted", "surrendered", "hunger", "famine", "starvation", "food", "access")
 # where a phrase of ``_POST`` can be: a word starting with one of its telling words (a cheap scan)
 _POST_GATE_STARTS = prefix_regex(frozenset(POST_EXTRA_GATE))
 BARE_TRAPPED_RE = re.compile(r"\b(?:trapped|buried)\b", re.IGNORECASE)

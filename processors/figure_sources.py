@@ -64,7 +64,9 @@ class SentenceCues:
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
         self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)
-                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))]
+                       and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))
+                       # "According to preliminary (estimates of the bureau)": a noun misread as the verb
+                       and not (a.kind == "subject" and a.source.startswith(("According to ", "according to ")))]
         self.quoting = " as saying" in seg
         self.cited = _CITING_RE.search(text, sent.start, sent.end) if "citing " in seg else None
         # whether a poll, a survey or a cited body's estimate may give a figure its source (``_polled_by``)
@@ -87,6 +89,13 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     cues = cues if cues is not None else SentenceCues(text, sent, atts)
     quoting, cited = cues.quoting, cues.cited
     found = _pick(text, start, end, sent, cues.usable, quotes, embedded, cues.polled)
+    if found is None and " saying " in text[sent.start:start]:
+        found = _claimant(text, start, atts)
+    if found is None and (" saw " in text[max(sent.start, start - 40):start]
+                          or " counted " in text[max(sent.start, start - 40):start]):
+        seen = _WITNESS_RE.search(text, max(sent.start, start - 90), start)
+        if seen is not None:
+            found = seen.group("np")   # "An AFP correspondent counted 15 bodies": the witness gave the count
     if found is None and cues.estimable(text, sent):
         found = _estimator(text, start, sent)
     if found is not None and quoting:
@@ -188,14 +197,17 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
     if best is not None:
         if best.kind == "subject" and text[best.verb_start:best.verb_end] in _COUNTING_VERBS:
             # "Bangladesh recorded 214 new cases, the health directorate said": the sentence's speaker
-            final = next((att for att in atts if att.kind == "final" and att.verb_start >= end), None)
-            if final is not None:
+            final = next((att for att in atts if att.kind in ("final", "according") and att.verb_start >= end), None)
+            if final is not None:   # (or "..., according to police data": the data the count comes from)
                 return final.source
         if best.source.startswith(_MEANS_WORDS):
             # "The ministry, through its epidemiology centre, reports ...": the subject before the means
             subject = _SUBJECT_BEFORE_MEANS_RE.search(text, sent.start, best.src_start)
             if subject is not None:
                 return subject.group("np")
+        said = _SAID_THAT_RE.match(best.source)
+        if said is not None:
+            return said.group("np")   # "He said the division had recorded 87": the speaker, not the clause's subject
         return best.source
     accs = [att for att in atts if att.kind == "according"]
     if accs:
@@ -217,6 +229,7 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
 
 
 _QUANTIFIERS = frozenset("most many some few all both several others".split())
+_SAID_THAT_RE = re.compile(r"(?P<np>[^,;:]{1,60}?)\s+(?:said|says|added|told\s+\S+)\s+(?:that\s+)?\S")
 _MEANS_WORDS = ("through ", "via ", "by way of ")
 _SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"
                                       r",\s*$")
@@ -244,7 +257,7 @@ _DATA_SHOW_RE = re.compile(
     r"|indicates|indicated|suggest|suggests|suggested|put|puts)\b")
 # "the $40 billion in purchases touted by Trump", "2,000 deaths reported by the ministry": a passive's agent
 _BY_AGENT_RE = re.compile(
-    r"(?:\s+[\w'’$%-]+){0,8}?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
+    r"(?:\s+[\w'’$%-]+){0,8}?,?\s+(?:touted|cited|reported|estimated|announced|claimed|given|provided|released"
     r"|published|compiled|confirmed|recorded|tallied|counted|quoted|forecast|projected|predicted)\s+by\s+"
     r"(?P<np>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w.'’&-]*){0,5})")
 _NP_TAIL_RE = re.compile(r"\s+(?:in|on|at|to|during|last|this|and|which|who|that|after|before|for|as|with|since"
@@ -274,6 +287,34 @@ def _polled_by(text: str, start: int, end: int, sent: Sentence) -> str | None:
         if m:
             return m.group("np")
     return None
+
+
+# a reporter or a witness who saw or counted what the figure counts
+_WITNESS_RE = re.compile(r"(?P<np>\b(?:An?|The|the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:reporter|correspondent|photographer"
+                         r"|journalist|witness|cameraman|videographer|stringer)s?)\s+(?:who\s+\w+\s+)?(?:saw|counted)\s+"
+                         r"(?:(?:at least|more than|some|about|around|nearly|over|the bodies of|bodies of)\s+)*$")
+
+
+def _claimant(text: str, start: int, atts: list[Attribution]) -> str | None:
+    """"X claimed responsibility for the attack, saying it had killed 12 soldiers": X gave the figure of its claim."""
+    for att in atts:
+        if (att.verb_end <= start and text.startswith("claim", att.verb_start)
+                and _CLAIMED_DEED_RE.match(text, att.verb_end) and ", saying " in text[att.verb_end:start]):
+            source = att.source
+            abbr = _ABBREVIATION_END_RE.search(source)
+            if abbr is not None:
+                return abbr.group(1)   # "... Islam and Muslims (JNIM)": the name it goes by
+            source = _PARENTHESIS_RE.sub("", source).strip()
+            named = _DESCRIBED_NAME_RE.search(source)
+            return named.group(1) if named is not None else source
+    return None
+
+
+_ABBREVIATION_END_RE = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)\s*$")
+_PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)")
+# "The Sunni militant group Jaish al-Adl": the name after the description
+_DESCRIBED_NAME_RE = re.compile(r"\b(?:group|movement|organi[sz]ation|front|militia|faction|network|outfit)\s+"
+                                r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|el-\w+|of|the|for|and)){0,6})$")
 
 
 # "the group claimed responsibility for the bombing, which killed 18": a deed owned, not a figure given

@@ -91,8 +91,8 @@ def find_figures(doc: Document) -> list[Figure]:
         the last group, for "one of them")."""
         for j in range(index, max(-1, index - 20), -1):
             for att in reversed(doc.attributions(j)):
-                if is_pronoun(att.source) or ONE_OF_THEM_RE.fullmatch(att.source):
-                    continue
+                if is_pronoun(att.source) or ONE_OF_THEM_RE.fullmatch(att.source) or " said " in att.source:
+                    continue   # ("He said the division (had recorded)": a speaker and a clause, not a name)
                 if not plural or att.source.endswith("s") and not att.source.endswith("ss"):
                     return att.source
         return None

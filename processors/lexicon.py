@@ -186,7 +186,8 @@ QUAKE_WORDS = ("quake", "aftershock", "tremor", "magnitude", "richter", "seismic
 KILLED_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:[\w'-]+[ \t]+){1,2}(?:were|was|have been|had been|has been)[ \t]+"
                                    r"(?:\w+[ \t]+)?(?:killed|executed|murdered|shot dead|found dead)\b")
 INCLUDING_RE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$", re.IGNORECASE)
-PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of neutralized neutralised neutralizing
+PRE_CUE_GATE = frozenset("""to treated treating killing killed kill kills of neutralized neutralised neutralizing neutralise neutralize
+intercepted intercepting
 neutralising eliminated eliminating apprehended apprehending captured capturing jailed jailing imprisoned
 imprisoning injuring injured injure injures wounding wounded wounds
 evacuated evacuating evacuate displacing displaced displace arrested arresting arrests arrest detained detaining
@@ -200,7 +201,7 @@ PRE_CUE_RE = re.compile(
     r"\b(?P<cue>among the (?:dead|victims) (?:were|are)|the dead (?:included|include|were)|bodies of"
     r"|(?:those|people|the people) (?:killed|who died|who were killed)(?: (?:in|at|on|during) (?:the |a )?[\w'-]+)?"
     r" (?:included|include|were)"
-    r"|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|apprehend(?:ed|ing)|captur(?:ed|ing)|jail(?:ed|ing)"
+    r"|neutrali[sz](?:ed|ing|e)|eliminat(?:ed|ing)|apprehend(?:ed|ing)|intercept(?:ed|ing)|captur(?:ed|ing)|jail(?:ed|ing)"
     r"|imprison(?:ed|ing)"
     r"|(?:shut(?:ting|s)? off|cut(?:ting|s)? off|cut(?:ting|s)?|knock(?:ed|ing|s)? out|restor(?:e|ed|ing|es))"
     r" (?:the )?(?:power|electricity|water)(?: supplies)?(?: (?:on )?\w+day)? to"
@@ -214,7 +215,7 @@ PRE_CUE_RE = re.compile(
     r"|infected|infecting|sickened|sickening|affected|affecting|affects|rescued|rescuing)"
     r"\s+(?:(?:an?|the|another|some|an estimated|all|all of the|a total of)\s+)?$", re.IGNORECASE)
 TOLL_RE = re.compile(
-    r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:dead|deaths|fatalities"
+    r"\b(?:death toll|toll|death count|total (?:number of )?deaths|number of (?:the )?(?:[a-z]+ )?(?:dead|deaths|fatalities"
     r"|people killed|victims|casualties)|number of (?:the )?(?:injured|wounded|injuries)|number of (?:(?:confirmed"
     r"|new|reported|suspected|recorded|known|total) )?(?:cases|infections|patients)|case count|caseload|case tally"
     r"|number of (?:the )?(?:[a-z]+ )?(?:displaced|missing|hostages|detainees|arrests|evacuees)"
@@ -236,7 +237,7 @@ POST_CUE_RE = re.compile(
     r"|fled (?:the |their )?(?:region|area|town|city|village|villages|district|province|territory|enclave|fighting"
     r"|violence|clashes|island|islands)"
     r"|forced from their homes|forced to flee|to flee|homeless|without shelter|uprooted|evacuated|to evacuate"
-    r"|affected|without (?:power|electricity|water|communications?|phone service|cell service|internet|heat|gas)"
+    r"|affected|without (?:(?:piped|running|drinking|clean|safe) )?(?:power|electricity|water|communications?|phone service|cell service|internet|heat|gas)"
     r"|held (?:by|in) (?:the )?(?:[\w'-]+ )?(?:government|authorities|police|army|military|security forces"
     r"|regime|jails?|prisons?)"
     r"|infected|tested positive|sickened|fell ill|diagnosed|contracted|suffering from|sick with|ill with)\b",
@@ -258,7 +259,8 @@ _CUES = [
     ("injured", r"wound|injur|hurt|hospital"),
     ("missing", r"missing|unaccounted"),
     ("hostages", r"kidnap|abduct|hostage|captiv|taken prisoner"),
-    ("detained", r"arrest|detain|custody|captur|jail|impris|held (?:by|in|for|on|without)|apprehend"),
+    ("detained", r"arrest|detain|custody|captur|jail|impris|held (?:by|in|for|on|without)|apprehend|intercept"
+                  r"|surrender"),
     ("displaced", r"displac|fled|flee|homeless|uproot|forced from|without shelter|lost their homes|shelter"
                   r"|the nights? (?:in|outdoors|outside)|in tents|in the open|outdoors|in makeshift"
                   r"|leave their homes|abandon"),
