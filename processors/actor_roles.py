@@ -16,6 +16,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
                                               object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_bodies import body_subject
 from newswire.processors.actor_courts import court_agents, is_judicial
 from newswire.processors.actor_forces import BARE_FORCES, named_force, our_force
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
@@ -73,6 +74,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         after = [a for a in after if a.start > inverted.start]   # nor the owner of its role: "said Acme's economist, X"
     if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
         before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
+    if not statement and (body := body_subject(text, left, start, before, antecedent_of, mentions, starts)):
+        before = body   # "Mexico ... since the government deployed": the body right before the verb
     if not before:   # "The two countries swapped", "Both sides said": the pair named last
         before = plural_referent(text, mentions, starts, left, start)
     if not before:

@@ -1,0 +1,21 @@
+"""A body named by its common noun right before the verb is its subject, and "the army" of a state whose soldiers
+the story named is that state's army (processors.actor_bodies)."""
+
+from newswire.processors.extract import extract
+
+
+def _actors(text: str, trigger: str) -> list[tuple[str, str]]:
+    at = text.index(trigger)
+    [event] = [e for e in extract(text, None).events if e.start == at]
+    return [(a.name, a.relation) for a in event.actor_details]
+
+
+def test_the_body_right_before_the_verb_is_its_subject_not_the_state_named_earlier():
+    text = "Ruritania has seen 9,000 murders since the government deployed troops against the cartels in 2011."
+    assert _actors(text, "deployed")[0][0] == "government"
+
+
+def test_the_army_of_a_state_whose_soldiers_were_named_is_that_states_army():
+    text = ("Three Lebanese soldiers were wounded in a clash on Monday. "
+            "Gunmen fired on a checkpoint, and the army sent reinforcements to the town.")
+    assert _actors(text, "sent")[0][0] == "Lebanese army (Lebanon)"
