@@ -19,3 +19,9 @@ def test_the_army_of_a_state_whose_soldiers_were_named_is_that_states_army():
     text = ("Three Lebanese soldiers were wounded in a clash on Monday. "
             "Gunmen fired on a checkpoint, and the army sent reinforcements to the town.")
     assert _actors(text, "sent")[0][0] == "Lebanese army (Lebanon)"
+
+
+def test_a_body_of_a_named_organisation_is_named_with_it():
+    from newswire.processors.actors import find_actors
+    text = "The Monetary Affairs Committee of the National Reserve Bank of Ruritania has decided to hold its main rate."
+    assert [a.name for a in find_actors(text)] == ["Monetary Affairs Committee of the National Reserve Bank of Ruritania"]
