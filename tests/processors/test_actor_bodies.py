@@ -25,3 +25,8 @@ def test_a_body_of_a_named_organisation_is_named_with_it():
     from newswire.processors.actors import find_actors
     text = "The Monetary Affairs Committee of the National Reserve Bank of Ruritania has decided to hold its main rate."
     assert [a.name for a in find_actors(text)] == ["Monetary Affairs Committee of the National Reserve Bank of Ruritania"]
+
+
+def test_a_passive_judicial_act_is_the_courts_named_right_after_it():
+    text = "Four men were sentenced on Friday in the Northern Appeals Court to ten years in prison for fraud."
+    assert _actors(text, "sentenced")[0] == ("Northern Appeals Court", "agent")
