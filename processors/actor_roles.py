@@ -24,8 +24,8 @@ from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_referents import (AUTHORITY_ACTS, by_agent, described_group, leader_aside,
                                                  people_subject, relative_body, saying_verb)
 from newswire.processors.actor_subjects import members_of, unnamed_body
-from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
-                                                spokesperson_body)
+from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reporting_body,
+                                                reports_clause, spokesperson_body)
 from newswire.processors.lexicon import is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
@@ -346,8 +346,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             # "14 suspects were arrested, the coast guard said": the body that reports its own arrests made them
             speaker = [a for a in event_actors(text, mentions, starts, sent_start, sent_end, *said, statement=True,
                                                prev_start=prev_start) if a.relation == "agent"][:1]
-            agents = [ActorMention(said[0], said[1], a.name, a.name, a.kind, a.role, a.country_code)
-                      for a in speaker if a.kind != "person" and a.name not in NEWS_AGENCIES]
+            agents = reporting_body(text, sent_start, said, speaker)   # "Police spokesman X said": the police
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if PARTICIPLE_RE.match(lead) or not DETERMINER_RE.search(lead):

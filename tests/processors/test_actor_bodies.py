@@ -30,3 +30,8 @@ def test_a_body_of_a_named_organisation_is_named_with_it():
 def test_a_passive_judicial_act_is_the_courts_named_right_after_it():
     text = "Four men were sentenced on Friday in the Northern Appeals Court to ten years in prison for fraud."
     assert _actors(text, "sentenced")[0] == ("Northern Appeals Court", "agent")
+
+
+def test_arrests_reported_by_a_titled_spokesman_are_his_bodys():
+    text = "Army spokesman Col. Ana Ruiz said 14 suspects were arrested near the border on Monday."
+    assert _actors(text, "arrested")[0] == ("army", "agent")
