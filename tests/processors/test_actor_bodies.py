@@ -35,3 +35,10 @@ def test_a_passive_judicial_act_is_the_courts_named_right_after_it():
 def test_arrests_reported_by_a_titled_spokesman_are_his_bodys():
     text = "Army spokesman Col. Ana Ruiz said 14 suspects were arrested near the border on Monday."
     assert _actors(text, "arrested")[0] == ("army", "agent")
+
+
+def test_a_community_of_states_is_one_body_not_two_people():
+    from newswire.processors.actors import find_actors
+    text = "Monitors from the Economic Community of Southern Ruritanian States said the count was orderly."
+    assert [(a.name, a.kind) for a in find_actors(text)] == [
+        ("Economic Community of Southern Ruritanian States", "organisation")]
