@@ -78,16 +78,19 @@ def bracketed_name(text: str, at: int, acronym: str) -> tuple[int, str] | None:
         return None
     starts = [k for k, (_, w) in enumerate(words) if w[0].isupper() and w not in ("The", "A", "An")]
     best = None
-    for k in starts:   # the longest name whose initial is the acronym's
-        if words[k][1][0] == letters[0]:
+    for k in starts:   # the longest name whose initial is the acronym's (the name's last word alone is none:
+        # "People's National Army (ANP)", whose translated name ends in a word with the acronym's initial)
+        if words[k][1][0] == letters[0] and len(words) - k >= 2:
             best = k
             break
-    if best is None:
+    if best is None:   # the shortest name holding as many of the acronym's letters as any: "Units of the
+        # People's National Army (ANP)" is the army's; "General Staff of the Togolese Armed Forces (FAT)" the forces'
+        covered = 0
         for k in starts:
             initials = {w[0] for _, w in words[k:] if w[0].isupper()}
-            if len(initials) > 1 and sum(c in initials for c in set(letters)) >= 0.6 * len(set(letters)):
-                best = k
-                break
+            found = sum(c in initials for c in set(letters))
+            if len(initials) > 1 and found >= 0.6 * len(set(letters)) and found >= covered:
+                best, covered = k, found
     if best is None or len(words) - best < 2:
         return None   # "Hamas (HMS)": one word is no name an acronym was made of
     name = " ".join(w for _, w in words[best:]).rstrip(",")

@@ -32,7 +32,7 @@ def court_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     """``agents`` of the judicial act at ``start``: for a passive with no agent, the court the story named
     before; a court among them named with its seat."""
     if not agents and passive:   # the judge who acts is named as the annotators find them: left as written
-        court = _court_before(mentions, starts, start)
+        court = _court_before(mentions, starts, start) or _court_after(text, mentions, starts, start)
         if court is not None:
             agents = [court]
     return [_seated(text, a) for a in agents]
@@ -44,6 +44,15 @@ def _court_before(mentions: Sequence[ActorMention], starts: Sequence[int], at: i
         if mentions[i].kind in ("organisation", "country") and _COURT_RE.search(mentions[i].written):
             return mentions[i]
         i -= 1
+    return None
+
+
+def _court_after(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int) -> ActorMention | None:
+    """The court named right after the act in its sentence: "were convicted on Tuesday in the High Court"."""
+    i = bisect.bisect_left(starts, at)
+    if i < len(mentions) and mentions[i].start - at < 80 and "." not in text[at:mentions[i].start] \
+            and mentions[i].kind == "organisation" and _COURT_RE.search(mentions[i].written):
+        return mentions[i]
     return None
 
 

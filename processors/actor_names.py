@@ -41,7 +41,7 @@ _JOINING_AND = {"Services", "Protection", "Affairs", "Development", "Technology"
 _ORG_HEADS = ORG_HEADS | set("""Centers Centres Division Divisions Regiment Squadron Wing Fleet Marines Infantry Airborne
 Cavalry Artillery Staff Battalions Coalition Alliance Directorate Secretariat Inspectorate Programme Observatory
 Laboratory Laboratories Institutes Academy Tribunal Ministries Agencies Commissions Councils Unit Units Survey
-Chiefs Watch Team Teams Chronicle Insider Monitor Observer International""".split())
+Chiefs Watch Team Teams Chronicle Insider Monitor Observer International Community""".split())
 # words that start a sentence, never a body's name: "The", "But", "Meanwhile"
 _SENTENCE_WORDS = frozenset("""The A An In On At As But And Or If When While After Before Since During It He She They We
 I This That These Those There Here Its His Her Their Our Some Many Most Both All No Not Also Meanwhile However

@@ -8,6 +8,7 @@ import bisect
 import re
 from typing import Sequence
 
+from newswire.processors.actor_bodies import as_state_body
 from newswire.processors.actor_clauses import NOT_SUBJECT_RE, SOURCE_BEFORE_RE
 from newswire.processors.actor_heads import unit_owner
 from newswire.processors.actor_names import GROUP_NOUNS, ROLE_WORDS, ActorMention
@@ -185,7 +186,7 @@ def antecedent_of(text: str, mentions: Sequence[ActorMention], starts: Sequence[
                 fallback = a
             elif noun in _STATE_BODIES and fallback is None and a.kind == "country" and any(
                     w in _ARMED_WORDS for w in a.written.lower().split()):
-                fallback = a   # "Israeli troops raided ..., the army said": Israel's army
+                fallback = as_state_body(a, noun)   # "Israeli troops raided ..., the army said": Israel's army
         i -= 1
     return fallback
 

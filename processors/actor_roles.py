@@ -16,6 +16,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
                                                subject_after_intro)
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
                                               object_verb, passive_by_noun, series_verb, subject_end)
+from newswire.processors.actor_bodies import body_subject
 from newswire.processors.actor_courts import court_agents, is_judicial
 from newswire.processors.actor_forces import BARE_FORCES, named_force, our_force
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
@@ -23,8 +24,8 @@ from newswire.processors.actor_names import Actor, ActorMention
 from newswire.processors.actor_referents import (AUTHORITY_ACTS, by_agent, described_group, leader_aside,
                                                  people_subject, relative_body, saying_verb)
 from newswire.processors.actor_subjects import members_of, unnamed_body
-from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reports_clause,
-                                                spokesperson_body)
+from newswire.processors.actor_speakers import (LISTENER_VERBS, SPEAKER_NOUNS, bare_speaker, reporting_body,
+                                                reports_clause, spokesperson_body)
 from newswire.processors.lexicon import is_person_noun, last_word
 from newswire.processors.place_names import COMMON_CAPITALS, MONTHS_DAYS, NEWS_AGENCIES, is_locative as _is_locative
 from newswire.processors.actor_role_words import (
@@ -73,6 +74,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
         after = [a for a in after if a.start > inverted.start]   # nor the owner of its role: "said Acme's economist, X"
     if kind == "change" and (moved := moved_thing(text, left, start, before)) is not None:
         before = [moved]   # "Oil prices fell": what moved, not a country or ticker inside its name
+    if not statement and (body := body_subject(text, left, start, before, antecedent_of, mentions, starts)):
+        before = body   # "Mexico ... since the government deployed": the body right before the verb
     if not before:   # "The two countries swapped", "Both sides said": the pair named last
         before = plural_referent(text, mentions, starts, left, start)
     if not before:
@@ -343,8 +346,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
             # "14 suspects were arrested, the coast guard said": the body that reports its own arrests made them
             speaker = [a for a in event_actors(text, mentions, starts, sent_start, sent_end, *said, statement=True,
                                                prev_start=prev_start) if a.relation == "agent"][:1]
-            agents = [ActorMention(said[0], said[1], a.name, a.name, a.kind, a.role, a.country_code)
-                      for a in speaker if a.kind != "person" and a.name not in NEWS_AGENCIES]
+            agents = reporting_body(text, sent_start, said, speaker)   # "Police spokesman X said": the police
     elif not agents and not described:   # "..., the commission said": not the sentence's subject
         lead = CHUNK_RE.split(text[left:start])[-1]   # the last comma- or "and"-joined piece
         if PARTICIPLE_RE.match(lead) or not DETERMINER_RE.search(lead):

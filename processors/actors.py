@@ -255,6 +255,10 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
         if out and out[-1].kind != "group" and OF_RE.fullmatch(text, out[-1].end, a.start):
             if a.kind == "person" and out[-1].kind == "organisation":
                 out[-1] = a   # "Army Chief of Staff Gen. Ana Ruiz": a title's words, the person named at its end
+            elif a.kind == "organisation" == out[-1].kind:   # a reader may name either body: both are its name
+                name = text[out[-1].start:a.end]
+                out[-1] = replace(out[-1], end=a.end, name=name, written=name,
+                                  country_code=out[-1].country_code or a.country_code)
             continue   # "the Bureau of Labor Statistics of the U.S. Department of Labor": one actor
         out.append(a)
     if "the country" in low or " group" in low or " movement" in low:

@@ -15,7 +15,8 @@ import dataclasses
 import operator
 from typing import Sequence
 
-from newswire.processors.actor_conjuncts import shared_agents, verb_form
+from newswire.processors.actor_conjuncts import adjunct_actors, shared_agents, verb_form
+from newswire.processors.actor_light_verbs import light_verb_actors
 from newswire.processors.actor_roles import clause_of, event_actors
 from newswire.processors.document import Document
 from newswire.processors.events import Event
@@ -80,6 +81,14 @@ def situate(doc: Document, events: Sequence[Event],
             if prev is not None and prev[0] == e.sentence_start:   # "killed five and arrested nine": one subject
                 actors = shared_agents(text, prev[1], prev[2], e.start, e.end, actors) or actors
             verbs[form] = (e.sentence_start, e.end, actors)
+        elif e.type not in SAYING:   # a noun event in a verb's adjunct: "killed three in a raid"
+            prev = max((v for f, v in verbs.items() if v[0] == e.sentence_start and v[1] <= e.start and (
+                f == "past" or "," not in text[v[1]:e.start])), default=None, key=operator.itemgetter(1))
+            adjunct = adjunct_actors(text, prev[1], prev[2], e.start, e.end, e.type, actors) if prev else None
+            actors = adjunct or light_verb_actors(   # "separatists enforced a lockdown": the verb's subject
+                text, e.sentence_start, e.start, actors, lambda s, t: event_actors(
+                    text, mentions, starts, e.sentence_start, e.sentence_end, s, t,
+                    prev_start=sentences[k - 1].start if k else None)) or actors
         agents = {x.name for x in actors if x.relation != "patient" and x.kind == "country"}
         agent_spans = []
         abroad = set()   # countries that act here only through the dateline or their armed forces

@@ -113,3 +113,21 @@ def test_our_forces_in_a_release_are_the_force_that_issues_it():
     assert _event_actors(text, "neutralised")[0] == ("Chadian army (Chad)", "agent")
     assert _event_actors(text, "captured")[0] == ("Chadian army (Chad)", "agent")
     assert _event_actors(text, "freed")[0] == ("Chadian army (Chad)", "agent")
+
+
+def test_a_noun_event_in_the_verbs_adjunct_has_the_verbs_agent_not_its_object():
+    text = "Bandits killed four farmers in a raid on a hamlet near the river on Tuesday."
+    actors = _event_actors(text, "raid")
+    assert ("bandits", "agent") in actors or ("Bandits", "agent") in actors
+    assert all(name != "farmers" for name, _ in actors)
+
+
+def test_a_noun_event_after_a_passive_verb_has_no_agent_from_its_object():
+    text = "Six guards were killed in an ambush on the highway late on Sunday."
+    assert all(name != "guards" for name, _ in _event_actors(text, "ambush"))
+
+
+def test_a_clash_in_the_verbs_adjunct_is_fought_by_its_doer_and_its_object():
+    text = "Soldiers killed five rebels in a firefight near the border on Friday."
+    names = {name for name, _ in _event_actors(text, "firefight")}
+    assert "rebels" in names and len(names) == 2
