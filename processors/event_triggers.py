@@ -13,7 +13,7 @@ import re
 
 from newswire.processors.event_phrases import PHRASES
 from newswire.processors.event_verbs import EXTRA_FORMS
-from newswire.processors.word_scans import prefix_regex
+from newswire.processors.word_scans import lower_prefix_regex, prefix_regex
 
 __all__ = ["DISASTER_TYPES", "INCIDENT_TYPES", "TRIGGER_RE", "find_triggers"]
 
@@ -265,7 +265,9 @@ def _prefixes(pattern: str, size: int = 3) -> set[str]:
 TRIGGER_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern))
 # where a trigger can start: a word led by the literal start of an alternative, up to eight characters
 # ("on alert", "withdr", "forest f"), so that "on", "with" and "for" are not tried at all
-_CANDIDATES = prefix_regex(frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern, 8)))
+_CANDIDATE_PREFIXES = frozenset(p for _, pattern in _TRIGGERS for p in _prefixes(pattern, 8))
+_CANDIDATES = prefix_regex(_CANDIDATE_PREFIXES)
+_LOW_CANDIDATES = lower_prefix_regex(_CANDIDATE_PREFIXES)   # the same starts in the text's ``folded`` form
 
 
 # per first letter, the lexicon types that can start with it: a candidate is tried against few branches
@@ -311,13 +313,14 @@ def _for_candidate(head: str) -> re.Pattern[str]:
     return rx
 
 
-def find_triggers(text: str, start: int, end: int) -> list[re.Match[str]]:
+def find_triggers(text: str, start: int, end: int, low: str | None = None) -> list[re.Match[str]]:
     """Trigger matches in ``text[start:end]``, left to right, never overlapping. A candidate word is tried
-    against the types its first three letters can start (its first letter's, if they are not ASCII)."""
+    against the types its first three letters can start (its first letter's, if they are not ASCII).
+    ``low``: the text's ``folded`` form, if it has one (its candidates cost half as much to find)."""
     found: list[re.Match[str]] = []
     last_end = start
     written = _BY_WRITTEN
-    for w in _CANDIDATES.finditer(text, start, end):
+    for w in _CANDIDATES.finditer(text, start, end) if low is None else _LOW_CANDIDATES.finditer(low, start, end):
         pos = w.start()
         if pos < last_end:
             continue

@@ -21,7 +21,7 @@ from newswire.processors import figure_frames as fr
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
 from newswire.processors.sentences import Sentence
-from newswire.processors.word_scans import prefix_regex
+from newswire.processors.word_scans import first_start, prefix_regex
 
 # active casualty verbs that govern the people they name, when nothing but a noun phrase and "and" stands
 # between verb and number: "detaining a senior commander and two of his aides"
@@ -269,7 +269,7 @@ def post_extra(text: str, cands: list[Candidate], sent: Sentence) -> None:
         if c.category is not None or not c.person:
             continue
         stop = min(sent.end, c.end + 100)
-        if _POST_GATE_STARTS.search(text, c.end, stop) is None:
+        if first_start(_POST_GATE_STARTS, text, c.end, stop) is None:
             continue
         low = text[c.end:stop].lower()
         m = POST_EXTRA_RE.search(text, c.end, stop)
