@@ -16,12 +16,11 @@ an act of the story's background ("since the government sent the army into the w
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 from newswire.processors.place_objects import WIDESPREAD
-from newswire.processors.place_scene import lede_scene
+from newswire.processors.place_scene import SceneLayer, lede_scene
 
 __all__ = ["background", "home_place"]
 
@@ -45,26 +44,13 @@ def background(text: str, start: int) -> bool:
         or _YEAR_AFTER_RE.match(text, start) is not None
 
 
-class _Layer(Protocol):
-    """What :func:`home_place` reads of :class:`processors.places.ArticlePlaces`."""
-
-    text: str
-    lede: int
-    dateline: PlaceMention | None
-
-    def in_sentence(self, index: int) -> list[PlaceMention]: ...
-
-    def resolved(self, pm: PlaceMention | None) -> Place | None: ...
-
-    def sentence_of(self, pos: int) -> int: ...
-
 
 def _within(place: Place | None, country: Place) -> bool:
     """True if ``place`` is a place inside ``country`` finer than the country itself."""
     return place is not None and place.kind != "country" and place.country_code == country.country_code
 
 
-def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place, at: int) -> PlaceMention | None:
+def _finer(layer: SceneLayer, para: PlaceMention | None, kind: str | None, country: Place, at: int) -> PlaceMention | None:
     if kind in _COUNTRY_WIDE or background(layer.text, at):
         return None
     if para is not None and _within(layer.resolved(para), country):
@@ -78,7 +64,7 @@ def _finer(layer: _Layer, para: PlaceMention | None, kind: str | None, country: 
     return scene if scene is not None and _within(layer.resolved(scene), country) else line
 
 
-def home_place(layer: _Layer, para: PlaceMention | None, kind: str | None, country: Place, at: int,
+def home_place(layer: SceneLayer, para: PlaceMention | None, kind: str | None, country: Place, at: int,
                named: bool) -> PlaceMention:
     """The place of an act (of type ``kind``, at ``at``) done by ``country`` or its body: where its sentence
     names places in other clauses only (``named``), the country; else ``para``, the paragraph's last place

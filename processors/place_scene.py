@@ -33,8 +33,9 @@ kidnapping blockade withdrawal operation ambush counterattack recapture siege in
 surrender fire mobilization""".split())
 
 
-class _Layer(Protocol):
-    """What :func:`lede_scene` reads of :class:`processors.places.ArticlePlaces`."""
+class SceneLayer(Protocol):
+    """What :func:`lede_scene` and ``place_home`` read of :class:`processors.places.ArticlePlaces` (a
+    Protocol, as that module imports these)."""
 
     text: str
     lede: int
@@ -44,8 +45,10 @@ class _Layer(Protocol):
 
     def resolved(self, pm: PlaceMention | None) -> Place | None: ...
 
+    def sentence_of(self, pos: int) -> int: ...
 
-def lede_scene(places: _Layer, kind: str | None) -> PlaceMention | None:
+
+def lede_scene(places: SceneLayer, kind: str | None) -> PlaceMention | None:
     """For an act of fighting (``kind``), the finest place the lede puts its happening at, made exact by the
     next sentence where the lede names only a country; None for other acts, or where the lede names no place
     used as a place."""
