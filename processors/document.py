@@ -46,7 +46,7 @@ from newswire.processors.numbers import NumberToken, find_numbers
 from newswire.processors.place_names import name_spans
 from newswire.processors.places import ArticlePlaces
 from newswire.processors.sentences import Attribution, Sentence, attributions, split_sentences
-from newswire.processors.word_scans import folded
+from newswire.processors.word_scans import folded_once
 
 __all__ = ["Document"]
 
@@ -149,7 +149,7 @@ class Document:
     def triggers(self) -> list[list[re.Match[str]]]:
         """Each sentence's event triggers that name a happening, one per happening."""
         text = self.text
-        low = folded(text)
+        low = folded_once(text)   # the form the other word-start scans of this text read too
         return [happenings(text, s.start, find_triggers(text, s.start, s.end, low)) for s in self.sentences]
 
     # ------------------------------------------------------------------ the article as a whole
