@@ -17,6 +17,7 @@ ODD = [
     "Three people were KILLED in an Airstrike; police Arrested two, officials said on Monday.",
     "\u212aILLED \u212aidnapped, \u017fhelling \u0130njured \u0131njured, set ablaze, came under fire.",
     "\u00c9vacuated, \u00e9vacuation; ATTACKS-attacked, _said, 3said, x-raid, \u201cRaided\u201d (Explosions).",
+    "\ud800 Gunmen killed\x00 5 people\udfff, police said.\x00",   # lone surrogates and NULs fold as they are
     "", "a", "\n", "said", "Said.", "\u00dfaid", "\u1e9e said", "A\u0301ttack", "\u2160 raided", "\u01c5ambush",
 ]
 WORDS = ["killed", "Killed", "KILLED", "attack", "Attacked", "air strike", "airstrikes", "set ablaze", "said",
@@ -71,3 +72,20 @@ def test_lower_prefix_regex_finds_the_starts_of_prefix_regex(prefixes, text):
     if low is not None:
         assert [m.start() for m in lower_prefix_regex(prefixes).finditer(low)] == \
             [m.start() for m in prefix_regex(frozenset(prefixes)).finditer(text)]
+
+
+def test_extraction_with_and_without_the_folded_scans_is_the_same(monkeypatch):
+    """The whole extraction, on news-like text and on hostile text (lone surrogates, NULs, no punctuation),
+    is what the scans of the text as written give."""
+    import datetime as dt
+
+    from newswire.processors.extract import extract as run, extraction_to_json
+
+    texts = [" ".join(ODD), "KABUL, Dec 1 (Reuters) - Gunmen killed at least 12 people and police arrested "
+             "four suspects on Monday, the interior ministry said. " * 3,
+             "\ud800police said gunmen killed 7 people\x00 in Herat province on Sunday " * 40]
+    day = dt.date(2026, 12, 1)
+    folded_out = [extraction_to_json(run(text, day)) for text in texts]
+    monkeypatch.setattr(word_scans, "folded", lambda text: None)
+    monkeypatch.setattr(word_scans, "_LAST_FOLDED", [("", None)])
+    assert [extraction_to_json(run(text, day)) for text in texts] == folded_out
