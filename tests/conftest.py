@@ -86,7 +86,10 @@ def pg_database_url():
     yield url
     with admin.connect() as conn:
         conn.execute(text(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"), {"name": name})
+            # client backends only: an autovacuum worker in it is a superuser's (terminating it is refused),
+            # and DROP DATABASE stops those itself
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
+            " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"), {"name": name})
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
     admin.dispose()
 
