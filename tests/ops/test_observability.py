@@ -78,10 +78,12 @@ def test_metrics_health_and_status_of_a_running_pipeline(static_site, tmp_path):
         assert any("newswire.articles.v1" in k for k in lags) and all(v >= 0 for v in lags.values())
         assert metric(sink, "newswire_dead_letters_total") == 0
 
-        # The stories stage places the stored articles in batches, a few seconds apart.
+        # The stories stage places the stored articles in batches, a few seconds apart, then sends the
+        # placements and then the stories they changed (a scrape can fall between the counters).
         def stories_settled() -> dict[str, float] | None:
             values = scrape("storify")
-            return values if metric(values, "newswire_articles_placed_total") == 3 else None
+            sent = metric(values, "newswire_story_messages_sent_total", topic="stories")
+            return values if metric(values, "newswire_articles_placed_total") == 3 and sent >= 1 else None
 
         storify = wait_for(stories_settled, 60, "the stories stage's counters")
         assert metric(storify, "newswire_articles_place_failed_total") == 0
