@@ -19,11 +19,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, Sequence
 
-from sqlalchemy import Engine, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy import Connection, Engine, and_, case, exists, false, func, literal, literal_column, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from newswire.storage.mapping import utc
 from newswire.storage.models import Article, DeadLetter, Event, Feed, Figure
+from newswire.storage.substring import candidate_rowids, contains
 
 _articles = Article.__table__
 _figures = Figure.__table__
@@ -158,21 +159,33 @@ def browse_figures(engine: Engine, *, category: str | None = None, source: str |
     where = _time_filters(_figures.c.published_at, since, until) + [_newest_version_of(_figures)]
     if category:
         where.append(_figures.c.category == category)
-    if source:
-        where.append(_figures.c.source.icontains(source, autoescape=True))
     if site:
         where.append(_of_site(_figures, site))
-    if text:
-        where.append(_figures.c.sentence.icontains(text, autoescape=True))
     if article_id:
         where.append(_figures.c.article_id == article_id)
-    if place:
-        where.append(exists().where(_events.c.article_id == _figures.c.article_id,
-                                    _events.c.article_version == _figures.c.article_version,
-                                    _events.c.location.icontains(place, autoescape=True)))
     with engine.connect() as conn:
+        if source:
+            where.append(contains(conn, _figures.c.source, source))
+        if text:
+            where.append(contains(conn, _figures.c.sentence, text))
+        if place:
+            where.append(_with_event_at(conn, _figures, place))
         return _page(conn, _with_article(_figures, where), _listing_order(_figures, "figure_id"), FIGURE_KEY, after,
                      limit)
+
+
+def _with_event_at(conn: Connection, table, place: str) -> ColumnElement:
+    """``table``'s row belongs to an article version with an event whose location holds ``place``."""
+    where = exists().where(_events.c.article_id == table.c.article_id,
+                           _events.c.article_version == table.c.article_version,
+                           _events.c.location.icontains(place, autoescape=True))
+    rowids = candidate_rowids(conn, _events.c.location, place)
+    if rowids is None:
+        return where
+    # a rare place: its few articles, looked up by the primary key's first column, not the whole listing
+    found = conn.execute(select(_events.c.article_id).distinct()
+                         .where(literal_column("events.rowid").in_(rowids))).scalars().all() if rowids else []
+    return table.c.article_id.in_(found) & where if found else false()
 
 
 def browse_events(engine: Engine, *, type: str | None = None, site: str | None = None, place: str | None = None,
@@ -184,13 +197,13 @@ def browse_events(engine: Engine, *, type: str | None = None, site: str | None =
         where.append(_events.c.type == type)
     if site:
         where.append(_of_site(_events, site))
-    if place:
-        where.append(_events.c.location.icontains(place, autoescape=True))
-    if text:
-        where.append(_events.c.sentence.icontains(text, autoescape=True))
     if article_id:
         where.append(_events.c.article_id == article_id)
     with engine.connect() as conn:
+        if place:
+            where.append(contains(conn, _events.c.location, place))
+        if text:
+            where.append(contains(conn, _events.c.sentence, text))
         return _page(conn, _with_article(_events, where), _listing_order(_events, "event_id"), EVENT_KEY, after,
                      limit)
 

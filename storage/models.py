@@ -44,10 +44,25 @@ SEARCH_INDEXES = {"ix_articles_title_trgm": ("articles", "title"), "ix_stories_t
 TITLES_INDEX = "ix_stories_titles_trgm"
 
 
+# Substring search of figures and events (``text=``, ``source=``, ``place=``), migration 0012, in SQL. On
+# PostgreSQL GIN trigram indexes, name -> (table, column). On SQLite the short labels only: every distinct
+# source and location once in ``search_labels`` (its FTS5 trigram table finds the labels holding a term),
+# and a B-tree on each labelled column (``ix_events_location``; figures' source has one) finds their
+# rows; table -> (column, its index). An FTS5 table of every row's labels cost the writer 1.4 times its
+# CPU (3.5 times with the sentences), the labels table 1.2 (``storage.substring``, migration 0012).
+SUBSTRING_INDEXES = {"ix_figures_sentence_trgm": ("figures", "sentence"), "ix_figures_source_trgm": ("figures", "source"),
+                     "ix_events_sentence_trgm": ("events", "sentence"), "ix_events_location_trgm": ("events", "location")}
+LABELLED_COLUMNS = {"figures": ("source", "ix_figures_source"), "events": ("location", "ix_events_location")}
+SEARCH_LABELS = "search_labels"
+
+
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
-    """Alembic's ``include_name``: compare everything but the listing and search indexes."""
+    """Alembic's ``include_name``: compare everything but the listing and search indexes and tables."""
+    if type_ == "table":
+        return not (name or "").startswith(SEARCH_LABELS)
     return not (type_ == "index" and (name in LISTING_INDEXES or name in FILTERED_LISTING_INDEXES
-                                      or name in SEARCH_INDEXES or name == TITLES_INDEX))
+                                      or name in SEARCH_INDEXES or name == TITLES_INDEX or name in SUBSTRING_INDEXES
+                                      or name == "ix_events_location"))
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.sql import ColumnElement
 
 from newswire.storage.mapping import utc
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Feed, Figure
+from newswire.storage.substring import contains
 
 _articles = Article.__table__
 _figures = Figure.__table__
@@ -38,7 +39,7 @@ def _newest_version_of(table) -> ColumnElement:
     return table.c.article_version == func.coalesce(newest, table.c.article_version)
 
 
-def _filters(table, since: datetime | None, until: datetime | None, text: str | None,
+def _filters(conn: Connection, table, since: datetime | None, until: datetime | None, text: str | None,
              latest_only: bool) -> list[ColumnElement]:
     where: list[ColumnElement] = []
     if since is not None:
@@ -46,7 +47,7 @@ def _filters(table, since: datetime | None, until: datetime | None, text: str | 
     if until is not None:
         where.append(table.c.published_at < utc(until))
     if text:
-        where.append(table.c.sentence.icontains(text, autoescape=True))
+        where.append(contains(conn, table.c.sentence, text))
     if latest_only:
         where.append(_newest_version_of(table))
     return where
@@ -69,12 +70,12 @@ def list_figures(
     until: datetime | None = None, text: str | None = None, limit: int = 100, latest_only: bool = True,
 ) -> list[dict[str, Any]]:
     """Figures, newest publication first, each with its article's title and URL (None if not stored yet)."""
-    where = _filters(_figures, since, until, text, latest_only)
-    if category:
-        where.append(_figures.c.category == category)
-    if source:
-        where.append(_figures.c.source.icontains(source, autoescape=True))
     with engine.connect() as conn:
+        where = _filters(conn, _figures, since, until, text, latest_only)
+        if category:
+            where.append(_figures.c.category == category)
+        if source:
+            where.append(contains(conn, _figures.c.source, source))
         return [dict(row._mapping) for row in conn.execute(_with_article(_figures, where, limit, "figure_id"))]
 
 
@@ -83,10 +84,10 @@ def list_events(
     text: str | None = None, limit: int = 100, latest_only: bool = True,
 ) -> list[dict[str, Any]]:
     """Events, newest publication first, each with its article's title and URL (None if not stored yet)."""
-    where = _filters(_events, since, until, text, latest_only)
-    if type:
-        where.append(_events.c.type == type)
     with engine.connect() as conn:
+        where = _filters(conn, _events, since, until, text, latest_only)
+        if type:
+            where.append(_events.c.type == type)
         return [dict(row._mapping) for row in conn.execute(_with_article(_events, where, limit, "event_id"))]
 
 
