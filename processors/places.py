@@ -54,7 +54,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
-from newswire.processors.place_statements import SEAT_ACTS, published_at, said_at
+from newswire.processors.place_statements import SEAT_ACTS, published_at, reports_a_happening, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -291,7 +291,7 @@ class ArticlePlaces:
         "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
         here = [pm for pm in self.in_sentence(sentence) if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
-        if statement:
+        if statement and not reports_a_happening(self.text, start, end):   # "declared an emergency in Dorsk"
             said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
                            self._holds_dateline if self.dateline is not None else None)
             if said is not None:

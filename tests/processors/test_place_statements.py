@@ -1,0 +1,46 @@
+"""Where a statement's news happened or was said: declarations over an area, passive tallies, an opening
+"Speaking in", a "where" clause and a venue without a name. Sentences are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newswire.processors.extract import extract
+
+
+def _places(text: str) -> dict[str, str | None]:
+    return {e.trigger: e.location for e in extract(text, dt.date(2026, 7, 1)).events}
+
+
+def test_a_declaration_over_an_area_is_placed_there():
+    text = "LOME (Newswire) - In May the government declared a state of emergency in the Savanes region."
+    assert _places(text)["declared"] == "Savanes region"
+
+
+def test_a_passive_tally_takes_the_place_after_its_verb():
+    text = ("FREETOWN (Newswire) - Lassa fever has spread to a new district. Two new deaths were recorded among "
+            "confirmed cases during the week, both in Makeni district.")
+    assert _places(text)["recorded"] == "Makeni"
+
+
+def test_a_passive_tally_keeps_its_speaker_s_place_over_a_subordinate_clause():
+    text = ("ACCRA (Newswire) - The outbreak is growing. Officials in Kumasi said that a fourth case had been "
+            "reported, after two people caught the disease in Tamale last week.")
+    assert _places(text).get("reported") in (None, "Kumasi")
+
+
+def test_speaking_in_a_town_places_the_statement():
+    text = ("FREETOWN (Newswire) - Cases fell this week. Speaking in Kenema, the minister said the rise had "
+            "been expected.")
+    assert _places(text)["said"] == "Kenema"
+
+
+def test_a_where_clause_places_the_announcement():
+    text = ("KINSHASA (Newswire) - The ministry condemned a meeting at a hotel in Nairobi, where the rebels "
+            "announced a new administration.")
+    assert _places(text)["announced"] == "Nairobi"
+
+
+def test_a_venue_without_a_name_places_what_was_told_there():
+    text = "NAIROBI (Newswire) - Her lawyer told reporters outside the court that she would appeal the verdict."
+    assert _places(text)["told"] == "outside the court"
