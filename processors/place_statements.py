@@ -20,7 +20,7 @@ from newswire.processors.gazetteer import Place
 from newswire.processors.place_clauses import SUBORDINATE_RE
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["SEAT_ACTS", "published_at", "reports_a_happening", "said_at"]
+__all__ = ["SEAT_ACTS", "declares_over", "published_at", "said_at"]
 
 # what an office does at its desk (decides, rules, appoints, meets, briefs the press): with no place in its
 # paragraph it happens at the seat the story is filed from, not across the country the story is about (a
@@ -57,17 +57,19 @@ _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$"
 _TALLY_VERBS = ("recorded", "reported", "registered", "detected", "confirmed", "notified", "documented", "logged")
 
 
-def reports_a_happening(text: str, start: int, end: int) -> bool:
-    """True if the statement ``text[start:end]`` declares a state over an area or records a tally in the
-    passive: its place is the area or the tally's, as for the happening itself."""
-    return text.startswith("declar", start) and (_DECLARED_OVER_RE.match(text, end + 1) is not None
-                                                  or _DECLARED_OVER_RE.search(text, max(0, start - 40), start) is not None)
+def declares_over(text: str, start: int, end: int) -> bool:
+    """True if the word ``text[start:end]`` declares a state over an area ("declared a state of emergency")."""
+    return text.startswith("declar", start) and _DECLARED_OVER_RE.match(text, end + 1) is not None
 
 
 def _tallied_at(text: str, start: int, end: int, strong: Sequence[PlaceMention]) -> PlaceMention | None:
-    """For a tally in the passive ("two deaths were recorded, both in Dorsk district"), the first place after
-    the verb in its own clause (not "..., after two people caught it in Vell")."""
-    if not text.startswith(_TALLY_VERBS, start) or _PASSIVE_BEFORE_RE.search(text, max(0, start - 16), start) is None:
+    """For a tally in the passive ("two deaths were recorded, both in Dorsk district") or a declaration over an
+    area ("declared a state of emergency in Dorsk province"), the first place after the verb in its own clause
+    (not "..., after two people caught it in Vell")."""
+    if text.startswith("declar", start):
+        if not declares_over(text, start, end):
+            return None
+    elif not text.startswith(_TALLY_VERBS, start) or _PASSIVE_BEFORE_RE.search(text, max(0, start - 16), start) is None:
         return None
     return next((pm for pm in strong if pm.start >= end and not SUBORDINATE_RE.search(text, end, pm.start)
                  and not _QUOTE_RE.search(text, end, pm.start)), None)

@@ -46,7 +46,7 @@ from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
 from newswire.processors.place_anaphors import named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
-from newswire.processors.place_home import background, home_place
+from newswire.processors.place_home import background, home_place, national_response
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
@@ -54,7 +54,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
-from newswire.processors.place_statements import SEAT_ACTS, published_at, reports_a_happening, said_at
+from newswire.processors.place_statements import SEAT_ACTS, declares_over, published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -291,13 +291,13 @@ class ArticlePlaces:
         "seized Goma"; an outbreak or a flood spreads over the country the story is filed from)."""
         here = [pm for pm in self.in_sentence(sentence) if not any(a <= pm.start < b for a, b in exclude)]
         strong = [pm for pm in here if pm.locative and not pm.weak]
-        if statement and not reports_a_happening(self.text, start, end):   # "declared an emergency in Dorsk"
+        if statement:
             said = said_at(self.text, self.sentences[sentence].start if self.sentences else 0, start, end, here,
                            self._holds_dateline if self.dateline is not None else None)
             if said is not None:
                 return said
-            if self.dateline is not None:
-                return self.dateline   # a statement is made where it was filed, not across the country it is about
+            if self.dateline is not None and not (actor_country and declares_over(self.text, start, end)):
+                return self.dateline   # made where filed, not across the country it is about (unless declared over it)
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if not statement and (published := published_at(self.text, start, end, here, self.dateline, kind)) is not None:
@@ -388,8 +388,8 @@ class ArticlePlaces:
         # the last place the story named as a place before this sentence (rather than one of a clause about
         # something else: "The executive, who lived in Lyon, was convicted"), else that clause's, else the main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
-        if i:
-            return self._strong[i - 1]
+        if i:   # (a response to a disaster with no place of its own: the country's, ``place_home``)
+            return national_response(kind, self._strong[i - 1], self._gaz.country)
         return min(others, key=lambda pm: abs(pm.start - start)) if others else self.main
 
 

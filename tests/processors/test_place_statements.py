@@ -44,3 +44,20 @@ def test_a_where_clause_places_the_announcement():
 def test_a_venue_without_a_name_places_what_was_told_there():
     text = "NAIROBI (Newswire) - Her lawyer told reporters outside the court that she would appeal the verdict."
     assert _places(text)["told"] == "outside the court"
+
+
+def test_a_country_that_declares_an_epidemic_is_its_place():
+    text = "BUCHAREST (Newswire) - Measles cases rose again. Romania declared a measles epidemic in 2023."
+    assert _places(text)["declared"] == "Romania"
+
+
+def test_a_declaration_keeps_its_speaker_over_a_subordinate_clause():
+    text = ("Cholera spread in the north. Mozambique's health ministry declared the outbreak on Feb. 27 after "
+            "tests found the bacteria in samples from Memba district.")
+    assert _places(text)["declared"] == "Mozambique"
+
+
+def test_a_response_with_no_place_of_its_own_serves_the_country():
+    text = ("Uganda has confirmed an outbreak of Ebola in Kasese district.\n\nWHO has deployed a team of 12 "
+            "experts to support the response.")
+    assert _places(text)["deployed"] == "Uganda"
