@@ -61,3 +61,10 @@ def test_a_response_with_no_place_of_its_own_serves_the_country():
     text = ("Uganda has confirmed an outbreak of Ebola in Kasese district.\n\nWHO has deployed a team of 12 "
             "experts to support the response.")
     assert _places(text)["deployed"] == "Uganda"
+
+
+def test_a_disaster_s_follow_up_with_no_place_is_at_the_lede_s_scene():
+    text = ("BISHKEK (Newswire) - A strong earthquake struck the Kara-Suu district in the south on Tuesday, killing "
+            "nine people.\n\nThe magnitude 6.1 earthquake struck late Tuesday at a depth of about 10 kilometers.")
+    events = [(e.trigger, e.location) for e in extract(text, dt.date(2026, 7, 1)).events]
+    assert events[-1] == ("earthquake", "Kara-Suu")
