@@ -44,7 +44,7 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_anaphors import named_again
+from newswire.processors.place_anaphors import feature_again, named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
 from newswire.processors.place_home import background, home_place, national_response
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
@@ -173,7 +173,7 @@ class ArticlePlaces:
                                 for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
             + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of) \
-            + named_again(text, self.mentions, self.sentence_of)   # "in the same province"
+            + named_again(text, self.mentions, self.sentence_of) + feature_again(text, self.mentions, self.sentence_of)
         if country_wide:
             self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)

@@ -68,3 +68,12 @@ def test_a_disaster_s_follow_up_with_no_place_is_at_the_lede_s_scene():
             "nine people.\n\nThe magnitude 6.1 earthquake struck late Tuesday at a depth of about 10 kilometers.")
     events = [(e.trigger, e.location) for e in extract(text, dt.date(2026, 7, 1)).events]
     assert events[-1] == ("earthquake", "Kara-Suu")
+
+
+def test_a_feature_named_again_by_its_head_is_the_place():
+    text = ("TUNIS (Newswire) - Tourism revenue rose in November, the ministry said.\n\nHikers returned to Mount "
+            "Tarvo this autumn.\n\nOn Sunday, 300 shepherds protested on the mountain against the grazing ban.")
+    assert _places(text)["protested"] == "Mount Tarvo"
+    text = ("GEORGETOWN (Newswire) - Soldiers crossed the Dorsk River on Thursday.\n\nThe army chief said the "
+            "force had reinforced its posts along the river with 120 troops.")
+    assert _places(text)["reinforced"] == "Dorsk River"
