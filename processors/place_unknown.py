@@ -51,13 +51,17 @@ _UNITS = (r"(?:villages?|towns?|city|cities|communes?|municipalit(?:y|ies)|provi
           r"|departments?|count(?:y|ies)|states|localit(?:y|ies)|settlements?|neighbou?rhoods?|areas?|slopes"
           r"|coasts?|outskirts|hilltop|island|islands)")
 # the words that may end what goes before an unknown place name (read before the regex)
-_LOCATIVE_LAST_WORDS = frozenset("in In at At near Near off around outside Outside visited reached between of the"
+_LOCATIVE_LAST_WORDS = frozenset("in In at At near Near off around outside Outside visited reached between of the from"
                                  .split())
 # a locative word before a name the gazetteer lacks: "at Kelmora", "off Dorsk", "around Vell", "visited Tarvo", "in
 # the northern regions of Dorsk"; and the ends of a road: "the road between Dorsk and Vell" (not talks between
 # two people)
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:(?:in|In|at|At|near|Near|off|around|outside|Outside|visited|reached)"
                                  r"(?:[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}?" + _UNITS + r"[ \t]+of)?"
+                                 r"|on[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}?" + _UNITS + r"[ \t]+of"   # "on the slopes of"
+                                 # the place a force leaves: "withdrew from Dorsk", "were driven out of Vell"
+                                 r"|(?:withdr[a-z]*|retreat[a-z]*|pulled[ \t]+out|fled|driven[ \t]+out|expelled|ousted)"
+                                 r"[ \t]+(?:from|of)"
                                  r"|(?:road|highway|route|border|frontier|corridor)[ \t]+between)[ \t]+$")
 # a person's post or a firm's staff before "at": "an analyst at Dorvex", "jobs at Dorvex Partners"
 _WORKS_AT_RE = re.compile(r"\b(?:analysts?|economists?|strategists?|director|head|chief|president|professor|researchers?"

@@ -58,3 +58,14 @@ def test_a_town_s_state_after_a_comma_is_not_a_second_place():
 def test_a_speaker_after_an_address_is_no_place():
     text = "Police arrested a man who lives at 12 Elm Place, Harris said."
     assert "Harris" not in _unknown(text)
+
+
+def test_the_place_a_force_withdrew_from_is_a_place():
+    text = ("ADDIS ABABA (Newswire) - A rebel commander said his fighters had withdrawn from Dorsa on Thursday "
+            "after two days of fighting.")
+    assert _places(text)["withdrawn"] == "Dorsa"
+
+
+def test_the_slopes_of_a_mountain_are_a_place():
+    text = "In March a shepherd was killed by a mine on the slopes of Tarvil, the ministry said."
+    assert "Tarvil" in _unknown(text)
