@@ -96,6 +96,10 @@ _FEATURE_WRITTEN_RE = {
     "forest": re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+[Ff]orest\b"),
     "village": re.compile(rf"\bvillage[ \t]+of[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}|\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+village\b"),
 }
+# "in the two provinces", "to the three states": the pair or list of such places named before
+_COUNTED_AGAIN_RE = re.compile(r"\b(?:in|to|across|of|for|from|between)[ \t]+the[ \t]+(?:two|three|four|both)[ \t]+"
+                               r"(?:affected[ \t]+)?(?:provinces|states|regions|districts|counties|departments|governorates"
+                               r"|prefectures|islands|towns|cities|villages)\b")
 _FEATURE_WORDS = ("the mountain", "the river", "the lake", "the island", "the forest", "the village", "slopes of the",
                   "banks of the", "shores of the")
 
@@ -103,9 +107,18 @@ _FEATURE_WORDS = ("the mountain", "the river", "the lake", "the island", "the fo
 def feature_again(text: str, mentions: Sequence[PlaceMention], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
     """Mentions for "on the mountain", "along the river", "in the village" that stand for the feature or village
     named before them (its name as written, resolved to the place the story names it in where known)."""
-    if not any(w in text for w in _FEATURE_WORDS):
-        return []
     out = []
+    if "the two " in text or "the three " in text or "the four " in text or "the both " in text:
+        for m in _COUNTED_AGAIN_RE.finditer(text):
+            pair = next((k for k in range(len(mentions) - 1, 0, -1) if mentions[k].end <= m.start()
+                         and text[mentions[k - 1].end:mentions[k].start] in (" and ", ", and ")), None)
+            if pair is not None:
+                first, last = mentions[pair - 1], mentions[pair]
+                at = m.start() + m.group(0).index("the")
+                out.append(PlaceMention(at, m.end(), text[first.start:last.end], last.place, True, False,
+                                        sentence_of(at)))
+    if not any(w in text for w in _FEATURE_WORDS):
+        return out
     for m in _FEATURE_AGAIN_RE.finditer(text):
         at = m.start() + m.group(0).index("the")
         written = None

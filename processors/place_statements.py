@@ -54,7 +54,9 @@ _VENUE_RE = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+|today\s+|yesterday\s+)
 _DECLARED_OVER_RE = re.compile(r"(?:[\w-]+\s+){0,4}?(?:emergency|epidemic|outbreak|disaster|alert|curfew|martial\s+law"
                                r"|lockdown|famine|pandemic|quarantine)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$")
-_TALLY_VERBS = ("recorded", "reported", "registered", "detected", "confirmed", "notified", "documented", "logged")
+_TALLY_VERBS = ("recorded", "reported", "registered", "detected", "confirmed", "notified", "documented", "logged",
+                # and measures over an area: "evacuation orders were issued for Dorsk"
+                "issued", "imposed", "ordered", "lifted", "extended")
 
 
 def declares_over(text: str, start: int, end: int) -> bool:

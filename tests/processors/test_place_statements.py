@@ -77,3 +77,15 @@ def test_a_feature_named_again_by_its_head_is_the_place():
     text = ("GEORGETOWN (Newswire) - Soldiers crossed the Dorsk River on Thursday.\n\nThe army chief said the "
             "force had reinforced its posts along the river with 120 troops.")
     assert _places(text)["reinforced"] == "Dorsk River"
+
+
+def test_a_measure_issued_in_the_passive_is_placed_where_it_applies():
+    text = ("SACRAMENTO (Newswire) - Winds rose again on Monday. Evacuation warnings were issued for several "
+            "communities in Dorsk and Vell counties.")
+    assert _places(text)["issued"] != "Sacramento"
+
+
+def test_the_two_states_named_before_are_the_place():
+    text = ("PUTRAJAYA (Newswire) - Floods forced 20,000 people from their homes in Kelantan and Terengganu on "
+            "Monday.\n\nThe agency has channelled RM2 million to the two states for food and supplies.")
+    assert _places(text)["channelled"] == "Kelantan and Terengganu"
