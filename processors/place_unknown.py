@@ -53,9 +53,10 @@ _UNITS = (r"(?:villages?|towns?|city|cities|communes?|municipalit(?:y|ies)|provi
 # the words that may end what goes before an unknown place name (read before the regex)
 _LOCATIVE_LAST_WORDS = frozenset("in In at At near Near off around outside Outside visited reached between of the from"
                                  .split())
-# a locative word before a name the gazetteer lacks: "at Kelmora", "off Dorsk", "around Vell", "visited Tarvo", "in
+# a locative word before a name the gazetteer lacks: "at Kelmora", "off Dorsk", "around Vell", "reached Tarvo", "in
 # the northern regions of Dorsk"; and the ends of a road: "the road between Dorsk and Vell" (not talks between
-# two people)
+# two people); "visited" takes people too: not a name that is itself visited at or in a place ("visited Dorn in
+# Vell")
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:(?:in|In|at|At|near|Near|off|around|outside|Outside|visited|reached)"
                                  r"(?:[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}?" + _UNITS + r"[ \t]+of)?"
                                  r"|on[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}?" + _UNITS + r"[ \t]+of"   # "on the slopes of"
@@ -68,6 +69,7 @@ _WORKS_AT_RE = re.compile(r"\b(?:analysts?|economists?|strategists?|director|hea
                           r"|fellow|manager|executive|partner|officer|editor|spokes(?:man|woman|person)|layoffs|jobs?"
                           r"|works?|worked|working|employees?|staff|students?|shares|stake|investors?|CEO|founder"
                           r"|chairman|chairwoman|coach|player)[ \t]+at[ \t]+$", re.IGNORECASE)
+_AT_A_PLACE_RE = re.compile(r"[ \t]+(?:at|in|by|for[ \t]+comment)[ \t]")
 # "in the Tarvo area": "the" before a name only where a lower-case place word follows it
 _THE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:in|at|near|around|outside)[ \t]+the[ \t]+$")
 _AREA_AFTER_RE = re.compile(r"[ \t]+(?:area|valley|district|region|province|county|camp|neighbou?rhood|quarter"
@@ -107,6 +109,8 @@ def _after_locative(text: str, start: int, end: int) -> bool:
         return False
     if word in ("at", "At") and (" " in text[start:end] or _WORKS_AT_RE.search(text, max(0, start - 40), start)):
         return False   # "an analyst at Dorvex", "head of research at Dorvex Capital": a firm, not a place
+    if word in ("visited", "reached") and _AT_A_PLACE_RE.match(text, end):
+        return False   # "visited Dorn at the palace", "reached Dorn by phone": a person
     if word == "the":
         return bool(_THE_BEFORE_RE.search(text, max(0, start - 16), start)) and bool(_AREA_AFTER_RE.match(text, end))
     return bool(_LOCATIVE_BEFORE_RE.search(text, max(0, start - 60), start))

@@ -69,3 +69,8 @@ def test_the_place_a_force_withdrew_from_is_a_place():
 def test_the_slopes_of_a_mountain_are_a_place():
     text = "In March a shepherd was killed by a mine on the slopes of Tarvil, the ministry said."
     assert "Tarvil" in _unknown(text)
+
+
+def test_a_person_visited_at_a_place_is_no_place():
+    assert "Dorn" not in _unknown("The envoy visited Dorn at the presidential palace on Monday.")
+    assert "Dorn" not in _unknown("The union leader could not be found, but reporters reached Dorn by phone.")
