@@ -157,9 +157,9 @@ def named_after_in(places: Layer, text: str, spans: Sequence[tuple[int, int]], b
         end = run_start + len(name)
         if not _ENDS_PHRASE_RE.match(text, end) or _PAIR_HEAD_RE.match(text, end):
             continue
-        if listed and text.startswith(",", chain_end) and any(
-                p.kind in ("state", "country") for p in gazetteer().candidates(name)):
-            chain_end = -1   # "near McAllen, Texas": the town's state, not a second place
+        if listed and text.startswith(",", chain_end) and (text.startswith(".", end) or any(
+                p.kind in ("state", "country") for p in gazetteer().candidates(name))):
+            chain_end = -1   # "near McAllen, Texas", "in Springfield, Ill.": the town's state, not a second place
             continue
         k = last
         chain_end = end

@@ -53,6 +53,7 @@ def test_a_firm_after_at_is_no_place():
 def test_a_town_s_state_after_a_comma_is_not_a_second_place():
     text = "Agents met near McAllen, Texas, and argued that the wall was needed."
     assert "Texas" not in _unknown(text)
+    assert "Ill" not in _unknown("Police in Springfield, Ill. arrested two men.")
 
 
 def test_a_speaker_after_an_address_is_no_place():
