@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from newswire.processors.place_mentions import PlaceMention
 
-__all__ = ["named_again"]
+__all__ = ["feature_again", "named_again"]
 
 _TOWNS = ("city", "town", "village")
 _DIVISIONS = ("province", "district", "county", "department", "governorate", "regency", "prefecture",
@@ -80,4 +80,53 @@ def named_again(text: str, mentions: Sequence[PlaceMention], sentence_of: Callab
         else:
             continue
         out.append(PlaceMention(at, m.end(), name, place, True, False, sentence_of(at)))
+    return out
+
+
+# a natural feature or a village named once ("Mount Tarvo", "the Dorsk River", "the village of Vell") and then by
+# its head alone ("on the mountain", "along the river", "in the village"): the head points back only where the
+# story has written a name with it; a vague "in the mountains" or "on the border" stays unplaced
+_FEATURE_AGAIN_RE = re.compile(r"\b(?:in|on|at|near|along|across|around|off|from|of)[ \t]+the[ \t]+(?:[a-z]+[ \t]+)?"
+                               r"(?P<head>mountain|river|lake|island|forest|village)\b(?!['’]s|[ \t]+of\b|s)")
+_FEATURE_WRITTEN_RE = {
+    "mountain": re.compile(rf"\b(?:Mount|Mt\.?|Jebel|Djebel)[ \t]+{_CAP}(?:[ \t]+{_CAP})?"),
+    "river": re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+[Rr]iver\b|\b[Rr]iver[ \t]+{_CAP}"),
+    "lake": re.compile(rf"\bLake[ \t]+{_CAP}(?:[ \t]+{_CAP})?"),
+    "island": re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+[Ii]sland\b"),
+    "forest": re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+[Ff]orest\b"),
+    "village": re.compile(rf"\bvillage[ \t]+of[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}|\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+village\b"),
+}
+# "in the two provinces", "to the three states": the pair or list of such places named before
+_COUNTED_AGAIN_RE = re.compile(r"\b(?:in|to|across|of|for|from|between)[ \t]+the[ \t]+(?:two|three|four|both)[ \t]+"
+                               r"(?:affected[ \t]+)?(?:provinces|states|regions|districts|counties|departments|governorates"
+                               r"|prefectures|islands|towns|cities|villages)\b")
+_FEATURE_WORDS = ("the mountain", "the river", "the lake", "the island", "the forest", "the village", "slopes of the",
+                  "banks of the", "shores of the")
+
+
+def feature_again(text: str, mentions: Sequence[PlaceMention], sentence_of: Callable[[int], int]) -> list[PlaceMention]:
+    """Mentions for "on the mountain", "along the river", "in the village" that stand for the feature or village
+    named before them (its name as written, resolved to the place the story names it in where known)."""
+    out = []
+    if "the two " in text or "the three " in text or "the four " in text or "the both " in text:
+        for m in _COUNTED_AGAIN_RE.finditer(text):
+            pair = next((k for k in range(len(mentions) - 1, 0, -1) if mentions[k].end <= m.start()
+                         and text[mentions[k - 1].end:mentions[k].start] in (" and ", ", and ")), None)
+            if pair is not None:
+                first, last = mentions[pair - 1], mentions[pair]
+                at = m.start() + m.group(0).index("the")
+                out.append(PlaceMention(at, m.end(), text[first.start:last.end], last.place, True, False,
+                                        sentence_of(at)))
+    if not any(w in text for w in _FEATURE_WORDS):
+        return out
+    for m in _FEATURE_AGAIN_RE.finditer(text):
+        at = m.start() + m.group(0).index("the")
+        written = None
+        for w in _FEATURE_WRITTEN_RE[m.group("head")].finditer(text, 0, at):
+            written = w
+        if written is None:
+            continue
+        known = next((pm for pm in mentions if pm.start < written.end() and written.start() < pm.end), None)
+        out.append(PlaceMention(at, m.end(), written.group(0), known.place if known else None, True, False,
+                                sentence_of(at)))
     return out

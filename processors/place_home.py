@@ -16,13 +16,14 @@ an act of the story's background ("since the government sent the army into the w
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from newswire.processors.gazetteer import Place
 from newswire.processors.place_mentions import PlaceMention
 from newswire.processors.place_objects import WIDESPREAD
 from newswire.processors.place_scene import SceneLayer, lede_scene
 
-__all__ = ["background", "home_place"]
+__all__ = ["background", "home_place", "national_response"]
 
 _COUNTRY_WIDE = WIDESPREAD | {"change", "rating", "win"}
 # an act told as background: "since" just before it, or a year in its own clause after it ("... in 2006")
@@ -72,3 +73,17 @@ def home_place(layer: SceneLayer, para: PlaceMention | None, kind: str | None, c
     the story is filed from inside it, else the country."""
     finer = None if named else _finer(layer, para, kind, country, at)
     return finer or PlaceMention(at, at, country.name, country, False, True, layer.sentence_of(at))
+
+
+# a government's or an agency's response to a disaster or an outbreak (teams sent, aid delivered, a ban, a
+# vaccination campaign, a risk assessment): with no place of its own it serves the whole country, not the last
+# town the story named (in a release with no dateline, where no desk city can stand in)
+_NATIONAL_RESPONSES = frozenset("mobilization aid funding restriction vaccination assessment".split())
+
+
+def national_response(kind: str | None, last: PlaceMention, country_of: Callable[[str], Place | None]) -> PlaceMention:
+    """``last`` (the last place named before the act) or, for a response of ``kind``, its country."""
+    if kind not in _NATIONAL_RESPONSES or last.place is None or last.place.kind == "country":
+        return last
+    country = country_of(last.place.country_code)
+    return last if country is None else PlaceMention(last.start, last.end, country.name, country, False, True, -1)

@@ -1,6 +1,6 @@
 """The scene of a conflict story: where the lede puts its happening.
 
-A story of an attack, a raid or an army operation is filed from the capital ("BAMAKO -") but happens at a
+A story of an attack, a raid, an army operation or a disaster is filed from the capital ("BAMAKO -") but happens at a
 town or a province the lede names ("ambushed a convoy near Tessit", "a sweep of rebel camps in the
 Tillaberi region"), or the next sentence names where the lede says only "a town in the north" (the inverted
 pyramid, ``processors.place_lead``). The follow-up acts of the same fighting that name no place of their
@@ -27,10 +27,13 @@ __all__ = ["SCENE_KINDS", "lede_scene", "town_named"]
 
 
 # acts of fighting and of security operations: they happen at the scene of the story's fighting (so do the
-# fighters' surrender, the arson of a raid, "the attackers burned 30 houses", and troops sent to the area)
+# fighters' surrender, the arson of a raid, "the attackers burned 30 houses", and troops sent to the area); so
+# do a disaster's follow-ups that name no place ("the quake struck at a depth of 10 km", "aftershocks followed",
+# "at least 20 people died", "homes were destroyed", "families were evacuated"): at the lede's scene, not the desk
 SCENE_KINDS = frozenset("""attack clash capture offensive airstrike raid strike_hit bombing explosion shelling
 kidnapping blockade withdrawal operation ambush counterattack recapture siege incursion release arrest
-surrender fire mobilization""".split())
+surrender fire mobilization earthquake flood storm disaster casualties damage displacement evacuation
+impact""".split())
 
 
 class SceneLayer(Protocol):

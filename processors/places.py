@@ -44,9 +44,9 @@ from typing import Sequence
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, Place, gazetteer, normalise
 from newswire.processors.nations import demonym_country
-from newswire.processors.place_anaphors import named_again
+from newswire.processors.place_anaphors import feature_again, named_again
 from newswire.processors.place_context import carried_place, names_a_topic, nationwide, the_state
-from newswire.processors.place_home import background, home_place
+from newswire.processors.place_home import background, home_place, national_response
 from newswire.processors.place_lead import finer_in_next_sentence, is_wide, national_vote, spreads
 from newswire.processors.place_clauses import about_something_else, goes_on, next_clause_between
 from newswire.processors.place_mentions import (PlaceMention, capitals, city_forms, described_places, in_list,
@@ -54,7 +54,7 @@ from newswire.processors.place_mentions import (PlaceMention, capitals, city_for
 from newswire.processors.place_objects import ACTS_ON_PLACES, ATTACKED_RE, OWNS_NEXT_RE, WIDESPREAD, object_place
 from newswire.processors.place_particles import article_names
 from newswire.processors.place_scene import SCENE_KINDS, lede_scene, town_named
-from newswire.processors.place_statements import SEAT_ACTS, published_at, said_at
+from newswire.processors.place_statements import SEAT_ACTS, declares_over, published_at, said_at
 from newswire.processors.place_unknown import named_after_in
 from newswire.processors.place_words import (ARTICLE_BEFORE_RE, COUNTIES_RE, DOMESTIC_RE, HELD_IN_RE, LIST_GAP_RE,
                                              NOT_HELD_IN_RE, NOT_IN_NOUN_PHRASE, NOUN_PHRASE_GAP_RE, PAIR_HEAD_RE,
@@ -173,7 +173,7 @@ class ArticlePlaces:
                                 for pm in self.mentions), key=lambda pm: pm.start)   # "battered Sindh province"
         country_wide = nationwide(text, self.mentions, self.dateline, gaz.country, self.sentence_of) \
             + the_state(text, self.mentions, self.dateline, gaz.state_of, self.sentence_of) \
-            + named_again(text, self.mentions, self.sentence_of)   # "in the same province"
+            + named_again(text, self.mentions, self.sentence_of) + feature_again(text, self.mentions, self.sentence_of)
         if country_wide:
             self.mentions = sorted(self.mentions + country_wide, key=lambda pm: pm.start)
         # per sentence: the last place named as a place earlier in its paragraph (found once, not per event)
@@ -296,8 +296,8 @@ class ArticlePlaces:
                            self._holds_dateline if self.dateline is not None else None)
             if said is not None:
                 return said
-            if self.dateline is not None:
-                return self.dateline   # a statement is made where it was filed, not across the country it is about
+            if self.dateline is not None and not (actor_country and declares_over(self.text, start, end)):
+                return self.dateline   # made where filed, not across the country it is about (unless declared over it)
             if actor_country is not None:
                 return PlaceMention(start, start, actor_country.name, actor_country, False, True, sentence)
         if not statement and (published := published_at(self.text, start, end, here, self.dateline, kind)) is not None:
@@ -388,8 +388,8 @@ class ArticlePlaces:
         # the last place the story named as a place before this sentence (rather than one of a clause about
         # something else: "The executive, who lived in Lyon, was convicted"), else that clause's, else the main place
         i = bisect.bisect_left(self._strong_starts, self.sentences[sentence].start) if self.sentences else 0
-        if i:
-            return self._strong[i - 1]
+        if i:   # (a response to a disaster with no place of its own: the country's, ``place_home``)
+            return national_response(kind, self._strong[i - 1], self._gaz.country)
         return min(others, key=lambda pm: abs(pm.start - start)) if others else self.main
 
 

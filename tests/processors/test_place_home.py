@@ -35,6 +35,10 @@ def test_a_lede_attack_in_a_country_takes_the_district_the_next_sentence_names()
     text = ("NIAMEY (Newswire) - Gunmen killed nine soldiers in an attack on an army post in western Niger on "
             "Monday.\n\nThe fighters overran the post at Zorbakoye, in the Tera department of the Tillaberi "
             "region, officials said.")
+    assert _events(text)["attack"] == "Zorbakoye"   # the village the next sentence names: the finest place
+    text = ("NIAMEY (Newswire) - Gunmen killed nine soldiers in an attack on an army post in western Niger on "
+            "Monday.\n\nThe fighters overran a post near a village in the Tera department of the Tillaberi "
+            "region, officials said.")
     assert _events(text)["attack"] == "Tera"
 
 
