@@ -20,6 +20,7 @@ from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
 from newswire.processors import figure_governors as fg
 from newswire.processors import figure_objects as fo
+from newswire.processors import figure_periods as fp
 from newswire.processors import figure_totals as ft
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
@@ -375,6 +376,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 and lx.OBJECT_LIST_RE.fullmatch(text, previous.end, c.start):
             c.category = "deaths_total"   # "the cumulative toll stands at seven soldiers and four civilians killed"
         previous = c
+    fp.long_period_tolls(text, sent, low, cands)
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

@@ -59,8 +59,19 @@ def parenthesised_parts(text: str, sent: Sentence, cands: list[Candidate], healt
             c.category = head
 
 
+# "962,118 of the 1,184,000 registered voters had cast ballots", "with 2.6 million of 6.6 million voters casting
+# ballots": the part that voted is the ballots cast (the whole, the registered voters, stays count_other)
+_VOTED_PART_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:roughly|some|about|around|nearly|almost|more than|over)\s+)?"
+                            r"[\d.,]+(?:\s+(?:million|billion))?\s+(?:(?:registered|eligible)\s+)?(?:voters|electors)"
+                            r"\s+(?:(?:had|have|has|who)\s+)?(?:cast|casting|voted|voting|turned\s+out)\b", re.IGNORECASE)
+
+
 def carried_votes(text: str, sent: Sentence, cands: list[Candidate], carried: str | None) -> None:
-    """A bare count a vote verb governs, in the sentence after a vote count, is votes too."""
+    """The part of the electorate that voted is votes; a bare count a vote verb governs, in the sentence after a
+    vote count, is votes too."""
+    for c in cands:
+        if c.category in (None, "count_other") and text.startswith(" of ", c.end) and _VOTED_PART_RE.match(text, c.end):
+            c.category, c.unit = "votes", "votes"
     if carried != "votes":
         return
     for c in cands:
