@@ -217,7 +217,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
                     pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
                 c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
-            elif c.person and ("uproot" in before or " out " in before[-8:]) \
+            elif (c.person or c.noun is None) and ("uproot" in before or " out " in before[-8:]) \
                     and fr.DISPLACING_BEFORE_RE.search(before[-40:]):
                 c.category = "displaced"   # "the war has uprooted 7 million people"
                 c.pre_cued = True
@@ -337,7 +337,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 and not fcl.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
             c.category = prev.category   # "killed 19 children and two teachers"
     fb.fronted_override(text, sent, cands, health)
-    fb.carried_votes(text, sent, cands, carried)
+    fb.shared_counts(text, sent, cands, carried)
     ft.losses_category(text, sent, low, cands)
     fa.arrival_category(text, sent, low, cands)
     fg.governed_category(text, sent, cands, health)
