@@ -39,7 +39,7 @@ def lead_in_source(text: str, sentences: Sequence[Sentence], index: int,
 
 # "Police Commissioner Jane Doe welcomed the verdict, saying ...": a named subject (titles allowed) that speaks
 # through ", saying"
-_SAYING_SUBJECT_RE = re.compile(r"(?P<np>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]+(?=\s+[A-Z]))){0,6})\s+"
+_SAYING_SUBJECT_RE = re.compile(r"(?P<np>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]+(?=(?:\s+[a-z]+)?\s+[A-Z]))){0,6})\s+"
                                 r"(?:also\s+)?[a-z]+ed\b[^.;:\"“]{0,160}?,\s+saying\b")
 
 

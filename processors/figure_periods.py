@@ -32,7 +32,7 @@ _SINCE_YEAR_RE = re.compile(
 # "the deadliest incident in the mountains since August 2023, when an ambush killed three": a ranking and the
 # one happening it points back to, not a span counted
 _RANKING_RE = re.compile(r"\b(?:deadliest|worst|highest|lowest|largest|biggest|heaviest|bloodiest|strongest|first"
-                         r"|most|least)\b", re.IGNORECASE)
+                         r"|worse)\b", re.IGNORECASE)
 _SAME_PERIOD_RE = re.compile(r"\b(?:the\s+)?same\s+period\s+(?:of\s+(?:19|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago)"
                              r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "The jihadist conflict, which began in 2009 ..., has killed": a long happening that has been killing
@@ -49,11 +49,20 @@ _GATES = ("since", "same period", "has killed", "have killed", "has claimed", "h
 
 
 def long_period_tolls(text: str, sent: Sentence, low: str, cands: list[Candidate]) -> None:
-    """Turn a sentence's ``killed`` counts into ``deaths_total`` where its frame spans years (see the module)."""
-    if not any(c.category == "killed" for c in cands) or not any(g in low for g in _GATES):
+    """Turn a sentence's ``killed`` counts into ``deaths_total`` where its frame spans years (see the module), and
+    give a count joined to a death count by "along with" that count's category."""
+    if not any(c.category in ("killed", "deaths_total") for c in cands):
         return
-    if any(c.category == "deaths_total" for c in cands):
-        return   # the sentence gives its overall toll: its other deaths are a part or a new phase
+    # (where the sentence gives its overall toll, its other deaths are a part or a new phase)
+    if any(g in low for g in _GATES) and not any(c.category == "deaths_total" for c in cands):
+        _span_tolls(text, sent, low, cands)
+    for prev, c in zip(cands, cands[1:]):
+        if prev.category in ("killed", "deaths_total") and c.category in (None, "count_other") and c.person \
+                and _ALONG_RE.search(text, prev.end, c.start):
+            c.category = prev.category   # "..., along with at least 40 civilians"
+
+
+def _span_tolls(text: str, sent: Sentence, low: str, cands: list[Candidate]) -> None:
     spans = [m for m in _SINCE_YEAR_RE.finditer(text, sent.start, sent.end)
              if not _RANKING_RE.search(text, max(sent.start, m.start() - 80), m.start())
              and not text.startswith(", when", m.end())] if "since" in low else []
@@ -65,10 +74,6 @@ def long_period_tolls(text: str, sent: Sentence, low: str, cands: list[Candidate
         if (any(_reaches(text, c, m.start(), m.end()) for m in spans) and not short) or (same is not None and not short) \
                 or _WAR_SUBJECT_RE.search(text, max(sent.start, c.start - 220), c.start):
             c.category = "deaths_total"
-    for prev, c in zip(cands, cands[1:]):
-        if prev.category in ("killed", "deaths_total") and c.category in (None, "count_other") and c.person \
-                and _ALONG_RE.search(text, prev.end, c.start):
-            c.category = prev.category   # "..., along with at least 40 civilians"
 
 
 def _reaches(text: str, c: Candidate, start: int, end: int) -> bool:
