@@ -31,7 +31,7 @@ _VALUE_ON_RE = re.compile(
     + r"|\b(?P<est>estimates|estimated|estimate)\s+(?:that\s+)?" + _QUAL,
     re.IGNORECASE)
 # where the giver's clause begins: the sentence, a comma, a coordinating or contrasting word
-_CLAUSE_START_RE = re.compile(r"(?:^|,\s+|;\s+|\b(?i:while|whereas|but|as)\s+|\band\s+(?=[a-z]))")
+_CLAUSE_START_RE = re.compile(r"(?:^|,\s+|;\s+|:\s+|\b(?i:while|whereas|but|as)\s+|\band\s+(?=[a-z]))")
 # a time phrase opening the clause ("On Thursday the ministry had put ...") and auxiliaries closing it
 _LEADING_TIME_RE = re.compile(r"^(?:(?:on|in|by|late|early|earlier|later|last)\s+)*(?:(?:on|in)\s+)?"
                               r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}|january|february|march|april|may"

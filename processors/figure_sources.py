@@ -215,6 +215,11 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
         said = _SAID_THAT_RE.match(best.source)
         if said is not None:
             return said.group("np")   # "He said the division had recorded 87": the speaker, not the clause's subject
+        if best.source.startswith(_POSSESSIVES):
+            # "UNMISS said that its peacekeepers had confirmed 27 deaths": the body speaking, not its own people
+            outer = [a for a in atts if a.verb_end <= best.src_start and a.kind == "subject"]
+            if outer:
+                return outer[-1].source
         return best.source
     accs = [att for att in atts if att.kind == "according"]
     if accs:
@@ -236,6 +241,7 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
 
 
 _QUANTIFIERS = frozenset("most many some few all both several others".split())
+_POSSESSIVES = ("its ", "their ", "his ", "her ")
 _SAID_THAT_RE = re.compile(r"(?P<np>[^,;:]{1,60}?)\s+(?:said|says|added|told\s+\S+)\s+(?:that\s+)?\S")
 _MEANS_WORDS = ("through ", "via ", "by way of ")
 _SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"

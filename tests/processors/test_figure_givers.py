@@ -31,6 +31,11 @@ def _figure(text: str, span: str):
     ("Chile's National Seismological Centre put the magnitude at 6.2.", "6.2", "Chile's National Seismological Centre"),
     ("The government estimates that some 1.4 million people have been affected by the drought.", "some 1.4 million",
      "The government"),
+    ("Agriculture: The farm ministry estimates crop losses at 2.1 billion pesos.", "2.1 billion pesos",
+     "The farm ministry"),
+    # a body speaking of what its own people confirmed
+    ("The African Union mission said on Monday that its troops had confirmed 16 deaths in the raid.", "16",
+     "The African Union mission"),
     # a subject before a relative clause says it
     ("The Yemen Health Network, which monitors clinics across the south, said 14 patients died of cholera.", "14",
      "The Yemen Health Network"),
@@ -102,3 +107,12 @@ def test_outbreak_toll_with_attacks_in_a_later_clause() -> None:
 ])
 def test_currencies(text: str, span: str) -> None:
     assert _figure(text, span).category == "money"
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # a singular "-man" noun names a person as its plural "-men" does
+    ("Protesters threw stones and one policeman was slightly injured.", "one", "injured"),
+    ("One fisherman is still missing after the boat capsized.", "One", "missing"),
+])
+def test_singular_man_nouns(text: str, span: str, category: str) -> None:
+    assert _figure(text, span).category == category
