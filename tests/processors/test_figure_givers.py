@@ -116,3 +116,20 @@ def test_currencies(text: str, span: str) -> None:
 ])
 def test_singular_man_nouns(text: str, span: str, category: str) -> None:
     assert _figure(text, span).category == category
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    # money in a named currency given, and goods handed out in the passive or flown in
+    ("The cabinet said it had allocated 2.5 billion CFA francs to rebuild the schools.", "allocated", "funding"),
+    ("The regional government has set aside 8 million kina for relief.", "set aside", "funding"),
+    ("The agency allocated Frw 60 million to the affected districts.", "allocated", "funding"),
+    ("About 4,200 food rations have been distributed to shelters.", "distributed", "aid"),
+    ("Air force planes have flown in 20 tonnes of relief items.", "flown in", "aid"),
+])
+def test_relief_triggers(text: str, word: str, kind: str) -> None:
+    assert (word, kind) in [(e.trigger, e.type) for e in extract(text, PUB).events]
+
+
+def test_set_aside_without_money_is_no_funding() -> None:
+    events = [(e.trigger, e.type) for e in extract("The court set aside the verdict on Sunday.", PUB).events]
+    assert ("set aside", "funding") not in events
