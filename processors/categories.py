@@ -20,6 +20,7 @@ from newswire.processors import figure_cues as fc
 from newswire.processors import figure_frames as fr
 from newswire.processors import figure_governors as fg
 from newswire.processors import figure_objects as fo
+from newswire.processors import figure_periods as fp
 from newswire.processors import figure_totals as ft
 from newswire.processors import lexicon as lx
 from newswire.processors.candidates import Candidate
@@ -216,7 +217,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
             elif c.participle and c.person and lx.POST_CUE_RE.fullmatch(c.participle) and (
                     pre is None or lx.cue_category(pre.group("cue")) == "count_other"):
                 c.category = lx.cue_category(c.participle)   # "rescued 31 kidnapped persons": hostages
-            elif c.person and ("uproot" in before or " out " in before[-8:]) \
+            elif (c.person or c.noun is None) and ("uproot" in before or " out " in before[-8:]) \
                     and fr.DISPLACING_BEFORE_RE.search(before[-40:]):
                 c.category = "displaced"   # "the war has uprooted 7 million people"
                 c.pre_cued = True
@@ -336,7 +337,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 and not fcl.SPEAKER_AFTER_RE.match(text, c.end):   # not "..., two officials said"
             c.category = prev.category   # "killed 19 children and two teachers"
     fb.fronted_override(text, sent, cands, health)
-    fb.carried_votes(text, sent, cands, carried)
+    fb.shared_counts(text, sent, cands, carried)
     ft.losses_category(text, sent, low, cands)
     fa.arrival_category(text, sent, low, cands)
     fg.governed_category(text, sent, cands, health)
@@ -375,6 +376,7 @@ def categorize(text: str, cands: list[Candidate], sent: Sentence, disease_text: 
                 and lx.OBJECT_LIST_RE.fullmatch(text, previous.end, c.start):
             c.category = "deaths_total"   # "the cumulative toll stands at seven soldiers and four civilians killed"
         previous = c
+    fp.long_period_tolls(text, sent, low, cands)
     for c in cands:
         if c.category is None and c.change_partner is not None and c.change_partner.category:
             c.category = c.change_partner.category

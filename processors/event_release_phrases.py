@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.numbers import CURRENCY_WORDS
+
 __all__ = ["RELEASE_PHRASES", "names_its_statement", "round_of_votes"]
 
 # an amount of money: "$3 million", "US$ 500 000", "RM2.5 million", "P86.4 million", "3 million euros"
 _MONEY = (r"(?:(?:an?\s+)?(?:additional|further|initial|emergency|another|extra|some|about|nearly|over|around"
           r"|almost|approximately|more\s+than|up\s+to)\s+){0,2}"
-          r"(?:[$€£¥₹₱]|US\$\s?|(?-i:[A-Z]{1,3})\$?\s?(?=\d)|\d[\d,.]*\s+(?:million|billion)?\s*(?:dollars|euros|pounds"
-          r"|francs|rupees|shillings|naira|pesos|yuan|yen)\b)")
+          r"(?:[$€£¥₹₱]|US\$\s?|(?-i:[A-Z][A-Za-z]{0,2})\$?\s?(?=\d)|\d[\d,.]*\s+(?:million|billion)?\s*"
+          r"(?:(?-i:[A-Z]{2,4})\s+)?(?:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b)")
 # what relief work hands out, by the numbered unit or the thing
 _SUPPLIES = (r"(?:aid|food|supplies|assistance|relief|tents|blankets|medicines?|vaccines?|doses|kits|tablets|equipment"
-             r"|packs|parcels|rations|tonnes|tons|nets|water|shelter|items|vouchers|cash|fuel|seeds|meals|drugs"
+             r"|packs|parcels|rations|tonnes|tons|nets|water|shelter|items|vouchers|cash|fuel|seeds|meals|drugs|vials"
              r"|ambulances|generators|boats)\b")
-_GIVING = r"(?:allocated|channell?ed|disbursed|earmarked|provided|shipped|dispatched|donated|pre-?positioned|airlifted)"
-_HANDING_OUT = r"(?:distributed|delivered|handed out|shipped|dispatched|provided|donated|pre-?positioned)"
+_GIVING = (r"(?:allocated|channell?ed|disbursed|earmarked|provided|shipped|dispatched|donated|pre-?positioned|airlifted"
+           r"|set aside)")
+_HANDING_OUT = r"(?:distributed|delivered|handed out|shipped|dispatched|provided|donated|pre-?positioned|flown in|flying)"
+# "3,600 food rations have been distributed": goods handed out, said in the passive
+_DISTRIBUTED = "distributed(?:" + "|".join(rf"(?<=\b{be} distributed)" for be in ("was", "were", "been", "being")) + ")"
 
 # people a force or a gang holds ("held 12 fishermen", "were held for questioning")
 _PEOPLE = (r"(?:people|persons|civilians|villagers|residents|fishermen|miners|farmers|workers|soldiers|troops|officers"
@@ -51,7 +56,7 @@ RELEASE_PHRASES: dict[str, list[str]] = {
     # relief work: money allocated, goods handed out ("distributed 2.4 million doses", "shipped protective
     # equipment"); a number of several words or with a decimal point stands between verb and thing
     "funding": [rf"{_GIVING}(?=\s+{_MONEY})"],
-    "aid": [rf"{_HANDING_OUT}(?=\s+(?:[\w.,'’-]+\s+){{0,4}}?{_SUPPLIES})",
+    "aid": [rf"{_HANDING_OUT}(?=\s+(?:[\w.,'’-]+\s+){{0,4}}?{_SUPPLIES})", _DISTRIBUTED,
             _behind(("food", "aid", "supplies", "convoy", "convoys", "trucks", "assistance", "shipment"), "reached")],
     # a patient's onset, and the deaths and injuries of a season's weather: "rain-related incidents"
     "diagnosis": [r"developed(?=\s+(?:[\w-]+\s+)?(?:symptoms|fever|a\s+fever|a\s+rash|pneumonia|complications)\b)"],

@@ -59,8 +59,32 @@ def parenthesised_parts(text: str, sent: Sentence, cands: list[Candidate], healt
             c.category = head
 
 
-def carried_votes(text: str, sent: Sentence, cands: list[Candidate], carried: str | None) -> None:
-    """A bare count a vote verb governs, in the sentence after a vote count, is votes too."""
+# "962,118 of the 1,184,000 registered voters had cast ballots", "with 2.6 million of 6.6 million voters casting
+# ballots": the part that voted is the ballots cast (the whole, the registered voters, stays count_other)
+_VOTED_PART_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:roughly|some|about|around|nearly|almost|more than|over)\s+)?"
+                            r"[\d.,]+(?:\s+(?:million|billion))?\s+(?:(?:registered|eligible)\s+)?(?:voters|electors)"
+                            r"\s+(?:(?:had|have|has|who)\s+)?(?:cast|casting|voted|voting|turned\s+out)\b", re.IGNORECASE)
+
+
+# "1,104 cases since the start of the outbreak and 312 in week 48", "418 cases were confirmed by rapid test and 73
+# by culture": a bare count after "and" with only a circumstance after it leaves the noun out
+_ELLIPSIS_GAP_RE = re.compile(r"\s+[^,;:.()\d]{0,80}?\s+and\s+$")
+_CIRCUMSTANCE_RE = re.compile(r"\s+(?:by|in|on|at|from|during|since|over|among|across)\s+[^,;:.]{1,50}?(?=[,;:.]|$)")
+
+
+def shared_counts(text: str, sent: Sentence, cands: list[Candidate], carried: str | None) -> None:
+    """The part of the electorate that voted is votes; a bare count after "and" shares the noun of the count
+    before it; a bare count a vote verb governs, in the sentence after a vote count, is votes too."""
+    previous: Candidate | None = None
+    for c in cands:
+        if c.category in (None, "count_other") and text.startswith(" of ", c.end) and _VOTED_PART_RE.match(text, c.end):
+            c.category, c.unit = "votes", "votes"
+        elif (c.category is None and c.noun is None and not c.tok.currency and previous is not None
+              and previous.noun is not None and previous.category in _SHARED
+              and text[max(0, c.start - 4):c.start] == "and " and _ELLIPSIS_GAP_RE.fullmatch(text, previous.end, c.start)
+              and _CIRCUMSTANCE_RE.match(text, c.end, sent.end)):
+            c.category, c.unit = previous.category, previous.unit or previous.noun
+        previous = c
     if carried != "votes":
         return
     for c in cands:
@@ -70,6 +94,7 @@ def carried_votes(text: str, sent: Sentence, cands: list[Candidate], carried: st
             c.category, c.unit = "votes", c.unit or "votes"
 
 
+_SHARED = lx.CASUALTY_CATEGORIES | {"votes"}
 _DEFINITE = ("the ", "all ", "those ", "these ")
 
 

@@ -54,7 +54,7 @@ _SEIZE_WORDS = frozenset("seized seizing snatched snatching an a the some about 
 _CAUGHT = ("suspects", "smugglers", "traffickers", "criminals", "poachers", "dealers", "migrants")
 BARE_VERBS = frozenset("""remain remains stay stays lie lay lies face faces die dies flee flees survive survives
 fear""".split())
-_MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen", "stamen", "semen", "hymen"})
+_MEN_NOT_PEOPLE = frozenset({"abdomen", "regimen", "specimen", "acumen", "omen", "stamen", "semen", "hymen", "talisman", "ottoman", "caiman"})
 
 
 # plurals naming people that the suffix rules of ``lexicon.is_person_noun`` miss ("19 oil thieves were held")
@@ -66,7 +66,7 @@ conscripts veterans delegates candidates muslims christians jews hindus elements
 def is_person_word(word: str) -> bool:
     """A counted noun naming people beyond ``lexicon.is_person_noun``: "servicemen", "militiamen", "thieves"."""
     low = word.lower()
-    return (len(low) > 4 and low.endswith("men") and low not in _MEN_NOT_PEOPLE) or low in _MORE_PEOPLE
+    return (len(low) > 4 and low.endswith(("men", "man")) and low not in _MEN_NOT_PEOPLE) or low in _MORE_PEOPLE
 
 
 # an exchange rate: "the yen traded at 108.55 per dollar"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from newswire.processors import figure_givers as fgv
 from newswire.processors.lexicon import _NUMWORDS
 from newswire.processors.sentences import Attribution, Sentence, attributions
 
@@ -64,6 +65,7 @@ class SentenceCues:
     def __init__(self, text: str, sent: Sentence, atts: list[Attribution]) -> None:
         seg = text[sent.start:sent.end]
         self.usable = [_trimmed(a) for a in atts if _names_a_source(a.source) and not _place_states(text, a)
+                       and not fgv.place_counts(text, a)
                        and not (text.startswith("claim", a.verb_start) and _CLAIMED_DEED_RE.match(text, a.verb_end))
                        # "According to preliminary (estimates of the bureau)": a noun misread as the verb
                        and not (a.kind == "subject" and a.source.startswith(("According to ", "according to ")))]
@@ -89,6 +91,11 @@ def pick_source(text: str, start: int, end: int, sent: Sentence, atts: list[Attr
     cues = cues if cues is not None else SentenceCues(text, sent, atts)
     quoting, cited = cues.quoting, cues.cited
     found = _pick(text, start, end, sent, cues.usable, quotes, embedded, cues.polled)
+    given = fgv.giver(text, start, sent, cues.usable)
+    if given is not None:
+        found = given   # "..., while the army put its own losses at 11": who put the value on it
+    if found is None:
+        found = fgv.relative_speaker(text, start, sent)
     if found is None and " saying " in text[sent.start:start]:
         found = _claimant(text, start, atts)
     if found is None and (" saw " in text[max(sent.start, start - 40):start]
@@ -184,7 +191,7 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
     if by_poll:
         return by_poll
     agent = _BY_AGENT_RE.match(text, end, sent.end) if " by " in text[end:sent.end] else None
-    if agent:
+    if agent and not fgv.method_agent(agent.group("np")):
         return _NP_TAIL_RE.sub("", agent.group("np")).rstrip(" ,.") or None
     for open_, close, speaker in quotes:
         if open_ <= start < close:
@@ -208,6 +215,11 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
         said = _SAID_THAT_RE.match(best.source)
         if said is not None:
             return said.group("np")   # "He said the division had recorded 87": the speaker, not the clause's subject
+        if best.source.startswith(_POSSESSIVES):
+            # "UNMISS said that its peacekeepers had confirmed 27 deaths": the body speaking, not its own people
+            outer = [a for a in atts if a.verb_end <= best.src_start and a.kind == "subject"]
+            if outer:
+                return outer[-1].source
         return best.source
     accs = [att for att in atts if att.kind == "according"]
     if accs:
@@ -229,6 +241,7 @@ def _pick(text: str, start: int, end: int, sent: Sentence, atts: list[Attributio
 
 
 _QUANTIFIERS = frozenset("most many some few all both several others".split())
+_POSSESSIVES = ("its ", "their ", "his ", "her ")
 _SAID_THAT_RE = re.compile(r"(?P<np>[^,;:]{1,60}?)\s+(?:said|says|added|told\s+\S+)\s+(?:that\s+)?\S")
 _MEANS_WORDS = ("through ", "via ", "by way of ")
 _SUBJECT_BEFORE_MEANS_RE = re.compile(r"(?P<np>(?:The|An?)\s+[A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z(][\w'’&().-]*)){0,7})"

@@ -59,8 +59,11 @@ def outbreak_total(text: str, sent: Sentence, low: str, c: Candidate) -> bool:
         return False   # a surveillance count gives cases and deaths together (this sentence or the one before)
     if _ANAPHORIC_RE.match(text, c.end) or _OTHER_BEFORE_RE.search(text, max(sent.start, c.start - 12), c.start):
         return False   # "the other three deaths": the rest of a count already given
+    # the violent word must be in the count's own clause: "1,021 cases and 12 deaths, mostly in districts where
+    # people displaced by attacks live" is still the outbreak's toll
+    comma = text.find(",", c.end, sent.end)
     return (_WINDOW_RE.search(text, sent.start, sent.end) is None
-            and _VIOLENT_RE.search(text, sent.start, sent.end) is None)
+            and _VIOLENT_RE.search(text, sent.start, comma if comma > 0 else sent.end) is None)
 
 
 def _previous_start(text: str, start: int) -> int:

@@ -27,6 +27,7 @@ from newswire.processors.dates import ANCHOR_RE, ANCHOR_STARTS, TimeExpr, as_dat
 from newswire.processors.document import Document
 from newswire.processors.exclusions import why_excluded
 from newswire.processors.figure_breakdowns import same_count
+from newswire.processors.figure_lists import BULLETS, lead_in_source, saying_speaker
 from newswire.processors.figure_sources import pick_source, sentence_cues
 from newswire.processors.gazetteer import Place
 from newswire.processors.lexicon import CASUALTY_CATEGORIES
@@ -103,6 +104,10 @@ def find_figures(doc: Document) -> list[Figure]:
         if ONE_OF_THEM_RE.fullmatch(source):
             group = last_named_source(index, plural=True)
             return "one of the " + GROUP_HEAD_RE.sub("", group) if group else source
+        if source.lower() in ("he", "she"):
+            speaker = saying_speaker(text, sentences, index)
+            if speaker is not None:
+                return speaker   # "X rejected the claims, saying ... . She said N": X
         if source.lower() == "it":
             # "The bank's committee lowered the rate to 20 percent, it said": the body the sentence opens with
             for j in (index, index - 1):
@@ -163,10 +168,11 @@ def find_figures(doc: Document) -> list[Figure]:
                 carried = c.category
                 break
         source_cues = sentence_cues(text, sent, atts)
+        listed = lead_in_source(text, sentences, index, doc.attributions) if text[sent.start] in BULLETS else None
         for c in cands:
             if c.start < sent.start or c.end > sent.end:
                 continue
-            source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source, source_cues)
+            source = pick_source(text, c.start, c.end, sent, atts, quotes, embedded_source, source_cues) or listed
             if source is not None and (is_pronoun(source) or source[:1] in "Oo" and ONE_OF_THEM_RE.fullmatch(source)):
                 source = resolved(source, index)
             phrase, kind, adate = find_anchor(text, c.start, c.end, anchors, ref)

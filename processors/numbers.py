@@ -66,14 +66,14 @@ CURRENCY_WORDS = {
     "rufiyaa": "rufiyaa", "ngultrum": "ngultrum", "kina": "kina", "vatu": "vatu", "tala": "tala",
     "denar": "denars", "denars": "denars", "denari": "denars", "leke": "leke", "lek": "leke", "kuna": "kuna",
     "leva": "leva", "lev": "leva", "koruna": "korunas", "korunas": "korunas", "hryvnya": "hryvnias",
-    "drams": "drams", "afghani": "afghanis"
+    "drams": "drams", "afghani": "afghanis", "som": "soms", "soms": "soms", "leone": "leones"
 }
 CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "₩": "won",
                     "₽": "rubles", "₪": "shekels", "₦": "naira", "rs": "rupees", "usd": "dollars",
                     "eur": "euros", "gbp": "pounds", "chf": "francs", "inr": "rupees", "cny": "yuan",
                     "rmb": "yuan", "jpy": "yen", "ksh": "shillings", "sh": "shillings", "rp": "rupiah",
                     "r$": "reais", "₺": "lira", "₱": "pesos", "₴": "hryvnias", "₫": "dong", "tk": "taka",
-                    "s/": "soles"}
+                    "s/": "soles", "frw": "francs", "rwf": "francs"}
 
 _NUM_WORD = trie_pattern(UNITS + TENS)
 _WORD_PHRASE = rf"{_NUM_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUM_WORD}|{trie_pattern(_WORD_SCALES)}))*"
@@ -93,9 +93,9 @@ _SCALE_AFTER = re.compile(
     r"|[ \u00a0]?(?P<short>bn|mn|mln|bln|tn|trn)\b|(?P<letter>[kmb])\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(?P<cur>(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?\$|€|£|¥|₹|₩|₽|₪|₦|₺|₱|₴|₫|\bRs\.?|\bUSD|\bEUR|\bGBP|\bCHF"
-    r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk|\bS/)[ \u00a0]?$")
+    r"|\bINR|\bCNY|\bRMB|\bJPY|\bKSh|\bSh|\bRp|\bTk|\bS/|\bFrw|\bRWF)[ \u00a0]?$")
 # the last character of every currency ``_CURRENCY_BEFORE`` knows: the search runs only after one of them
-_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk/")
+_CURRENCY_LAST = frozenset("$€£¥₹₩₽₪₦₺₱₴₫.sDRPFYBhpk/w")
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?:(?:US|U\.S\.|Hong Kong|[A-Z][a-z]+)\s)?"
                              r"(?P<cur>[^\W\d_]+)\b")
 _SPACE_GROUPS_RE = re.compile(r"(?: \d{3})+(?![\d]|[.,]\d)")

@@ -268,6 +268,12 @@ _ACCORDING_CUT_RE = re.compile(r"(?:(?<!familiar)\s+with|\s+(?:after|as|when|whi
                                r"|amid|following|before|despite))\b.*$", re.DOTALL)
 
 
+# "according to a tally by the Armed Conflict Location & Event Data Project (ACLED)": a long source that ends
+# on the name of the body behind the tally, not a clause running on
+_BY_NAME_END_RE = re.compile(r"^(?:the|an?)\s+[a-z][^,;]*\s(?:by|from)\s+(?:the\s+)?[A-Z][\w.'’-]*"
+                             r"(?:\s+(?:[A-Z&][\w.'’&-]*|of|for|and|the|on|\([^)]*\)))*\s*$")
+
+
 def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] | None:
     rest = text[start:sent_end]
     m = re.match(r"[^,;.!?\"”]*(?:\.(?=\w)[^,;.!?\"”]*)*", rest)
@@ -276,7 +282,7 @@ def _according_np(text: str, start: int, sent_end: int) -> tuple[str, int, int] 
     # where a clause or a circumstance begins
     chunk = _ACCORDING_CUT_RE.sub("", chunk)
     words_outside = re.sub(r"\([^)]*\)", "", chunk).split()
-    if chunk and len(words_outside) <= 10:
+    if chunk and (len(words_outside) <= 10 or (len(words_outside) <= 20 and _BY_NAME_END_RE.search(chunk))):
         phrase = chunk.rstrip()
     else:  # no punctuation soon: take the capitalised name "the United States Geological Survey (USGS)"
         np = re.match(r"(?:(?:the|an|a)\s+)?(?:[A-Z][\w.'&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the"
