@@ -55,6 +55,8 @@ def _claimed(text: str, matches: list[re.Match[str]], exprs: list[TimeExpr]) -> 
     other_ends = {m.end(): m.start() for m in others.values()}
     ends_sorted = sorted(other_ends)
     for i, e in enumerate(exprs):
+        if e.kind == "window":
+            continue   # "reported 40 cases in week 48": the count's week, no one trigger's own
         premod = [p for p in range(e.end + 3, e.end - 1, -1) if p in others and text[e.end:p] in _PREMOD_GAP]
         if premod and e.start - 1 in other_ends and text[e.start - 1] == " " and _PP_DATE_RE.match(e.text):
             owned[i] = other_ends[e.start - 1]   # "an air strike on Saturday destroyed": the noun's own date
@@ -200,6 +202,8 @@ def _nearest(text: str, exprs: list[TimeExpr], start: int, end: int, statement: 
             continue  # another trigger's date (but "arrested during Wednesday's protests" shares it)
         if _is_premod_year(text, exprs[i]) and not (owned and owned.get(i) == start):
             continue  # "a 2010 rape allegation": the year of the noun it modifies
+        if statement and exprs[i].kind == "window":
+            continue  # "reported 40 cases in week 48": the count's week (``processors.date_weeks``)
         return exprs[i]
     return None
 

@@ -12,8 +12,11 @@ from a year earlier", "on the previous year") names no happening's time and is l
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
+from newswire.processors.date_pairs import join_pairs
+from newswire.processors.date_weeks import week_windows
 from newswire.processors.dates import TimeExpr
 from newswire.processors.sentences import Sentence
 from newswire.processors.time_anaphors import resolve_anaphors
@@ -22,6 +25,7 @@ __all__ = ["resolve_times", "resolve_year_anaphors"]
 
 _ANAPHOR_RE = re.compile(r"\b(?:(?P<of>of that (?:same )?year)|(?:[Ll]ater|[Ee]arlier|[Ii]n|[Dd]uring|[Bb]y) that (?:same )?year"
                          r"|[Tt]he (?P<next>following) year)\b")
+_PAIR_HEADS = frozenset({"inmonth", "year"})   # a period whose second end is no expression of its own
 _EXPLICIT_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?" \
          r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -75,7 +79,14 @@ def resolve_year_anaphors(text: str, times: list[list[TimeExpr]], sentences: lis
     return out
 
 
-def resolve_times(text: str, times: list[list[TimeExpr]], sentences: list[Sentence]) -> list[list[TimeExpr]]:
+def resolve_times(text: str, times: list[list[TimeExpr]], sentences: list[Sentence],
+                  reference: dt.date | dt.datetime | None = None) -> list[list[TimeExpr]]:
     """``times`` with the day anaphors ("the day before", ``processors.time_anaphors``) and the year anaphors
-    resolved."""
-    return resolve_year_anaphors(text, resolve_anaphors(text, times), sentences)
+    resolved, a report's weekly window given its month (``processors.date_weeks``) and each pair of times
+    bounding one period joined (``processors.date_pairs``), for the events."""
+    times = resolve_year_anaphors(text, resolve_anaphors(text, times), sentences)
+    times = week_windows(text, times, sentences, reference)
+    # "on Friday and Saturday", "in August and September": one period, for the events only (a figure's
+    # anchors read the ends apart)
+    return [join_pairs(text, exprs) if len(exprs) > 1 or (exprs and exprs[0].kind in _PAIR_HEADS) else exprs
+            for exprs in times]

@@ -26,13 +26,13 @@ Dates, per event:
    explosion, evacuation, ...) the date of the last explicitly dated incident up to three sentences
    back; a court's act (a fine, an acquittal) the last dated court act's, an economic change the last
    dated change's; a disaster or accident takes the first dated disaster of the article (a quake's collapses
-   happen the day of the quake); none of these reach a count that runs "since ...". An event of
-   the lead of a text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date; an
-   undated present-perfect lead ("Sweden has dropped its inquiry") the first day of the week before
-   publication its opening sentences name; past the lead, a present perfect ("have been evacuated") takes no
-   earlier incident's date. A lead incident no word of its own dates ("gunmen killed 12 in a raid, officials
-   said Monday") takes the day of the first dated happening opening the second paragraph. The triggers of a
-   ", when ..." clause after a time ("since August, when they met") take that time;
+   happen the day of the quake); none of these reach a count that runs "since ...". An event of the lead of a
+   text with a dated dateline ("LIMA, March 4 (Reuters) -") takes the dateline's date; an undated
+   present-perfect lead ("Sweden has dropped its inquiry") the first day of the week before publication its
+   opening sentences name; past the lead, a present perfect ("have been evacuated") takes no earlier incident's
+   date. A lead incident no word of its own dates ("gunmen killed 12 in a raid, officials said Monday") takes
+   the day of the first dated happening opening the second paragraph. The triggers of a ", when ..." clause
+   after a time ("since August, when they met") take that time; an election, the voting day (``date_elections``);
 4. otherwise None: the gold convention is null where the text gives no time.
 """
 
@@ -42,6 +42,7 @@ import datetime as dt
 import re
 
 from newswire.processors.date_claims import _PREMOD_GAP, _Clauses, _claimed, _is_premod_year, _nearest, _since_before
+from newswire.processors.date_elections import with_voting_day
 from newswire.processors.date_scenes import (coordinated, new_scene, period_of_days, results_day, saying_noun_date,
                                            scene_day, since_weekday, spread_since, state_before, verb_date)
 from newswire.processors.date_years import resolve_times
@@ -59,8 +60,7 @@ _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", 
 _MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
                         r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
                         r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
-# "61 deaths as of April 19", "schools stay closed until Monday": the day a count is taken or a state ends,
-# no happening's day
+# "61 deaths as of April 19", "schools stay closed until Monday": a count's or a state's day, no happening's
 # and "in the four weeks to 30 November", "the year to March": the end of a count's window
 _REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill|(?:days|weeks?|months?|year) (?:up )?to)"
                                  r"\s+(?:late\s+|early\s+|next\s+)?$")
@@ -238,7 +238,7 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
     """Every trigger of the article, in text order, with its sentence and its date (ISO day, "YYYY-MM",
     "YYYY" or None)."""
     text, sentences = doc.text, doc.sentences
-    times = resolve_times(text, doc.times, sentences)   # "the day before", "of that year": the time they name
+    times = resolve_times(text, doc.times, sentences, doc.reference)   # "the day before", "of that year": their time
     market_day = as_date(doc.reference).isoformat() if doc.reference else None
     line_date = doc.dateline_date
     # "NEW DELHI, 29 November 2026 -" heads a release, which speaks on its date; "NIAMEY, Nov 24 (Reuters) -" heads
@@ -381,7 +381,8 @@ def date_triggers(doc: Document) -> list[tuple[re.Match[str], Sentence, str | No
             dated.append((m, sent, date))
         day = scene_day(text, exprs, sent.start, taken, market_day) if exprs else None
         scene = (sent.paragraph, si, day) if day else scene
-    dated = _told_next(dated, lead_pending, told_next, line_date or market_day)
+    dated = with_voting_day(text, _told_next(dated, lead_pending, told_next, line_date or market_day), times,
+                            line_date or market_day)   # "won a by-election ... Thursday's vote": Thursday
     # "three days of fighting": a stretch of days, not the day the sentence names
     return [(m, sent, period_of_days(text, m.start(), d, m.end())) for m, sent, d in dated]
 

@@ -49,6 +49,11 @@ def _names_the_narrative_day(text: str, e: TimeExpr) -> bool:
             or _PREPOSITION_BEFORE_RE.search(text, max(0, e.start - 12), e.start) is not None)
 
 
+# "The incident came three days after Estonia expelled a diplomat": an anaphor that opens a clause counts from
+# the main clause's day (the last one named) back to the clause's, not on from it
+_CLAUSE_AFTER_RE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+[a-z]+ed\b")
+
+
 def resolve_anaphors(text: str, times: list[list[TimeExpr]]) -> list[list[TimeExpr]]:
     """Each sentence's expressions (``times``, in text order) with every anaphor ("the day before") given the
     day it names, counted from the last day-precise date before it that names the story's day, not a noun's
@@ -61,8 +66,11 @@ def resolve_anaphors(text: str, times: list[list[TimeExpr]]) -> list[list[TimeEx
         resolved = []
         for e in exprs:
             if e.kind == "ana":
+                offset = anaphor_offset(e.text)
+                if _CLAUSE_AFTER_RE.match(text, e.end):
+                    offset = -offset   # "came three days after Estonia expelled": the clause's day is before
                 e = TimeExpr(e.start, e.end, e.text, e.kind,
-                             (last + dt.timedelta(days=anaphor_offset(e.text))).isoformat() if last else None, False)
+                             (last + dt.timedelta(days=offset)).isoformat() if last else None, False)
             if _names_the_narrative_day(text, e):
                 last = dt.date.fromisoformat(e.value)
             resolved.append(e)
