@@ -388,7 +388,10 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         full = names.get(a.start) or (a.written if a.written in short else None)
         if full is not None:
             label = f"{full} ({short[full]})"
-            a = replace(a, name=label, written=label)
+            named = next((s for s in spans if 0 < a.start - s[1] <= 2 and not (out and out[-1].end >= s[0])), None)
+            # "Group for the Support of Islam and Muslims (JNIM)" with no run of the name taken: the name and its
+            # brackets are the one mention, the subject of the verb after them, not an aside
+            a = replace(a, name=label, written=label, start=named[0] if named else a.start)
         elif a.name in short:   # "Rapid Support Forces fighters": the group by its name
             a = replace(a, name=f"{a.name} ({short[a.name]})")
         out.append(a)
