@@ -45,6 +45,6 @@ def test_a_name_with_arabic_articles_is_defined_by_its_acronym():
 def test_a_translated_name_with_other_initials_is_defined_and_is_the_claimant():
     text = ("Militants ambushed an army convoy near the border on Monday, killing six soldiers.\n\n"
             "The Movement for the Defence of the Homeland (JNDW) claimed responsibility for the ambush.")
-    assert bracketed_name(text, text.index("(H"), "JNDW")[1] == "Movement for the Defence of the Homeland"
+    assert bracketed_name(text, text.index("(J"), "JNDW")[1] == "Movement for the Defence of the Homeland"
     claimed = _event(text, "claimed")
     assert "Movement for the Defence of the Homeland (JNDW)" in claimed.actors
