@@ -227,8 +227,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     break
                 i -= 1
         elif pronoun is None and (text.find("it ", lo, start) >= 0 or text.find("they ", lo, start) >= 0) \
-                and (body := BODY_PRONOUN_RE.search(text, lo, start)) is not None \
-                and body.start() > sent_start + 1:
+                and (body := BODY_PRONOUN_RE.search(text, lo, start)) is not None and body.start() > sent_start + 1:
             speaker = REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
             if speaker is not None:
                 said = event_actors(text, mentions, starts, sent_start, sent_end, speaker.start("v"),
