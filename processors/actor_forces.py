@@ -13,16 +13,18 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_names import ActorMention
+from newswire.processors.nations import DEMONYMS
 
 __all__ = ["BARE_FORCES", "named_force", "our_force"]
 
-BARE_FORCES = frozenset({"troops", "soldiers"})
+BARE_FORCES = frozenset({"troops", "soldiers", "army", "military", "forces"})
 # words before the bare noun that make it another side's: "rebel soldiers", "enemy troops", "UN troops"
 _OTHER_SIDE = frozenset({"rebel", "enemy", "foreign", "militia", "insurgent", "opposition", "separatist", "allied",
                          "peacekeeping", "coalition", "mutinous", "renegade", "former", "rival", "junta"})
 # the last word of a state's armed force as the actor layer names it: "Chadian army (Chad)", "Iraqi forces"
+# or its name with its state after it: "National Army of Ruritania", "Armed Forces of Ruritania"
 _FORCE_NAME_RE = re.compile(r"\b(?:[Aa]rmy|[Mm]ilitary|[Ff]orces?|[Tt]roops|[Ss]oldiers|[Nn]avy|[Mm]arines"
-                            r"|[Gg]endarmerie)(?: \([^)]*\))?$")
+                            r"|[Gg]endarmerie)(?: of(?: the)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^)]*\))?$")
 # "Ruritania's army", "the country's armed forces": a state's force by its owner's name
 _OWNED_FORCE_RE = re.compile(r"(?:armed )?(?:army|military|forces|troops|soldiers|navy)\b")
 # a force's own words for itself, quoted in its release: "Our forces neutralised", "our troops have seized"
@@ -43,10 +45,11 @@ def named_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     if prev.lower() in _OTHER_SIDE or prev in ("its", "their") or prev[:1].isupper() and prev[-1:] not in ".!?\"”,:" \
             and prev not in ("The", "Our"):
         return None   # "rebel soldiers", "Houthi troops": their side; "its troops": the owner's, named by it
-    return _force_before(text, mentions, starts, agent.start)
+    return _force_before(text, mentions, starts, agent.start, agent.name)
 
 
-def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int) -> ActorMention | None:
+def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
+                  bare: str = "troops") -> ActorMention | None:
     i = bisect.bisect_left(starts, at) - 1
     found = None
     while i >= 0 and at - mentions[i].start < _REACH:
@@ -54,11 +57,42 @@ def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         if a.kind in ("country", "organisation") and a.name not in BARE_FORCES \
                 and _FORCE_NAME_RE.search(a.name) is not None or a.kind == "country" and text.startswith(
                     ("'s ", "’s "), a.end) and _OWNED_FORCE_RE.match(text, a.end + 3) is not None:
-            if a.kind == "country":
-                return a   # a state's force ("Chadian army (Chad)") before a named unit or militia beside it
-            found = found or a
+            if a.kind == "country":   # a state's force ("Chadian army (Chad)") before a unit or militia beside it
+                return _as_force(text, a, bare)
+            if bare in _ARMY and _STATE_ARMY_RE.search(a.name) is None:
+                pass   # "the army" is no "Rapid Support Forces" nor "People's Defence Force": a state's army
+            else:
+                found = found or a
         i -= 1
     return found
+
+
+_ARMY = frozenset({"army", "military"})
+_STATE_ARMY_RE = re.compile(r"\b(?:Army|Armed Forces|Military|Defen[cs]e Forces)\b")
+# each state's first demonym: "Beninese" for BJ
+_DEMONYM_OF: dict[str, str] = {}
+for _word, _code in DEMONYMS.items():
+    _DEMONYM_OF.setdefault(_code, _word)
+
+
+def _as_force(text: str, a: ActorMention, bare: str) -> ActorMention:
+    """A state's force found before a bare ``bare`` ("the army", "troops"), named as readers name it: the state
+    written as its owner ("Ruritania's military") by its demonym and "army", the words written after it
+    ("Ruritanian army (Ruritania's military)"); a force named by its demonym ("Ruritanian troops (Ruritania)")
+    as it is, but as the army for a bare "army" ("Ruritanian army (Ruritania)")."""
+    demonym = _DEMONYM_OF.get(a.country_code or "")
+    if demonym is None:
+        return a
+    if "(" in a.name:
+        head, _, state = a.name.partition(" (")
+        if bare not in _ARMY or head.rsplit(" ", 1)[-1] in _ARMY:
+            return a
+        label = f"{head.rsplit(' ', 1)[0]} army ({state}"
+    else:
+        owned = _OWNED_FORCE_RE.match(text, a.end + 3)
+        written = f"{a.name}'s {owned.group(0)}" if owned is not None and owned.group(0) != "army" else a.name
+        label = f"{demonym} army ({written})"
+    return ActorMention(a.start, a.end, label, label, "country", None, a.country_code)
 
 
 def our_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
