@@ -13,9 +13,10 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_names import ActorMention
+from newswire.processors.actor_parties import party_agents
 from newswire.processors.place_names import NEWS_AGENCIES
 
-__all__ = ["CLAIMABLE", "claimed_agents"]
+__all__ = ["CLAIMABLE", "claimed_agents", "party_agents"]   # the two deeds' doers named later, read together
 
 # the kinds of event a claim of responsibility is made for (not an army's strikes or a clash of two sides)
 CLAIMABLE = frozenset({"attack", "bombing", "raid", "capture", "kidnapping", "hostage_taking", "ambush",
