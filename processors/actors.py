@@ -26,7 +26,7 @@ from typing import Sequence
 
 from newswire.processors.acronyms import defined_spans, full_names
 from newswire.processors.actor_groups import join_member_nouns
-from newswire.processors.actor_members import member_phrases
+from newswire.processors.actor_members import holders_named, member_phrases
 from newswire.processors.actor_referents import body_label, state_name
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
@@ -267,7 +267,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
     line = find_dateline(text) if dateline is False else dateline
     if line is not None:   # "KABUL, Afghanistan (AP) —": where the story was filed, not who acted in it
         out = [a for a in out if a.start >= line.body_start]
-    return member_phrases(text, _expand_acronyms(text, out))   # "Observers from the Union of ... (ULS)"
+    return holders_named(text, member_phrases(text, _expand_acronyms(text, out)))   # "Observers from the Union of"
 
 
 # where a common group's or an institution's noun starts a word (after no letter or digit, as ``isalnum`` reads

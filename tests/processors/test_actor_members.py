@@ -24,3 +24,14 @@ def test_a_bodys_volunteers_are_named_with_it():
 def test_an_adjective_before_observers_from_a_body_is_no_body():
     text = "Electoral observers from the Lakeshore Union praised the vote as calm."
     assert _actors(text, "praised") == ("Lakeshore Union observers",)
+
+
+def test_an_office_before_its_holder_in_commas_is_the_holders_title():
+    text = "The Minister of Water, Dr Ana Banda, visited the flooded district on Monday."
+    assert _actors(text, "visited") == ("Dr Ana Banda",)
+
+
+def test_the_minister_said_is_the_holder_named_before_in_commas():
+    text = ("The Minister of Water, Ana Banda, toured the flooded district on Monday. "
+            "Speaking in Mzuzu, the minister said the dykes had held.")
+    assert _actors(text, "said") == ("Ana Banda",)
