@@ -59,10 +59,45 @@ def _claims(text: str, mentions: Sequence[ActorMention], starts: Sequence[int]) 
 def claimed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], end: int, kind: str | None,
                    agents: list[ActorMention]) -> list[ActorMention]:
     """``agents`` of the attack whose trigger ends at ``end``, with the group that claims it after it (within
-    3,000 characters) when the story names no one for it or only an anonymous noun ("gunmen")."""
+    3,000 characters) when the story names no one for it or only an anonymous noun ("gunmen"); "the attackers"
+    as the attackers the story's lede described (:func:`_described`)."""
+    agents = _described(text, agents)
     if kind not in CLAIMABLE or not agents and kind in _DOER_WRITTEN or not all(a.name.split()[-1] in _ANONYMOUS and a.kind == "group" for a in agents):
         return agents
     claimant = next((c for at, c in _claims(text, mentions, starts) if end <= at < end + 3000), None)
     if claimant is None or any(a.start == claimant.start for a in agents):
         return agents
     return [*agents, claimant]
+
+
+_DEFINITE = ("the ", "The ")
+# the lede's attackers, as the subject of their deed: "Suspected jihadist fighters stormed", "Gunmen on motorbikes
+# attacked", "- Armed men killed"
+_LEDE_ATTACKERS_RE = re.compile(
+    r"(?:^|[.!?\n]\s*|\s[-–—]\s+|\bwhen\s+)(?P<p>(?:[Ss]uspected|[Aa]rmed|[Uu]nidentified|[Hh]eavily armed)\s+)?"
+    r"(?P<m>(?!(?:The|the|Some|some|About|about|Dozens|dozens|Hundreds|hundreds|Several|several)\b)[A-Za-z-]+\s+)?"
+    r"(?P<n>militants|attackers|assailants|gunmen|fighters|insurgents|jihadists|rebels|youths|men|Militants|Attackers"
+    r"|Gunmen|Fighters|Insurgents|Jihadists|Rebels)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:stormed|attacked|killed|raided|ambushed|struck|opened|overran|abducted|kidnapped|seized|burned|torched)\b")
+_lede: list = [None, None]   # (text, the lede's attackers) of the article read last
+
+
+def _described(text: str, agents: list[ActorMention]) -> list[ActorMention]:
+    """``agents`` with "the attackers", "the assailants" or "the gunmen" followed by the attackers the lede
+    described ("Suspected jihadist fighters stormed ... the assailants set fire": the jihadist fighters): a
+    reader takes the definite noun for the ones already told of."""
+    k = next((k for k, a in enumerate(agents) if a.kind == "group" and a.name in _ANONYMOUS
+              and text[max(0, a.start - 4):a.start] in _DEFINITE), None)
+    if k is None:
+        return agents
+    if _lede[0] is not text:
+        m = _LEDE_ATTACKERS_RE.search(text, 0, 1500)
+        name = None if m is None else " ".join(
+            w.strip().lower() for w in (m.group("p") or "", m.group("m") or "", m.group("n")) if w.strip())
+        _lede[0], _lede[1] = text, name
+    name = _lede[1]
+    a = agents[k]
+    if name is None or name == a.name or a.start < 1500 and _LEDE_ATTACKERS_RE.search(text, 0, a.start) is None:
+        return agents
+    # both: some annotators keep the noun written, some name the ones it stands for
+    return [*agents[:k + 1], ActorMention(a.start, a.end, name, name, "group", None, a.country_code), *agents[k + 1:]]

@@ -48,3 +48,15 @@ def test_a_translated_name_with_other_initials_is_defined_and_is_the_claimant():
     assert bracketed_name(text, text.index("(J"), "JNDW")[1] == "Movement for the Defence of the Homeland"
     claimed = _event(text, "claimed")
     assert "Movement for the Defence of the Homeland (JNDW)" in claimed.actors
+
+
+def test_the_attackers_are_also_the_attackers_the_lede_described():
+    text = ("Suspected separatist fighters stormed a village in the west of Malawi on Sunday, killing six people. "
+            "Residents said the attackers burned 30 houses before leaving.")
+    actors = _event(text, "burned").actors
+    assert "attackers" in actors and "suspected separatist fighters" in actors
+
+
+def test_the_attackers_with_no_lede_description_stay_the_noun():
+    text = "Six people were killed on Sunday. Residents said the attackers burned 30 houses before leaving."
+    assert _event(text, "burned").actors == ("attackers",)
