@@ -62,9 +62,12 @@ _HOLDER_GAP_RE = re.compile(r",[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Eng|Hon|G
 
 
 def holders_named(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """``mentions`` without an office written before its holder's name in commas, the holder with its role."""
+    """``mentions`` without an office written before its holder's name in commas, the holder with its role (nor
+    a currency's country: "US$")."""
     out: list[ActorMention] = []
     for a in mentions:
+        if text.startswith("$", a.end):
+            continue   # "US$ 78,000", "HK$ 5 million": a currency, no actor
         if out and a.kind == "person" and out[-1].kind != "person" and text.startswith(",", a.end) \
                 and _HOLDER_GAP_RE.fullmatch(text, out[-1].end, a.start) is not None \
                 and _OFFICE_RE.match(out[-1].written) is not None:

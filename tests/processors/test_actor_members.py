@@ -35,3 +35,9 @@ def test_the_minister_said_is_the_holder_named_before_in_commas():
     text = ("The Minister of Water, Ana Banda, toured the flooded district on Monday. "
             "Speaking in Mzuzu, the minister said the dykes had held.")
     assert _actors(text, "said") == ("Ana Banda",)
+
+
+def test_a_currencys_country_is_no_actor():
+    text = ("Dr Ana Banda visited the camp on Monday, where she handed over supplies worth US$ 78,000 "
+            "and met village chiefs.")
+    assert "United States" not in _actors(text, "met")
