@@ -13,7 +13,6 @@ import re
 from typing import Sequence
 
 from newswire.processors.actor_names import ActorMention
-from newswire.processors.nations import DEMONYMS
 
 __all__ = ["BARE_FORCES", "named_force", "our_force"]
 
@@ -58,7 +57,7 @@ def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[
                 and _FORCE_NAME_RE.search(a.name) is not None or a.kind == "country" and text.startswith(
                     ("'s ", "’s "), a.end) and _OWNED_FORCE_RE.match(text, a.end + 3) is not None:
             if a.kind == "country":   # a state's force ("Chadian army (Chad)") before a unit or militia beside it
-                return _as_force(text, a, bare)
+                return _as_force(a, bare)
             if bare in _ARMY and _STATE_ARMY_RE.search(a.name) is None:
                 pass   # "the army" is no "Rapid Support Forces" nor "People's Defence Force": a state's army
             else:
@@ -69,30 +68,13 @@ def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[
 
 _ARMY = frozenset({"army", "military"})
 _STATE_ARMY_RE = re.compile(r"\b(?:Army|Armed Forces|Military|Defen[cs]e Forces)\b")
-# each state's first demonym: "Beninese" for BJ
-_DEMONYM_OF: dict[str, str] = {}
-for _word, _code in DEMONYMS.items():
-    _DEMONYM_OF.setdefault(_code, _word)
-
-
-def _as_force(text: str, a: ActorMention, bare: str) -> ActorMention:
-    """A state's force found before a bare ``bare`` ("the army", "troops"), named as readers name it: the state
-    written as its owner ("Ruritania's military") by its demonym and "army", the words written after it
-    ("Ruritanian army (Ruritania's military)"); a force named by its demonym ("Ruritanian troops (Ruritania)")
-    as it is, but as the army for a bare "army" ("Ruritanian army (Ruritania)")."""
-    demonym = _DEMONYM_OF.get(a.country_code or "")
-    if demonym is None:
-        return a
-    if "(" in a.name:
-        head, _, state = a.name.partition(" (")
-        if bare not in _ARMY or head.rsplit(" ", 1)[-1] in _ARMY:
-            return a
-        label = f"{head.rsplit(' ', 1)[0]} army ({state}"
-    else:
-        owned = _OWNED_FORCE_RE.match(text, a.end + 3)
-        written = f"{a.name}'s {owned.group(0)}" if owned is not None and owned.group(0) != "army" else a.name
-        label = f"{demonym} army ({written})"
-    return ActorMention(a.start, a.end, label, label, "country", None, a.country_code)
+def _as_force(a: ActorMention, bare: str) -> ActorMention | None:
+    """A state's force found before a bare ``bare`` ("the army", "troops") as it is named in the actor layer (the
+    place layer finds the agent's mentions by that name); None for a bare "army" after a force named otherwise
+    ("Ruritanian troops (Ruritania)"): "the army" already names it as readers do."""
+    if bare in _ARMY and "(" in a.name and a.name.partition(" (")[0].rsplit(" ", 1)[-1] not in _ARMY:
+        return None
+    return a
 
 
 def our_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,
