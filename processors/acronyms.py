@@ -43,7 +43,12 @@ def _long_form(text: str, acronym: str, runs: _Runs) -> str | None:
 
 # the small words inside a body's name: "Mission in South Sudan", "Ministry of Trade, Industry and Energy"
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "in", "&", "de", "del", "la", "des", "du"})
-_NAME_WORD_RE = re.compile(r"[A-Z][\w.'’-]*,?|[a-z]+|&")
+# "al-Islam", "wal-Muslimin": an Arabic article joined to a capitalised word is inside the name, not before it
+_NAME_WORD_RE = re.compile(r"[A-Z][\w.'’-]*,?|[a-z]+|&|(?:al|el|wal|ul|ad|an|ar|as|ash|at|az)-[A-Z][\w'’-]*,?")
+# the first words of a body's name translated from another language, which keeps the acronym of the original:
+# "Group for the Support of Islam and Muslims (JNIM)", "Front for the Liberation of ... (FLEC)"
+_TRANSLATED_HEADS = frozenset({"Group", "Movement", "Front", "Union", "Party", "Alliance", "Coalition", "Army",
+                               "Organisation", "Organization", "Council", "Congress", "Rally", "League"})
 
 
 def bracketed_name(text: str, at: int, acronym: str) -> tuple[int, str] | None:
@@ -62,6 +67,7 @@ def bracketed_name(text: str, at: int, acronym: str) -> tuple[int, str] | None:
         start = k + 1 if k >= 0 else max(0, pos - 40)
         word = text[start:pos]
         if not word or not _NAME_WORD_RE.fullmatch(word) or word[0].islower() and word not in _NAME_JOINERS \
+                and "-" not in word \
                 or word.endswith(",") and (not words or not words[-1][1][:1].isupper()):
             break   # "..., the Ministry": a comma inside a name only before another of its capitalised words
         if word[-1] == "." and words and len(word) > 4:
@@ -91,6 +97,9 @@ def bracketed_name(text: str, at: int, acronym: str) -> tuple[int, str] | None:
             found = sum(c in initials for c in set(letters))
             if len(initials) > 1 and found >= 0.6 * len(set(letters)) and found >= covered:
                 best, covered = k, found
+    if best is None:   # a translated name with a body's head and a joiner: "Group for the Support of Islam (JNIM)"
+        best = next((k for k in starts if words[k][1] in _TRANSLATED_HEADS and len(words) - k >= 4
+                     and any(w in ("for", "of") for _, w in words[k:])), None)
     if best is None or len(words) - best < 2:
         return None   # "Hamas (HMS)": one word is no name an acronym was made of
     name = " ".join(w for _, w in words[best:]).rstrip(",")

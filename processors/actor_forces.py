@@ -16,13 +16,14 @@ from newswire.processors.actor_names import ActorMention
 
 __all__ = ["BARE_FORCES", "named_force", "our_force"]
 
-BARE_FORCES = frozenset({"troops", "soldiers"})
+BARE_FORCES = frozenset({"troops", "soldiers", "army", "military", "forces"})
 # words before the bare noun that make it another side's: "rebel soldiers", "enemy troops", "UN troops"
 _OTHER_SIDE = frozenset({"rebel", "enemy", "foreign", "militia", "insurgent", "opposition", "separatist", "allied",
                          "peacekeeping", "coalition", "mutinous", "renegade", "former", "rival", "junta"})
 # the last word of a state's armed force as the actor layer names it: "Chadian army (Chad)", "Iraqi forces"
+# or its name with its state after it: "National Army of Ruritania", "Armed Forces of Ruritania"
 _FORCE_NAME_RE = re.compile(r"\b(?:[Aa]rmy|[Mm]ilitary|[Ff]orces?|[Tt]roops|[Ss]oldiers|[Nn]avy|[Mm]arines"
-                            r"|[Gg]endarmerie)(?: \([^)]*\))?$")
+                            r"|[Gg]endarmerie)(?: of(?: the)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^)]*\))?$")
 # "Ruritania's army", "the country's armed forces": a state's force by its owner's name
 _OWNED_FORCE_RE = re.compile(r"(?:armed )?(?:army|military|forces|troops|soldiers|navy)\b")
 # a force's own words for itself, quoted in its release: "Our forces neutralised", "our troops have seized"
@@ -43,10 +44,11 @@ def named_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[in
     if prev.lower() in _OTHER_SIDE or prev in ("its", "their") or prev[:1].isupper() and prev[-1:] not in ".!?\"”,:" \
             and prev not in ("The", "Our"):
         return None   # "rebel soldiers", "Houthi troops": their side; "its troops": the owner's, named by it
-    return _force_before(text, mentions, starts, agent.start)
+    return _force_before(text, mentions, starts, agent.start, agent.name)
 
 
-def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int) -> ActorMention | None:
+def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], at: int,
+                  bare: str = "troops") -> ActorMention | None:
     i = bisect.bisect_left(starts, at) - 1
     found = None
     while i >= 0 and at - mentions[i].start < _REACH:
@@ -54,11 +56,25 @@ def _force_before(text: str, mentions: Sequence[ActorMention], starts: Sequence[
         if a.kind in ("country", "organisation") and a.name not in BARE_FORCES \
                 and _FORCE_NAME_RE.search(a.name) is not None or a.kind == "country" and text.startswith(
                     ("'s ", "’s "), a.end) and _OWNED_FORCE_RE.match(text, a.end + 3) is not None:
-            if a.kind == "country":
-                return a   # a state's force ("Chadian army (Chad)") before a named unit or militia beside it
-            found = found or a
+            if a.kind == "country":   # a state's force ("Chadian army (Chad)") before a unit or militia beside it
+                return _as_force(a, bare)
+            if bare in _ARMY and _STATE_ARMY_RE.search(a.name) is None:
+                pass   # "the army" is no "Rapid Support Forces" nor "People's Defence Force": a state's army
+            else:
+                found = found or a
         i -= 1
     return found
+
+
+_ARMY = frozenset({"army", "military"})
+_STATE_ARMY_RE = re.compile(r"\b(?:Army|Armed Forces|Military|Defen[cs]e Forces)\b")
+def _as_force(a: ActorMention, bare: str) -> ActorMention | None:
+    """A state's force found before a bare ``bare`` ("the army", "troops") as it is named in the actor layer (the
+    place layer finds the agent's mentions by that name); None for a bare "army" after a force named otherwise
+    ("Ruritanian troops (Ruritania)"): "the army" already names it as readers do."""
+    if bare in _ARMY and "(" in a.name and a.name.partition(" (")[0].rsplit(" ", 1)[-1] not in _ARMY:
+        return None
+    return a
 
 
 def our_force(text: str, mentions: Sequence[ActorMention], starts: Sequence[int], left: int,

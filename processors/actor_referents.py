@@ -83,7 +83,8 @@ def by_agent(text: str, mentions: Sequence[ActorMention], starts: Sequence[int],
 
 
 # "The Unity Movement led by Ana Ruiz", "a coalition backed by the army": who leads or backs the subject
-_LEADER_GAP_RE = re.compile(r",?\s+(?:led|headed|chaired|founded|backed|supported|run)\s+by\s+(?:the\s+)?"
+_LEADER_GAP_RE = re.compile(r"(?:\s+\([A-Z][^()]{0,12}\))?,?\s+"   # its acronym first: "Unity Movement (UM) led by"
+                            r"(?:led|headed|chaired|founded|backed|supported|run)\s+by\s+(?:the\s+)?"
                             r"(?:(?:former|late|veteran|acting|interim|incumbent|outgoing)\s+)?"
                             r"(?:[a-z]+\s+){0,2}")
 

@@ -133,7 +133,7 @@ _STATE_BODIES_AFTER = ("army", "military", "navy", "armed forces")
 _ARMED_WORDS = frozenset({"forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones"})
 AUX_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|been|being|will|would|could|also|then|later|then|"
                           r"\w+ly)\s+){0,3}")
-BODY_WORDS = frozenset("""army military navy police ministry agency commission committee council government
+BODY_WORDS = frozenset("""army military forces navy police ministry agency commission committee council government
 command coalition authority authorities court tribunal regulator department""".split())
 AUX_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "been", "also", "then", "later", "first"})
 NOT_ACTORS = frozenset({"people", "others", "them", "us", "dead", "wounded", "injured", "bodies", "deaths",

@@ -17,6 +17,7 @@ from newswire.processors.actor_clauses import (SOURCE_BEFORE_RE, appositive_chai
 from newswire.processors.actor_frames import (between_parties, coordinated, framed_agents, is_past_verb, member_body,
                                               object_verb, passive_by_noun, series_verb, subject_end)
 from newswire.processors.actor_bodies import body_subject
+from newswire.processors.actor_claims import claimed_agents, party_agents
 from newswire.processors.actor_courts import court_agents, is_judicial
 from newswire.processors.actor_forces import BARE_FORCES, named_force, our_force
 from newswire.processors.actor_heads import lead_body, members_gap, name_before, plural_referent, relative_head
@@ -226,8 +227,7 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
                     break
                 i -= 1
         elif pronoun is None and (text.find("it ", lo, start) >= 0 or text.find("they ", lo, start) >= 0) \
-                and (body := BODY_PRONOUN_RE.search(text, lo, start)) is not None \
-                and body.start() > sent_start + 1:
+                and (body := BODY_PRONOUN_RE.search(text, lo, start)) is not None and body.start() > sent_start + 1:
             speaker = REPORTING_RE.search(text, max(sent_start, body.start() - 40), body.start())
             if speaker is not None:
                 said = event_actors(text, mentions, starts, sent_start, sent_end, speaker.start("v"),
@@ -384,6 +384,8 @@ def event_actors(text: str, mentions: Sequence[ActorMention], starts: Sequence[i
     if not statement and relation_a == "agent" and is_judicial(text[start:end]):
         # "Justice Ana Ruiz found him guilty", "two were acquitted": the court the story named did it
         agents = court_agents(text, mentions, starts, start, agents, passive is not None)
+    if relation_a == "agent":   # "the attackers ... X claimed responsibility": X; "Ruritania's opposition": its party
+        agents = party_agents(text, mentions, starts, claimed_agents(text, mentions, starts, end, kind, agents))
     out: list[Actor] = []
     seen: set[str] = set()
     for group, relation in ((agents, relation_a), (patients, relation_p)):

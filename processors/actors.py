@@ -26,6 +26,7 @@ from typing import Sequence
 
 from newswire.processors.acronyms import defined_spans, full_names
 from newswire.processors.actor_groups import join_member_nouns
+from newswire.processors.actor_members import holders_named, member_phrases
 from newswire.processors.actor_referents import body_label, state_name
 from newswire.processors.dateline import Dateline, find_dateline
 from newswire.processors.gazetteer import Gazetteer, gazetteer
@@ -266,7 +267,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None, spans: Sequence[tuple[i
     line = find_dateline(text) if dateline is False else dateline
     if line is not None:   # "KABUL, Afghanistan (AP) —": where the story was filed, not who acted in it
         out = [a for a in out if a.start >= line.body_start]
-    return _expand_acronyms(text, out)
+    return holders_named(text, member_phrases(text, _expand_acronyms(text, out)))   # "Observers from the Union of"
 
 
 # where a common group's or an institution's noun starts a word (after no letter or digit, as ``isalnum`` reads
@@ -388,7 +389,10 @@ def _expand_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         full = names.get(a.start) or (a.written if a.written in short else None)
         if full is not None:
             label = f"{full} ({short[full]})"
-            a = replace(a, name=label, written=label)
+            named = next((s for s in spans if 0 < a.start - s[1] <= 2 and not (out and out[-1].end >= s[0])), None)
+            # "Group for the Support of Islam and Muslims (JNIM)" with no run of the name taken: the name and its
+            # brackets are the one mention, the subject of the verb after them, not an aside
+            a = replace(a, name=label, written=label, start=named[0] if named else a.start)
         elif a.name in short:   # "Rapid Support Forces fighters": the group by its name
             a = replace(a, name=f"{a.name} ({short[a.name]})")
         out.append(a)

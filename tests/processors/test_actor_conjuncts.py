@@ -62,6 +62,30 @@ def test_a_force_named_by_its_owner_is_the_state():
     assert _event_actors(text, "seized")[0][0] == "Mali"
 
 
+def test_the_forces_and_the_army_are_the_force_named_before():
+    text = ("The Armed Forces of Malawi said on Monday that a patrol had met smugglers near the border. "
+            "The forces clashed with the group for an hour.")
+    assert _event_actors(text, "clashed")[0][0] == "Armed Forces of Malawi"
+
+
+def test_the_army_is_no_rebel_force_named_before():
+    text = ("The Rapid Response Forces (RRF) said they had taken the town. "
+            "A spokesman for the group accused the army of shelling homes.")
+    assert "Rapid Response Forces (RRF)" not in [a[0] for a in _event_actors(text, "shelling")]
+
+
+def test_the_army_is_the_states_army_named_before():
+    text = ("The Ghanaian army deployed 300 soldiers to the north on Monday. "
+            "Residents said the army shelled the hills overnight.")
+    assert _event_actors(text, "shelled")[0][0] == "Ghanaian army (Ghana)"
+
+
+def test_the_army_after_a_states_troops_stays_the_army():
+    text = ("Ghanaian troops were deployed to the north on Monday. "
+            "Residents said the army shelled the hills overnight.")
+    assert _event_actors(text, "shelled")[0][0] == "army"
+
+
 def test_another_sides_soldiers_stay_theirs():
     text = ("The Chadian army said on Monday it had repelled an attack on a post near the lake. "
             "Rebel soldiers looted a market on Tuesday.")
