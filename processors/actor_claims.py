@@ -31,7 +31,9 @@ _DENIAL_RE = re.compile(r"\b(?:[Nn]o|not|yet|never|nobody|[Nn]one|denied)\b")
 _ANONYMOUS = frozenset({"militants", "attackers", "assailants", "gunmen", "fighters", "insurgents", "jihadists",
                         "terrorists", "bombers", "bomber", "attacker", "assailant", "gunman", "men", "rebels"})
 
-_last: list = [None, None]   # (text, claims) of the article read last: each event of it asks again
+_last: list = [None, None, None]   # (text, claims, their offsets) of the article read last: each event asks again
+# how far back a claim's sentence may start: text without sentence ends must not make each claim read it all
+_SENTENCE_REACH = 600
 
 
 def _claims(text: str, mentions: Sequence[ActorMention], starts: Sequence[int]) -> list[tuple[int, ActorMention]]:
@@ -41,7 +43,8 @@ def _claims(text: str, mentions: Sequence[ActorMention], starts: Sequence[int]) 
     out: list[tuple[int, ActorMention]] = []
     if "claim" in text:
         for m in _CLAIM_RE.finditer(text):
-            sent = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            reach = max(0, m.start() - _SENTENCE_REACH)
+            sent = max(text.rfind(". ", reach, m.start()), text.rfind("\n", reach, m.start()), reach - 1) + 1
             i = bisect.bisect_left(starts, m.start()) - 1
             while i >= 0 and mentions[i].start >= sent and text[mentions[i].start - 1:mentions[i].start] == "(":
                 i -= 1   # "Jaish al-Adl (Army of Justice) claimed": the name before its gloss
@@ -52,7 +55,7 @@ def _claims(text: str, mentions: Sequence[ActorMention], starts: Sequence[int]) 
             if len(gap) > 40 or "," in gap.replace("),", ")") or _DENIAL_RE.search(text, sent, m.start()):
                 continue   # "X, which ..., claimed" is read by the clause layer; "No group has claimed": none
             out.append((m.start(), mentions[i]))
-    _last[0], _last[1] = text, out
+    _last[0], _last[1], _last[2] = text, out, [at for at, _ in out]
     return out
 
 
@@ -64,7 +67,9 @@ def claimed_agents(text: str, mentions: Sequence[ActorMention], starts: Sequence
     agents = _described(text, agents)
     if kind not in CLAIMABLE or not agents and kind in _DOER_WRITTEN or not all(a.name.split()[-1] in _ANONYMOUS and a.kind == "group" for a in agents):
         return agents
-    claimant = next((c for at, c in _claims(text, mentions, starts) if end <= at < end + 3000), None)
+    claims = _claims(text, mentions, starts)
+    k = bisect.bisect_left(_last[2], end)   # the first claim at or after the attack (claims are in text order)
+    claimant = claims[k][1] if k < len(claims) and claims[k][0] < end + 3000 else None
     if claimant is None or any(a.start == claimant.start for a in agents):
         return agents
     return [*agents, claimant]
