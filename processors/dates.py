@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from newswire.processors.date_periods import season_year, shift_month, week_month, weekend_month
 from newswire.processors.dateline import dateline_date
+from newswire.processors.first_char import by_first_char
 from newswire.processors.word_scans import literal_prefixes, prefix_regex, scan_words, word_start_regex
 
 MONTHS = {
@@ -113,6 +114,7 @@ CANDIDATE_BODY = (
     r"|[Aa](?:(?i: few (?:days|weeks|months|years)| (?:year|month)s? ago| weeks? ago| day)|(?i:t)" + _LEAD_ON + ")"
     r"|[Ii\u0130\u0131](?i:n)" + _LEAD_ON + r"|[Bb](?i:y|etween)" + _LEAD_ON + r"|[Uu](?i:ntil)" + _LEAD_ON)
 _CANDIDATES = word_start_regex(CANDIDATE_BODY, r"\dabdefijlmnorstuwyABDEFIJLMNORSTUWY")
+by_first_char(TIME_RE)   # split for ``scan_words`` now, at import, not on the first article's clock
 _FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|is due|are due|(?<!was )(?<!were )(?<!been )scheduled|is set to"
                         r"|are set to|upcoming|next)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:who|which|that|because)\b")

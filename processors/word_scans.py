@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newswire.processors.first_char import by_first_char
+
 
 def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
     """An alternation of ``words`` written as a trie (``a(?:ir|tt)``): the regex engine tries far fewer
@@ -66,12 +68,21 @@ def prefix_regex(prefixes: frozenset[str] | set[str], any_digit: bool = False) -
     letters = "".join(sorted({p[0].lower() for p in prefixes} | {p[0].upper() for p in prefixes}))
     rx = word_start_regex(body, re.escape(letters) + ("\\d" if any_digit else ""))
     if all(p.isascii() for p in prefixes):
-        _LOWER_TWINS[rx] = lower_prefix_regex(prefixes, any_digit)
+        _LOWER_TWINS[id(rx)] = (rx, lower_prefix_regex(prefixes, any_digit))
     return rx
 
 
-# a ``prefix_regex`` -> its ``lower_prefix_regex``, which ``scan_words`` reads the ``folded`` text with
-_LOWER_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+# id of a ``prefix_regex`` -> (it, its ``lower_prefix_regex``), which ``scan_words`` reads the ``folded`` text
+# with. Keyed by id, not by the pattern: a pattern's hash is taken over its whole compiled code at every look-up
+# (microseconds for a large trie, once per sentence per scan); the pattern held in the value keeps its id unique
+_LOWER_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _lower_twin(candidates: re.Pattern[str]) -> re.Pattern[str] | None:
+    entry = _LOWER_TWINS.get(id(candidates))
+    return entry[1] if entry is not None and entry[0] is candidates else None
+
+
 # the last (text, folded form) ``scan_words`` read, as one tuple: a thread that swaps it never pairs a
 # text with another text's form
 _LAST_FOLDED: list[tuple[str, str | None]] = [("", "")]
@@ -167,7 +178,7 @@ def folded_once(text: str) -> str | None:
 def first_start(candidates: re.Pattern[str], text: str, start: int, end: int) -> int | None:
     """Where ``candidates`` (a ``prefix_regex``) first matches in ``text[start:end]``, read in the ``folded``
     text where it has one (see ``scan_words``)."""
-    twin = _LOWER_TWINS.get(candidates)
+    twin = _lower_twin(candidates)
     low = folded_once(text) if twin is not None else None
     m = candidates.search(text, start, end) if low is None else twin.search(low, start, end)
     return None if m is None else m.start()
@@ -179,7 +190,8 @@ def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
     ``candidates`` matches (see ``prefix_regex``): much cheaper than ``rx.finditer`` when ``rx`` is a
     large alternation. A ``prefix_regex``'s starts are read in the ``folded`` text where it has one, at half
     the cost; the text is folded once for the many sentences scanned in it."""
-    twin = _LOWER_TWINS.get(candidates)
+    twin = _lower_twin(candidates)
+    variants = by_first_char(rx)   # ``rx`` with only the alternatives a word's first character can start
     scanned = text
     if twin is not None and (low := folded_once(text)) is not None:
         candidates, scanned = twin, low
@@ -189,7 +201,7 @@ def scan_words(rx: re.Pattern[str], text: str, start: int, end: int,
         pos = w.start()
         if pos < last_end:
             continue
-        m = rx.match(text, pos, end)
+        m = variants.get(text[pos], rx).match(text, pos, end)
         if m:
             found.append(m)
             last_end = m.end()

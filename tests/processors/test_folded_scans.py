@@ -40,7 +40,7 @@ def _same_scans(text: str) -> None:
         first = event_triggers.find_triggers(text, start, end)
         again = event_triggers.find_triggers(text, start, end, low)
         assert [(m.span(), m.lastgroup) for m in again] == [(m.span(), m.lastgroup) for m in first]
-        for written_rx, folded_rx in word_scans._LOWER_TWINS.items():   # numbers, speech verbs, cues, anchors
+        for written_rx, folded_rx in word_scans._LOWER_TWINS.values():   # numbers, speech verbs, cues, anchors
             assert [m.start() for m in folded_rx.finditer(low, start, end)] == \
                 [m.start() for m in written_rx.finditer(text, start, end)]
             first = written_rx.search(text, start, end)
