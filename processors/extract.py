@@ -22,7 +22,7 @@ from newswire.processors.events import Event, find_events
 from newswire.processors.figures import Figure, find_figures
 from newswire.processors.scenes import situate
 
-EXTRACTOR_VERSION = "1.11.0"
+EXTRACTOR_VERSION = "1.12.0"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are cut: an article is never this long
 MAX_FAILURE_CHARS = 500
 
