@@ -216,10 +216,20 @@ _CONNECTIVE_RE = re.compile(r"[\s\"“']*(?:(?:then|but|and|also|later|earlier|m
                             re.IGNORECASE)
 
 
+# "In a separate statement on Saturday, the ministry said": an opening phrase naming the saying's occasion
+_OCCASION_OPENER_RE = re.compile(r"\s*(?:In|At|During)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:statement|speech|interview|(?:press|news) conference|briefing|address|communiqu[eé]"
+                                 r"|message|post)\b[^,;:.\"“]{0,60}?\s")
+
+
 def _leads(text: str, sent_start: int, pos: int) -> bool:
-    """Whether a time expression at ``pos`` opens its sentence, a connective aside ("Then, last week, ...")."""
+    """Whether a time expression at ``pos`` opens its sentence, a connective aside ("Then, last week, ...") or an
+    opening phrase naming the occasion of the sentence's saying ("In a statement read on television late on
+    Thursday, the army said")."""
     return pos - sent_start <= 3 or (pos - sent_start <= 14 and _CONNECTIVE_RE.fullmatch(text, sent_start, pos)
-                                      is not None)
+                                      is not None) \
+        or (text.startswith(("In ", "At ", "During "), sent_start)
+            and _OCCASION_OPENER_RE.fullmatch(text, sent_start, pos) is not None)
 
 
 def _is_premod_year(text: str, e: TimeExpr) -> bool:

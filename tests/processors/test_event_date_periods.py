@@ -74,3 +74,11 @@ def test_another_election_keeps_its_own_time():
     text = ("A ruling-party candidate won a parliamentary by-election in the east, the commission said.\n\n"
             "Turnout in Thursday's vote was 41 percent, down from 60 percent in the 2022 election.")
     assert event(text, "election", SAT).date == "2022"
+
+
+def test_a_statement_takes_the_day_of_its_opening_occasion():
+    text = ("Gunmen attacked a border post on Thursday.\n\n"
+            "In a statement read on state radio late on Friday, the army command confirmed the attack.")
+    assert event(text, "confirmed", SAT).date == "2026-11-27"
+    text = "In a separate statement on Friday, the interior ministry said the roads had reopened."
+    assert event(text, "said", SAT).date == "2026-11-27"
