@@ -57,9 +57,9 @@ __all__ = ["date_triggers"]
 # what someone says, urges or denies: a date given for one covers the next ones of its paragraph
 _SAYING_KINDS = frozenset({"statement", "accusation", "demand", "condemnation", "rejection", "threat", "denial"})
 # what moves on a trading day: an undated rise or fall of these is the report's own day's
-_MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite) index|indices|Dow|S&P|Nasdaq"
-                        r"|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|Sensex|futures|(?:bond|Treasury) yields"
-                        r"|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
+_MARKET_RE = re.compile(r"\b(?:shares|stocks?|(?:stock|share|benchmark|composite|\d{2,4}) index|indices|Dow|S&P"
+                        r"|Nasdaq|Nikkei|Kospi|Hang Seng|FTSE|DAX|CAC 40|STOXX|Sensex|[A-Z]\w+ Composite|futures"
+                        r"|(?:bond|Treasury) yields|oil prices|crude|the (?:dollar|euro|yen|pound|yuan|rupee))\b")
 # "61 deaths as of April 19", "schools stay closed until Monday": a count's or a state's day, no happening's
 # and "in the four weeks to 30 November", "the year to March": the end of a count's window
 _REFERENCE_POINT_RE = re.compile(r"\b(?:[Aa]s of|[Uu]ntil|[Tt]ill|(?:days|weeks?|months?|year) (?:up )?to)"

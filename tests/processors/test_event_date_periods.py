@@ -90,3 +90,12 @@ def test_a_clock_time_alone_is_on_the_last_day_the_story_named():
     assert event(text, "overran", SAT).date == "2026-11-26"
     # with no day named before it, the publication day
     assert event("A drone hit an apartment block shortly after 2 a.m.", "hit", SAT).date == "2026-11-28"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The regional 600 index lost 0.4% by the close.", "lost"),
+    ("In Asia, the Shanghai Composite slumped 0.3% in thin trade.", "slumped"),
+])
+def test_an_index_named_by_its_size_or_as_a_composite_moves_on_the_reports_day(sentence, trigger):
+    text = "Traders were cautious ahead of the trade talks.\n\n" + sentence
+    assert event(text, trigger, dt.date(2019, 11, 19)).date == "2019-11-19"
