@@ -1,4 +1,4 @@
-"""An election is dated by its voting day, wherever the story names it.
+"""An election, and a win no word of its own dates, is dated by the voting day, wherever the story names it.
 
 Election copy leads with the result ("X won a parliamentary by-election, the commission said") and tells the
 voting day further down ("Thursday's vote", "The runoff on Nov. 25", "by-elections held across the country on
@@ -46,9 +46,10 @@ def voting_day(text: str, times: list[list[TimeExpr]]) -> str | None:
 def with_voting_day(text: str, dated: list, times: list[list[TimeExpr]], latest: str | None) -> list:
     """``dated`` ((trigger match, sentence, date) triples) with each election noun that has no day of its own
     given the story's voting day, where the voting day falls in the time it has (if any) and before
-    ``latest`` (the dateline's or publication day, which an undated lead falls back on)."""
+    ``latest`` (the dateline's or publication day, which an undated lead falls back on); and each win no
+    word of its own dates (a win told by the results' day keeps it: ``date_scenes.results_day``)."""
     if not any(m.lastgroup == "election" for m, _, _ in dated):
-        return dated
+        return dated   # no election story
     day = voting_day(text, times)
     if day is None or (latest is not None and day >= latest[:10]):
         return dated
@@ -58,5 +59,7 @@ def with_voting_day(text: str, dated: list, times: list[list[TimeExpr]], latest:
                 and (date is None or len(date) < 10 and day.startswith(date) or date == (latest or "")[:10]) \
                 and _OTHER_RE.search(text, max(0, m.start() - 30), m.start()) is None:
             date = day
+        elif m.lastgroup == "win" and (date is None or date == (latest or "")[:10]):
+            date = day   # "A candidate won a by-election, the commission said": the vote's day, no results' day
         out.append((m, sent, date))
     return out

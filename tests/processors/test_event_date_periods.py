@@ -99,3 +99,10 @@ def test_a_clock_time_alone_is_on_the_last_day_the_story_named():
 def test_an_index_named_by_its_size_or_as_a_composite_moves_on_the_reports_day(sentence, trigger):
     text = "Traders were cautious ahead of the trade talks.\n\n" + sentence
     assert event(text, trigger, dt.date(2019, 11, 19)).date == "2019-11-19"
+
+
+def test_an_undated_win_in_an_election_story_is_of_the_voting_day():
+    text = ("NAIROBI, Nov 28 (Reuters) - A ruling-party candidate won a parliamentary by-election in the east, "
+            "the electoral commission said.\n\n"
+            "Turnout in Thursday's vote was 41 percent, the commission said.")
+    assert event(text, "won", SAT).date == "2026-11-26"
