@@ -58,17 +58,13 @@ def resolve_anaphors(text: str, times: list[list[TimeExpr]]) -> list[list[TimeEx
     """Each sentence's expressions (``times``, in text order) with every anaphor ("the day before") given the
     day it names, counted from the last day-precise date before it that names the story's day, not a noun's
     (none before: it stays None)."""
-    kinds = {e.kind for exprs in times for e in exprs}
-    if "ana" not in kinds and "clock" not in kinds:
+    if "ana" not in [e.kind for exprs in times for e in exprs]:
         return times   # the common case: nothing to resolve
     last: dt.date | None = None
     out: list[list[TimeExpr]] = []
     for exprs in times:
         resolved = []
         for e in exprs:
-            if e.kind == "clock" and last is not None and len(exprs) == 1:
-                # "The gunmen withdrew at around 3 a.m.": a clock time alone is on the story's last day named
-                e = TimeExpr(e.start, e.end, e.text, e.kind, last.isoformat(), False)
             if e.kind == "ana":
                 offset = anaphor_offset(e.text)
                 if _CLAUSE_AFTER_RE.match(text, e.end):
