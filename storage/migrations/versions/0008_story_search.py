@@ -18,19 +18,15 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
-import logging
-
 from alembic import op
-from sqlalchemy.exc import DBAPIError
 
 from newswire.storage.models import SEARCH_INDEXES
+from newswire.storage.trigram import create_trigram_indexes
 
 revision = "0008_story_search"
 down_revision = "0007_websub"
 branch_labels = None
 depends_on = None
-
-log = logging.getLogger(__name__)
 
 
 def upgrade() -> None:
@@ -38,18 +34,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    try:
-        with bind.begin_nested():  # a savepoint: a refused extension leaves the migration's transaction usable
-            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            # one extension a database, in the schema it was first created in (not always this one's)
-            schema = bind.exec_driver_sql("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
-                                          "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'").scalar_one()
-            for name, (table, column) in SEARCH_INDEXES.items():
-                bind.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin '
-                                     f'({column} "{schema}".gin_trgm_ops)')
-    except DBAPIError as exc:
-        log.warning("pg_trgm not available (%s): story and article title search will scan the tables",
-                    str(exc.orig).splitlines()[0])
+    create_trigram_indexes(bind, SEARCH_INDEXES, "story and article title search will scan the tables")
 
 
 def downgrade() -> None:

@@ -22,18 +22,16 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
-import logging
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.exc import DBAPIError
+
+from newswire.storage.trigram import create_trigram_indexes
 
 revision = "0010_story_titles"
 down_revision = "0009_websub_hubs"
 branch_labels = None
 depends_on = None
 
-log = logging.getLogger(__name__)
 INDEX = "ix_stories_titles_trgm"  # models.TITLES_INDEX
 
 
@@ -64,15 +62,7 @@ def upgrade() -> None:
         bind.execute(sa.text("UPDATE stories SET titles = :merged WHERE story_id = :sid"), rows[start:start + 1000])
     if bind.dialect.name != "postgresql":
         return
-    try:
-        with bind.begin_nested():  # as 0008: a refused extension leaves the migration's transaction usable
-            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            schema = bind.exec_driver_sql("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
-                                          "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'").scalar_one()
-            bind.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {INDEX} ON stories USING gin (titles "{schema}".gin_trgm_ops)')
-    except DBAPIError as exc:
-        log.warning("pg_trgm not available (%s): story search will read every story's titles",
-                    str(exc.orig).splitlines()[0])
+    create_trigram_indexes(bind, {INDEX: ("stories", "titles")}, "story search will read every story's titles")
 
 
 def downgrade() -> None:

@@ -27,19 +27,15 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
-import logging
-
 from alembic import op
-from sqlalchemy.exc import DBAPIError
 
 from newswire.storage.models import LABELLED_COLUMNS, SEARCH_LABELS, SUBSTRING_INDEXES
+from newswire.storage.trigram import create_trigram_indexes
 
 revision = "0012_substring_search"
 down_revision = "0011_filtered_listings"
 branch_labels = None
 depends_on = None
-
-log = logging.getLogger(__name__)
 
 LABELS_TEXT = f"{SEARCH_LABELS}_text"
 
@@ -76,17 +72,7 @@ def upgrade() -> None:
         for statement in _sqlite_labels():
             bind.exec_driver_sql(statement)
         return
-    try:
-        with bind.begin_nested():  # as 0008: a refused extension leaves the migration's transaction usable
-            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            schema = bind.exec_driver_sql("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
-                                          "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'").scalar_one()
-            for name, (table, column) in SUBSTRING_INDEXES.items():
-                bind.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin '
-                                     f'({column} "{schema}".gin_trgm_ops)')
-    except DBAPIError as exc:
-        log.warning("pg_trgm not available (%s): substring filters of figures and events will read the listings",
-                    str(exc.orig).splitlines()[0])
+    create_trigram_indexes(bind, SUBSTRING_INDEXES, "substring filters of figures and events will read the listings")
 
 
 def downgrade() -> None:
