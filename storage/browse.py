@@ -176,6 +176,8 @@ def browse_figures(engine: Engine, *, category: str | None = None, source: str |
 
 def _with_event_at(conn: Connection, table, place: str) -> ColumnElement:
     """``table``'s row belongs to an article version with an event whose location holds ``place``."""
+    if "\x00" in place:  # as ``substring.contains``: no stored location holds a NUL
+        return false()
     where = exists().where(_events.c.article_id == table.c.article_id,
                            _events.c.article_version == table.c.article_version,
                            _events.c.location.icontains(place, autoescape=True))

@@ -32,6 +32,8 @@ _LIKE_SPECIALS = ("%", "_", "\\")
 
 def contains(conn: Connection, column: Column, term: str) -> ColumnElement:
     """``column`` holds ``term`` (case-insensitive), as a filter whose plan suits how many rows hold it."""
+    if "\x00" in term:  # no stored text holds a NUL (PostgreSQL's text cannot), and psycopg refuses one
+        return false()
     plain = column.icontains(term, autoescape=True)
     rowids = candidate_rowids(conn, column, term)
     if rowids is None:

@@ -190,3 +190,12 @@ def test_a_database_with_rows_gets_them_searchable_by_the_migration(database_url
         assert len(browse.browse_figures(engine, text="vellmoor")[0]) == 2
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("term", ["ab\x00cd", "x" * 100_000, "Ø" * 5_000 + " harrowgate", "%%%___\\\\", "'; DROP TABLE figures; --"])
+def test_a_hostile_term_finds_nothing_and_breaks_nothing(engine, records, term):
+    _seed(engine, records, copies=1)
+    assert browse.browse_figures(engine, source=term)[0] == []
+    assert browse.browse_figures(engine, place=term)[0] == []
+    assert browse.browse_events(engine, place=term, text=term)[0] == []
+    assert len(browse.browse_figures(engine)[0]) == len(SENTENCES)  # the tables are as they were
