@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, text
 
-from newswire.storage.models import Article, Event, Extraction, Figure
+from newswire.storage.models import SEARCH_SENTENCES, SENTENCE_ARTICLES, Article, Event, Extraction, Figure
+from newswire.storage.substring import has_sentence_search, sentence_key
 
 CHUNK_ARTICLES = 5_000
 
@@ -78,6 +79,8 @@ def prefill(engine: Engine, start: int, stop: int, templates: dict[int, tuple[st
         conn.execute(text("INSERT INTO growth_templates VALUES (:n, :a, :u, :c)"),
                      [{"n": n, "a": a, "u": u, "c": c} for n, (a, u, c) in templates.items()])
     count = len(templates)
+    with engine.connect() as conn:
+        sentences = has_sentence_search(conn)
     for lo in range(start, stop, CHUNK_ARTICLES):
         hi = min(lo + CHUNK_ARTICLES, stop)
         with engine.begin() as conn:
@@ -88,6 +91,7 @@ def prefill(engine: Engine, start: int, stop: int, templates: dict[int, tuple[st
                 raw.create_function("growth_sha", 1, lambda v: hashlib.sha256(v.encode()).hexdigest(),
                                     deterministic=True)
                 raw.create_function("growth_at", 1, _sqlite_time(first, every), deterministic=True)
+                raw.create_function("growth_key", 2, sentence_key, deterministic=True)
                 series = "(WITH RECURSIVE r(i) AS (SELECT :lo UNION ALL SELECT i + 1 FROM r WHERE i + 1 < :hi) " \
                          "SELECT i FROM r) AS s"
             for model in (Article, Figure, Event, Extraction):
@@ -97,6 +101,20 @@ def prefill(engine: Engine, start: int, stop: int, templates: dict[int, tuple[st
                     f"SELECT {_select_list(table, postgres)} FROM {series} "
                     f"JOIN growth_templates g ON g.n = s.i % {count} "
                     f"JOIN {table.name} t ON t.article_id = g.article_id ORDER BY s.i"), {"lo": lo, "hi": hi})
+            if sentences:  # SQLite's sentence search (migration 0013), as the writer fills it: rowids ascending
+                conn.execute(text("DROP TABLE IF EXISTS temp.growth_sentences"))
+                conn.execute(text(
+                    f"CREATE TEMP TABLE growth_sentences AS SELECT (SELECT coalesce(max(id), 0) FROM "
+                    f"{SENTENCE_ARTICLES}) + row_number() OVER () AS id, a, v FROM (SELECT growth_sha('growth ' || "
+                    f"s.i) AS a, t.sentence AS v FROM {series} JOIN growth_templates g ON g.n = s.i % {count} JOIN "
+                    f"(SELECT article_id, sentence FROM figures WHERE article_id IN (SELECT article_id FROM "
+                    f"growth_templates) UNION SELECT article_id, sentence FROM events WHERE article_id IN (SELECT "
+                    f"article_id FROM growth_templates)) t ON t.article_id = g.article_id)"), {"lo": lo, "hi": hi})
+                conn.execute(text(f"INSERT INTO {SENTENCE_ARTICLES} (id, sentence_key, article_id) "
+                                  f"SELECT id, growth_key(a, v), a FROM temp.growth_sentences ORDER BY id"))
+                conn.execute(text(f"INSERT INTO {SEARCH_SENTENCES} (rowid, value) "
+                                  f"SELECT id, v FROM temp.growth_sentences ORDER BY id"))
+                conn.execute(text("DROP TABLE temp.growth_sentences"))
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE growth_templates"))
     if postgres:

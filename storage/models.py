@@ -54,12 +54,17 @@ SUBSTRING_INDEXES = {"ix_figures_sentence_trgm": ("figures", "sentence"), "ix_fi
                      "ix_events_sentence_trgm": ("events", "sentence"), "ix_events_location_trgm": ("events", "location")}
 LABELLED_COLUMNS = {"figures": ("source", "ix_figures_source"), "events": ("location", "ix_events_location")}
 SEARCH_LABELS = "search_labels"
+# Sentences on SQLite (migration 0013): each distinct (article, sentence) once in a contentless FTS5 trigram
+# table ``search_sentences``, whose rowid ``search_sentence_articles`` maps to the article (with a hash
+# of the pair, unique); written by the writer (``storage.substring.index_sentences``), not by triggers.
+SEARCH_SENTENCES = "search_sentences"
+SENTENCE_ARTICLES = "search_sentence_articles"
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     """Alembic's ``include_name``: compare everything but the listing and search indexes and tables."""
     if type_ == "table":
-        return not (name or "").startswith(SEARCH_LABELS)
+        return not (name or "").startswith("search_")  # SEARCH_LABELS, SEARCH_SENTENCES and their FTS5 tables
     return not (type_ == "index" and (name in LISTING_INDEXES or name in FILTERED_LISTING_INDEXES
                                       or name in SEARCH_INDEXES or name == TITLES_INDEX or name in SUBSTRING_INDEXES
                                       or name == "ix_events_location"))

@@ -25,6 +25,7 @@ from newswire.storage import mapping
 from newswire.storage.db import chunked, upsert
 from newswire.storage.models import Article, DeadLetter, Event, Extraction, Figure
 from newswire.storage.stories import add_version_titles
+from newswire.storage.substring import has_sentence_search, index_sentences
 
 IN_CLAUSE_CHUNK = 500
 # Lookups go by ``article_id IN (...)`` and the version is matched here: SQLite answers a
@@ -87,6 +88,7 @@ class RecordWriter:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._sentence_search: bool | None = None  # asked once, in the first write
 
     def write(self, records: Sequence[_Record]) -> WriteCounts:
         articles = {(r.article_id, r.version): r for r in records if isinstance(r, ArticleRecord)}
@@ -135,6 +137,10 @@ class RecordWriter:
                                     ["article_id", "figure_id"])
             counts.events = upsert(conn, Event.__table__, [mapping.event_row(r) for r in fresh_events],
                                    ["article_id", "event_id"])
+            if self._sentence_search is None:
+                self._sentence_search = has_sentence_search(conn)
+            if self._sentence_search:
+                index_sentences(conn, {(r.article_id, r.sentence) for r in [*fresh_figures, *fresh_events]})
             counts.extractions = upsert(conn, Extraction.__table__, [mapping.extraction_row(r) for r in accepted],
                                         ["article_id", "article_version"])
             counts.replaced = self._replace_older(conn, accepted)

@@ -103,13 +103,17 @@ def test_a_worker_stopped_mid_extraction_waits_at_most_one_deadline(settings, tm
         assert worker.status(settings.data_dir)["articles"] == 0
         children = extraction_children(worker.pid)
         assert len(children) == 1
+        # Faust's own shutdown after the deadline takes ~5 s on idle cores and stretched to 38 s in a
+        # fresh clone's run beside eight other jobs (load 13 on 2 cores): the slack scales with the load
+        crowding = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
         began = time.monotonic()
-        code = worker.stop(timeout_s=60)
+        code = worker.stop(timeout_s=60 + 60 * crowding)
         took = time.monotonic() - began
     finally:
         worker.stop()
     assert code == 0, worker.log()
-    assert took < 8 + 15, f"stopping took {took:.1f} s"  # not the minute the article would have taken
+    # not the minutes the article would have taken (at the same crowding, tens of seconds times it)
+    assert took < 8 + 15 * crowding, f"stopping took {took:.1f} s at {crowding:.1f} runnable processes a core"
     assert "extract_timeout" in worker.log(100_000)
     time.sleep(1)
     assert not any(os.path.exists(f"/proc/{pid}") and "Z" not in open(f"/proc/{pid}/stat").read().split()[2]

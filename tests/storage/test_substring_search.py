@@ -1,5 +1,6 @@
 """Substring filters (``text=``, ``source=``, ``place=``) give the rows a plain ``ILIKE`` gives, by whichever
-plan ``storage.substring`` picks, and the search labels follow every write (migration 0012)."""
+plan ``storage.substring`` picks, and the search labels (migration 0012) and sentences (0013) follow every
+write."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy import event, inspect
 
 from newswire.storage import browse, queries, substring
 from newswire.storage.db import _alembic_config, make_engine, upgrade
-from newswire.storage.models import SUBSTRING_INDEXES
+from newswire.storage.models import SENTENCE_ARTICLES, SUBSTRING_INDEXES
 from newswire.storage.writer import RecordWriter
 
 SENTENCES = ["Rescuers reached the village of Harrowgate after the flood.",
@@ -57,6 +58,7 @@ def test_every_plan_gives_what_the_plain_filter_gives(engine, records, monkeypat
     monkeypatch.setattr(substring, "RARE_ROWS", 2)  # every term common: the listing walk with ILIKE
     walked = _reads(engine)
     monkeypatch.setattr(substring, "candidate_rowids", lambda conn, column, term: None)
+    monkeypatch.setattr(substring, "candidate_articles", lambda conn, term: None)
     plain = _reads(engine)
     assert chosen == plain
     assert walked == plain
@@ -107,6 +109,41 @@ def test_a_rare_term_is_read_by_its_index_and_a_common_one_by_the_listing(engine
         plan = [row[-1] for s, p in page for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + s, p)]
     assert any(step.startswith("SEARCH figures USING INTEGER PRIMARY KEY (rowid=?)") for step in plan), plan
     assert not any("ix_figures_listing" in step for step in plan), plan
+
+    # a sentence's rare term: its articles from the sentence table, their rows by the primary key
+    for call, table in ((lambda: browse.browse_figures(engine, text="Cholera in Øst"), "figures"),
+                        (lambda: browse.browse_events(engine, text="Cholera in Øst"), "events"),
+                        (lambda: queries.list_figures(engine, text="Cholera in Øst"), "figures")):
+        seen.clear()
+        event.listen(engine, "before_cursor_execute", note)
+        rows = call()
+        event.remove(engine, "before_cursor_execute", note)
+        assert len(rows if isinstance(rows, list) else rows[0]) == 2
+        statement, parameters = next((s, p) for s, p in seen if "ORDER BY" in s)
+        with engine.connect() as conn:
+            plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+        assert any(step.startswith(f"SEARCH {table} USING INDEX sqlite_autoindex_{table}_1 (article_id=?)")
+                   for step in plan), plan
+        assert not any("_listing" in step for step in plan), plan
+
+
+def test_a_sentence_is_indexed_once_however_often_it_is_written(engine, records):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the sentence table is SQLite's; PostgreSQL's trigram index follows the rows itself")
+    article = records.article(text="Floodwater reached the roofs in Tarnby on Monday.")
+    figure = records.figure(article, 0, sentence=article.text)
+    batch = [article, figure, records.event(article, 10, sentence=article.text),
+             records.figure(article, 20, sentence="A second sentence about Tarnby."),
+             records.extraction(article, figures=2, events=1)]
+    writer = RecordWriter(engine)
+    writer.write(batch)
+    writer.write(batch)  # redelivered
+    writer.write([figure.model_copy(update={"sentence": "Floodwater reached Tarnby's roofs."})])
+    with engine.connect() as conn:
+        stored = conn.exec_driver_sql(f"SELECT article_id FROM {SENTENCE_ARTICLES}").scalars().all()
+        assert stored == [article.article_id] * 3
+        assert substring.candidate_articles(conn, "TARNBY'S") == [article.article_id]
+        assert substring.candidate_articles(conn, "tarnby on sunday") == []
 
 
 def _planner_chooses_by_the_statistics(engine, records):
@@ -172,12 +209,16 @@ def test_a_database_with_rows_gets_them_searchable_by_the_migration(database_url
         RecordWriter(engine).write([article, records.figure(article, 0, sentence=article.text),
                                     records.event(article, 5, sentence=article.text, location="Vellmoor")])
         upgrade(engine)
+        with engine.connect() as conn:  # the rows stored before the migration are in the sentence search
+            found = substring.candidate_articles(conn, "vellmoor")
+        assert found == ([article.article_id] if engine.dialect.name == "sqlite" else None)
         assert len(browse.browse_figures(engine, text="vellmoor")[0]) == 1
         assert len(browse.browse_events(engine, place="vellmoor")[0]) == 1
         with engine.connect() as conn:
             names = set(inspect(conn).get_table_names()) | {i["name"] for t in ("figures", "events")
                                                              for i in inspect(conn).get_indexes(t)}
-        built = ({"search_labels", "search_labels_text", "ix_events_location"} if engine.dialect.name == "sqlite"
+        built = ({"search_labels", "search_labels_text", "ix_events_location", "search_sentences",
+                  SENTENCE_ARTICLES} if engine.dialect.name == "sqlite"
                  else set(SUBSTRING_INDEXES))
         assert built <= names
         _downgrade(engine, "0011_filtered_listings")  # and back: no search table, trigger or index
