@@ -16,8 +16,8 @@ page's worth of rows; a term that few or none hold used to read the whole listin
 - SQLite, sentences (``text=``; migration 0013): a term's trigrams, all of them, in ``search_sentences``
   (each distinct article sentence once, written by the writer through ``index_sentences``) give the
   articles that may hold it; fewer than ``RARE_ROWS`` sentences, and the listing reads those articles'
-  rows by the primary key's first column. A term of 100,000 characters without a row took 317 s at
-  1,000,000 articles by the walk. The table only grows: a sentence whose rows were replaced (a
+  rows by the primary key's first column. A term no sentence holds took 317 s at 1,000,000 articles
+  by the walk. The table only grows: a sentence whose rows were replaced (a
   reprocess) or deleted stays in it and proposes an article the ``ILIKE`` then drops.
 """
 
@@ -120,7 +120,7 @@ def index_sentences(conn: Connection, rows: Iterable[tuple[str, str]]) -> int:
 
     The FTS5 rowids ascend (the last one + 1, in the writer's one transaction): FTS5 flushes its
     in-memory segment whenever a rowid is not above the last, which with the key as rowid (random)
-    cost the writer 4.4 ms an article instead of about 0.5."""
+    cost the writer 4.4 ms of CPU an article instead of about 1 (``benchmarks/writer_growth.py``)."""
     keyed = {sentence_key(article_id, sentence): (article_id, sentence) for article_id, sentence in rows}
     known: set[int] = set()
     for chunk in chunked(list(keyed), 500):
